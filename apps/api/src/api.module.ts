@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, ModuleRef } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
+import { SwarmModule } from '@wetube/swarm';
+import { IdentityModule } from '@wetube/identity';
+import { MediaModule } from '@wetube/media';
+import { AppConfig, ConfigModule, DatabaseModule } from '@wetube/platform';
+import { TranscodeWorkerModule } from '@wetube/transcoding';
+import { graphqlOptions } from './graphql/graphql.config';
+import { GraphqlErrorPassthrough } from './graphql/graphql-error.filter';
+import { HealthController } from './health.controller';
+import { SampleVideoSeeder } from './sample/sample-video.seeder';
+
+@Module({})
+export class ApiModule {
+  /** The api: GraphQL, REST, ingest, origin; plus the transcode worker when running embedded. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ runMigrations: true }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig, ModuleRef],
+          useFactory: (cfg: AppConfig, moduleRef: ModuleRef) => graphqlOptions(cfg, () => moduleRef.get(GraphQLSchemaHost, { strict: false })),
+        }),
+        IdentityModule,
+        CatalogModule,
+        MediaModule,
+        // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
+        SwarmModule.forRootAsync({
+          imports: [CatalogCoreModule],
+          inject: [VideoTorrentsService],
+          useFactory: (torrents: VideoTorrentsService) => ({ isKnownInfoHash: (hash: string) => torrents.isKnown(hash) }),
+        }),
+        ...(config.transcodeInProcess ? [TranscodeWorkerModule] : []),
+      ],
+      controllers: [HealthController],
+      providers: [SampleVideoSeeder, { provide: APP_FILTER, useClass: GraphqlErrorPassthrough }],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { HlsOriginService, TusIngestService, UPLOADS_PATH } from '@wetube/catalog';
+import { AppConfig, ConfigError, createLogger, PinoNestLogger } from '@wetube/platform';
+import { TrackerService } from '@wetube/swarm';
+import { ApiModule } from './api.module';
+
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const logger = createLogger(config, 'api');
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // The origin and tus answer before Nest's routing (and do their own CORS): fast and raw.
+  app.use(app.get(HlsOriginService).middleware());
+  const tus = app.get(TusIngestService);
+  app.use((req: { url: string }, res: never, next: (err?: unknown) => void) =>
+    req.url.startsWith(UPLOADS_PATH) ? tus.handle(req as never, res).catch(next) : next(),
+  );
+  // The tracker: WebSocket announces (browsers) on /tracker, HTTP announces on /tracker/announce.
+  const tracker = app.get(TrackerService);
+  app.use(tracker.middleware());
+  await tracker.attach(app.getHttpServer());
+  app.use(cookieParser());
+  app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: ['Wetube-Video-Id'] });
+  return app;
+}
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromEnv();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const app = await createApi(config);
+  await app.listen(config.port, config.host);
+  const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
+  new Logger('Api').log(
+    `listening on ${config.publicApiUrl} (GraphQL ${config.publicApiUrl}/graphql; ${db}; ${config.redisUrl ? 'BullMQ' : 'in-process'} queue)`,
+  );
+}
+
+if (require.main === module) void bootstrap();

@@ -1,0 +1,119 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { VideoEntity, VideoTorrentEntity } from '@wetube/catalog';
+import { UserEntity } from '@wetube/identity';
+import { AppConfig, dataSourceOptions, MIGRATIONS } from '@wetube/platform';
+import { databaseMatrix, freshPostgres } from './api.harness';
+
+for (const db of databaseMatrix()) {
+  describe(`migrations on a fresh database (${db})`, () => {
+    let dataDir: string;
+    let pg: Awaited<ReturnType<typeof freshPostgres>> | null = null;
+    let config: AppConfig;
+    let ds: DataSource;
+
+    const ALL_TABLES = ['users', 'videos', 'video_torrents'];
+    const tables = async (): Promise<string[]> => {
+      const q = ds.createQueryRunner();
+      try {
+        const found: string[] = [];
+        for (const name of ALL_TABLES) if (await q.hasTable(name)) found.push(name);
+        return found;
+      } finally {
+        await q.release();
+      }
+    };
+
+    before(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'wetube-migr-'));
+      pg = db === 'postgres' ? await freshPostgres() : null;
+      config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32), ...(pg ? { DATABASE_URL: pg.url } : {}) });
+      ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity, VideoTorrentEntity]));
+      await ds.initialize();
+    });
+
+    after(async () => {
+      if (ds?.isInitialized) await ds.destroy();
+      await pg?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('never synchronizes the schema from the entities: only migrations change it', () => {
+      const opts = dataSourceOptions(config);
+      assert.equal(opts.synchronize, false);
+      assert.equal(opts.type, db === 'postgres' ? 'postgres' : 'better-sqlite3');
+      assert.equal(ds.options.synchronize, false);
+    });
+
+    it('the database starts empty and the migrations create the users, videos and video_torrents tables', async () => {
+      assert.deepEqual(await tables(), [], 'fresh database');
+      assert.equal(await ds.showMigrations(), true, 'migrations are pending on a fresh database');
+      const ran = await ds.runMigrations({ transaction: 'all' });
+      assert.deepEqual(ran.map((m) => m.name), MIGRATIONS.map((m) => new m().name));
+      assert.deepEqual(await tables(), ALL_TABLES);
+      assert.equal(await ds.showMigrations(), false, 'nothing left to run');
+      assert.deepEqual(await ds.runMigrations(), [], 'running again is a no-op');
+    });
+
+    it('every entity column exists in the migrated tables with the same nullability, plus the indexes and the owner foreign key', async () => {
+      const q = ds.createQueryRunner();
+      try {
+        for (const entity of [UserEntity, VideoEntity, VideoTorrentEntity]) {
+          const meta = ds.getMetadata(entity);
+          const table = await q.getTable(meta.tableName);
+          assert.ok(table, `table ${meta.tableName}`);
+          for (const col of meta.columns) {
+            const found = table!.findColumnByName(col.databaseName);
+            assert.ok(found, `${meta.tableName}.${col.databaseName} (entity ${meta.name}.${col.propertyName}) is missing from the migrated table`);
+            assert.equal(found!.isNullable, col.isNullable, `${meta.tableName}.${col.databaseName} nullability`);
+          }
+          for (const col of table!.columns) {
+            assert.ok(meta.findColumnWithDatabaseName(col.name), `${meta.tableName}.${col.name} is not mapped by ${meta.name}`);
+          }
+        }
+        const videos = (await q.getTable('videos'))!;
+        assert.deepEqual(videos.indices.map((i) => i.name).filter((n) => n?.startsWith('idx_')).sort(), ['idx_videos_listing', 'idx_videos_owner']);
+        assert.ok(videos.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users')), 'videos.owner_id references users');
+        assert.ok(videos.uniques.some((u) => u.columnNames.includes('upload_id')) || videos.indices.some((i) => i.isUnique && i.columnNames.includes('upload_id')), 'upload_id is unique');
+      } finally {
+        await q.release();
+      }
+    });
+
+    it('rows round-trip through the migrated tables', async () => {
+      const now = new Date();
+      await ds.getRepository(UserEntity).insert(
+        ds.getRepository(UserEntity).create({ id: '00000000-0000-4000-8000-000000000001', email: 'm@example.com', passwordHash: 'h', displayName: 'M', roles: ['creator'] as never, createdAt: now, updatedAt: now } as Partial<UserEntity>),
+      );
+      await ds.getRepository(VideoEntity).insert({
+        id: '00000000-0000-4000-8000-000000000002', ownerId: '00000000-0000-4000-8000-000000000001', title: 'T', description: '', tags: ['a'],
+        visibility: 'PUBLIC' as never, status: 'READY' as never, progress: 100, failureReason: null, durationMs: 1000, width: 2, height: 2,
+        sourceName: 'x.mp4', sourceBytes: 5_000_000_000, uploadId: null, renditions: [], attempts: 1, createdAt: now, updatedAt: now, readyAt: now,
+      });
+      const v = await ds.getRepository(VideoEntity).findOneByOrFail({ id: '00000000-0000-4000-8000-000000000002' });
+      assert.deepEqual(v.tags, ['a']);
+      assert.equal(v.sourceBytes, 5_000_000_000, 'sizes over 2^32 survive (bigint)');
+      assert.equal(v.createdAt.getTime(), now.getTime());
+      // Owner deletion cascades to their videos (foreign key).
+      await ds.getRepository(UserEntity).delete({ id: '00000000-0000-4000-8000-000000000001' });
+      assert.equal(await ds.getRepository(VideoEntity).countBy({}), 0);
+    });
+
+    it('undoing every migration removes the tables, and runMigrations brings them back', async () => {
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), ['users', 'videos'], 'the last migration (video_torrents) undone alone');
+      for (let i = 1; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), []);
+      assert.equal(await ds.showMigrations(), true);
+      const ran = await ds.runMigrations({ transaction: 'all' });
+      assert.equal(ran.length, MIGRATIONS.length);
+      assert.deepEqual(await tables(), ALL_TABLES);
+      // And the schema works again after the round trip.
+      assert.equal(await ds.getRepository(VideoEntity).count(), 0);
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import type { VideoSelection } from './cli';
+
+/** One rendition's swarm as GraphQL `Video.swarms` lists it. */
+export interface SwarmInfo {
+  videoId: string;
+  rendition: string;
+  infoHash: string;
+  magnetUri: string;
+  torrentUrl: string;
+  bytes: number;
+}
+
+type Fetch = typeof fetch;
+
+const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes }';
+const PAGE_SIZE = 20;
+const TIMEOUT_MS = 20_000;
+
+/** The seeder's view of the api: GraphQL for the swarm list, plain GET for the .torrent files. */
+export class SeederApiClient {
+  constructor(
+    readonly apiUrl: string,
+    private readonly token?: string,
+    private readonly fetchImpl: Fetch = fetch,
+  ) {}
+
+  /** Swarms of the chosen videos, in the selection's order (newest first for all/popular). */
+  async swarmsOf(selection: VideoSelection): Promise<SwarmInfo[]> {
+    if (selection.kind === 'ids') {
+      const out: SwarmInfo[] = [];
+      for (const id of selection.ids) {
+        const r = await this.gql<{ video: { id: string; swarms: Omit<SwarmInfo, 'videoId'>[] | null } | null }>(
+          `query($id: ID!) { video(id: $id) { id ${SWARM_FIELDS} } }`,
+          { id },
+        );
+        if (!r.video) throw new Error(`video ${id} was not found (or is not visible with this token)`);
+        out.push(...(r.video.swarms ?? []).map((s) => ({ ...s, videoId: r.video!.id })));
+      }
+      return out;
+    }
+    const limit = selection.kind === 'popular' ? selection.count : Infinity;
+    const out: SwarmInfo[] = [];
+    let after: string | null = null;
+    let seen = 0;
+    while (seen < limit) {
+      const first = Math.min(PAGE_SIZE, limit - seen);
+      const r: { videos: { edges: { node: { id: string; swarms: Omit<SwarmInfo, 'videoId'>[] | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+        await this.gql(
+          `query($first: Int!, $after: String) { videos(first: $first, after: $after) { edges { node { id ${SWARM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+          { first, after },
+        );
+      for (const { node } of r.videos.edges) out.push(...(node.swarms ?? []).map((s) => ({ ...s, videoId: node.id })));
+      seen += r.videos.edges.length;
+      if (!r.videos.pageInfo.hasNextPage || !r.videos.pageInfo.endCursor || r.videos.edges.length === 0) break;
+      after = r.videos.pageInfo.endCursor;
+    }
+    return out;
+  }
+
+  /** The .torrent file's bytes. */
+  async torrentFile(url: string): Promise<Buffer> {
+    const res = await this.fetchImpl(url, { headers: this.headers(), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  private headers(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  private async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const url = `${this.apiUrl}/graphql`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...this.headers() },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    let body: { data?: T; errors?: { message: string }[] };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
+    }
+    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+    if (!body.data) throw new Error(`POST ${url}: HTTP ${res.status} without data`);
+    return body.data;
+  }
+}

@@ -1,0 +1,161 @@
+import { parseBytes } from '@wetube/platform';
+import { parseArgs } from 'node:util';
+
+/** Which videos to seed: every public video, the newest N ("popular" until view counts exist), or named ids. */
+export type VideoSelection = { kind: 'all' } | { kind: 'popular'; count: number } | { kind: 'ids'; ids: string[] };
+
+export interface SeederCliOptions {
+  apiUrl: string;
+  selection: VideoSelection;
+  maxDiskBytes: number;
+  dir: string;
+  token?: string;
+  /** TCP port for BitTorrent peers; 0 = any free port. */
+  port: number;
+  /** Join WebSocket trackers and accept WebRTC peers (browsers). */
+  webrtc: boolean;
+  /** Local address node-datachannel binds for WebRTC (ICE host candidates); undefined = all interfaces. */
+  rtcBindAddress?: string;
+  /** Seconds between re-reading the video list (all/popular). */
+  refreshSec: number;
+  /** Seconds between status lines. */
+  statusSec: number;
+  /** Force one JSON line per status tick even on a TTY. */
+  json: boolean;
+}
+
+export type CliResult = { kind: 'run'; options: SeederCliOptions } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
+
+export const USAGE = `Usage: seeder --api <url> [options]
+
+Joins the WebTorrent swarms of WeTube videos, fetches each rendition from the origin (web seed),
+then seeds it to viewers over TCP and WebRTC. Only the platform's own tracker is used (no DHT,
+no LSD, no uTP, no public STUN or trackers).
+
+Options:
+  --api <url>            the WeTube api, e.g. http://localhost:4000 (required)
+  --videos <which>       all | popular | <id,id,...>            (default: popular)
+                         popular = the newest public videos for now (no view counts yet)
+  --count <n>            how many videos "popular" takes           (default: 20)
+  --max-disk <size>      disk cap for held swarms, e.g. 500MB, 10GB, 2GiB (default: 10GB);
+                         whole swarms least recently requested by peers are evicted first
+  --dir <folder>         data folder: key, state, torrents, pieces (default: ./seeder-data)
+  --token <bearer>       api token (to seed your own private or unlisted videos)
+  --port <n>             TCP port for peers, 0 = any free port      (default: 0)
+  --no-webrtc            TCP peers only (no WebSocket tracker, no browsers)
+  --rtc-bind <address>   local address for WebRTC candidates (default: all interfaces)
+  --refresh <seconds>    re-read the video list every N seconds   (default: 600)
+  --status <seconds>     status interval                            (default: 5)
+  --json                 one JSON status line per interval even on a terminal
+  -h, --help             this text
+`;
+
+/** "10GB" → 10_000_000_000, "1.5GiB" → 1610612736, "4096" → 4096. Throws with a message naming the accepted forms. */
+export function parseSize(text: string): number {
+  let bytes: number;
+  try {
+    bytes = parseBytes(text);
+  } catch {
+    throw new Error(`"${text}" is not a size; use a number with B, KB, MB, GB, TB (or KiB, MiB, GiB, TiB), e.g. 10GB`);
+  }
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new Error(`"${text}" must be more than 0 bytes`);
+  return bytes;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseSelection(text: string): VideoSelection {
+  const t = text.trim();
+  if (t === 'all') return { kind: 'all' };
+  if (t === 'popular') return { kind: 'popular', count: 20 };
+  const ids = t.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new Error(`"${text}" is empty; use all, popular or a comma-separated list of video ids`);
+  const bad = ids.filter((id) => !UUID.test(id));
+  if (bad.length) throw new Error(`"${bad[0]}" is not a video id; use all, popular or a comma-separated list of video ids`);
+  return { kind: 'ids', ids: [...new Set(ids.map((id) => id.toLowerCase()))] };
+}
+
+function parseInteger(text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim())) throw new Error(`"${text}" is not a whole number`);
+  const n = Number(text);
+  if (n < min || n > max) throw new Error(`${n} is out of range (${min}-${max})`);
+  return n;
+}
+
+function parseApiUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`"${text}" is not a URL; e.g. http://localhost:4000`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`"${text}" must be an http or https URL`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** Parses the command line (without `node` and the script). Never throws: bad input gives `{kind: 'error'}` naming the flag. */
+export function parseCli(argv: string[]): CliResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        api: { type: 'string' },
+        videos: { type: 'string', default: 'popular' },
+        count: { type: 'string', default: '20' },
+        'max-disk': { type: 'string', default: '10GB' },
+        dir: { type: 'string', default: './seeder-data' },
+        token: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        'no-webrtc': { type: 'boolean', default: false },
+        'rtc-bind': { type: 'string' },
+        refresh: { type: 'string', default: '600' },
+        status: { type: 'string', default: '5' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    return { kind: 'error', message: (err as Error).message };
+  }
+  if (values.help) return { kind: 'help', text: USAGE };
+
+  const flag = <T>(name: string, parse: (s: string) => T): T => {
+    try {
+      return parse(String(values[name]));
+    } catch (err) {
+      throw new Error(`--${name}: ${(err as Error).message}`);
+    }
+  };
+  try {
+    if (values.api === undefined) throw new Error('--api is required, e.g. --api http://localhost:4000');
+    const apiUrl = flag('api', parseApiUrl);
+    let selection = flag('videos', parseSelection);
+    const count = flag('count', (s) => parseInteger(s, 1, 10_000));
+    if (selection.kind === 'popular') selection = { kind: 'popular', count };
+    const rtcBind = values['rtc-bind'];
+    if (rtcBind !== undefined && !/^[0-9a-fA-F.:]+$/.test(String(rtcBind))) throw new Error(`--rtc-bind: "${rtcBind}" is not an IP address`);
+    const dir = String(values.dir);
+    if (dir.trim() === '') throw new Error('--dir: must not be empty');
+    return {
+      kind: 'run',
+      options: {
+        apiUrl,
+        selection,
+        maxDiskBytes: flag('max-disk', parseSize),
+        dir,
+        token: values.token === undefined ? undefined : String(values.token),
+        port: flag('port', (s) => parseInteger(s, 0, 65535)),
+        webrtc: !values['no-webrtc'],
+        rtcBindAddress: rtcBind === undefined ? undefined : String(rtcBind),
+        refreshSec: flag('refresh', (s) => parseInteger(s, 10, 86_400)),
+        statusSec: flag('status', (s) => parseInteger(s, 1, 3600)),
+        json: Boolean(values.json),
+      },
+    };
+  } catch (err) {
+    return { kind: 'error', message: (err as Error).message };
+  }
+}

@@ -1,0 +1,249 @@
+import type { NodeEd25519Signer } from '@wetube/swarm';
+import { SeederApiClient, type SwarmInfo } from './api.client';
+import type { VideoSelection } from './cli';
+import { planAdmission, planShrink } from './eviction.policy';
+import { SeederStore, type HeldSwarmRecord, type SeederState } from './seeder.store';
+import type { SeederStatus } from './status.line';
+import { WebTorrentRepository } from './webtorrent.repository';
+
+export interface SeederServiceOptions {
+  apiUrl: string;
+  selection: VideoSelection;
+  maxDiskBytes: number;
+  dir: string;
+  token?: string;
+  port?: number;
+  webrtc?: boolean;
+  rtcBindAddress?: string;
+  /** Re-read the video list this often (all/popular); 0 = only at start. */
+  refreshMs?: number;
+  log?: (message: string) => void;
+  /** Injectable clock (tests). */
+  now?: () => number;
+}
+
+const SAVE_EVERY_MS = 30_000;
+
+/**
+ * The seeder's logic: which swarms to hold (selection + disk cap, LRU by upload activity), joining
+ * them, and remembering them across restarts. I/O lives in SeederApiClient, SeederStore and
+ * WebTorrentRepository.
+ */
+export class SeederService {
+  private state: SeederState = { version: 1, swarms: {} };
+  private torrents?: WebTorrentRepository;
+  private signer?: NodeEd25519Signer;
+  private refreshTimer?: NodeJS.Timeout;
+  private saveTimer?: NodeJS.Timeout;
+  private dirty = false;
+  private syncing?: Promise<void>;
+  private stopped = false;
+  private readonly api: SeederApiClient;
+  private readonly store: SeederStore;
+  private readonly log: (message: string) => void;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: SeederServiceOptions) {
+    this.api = new SeederApiClient(opts.apiUrl, opts.token);
+    this.store = new SeederStore(opts.dir);
+    this.log = opts.log ?? (() => undefined);
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The seeder's ed25519 public key (raw, 32 bytes): its peer id for receipts. */
+  get publicKey(): Uint8Array {
+    if (!this.signer) throw new Error('seeder not started');
+    return this.signer.publicKey;
+  }
+
+  get publicKeyBase64url(): string {
+    return Buffer.from(this.publicKey).toString('base64url');
+  }
+
+  /** TCP port peers connect to. */
+  get port(): number {
+    return this.torrents?.port ?? 0;
+  }
+
+  /** Held swarms (infohash → record). */
+  get held(): ReadonlyMap<string, HeldSwarmRecord> {
+    return new Map(Object.entries(this.state.swarms));
+  }
+
+  /**
+   * Loads the identity and state, re-joins every held swarm from its files on disk (WebTorrent
+   * verifies the pieces; nothing held is fetched again), then reads the chosen videos from the api.
+   * An unreachable api is logged, not fatal: held swarms keep seeding and the next refresh retries.
+   */
+  async start(): Promise<{ keyCreated: boolean }> {
+    await this.store.init();
+    const { signer, created } = await this.store.loadOrCreateKey();
+    this.signer = signer;
+    this.log(`seeder identity (ed25519 public key, base64url): ${this.publicKeyBase64url}${created ? ' (new key)' : ''}`);
+    this.state = await this.store.readState();
+    this.torrents = await WebTorrentRepository.open({
+      torrentPort: this.opts.port ?? 0,
+      webrtc: this.opts.webrtc ?? true,
+      rtcBindAddress: this.opts.rtcBindAddress,
+      onUpload: (infoHash) => this.touch(infoHash),
+      onWarning: (m) => this.log(`warning: ${m}`),
+    });
+
+    for (const infoHash of planShrink(this.records(), this.opts.maxDiskBytes)) await this.evict(infoHash, 'over the disk cap');
+    for (const record of this.records()) {
+      const file = await this.store.readTorrent(record.infoHash);
+      if (!file) {
+        this.log(`${record.videoId}/${record.rendition}: .torrent missing, dropping`);
+        await this.evict(record.infoHash, 'torrent file missing');
+        continue;
+      }
+      try {
+        await this.torrents.add(file, { path: this.store.dataPath(record.infoHash) });
+      } catch (err) {
+        this.log(`${record.videoId}/${record.rendition}: cannot resume (${(err as Error).message}); dropping`);
+        await this.evict(record.infoHash, 'cannot resume');
+      }
+    }
+    await this.save();
+
+    try {
+      await this.sync();
+    } catch (err) {
+      this.log(`cannot read the video list: ${(err as Error).message}`);
+    }
+    const refreshMs = this.opts.refreshMs ?? 600_000;
+    if (refreshMs > 0) {
+      this.refreshTimer = setInterval(() => {
+        this.sync().catch((err) => this.log(`refresh failed: ${(err as Error).message}`));
+      }, refreshMs);
+      this.refreshTimer.unref();
+    }
+    this.saveTimer = setInterval(() => {
+      if (this.dirty) this.save().catch((err) => this.log(`cannot save state: ${(err as Error).message}`));
+    }, SAVE_EVERY_MS);
+    this.saveTimer.unref();
+    return { keyCreated: created };
+  }
+
+  /** Reads the chosen videos' swarms and joins the ones that fit under the disk cap (one pass at a time). */
+  sync(): Promise<void> {
+    this.syncing ??= this.syncOnce().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const wanted = await this.api.swarmsOf(this.opts.selection);
+    // Swarms this pass keeps are pinned: later (less wanted) entries never evict earlier ones.
+    const pinned = new Set<string>();
+    for (const swarm of wanted) {
+      if (this.stopped) return;
+      if (this.state.swarms[swarm.infoHash]) {
+        pinned.add(swarm.infoHash);
+        continue;
+      }
+      const plan = planAdmission(this.records(), swarm.bytes, this.opts.maxDiskBytes, pinned);
+      if (!plan.admit) {
+        this.log(`${swarm.videoId}/${swarm.rendition}: skipped, ${swarm.bytes} bytes do not fit under --max-disk`);
+        continue;
+      }
+      for (const infoHash of plan.evict) await this.evict(infoHash, 'least recently requested');
+      try {
+        await this.join(swarm);
+        pinned.add(swarm.infoHash);
+      } catch (err) {
+        this.log(`${swarm.videoId}/${swarm.rendition}: cannot join (${(err as Error).message})`);
+      }
+    }
+    await this.save();
+  }
+
+  private async join(swarm: SwarmInfo): Promise<void> {
+    const torrents = this.requireTorrents();
+    const file = await this.api.torrentFile(swarm.torrentUrl);
+    const infoHash = await torrents.infoHashOf(file);
+    if (infoHash !== swarm.infoHash) throw new Error(`torrent infohash ${infoHash} is not the listed ${swarm.infoHash}`);
+    await this.store.saveTorrent(infoHash, file);
+    const at = this.now();
+    this.state.swarms[infoHash] = {
+      infoHash,
+      videoId: swarm.videoId,
+      rendition: swarm.rendition,
+      torrentUrl: swarm.torrentUrl,
+      bytes: swarm.bytes,
+      addedAt: at,
+      lastRequestedAt: at,
+    };
+    this.dirty = true;
+    await torrents.add(file, { path: this.store.dataPath(infoHash) });
+    this.log(`joined ${swarm.videoId}/${swarm.rendition} (${infoHash})`);
+  }
+
+  private async evict(infoHash: string, why: string): Promise<void> {
+    const record = this.state.swarms[infoHash];
+    await this.torrents?.remove(infoHash);
+    await this.store.removeSwarm(infoHash);
+    delete this.state.swarms[infoHash];
+    this.dirty = true;
+    if (record) this.log(`evicted ${record.videoId}/${record.rendition} (${why})`);
+  }
+
+  private touch(infoHash: string): void {
+    const record = this.state.swarms[infoHash];
+    if (!record) return;
+    record.lastRequestedAt = this.now();
+    this.dirty = true;
+  }
+
+  /** Resolves when every held swarm has every piece. */
+  async whenComplete(): Promise<void> {
+    const torrents = this.requireTorrents();
+    await Promise.all(Object.keys(this.state.swarms).map((infoHash) => torrents.whenDone(infoHash)));
+  }
+
+  /** Per-swarm progress (infohash → snapshot). */
+  swarmSnapshots() {
+    return Object.keys(this.state.swarms).map((infoHash) => ({ record: this.state.swarms[infoHash], torrent: this.torrents?.snapshot(infoHash) ?? null }));
+  }
+
+  status(): SeederStatus {
+    const snaps = this.swarmSnapshots();
+    const totals = this.torrents?.totals();
+    return {
+      swarms: snaps.length,
+      complete: snaps.filter((s) => s.torrent?.done).length,
+      peers: snaps.reduce((n, s) => n + (s.torrent?.peers ?? 0), 0),
+      downloaded: totals?.downloaded ?? 0,
+      webSeedDownloaded: totals?.webSeedDownloaded ?? 0,
+      uploaded: totals?.uploaded ?? 0,
+      downloadSpeed: totals?.downloadSpeed ?? 0,
+      uploadSpeed: totals?.uploadSpeed ?? 0,
+      diskUsed: snaps.reduce((n, s) => n + (s.torrent?.held ?? 0), 0),
+      diskMax: this.opts.maxDiskBytes,
+    };
+  }
+
+  /** Stops seeding, saves the state and closes every socket and timer. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.saveTimer) clearInterval(this.saveTimer);
+    await this.syncing?.catch(() => undefined);
+    await this.save();
+    await this.torrents?.destroy();
+    this.torrents = undefined;
+  }
+
+  private records(): HeldSwarmRecord[] {
+    return Object.values(this.state.swarms);
+  }
+
+  private async save(): Promise<void> {
+    this.dirty = false;
+    await this.store.writeState(this.state);
+  }
+
+  private requireTorrents(): WebTorrentRepository {
+    if (!this.torrents) throw new Error('seeder not started');
+    return this.torrents;
+  }
+}

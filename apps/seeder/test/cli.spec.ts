@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCli, parseSelection, parseSize } from '../src/cli';
+
+const ID1 = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const ID2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+describe('seeder cli', () => {
+  it('parses sizes in decimal and binary units', () => {
+    assert.equal(parseSize('10GB'), 10e9);
+    assert.equal(parseSize('500mb'), 500e6);
+    assert.equal(parseSize('1.5GiB'), 1.5 * 1024 ** 3);
+    assert.equal(parseSize('64 KiB'), 65536);
+    assert.equal(parseSize('4096'), 4096);
+    assert.equal(parseSize('2T'), 2e12);
+    for (const bad of ['10XB', 'GB', '-1GB', '0', '1e9', '', '10 G B']) assert.throws(() => parseSize(bad), /size|more than 0/, bad);
+  });
+
+  it('parses the video selection', () => {
+    assert.deepEqual(parseSelection('all'), { kind: 'all' });
+    assert.deepEqual(parseSelection('popular'), { kind: 'popular', count: 20 });
+    assert.deepEqual(parseSelection(`${ID1}, ${ID2.toUpperCase()},${ID1}`), { kind: 'ids', ids: [ID1, ID2] });
+    assert.throws(() => parseSelection('newest'), /"newest" is not a video id/);
+    assert.throws(() => parseSelection(' , '), /empty/);
+  });
+
+  it('gives defaults and full options', () => {
+    const r = parseCli(['--api', 'http://localhost:4000/']);
+    assert.equal(r.kind, 'run');
+    if (r.kind !== 'run') return;
+    assert.deepEqual(r.options, {
+      apiUrl: 'http://localhost:4000',
+      selection: { kind: 'popular', count: 20 },
+      maxDiskBytes: 10e9,
+      dir: './seeder-data',
+      token: undefined,
+      port: 0,
+      webrtc: true,
+      rtcBindAddress: undefined,
+      refreshSec: 600,
+      statusSec: 5,
+      json: false,
+    });
+    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2']);
+    assert.equal(full.kind, 'run');
+    if (full.kind !== 'run') return;
+    assert.deepEqual(full.options.selection, { kind: 'ids', ids: [ID1] });
+    assert.equal(full.options.maxDiskBytes, 2 * 1024 ** 3);
+    assert.equal(full.options.token, 'abc');
+    assert.equal(full.options.port, 6881);
+    assert.equal(full.options.webrtc, false);
+    assert.equal(full.options.json, true);
+    assert.equal(full.options.rtcBindAddress, '10.0.0.2');
+    const popular = parseCli(['--api', 'http://a', '--videos', 'popular', '--count', '5']);
+    assert.ok(popular.kind === 'run' && popular.options.selection.kind === 'popular' && popular.options.selection.count === 5);
+  });
+
+  it('names the flag in every error', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /--api is required/],
+      [['--api', 'localhost:4000x'], /--api: .* must be an http or https URL|--api: .*not a URL/],
+      [['--api', 'not a url'], /--api: "not a url" is not a URL/],
+      [['--api', 'http://a', '--max-disk', '10XB'], /^--max-disk: "10XB" is not a size/],
+      [['--api', 'http://a', '--max-disk', '0GB'], /^--max-disk: .*more than 0/],
+      [['--api', 'http://a', '--videos', 'some'], /^--videos: "some" is not a video id/],
+      [['--api', 'http://a', '--port', '70000'], /^--port: 70000 is out of range/],
+      [['--api', 'http://a', '--port', 'x'], /^--port: "x" is not a whole number/],
+      [['--api', 'http://a', '--count', '0'], /^--count: 0 is out of range/],
+      [['--api', 'http://a', '--refresh', '1'], /^--refresh: 1 is out of range/],
+      [['--api', 'http://a', '--rtc-bind', 'eth0'], /^--rtc-bind: "eth0" is not an IP address/],
+      [['--api', 'http://a', '--bogus'], /Unknown option '--bogus'/],
+      [['--api', 'http://a', 'extra'], /positional/],
+      [['--api'], /--api.*argument missing/],
+    ];
+    for (const [argv, re] of cases) {
+      const r = parseCli(argv);
+      assert.equal(r.kind, 'error', argv.join(' '));
+      if (r.kind === 'error') assert.match(r.message, re, argv.join(' '));
+    }
+  });
+
+  it('prints help', () => {
+    const r = parseCli(['-h']);
+    assert.equal(r.kind, 'help');
+    if (r.kind === 'help') {
+      assert.match(r.text, /--max-disk/);
+      assert.match(r.text, /popular = the newest public videos for now/);
+    }
+  });
+});

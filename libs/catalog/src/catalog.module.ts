@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContentModule } from '@wetube/content';
+import { IdentityModule } from '@wetube/identity';
+import { VideoResolver } from './graphql/video.resolver';
+import { TusIngestService } from './ingest/tus-ingest.service';
+import { UploadConfigController } from './ingest/upload-config.controller';
+import { HlsOriginService } from './origin/hls-origin.service';
+import { VideoAccessCache } from './origin/video-access.cache';
+import { VideoEventsController } from './progress/video-events.controller';
+import { VideoProgressHub } from './progress/video-progress.hub';
+import { TranscodeQueueCloser, transcodeQueueProvider, TRANSCODE_QUEUE } from './videos/transcode-queue';
+import { VideoDeletionService } from './videos/video-deletion.service';
+import { VideoEntity } from './videos/video.entity';
+import { PlaybackSessionResolver } from './playback/playback-session.resolver';
+import { PlaybackSessionService } from './playback/playback-session.service';
+import { VideoTorrentEntity } from './videos/video-torrent.entity';
+import { VideoTorrentsService } from './videos/video-torrents.service';
+import { VideosService } from './videos/videos.service';
+
+/** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
+@Module({
+  imports: [TypeOrmModule.forFeature([VideoEntity, VideoTorrentEntity]), ContentModule],
+  providers: [transcodeQueueProvider, TranscodeQueueCloser, VideosService, VideoTorrentsService],
+  exports: [VideosService, VideoTorrentsService, TRANSCODE_QUEUE, ContentModule],
+})
+export class CatalogCoreModule {}
+
+/** The catalog's API: GraphQL, tus ingest, progress events and the HLS origin. */
+@Module({
+  imports: [CatalogCoreModule, IdentityModule],
+  controllers: [UploadConfigController, VideoEventsController],
+  providers: [
+    VideoDeletionService,
+    VideoResolver,
+    VideoProgressHub,
+    TusIngestService,
+    VideoAccessCache,
+    HlsOriginService,
+    PlaybackSessionService,
+    PlaybackSessionResolver,
+  ],
+  exports: [CatalogCoreModule, TusIngestService, HlsOriginService],
+})
+export class CatalogModule {}

@@ -1,0 +1,155 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserError, UserType, UsersService } from '@wetube/identity';
+import { AppConfig } from '@wetube/platform';
+import { decodeCursor, encodeCursor } from '../videos/cursor';
+import { canEdit, canView } from '../videos/video.access';
+import { VideoEntity } from '../videos/video.entity';
+import { cleanMetadata } from '../videos/video-metadata.validator';
+import { VideoDeletionService } from '../videos/video-deletion.service';
+import { Page, VideosService } from '../videos/videos.service';
+import { VideoConnection } from './video.connection';
+import { DeleteVideoPayload, UpdateVideoInput, VideoPayload } from './video.inputs';
+import { VideoType } from './video.type';
+import { ContentFileType, SwarmType } from './swarm.type';
+import { VideoTorrentsService } from '../videos/video-torrents.service';
+import { VideoTorrentEntity } from '../videos/video-torrent.entity';
+import { StorageRepository } from '@wetube/content';
+
+const MAX_PAGE = 100;
+
+@Resolver(() => VideoType)
+export class VideoResolver {
+  constructor(
+    private readonly catalog: VideosService,
+    private readonly deletion: VideoDeletionService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+    private readonly torrents: VideoTorrentsService,
+    private readonly storage: StorageRepository,
+  ) {}
+
+  @Query(() => VideoType, { nullable: true, description: 'A video the caller may see, or null' })
+  @UseGuards(OptionalAuthGuard)
+  async video(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser | null): Promise<VideoType | null> {
+    const video = await this.catalog.findById(id);
+    if (!video || !canView(video, user)) return null;
+    return this.toType(video, user);
+  }
+
+  @Query(() => VideoConnection, { description: 'Public, ready videos, newest first' })
+  @UseGuards(OptionalAuthGuard)
+  async videos(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: AuthUser | null,
+  ): Promise<VideoConnection> {
+    const page = await this.catalog.listPublic(checkFirst(first), checkAfter(after));
+    return this.connection(page, user);
+  }
+
+  @Query(() => VideoConnection, { description: "The caller's own videos, any status" })
+  @UseGuards(AuthenticatedGuard)
+  async myVideos(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VideoConnection> {
+    const page = await this.catalog.listByOwner(user.id, checkFirst(first), checkAfter(after));
+    return this.connection(page, user);
+  }
+
+  @Mutation(() => VideoPayload)
+  @UseGuards(AuthenticatedGuard)
+  async updateVideo(@Args('input') input: UpdateVideoInput, @CurrentUser() user: AuthUser): Promise<VideoPayload> {
+    const video = await this.catalog.findById(input.id);
+    const denied = this.denial(video, user);
+    if (denied) return { video: null, userErrors: [denied] };
+    const clean = cleanMetadata(input);
+    if (!clean.ok) return { video: null, userErrors: clean.errors };
+    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}) };
+    const updated = await this.catalog.updateMetadata(video!.id, changes);
+    return { video: this.toType(updated, user), userErrors: [] };
+  }
+
+  @Mutation(() => DeleteVideoPayload)
+  @UseGuards(AuthenticatedGuard)
+  async deleteVideo(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<DeleteVideoPayload> {
+    const video = await this.catalog.findById(id);
+    const denied = this.denial(video, user);
+    if (denied) return { deletedVideoId: null, userErrors: [denied] };
+    await this.deletion.delete(video!);
+    return { deletedVideoId: id, userErrors: [] };
+  }
+
+  @ResolveField(() => UserType)
+  async owner(@Parent() video: VideoType, @Context('req') req: { ownerLoader?: DataLoader<string, UserType> }): Promise<UserType> {
+    req.ownerLoader ??= new DataLoader(async (ids: readonly string[]) => {
+      const found = new Map((await this.users.findByIds([...ids])).map((u) => [u.id, UserType.from(u)]));
+      return ids.map((id) => found.get(id) ?? new Error(`owner ${id} not found`));
+    });
+    return req.ownerLoader.load(video.ownerId);
+  }
+
+  @ResolveField(() => [SwarmType], { description: 'One swarm per rendition (video rungs and audio); empty until READY' })
+  async swarms(@Parent() video: VideoType, @Context('req') req: { swarmLoader?: DataLoader<string, VideoTorrentEntity[]> }): Promise<SwarmType[]> {
+    if (video.status !== 'READY') return [];
+    req.swarmLoader ??= new DataLoader(async (ids: readonly string[]) => {
+      const found = await this.torrents.ofVideos(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    });
+    const rows = await req.swarmLoader.load(video.id);
+    const base = `${this.config.publicApiUrl}/hls/${video.id}/torrents`;
+    return rows.map((t) => ({ rendition: t.rendition, infoHash: t.infoHash, magnetUri: t.magnetUri, bytes: t.bytes, torrentUrl: `${base}/${t.rendition}.torrent` }));
+  }
+
+  @ResolveField(() => [ContentFileType], { description: 'Every published file with its CID (from the signed manifest.json)' })
+  async contentFiles(@Parent() video: VideoType): Promise<ContentFileType[]> {
+    if (video.status !== 'READY') return [];
+    const path = this.storage.videoFile(video.id, 'manifest.json');
+    const manifest = path ? JSON.parse((await this.storage.readFile(path).catch(() => Buffer.from('{}'))).toString('utf8')) : {};
+    return (manifest.files ?? []).map((f: ContentFileType) => ({ path: f.path, cid: f.cid, sha256: f.sha256, bytes: f.bytes }));
+  }
+
+  private denial(video: VideoEntity | null, user: AuthUser): UserError | null {
+    if (!video || !canView(video, user)) return Object.assign(new UserError(), { field: ['input', 'id'], message: 'No such video.', code: 'NOT_FOUND' });
+    if (!canEdit(video, user)) {
+      return Object.assign(new UserError(), { field: ['input', 'id'], message: 'Only the owner can change this video.', code: 'FORBIDDEN' });
+    }
+    return null;
+  }
+
+  private toType(video: VideoEntity, user: AuthUser | null): VideoType {
+    return VideoType.from(video, this.config.publicApiUrl, canEdit(video, user));
+  }
+
+  private connection(page: Page<VideoEntity>, user: AuthUser | null): VideoConnection {
+    const edges = page.items.map((v) => ({ cursor: encodeCursor(v), node: this.toType(v, user) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: false,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+}
+
+function checkFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw new GraphQLError(`"first" must be between 1 and ${MAX_PAGE}.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+  }
+  return first;
+}
+
+function checkAfter(after: string | null) {
+  if (after == null) return null;
+  const cursor = decodeCursor(after);
+  if (!cursor) throw new GraphQLError('"after" is not a cursor from this API.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  return cursor;
+}

@@ -1,0 +1,86 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { VideoEntity } from '../videos/video.entity';
+import { VideoStatus, Visibility } from '../videos/video.enums';
+
+@ObjectType('Rendition')
+export class RenditionType {
+  @Field()
+  name: string;
+  @Field(() => Int)
+  width: number;
+  @Field(() => Int)
+  height: number;
+  @Field(() => Int, { description: 'Peak bits per second, as in the master playlist' })
+  bandwidth: number;
+  @Field()
+  codecs: string;
+}
+
+@ObjectType('Video')
+export class VideoType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  title: string;
+  @Field()
+  description: string;
+  @Field(() => [String])
+  tags: string[];
+  @Field(() => Visibility)
+  visibility: Visibility;
+  @Field(() => VideoStatus)
+  status: VideoStatus;
+  @Field(() => Int, { description: 'Transcode progress in percent' })
+  progress: number;
+  @Field(() => String, { nullable: true, description: 'Why the video failed, in words a person can act on' })
+  failureReason: string | null;
+  @Field(() => Float, { nullable: true })
+  durationSec: number | null;
+  @Field(() => Int, { nullable: true })
+  width: number | null;
+  @Field(() => Int, { nullable: true })
+  height: number | null;
+  @Field()
+  createdAt: Date;
+  @Field(() => String, { nullable: true })
+  posterUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'HLS multivariant playlist' })
+  masterUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'WebVTT index of the seek-bar thumbnails' })
+  storyboardUrl: string | null;
+  @Field(() => [RenditionType])
+  renditions: RenditionType[];
+  @Field(() => String, { nullable: true, description: 'Signed list of every published file with its CID, sha256 and size' })
+  manifestUrl: string | null;
+  @Field({ description: 'Whether the caller may edit or delete it' })
+  viewerCanEdit: boolean;
+
+  /** Not exposed: the owner field resolver loads the user. */
+  ownerId: string;
+
+  static from(v: VideoEntity, apiUrl: string, viewerCanEdit: boolean): VideoType {
+    const ready = v.status === 'READY';
+    const base = `${apiUrl}/hls/${v.id}`;
+    return Object.assign(new VideoType(), {
+      id: v.id,
+      title: v.title,
+      description: v.description,
+      tags: v.tags,
+      visibility: v.visibility,
+      status: v.status,
+      progress: v.progress,
+      failureReason: v.failureReason,
+      durationSec: v.durationMs == null ? null : v.durationMs / 1000,
+      width: v.width,
+      height: v.height,
+      createdAt: v.createdAt,
+      posterUrl: ready ? `${base}/poster.jpg` : null,
+      masterUrl: ready ? `${base}/master.m3u8` : null,
+      storyboardUrl: ready ? `${base}/storyboard.vtt` : null,
+      manifestUrl: ready ? `${base}/manifest.json` : null,
+      renditions: ready ? v.renditions.map((r) => Object.assign(new RenditionType(), r)) : [],
+      viewerCanEdit,
+      ownerId: v.ownerId,
+    });
+  }
+}

@@ -1,0 +1,16 @@
+export { CatalogModule, CatalogCoreModule } from './catalog.module';
+export { VideosService } from './videos/videos.service';
+export type { ReadyFacts, Page } from './videos/videos.service';
+export { VideoEntity } from './videos/video.entity';
+export type { RenditionInfo } from './videos/video.entity';
+export { VideoStatus, Visibility } from './videos/video.enums';
+export { TRANSCODE_QUEUE, InjectTranscodeQueue } from './videos/transcode-queue';
+export type { TranscodeJob, TranscodeQueue } from './videos/transcode-queue';
+export { TusIngestService, UPLOADS_PATH, formatBytes } from './ingest/tus-ingest.service';
+export { HlsOriginService } from './origin/hls-origin.service';
+export { canView, canEdit } from './videos/video.access';
+export { VideoTorrentsService } from './videos/video-torrents.service';
+export type { TorrentRecord } from './videos/video-torrents.service';
+export { VideoTorrentEntity } from './videos/video-torrent.entity';
+export { PlaybackSessionService } from './playback/playback-session.service';
+export type { PlaybackSession } from './playback/playback-session.service';

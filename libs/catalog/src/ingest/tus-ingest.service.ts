@@ -1,0 +1,118 @@
+import { basename, extname } from 'node:path';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { FileStore } from '@tus/file-store';
+import { Server, Upload } from '@tus/server';
+import { StorageRepository } from '@wetube/content';
+import { AuthUser, Role, SessionTokenService, tokenFromRequest } from '@wetube/identity';
+import { AppConfig } from '@wetube/platform';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InjectTranscodeQueue, TranscodeQueue } from '../videos/transcode-queue';
+import { VideosService } from '../videos/videos.service';
+
+export const UPLOADS_PATH = '/api/uploads';
+
+interface TusError {
+  status_code: number;
+  body: string;
+}
+
+/**
+ * Resumable uploads (tus 1.0) into storage/uploads. Only creators upload; only the uploader may
+ * continue an upload. When the last byte lands, the video is recorded and a transcode is queued,
+ * and the response carries `Wetube-Video-Id`.
+ */
+@Injectable()
+export class TusIngestService implements OnModuleInit {
+  private readonly log = new Logger('Ingest');
+  private server!: Server;
+  private store!: FileStore;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly storage: StorageRepository,
+    private readonly tokens: SessionTokenService,
+    private readonly videos: VideosService,
+    @InjectTranscodeQueue() private readonly queue: TranscodeQueue,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.storage.ensureLayout();
+    this.store = new FileStore({ directory: this.storage.uploadsDir });
+    this.server = new Server({
+      path: UPLOADS_PATH,
+      datastore: this.store,
+      // No `maxSize` here: @tus/server checks it before onIncomingRequest, so an anonymous caller got
+      // 413 instead of 401 and everyone got "Maximum size exceeded" without the limit. The limit is
+      // checked in onCreate instead (every upload must declare its length there, so PATCH bodies are
+      // capped at that declared length by @tus/server).
+      respectForwardedHeaders: true,
+      allowedOrigins: this.config.webOrigins,
+      allowedCredentials: true,
+      exposedHeaders: ['Wetube-Video-Id'],
+      onIncomingRequest: async (req, uploadId) => this.checkCaller(req, uploadId),
+      onUploadCreate: async (req, upload) => this.onCreate(req, upload),
+      onUploadFinish: async (req, upload) => this.onFinish(req, upload),
+    });
+  }
+
+  /** Node-style handler for the api's HTTP server. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.server.handle(req, res);
+  }
+
+  private caller(req: Request): AuthUser | null {
+    const headers = Object.fromEntries(req.headers.entries());
+    return this.tokens.verify(tokenFromRequest({ headers } as never));
+  }
+
+  private async checkCaller(req: Request, uploadId: string): Promise<void> {
+    if (req.method === 'OPTIONS') return;
+    const user = this.caller(req);
+    if (!user) throw fail(401, 'Sign in to upload videos.');
+    if (!user.roles.includes(Role.CREATOR) && !user.roles.includes(Role.ADMIN)) throw fail(403, 'This account cannot upload videos (creator role needed).');
+    if (req.method === 'POST' || !uploadId) return;
+    const upload = await this.store.getUpload(uploadId).catch(() => null);
+    if (upload && upload.metadata?.ownerId !== user.id) throw fail(403, 'This upload belongs to another account.');
+  }
+
+  private async onCreate(req: Request, upload: Upload): Promise<{ metadata: Upload['metadata'] }> {
+    const user = this.caller(req)!;
+    if (upload.size === undefined) throw fail(400, 'The upload must declare its size (Upload-Length).');
+    if (upload.size > this.config.maxUploadBytes) {
+      throw fail(413, `The file is ${formatBytes(upload.size)}; the limit is ${formatBytes(this.config.maxUploadBytes)}.`);
+    }
+    const filename = basename(String(upload.metadata?.filename ?? 'video')).slice(0, 255);
+    return { metadata: { ...upload.metadata, filename, ownerId: user.id } };
+  }
+
+  private async onFinish(_req: Request, upload: Upload): Promise<{ headers: Record<string, string> }> {
+    const meta = upload.metadata ?? {};
+    const filename = String(meta.filename ?? 'video');
+    const title = String(meta.title ?? '').trim() || basename(filename, extname(filename)) || 'Untitled video';
+    const video = await this.videos.createFromUpload({
+      ownerId: String(meta.ownerId),
+      uploadId: upload.id,
+      title: title.slice(0, 200),
+      sourceName: filename,
+      sourceBytes: upload.offset,
+    });
+    await this.queue.add(video.id, { videoId: video.id });
+    this.log.log(`upload ${upload.id} complete (${formatBytes(upload.offset)}): video ${video.id} queued`);
+    return { headers: { 'Wetube-Video-Id': video.id } };
+  }
+}
+
+function fail(status: number, message: string): TusError {
+  return { status_code: status, body: JSON.stringify({ message }) };
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v >= 10 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}

@@ -1,0 +1,140 @@
+import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { LRUCache } from 'lru-cache';
+import { cacheControlOf } from './hls-content-types';
+
+/** Default size of the origin's in-memory file cache; `HLS_ORIGIN_CACHE_MB` overrides it, 0 turns it off. */
+
+/** One published file held in memory, with everything a response needs computed once. */
+export interface HlsFile {
+  readonly path: string;
+  readonly body: Buffer;
+  readonly size: number;
+  /** Weak ETag from size and mtime, exactly as `send` (the `etag` package) makes it for a file. */
+  readonly etag: string;
+  readonly lastModified: string;
+  /** Flat header lists for `res.writeHead`: [public, private] Cache-Control. */
+  readonly ok: readonly [string[], string[]];
+  /** 200 headers without Content-Length (ranges add their own). */
+  readonly partial: readonly [string[], string[]];
+  readonly notModified: readonly [string[], string[]];
+  /** Playlists may be re-made under their name: re-checked on disk (stat) on every use. */
+  readonly mutable: boolean;
+  ino: number;
+  mtimeMs: number;
+  checkedAt: number;
+}
+
+/** `null`: no such file. `undefined`: exists but is not for the cache (too big, or the cache is off). */
+export type Lookup = HlsFile | null | undefined;
+
+const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR']);
+
+/**
+ * Published HLS files in memory, an LRU bounded by bytes. Segments, init segments and images never
+ * change under their name (a re-transcode replaces the whole folder by rename), so an entry is
+ * re-checked against the disk (one stat: inode, size, mtime) at most every `revalidateMs`; playlists
+ * and the storyboard VTT are re-checked on every request. A change on disk reloads the entry, a
+ * deleted file drops it. Concurrent misses for one file share one read.
+ */
+export class HlsFileCache {
+  private readonly lru: LRUCache<string, HlsFile>;
+  private readonly pending = new Map<string, Promise<Lookup>>();
+  readonly maxEntryBytes: number;
+
+  constructor(
+    readonly maxBytes: number,
+    private readonly type: (path: string) => string,
+    private readonly revalidateMs = 1000,
+  ) {
+    this.maxEntryBytes = Math.max(1, Math.min(maxBytes, 64 * 1024 * 1024, Math.floor(maxBytes / 4)));
+    this.lru = new LRUCache<string, HlsFile>({
+      maxSize: maxBytes,
+      maxEntrySize: this.maxEntryBytes,
+      sizeCalculation: (f) => Math.max(1, f.size + 512),
+    });
+  }
+
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
+  /** The file, fresh as described above; synchronous result when the entry needs no check. */
+  get(path: string, now = Date.now()): Lookup | Promise<Lookup> {
+    const hit = this.lru.get(path);
+    if (hit && !hit.mutable && now - hit.checkedAt < this.revalidateMs) return hit;
+    let p = this.pending.get(path);
+    if (!p) {
+      p = (hit ? this.revalidate(hit) : this.load(path)).finally(() => this.pending.delete(path));
+      this.pending.set(path, p);
+    }
+    return p;
+  }
+
+  private async revalidate(hit: HlsFile): Promise<Lookup> {
+    let st: Stats;
+    try {
+      st = await stat(hit.path);
+    } catch (err) {
+      if (!MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      this.lru.delete(hit.path);
+      return null;
+    }
+    if (st.ino === hit.ino && st.size === hit.size && st.mtimeMs === hit.mtimeMs && st.isFile()) {
+      hit.checkedAt = Date.now();
+      return hit;
+    }
+    this.lru.delete(hit.path);
+    return this.load(hit.path);
+  }
+
+  private async load(path: string): Promise<Lookup> {
+    let fh;
+    try {
+      fh = await open(path, 'r');
+    } catch (err) {
+      if (MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) return null;
+      throw err;
+    }
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) return null;
+      if (st.size > this.maxEntryBytes) return undefined;
+      const body = await fh.readFile();
+      if (body.length !== st.size) return undefined; // changing under us: let send serve it
+      const file = describe(path, body, st, this.type(path));
+      this.lru.set(path, file);
+      return file;
+    } catch (err) {
+      if (MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) return null;
+      throw err;
+    } finally {
+      await fh.close();
+    }
+  }
+}
+
+function describe(path: string, body: Buffer, st: Stats, type: string): HlsFile {
+  const etag = `W/"${st.size.toString(16)}-${st.mtime.getTime().toString(16)}"`;
+  const lastModified = st.mtime.toUTCString();
+  const common = (isPrivate: boolean) => ['Cache-Control', cacheControlOf(path, isPrivate), 'Accept-Ranges', 'bytes', 'Last-Modified', lastModified, 'ETag', etag];
+  const partial = (isPrivate: boolean) => ['Content-Type', type, ...common(isPrivate)];
+  const cc = cacheControlOf(path, false);
+  return {
+    path,
+    body,
+    size: st.size,
+    etag,
+    lastModified,
+    ok: [
+      [...partial(false), 'Content-Length', String(st.size)],
+      [...partial(true), 'Content-Length', String(st.size)],
+    ],
+    partial: [partial(false), partial(true)],
+    notModified: [common(false), common(true)],
+    mutable: !cc.includes('immutable'),
+    ino: st.ino,
+    mtimeMs: st.mtimeMs,
+    checkedAt: Date.now(),
+  };
+}

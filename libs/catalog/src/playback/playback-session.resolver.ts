@@ -1,0 +1,51 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
+import { PlaybackSessionService } from './playback-session.service';
+
+@InputType()
+export class StartPlaybackInput {
+  @Field(() => ID)
+  videoId: string;
+  @Field({ description: "The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url" })
+  sessionPublicKey: string;
+}
+
+@ObjectType('PlaybackSession')
+export class PlaybackSessionType {
+  @Field(() => ID)
+  sessionId: string;
+  @Field(() => ID)
+  videoId: string;
+  @Field({ description: 'Session certificate signed by the origin key (b64url(cert).b64url(signature)); peers check receipts against it' })
+  certificate: string;
+  @Field()
+  expiresAt: Date;
+  @Field()
+  masterUrl: string;
+  @Field(() => [String], { description: 'The platform tracker (WebSocket for browsers, HTTP for others)' })
+  trackerUrls: string[];
+  @Field(() => [String], { description: 'ICE servers for WebRTC: the platform sets its own (none by default); never public ones' })
+  iceServers: string[];
+}
+
+@ObjectType()
+export class PlaybackSessionPayload {
+  @Field(() => PlaybackSessionType, { nullable: true })
+  session: PlaybackSessionType | null;
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@Resolver()
+export class PlaybackSessionResolver {
+  constructor(private readonly sessions: PlaybackSessionService) {}
+
+  @Mutation(() => PlaybackSessionPayload, { description: 'Starts watching: certifies the session key the viewer will sign receipts with' })
+  @UseGuards(OptionalAuthGuard)
+  async playbackSession(@Args('input') input: StartPlaybackInput, @CurrentUser() viewer: AuthUser | null): Promise<PlaybackSessionPayload> {
+    const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer);
+    if (!result.ok) return { session: null, userErrors: [result.error] };
+    return { session: { ...result.session, iceServers: [] }, userErrors: [] };
+  }
+}

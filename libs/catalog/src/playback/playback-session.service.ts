@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { OriginKeyRepository } from '@wetube/content';
+import { AuthUser, UserError } from '@wetube/identity';
+import { AppConfig } from '@wetube/platform';
+import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type Ed25519Signer } from '@wetube/swarm';
+import { canView } from '../videos/video.access';
+import { VideoStatus } from '../videos/video.enums';
+import { VideosService } from '../videos/videos.service';
+
+/** A session lasts the video's length three times over, and at least two hours. */
+const MIN_SESSION_MS = 2 * 3600_000;
+
+export interface PlaybackSession {
+  sessionId: string;
+  videoId: string;
+  /** `b64url(cert).b64url(signature)`: what peers check receipts against. */
+  certificate: string;
+  expiresAt: Date;
+  masterUrl: string;
+  trackerUrls: string[];
+}
+
+/**
+ * Starts a playback session: certifies the viewer's ephemeral session key (made in the browser
+ * with WebCrypto) for one video, signed with the origin key, so peers can trust the receipts the
+ * viewer signs for the segments they serve. The api keeps no state for it: the certificate is the
+ * session (the ledger issue adds the session's bandwidth hold).
+ */
+@Injectable()
+export class PlaybackSessionService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly videos: VideosService,
+    private readonly originKey: OriginKeyRepository,
+  ) {}
+
+  async start(videoId: string, sessionPublicKey: string, viewer: AuthUser | null): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
+    const video = await this.videos.findById(videoId);
+    if (!video || !canView(video, viewer)) return { ok: false, error: UserError.of('videoId', 'No such video.', 'NOT_FOUND') };
+    if (video.status !== VideoStatus.READY) return { ok: false, error: UserError.of('videoId', 'This video is not ready to play yet.', 'NOT_READY') };
+    const key = decodeKey(sessionPublicKey);
+    if (!key) {
+      return { ok: false, error: UserError.of('sessionPublicKey', 'The session key must be a raw 32-byte Ed25519 public key in base64url.', 'INVALID_SESSION_KEY') };
+    }
+    const sessionId = randomUUID();
+    const expiresAt = Date.now() + Math.max(MIN_SESSION_MS, 3 * (video.durationMs ?? 0));
+    const signer: Ed25519Signer = { publicKey: this.originKey.publicKeyRaw(), sign: async (msg) => this.originKey.sign(msg) };
+    const signed = await signSessionCert(
+      { domain: SESSION_CERT_DOMAIN, sessionId, videoId: video.id, sessionPublicKey: key, viewerId: viewer?.id ?? '', expiresAt },
+      signer,
+    );
+    const api = this.config.publicApiUrl;
+    return {
+      ok: true,
+      session: {
+        sessionId,
+        videoId: video.id,
+        certificate: serializeSignedSessionCert(signed),
+        expiresAt: new Date(expiresAt),
+        masterUrl: `${api}/hls/${video.id}/master.m3u8`,
+        trackerUrls: [`${api.replace(/^http/, 'ws')}/tracker`, `${api}/tracker/announce`],
+      },
+    };
+  }
+}
+
+function decodeKey(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(text ?? '')) return null;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.length === 32 ? new Uint8Array(bytes) : null;
+}

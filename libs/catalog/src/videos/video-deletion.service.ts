@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { StorageRepository } from '@wetube/content';
+import { VideoEntity } from './video.entity';
+import { VideosService } from './videos.service';
+
+/** Deletes a video: the row first (so it disappears at once), then its files. */
+@Injectable()
+export class VideoDeletionService {
+  constructor(
+    private readonly videos: VideosService,
+    private readonly storage: StorageRepository,
+  ) {}
+
+  async delete(video: VideoEntity): Promise<void> {
+    await this.videos.delete(video.id);
+    await this.storage.removeVideo(video.id, video.uploadId);
+  }
+}

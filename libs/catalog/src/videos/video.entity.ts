@@ -1,0 +1,76 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from './bigint.transformer';
+import { VideoStatus, Visibility } from './video.enums';
+
+/** One rendition of the published ladder, as the master playlist describes it. */
+export interface RenditionInfo {
+  name: string;
+  width: number;
+  height: number;
+  bandwidth: number;
+  codecs: string;
+}
+
+
+@Entity('videos')
+export class VideoEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'owner_id', type: 'varchar', length: 36 })
+  ownerId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'simple-json' })
+  tags: string[];
+
+  @Column({ type: 'varchar', length: 16 })
+  visibility: Visibility;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: VideoStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  progress: number;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason: string | null;
+
+  @Column({ name: 'duration_ms', type: 'integer', nullable: true })
+  durationMs: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  width: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  height: number | null;
+
+  @Column({ name: 'source_name', type: 'varchar', length: 255, nullable: true })
+  sourceName: string | null;
+
+  @Column({ name: 'source_bytes', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  sourceBytes: number | null;
+
+  @Column({ name: 'upload_id', type: 'varchar', length: 128, nullable: true, unique: true })
+  uploadId: string | null;
+
+  @Column({ type: 'simple-json' })
+  renditions: RenditionInfo[];
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'created_at', type: Date })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: Date })
+  updatedAt: Date;
+
+  @Column({ name: 'ready_at', type: Date, nullable: true })
+  readyAt: Date | null;
+}

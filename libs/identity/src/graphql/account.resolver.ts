@@ -1,0 +1,57 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Response } from 'express';
+import { AuthUser } from '../auth/auth-user';
+import { AuthenticatedGuard, CurrentUser, OptionalAuthGuard } from '../auth/guards';
+import { SessionTokenService } from '../auth/session-token.service';
+import { UserError } from '../users/user-error';
+import { UsersService } from '../users/users.service';
+import { AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserPayload, UserType } from './user.type';
+
+@Resolver(() => UserType)
+export class AccountResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly tokens: SessionTokenService,
+  ) {}
+
+  @Query(() => UserType, { nullable: true, description: 'The signed-in account, or null' })
+  @UseGuards(OptionalAuthGuard)
+  async me(@CurrentUser() auth: AuthUser | null): Promise<UserType | null> {
+    if (!auth) return null;
+    const user = await this.users.findById(auth.id);
+    return user ? UserType.from(user, { withEmail: true }) : null;
+  }
+
+  @Mutation(() => AuthPayload)
+  async register(@Args('input') input: RegisterInput, @Context('res') res: Response): Promise<AuthPayload> {
+    const result = await this.users.register(input);
+    if (!result.ok) return { user: null, token: null, userErrors: result.errors };
+    const token = this.tokens.issue(result.user);
+    if (res) this.tokens.setCookie(res, token);
+    return { user: UserType.from(result.user, { withEmail: true }), token, userErrors: [] };
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Args('input') input: LoginInput, @Context('res') res: Response): Promise<AuthPayload> {
+    const user = await this.users.authenticate(input.email, input.password);
+    if (!user) return { user: null, token: null, userErrors: [UserError.of('password', 'Wrong email or password.', 'INVALID_CREDENTIALS')] };
+    const token = this.tokens.issue(user);
+    if (res) this.tokens.setCookie(res, token);
+    return { user: UserType.from(user, { withEmail: true }), token, userErrors: [] };
+  }
+
+  @Mutation(() => Boolean, { description: 'Clears the session cookie' })
+  logout(@Context('res') res: Response): boolean {
+    if (res) this.tokens.clearCookie(res);
+    return true;
+  }
+
+  @Mutation(() => UserPayload)
+  @UseGuards(AuthenticatedGuard)
+  async updateProfile(@CurrentUser() auth: AuthUser, @Args('input') input: UpdateProfileInput): Promise<UserPayload> {
+    const result = await this.users.updateDisplayName(auth.id, input.displayName);
+    if (!result.ok) return { user: null, userErrors: result.errors };
+    return { user: UserType.from(result.user, { withEmail: true }), userErrors: [] };
+  }
+}

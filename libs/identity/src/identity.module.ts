@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@wetube/platform';
+import { AuthController } from './auth/auth.controller';
+import { AuthenticatedGuard, OptionalAuthGuard } from './auth/guards';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { SessionTokenService } from './auth/session-token.service';
+import { AccountResolver } from './graphql/account.resolver';
+import { UserEntity } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    PassportModule,
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) }),
+  ],
+  controllers: [AuthController],
+  providers: [UsersService, SessionTokenService, LocalStrategy, JwtStrategy, AccountResolver, AuthenticatedGuard, OptionalAuthGuard],
+  exports: [UsersService, SessionTokenService, AuthenticatedGuard, OptionalAuthGuard],
+})
+export class IdentityModule {}

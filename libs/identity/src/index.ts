@@ -1,0 +1,12 @@
+export { IdentityModule } from './identity.module';
+export { Role } from './users/role.enum';
+export { UserEntity } from './users/user.entity';
+export { UserError } from './users/user-error';
+export { UsersService } from './users/users.service';
+export type { AccountType } from './users/users.service';
+export { SessionTokenService, tokenFromRequest } from './auth/session-token.service';
+export { AuthenticatedGuard, OptionalAuthGuard, CurrentUser, Roles, requestOf } from './auth/guards';
+export type { AuthUser } from './auth/auth-user';
+export { SESSION_COOKIE, isAdmin } from './auth/auth-user';
+export { UserType } from './graphql/user.type';
+export { hashPassword, verifyPassword } from './auth/password.hasher';

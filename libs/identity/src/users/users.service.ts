@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { hashPassword, verifyPassword } from '../auth/password.hasher';
+import { RegistrationInput, validateRegistration } from './registration.validator';
+import { Role } from './role.enum';
+import { UserEntity } from './user.entity';
+import { UserError } from './user-error';
+
+export type AccountType = 'creator' | 'advertiser';
+
+export type RegisterResult = { ok: true; user: UserEntity } | { ok: false; errors: UserError[] };
+
+const ROLES_BY_ACCOUNT: Record<AccountType, Role[]> = {
+  creator: [Role.VIEWER, Role.CREATOR],
+  advertiser: [Role.VIEWER, Role.ADVERTISER],
+};
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  async register(input: RegistrationInput & { accountType?: AccountType; roles?: Role[] }): Promise<RegisterResult> {
+    const errors = validateRegistration(input);
+    if (input.accountType && !(input.accountType in ROLES_BY_ACCOUNT)) {
+      errors.push(UserError.of('accountType', 'Choose "creator" or "advertiser".', 'INVALID_ACCOUNT_TYPE'));
+    }
+    if (errors.length) return { ok: false, errors };
+    const email = normalizeEmail(input.email);
+    if (await this.users.existsBy({ email })) {
+      return { ok: false, errors: [UserError.of('email', 'An account with this email already exists.', 'EMAIL_TAKEN')] };
+    }
+    const now = new Date();
+    const user = this.users.create({
+      id: randomUUID(),
+      email,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName.trim(),
+      roles: input.roles ?? ROLES_BY_ACCOUNT[input.accountType ?? 'creator'],
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.users.insert(user);
+    } catch (err) {
+      // Two registrations racing for one email: the unique index decides.
+      if (await this.users.existsBy({ email })) {
+        return { ok: false, errors: [UserError.of('email', 'An account with this email already exists.', 'EMAIL_TAKEN')] };
+      }
+      throw err;
+    }
+    return { ok: true, user };
+  }
+
+  /** The user whose email and password match, or null (same answer for unknown email and bad password). */
+  async authenticate(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.users.findOneBy({ email: normalizeEmail(email ?? '') });
+    if (!user) {
+      await hashPassword(password ?? ''); // same work either way: no account enumeration by timing
+      return null;
+    }
+    return (await verifyPassword(password ?? '', user.passwordHash)) ? user : null;
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
+  }
+
+  async updateDisplayName(id: string, displayName: string): Promise<{ ok: true; user: UserEntity } | { ok: false; errors: UserError[] }> {
+    const name = (displayName ?? '').trim();
+    if (name.length < 1 || name.length > 80) {
+      return { ok: false, errors: [UserError.of('displayName', 'Use 1 to 80 characters for the display name.', 'INVALID_DISPLAY_NAME')] };
+    }
+    await this.users.update({ id }, { displayName: name, updatedAt: new Date() });
+    return { ok: true, user: (await this.findById(id))! };
+  }
+}
+
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

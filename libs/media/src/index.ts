@@ -1,0 +1,29 @@
+export { MediaModule } from './media.module';
+export { MediaRepository, ffmpegPath, ffprobePath } from './media.repository';
+export { TranscodeService } from './transcode.service';
+export { planLadder, videoBitrateK, DEFAULT_RUNGS, DEFAULT_PRESET, DEFAULT_SEGMENT_DURATION_SEC } from './ladder.planner';
+export type { LadderOptions } from './ladder.planner';
+export { validateSource, formatDuration } from './source.validator';
+export type { SourceLimits } from './source.validator';
+export {
+  buildTranscodeInvocation,
+  buildStoryboardInvocation,
+  buildPosterInvocation,
+  buildFilterGraph,
+  buildVideoRungOptions,
+  toArgv,
+  MASTER_PLAYLIST,
+  MEDIA_PLAYLIST,
+  INIT_SEGMENT,
+  POSTER_FILE,
+  STORYBOARD_VTT,
+  STORYBOARD_PATTERN,
+  THUMBS_DIR,
+} from './ffmpeg-args.builder';
+export type { FfmpegInvocation, FfmpegOutput } from './ffmpeg-args.builder';
+export { buildMasterPlaylist, measureBandwidth } from './master-playlist.writer';
+export { buildStoryboardVtt } from './storyboard.writer';
+export { avc1Codec } from './codec.string';
+export { MediaProbeError, SourceRejectedError, TranscodeError, TranscodeAbortedError } from './media.errors';
+export type { SourceRejectionCode } from './media.errors';
+export type * from './media.types';

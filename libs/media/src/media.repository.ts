@@ -1,0 +1,307 @@
+import { Injectable } from '@nestjs/common';
+import ffmpeg from 'fluent-ffmpeg';
+import type { FfprobeData, FfprobeStream } from 'fluent-ffmpeg';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { parse as parseHls, types as hlsTypes } from 'hls-parser';
+import type { FfmpegInvocation } from './ffmpeg-args.builder';
+import { MediaProbeError, TranscodeAbortedError, TranscodeError } from './media.errors';
+import type {
+  AudioStreamInfo,
+  ProbeResult,
+  RenditionMeasure,
+  RenditionStreamInfo,
+  TranscodeProgressOptions,
+  VideoStreamInfo,
+} from './media.types';
+
+const STDERR_TAIL_LINES = 30;
+
+/** FFMPEG_PATH / FFPROBE_PATH from the environment, else `ffmpeg` / `ffprobe` from PATH. */
+export function ffmpegPath(): string {
+  return process.env.FFMPEG_PATH || 'ffmpeg';
+}
+export function ffprobePath(): string {
+  return process.env.FFPROBE_PATH || 'ffprobe';
+}
+
+function num(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** "30000/1001" -> 29.97 */
+export function parseRate(rate: unknown): number {
+  if (typeof rate === 'number') return rate;
+  if (typeof rate !== 'string') return 0;
+  const [a, b] = rate.split('/').map(Number);
+  if (!Number.isFinite(a)) return 0;
+  if (b === undefined) return a;
+  return b > 0 && Number.isFinite(b) ? Math.round((a / b) * 1000) / 1000 : 0;
+}
+
+/**
+ * Clockwise rotation the player applies, 0/90/180/270. ffprobe shows the display matrix as
+ * `rotation` (counter-clockwise, e.g. -90; fluent-ffmpeg flattens side_data_list into the stream)
+ * and older files carry `tags.rotate` (clockwise, e.g. 90).
+ */
+export function streamRotation(stream: Record<string, unknown>): number {
+  const sideData = stream['side_data_list'];
+  let ccw: number = NaN;
+  if (Array.isArray(sideData)) {
+    const matrix = sideData.find((d: Record<string, unknown>) => d && d['rotation'] !== undefined);
+    if (matrix) ccw = num(matrix['rotation']);
+  }
+  if (!Number.isFinite(ccw) && stream['rotation'] !== undefined) ccw = num(stream['rotation']);
+  let cw = Number.isFinite(ccw) ? -ccw : NaN;
+  const tags = stream['tags'] as Record<string, unknown> | undefined;
+  if (!Number.isFinite(cw) && tags && tags['rotate'] !== undefined) cw = num(tags['rotate']);
+  if (!Number.isFinite(cw)) return 0;
+  return ((Math.round(cw / 90) * 90) % 360 + 360) % 360;
+}
+
+/** Turns ffprobe's stderr into a sentence for people. */
+export function describeProbeFailure(stderr: string): string {
+  // A text file named .mp4 is "detected only with low score" as mp4 and then lacks a moov atom:
+  // it is not a damaged video, it is not a video at all.
+  if (/misdetection possible|detected only with low score/i.test(stderr)) return 'The file is not a video ffmpeg can read';
+  if (/moov atom not found/i.test(stderr)) return 'The file is truncated or damaged (moov atom not found)';
+  if (/No such file or directory/i.test(stderr)) return 'The file does not exist';
+  if (/Permission denied/i.test(stderr)) return 'The file cannot be read (permission denied)';
+  if (/Invalid data found when processing input|could not find codec parameters|Failed to read frame size/i.test(stderr)) {
+    return 'The file is not a video ffmpeg can read';
+  }
+  if (/End of file|truncat/i.test(stderr)) return 'The file is truncated or damaged';
+  return 'The file could not be read as a video';
+}
+
+export function toProbeResult(data: FfprobeData, sizeBytes: number): ProbeResult {
+  const streams = data.streams as Array<FfprobeStream & Record<string, unknown>>;
+  const isPicture = (s: FfprobeStream) => (s.disposition as Record<string, number> | undefined)?.['attached_pic'] === 1;
+  const v = streams.find((s) => s.codec_type === 'video' && !isPicture(s));
+  const a = streams.find((s) => s.codec_type === 'audio');
+  let video: VideoStreamInfo | null = null;
+  if (v) {
+    const width = num(v.width) || 0;
+    const height = num(v.height) || 0;
+    const rotation = streamRotation(v);
+    const turned = rotation === 90 || rotation === 270;
+    const frames = num(v.nb_frames);
+    const level = num(v.level);
+    video = {
+      codec: String(v.codec_name ?? 'unknown'),
+      width,
+      height,
+      displayWidth: turned ? height : width,
+      displayHeight: turned ? width : height,
+      rotation,
+      fps: parseRate(v.avg_frame_rate) || parseRate(v.r_frame_rate),
+      pixFmt: v.pix_fmt ? String(v.pix_fmt) : null,
+      profile: v.profile !== undefined && String(v.profile) !== 'unknown' ? String(v.profile) : null,
+      level: Number.isFinite(level) && level > 0 ? level : null,
+      frameCount: Number.isFinite(frames) ? frames : null,
+    };
+  }
+  const audio: AudioStreamInfo | null = a
+    ? { codec: String(a.codec_name ?? 'unknown'), channels: num(a.channels) || 0, sampleRate: num(a.sample_rate) || 0 }
+    : null;
+  const duration = num(data.format.duration);
+  const vDuration = v ? num(v.duration) : NaN;
+  return {
+    format: String(data.format.format_name ?? 'unknown'),
+    durationSec: Number.isFinite(duration) ? duration : Number.isFinite(vDuration) ? vDuration : 0,
+    sizeBytes: Number.isFinite(num(data.format.size)) ? num(data.format.size) : sizeBytes,
+    video,
+    audio,
+  };
+}
+
+/**
+ * fluent-ffmpeg splits a lone option on its space ("a b" -> "a", "b") unless it gets several
+ * arguments at once; pass them all at once so an argument such as a filter graph stays whole.
+ */
+function addOptions(options: string[], add: (...o: string[]) => unknown): void {
+  if (options.length === 0) return;
+  if (options.length === 1 && options[0].split(' ').length === 2) {
+    throw new Error(`Cannot pass the lone option "${options[0]}" through fluent-ffmpeg unsplit`);
+  }
+  add(...options);
+}
+
+/** [profile_idc, constraint flags, level_idc] from the avcC box of an MP4 init segment. */
+export function readAvcC(init: Buffer): [number, number, number] | null {
+  const at = init.indexOf('avcC', 0, 'latin1');
+  if (at < 0 || at + 8 > init.length) return null;
+  return [init[at + 5], init[at + 6], init[at + 7]];
+}
+
+/**
+ * The only place that runs ffmpeg and ffprobe (through fluent-ffmpeg), and the file I/O the media
+ * pipeline needs around them. Everything else in this lib is pure.
+ */
+@Injectable()
+export class MediaRepository {
+  private ffprobeRaw(path: string, options: string[] = []): Promise<FfprobeData> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.setFfprobePath(ffprobePath());
+      ffmpeg.ffprobe(path, options, (err, data) => (err ? reject(err) : resolve(data)));
+    });
+  }
+
+  /** Typed facts about a media file; MediaProbeError when ffprobe cannot read it. */
+  async probe(path: string): Promise<ProbeResult> {
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch (err) {
+      throw new MediaProbeError('The file does not exist', String((err as Error).message));
+    }
+    if (size === 0) throw new MediaProbeError('The file is empty (0 bytes)', '');
+    let data: FfprobeData;
+    try {
+      data = await this.ffprobeRaw(path);
+    } catch (err) {
+      const detail = String((err as Error).message ?? err);
+      throw new MediaProbeError(describeProbeFailure(detail), detail);
+    }
+    if (!data.streams.length) {
+      throw new MediaProbeError('The file is not a video ffmpeg can read', 'ffprobe found no streams');
+    }
+    return toProbeResult(data, size);
+  }
+
+  /** Codec facts of a finished rendition: ffprobe on its playlist (init + first segment). */
+  async probeRendition(playlistPath: string): Promise<RenditionStreamInfo> {
+    const data = await this.ffprobeRaw(playlistPath, ['-allowed_extensions', 'ALL']);
+    const s = data.streams[0] as FfprobeStream | undefined;
+    if (!s) throw new TranscodeError(`No stream in ${playlistPath}`, '');
+    const measure = await this.measureRendition(playlistPath);
+    let avcC: [number, number, number] | null = null;
+    if (measure.initUri) avcC = readAvcC(await readFile(join(dirname(playlistPath), measure.initUri)));
+    const level = num(s.level);
+    return {
+      codec: String(s.codec_name),
+      profile: s.profile !== undefined && String(s.profile) !== 'unknown' ? String(s.profile) : null,
+      level: Number.isFinite(level) && level > 0 ? level : null,
+      width: num(s.width) || 0,
+      height: num(s.height) || 0,
+      fps: parseRate(s.avg_frame_rate) || parseRate(s.r_frame_rate),
+      channels: num(s.channels) || 0,
+      avcC,
+    };
+  }
+
+  /** Segments of a media playlist with their durations and sizes on disk. */
+  async measureRendition(playlistPath: string): Promise<RenditionMeasure> {
+    const playlist = parseHls(await readFile(playlistPath, 'utf8'));
+    if (!(playlist instanceof hlsTypes.MediaPlaylist)) throw new TranscodeError(`${playlistPath} is not a media playlist`, '');
+    const dir = dirname(playlistPath);
+    const segments = await Promise.all(
+      playlist.segments.map(async (seg) => ({
+        uri: seg.uri,
+        durationSec: seg.duration,
+        bytes: (await stat(join(dir, seg.uri))).size,
+      })),
+    );
+    return { segments, initUri: playlist.segments[0]?.map?.uri ?? null };
+  }
+
+  async writeTextFile(path: string, text: string): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+  }
+
+  /** Deletes a scratch folder and everything in it (nothing if it does not exist). */
+  async removeDir(path: string): Promise<void> {
+    await rm(path, { recursive: true, force: true });
+  }
+
+  /** Every file under dir, as sorted relative paths with `/`. */
+  async listFiles(dir: string): Promise<string[]> {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split('\\').join('/'))
+      .sort();
+  }
+
+  /**
+   * Runs one ffmpeg process. Progress is out_time / duration from `-progress`, as a fraction
+   * 0..1 that never goes down. Aborting the signal kills ffmpeg and rejects with
+   * TranscodeAbortedError; a failing ffmpeg rejects with TranscodeError holding its stderr tail.
+   */
+  async transcode(inv: FfmpegInvocation, options: TranscodeProgressOptions = {}): Promise<void> {
+    const { onProgress, signal } = options;
+    if (signal?.aborted) throw new TranscodeAbortedError();
+    for (const out of inv.outputs) await mkdir(dirname(out.target), { recursive: true });
+
+    await new Promise<void>((resolve, reject) => {
+      ffmpeg.setFfmpegPath(ffmpegPath());
+      const command = ffmpeg(inv.input);
+      addOptions(inv.inputOptions, (...o) => command.inputOptions(...o));
+      for (const out of inv.outputs) {
+        command.output(out.target);
+        addOptions(out.options, (...o) => command.outputOptions(...o));
+      }
+      const tail: string[] = [];
+      let last = 0;
+      let aborted = false;
+      const onAbort = () => {
+        aborted = true;
+        command.kill('SIGKILL');
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (err?: Error) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve();
+      };
+      command.on('stderr', (line: string) => {
+        const m = /^out_time_us=(\d+)/.exec(line) ?? /^out_time_ms=(\d+)/.exec(line);
+        if (m) {
+          const fraction = inv.durationSec > 0 ? Math.min(1, Number(m[1]) / 1e6 / inv.durationSec) : 0;
+          if (fraction > last) {
+            last = fraction;
+            onProgress?.(fraction);
+          }
+          return;
+        }
+        if (/^progress=end/.test(line)) return;
+        if (/^[a-z_0-9]+=/.test(line)) return; // the rest of a -progress block
+        tail.push(line);
+        if (tail.length > STDERR_TAIL_LINES) tail.shift();
+      });
+      command.on('error', (err: Error) => {
+        if (aborted) return done(new TranscodeAbortedError());
+        const detail = tail.join('\n');
+        done(new TranscodeError(`ffmpeg failed: ${tail[tail.length - 1] ?? err.message}`, detail || err.message));
+      });
+      command.on('end', () => {
+        if (aborted) return done(new TranscodeAbortedError());
+        if (last < 1) onProgress?.(1);
+        done();
+      });
+      command.run();
+    });
+  }
+  /**
+   * Renders a test-pattern clip with a tone (H.264/AAC MP4): the sample video of a new install.
+   */
+  async renderTestPattern(path: string, opts: { durationSec: number; width: number; height: number; fps?: number }): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    const fps = opts.fps ?? 30;
+    await new Promise<void>((resolve, reject) => {
+      ffmpeg.setFfmpegPath(ffmpegPath());
+      ffmpeg()
+        .input(`testsrc2=size=${opts.width}x${opts.height}:rate=${fps}`)
+        .inputOptions(['-f', 'lavfi'])
+        .input(`sine=frequency=440:sample_rate=48000`)
+        .inputOptions(['-f', 'lavfi'])
+        .outputOptions(['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'])
+        .output(path)
+        .on('error', (err: Error) => reject(new TranscodeError(`could not render the test pattern: ${err.message}`, err.message)))
+        .on('end', () => resolve())
+        .run();
+    });
+  }
+}

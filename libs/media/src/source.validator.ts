@@ -1,0 +1,85 @@
+import { SourceRejectedError } from './media.errors';
+import type { ProbeResult } from './media.types';
+
+export interface SourceLimits {
+  maxDurationSec: number;
+  maxBytes: number;
+  maxWidth?: number;
+  maxHeight?: number;
+}
+
+/** Containers ffmpeg reads still images through: a .jpg renamed .mp4 probes as one of these. */
+const IMAGE_FORMATS = /(^|,)(image2|\w+_pipe|gif|webp|apng|bmp|tiff?)(,|$)/;
+const IMAGE_CODECS = new Set(['mjpeg', 'png', 'bmp', 'gif', 'webp', 'tiff', 'jpegls', 'jpeg2000', 'apng']);
+
+/** "12:31", "1:02:03" */
+export function formatDuration(totalSec: number): string {
+  const s = Math.floor(totalSec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
+}
+
+/**
+ * Decides whether a probed source may be transcoded. Pure; throws SourceRejectedError with a
+ * reason the uploader can read, returns nothing when the source is fine.
+ *
+ * Audio-only files are REFUSED on purpose: WeTube is a video platform, every video needs a
+ * picture for its poster, storyboard and ladder. (A podcast feature would add a still-image
+ * video track first, outside this lib.)
+ */
+export function validateSource(probe: ProbeResult, limits: SourceLimits): void {
+  const video = probe.video;
+  if (!video) {
+    throw new SourceRejectedError('NO_VIDEO', 'The file has no video stream; audio-only uploads are not supported');
+  }
+  if (IMAGE_FORMATS.test(probe.format) || (IMAGE_CODECS.has(video.codec) && (video.frameCount ?? 0) <= 1)) {
+    throw new SourceRejectedError('UNSUPPORTED', 'The file is a still image, not a video');
+  }
+  if (!(probe.durationSec > 0)) {
+    throw new SourceRejectedError('ZERO_DURATION', 'The video has no duration (0 seconds); it may be damaged');
+  }
+  if (video.frameCount !== null && video.frameCount <= 1) {
+    throw new SourceRejectedError('UNSUPPORTED', 'The video has a single frame; upload a real video');
+  }
+  if (probe.durationSec > limits.maxDurationSec) {
+    throw new SourceRejectedError(
+      'TOO_LONG',
+      `The video is ${formatDuration(probe.durationSec)} long; the limit is ${formatDuration(limits.maxDurationSec)}`,
+    );
+  }
+  if (probe.sizeBytes > limits.maxBytes) {
+    throw new SourceRejectedError(
+      'TOO_LARGE',
+      `The file is ${formatBytes(probe.sizeBytes)}; the limit is ${formatBytes(limits.maxBytes)}`,
+    );
+  }
+  const w = video.displayWidth;
+  const h = video.displayHeight;
+  if (limits.maxWidth !== undefined || limits.maxHeight !== undefined) {
+    // Limits are for a landscape frame; a portrait video is held to the same frame turned.
+    const maxLong = Math.max(limits.maxWidth ?? Infinity, limits.maxHeight ?? Infinity);
+    const maxShort = Math.min(limits.maxWidth ?? Infinity, limits.maxHeight ?? Infinity);
+    if (Math.max(w, h) > maxLong || Math.min(w, h) > maxShort) {
+      throw new SourceRejectedError(
+        'TOO_WIDE',
+        `The video is ${w}x${h}; the largest size accepted is ${limits.maxWidth ?? limits.maxHeight}x${limits.maxHeight ?? limits.maxWidth}`,
+      );
+    }
+  }
+  if (w < 2 || h < 2) {
+    throw new SourceRejectedError('UNSUPPORTED', `The video's picture size (${w}x${h}) is not usable`);
+  }
+}

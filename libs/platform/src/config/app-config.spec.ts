@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { AppConfig, ConfigError } from './app-config';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wetube-config-'));
+const base = { DATA_DIR: dataDir };
+
+describe('configuration', () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has working embedded defaults: SQLite in DATA_DIR, in-process queue, a kept development secret', () => {
+    const c = AppConfig.fromEnv(base);
+    assert.deepEqual(c.database, { type: 'sqlite', path: join(dataDir, 'wetube.sqlite') });
+    assert.equal(c.transcodeInProcess, true);
+    assert.equal(c.port, 4000);
+    assert.equal(c.maxUploadBytes, 4e9);
+    assert.ok(c.jwtSecret.length >= 32);
+    assert.equal(AppConfig.fromEnv(base).jwtSecret, c.jwtSecret, 'the development secret survives a restart');
+  });
+
+  it('reads sizes, lists and the scaled-out settings', () => {
+    const c = AppConfig.fromEnv({
+      ...base,
+      MAX_UPLOAD_BYTES: '1.5GiB',
+      TRANSCODE_RUNGS: '720,360',
+      DATABASE_URL: 'postgres://u@db:5432/w',
+      REDIS_URL: 'redis://r:6379',
+      WEB_ORIGIN: 'https://a.example, https://b.example/',
+    });
+    assert.equal(c.maxUploadBytes, 1610612736);
+    assert.deepEqual(c.transcodeRungs, [720, 360]);
+    assert.equal(c.database.type, 'postgres');
+    assert.equal(c.transcodeInProcess, false, 'with Redis the transcoders do the work');
+    assert.deepEqual(c.webOrigins, ['https://a.example', 'https://b.example']);
+  });
+
+  it('refuses bad values with a message naming every bad variable', () => {
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, PORT: 'eighty', DATABASE_URL: 'mysql://x', MAX_UPLOAD_BYTES: '10XB', TRANSCODE_RUNGS: '720p' }),
+      (err: unknown) =>
+        err instanceof ConfigError && ['PORT', 'DATABASE_URL', 'MAX_UPLOAD_BYTES', 'TRANSCODE_RUNGS'].every((name) => err.message.includes(name)),
+    );
+    assert.throws(() => AppConfig.fromEnv({ ...base, NODE_ENV: 'production' }), /JWT_SECRET: required in production/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, JWT_SECRET: 'short' }), /JWT_SECRET: must be at least 32 characters/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, KUBO_API_URL: 'localhost:5001' }), /KUBO_API_URL/);
+  });
+
+  it('stops the api at start with the message and exit code 78', () => {
+    const main = resolve(__dirname, '../../../../apps/api/src/main.js');
+    const r = spawnSync(process.execPath, [main], { env: { ...process.env, ...base, PORT: 'eighty', DATABASE_URL: '' }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 78, r.stderr);
+    assert.match(r.stderr, /Invalid configuration:\n\s+PORT:/);
+  });
+});

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { configSchema, RawConfig } from './config.schema';
+
+export class ConfigError extends Error {}
+
+/** The platform's validated configuration. Built once at start from the environment. */
+export class AppConfig {
+  readonly env: RawConfig['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly publicApiUrl: string;
+  readonly webOrigins: string[];
+  readonly dataDir: string;
+  readonly storageDir: string;
+  readonly database: { type: 'postgres'; url: string } | { type: 'sqlite'; path: string };
+  readonly redisUrl?: string;
+  readonly queuePrefix: string;
+  readonly jwtSecret: string;
+  readonly jwtTtlSec: number;
+  readonly maxUploadBytes: number;
+  readonly maxDurationSec: number;
+  readonly maxSourceHeight: number;
+  readonly transcodePreset?: string;
+  readonly transcodeRungs?: number[];
+  readonly transcodeConcurrency: number;
+  readonly transcodeAttempts: number;
+  readonly transcodeInProcess: boolean;
+  readonly hlsCacheBytes: number;
+  readonly graphqlMaxDepth: number;
+  readonly graphqlMaxComplexity: number;
+  readonly seedSample: boolean;
+  readonly logLevel: string;
+  readonly logFormat: 'json' | 'pretty';
+
+  constructor(raw: RawConfig) {
+    this.env = raw.NODE_ENV;
+    this.port = raw.PORT;
+    this.host = raw.HOST;
+    this.publicApiUrl = raw.PUBLIC_API_URL.replace(/\/$/, '');
+    this.webOrigins = raw.WEB_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, ''));
+    this.dataDir = resolve(raw.DATA_DIR);
+    this.storageDir = resolve(raw.STORAGE_DIR ?? join(this.dataDir, 'storage'));
+    this.database = raw.DATABASE_URL
+      ? { type: 'postgres', url: raw.DATABASE_URL }
+      : { type: 'sqlite', path: resolve(raw.SQLITE_PATH ?? join(this.dataDir, 'wetube.sqlite')) };
+    this.redisUrl = raw.REDIS_URL;
+    this.queuePrefix = raw.QUEUE_PREFIX;
+    this.jwtSecret = raw.JWT_SECRET ?? this.devSecret();
+    this.jwtTtlSec = raw.JWT_TTL_SEC;
+    this.maxUploadBytes = raw.MAX_UPLOAD_BYTES;
+    this.maxDurationSec = raw.MAX_DURATION_SEC;
+    this.maxSourceHeight = raw.MAX_SOURCE_HEIGHT;
+    this.transcodePreset = raw.TRANSCODE_PRESET;
+    this.transcodeRungs = raw.TRANSCODE_RUNGS?.split(',').map(Number);
+    this.transcodeConcurrency = raw.TRANSCODE_CONCURRENCY;
+    this.transcodeAttempts = raw.TRANSCODE_ATTEMPTS;
+    this.transcodeInProcess = raw.TRANSCODE_IN_PROCESS ?? !raw.REDIS_URL;
+    this.hlsCacheBytes = Math.floor(raw.HLS_ORIGIN_CACHE_MB * 1024 * 1024);
+    this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;
+    this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
+    this.seedSample = raw.SEED_SAMPLE;
+    this.logLevel = raw.LOG_LEVEL;
+    this.logFormat = raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty');
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+
+  /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+    const parsed = configSchema.safeParse(present);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
+      throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+    }
+    return new AppConfig(parsed.data);
+  }
+
+  /** Development only: a random secret kept in the data folder so sessions survive restarts. */
+  private devSecret(): string {
+    const file = join(this.dataDir, 'jwt-secret');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(this.dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const bytes = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$/i, 'must be a size such as 2GB or 500MiB')
+  .transform(parseBytes);
+
+/** Every environment variable the platform reads, validated at start. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_API_URL: z.string().url().default('http://localhost:4000'),
+  WEB_ORIGIN: z.string().default('http://localhost:3000'),
+  DATA_DIR: z.string().default('./data'),
+  STORAGE_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  SQLITE_PATH: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SEC: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  MAX_UPLOAD_BYTES: bytes.default('4GB'),
+  MAX_DURATION_SEC: z.coerce.number().positive().default(4 * 3600),
+  MAX_SOURCE_HEIGHT: z.coerce.number().int().positive().default(4320),
+  TRANSCODE_PRESET: z
+    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
+    .optional(),
+  TRANSCODE_RUNGS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma list of heights such as 1080,720,480,360')
+    .optional(),
+  /** Key prefix of the BullMQ queues in Redis (lets several installs or test runs share one Redis). */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('wetube'),
+  TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  TRANSCODE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Run the transcode worker inside the api process (default when REDIS_URL is unset). */
+  TRANSCODE_IN_PROCESS: bool.optional(),
+  /** A Kubo daemon's RPC API: outputs are also added and pinned there (same CIDs). */
+  KUBO_API_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as http://127.0.0.1:5001').optional(),
+  /** The origin's ed25519 private key (PEM); generated into DATA_DIR when unset. */
+  ORIGIN_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  /** Memory for the HLS origin's cache of segment files, in MB (0 streams every file from disk). */
+  HLS_ORIGIN_CACHE_MB: z.coerce.number().min(0).max(65536).default(256),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
+  SEED_SAMPLE: bool.default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  k: 1e3,
+  m: 1e6,
+  g: 1e9,
+  t: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
+
+export function parseBytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  if (!m) throw new Error(`not a size: ${text}`);
+  const unit = (m[2] || 'b').toLowerCase();
+  const factor = UNITS[unit];
+  if (factor === undefined) throw new Error(`unknown size unit: ${m[2]}`);
+  return Math.round(Number(m[1]) * factor);
+}

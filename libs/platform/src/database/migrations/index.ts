@@ -1,0 +1,5 @@
+import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
+import { VideoTorrents1732500000000 } from './1732500000000-video-torrents';
+
+/** Every migration, in order. New ones are appended here. */
+export const MIGRATIONS = [InitialSchema1732400000000, VideoTorrents1732500000000];

@@ -1,0 +1,12 @@
+export { AppConfig, ConfigError } from './config/app-config';
+export { ConfigModule } from './config/config.module';
+export { parseBytes } from './config/config.schema';
+export { DatabaseModule } from './database/database.module';
+export { dataSourceOptions } from './database/data-source.options';
+export { MIGRATIONS } from './database/migrations';
+export type { JobQueue, JobContext, JobHandler, JobCounts, JobQueueEvents, JobQueueOptions } from './queue/job-queue';
+export { InProcessQueue } from './queue/in-process.queue';
+export { BullMqQueue } from './queue/bullmq.queue';
+export { createJobQueue } from './queue/queue.factory';
+export { createLogger } from './logging/logger';
+export { PinoNestLogger } from './logging/nest-logger';

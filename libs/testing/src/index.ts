@@ -1,0 +1,2 @@
+export * from './clip.generator';
+export * from './free-port';

@@ -1,0 +1,12 @@
+import { HomeFeed } from './HomeFeed';
+
+export default function HomePage() {
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" className="page-title">
+        Latest videos
+      </h1>
+      <HomeFeed />
+    </section>
+  );
+}

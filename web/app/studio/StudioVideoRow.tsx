@@ -1,0 +1,323 @@
+'use client';
+
+import Link from 'next/link';
+import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ProgressBar } from '@/components/ProgressBar';
+import { errorMessage, getApiUrl, gql } from '@/lib/api';
+import { formatDuration, relativeDate } from '@/lib/format';
+import { VIDEO_FIELDS, type ProgressEvent, type UserError, type Video, type Visibility } from '@/lib/types';
+
+const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
+  updateVideo(input: $input) {
+    video { id title description tags visibility }
+    userErrors { field message code }
+  }
+}`;
+const DELETE = `mutation DeleteVideo($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { field message code } } }`;
+const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
+
+type FormField = 'title' | 'description' | 'tags' | 'visibility';
+const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility'];
+
+function fieldOf(err: UserError): FormField | null {
+  const path = err.field ?? [];
+  for (let i = path.length - 1; i >= 0; i--) {
+    const f = FORM_FIELDS.find((k) => k === path[i]);
+    if (f) return f;
+  }
+  return null;
+}
+
+function parseTags(raw: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of raw.split(',')) {
+    const tag = t.trim();
+    if (tag && !seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+interface Props {
+  video: Video;
+  onChange: (v: Partial<Video> & { id: string }) => void;
+  onDeleted: (id: string) => void;
+}
+
+/** Live progress for a video that is still being transcoded: SSE, falling back to polling every 2 s. */
+function useLiveProgress(video: Video, onChange: Props['onChange']) {
+  const active = video.status === 'UPLOADED' || video.status === 'PROCESSING';
+  const id = video.id;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let es: EventSource | null = null;
+    let timer: number | null = null;
+
+    const finish = async () => {
+      // Fetch the whole video again: poster, duration and renditions exist now.
+      try {
+        const data = await gql<{ video: Video | null }>(ONE, { id });
+        if (data.video && !stopped) onChangeRef.current(data.video);
+      } catch {
+        /* keep what we have */
+      }
+    };
+    const apply = (ev: Pick<ProgressEvent, 'status' | 'progress' | 'failureReason'>) => {
+      if (stopped) return;
+      onChangeRef.current({ id, status: ev.status, progress: ev.progress, failureReason: ev.failureReason });
+      if (ev.status === 'READY' || ev.status === 'FAILED') {
+        stop();
+        void finish();
+      }
+    };
+    const poll = () => {
+      if (timer !== null || stopped) return;
+      const tick = async () => {
+        try {
+          const data = await gql<{ video: Pick<Video, 'status' | 'progress' | 'failureReason'> | null }>(
+            'query StudioProgress($id: ID!) { video(id: $id) { status progress failureReason } }',
+            { id },
+          );
+          if (data.video) apply(data.video);
+        } catch {
+          /* retry on the next tick */
+        }
+      };
+      timer = window.setInterval(() => void tick(), 2000);
+    };
+    function stop() {
+      stopped = true;
+      es?.close();
+      if (timer !== null) window.clearInterval(timer);
+    }
+    try {
+      es = new EventSource(`${getApiUrl()}/api/videos/${encodeURIComponent(id)}/events`, { withCredentials: true });
+      es.onmessage = (m) => {
+        try {
+          apply(JSON.parse(m.data) as ProgressEvent);
+        } catch {
+          /* ignore */
+        }
+      };
+      es.onerror = () => {
+        if (stopped) return;
+        es?.close();
+        poll();
+      };
+    } catch {
+      poll();
+    }
+    return stop;
+  }, [active, id]);
+}
+
+function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
+  const uid = useId();
+  useLiveProgress(video, onChange);
+  const [form, setForm] = useState({
+    title: video.title,
+    description: video.description ?? '',
+    tags: video.tags.join(', '),
+    visibility: video.visibility,
+  });
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  function set<K extends keyof typeof form>(k: K, v: (typeof form)[K]) {
+    setForm((f) => ({ ...f, [k]: v }));
+    setSaved(false);
+    if (errors[k as FormField]) setErrors((e) => ({ ...e, [k]: undefined }));
+  }
+
+  async function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setSaving(true);
+    setErrors({});
+    setFormError(null);
+    setSaved(false);
+    try {
+      const data = await gql<{
+        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility'> | null; userErrors: UserError[] };
+      }>(UPDATE, {
+        input: {
+          id: video.id,
+          title: form.title.trim(),
+          description: form.description,
+          tags: parseTags(form.tags),
+          visibility: form.visibility,
+        },
+      });
+      const { video: updated, userErrors } = data.updateVideo;
+      if (userErrors.length > 0) {
+        const byField: Partial<Record<FormField, string>> = {};
+        const general: string[] = [];
+        for (const ue of userErrors) {
+          const f = fieldOf(ue);
+          if (f && !byField[f]) byField[f] = ue.message;
+          else general.push(ue.message);
+        }
+        setErrors(byField);
+        if (general.length) setFormError(general.join(' '));
+      } else if (updated) {
+        onChange(updated);
+        setForm({
+          title: updated.title,
+          description: updated.description ?? '',
+          tags: updated.tags.join(', '),
+          visibility: updated.visibility,
+        });
+        setSaved(true);
+      }
+    } catch (err) {
+      setFormError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function onDelete() {
+    if (!window.confirm(`Delete "${video.title}"? This cannot be undone.`)) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      const data = await gql<{ deleteVideo: { deletedVideoId: string | null; userErrors: UserError[] } }>(DELETE, { id: video.id });
+      if (data.deleteVideo.userErrors.length > 0) {
+        setDeleteError(data.deleteVideo.userErrors.map((u) => u.message).join(' '));
+      } else {
+        onDeleted(video.id);
+        return;
+      }
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    }
+    setDeleting(false);
+  }
+
+  const processing = video.status === 'UPLOADED' || video.status === 'PROCESSING';
+  const fieldProps = (f: FormField) => ({
+    id: `${uid}-${f}`,
+    name: f,
+    'aria-invalid': errors[f] ? true : undefined,
+    'aria-describedby': errors[f] ? `${uid}-${f}-err` : undefined,
+  });
+  const fieldError = (f: FormField) =>
+    errors[f] ? (
+      <p id={`${uid}-${f}-err`} className="field__error" role="alert" data-testid={`error-${f}`}>
+        {errors[f]}
+      </p>
+    ) : null;
+
+  return (
+    <li className="panel studio-row" data-testid="studio-video" data-video-id={video.id}>
+      <div className="studio-row__main">
+        <Link href={`/watch/${encodeURIComponent(video.id)}`} className="studio-row__thumb" aria-label={`Watch ${video.title}`}>
+          {video.posterUrl && video.status === 'READY' ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={video.posterUrl} alt="" loading="lazy" />
+          ) : (
+            <span aria-hidden="true">▶</span>
+          )}
+          {video.durationSec ? <span className="card__duration">{formatDuration(video.durationSec)}</span> : null}
+        </Link>
+        <div className="studio-row__info">
+          <h2 className="studio-row__title">
+            <Link href={`/watch/${encodeURIComponent(video.id)}`}>{video.title || 'Untitled'}</Link>
+          </h2>
+          <p className="muted small">
+            <span className={`badge badge--${video.status.toLowerCase()}`} data-testid="studio-status">
+              {video.status}
+            </span>{' '}
+            <span className="badge badge--neutral">{video.visibility}</span> · uploaded{' '}
+            <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
+          </p>
+          {processing && (
+            <div className="studio-row__progress">
+              <ProgressBar
+                value={video.progress ?? 0}
+                label={`Transcoding ${video.title}`}
+                testId="studio-progress"
+              />
+              <span className="muted small">
+                {video.status === 'UPLOADED' ? 'Waiting for a transcoder…' : `Transcoding: ${Math.round(video.progress ?? 0)}%`}
+              </span>
+            </div>
+          )}
+          {video.status === 'FAILED' && (
+            <p className="alert alert--error" role="alert" data-testid="studio-failure">
+              <strong>Processing failed:</strong> {video.failureReason || 'no reason given'}
+            </p>
+          )}
+        </div>
+        <div className="studio-row__actions">
+          <button type="button" className="btn btn--danger" onClick={onDelete} disabled={deleting} data-testid="delete-video">
+            {deleting ? 'Deleting…' : 'Delete'}
+          </button>
+        </div>
+      </div>
+      {deleteError && (
+        <p className="alert alert--error" role="alert">
+          {deleteError}
+        </p>
+      )}
+      <details className="studio-row__edit">
+        <summary>Edit details</summary>
+        <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
+          <div className="field">
+            <label htmlFor={`${uid}-title`}>Title</label>
+            <input type="text" required value={form.title} onChange={(e) => set('title', e.target.value)} {...fieldProps('title')} />
+            {fieldError('title')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-description`}>Description</label>
+            <textarea rows={3} value={form.description} onChange={(e) => set('description', e.target.value)} {...fieldProps('description')} />
+            {fieldError('description')}
+          </div>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${uid}-tags`}>Tags (comma-separated)</label>
+              <input type="text" value={form.tags} onChange={(e) => set('tags', e.target.value)} placeholder="music, travel" {...fieldProps('tags')} />
+              {fieldError('tags')}
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-visibility`}>Visibility</label>
+              <select value={form.visibility} onChange={(e) => set('visibility', e.target.value as Visibility)} {...fieldProps('visibility')}>
+                <option value="PUBLIC">Public</option>
+                <option value="UNLISTED">Unlisted</option>
+                <option value="PRIVATE">Private</option>
+              </select>
+              {fieldError('visibility')}
+            </div>
+          </div>
+          {formError && (
+            <p className="alert alert--error" role="alert" data-testid="edit-error">
+              {formError}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" className="btn btn--primary" disabled={saving} data-testid="save-video">
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            {saved && (
+              <span className="saved" role="status" data-testid="saved">
+                Saved ✓
+              </span>
+            )}
+          </div>
+        </form>
+      </details>
+    </li>
+  );
+}
+
+export const StudioVideoRow = memo(StudioVideoRowImpl);

@@ -1,0 +1,174 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { Player } from '@/components/Player';
+import { ApiError, errorMessage, gql } from '@/lib/api';
+import { formatDuration, relativeDate } from '@/lib/format';
+import { useSession } from '@/lib/session';
+import { VIDEO_FIELDS, type Video } from '@/lib/types';
+
+const QUERY = `query Watch($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
+
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string; code: string }
+  | { kind: 'missing'; code: string }
+  | { kind: 'ok'; video: Video };
+
+export function WatchClient({ id }: { id: string }) {
+  const { me } = useSession();
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const data = await gql<{ video: Video | null }>(QUERY, { id });
+      setState(data.video ? { kind: 'ok', video: data.video } : { kind: 'missing', code: 'NOT_FOUND' });
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : 'ERROR';
+      if (code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') {
+        setState({ kind: 'missing', code });
+      } else {
+        setState({ kind: 'error', message: errorMessage(e), code });
+      }
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Reload after sign-in/out (a private video may become visible).
+  useEffect(() => {
+    if (me !== undefined) void load();
+  }, [me, load]);
+
+  const video = state.kind === 'ok' ? state.video : null;
+  const processing = video && (video.status === 'UPLOADED' || video.status === 'PROCESSING');
+
+  // While the video is still being transcoded, check every 3 s.
+  useEffect(() => {
+    if (!processing) return;
+    const t = window.setInterval(() => void load(), 3000);
+    return () => window.clearInterval(t);
+  }, [processing, load]);
+
+  useEffect(() => {
+    if (video) document.title = `${video.title} · WeTube`;
+  }, [video]);
+
+  if (state.kind === 'loading') {
+    return (
+      <div className="watch" aria-busy="true">
+        <div className="player__frame player__frame--placeholder" />
+        <div className="skeleton-line" />
+      </div>
+    );
+  }
+
+  if (state.kind !== 'ok' || !video) {
+    let message: string;
+    const code = state.kind === 'ok' ? '' : state.code;
+    if (state.kind === 'error') message = `Could not load this video. ${state.message}`;
+    else if (code === 'FORBIDDEN') message = 'This video is private.';
+    else if (code === 'UNAUTHENTICATED') message = 'This video is private. Sign in to watch it if it is yours.';
+    else message = 'Video not found. It may have been deleted, or it is private.';
+    return (
+      <div className="watch">
+        <div className="player__frame player__frame--placeholder">
+          <div className="player__error" role="alert" data-testid="player-error">
+            <p>{message}</p>
+            {state.kind === 'error' ? (
+              <button type="button" className="btn" onClick={() => void load()}>
+                Try again
+              </button>
+            ) : !me ? (
+              <Link href={`/signin?next=${encodeURIComponent(`/watch/${id}`)}`} className="btn">
+                Sign in
+              </Link>
+            ) : (
+              <Link href="/" className="btn">
+                Browse videos
+              </Link>
+            )}
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  let notReady: string | null = null;
+  if (video.status === 'FAILED') {
+    const reason = (video.failureReason || 'unknown reason').trim();
+    notReady = `This video could not be processed: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`;
+  }
+  else if (video.status !== 'READY') notReady = `This video is still processing (${Math.round(video.progress ?? 0)}%).`;
+  else if (!video.masterUrl) notReady = 'This video has no playable stream.';
+
+  return (
+    <article className="watch">
+      {notReady ? (
+        <div
+          className="player__frame player__frame--placeholder"
+          style={video.posterUrl ? { backgroundImage: `url("${video.posterUrl}")` } : undefined}
+        >
+          <div className={`player__error${video.status === 'FAILED' ? ' player__error--failed' : ''}`} role="alert" data-testid="player-error">
+            {notReady}
+          </div>
+        </div>
+      ) : (
+        <Player
+          videoId={video.id}
+          masterUrl={video.masterUrl!}
+          posterUrl={video.posterUrl}
+          storyboardUrl={video.storyboardUrl}
+          durationSec={video.durationSec}
+          title={video.title}
+        />
+      )}
+
+      <div className="watch__info">
+        <h1 className="watch__title" data-testid="video-title">
+          {video.title}
+        </h1>
+        <div className="watch__meta">
+          <span className="avatar" aria-hidden="true">
+            {(video.owner?.displayName ?? '?').slice(0, 1).toUpperCase()}
+          </span>
+          <span data-testid="video-owner" className="watch__owner">
+            {video.owner?.displayName ?? 'Unknown'}
+          </span>
+          <span className="muted">
+            <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
+            {video.durationSec ? ` · ${formatDuration(video.durationSec)}` : ''}
+            {video.visibility !== 'PUBLIC' && ` · ${video.visibility.toLowerCase()}`}
+          </span>
+          {video.viewerCanEdit && (
+            <Link href="/studio" className="btn btn--ghost btn--small">
+              Edit in Studio
+            </Link>
+          )}
+        </div>
+        {video.description && (
+          <p className="watch__description" data-testid="video-description">
+            {video.description}
+          </p>
+        )}
+        {video.tags.length > 0 && (
+          <ul className="tags" aria-label="Tags" data-testid="video-tags">
+            {video.tags.map((t) => (
+              <li key={t} className="tag">
+                #{t}
+              </li>
+            ))}
+          </ul>
+        )}
+        {video.renditions && video.renditions.length > 0 && (
+          <p className="muted small">
+            Available in {video.renditions.filter((r) => r.height > 0).map((r) => `${r.height}p`).join(', ')}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,376 @@
+'use client';
+
+import type HlsType from 'hls.js';
+import type { HlsConfig } from 'hls.js';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { formatTime } from '@/lib/format';
+import { cueAt, parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
+import { P2PController } from '@/lib/p2p/p2p-controller';
+import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
+import { P2PStatus } from '@/lib/p2p/P2PStatus';
+import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
+
+interface LevelOption {
+  index: number;
+  label: string;
+  height: number;
+}
+
+interface Props {
+  /** When given, segments are also shared with other viewers over WebTorrent (HTTP stays the fallback). */
+  videoId?: string;
+  masterUrl: string;
+  posterUrl?: string | null;
+  storyboardUrl?: string | null;
+  durationSec?: number | null;
+  title: string;
+}
+
+function levelLabel(height: number, bitrate: number, all: { height: number }[]): string {
+  const dup = all.filter((l) => l.height === height).length > 1;
+  const base = height > 0 ? `${height}p` : `${Math.round(bitrate / 1000)} kbps`;
+  return dup && height > 0 ? `${base} (${Math.round(bitrate / 1000)} kbps)` : base;
+}
+
+export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationSec, title }: Props) {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const p2pRef = useRef<P2PController | null>(null);
+  const [share, setShare] = useState(true);
+  const hlsRef = useRef<HlsType | null>(null);
+  const barRef = useRef<HTMLDivElement | null>(null);
+  const draggingRef = useRef(false);
+
+  const [levels, setLevels] = useState<LevelOption[]>([]);
+  const [selected, setSelected] = useState<string>('auto');
+  const [currentHeight, setCurrentHeight] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(durationSec ?? 0);
+  const [buffered, setBuffered] = useState(0);
+  const [hover, setHover] = useState<{ x: number; t: number } | null>(null);
+  const [cues, setCues] = useState<StoryboardCue[]>([]);
+  const [barWidth, setBarWidth] = useState(0);
+
+  // hls.js (or native HLS only when MSE playback is unsupported).
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    let cancelled = false;
+    let hls: HlsType | null = null;
+    setError(null);
+    setLevels([]);
+    setCurrentHeight(null);
+    setSelected('auto');
+    import('hls.js')
+      .then(({ default: Hls }) => {
+        if (cancelled) return;
+        if (Hls.isSupported()) {
+          const instance = new Hls({
+            xhrSetup: (xhr: XMLHttpRequest) => {
+              xhr.withCredentials = true;
+            },
+            // Segments: prefetched from peers when possible, else the origin (hls.js's own loader).
+            fLoader: createP2PFragmentLoader(Hls.DefaultConfig.loader, () => p2pRef.current, () => videoRef.current) as unknown as HlsConfig['fLoader'],
+          });
+          hls = instance;
+          hlsRef.current = instance;
+          window.__wetubeHls = instance;
+          let recoveredMedia = false;
+          instance.on(Hls.Events.MANIFEST_PARSED, () => {
+            const ls = instance.levels;
+            setLevels(
+              ls
+                .map((l, index) => ({ index, height: l.height, label: levelLabel(l.height, l.bitrate, ls) }))
+                .sort((a, b) => b.height - a.height || b.index - a.index),
+            );
+          });
+          instance.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => {
+            const level = instance.levels[data.level];
+            if (level) setCurrentHeight(level.height);
+          });
+          instance.on(Hls.Events.ERROR, (_e, data) => {
+            if (!data.fatal) return;
+            if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recoveredMedia) {
+              recoveredMedia = true;
+              instance.recoverMediaError();
+              return;
+            }
+            const status = data.response?.code;
+            if (status === 401 || status === 403) setError('This video is private.');
+            else if (status === 404) setError('The video files were not found on the server.');
+            else if (data.type === Hls.ErrorTypes.NETWORK_ERROR)
+              setError('The video could not be loaded: a network error occurred. Check your connection and reload.');
+            else setError(`The video could not be played (${data.details}).`);
+          });
+          instance.loadSource(masterUrl);
+          instance.attachMedia(video);
+        } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+          video.src = masterUrl;
+        } else {
+          setError('This browser cannot play HLS video.');
+        }
+      })
+      .catch(() => {
+        if (!cancelled) setError('The video player could not be loaded.');
+      });
+    return () => {
+      cancelled = true;
+      if (hls) {
+        hls.destroy();
+        if (window.__wetubeHls === hls) window.__wetubeHls = undefined;
+      }
+      hlsRef.current = null;
+    };
+  }, [masterUrl]);
+
+  // P2P: starts on the first play when sharing is on; off (or any failure) means plain HTTP.
+  useEffect(() => {
+    setShare(loadSharePreference());
+  }, []);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !videoId || !share) return;
+    const ctl = new P2PController(videoId);
+    p2pRef.current = ctl;
+    let started = false;
+    const onPlay = () => {
+      if (started) return;
+      started = true;
+      void ctl.start();
+    };
+    if (!video.paused) onPlay();
+    video.addEventListener('play', onPlay);
+    return () => {
+      video.removeEventListener('play', onPlay);
+      if (p2pRef.current === ctl) p2pRef.current = null;
+      ctl.stop();
+    };
+  }, [videoId, masterUrl, share]);
+
+  function onShareChange(on: boolean) {
+    saveSharePreference(on);
+    setShare(on);
+  }
+
+  // Storyboard (seek-bar thumbnails).
+  useEffect(() => {
+    setCues([]);
+    if (!storyboardUrl) return;
+    const ctrl = new AbortController();
+    fetch(storyboardUrl, { credentials: 'include', signal: ctrl.signal })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .then((text) => setCues(parseStoryboardVtt(text, new URL(storyboardUrl, window.location.href).toString())))
+      .catch(() => {
+        /* thumbnails are optional */
+      });
+    return () => ctrl.abort();
+  }, [storyboardUrl]);
+
+  // Media element state for the custom seek bar.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const onTime = () => {
+      if (!draggingRef.current) setTime(video.currentTime);
+    };
+    const onDuration = () => {
+      if (Number.isFinite(video.duration) && video.duration > 0) setDuration(video.duration);
+    };
+    const onProgress = () => {
+      const b = video.buffered;
+      let end = 0;
+      for (let i = 0; i < b.length; i++) {
+        if (b.start(i) <= video.currentTime + 0.5) end = Math.max(end, b.end(i));
+      }
+      setBuffered(end);
+    };
+    const onMediaError = () => {
+      if (!hlsRef.current && video.error) setError('The video could not be played.');
+    };
+    video.addEventListener('timeupdate', onTime);
+    video.addEventListener('durationchange', onDuration);
+    video.addEventListener('loadedmetadata', onDuration);
+    video.addEventListener('progress', onProgress);
+    video.addEventListener('timeupdate', onProgress);
+    video.addEventListener('error', onMediaError);
+    return () => {
+      video.removeEventListener('timeupdate', onTime);
+      video.removeEventListener('durationchange', onDuration);
+      video.removeEventListener('loadedmetadata', onDuration);
+      video.removeEventListener('progress', onProgress);
+      video.removeEventListener('timeupdate', onProgress);
+      video.removeEventListener('error', onMediaError);
+    };
+  }, []);
+
+  const timeAtClientX = useCallback(
+    (clientX: number) => {
+      const bar = barRef.current;
+      if (!bar || duration <= 0) return null;
+      const rect = bar.getBoundingClientRect();
+      const x = Math.max(0, Math.min(rect.width, clientX - rect.left));
+      setBarWidth(rect.width);
+      return { x, t: (x / rect.width) * duration };
+    },
+    [duration],
+  );
+
+  function seek(t: number) {
+    const video = videoRef.current;
+    if (!video) return;
+    const clamped = Math.max(0, Math.min(duration || t, t));
+    video.currentTime = clamped;
+    setTime(clamped);
+  }
+
+  function onPointerMove(e: PointerEvent<HTMLDivElement>) {
+    const p = timeAtClientX(e.clientX);
+    if (!p) return;
+    setHover(p);
+    if (draggingRef.current) setTime(p.t);
+  }
+
+  function onPointerDown(e: PointerEvent<HTMLDivElement>) {
+    const p = timeAtClientX(e.clientX);
+    if (!p) return;
+    draggingRef.current = true;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    setHover(p);
+    setTime(p.t);
+  }
+
+  function onPointerUp(e: PointerEvent<HTMLDivElement>) {
+    if (!draggingRef.current) return;
+    draggingRef.current = false;
+    const p = timeAtClientX(e.clientX);
+    if (p) seek(p.t);
+    if (e.pointerType !== 'mouse') setHover(null);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const step = e.shiftKey ? 10 : 5;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') seek(time + step);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') seek(time - step);
+    else if (e.key === 'Home') seek(0);
+    else if (e.key === 'End') seek(duration);
+    else if (e.key === 'PageUp') seek(time + 30);
+    else if (e.key === 'PageDown') seek(time - 30);
+    else return;
+    e.preventDefault();
+  }
+
+  function onQualityChange(value: string) {
+    setSelected(value);
+    const hls = hlsRef.current;
+    if (!hls) return;
+    // currentLevel switches immediately (flushes the buffer); -1 = automatic.
+    hls.currentLevel = value === 'auto' ? -1 : Number(value);
+  }
+
+  const pct = duration > 0 ? (time / duration) * 100 : 0;
+  const bufPct = duration > 0 ? Math.min(100, (buffered / duration) * 100) : 0;
+  const cue = hover ? cueAt(cues, hover.t) : null;
+  const previewW = cue ? cue.w : 64;
+  const previewLeft = hover ? Math.max(0, Math.min(Math.max(0, barWidth - previewW), hover.x - previewW / 2)) : 0;
+
+  return (
+    <div className="player">
+      <div className="player__frame">
+        <video
+          ref={videoRef}
+          data-testid="player"
+          controls
+          playsInline
+          preload="metadata"
+          poster={posterUrl ?? undefined}
+          aria-label={`Video: ${title}`}
+        />
+        {error && (
+          <div className="player__error" role="alert" data-testid="player-error">
+            {error}
+          </div>
+        )}
+      </div>
+
+      <div className="seek">
+        {hover && (
+          <div className="seek__preview" style={{ left: previewLeft }} aria-hidden="true">
+            {cue && (
+              <div
+                className="seek__thumb"
+                data-testid="seek-thumb"
+                data-time={hover.t.toFixed(2)}
+                style={{
+                  width: cue.w,
+                  height: cue.h,
+                  backgroundImage: `url("${cue.url}")`,
+                  backgroundPosition: `-${cue.x}px -${cue.y}px`,
+                }}
+              />
+            )}
+            <span className="seek__time" data-testid="seek-time">
+              {formatTime(hover.t)}
+            </span>
+          </div>
+        )}
+        <div
+          ref={barRef}
+          className="seek__bar"
+          data-testid="seek-bar"
+          role="slider"
+          tabIndex={0}
+          aria-label="Seek"
+          aria-valuemin={0}
+          aria-valuemax={Math.round(duration)}
+          aria-valuenow={Math.round(time)}
+          aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
+          onPointerMove={onPointerMove}
+          onPointerEnter={onPointerMove}
+          onPointerLeave={() => {
+            if (!draggingRef.current) setHover(null);
+          }}
+          onPointerDown={onPointerDown}
+          onPointerUp={onPointerUp}
+          onKeyDown={onKeyDown}
+        >
+          <div className="seek__track">
+            <div className="seek__buffered" style={{ width: `${bufPct}%` }} />
+            <div className="seek__played" style={{ width: `${pct}%` }} />
+          </div>
+          <div className="seek__knob" style={{ left: `${pct}%` }} />
+        </div>
+      </div>
+
+      <div className="player__toolbar">
+        <span className="player__time" aria-live="off">
+          {formatTime(time)} / {formatTime(duration)}
+        </span>
+        <span className="player__quality">
+          <span className="muted small">
+            Playing:{' '}
+            <strong data-testid="current-quality">{currentHeight ? `${currentHeight}p` : '…'}</strong>
+          </span>
+          <label className="muted small" htmlFor="quality-select">
+            Quality
+          </label>
+          <select
+            id="quality-select"
+            data-testid="quality-select"
+            value={selected}
+            onChange={(e) => onQualityChange(e.target.value)}
+            disabled={levels.length === 0}
+          >
+            <option value="auto">Auto</option>
+            {levels.map((l) => (
+              <option key={l.index} value={String(l.index)}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      {videoId && <P2PStatus share={share} onShareChange={onShareChange} />}
+    </div>
+  );
+}

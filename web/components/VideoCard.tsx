@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { formatDuration, relativeDate } from '@/lib/format';
+import type { Video } from '@/lib/types';
+
+type CardVideo = Pick<Video, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'>;
+
+export function VideoCard({ video }: { video: CardVideo }) {
+  const duration = formatDuration(video.durationSec);
+  return (
+    <li className="card" data-testid="video-card">
+      <Link href={`/watch/${encodeURIComponent(video.id)}`} className="card__link">
+        <div className="card__thumb">
+          {video.posterUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- posters come from the API origin
+            <img src={video.posterUrl} alt="" loading="lazy" decoding="async" />
+          ) : (
+            <div className="card__noposter" aria-hidden="true">
+              ▶
+            </div>
+          )}
+          {duration && (
+            <span className="card__duration" aria-label={`Duration ${duration}`}>
+              {duration}
+            </span>
+          )}
+        </div>
+        <div className="card__body">
+          <h2 className="card__title" title={video.title}>
+            {video.title || 'Untitled'}
+          </h2>
+          <p className="card__meta">
+            <span>{video.owner?.displayName ?? 'Unknown'}</span>
+            {video.createdAt && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
+              </>
+            )}
+          </p>
+        </div>
+      </Link>
+    </li>
+  );
+}

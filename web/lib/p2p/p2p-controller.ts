@@ -1,0 +1,147 @@
+'use client';
+
+/**
+ * One viewer's P2P side for one video: session → manifest + swarms → WebTorrent client, plus a few
+ * prefetched, verified segments kept in memory for the fragment loader. Any failure turns P2P off;
+ * the player keeps playing over HTTP.
+ */
+import { loadContentIndex } from './manifest';
+import { p2pStats, resetP2PStats } from './p2p-stats';
+import { startPlaybackSession } from './session';
+import { SwarmClient } from './swarm-client';
+
+const PREFETCH_AHEAD = 3;
+const MAX_READY = 8;
+
+export class P2PController {
+  private swarm: SwarmClient | null = null;
+  private readonly ready = new Map<string, Uint8Array>();
+  private readonly inflight = new Map<string, Promise<Uint8Array>>();
+  private stopped = false;
+  /** HTTP bytes that arrived before the client was up: seeded once it is. */
+  private pendingSeed: { url: string; bytes: Uint8Array }[] = [];
+
+  constructor(private readonly videoId: string) {
+    resetP2PStats();
+  }
+
+  /** Starts P2P; resolves when the client runs (or P2P is off). Never throws. */
+  async start(): Promise<void> {
+    if (this.swarm || this.stopped) return;
+    p2pStats.state = 'starting';
+    try {
+      const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
+      if (this.stopped) return;
+      const swarm = new SwarmClient(this.videoId, session, index);
+      this.swarm = swarm;
+      await swarm.start();
+      if (this.stopped) return swarm.destroy();
+      p2pStats.state = 'running';
+      p2pStats.error = null;
+      for (const { url, bytes } of this.pendingSeed.splice(0)) this.gotFromOrigin(url, bytes);
+    } catch (e) {
+      p2pStats.state = 'error';
+      p2pStats.error = e instanceof Error ? e.message : String(e);
+      this.swarm?.destroy();
+      this.swarm = null;
+    }
+  }
+
+  /** Stops sharing and fetching from peers; the loader falls back to HTTP for everything. */
+  stop(): void {
+    this.stopped = true;
+    this.swarm?.destroy();
+    this.swarm = null;
+    this.ready.clear();
+    this.inflight.clear();
+    this.pendingSeed = [];
+    if (p2pStats.state !== 'error') p2pStats.state = 'off';
+  }
+
+  keyOf(url: string): string | null {
+    return this.swarm?.keyOf(url) ?? null;
+  }
+
+  /** A prefetched, verified segment (handed over once). */
+  take(key: string): Uint8Array | null {
+    const b = this.ready.get(key);
+    if (b) this.ready.delete(key);
+    return b ?? null;
+  }
+
+  /** True when peers (or the store) can give this segment now. */
+  canFetch(key: string): boolean {
+    return this.inflight.has(key) || !!this.swarm?.available(key);
+  }
+
+  /** The segment from peers, verified; rejects on any problem or after `timeoutMs`. */
+  fetch(key: string, timeoutMs: number): Promise<Uint8Array> {
+    const swarm = this.swarm;
+    if (!swarm) return Promise.reject(new Error('P2P is off'));
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = swarm.fetch(key);
+      this.inflight.set(key, p);
+      const clear = () => this.inflight.get(key) === p && this.inflight.delete(key);
+      p.then(clear, clear);
+    }
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('peers too slow')), timeoutMs);
+      p.then(
+        (b) => {
+          clearTimeout(t);
+          resolve(b);
+        },
+        (e) => {
+          clearTimeout(t);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  /** True while P2P is starting or running (worth waiting a little for peers). */
+  active(): boolean {
+    return !this.stopped && (p2pStats.state === 'starting' || p2pStats.state === 'running');
+  }
+
+  /** Waits (bounded) until peers can give the segment, then fetches it; rejects otherwise. */
+  async waitAndFetch(url: string, timeoutMs: number): Promise<Uint8Array> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const rel = this.swarm?.keyOf(url) ?? null;
+      if (rel && this.canFetch(rel)) return this.fetch(rel, Math.max(1, deadline - performance.now()));
+      // Nobody connected: waiting would only thin the buffer of a lone viewer.
+      const alone = p2pStats.state === 'running' && p2pStats.peers === 0;
+      if (!this.active() || alone || performance.now() >= deadline) throw new Error('no peer has it');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Fetches the next few segments of the same rendition from peers, in the background. */
+  prefetchAfter(key: string): void {
+    const swarm = this.swarm;
+    if (!swarm) return;
+    for (const next of swarm.nextKeys(key, PREFETCH_AHEAD)) {
+      if (this.ready.has(next) || this.inflight.has(next) || !swarm.available(next)) continue;
+      this.fetch(next, 30_000)
+        .then((b) => {
+          if (this.stopped) return;
+          if (this.ready.size >= MAX_READY) this.ready.delete(this.ready.keys().next().value as string);
+          this.ready.set(next, b);
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Bytes the page got over HTTP from this origin URL: seeded to others (queued until the client is up). */
+  gotFromOrigin(url: string, bytes: Uint8Array): void {
+    if (this.stopped) return;
+    const key = this.swarm?.keyOf(url);
+    if (p2pStats.state !== 'running' || !key) {
+      if (p2pStats.state !== 'error' && this.pendingSeed.length < 64) this.pendingSeed.push({ url, bytes });
+      return;
+    }
+    void this.swarm!.seedFromHttp(key, bytes).catch(() => undefined);
+  }
+}

@@ -1,0 +1,123 @@
+'use client';
+
+/**
+ * hls.js fragment loader: a prefetched, verified segment is served from memory; while the buffer
+ * ahead is healthy, a segment peers hold is fetched from the swarm (bounded wait); everything else
+ * (what playback needs now, or whenever P2P fails) goes to the origin with hls.js's own loader.
+ */
+import type { HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
+import type { P2PController } from './p2p-controller';
+import { p2pStats } from './p2p-stats';
+
+/** Ahead of this much buffered media, a segment may wait for peers. */
+const MIN_AHEAD_FOR_PEERS_S = 3;
+const MAX_PEER_WAIT_MS = 4000;
+
+type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
+
+function newStats(): LoaderStats {
+  const now = performance.now();
+  return {
+    aborted: false,
+    loaded: 0,
+    retry: 0,
+    total: 0,
+    chunkCount: 0,
+    bwEstimate: 0,
+    loading: { start: now, first: 0, end: 0 },
+    parsing: { start: 0, end: 0 },
+    buffering: { start: 0, first: 0, end: 0 },
+  };
+}
+
+function bufferedAhead(video: HTMLVideoElement | null): number {
+  if (!video) return 0;
+  const t = video.currentTime;
+  const b = video.buffered;
+  for (let i = 0; i < b.length; i++) if (b.start(i) <= t + 0.25 && b.end(i) > t) return b.end(i) - t;
+  return 0;
+}
+
+export function createP2PFragmentLoader(
+  Base: LoaderClass,
+  getController: () => P2PController | null,
+  getVideo: () => HTMLVideoElement | null,
+): LoaderClass {
+  return class P2PFragmentLoader implements Loader<LoaderContext> {
+    private inner: Loader<LoaderContext> | null = null;
+    private own: LoaderStats = newStats();
+    private aborted = false;
+    context: LoaderContext | null = null;
+
+    constructor(private readonly config: HlsConfig) {}
+
+    get stats(): LoaderStats {
+      return this.inner?.stats ?? this.own;
+    }
+
+    load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+      this.context = context;
+      this.aborted = false;
+      this.own = newStats();
+      const ctl = getController();
+      if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null);
+      const key = ctl.keyOf(context.url);
+      const ready = key ? ctl.take(key) : null;
+      if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key);
+      const ahead = bufferedAhead(getVideo());
+      // Enough buffered: wait a little for peers (also while P2P is still starting) before the origin.
+      if (ahead >= MIN_AHEAD_FOR_PEERS_S && ctl.active()) {
+        const wait = Math.min(MAX_PEER_WAIT_MS, (ahead - 2) * 1000);
+        ctl.waitAndFetch(context.url, wait).then(
+          (bytes) => !this.aborted && this.fromPeers(bytes, context, callbacks, ctl, ctl.keyOf(context.url) ?? ''),
+          () => !this.aborted && this.http(context, config, callbacks, ctl.keyOf(context.url)),
+        );
+        return;
+      }
+      this.http(context, config, callbacks, key);
+    }
+
+    private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string): void {
+      const s = this.own;
+      const now = performance.now();
+      s.loaded = s.total = bytes.byteLength;
+      s.loading.first = Math.max(s.loading.start, now - 1);
+      s.loading.end = now;
+      p2pStats.bytesFromPeers += bytes.byteLength;
+      const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      callbacks.onSuccess({ url: context.url, data }, s, context, null);
+      ctl.prefetchAfter(key);
+    }
+
+    private http(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>, key: string | null): void {
+      const inner = new Base(this.config);
+      this.inner = inner;
+      inner.load(context, config, {
+        ...callbacks,
+        onSuccess: (response, stats, ctx, details) => {
+          const data = response.data;
+          if (data instanceof ArrayBuffer) {
+            p2pStats.bytesFromOrigin += data.byteLength;
+            const ctl = getController();
+            if (ctl && !context.rangeEnd) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
+            if (ctl && key) ctl.prefetchAfter(key);
+          }
+          callbacks.onSuccess(response, stats, ctx, details);
+        },
+      });
+    }
+
+    abort(): void {
+      this.aborted = true;
+      this.own.aborted = true;
+      this.inner?.abort();
+    }
+
+    destroy(): void {
+      this.aborted = true;
+      this.inner?.destroy();
+      this.inner = null;
+      this.context = null;
+    }
+  };
+}

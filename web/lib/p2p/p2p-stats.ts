@@ -1,0 +1,48 @@
+'use client';
+
+/** Live P2P counters of this page, mirrored on `window.__wetubeP2P` for tests and debugging. */
+export interface P2PCounters {
+  /** Content bytes (segments) handed to the player that came from peers and passed the hash check. */
+  bytesFromPeers: number;
+  /** Content bytes (segments) handed to the player that came from the origin over HTTP. */
+  bytesFromOrigin: number;
+  /** Bytes this page uploaded to other viewers. */
+  bytesUploaded: number;
+  /** Connected peers (WebRTC wires, all renditions). */
+  peers: number;
+  /** Segments refused because their sha256 did not match the manifest. */
+  rejectedSegments: number;
+  /** Why P2P is off, when it is ('disabled', an error message…); null while it runs. */
+  state: 'idle' | 'starting' | 'running' | 'off' | 'error';
+  error: string | null;
+}
+
+declare global {
+  interface Window {
+    __wetubeP2P?: P2PCounters;
+  }
+}
+
+export function newCounters(): P2PCounters {
+  return { bytesFromPeers: 0, bytesFromOrigin: 0, bytesUploaded: 0, peers: 0, rejectedSegments: 0, state: 'idle', error: null };
+}
+
+/** The page's counters (one player per page). */
+export const p2pStats: P2PCounters = newCounters();
+
+export function resetP2PStats(): void {
+  Object.assign(p2pStats, newCounters());
+  if (typeof window !== 'undefined') window.__wetubeP2P = p2pStats;
+}
+
+/** Share of content bytes that came from peers, 0..100. */
+export function peerSharePercent(c: P2PCounters): number {
+  const total = c.bytesFromPeers + c.bytesFromOrigin;
+  return total > 0 ? (c.bytesFromPeers / total) * 100 : 0;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

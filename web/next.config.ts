@@ -1,0 +1,12 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The npm workspace root (one level up) holds node_modules and the lockfile.
+  turbopack: { root: path.resolve(process.cwd(), '..') },
+  outputFileTracingRoot: path.resolve(process.cwd(), '..'),
+};
+
+export default nextConfig;
