@@ -95,6 +95,9 @@ if (!insidePrivateNetns()) {
     }
 
     const counters = (v: Viewer): Promise<Counters> => v.page.evaluate(() => ({ ...window.__wetubeP2P }));
+    /** The page's own log of where each segment came from, compact: `720p/seg_3.m4s:P`. */
+    const sources = (v: Viewer): Promise<string> =>
+      v.page.evaluate(() => (window.__wetubeP2PLog ?? []).map((e: { key: string; from: string }) => `${e.key}:${e.from === 'peers' ? 'P' : 'H'}`).join(' '));
 
     before(async () => {
       await mkdir(ARTIFACTS, { recursive: true });
@@ -152,6 +155,7 @@ if (!insidePrivateNetns()) {
         `P2P: B got ${cb.bytesFromPeers} of ${total} content bytes from peers (${(share * 100).toFixed(1)}%); ` +
           `origin segment responses seen by B: ${b.originSegmentRequests()} (${b.originSegmentBytes()} bytes); A uploaded ${ca2.bytesUploaded} bytes`,
       );
+      console.log(`B's segments: ${await sources(b)}`);
       assert.deepEqual([...a.errors, ...b.errors], []);
       assert.equal(cb.rejectedSegments, 0, 'every segment from peers matched the signed manifest');
       assert.ok(cb.bytesFromPeers > 0, `B received content from peers: ${JSON.stringify(cb)}`);

@@ -12,6 +12,8 @@ import { SwarmClient } from './swarm-client';
 
 const PREFETCH_AHEAD = 3;
 const MAX_READY = 8;
+const POLL_MS = 100;
+const PREFETCH_TIMEOUT_MS = 30_000;
 
 export class P2PController {
   private swarm: SwarmClient | null = null;
@@ -74,8 +76,8 @@ export class P2PController {
     return this.inflight.has(key) || !!this.swarm?.available(key);
   }
 
-  /** The segment from peers, verified; rejects on any problem or after `timeoutMs`. */
-  fetch(key: string, timeoutMs: number): Promise<Uint8Array> {
+  /** The segment from peers, verified; rejects on any problem, or once `keepWaiting` says no. */
+  fetch(key: string, keepWaiting: () => boolean): Promise<Uint8Array> {
     const swarm = this.swarm;
     if (!swarm) return Promise.reject(new Error('P2P is off'));
     let p = this.inflight.get(key);
@@ -86,14 +88,18 @@ export class P2PController {
       p.then(clear, clear);
     }
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('peers too slow')), timeoutMs);
+      const t = setInterval(() => {
+        if (keepWaiting()) return;
+        clearInterval(t);
+        reject(new Error('peers too slow'));
+      }, POLL_MS);
       p.then(
         (b) => {
-          clearTimeout(t);
+          clearInterval(t);
           resolve(b);
         },
         (e) => {
-          clearTimeout(t);
+          clearInterval(t);
           reject(e);
         },
       );
@@ -105,16 +111,18 @@ export class P2PController {
     return !this.stopped && (p2pStats.state === 'starting' || p2pStats.state === 'running');
   }
 
-  /** Waits (bounded) until peers can give the segment, then fetches it; rejects otherwise. */
-  async waitAndFetch(url: string, timeoutMs: number): Promise<Uint8Array> {
-    const deadline = performance.now() + timeoutMs;
+  /**
+   * Waits until peers can give the segment, then fetches it from them; rejects as soon as
+   * `keepWaiting` says no (the buffer ran low), P2P stops, or no peer can be expected.
+   */
+  async waitAndFetch(url: string, keepWaiting: () => boolean): Promise<Uint8Array> {
     for (;;) {
-      const rel = this.swarm?.keyOf(url) ?? null;
-      if (rel && this.canFetch(rel)) return this.fetch(rel, Math.max(1, deadline - performance.now()));
-      // Nobody connected: waiting would only thin the buffer of a lone viewer.
-      const alone = p2pStats.state === 'running' && p2pStats.peers === 0;
-      if (!this.active() || alone || performance.now() >= deadline) throw new Error('no peer has it');
-      await new Promise((r) => setTimeout(r, 100));
+      const key = this.swarm?.keyOf(url) ?? null;
+      if (key && this.canFetch(key)) return this.fetch(key, () => keepWaiting() && this.active());
+      const starting = p2pStats.state === 'starting';
+      const mayCome = starting || (key !== null && !!this.swarm?.peersMayCome(key));
+      if (!this.active() || !mayCome || !keepWaiting()) throw new Error('no peer has it');
+      await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
 
@@ -124,7 +132,8 @@ export class P2PController {
     if (!swarm) return;
     for (const next of swarm.nextKeys(key, PREFETCH_AHEAD)) {
       if (this.ready.has(next) || this.inflight.has(next) || !swarm.available(next)) continue;
-      this.fetch(next, 30_000)
+      const started = performance.now();
+      this.fetch(next, () => performance.now() - started < PREFETCH_TIMEOUT_MS)
         .then((b) => {
           if (this.stopped) return;
           if (this.ready.size >= MAX_READY) this.ready.delete(this.ready.keys().next().value as string);

@@ -7,11 +7,14 @@
  */
 import type { HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
 import type { P2PController } from './p2p-controller';
-import { p2pStats } from './p2p-stats';
+import { logSegment } from './p2p-stats';
 
-/** Ahead of this much buffered media, a segment may wait for peers. */
-const MIN_AHEAD_FOR_PEERS_S = 3;
-const MAX_PEER_WAIT_MS = 4000;
+/**
+ * The HTTP window: while less than this much media is buffered ahead, segments come from the
+ * origin at once (fast start, no stall); beyond it a segment waits for peers as long as the buffer
+ * stays above it, and goes to the origin the moment it does not.
+ */
+const HTTP_WINDOW_S = 4;
 
 type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
 
@@ -36,6 +39,11 @@ function bufferedAhead(video: HTMLVideoElement | null): number {
   const b = video.buffered;
   for (let i = 0; i < b.length; i++) if (b.start(i) <= t + 0.25 && b.end(i) > t) return b.end(i) - t;
   return 0;
+}
+
+/** `<rendition>/<file>` of an origin URL, for the log. */
+function shortName(url: string): string {
+  return /\/hls\/[^/]+\/([^?#]+)/.exec(url)?.[1] ?? url;
 }
 
 export function createP2PFragmentLoader(
@@ -64,11 +72,10 @@ export function createP2PFragmentLoader(
       const key = ctl.keyOf(context.url);
       const ready = key ? ctl.take(key) : null;
       if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key);
-      const ahead = bufferedAhead(getVideo());
-      // Enough buffered: wait a little for peers (also while P2P is still starting) before the origin.
-      if (ahead >= MIN_AHEAD_FOR_PEERS_S && ctl.active()) {
-        const wait = Math.min(MAX_PEER_WAIT_MS, (ahead - 2) * 1000);
-        ctl.waitAndFetch(context.url, wait).then(
+      const bufferHealthy = () => !this.aborted && bufferedAhead(getVideo()) >= HTTP_WINDOW_S;
+      // Enough buffered: wait for peers (also while P2P is still starting) as long as that lasts.
+      if (bufferHealthy() && ctl.active()) {
+        ctl.waitAndFetch(context.url, bufferHealthy).then(
           (bytes) => !this.aborted && this.fromPeers(bytes, context, callbacks, ctl, ctl.keyOf(context.url) ?? ''),
           () => !this.aborted && this.http(context, config, callbacks, ctl.keyOf(context.url)),
         );
@@ -83,7 +90,7 @@ export function createP2PFragmentLoader(
       s.loaded = s.total = bytes.byteLength;
       s.loading.first = Math.max(s.loading.start, now - 1);
       s.loading.end = now;
-      p2pStats.bytesFromPeers += bytes.byteLength;
+      logSegment({ key, from: 'peers', bytes: bytes.byteLength });
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       callbacks.onSuccess({ url: context.url, data }, s, context, null);
       ctl.prefetchAfter(key);
@@ -97,8 +104,8 @@ export function createP2PFragmentLoader(
         onSuccess: (response, stats, ctx, details) => {
           const data = response.data;
           if (data instanceof ArrayBuffer) {
-            p2pStats.bytesFromOrigin += data.byteLength;
             const ctl = getController();
+            logSegment({ key: key ?? shortName(context.url), from: 'origin', bytes: data.byteLength });
             if (ctl && !context.rangeEnd) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
             if (ctl && key) ctl.prefetchAfter(key);
           }

@@ -17,10 +17,28 @@ export interface P2PCounters {
   error: string | null;
 }
 
+/** Where each of the last segments came from (for debugging and the e2e report). */
+export interface SegmentSource {
+  key: string;
+  from: 'peers' | 'origin';
+  bytes: number;
+}
+
 declare global {
   interface Window {
     __wetubeP2P?: P2PCounters;
+    __wetubeP2PLog?: SegmentSource[];
   }
+}
+
+const LOG_LIMIT = 200;
+export const p2pLog: SegmentSource[] = [];
+
+export function logSegment(entry: SegmentSource): void {
+  if (entry.from === 'peers') p2pStats.bytesFromPeers += entry.bytes;
+  else p2pStats.bytesFromOrigin += entry.bytes;
+  p2pLog.push(entry);
+  if (p2pLog.length > LOG_LIMIT) p2pLog.shift();
 }
 
 export function newCounters(): P2PCounters {
@@ -32,7 +50,11 @@ export const p2pStats: P2PCounters = newCounters();
 
 export function resetP2PStats(): void {
   Object.assign(p2pStats, newCounters());
-  if (typeof window !== 'undefined') window.__wetubeP2P = p2pStats;
+  p2pLog.length = 0;
+  if (typeof window !== 'undefined') {
+    window.__wetubeP2P = p2pStats;
+    window.__wetubeP2PLog = p2pLog;
+  }
 }
 
 /** Share of content bytes that came from peers, 0..100. */

@@ -45,6 +45,8 @@ interface Torrent {
   _checkDone(): void;
   on(ev: string, fn: (...a: never[]) => void): void;
   once(ev: string, fn: (...a: never[]) => void): void;
+  /** torrent-discovery; its bittorrent-tracker client emits 'update' with the swarm's counts. */
+  discovery?: { tracker?: { on(ev: 'update', fn: (d: { complete?: number; incomplete?: number }) => void): void } | null } | null;
 }
 interface Client {
   add(t: Uint8Array, opts: Record<string, unknown>, cb?: (t: Torrent) => void): Torrent;
@@ -61,13 +63,19 @@ interface Rendition {
   httpBytes: Map<string, Uint8Array>;
   /** Wires seen downloading during each fetch (to drop peers that sent bad data). */
   activeWires: Set<Wire>;
+  /** Other peers in this swarm by the tracker's last answer (null until it answered). */
+  othersInSwarm: number | null;
 }
+
+/** After this long with others in the swarm but none connected, they are taken as unreachable. */
+const CONNECT_GRACE_MS = 8000;
 
 export class SwarmClient {
   private client: Client | null = null;
   private readonly renditions = new Map<string, Rendition>();
   private destroyed = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private runningSince = 0;
 
   constructor(
     private readonly videoId: string,
@@ -103,16 +111,24 @@ export class SwarmClient {
         });
       }),
     );
+    this.runningSince = performance.now();
     this.timer = setInterval(() => this.updateCounters(), 500);
   }
 
   private track(name: string, torrent: Torrent): void {
-    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set() };
+    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null };
     this.renditions.set(name, r);
+    let listening = false;
     const index = () => {
       for (const f of torrent.files) {
         const rel = f.path.replace(/\\/g, '/').split('/').slice(1).join('/');
         r.files.set(rel, f);
+      }
+      // The tracker counts this page too once it announced.
+      const tracker = torrent.discovery?.tracker;
+      if (tracker && !listening) {
+        listening = true;
+        tracker.on('update', (d) => (r.othersInSwarm = Math.max(0, (d.complete ?? 0) + (d.incomplete ?? 0) - 1)));
       }
     };
     if (torrent.files?.length) index();
@@ -166,6 +182,19 @@ export class SwarmClient {
       if (!wires.some((w) => w.peerPieces.get(i))) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether waiting for peers may pay off for this file: a peer is connected, or the tracker has
+   * not answered yet, or it named others and the connection grace has not run out.
+   */
+  peersMayCome(key: string): boolean {
+    const hit = this.lookup(key);
+    if (!hit) return false;
+    const { r } = hit;
+    if (r.torrent.wires.some((w) => w.type !== 'webSeed')) return true;
+    const fresh = performance.now() - this.runningSince < CONNECT_GRACE_MS;
+    return fresh && (r.othersInSwarm === null || r.othersInSwarm > 0);
   }
 
   /** Next files of the same rendition after `key`, in torrent order. */
