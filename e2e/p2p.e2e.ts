@@ -2,35 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { freeServicePort } from '@wetube/testing';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runTestInNetns } from './netns';
 import { ARTIFACTS, CHROMIUM_ARGS, Platform, startPlatform } from './platform.harness';
+import { originContentBytes } from './support/origin-access-log';
+import { counters, newViewer, play, sources, tamperOutgoingBlocks, type Viewer } from './support/p2p-viewer';
+import { startSeeder, type SeederProcess } from './support/seeder-process';
 
-// Functions passed to page.evaluate run in the page; these names exist there.
-declare const document: any;
-declare const window: any;
-
-const TOTAL_MS = 225_000;
-
-interface Viewer {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  /** Segment bytes (init + .m4s) the page received from the origin, counted from the responses. */
-  originSegmentBytes: () => number;
-  originSegmentRequests: () => number;
-}
-
-interface Counters {
-  bytesFromPeers: number;
-  bytesFromOrigin: number;
-  bytesUploaded: number;
-  peers: number;
-  rejectedSegments: number;
-  state: string;
-  error: string | null;
-}
+const TOTAL_MS = 420_000;
 
 if (!insidePrivateNetns()) {
   /* Outside: re-run this file inside a private network namespace (root only). */
@@ -41,71 +21,47 @@ if (!insidePrivateNetns()) {
     });
   });
 } else {
-  describe('viewers share segments over WebTorrent', { timeout: TOTAL_MS }, () => {
+  describe('a seeder node and viewers share segments over WebTorrent', { timeout: TOTAL_MS }, () => {
     let platform: Platform;
     let browser: Browser;
-    let webUrl = '';
+    let seeder: SeederProcess | null = null;
+    let api = '';
+    let watchUrl = '';
     let videoId = '';
-    const viewers: Viewer[] = [];
+    const open: Viewer[] = [];
 
-    async function newViewer(name: string): Promise<Viewer> {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      let bytes = 0;
-      let requests = 0;
-      page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-      page.on('response', async (r) => {
-        if (!/\/hls\/[^/]+\/[^/]+\/(init\.mp4|seg_\d+\.m4s)$/.test(new URL(r.url()).pathname) || r.request().method() !== 'GET') return;
-        requests++;
-        try {
-          bytes += (await r.body()).length;
-        } catch {
-          /* page gone */
-        }
-      });
-      const v = { context, page, errors, originSegmentBytes: () => bytes, originSegmentRequests: () => requests };
-      viewers.push(v);
-      return v;
+    async function closeAll(): Promise<void> {
+      for (const v of open.splice(0)) await v.context.close();
     }
 
-    async function play(v: Viewer, untilSec: number | 'end'): Promise<void> {
-      await v.page.goto(`${webUrl}/watch/${videoId}`);
-      await v.page.locator('video[data-testid=player]').waitFor();
-      await v.page
-        .waitForFunction(
-          (until) => {
-            const el = document.querySelector('video');
-            if (!el) return false;
-            if (el.paused && !el.ended && el.readyState >= 2) {
-              el.muted = true;
-              void el.play().catch(() => undefined);
-            }
-            return until === 'end' ? el.ended || (el.duration > 0 && el.currentTime >= el.duration - 0.3) : el.currentTime > until;
-          },
-          untilSec,
-          { timeout: 60_000, polling: 250 },
-        )
-        .catch(async (err) => {
-          await v.page.screenshot({ path: join(ARTIFACTS, 'p2p-stalled.png') }).catch(() => undefined);
-          const state = await v.page.evaluate(() => ({ t: document.querySelector('video')?.currentTime, p2p: window.__wetubeP2P }));
-          throw new Error(`${err.message}; ${JSON.stringify(state)}; page errors: ${JSON.stringify(v.errors)}`);
-        });
-      assert.equal(await v.page.locator('[data-testid=player-error]').count(), 0, 'no player error shown');
+    /** One viewer plays to the end; returns its counters and what the origin's access log saw meanwhile. */
+    async function watch(name: string, initScript?: () => void) {
+      const v = await newViewer(browser, name, initScript);
+      open.push(v);
+      await play(v, watchUrl, 'end');
+      await new Promise((r) => setTimeout(r, 600)); // the access log is written asynchronously
+      const c = await counters(v);
+      const origin = await originContentBytes(platform.dataDir, videoId, v.startedAt, Date.now());
+      const total = c.bytesFromPeers + c.bytesFromOrigin;
+      const share = total > 0 ? c.bytesFromPeers / total : 0;
+      console.log(
+        `${name}: ${c.bytesFromPeers} of ${total} content bytes from peers (${(share * 100).toFixed(1)}%); ` +
+          `origin access log: ${origin.requests} content requests, ${origin.bytes} bytes; uploaded ${c.bytesUploaded}; ` +
+          `rejected pieces ${c.rejectedPieces}, dropped peers ${c.droppedPeers}\n  ${name}'s segments: ${await sources(v)}`,
+      );
+      await v.page.screenshot({ path: join(ARTIFACTS, `p2p-viewer-${name}.png`), fullPage: true });
+      assert.deepEqual(v.errors, [], `${name}: no page errors`);
+      assert.equal(c.rejectedSegments, 0, `${name}: nothing that failed the manifest check reached the player`);
+      return { v, c, origin, total, share };
     }
-
-    const counters = (v: Viewer): Promise<Counters> => v.page.evaluate(() => ({ ...window.__wetubeP2P }));
-    /** The page's own log of where each segment came from, compact: `720p/seg_3.m4s:P`. */
-    const sources = (v: Viewer): Promise<string> =>
-      v.page.evaluate(() => (window.__wetubeP2PLog ?? []).map((e: { key: string; from: string }) => `${e.key}:${e.from === 'peers' ? 'P' : 'H'}`).join(' '));
 
     before(async () => {
       await mkdir(ARTIFACTS, { recursive: true });
       const port = await freeServicePort();
       let webPort = await freeServicePort();
       while (webPort === port) webPort = await freeServicePort();
-      const api = `http://${NETNS_ADDR}:${port}`;
-      webUrl = `http://${NETNS_ADDR}:${webPort}`;
+      api = `http://${NETNS_ADDR}:${port}`;
+      const webUrl = `http://${NETNS_ADDR}:${webPort}`;
       // HOST 0.0.0.0: inside this namespace that is only lo and the veth pair; npm start checks health on 127.0.0.1.
       platform = await startPlatform({
         PORT: String(port),
@@ -118,9 +74,10 @@ if (!insidePrivateNetns()) {
         npm_config_offline: 'true',
       });
       const r: any = await (
-        await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id durationSec } } } }' }) })
+        await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id } } } }' }) })
       ).json();
       videoId = r.data.videos.edges[0].node.id;
+      watchUrl = `${webUrl}/watch/${videoId}`;
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         // Real host candidates (10.77.0.1) instead of mDNS names.
@@ -131,56 +88,54 @@ if (!insidePrivateNetns()) {
     });
 
     after(async () => {
+      await seeder?.stop();
       await browser?.close();
       await platform?.stop();
     });
 
-    let measured: { share: number; total: number; originResponses: number; counters: Counters } | null = null;
-
-    it('viewer B receives verified segments from viewer A, who is still on the page, and plays through', async () => {
-      const a = await newViewer('A');
-      await play(a, 'end');
-      const ca = await counters(a);
-      assert.equal(ca.state, 'running', `A's P2P runs: ${JSON.stringify(ca)}`);
-
-      const b = await newViewer('B');
-      await play(b, 'end');
-      await b.page.screenshot({ path: join(ARTIFACTS, 'p2p-viewer-b.png'), fullPage: true });
-      const cb = await counters(b);
-      const ca2 = await counters(a);
-      const total = cb.bytesFromPeers + cb.bytesFromOrigin;
-      const share = cb.bytesFromPeers / total;
-      measured = { share, total, originResponses: b.originSegmentBytes(), counters: cb };
-      console.log(
-        `P2P: B got ${cb.bytesFromPeers} of ${total} content bytes from peers (${(share * 100).toFixed(1)}%); ` +
-          `origin segment responses seen by B: ${b.originSegmentRequests()} (${b.originSegmentBytes()} bytes); A uploaded ${ca2.bytesUploaded} bytes`,
-      );
-      console.log(`B's segments: ${await sources(b)}`);
-      assert.deepEqual([...a.errors, ...b.errors], []);
-      assert.equal(cb.rejectedSegments, 0, 'every segment from peers matched the signed manifest');
-      assert.ok(cb.bytesFromPeers > 0, `B received content from peers: ${JSON.stringify(cb)}`);
-      assert.ok(ca2.bytesUploaded >= cb.bytesFromPeers * 0.9, `A uploaded what B got: ${JSON.stringify(ca2)}`);
-      assert.match((await b.page.textContent('[data-testid=p2p-share]')) ?? '', /^\d+%$/);
+    it('a seeder node fetches every rendition from the origin and seeds it', async () => {
+      seeder = await startSeeder(api);
+      const s = await seeder.waitFor((x) => x.swarms > 0 && x.complete === x.swarms, 60_000);
+      assert.ok(s.webSeedDownloaded > 0, 'the seeder got the video from the origin web seed');
     });
 
-    // Issue 3 asks for at least half; the loader does not get there yet (about 10 % was measured):
-    // hls.js fetches ahead over HTTP faster than the swarm prefetch delivers. Kept visible as todo.
-    it('viewer B gets at least half of its content bytes from peers, as the origin also sees', { todo: 'P2P share below 50 % (see the log line above)' }, () => {
-      assert.ok(measured, 'the viewer B check ran');
-      assert.ok(measured.share >= 0.5, `share ${(measured.share * 100).toFixed(1)} %`);
-      assert.ok(Math.abs(measured.originResponses - measured.counters.bytesFromOrigin) <= 0.05 * measured.total + 4096);
-      assert.ok(measured.originResponses <= measured.total / 2);
+    it('three viewers watch one after another: each plays through, the later ones get at least half from peers (page counters and origin access log agree)', async () => {
+      const v1 = await watch('viewer1');
+      assert.ok(v1.c.bytesFromPeers > 0, 'the first viewer got verified bytes from the seeder node over WebRTC');
+      const seederUp = seeder!.status()!.uploaded;
+      assert.ok(seederUp >= v1.c.bytesFromPeers * 0.9, `the seeder uploaded what viewer1 got from peers (${seederUp})`);
+      for (const name of ['viewer2', 'viewer3']) {
+        const w = await watch(name);
+        assert.ok(w.share >= 0.5, `${name} got ${(w.share * 100).toFixed(1)} % from peers`);
+        // The origin's own log: what it sent while this viewer watched (the others were idle) is what the page counted.
+        assert.ok(Math.abs(w.origin.bytes - w.c.bytesFromOrigin) <= 0.02 * w.total + 4096, `origin log ${w.origin.bytes} vs page ${w.c.bytesFromOrigin}`);
+        assert.ok(w.origin.bytes <= w.total / 2, `the origin sent ${name} at most half its content bytes`);
+      }
+      assert.ok((await counters(open[0])).bytesUploaded > 0, 'viewer1 served later viewers too');
     });
 
-    it('with A gone, a third viewer plays from the origin alone', async () => {
-      for (const v of viewers.splice(0)) await v.context.close();
-      const c = await newViewer('C');
-      await play(c, 4);
-      const cc = await counters(c);
-      assert.equal(cc.bytesFromPeers, 0);
-      assert.ok(cc.bytesFromOrigin > 0);
-      assert.ok(c.originSegmentRequests() > 0);
-      assert.deepEqual(c.errors, []);
+    it('with the seeder and the other viewers gone, a viewer plays from the origin alone', async () => {
+      await seeder!.stop();
+      seeder = null;
+      await closeAll();
+      const alone = await watch('alone');
+      assert.equal(alone.c.bytesFromPeers, 0);
+      assert.ok(alone.c.bytesFromOrigin > 0);
+      assert.ok(alone.origin.bytes >= alone.c.bytesFromOrigin - 4096, 'the origin log shows it served this viewer');
+    });
+
+    it('a peer serving tampered bytes is dropped, the data comes from elsewhere, playback does not stall', async () => {
+      // `alone` holds the video untampered: the tampering peer is a fresh one, alone in the swarm with the victim.
+      await closeAll();
+      const bad = await watch('tamperer', tamperOutgoingBlocks);
+      const victim = await watch('victim');
+      const tampered = await bad.v.page.evaluate(() => (globalThis as any).__wetubeTampered ?? 0);
+      assert.ok(tampered > 0, 'the tampering peer did send altered blocks');
+      assert.ok(victim.c.rejectedPieces > 0, 'the victim rejected pieces that failed their hash check');
+      assert.ok(victim.c.droppedPeers >= 1, 'and dropped the peer that sent them');
+      assert.equal(victim.c.bytesFromPeers, 0, 'no byte from the tampering peer reached the player');
+      assert.ok(victim.c.bytesFromOrigin > 0 && victim.origin.bytes > 0, 'the data came from the origin instead');
+      assert.ok(victim.v.finishedAt - victim.v.startedAt < 60_000, 'and it played through');
     });
   });
 }

@@ -32,7 +32,9 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  # Both sides log each request (ours: ORIGIN_ACCESS_LOG, JSON lines, buffered), as a real origin does.
+  log_format wetube escape=json '{"time":"$time_iso8601","ip":"$remote_addr","method":"$request_method","path":"$uri","status":$status,"bytes":$body_bytes_sent,"ms":$request_time}';
+  access_log ${prefix}/logs/access.log wetube buffer=64k flush=1s;
   sendfile on;
   tcp_nopush on;
   tcp_nodelay on;

@@ -124,25 +124,17 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     };
   }, [masterUrl]);
 
-  // P2P: starts on the first play when sharing is on; off (or any failure) means plain HTTP.
+  // P2P: starts with the player (hls.js fetches ahead before the first play too) when sharing is
+  // on; off (or any failure) means plain HTTP.
   useEffect(() => {
     setShare(loadSharePreference());
   }, []);
   useEffect(() => {
-    const video = videoRef.current;
-    if (!video || !videoId || !share) return;
+    if (!videoRef.current || !videoId || !share) return;
     const ctl = new P2PController(videoId);
     p2pRef.current = ctl;
-    let started = false;
-    const onPlay = () => {
-      if (started) return;
-      started = true;
-      void ctl.start();
-    };
-    if (!video.paused) onPlay();
-    video.addEventListener('play', onPlay);
+    void ctl.start();
     return () => {
-      video.removeEventListener('play', onPlay);
       if (p2pRef.current === ctl) p2pRef.current = null;
       ctl.stop();
     };

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { OriginAccessLog } from '@wetube/catalog';
 import { verifyManifest } from '@wetube/content';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
@@ -121,5 +123,45 @@ describe('HLS origin', () => {
     assert.equal((await fetch(`${api.url}/hls/00000000-0000-0000-0000-000000000000/master.m3u8`)).status, 404);
     assert.equal((await fetch(`${api.url}/hls/${id}/%E0%A4%A.m4s`)).status, 400, 'a malformed escape is a bad request, not a crash');
     assert.equal((await get('master.m3u8', { authorization: `Bearer ${owner.token}` }, 'DELETE')).status, 405);
+  });
+
+  it('writes one access log line per request, with the body bytes it sent', async () => {
+    const log = api.app.get(OriginAccessLog);
+    assert.equal(log.path, join(api.dataDir, 'logs', 'origin-access.log'));
+    const marker = `seg_00001.m4s`;
+    const auth = { authorization: `Bearer ${owner.token}` }; // the video may be private by now
+    const full = Buffer.from(await (await get(`270p/${marker}`, auth, 'GET')).arrayBuffer());
+    assert.ok(full.length > 1000);
+    await (await get(`270p/${marker}`, { ...auth, range: 'bytes=0-99' })).arrayBuffer();
+    await (await get(`270p/${marker}`, auth, 'HEAD')).arrayBuffer();
+    await (await get('270p/nope.m4s')).arrayBuffer();
+    log.flush();
+    const lines = (await readFile(log.path!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const mine = lines.filter((l) => l.path === `/hls/${id}/270p/${marker}`).slice(-3);
+    assert.deepEqual(
+      mine.map((l) => [l.method, l.status, l.bytes]),
+      [
+        ['GET', 200, full.length],
+        ['GET', 206, 100],
+        ['HEAD', 200, 0],
+      ],
+    );
+    for (const l of mine) {
+      assert.match(l.ip, /127\.0\.0\.1/);
+      assert.ok(!Number.isNaN(Date.parse(l.time)) && l.ms >= 0);
+    }
+    assert.equal(lines.at(-1).status, 404);
+    assert.equal(lines.at(-1).path, `/hls/${id}/270p/nope.m4s`);
+  });
+
+  it('writes no access log with ORIGIN_ACCESS_LOG=off', async () => {
+    const quiet = await startApi('sqlite', { ORIGIN_ACCESS_LOG: 'off' });
+    try {
+      assert.equal(quiet.app.get(OriginAccessLog).path, null);
+      assert.equal((await fetch(`${quiet.url}/hls/${id}/master.m3u8`)).status, 404);
+      await assert.rejects(readFile(join(quiet.dataDir, 'logs', 'origin-access.log')), /ENOENT/);
+    } finally {
+      await quiet.close();
+    }
   });
 });

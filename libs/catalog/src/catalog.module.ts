@@ -6,6 +6,7 @@ import { VideoResolver } from './graphql/video.resolver';
 import { TusIngestService } from './ingest/tus-ingest.service';
 import { UploadConfigController } from './ingest/upload-config.controller';
 import { HlsOriginService } from './origin/hls-origin.service';
+import { OriginAccessLog } from './origin/origin-access-log';
 import { VideoAccessCache } from './origin/video-access.cache';
 import { VideoEventsController } from './progress/video-events.controller';
 import { VideoProgressHub } from './progress/video-progress.hub';
@@ -37,9 +38,10 @@ export class CatalogCoreModule {}
     TusIngestService,
     VideoAccessCache,
     HlsOriginService,
+    OriginAccessLog,
     PlaybackSessionService,
     PlaybackSessionResolver,
   ],
-  exports: [CatalogCoreModule, TusIngestService, HlsOriginService],
+  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog],
 })
 export class CatalogModule {}

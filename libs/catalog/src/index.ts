@@ -8,6 +8,7 @@ export { TRANSCODE_QUEUE, InjectTranscodeQueue } from './videos/transcode-queue'
 export type { TranscodeJob, TranscodeQueue } from './videos/transcode-queue';
 export { TusIngestService, UPLOADS_PATH, formatBytes } from './ingest/tus-ingest.service';
 export { HlsOriginService } from './origin/hls-origin.service';
+export { OriginAccessLog, type OriginAccessEntry } from './origin/origin-access-log';
 export { canView, canEdit } from './videos/video.access';
 export { VideoTorrentsService } from './videos/video-torrents.service';
 export type { TorrentRecord } from './videos/video-torrents.service';

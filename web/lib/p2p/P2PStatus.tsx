@@ -21,6 +21,11 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
       <span>
         Shared: <strong data-testid="p2p-uploaded">{formatBytes(c.bytesUploaded)}</strong>
       </span>
+      {c.droppedPeers > 0 && (
+        <span title="Peers that sent data failing its hash check were disconnected; the data came from elsewhere.">
+          Dropped bad peers: <strong data-testid="p2p-dropped">{c.droppedPeers}</strong>
+        </span>
+      )}
       <label className="p2p__toggle">
         <input type="checkbox" data-testid="p2p-toggle" checked={share} onChange={(e) => onShareChange(e.target.checked)} />
         Share my bandwidth

@@ -68,20 +68,23 @@ export function createP2PFragmentLoader(
       this.aborted = false;
       this.own = newStats();
       const ctl = getController();
-      if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null);
+      if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null, ctl ? 'range' : 'p2p off');
       const key = ctl.keyOf(context.url);
       const ready = key ? ctl.take(key) : null;
       if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key);
       const bufferHealthy = () => !this.aborted && bufferedAhead(getVideo()) >= HTTP_WINDOW_S;
       // Enough buffered: wait for peers (also while P2P is still starting) as long as that lasts.
       if (bufferHealthy() && ctl.active()) {
+        const since = performance.now();
         ctl.waitAndFetch(context.url, bufferHealthy).then(
           (bytes) => !this.aborted && this.fromPeers(bytes, context, callbacks, ctl, ctl.keyOf(context.url) ?? ''),
-          () => !this.aborted && this.http(context, config, callbacks, ctl.keyOf(context.url)),
+          (e: Error) =>
+            !this.aborted &&
+            this.http(context, config, callbacks, ctl.keyOf(context.url), `${e.message} after ${Math.round(performance.now() - since)} ms`),
         );
         return;
       }
-      this.http(context, config, callbacks, key);
+      this.http(context, config, callbacks, key, ctl.active() ? 'buffer low' : 'p2p off');
     }
 
     private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string): void {
@@ -96,7 +99,7 @@ export function createP2PFragmentLoader(
       ctl.prefetchAfter(key);
     }
 
-    private http(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>, key: string | null): void {
+    private http(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>, key: string | null, why: string): void {
       const inner = new Base(this.config);
       this.inner = inner;
       inner.load(context, config, {
@@ -105,7 +108,7 @@ export function createP2PFragmentLoader(
           const data = response.data;
           if (data instanceof ArrayBuffer) {
             const ctl = getController();
-            logSegment({ key: key ?? shortName(context.url), from: 'origin', bytes: data.byteLength });
+            logSegment({ key: key ?? shortName(context.url), from: 'origin', bytes: data.byteLength, why });
             if (ctl && !context.rangeEnd) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
             if (ctl && key) ctl.prefetchAfter(key);
           }

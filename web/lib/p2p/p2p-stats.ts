@@ -12,6 +12,10 @@ export interface P2PCounters {
   peers: number;
   /** Segments refused because their sha256 did not match the manifest. */
   rejectedSegments: number;
+  /** Pieces from peers that failed their SHA-1 check (WebTorrent asks again elsewhere). */
+  rejectedPieces: number;
+  /** Peers disconnected (and refused from then on) for sending bad data. */
+  droppedPeers: number;
   /** Why P2P is off, when it is ('disabled', an error message…); null while it runs. */
   state: 'idle' | 'starting' | 'running' | 'off' | 'error';
   error: string | null;
@@ -22,6 +26,8 @@ export interface SegmentSource {
   key: string;
   from: 'peers' | 'origin';
   bytes: number;
+  /** Why it came from the origin ('buffer low', 'no peer has it after 120 ms', …). */
+  why?: string;
 }
 
 declare global {
@@ -42,7 +48,7 @@ export function logSegment(entry: SegmentSource): void {
 }
 
 export function newCounters(): P2PCounters {
-  return { bytesFromPeers: 0, bytesFromOrigin: 0, bytesUploaded: 0, peers: 0, rejectedSegments: 0, state: 'idle', error: null };
+  return { bytesFromPeers: 0, bytesFromOrigin: 0, bytesUploaded: 0, peers: 0, rejectedSegments: 0, rejectedPieces: 0, droppedPeers: 0, state: 'idle', error: null };
 }
 
 /** The page's counters (one player per page). */

@@ -16,10 +16,13 @@ import { stripWebSeedAndTrackers } from './torrent-file';
 /* The slice of WebTorrent's (untyped) browser API used here. */
 interface Wire {
   type?: string;
+  /** The remote's BitTorrent peer id (hex), known once the handshake is done. */
+  peerId?: string;
   peerPieces: { get(i: number): boolean };
   destroy(): void;
   have(i: number): void;
   on(ev: 'download', fn: (n: number) => void): void;
+  on(ev: 'piece', fn: (index: number) => void): void;
   on(ev: 'close', fn: () => void): void;
 }
 interface TorrentFile {
@@ -65,6 +68,8 @@ interface Rendition {
   activeWires: Set<Wire>;
   /** Other peers in this swarm by the tracker's last answer (null until it answered). */
   othersInSwarm: number | null;
+  /** Wires that sent blocks of each piece still being checked (to drop the ones that sent bad data). */
+  senders: Map<number, Set<Wire>>;
 }
 
 /** After this long with others in the swarm but none connected, they are taken as unreachable. */
@@ -76,6 +81,8 @@ export class SwarmClient {
   private destroyed = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private runningSince = 0;
+  /** Peers that sent data failing a hash check: dropped, and refused if they come back. */
+  private readonly banned = new Set<string>();
 
   constructor(
     private readonly videoId: string,
@@ -116,7 +123,7 @@ export class SwarmClient {
   }
 
   private track(name: string, torrent: Torrent): void {
-    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null };
+    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null, senders: new Map() };
     this.renditions.set(name, r);
     let listening = false;
     const index = () => {
@@ -135,10 +142,36 @@ export class SwarmClient {
     torrent.on('metadata', index);
     torrent.on('ready', index);
     torrent.on('wire', (wire: Wire) => {
+      if (wire.peerId && this.banned.has(wire.peerId)) return wire.destroy();
       wire.on('download', () => r.activeWires.add(wire));
-      wire.on('close', () => r.activeWires.delete(wire));
+      wire.on('piece', (i: number) => {
+        if (!r.senders.has(i)) r.senders.set(i, new Set());
+        r.senders.get(i)!.add(wire);
+      });
+      wire.on('close', () => {
+        r.activeWires.delete(wire);
+        for (const set of r.senders.values()) set.delete(wire);
+      });
     });
-    torrent.on('warning', () => undefined);
+    // WebTorrent checks every piece against its SHA-1 and asks again; the peers that sent it go.
+    torrent.on('warning', (err: Error) => {
+      const bad = /^Piece (\d+) failed verification/.exec(err?.message ?? '');
+      if (!bad) return;
+      p2pStats.rejectedPieces++;
+      const index = Number(bad[1]);
+      this.drop(r.senders.get(index) ?? []);
+      r.senders.delete(index);
+    });
+    torrent.on('verified', (i: number) => r.senders.delete(i));
+  }
+
+  /** Disconnects peers that sent bad data and refuses them from now on. */
+  private drop(wires: Iterable<Wire>): void {
+    for (const w of [...wires]) {
+      if (w.peerId) this.banned.add(w.peerId);
+      p2pStats.droppedPeers++;
+      w.destroy();
+    }
   }
 
   private fail(e: Error): void {
@@ -215,7 +248,7 @@ export class SwarmClient {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (await matchesManifest(this.index, key, bytes)) return bytes;
     p2pStats.rejectedSegments++;
-    for (const w of r.activeWires) w.destroy();
+    this.drop(r.activeWires);
     for (let i = file._startPiece; i <= file._endPiece; i++) r.torrent._markUnverified(i);
     throw new Error(`sha256 mismatch for ${key}`);
   }

@@ -11,6 +11,7 @@ import { canView } from '../videos/video.access';
 import { Visibility } from '../videos/video.enums';
 import { cacheControlOf, contentTypeOf } from './hls-content-types';
 import { HlsFile, HlsFileCache } from './hls-file.cache';
+import { OriginAccessLog } from './origin-access-log';
 import { VideoAccessCache } from './video-access.cache';
 
 export const HLS_PREFIX = '/hls/';
@@ -38,6 +39,7 @@ export class HlsOriginService implements OnApplicationBootstrap {
     private readonly storage: StorageRepository,
     private readonly access: VideoAccessCache,
     private readonly tokens: SessionTokenService,
+    private readonly accessLog: OriginAccessLog,
     @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {
     this.webOrigins = new Set(config.webOrigins);
@@ -80,6 +82,9 @@ export class HlsOriginService implements OnApplicationBootstrap {
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    this.accessLog.track(req, res, q < 0 ? url : url.slice(0, q));
     this.serve(req, res).catch(() => {
       if (!res.headersSent) this.fail(res, 500, 'origin error');
     });
@@ -155,11 +160,13 @@ export class HlsOriginService implements OnApplicationBootstrap {
       }
       if (ranges !== -2 && ranges.length === 1) {
         const { start, end } = ranges[0];
+        this.accessLog.body(res, end - start + 1);
         res.writeHead(206, [...f.partial[scope], 'Content-Range', `bytes ${start}-${end}/${f.size}`, 'Content-Length', String(end - start + 1)]);
         res.end(head ? undefined : f.body.subarray(start, end + 1));
         return;
       }
     }
+    this.accessLog.body(res, f.size);
     res.writeHead(200, f.ok[scope]);
     res.end(head ? undefined : f.body);
   }

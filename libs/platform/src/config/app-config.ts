@@ -28,6 +28,8 @@ export class AppConfig {
   readonly transcodeAttempts: number;
   readonly transcodeInProcess: boolean;
   readonly hlsCacheBytes: number;
+  /** The origin access log file, or null when it is off. */
+  readonly originAccessLog: string | null;
   readonly graphqlMaxDepth: number;
   readonly graphqlMaxComplexity: number;
   readonly seedSample: boolean;
@@ -58,6 +60,8 @@ export class AppConfig {
     this.transcodeAttempts = raw.TRANSCODE_ATTEMPTS;
     this.transcodeInProcess = raw.TRANSCODE_IN_PROCESS ?? !raw.REDIS_URL;
     this.hlsCacheBytes = Math.floor(raw.HLS_ORIGIN_CACHE_MB * 1024 * 1024);
+    const accessLog = raw.ORIGIN_ACCESS_LOG ?? join(this.dataDir, 'logs', 'origin-access.log');
+    this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
     this.seedSample = raw.SEED_SAMPLE;

@@ -51,6 +51,8 @@ export const configSchema = z.object({
   ORIGIN_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   /** Memory for the HLS origin's cache of segment files, in MB (0 streams every file from disk). */
   HLS_ORIGIN_CACHE_MB: z.coerce.number().min(0).max(65536).default(256),
+  /** The HLS origin's access log (JSON Lines): a file path, or `off`; default <DATA_DIR>/logs/origin-access.log. */
+  ORIGIN_ACCESS_LOG: z.string().min(1).optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),

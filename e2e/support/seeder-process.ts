@@ -1,0 +1,70 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../platform.harness';
+
+export interface SeederStatusLine {
+  swarms: number;
+  complete: number;
+  peers: number;
+  uploaded: number;
+  webSeedDownloaded: number;
+}
+
+export interface SeederProcess {
+  /** The newest JSON status line. */
+  status(): SeederStatusLine | null;
+  output(): string;
+  waitFor(pred: (s: SeederStatusLine) => boolean, timeoutMs: number): Promise<SeederStatusLine>;
+  stop(): Promise<void>;
+}
+
+/** Runs the seeder node CLI (`npm run seeder -- …`, built) against `apiUrl`, seeding every public video. */
+export async function startSeeder(apiUrl: string): Promise<SeederProcess> {
+  const dir = await mkdtemp(join(tmpdir(), 'wetube-seeder-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  let last: SeederStatusLine | null = null;
+  let pending = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    log += d;
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const l of lines) {
+      if (!l.startsWith('{')) continue;
+      try {
+        last = JSON.parse(l) as SeederStatusLine;
+      } catch {
+        /* not a status line */
+      }
+    }
+  });
+  child.stderr!.on('data', (d) => (log += d));
+  return {
+    status: () => last,
+    output: () => log,
+    async waitFor(pred, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (last && pred(last)) return last;
+        if (child.exitCode !== null) throw new Error(`the seeder exited with ${child.exitCode}:\n${log.slice(-3000)}`);
+        if (Date.now() > deadline) throw new Error(`the seeder did not get there in ${timeoutMs / 1000} s; last status ${JSON.stringify(last)}:\n${log.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 8000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
