@@ -47,7 +47,8 @@ if (!insidePrivateNetns()) {
       console.log(
         `${name}: ${c.bytesFromPeers} of ${total} content bytes from peers (${(share * 100).toFixed(1)}%); ` +
           `origin access log: ${origin.requests} content requests, ${origin.bytes} bytes; uploaded ${c.bytesUploaded}; ` +
-          `rejected pieces ${c.rejectedPieces}, dropped peers ${c.droppedPeers}\n  ${name}'s segments: ${await sources(v)}`,
+          `rejected pieces ${c.rejectedPieces}, dropped peers ${c.droppedPeers}; receipts sent ${c.receiptsSent}, ` +
+          `accepted ${c.receiptsAccepted} (${c.receiptedBytes} bytes), refused ${c.receiptsRefused} ${c.lastRefusal ?? ''}\n  ${name}'s segments: ${await sources(v)}`,
       );
       await v.page.screenshot({ path: join(ARTIFACTS, `p2p-viewer-${name}.png`), fullPage: true });
       assert.deepEqual(v.errors, [], `${name}: no page errors`);
@@ -102,8 +103,11 @@ if (!insidePrivateNetns()) {
     it('three viewers watch one after another: each plays through, the later ones get at least half from peers (page counters and origin access log agree)', async () => {
       const v1 = await watch('viewer1');
       assert.ok(v1.c.bytesFromPeers > 0, 'the first viewer got verified bytes from the seeder node over WebRTC');
-      const seederUp = seeder!.status()!.uploaded;
-      assert.ok(seederUp >= v1.c.bytesFromPeers * 0.9, `the seeder uploaded what viewer1 got from peers (${seederUp})`);
+      assert.ok(v1.c.receiptsSent > 0, 'and signed receipts for them');
+      // The seeder's status line (every second): bytes up, and the receipts it checked and kept.
+      const s1 = await seeder!.waitFor((x) => x.receipts >= 1 && x.receiptedBytes >= v1.c.bytesFromPeers * 0.9, 5_000);
+      assert.ok(s1.uploaded >= v1.c.bytesFromPeers * 0.9, `the seeder uploaded what viewer1 got from peers (${s1.uploaded})`);
+      assert.ok(s1.receiptedBytes <= s1.uploaded, `receipts cover no more than the seeder served (${s1.receiptedBytes} of ${s1.uploaded})`);
       for (const name of ['viewer2', 'viewer3']) {
         const w = await watch(name);
         assert.ok(w.share >= 0.5, `${name} got ${(w.share * 100).toFixed(1)} % from peers`);
@@ -111,7 +115,11 @@ if (!insidePrivateNetns()) {
         assert.ok(Math.abs(w.origin.bytes - w.c.bytesFromOrigin) <= 0.02 * w.total + 4096, `origin log ${w.origin.bytes} vs page ${w.c.bytesFromOrigin}`);
         assert.ok(w.origin.bytes <= w.total / 2, `the origin sent ${name} at most half its content bytes`);
       }
-      assert.ok((await counters(open[0])).bytesUploaded > 0, 'viewer1 served later viewers too');
+      const c1 = await counters(open[0]);
+      assert.ok(c1.bytesUploaded > 0, 'viewer1 served later viewers too');
+      assert.ok(c1.receiptsAccepted > 0 && c1.receiptedBytes > 0, `viewer1 holds receipts from them: ${JSON.stringify(c1)}`);
+      assert.ok(c1.receiptedBytes <= c1.bytesUploaded, 'covering no more than it served');
+      assert.equal(c1.receiptsRefused, 0, 'and refused none of the honest ones');
     });
 
     it('with the seeder and the other viewers gone, a viewer plays from the origin alone', async () => {
@@ -134,6 +142,7 @@ if (!insidePrivateNetns()) {
       assert.ok(victim.c.rejectedPieces > 0, 'the victim rejected pieces that failed their hash check');
       assert.ok(victim.c.droppedPeers >= 1, 'and dropped the peer that sent them');
       assert.equal(victim.c.bytesFromPeers, 0, 'no byte from the tampering peer reached the player');
+      assert.equal(victim.c.receiptsSent, 0, 'and the victim signed no receipt for it');
       assert.ok(victim.c.bytesFromOrigin > 0 && victim.origin.bytes > 0, 'the data came from the origin instead');
       assert.ok(victim.v.finishedAt - victim.v.startedAt < 60_000, 'and it played through');
     });

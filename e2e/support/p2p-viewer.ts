@@ -16,6 +16,11 @@ export interface P2PCounters {
   rejectedSegments: number;
   rejectedPieces: number;
   droppedPeers: number;
+  receiptsSent: number;
+  receiptsAccepted: number;
+  receiptsRefused: number;
+  lastRefusal: string | null;
+  receiptedBytes: number;
   state: string;
   error: string | null;
 }

@@ -10,6 +10,9 @@ export interface SeederStatusLine {
   peers: number;
   uploaded: number;
   webSeedDownloaded: number;
+  /** Sessions with a kept receipt, and the bytes those receipts cover. */
+  receipts: number;
+  receiptedBytes: number;
 }
 
 export interface SeederProcess {

@@ -21,6 +21,11 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
       <span>
         Shared: <strong data-testid="p2p-uploaded">{formatBytes(c.bytesUploaded)}</strong>
       </span>
+      {c.receiptsAccepted > 0 && (
+        <span title="Signed receipts from the viewers this page served: what it can be paid for.">
+          Receipted: <strong data-testid="p2p-receipted">{formatBytes(c.receiptedBytes)}</strong>
+        </span>
+      )}
       {c.droppedPeers > 0 && (
         <span title="Peers that sent data failing its hash check were disconnected; the data came from elsewhere.">
           Dropped bad peers: <strong data-testid="p2p-dropped">{c.droppedPeers}</strong>

@@ -5,15 +5,31 @@
  * prefetched, verified segments kept in memory for the fragment loader. Any failure turns P2P off;
  * the player keeps playing over HTTP.
  */
+import { toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
 import { loadContentIndex } from './manifest';
 import { p2pStats, resetP2PStats } from './p2p-stats';
-import { startPlaybackSession } from './session';
+import { PeerPayments } from './peer-payments';
+import { fetchOriginPublicKey, ReceiptInbox } from './receipt-inbox';
+import { ReceiptIssuer } from './receipt-issuer';
+import { startPlaybackSession, type PlaybackSession } from './session';
 import { SwarmClient } from './swarm-client';
 
 const PREFETCH_AHEAD = 3;
 const MAX_READY = 8;
 const POLL_MS = 100;
+const START_GRACE_MS = 8000;
 const PREFETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Receipts for this session: signed with the session key for the peers that serve this page; the
+ * ones other viewers send it are checked against the origin key (no inbox if that key is unreachable).
+ */
+async function paymentsFor(session: PlaybackSession): Promise<PeerPayments> {
+  const localPeerId = toBase64Url(session.publicKey);
+  const issuer = new ReceiptIssuer(session.sessionId, session.certificate, await WebCryptoEd25519Signer.fromKeyPair(session.keyPair));
+  const originKey = await fetchOriginPublicKey(session.masterUrl).catch(() => null);
+  return new PeerPayments(localPeerId, issuer, originKey ? new ReceiptInbox(localPeerId, originKey) : null);
+}
 
 export class P2PController {
   private swarm: SwarmClient | null = null;
@@ -22,6 +38,8 @@ export class P2PController {
   private stopped = false;
   /** HTTP bytes that arrived before the client was up: seeded once it is. */
   private pendingSeed: { url: string; bytes: Uint8Array }[] = [];
+
+  private readonly createdAt = performance.now();
 
   constructor(private readonly videoId: string) {
     resetP2PStats();
@@ -34,7 +52,7 @@ export class P2PController {
     try {
       const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
       if (this.stopped) return;
-      const swarm = new SwarmClient(this.videoId, session, index);
+      const swarm = new SwarmClient(this.videoId, session, index, await paymentsFor(session));
       this.swarm = swarm;
       await swarm.start();
       if (this.stopped) return swarm.destroy();
@@ -119,7 +137,8 @@ export class P2PController {
     for (;;) {
       const key = this.swarm?.keyOf(url) ?? null;
       if (key && this.canFetch(key)) return this.fetch(key, () => keepWaiting() && this.active());
-      const starting = p2pStats.state === 'starting';
+      // Still starting: worth waiting for a while (a start that hangs must not thin the buffer for good).
+      const starting = p2pStats.state === 'starting' && performance.now() - this.createdAt < START_GRACE_MS;
       const mayCome = starting || (key !== null && !!this.swarm?.peersMayCome(key));
       if (!this.active() || !mayCome || !keepWaiting()) throw new Error('no peer has it');
       await new Promise((r) => setTimeout(r, POLL_MS));

@@ -16,6 +16,14 @@ export interface P2PCounters {
   rejectedPieces: number;
   /** Peers disconnected (and refused from then on) for sending bad data. */
   droppedPeers: number;
+  /** Receipts this page signed for peers that served it (one per peer per verified segment). */
+  receiptsSent: number;
+  /** Receipts from viewers this page served, accepted by its ReceiptBook / refused (last reason). */
+  receiptsAccepted: number;
+  receiptsRefused: number;
+  lastRefusal: string | null;
+  /** Bytes covered by accepted receipts (what this page could be paid for). */
+  receiptedBytes: number;
   /** Why P2P is off, when it is ('disabled', an error message…); null while it runs. */
   state: 'idle' | 'starting' | 'running' | 'off' | 'error';
   error: string | null;
@@ -48,7 +56,22 @@ export function logSegment(entry: SegmentSource): void {
 }
 
 export function newCounters(): P2PCounters {
-  return { bytesFromPeers: 0, bytesFromOrigin: 0, bytesUploaded: 0, peers: 0, rejectedSegments: 0, rejectedPieces: 0, droppedPeers: 0, state: 'idle', error: null };
+  return {
+    bytesFromPeers: 0,
+    bytesFromOrigin: 0,
+    bytesUploaded: 0,
+    peers: 0,
+    rejectedSegments: 0,
+    rejectedPieces: 0,
+    droppedPeers: 0,
+    receiptsSent: 0,
+    receiptsAccepted: 0,
+    receiptsRefused: 0,
+    lastRefusal: null,
+    receiptedBytes: 0,
+    state: 'idle',
+    error: null,
+  };
 }
 
 /** The page's counters (one player per page). */

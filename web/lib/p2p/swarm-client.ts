@@ -9,12 +9,14 @@
 import type { ContentIndex } from './manifest';
 import { digestHex, matchesManifest } from './manifest';
 import { MemoryChunkStore } from './memory-store';
+import type { PayableWire, PeerPayments } from './peer-payments';
+import { PieceLedger } from './receipt-issuer';
 import { p2pStats } from './p2p-stats';
 import type { PlaybackSession } from './session';
 import { stripWebSeedAndTrackers } from './torrent-file';
 
 /* The slice of WebTorrent's (untyped) browser API used here. */
-interface Wire {
+interface Wire extends PayableWire {
   type?: string;
   /** The remote's BitTorrent peer id (hex), known once the handshake is done. */
   peerId?: string;
@@ -22,8 +24,8 @@ interface Wire {
   destroy(): void;
   have(i: number): void;
   on(ev: 'download', fn: (n: number) => void): void;
-  on(ev: 'piece', fn: (index: number) => void): void;
   on(ev: 'close', fn: () => void): void;
+  on(ev: 'piece', fn: (index: number, offset: number, block: Uint8Array) => void): void;
 }
 interface TorrentFile {
   path: string;
@@ -68,8 +70,8 @@ interface Rendition {
   activeWires: Set<Wire>;
   /** Other peers in this swarm by the tracker's last answer (null until it answered). */
   othersInSwarm: number | null;
-  /** Wires that sent blocks of each piece still being checked (to drop the ones that sent bad data). */
-  senders: Map<number, Set<Wire>>;
+  /** Bytes each wire sent per piece: receipts for good pieces, disconnection for bad ones. */
+  ledger: PieceLedger<Wire>;
 }
 
 /** After this long with others in the swarm but none connected, they are taken as unreachable. */
@@ -88,6 +90,7 @@ export class SwarmClient {
     private readonly videoId: string,
     private readonly session: PlaybackSession,
     private readonly index: ContentIndex,
+    private readonly payments: PeerPayments,
   ) {}
 
   async start(): Promise<void> {
@@ -123,7 +126,7 @@ export class SwarmClient {
   }
 
   private track(name: string, torrent: Torrent): void {
-    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null, senders: new Map() };
+    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null, ledger: new PieceLedger<Wire>() };
     this.renditions.set(name, r);
     let listening = false;
     const index = () => {
@@ -144,14 +147,8 @@ export class SwarmClient {
     torrent.on('wire', (wire: Wire) => {
       if (wire.peerId && this.banned.has(wire.peerId)) return wire.destroy();
       wire.on('download', () => r.activeWires.add(wire));
-      wire.on('piece', (i: number) => {
-        if (!r.senders.has(i)) r.senders.set(i, new Set());
-        r.senders.get(i)!.add(wire);
-      });
-      wire.on('close', () => {
-        r.activeWires.delete(wire);
-        for (const set of r.senders.values()) set.delete(wire);
-      });
+      wire.on('close', () => r.activeWires.delete(wire));
+      this.payments.attach(wire, r.ledger);
     });
     // WebTorrent checks every piece against its SHA-1 and asks again; the peers that sent it go.
     torrent.on('warning', (err: Error) => {
@@ -159,10 +156,9 @@ export class SwarmClient {
       if (!bad) return;
       p2pStats.rejectedPieces++;
       const index = Number(bad[1]);
-      this.drop(r.senders.get(index) ?? []);
-      r.senders.delete(index);
+      this.drop(r.ledger.sendersOf(index));
+      r.ledger.reset(index);
     });
-    torrent.on('verified', (i: number) => r.senders.delete(i));
   }
 
   /** Disconnects peers that sent bad data and refuses them from now on. */
@@ -246,7 +242,10 @@ export class SwarmClient {
     const { r, file } = hit;
     r.activeWires.clear();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (await matchesManifest(this.index, key, bytes)) return bytes;
+    if (await matchesManifest(this.index, key, bytes)) {
+      void this.payments.settle(r.ledger, file._startPiece, file._endPiece, this.index.cid.get(key));
+      return bytes;
+    }
     p2pStats.rejectedSegments++;
     this.drop(r.activeWires);
     for (let i = file._startPiece; i <= file._endPiece; i++) r.torrent._markUnverified(i);
