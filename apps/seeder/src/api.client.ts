@@ -64,6 +64,30 @@ export class SeederApiClient {
     return Buffer.from(await res.arrayBuffer());
   }
 
+  /**
+   * The origin's Ed25519 public key (raw, 32 bytes) from GET <api>/.well-known/wetube-origin.json: the
+   * key that signs playback-session certificates, so the one receipts are checked against.
+   */
+  async originPublicKey(): Promise<Uint8Array> {
+    const url = `${this.apiUrl}/.well-known/wetube-origin.json`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (err) {
+      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
+    }
+    if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+    let doc: { publicKey?: unknown; algorithm?: unknown };
+    try {
+      doc = (await res.json()) as typeof doc;
+    } catch {
+      throw new Error(`GET ${url}: not JSON`);
+    }
+    const key = typeof doc.publicKey === 'string' && /^[A-Za-z0-9_-]{43}$/.test(doc.publicKey) ? Buffer.from(doc.publicKey, 'base64url') : null;
+    if (doc.algorithm !== 'Ed25519' || !key || key.length !== 32) throw new Error(`GET ${url}: no Ed25519 publicKey (base64url, 32 bytes)`);
+    return new Uint8Array(key);
+  }
+
   private headers(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }

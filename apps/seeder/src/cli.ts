@@ -22,6 +22,8 @@ export interface SeederCliOptions {
   statusSec: number;
   /** Force one JSON line per status tick even on a TTY. */
   json: boolean;
+  /** Detail lines, e.g. why a peer's receipt was refused (rate-limited). */
+  verbose: boolean;
 }
 
 export type CliResult = { kind: 'run'; options: SeederCliOptions } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
@@ -47,6 +49,7 @@ Options:
   --refresh <seconds>    re-read the video list every N seconds   (default: 600)
   --status <seconds>     status interval                            (default: 5)
   --json                 one JSON status line per interval even on a terminal
+  --verbose              detail lines, e.g. why a peer's receipt was refused
   -h, --help             this text
 `;
 
@@ -114,6 +117,7 @@ export function parseCli(argv: string[]): CliResult {
         refresh: { type: 'string', default: '600' },
         status: { type: 'string', default: '5' },
         json: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -153,6 +157,7 @@ export function parseCli(argv: string[]): CliResult {
         refreshSec: flag('refresh', (s) => parseInteger(s, 10, 86_400)),
         statusSec: flag('status', (s) => parseInteger(s, 1, 3600)),
         json: Boolean(values.json),
+        verbose: Boolean(values.verbose),
       },
     };
   } catch (err) {

@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     rtcBindAddress: o.rtcBindAddress,
     refreshMs: o.refreshSec * 1000,
     log,
+    debug: o.verbose ? log : undefined,
   });
 
   let stopping: Promise<void> | undefined;

@@ -1,7 +1,8 @@
-import type { NodeEd25519Signer } from '@wetube/swarm';
+import { type NodeEd25519Signer, receiptExtension } from '@wetube/swarm';
 import { SeederApiClient, type SwarmInfo } from './api.client';
 import type { VideoSelection } from './cli';
 import { planAdmission, planShrink } from './eviction.policy';
+import { ReceiptKeeper, type KeeperDecision, type ReceiptStats } from './receipt.keeper';
 import { SeederStore, type HeldSwarmRecord, type SeederState } from './seeder.store';
 import type { SeederStatus } from './status.line';
 import { WebTorrentRepository } from './webtorrent.repository';
@@ -18,6 +19,17 @@ export interface SeederServiceOptions {
   /** Re-read the video list this often (all/popular); 0 = only at start. */
   refreshMs?: number;
   log?: (message: string) => void;
+  /** Detail lines (receipt refusals, rate-limited); none when absent. */
+  debug?: (message: string) => void;
+  /**
+   * The origin's Ed25519 public key that signs playback-session certificates. Default: read from the
+   * api's /.well-known/wetube-origin.json at start (retried while it fails).
+   */
+  originPublicKey?: Uint8Array;
+  /** receipts.json is written this long after a receipt is accepted (default 2000 ms). */
+  receiptsFlushMs?: number;
+  /** Called with every decision on a wt_receipt message (tests, metrics). */
+  onReceipt?: (decision: KeeperDecision, from: string) => void;
   /** Injectable clock (tests). */
   now?: () => number;
 }
@@ -32,6 +44,7 @@ const SAVE_EVERY_MS = 30_000;
 export class SeederService {
   private state: SeederState = { version: 1, swarms: {} };
   private torrents?: WebTorrentRepository;
+  private receipts?: ReceiptKeeper;
   private signer?: NodeEd25519Signer;
   private refreshTimer?: NodeJS.Timeout;
   private saveTimer?: NodeJS.Timeout;
@@ -81,12 +94,37 @@ export class SeederService {
     this.signer = signer;
     this.log(`seeder identity (ed25519 public key, base64url): ${this.publicKeyBase64url}${created ? ' (new key)' : ''}`);
     this.state = await this.store.readState();
+    const originPublicKey = this.opts.originPublicKey;
+    const receipts = new ReceiptKeeper({
+      peerId: this.publicKeyBase64url,
+      storage: this.store,
+      originKey: originPublicKey ? async () => originPublicKey : () => this.api.originPublicKey(),
+      log: this.log,
+      debug: this.opts.debug,
+      flushDelayMs: this.opts.receiptsFlushMs,
+      now: this.now,
+    });
+    await receipts.start();
+    this.receipts = receipts;
     this.torrents = await WebTorrentRepository.open({
       torrentPort: this.opts.port ?? 0,
       webrtc: this.opts.webrtc ?? true,
       rtcBindAddress: this.opts.rtcBindAddress,
       onUpload: (infoHash) => this.touch(infoHash),
       onWarning: (m) => this.log(`warning: ${m}`),
+      // Every peer wire learns our platform id and may send us receipts (wt_receipt, BEP 10).
+      wireExtensions: [
+        receiptExtension({
+          localPeerId: this.publicKeyBase64url,
+          onReceipt: (message, ext) => {
+            const from = ext.remotePeerId ?? 'a peer without a platform id';
+            receipts.accept(message, from).then(
+              (decision) => this.opts.onReceipt?.(decision, from),
+              (err) => this.log(`receipts: ${(err as Error).message}`),
+            );
+          },
+        }),
+      ],
     });
 
     for (const infoHash of planShrink(this.records(), this.opts.maxDiskBytes)) await this.evict(infoHash, 'over the disk cap');
@@ -115,6 +153,7 @@ export class SeederService {
     if (refreshMs > 0) {
       this.refreshTimer = setInterval(() => {
         this.sync().catch((err) => this.log(`refresh failed: ${(err as Error).message}`));
+        void this.receipts?.ready(); // retries the origin key if it could not be read yet
       }, refreshMs);
       this.refreshTimer.unref();
     }
@@ -219,7 +258,19 @@ export class SeederService {
       uploadSpeed: totals?.uploadSpeed ?? 0,
       diskUsed: snaps.reduce((n, s) => n + (s.torrent?.held ?? 0), 0),
       diskMax: this.opts.maxDiskBytes,
+      receipts: this.receipts?.stats().kept ?? 0,
+      receiptedBytes: this.receipts?.stats().bytes ?? 0,
     };
+  }
+
+  /** Receipts kept and refused (see ReceiptKeeper). */
+  receiptStats(): ReceiptStats {
+    return this.receipts?.stats() ?? { kept: 0, bytes: 0, accepted: 0, refused: 0, refusedBy: {} };
+  }
+
+  /** Writes receipts.json now if a receipt arrived since the last write. */
+  async flushReceipts(): Promise<void> {
+    await this.receipts?.flush();
   }
 
   /** Stops seeding, saves the state and closes every socket and timer. */
@@ -231,6 +282,8 @@ export class SeederService {
     await this.save();
     await this.torrents?.destroy();
     this.torrents = undefined;
+    await this.receipts?.stop();
+    this.receipts = undefined;
   }
 
   private records(): HeldSwarmRecord[] {

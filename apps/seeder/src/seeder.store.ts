@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NodeEd25519Signer } from '@wetube/swarm';
 
@@ -20,6 +20,30 @@ export interface SeederState {
   swarms: Record<string, HeldSwarmRecord>;
 }
 
+/** One session's newest receipt, as kept in receipts.json. */
+export interface StoredReceipt {
+  sessionId: string;
+  videoId: string;
+  seq: number;
+  cumulativeSegments: number;
+  cumulativeBytes: number;
+  /** ms since epoch: the session certificate's expiry, and when we accepted the receipt. */
+  expiresAt: number;
+  acceptedAt: number;
+  /**
+   * base64url of the whole receipt message (certificate, its origin signature, receipt, session
+   * signature) exactly as the api will want it for redemption; the fields above are for reading.
+   */
+  message: string;
+}
+
+export interface ReceiptsFile {
+  version: 1;
+  /** The seeder's platform peer id the receipts name. */
+  peerId: string;
+  receipts: StoredReceipt[];
+}
+
 const INFO_HASH = /^[0-9a-f]{40}$/;
 
 /**
@@ -27,6 +51,7 @@ const INFO_HASH = /^[0-9a-f]{40}$/;
  *
  *   <dir>/seeder-key.pem            ed25519 identity (PKCS#8), made once
  *   <dir>/seeder-state.json         held swarms and when each was last requested
+ *   <dir>/receipts.json             newest accepted payment receipt per playback session
  *   <dir>/torrents/<infohash>.torrent
  *   <dir>/data/<infohash>/<videoId>/<rendition>/...   the pieces, where WebTorrent writes them
  */
@@ -76,6 +101,46 @@ export class SeederStore {
     const tmp = `${this.statePath}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(state, null, 2) + '\n');
     await rename(tmp, this.statePath);
+  }
+
+  /**
+   * The kept receipts, or null when there are none yet. A file that is not a receipts file is moved
+   * aside (receipts.json.corrupt-<time>, kept for inspection) and null is returned with `movedTo`.
+   */
+  async readReceipts(): Promise<{ file: ReceiptsFile | null; movedTo?: string }> {
+    let text: string;
+    try {
+      text = await readFile(this.receiptsPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file: null };
+      throw err;
+    }
+    try {
+      const parsed = JSON.parse(text) as ReceiptsFile;
+      if (parsed?.version !== 1 || typeof parsed.peerId !== 'string' || !Array.isArray(parsed.receipts)) throw new Error('unknown format');
+      return { file: parsed };
+    } catch {
+      const movedTo = `${this.receiptsPath}.corrupt-${Date.now()}`;
+      await rename(this.receiptsPath, movedTo);
+      return { file: null, movedTo };
+    }
+  }
+
+  /** Atomic and durable: write and fsync a temp file, then rename it over receipts.json. */
+  async writeReceipts(file: ReceiptsFile): Promise<void> {
+    const tmp = `${this.receiptsPath}.${process.pid}.tmp`;
+    const handle = await open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(file, null, 1) + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, this.receiptsPath);
+  }
+
+  get receiptsPath(): string {
+    return path.join(this.dir, 'receipts.json');
   }
 
   async saveTorrent(infoHash: string, file: Buffer): Promise<void> {

@@ -13,6 +13,10 @@ export interface SeederStatus {
   /** Bytes of verified pieces held on disk. */
   diskUsed: number;
   diskMax: number;
+  /** Playback sessions with a kept (newest) receipt. */
+  receipts: number;
+  /** Bytes those receipts cover (sum of their cumulativeBytes). */
+  receiptedBytes: number;
 }
 
 export function formatBytes(n: number): string {
@@ -35,6 +39,7 @@ export function formatStatusLine(s: SeederStatus): string {
     `down ${formatBytes(s.downloaded)} (web seed ${formatBytes(s.webSeedDownloaded)}) ${formatBytes(s.downloadSpeed)}/s`,
     `up ${formatBytes(s.uploaded)} ${formatBytes(s.uploadSpeed)}/s`,
     `disk ${formatBytes(s.diskUsed)} / ${formatBytes(s.diskMax)}`,
+    `receipts ${s.receipts} (${formatBytes(s.receiptedBytes)})`,
   ].join(' | ');
 }
 

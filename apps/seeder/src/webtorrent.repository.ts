@@ -14,6 +14,11 @@ export interface WebTorrentOptions {
   rtcBindAddress?: string;
   /** Called for every block uploaded to a peer. */
   onUpload?: (infoHash: string, bytes: number) => void;
+  /**
+   * BEP 10 extensions (bittorrent-protocol `wire.use` classes, e.g. `receiptExtension(...)`) put on
+   * every peer wire (TCP and WebRTC; not web seeds) of every torrent, before the extended handshake.
+   */
+  wireExtensions?: WireExtensionClass[];
   onWarning?: (message: string) => void;
 }
 
@@ -48,10 +53,14 @@ export interface ClientTotals {
   uploadSpeed: number;
 }
 
+/** A bittorrent-protocol extension class: `new Ext(wire)`, with `name` on its prototype. */
+export type WireExtensionClass = new (wire: never) => object;
+
 // The small part of WebTorrent's API used here (the package ships no types).
 interface WtWire {
   type: string;
   on(event: 'download', fn: (bytes: number) => void): void;
+  use(extension: WireExtensionClass): void;
 }
 interface WtTorrent {
   infoHash: string;
@@ -195,6 +204,9 @@ export class WebTorrentRepository {
     const torrent = this.client.add(parsed, { path: opts.path, skipVerify: false });
     torrent.on('wire', (wire) => {
       const webSeed = wire.type === 'webSeed';
+      // WebTorrent emits 'wire' when the remote's handshake arrived and before the extended
+      // handshake goes out, so these extensions are advertised in it.
+      if (!webSeed) for (const Extension of this.opts.wireExtensions ?? []) wire.use(Extension);
       wire.on('download', (n) => {
         this.totalDown += n;
         if (!webSeed) return;

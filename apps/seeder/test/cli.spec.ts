@@ -40,8 +40,9 @@ describe('seeder cli', () => {
       refreshSec: 600,
       statusSec: 5,
       json: false,
+      verbose: false,
     });
-    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2']);
+    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2', '--verbose']);
     assert.equal(full.kind, 'run');
     if (full.kind !== 'run') return;
     assert.deepEqual(full.options.selection, { kind: 'ids', ids: [ID1] });
@@ -51,6 +52,7 @@ describe('seeder cli', () => {
     assert.equal(full.options.webrtc, false);
     assert.equal(full.options.json, true);
     assert.equal(full.options.rtcBindAddress, '10.0.0.2');
+    assert.equal(full.options.verbose, true);
     const popular = parseCli(['--api', 'http://a', '--videos', 'popular', '--count', '5']);
     assert.ok(popular.kind === 'run' && popular.options.selection.kind === 'popular' && popular.options.selection.count === 5);
   });

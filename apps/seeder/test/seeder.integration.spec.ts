@@ -1,7 +1,9 @@
 /**
  * The seeder against the real api, in process: it fetches a published video's renditions from the
- * origin web seed, then serves them to a second, web-seed-less client over TCP, then restarts on
- * the same folder without fetching anything again.
+ * origin web seed, then serves them to a second, web-seed-less client over TCP, takes that client's
+ * payment receipts over wt_receipt (session certificate from the api's playbackSession, origin key
+ * from /.well-known/wetube-origin.json), then restarts on the same folder without fetching anything
+ * again and still refuses a replayed receipt.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,11 +14,24 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@wetube/platform';
+import {
+  encodeReceiptMessage,
+  NodeEd25519Signer,
+  parseSignedSessionCert,
+  RECEIPT_DOMAIN,
+  type Receipt,
+  type ReceiptExtension,
+  receiptExtension,
+  signReceipt,
+  type SignedSessionCert,
+} from '@wetube/swarm';
 import { freePort, generateClip } from '@wetube/testing';
 import { createApi } from '../../api/src/main';
 import { ApiClient } from '../../api/test/api.client';
 import { tusUpload, waitForStatus } from '../../api/test/upload.helper';
+import type { KeeperDecision } from '../src/receipt.keeper';
 import { SeederService } from '../src/seeder.service';
+import type { ReceiptsFile } from '../src/seeder.store';
 import { type TorrentSnapshot, WebTorrentRepository } from '../src/webtorrent.repository';
 
 interface Swarm {
@@ -93,6 +108,12 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
     if (process.env.SEEDER_TEST_LOGS) console.log(logs.join('\n'));
   });
 
+  // Every decision the seeder makes on a wt_receipt message, in order.
+  const decisions: KeeperDecision[] = [];
+  const waiting: Array<(d: KeeperDecision) => void> = [];
+  const nextDecision = (): Promise<KeeperDecision> =>
+    withTimeout(decisions.length ? Promise.resolve(decisions.shift()!) : new Promise((r) => waiting.push(r)), 10_000, 'receipt decision');
+
   const newSeeder = () =>
     new SeederService({
       apiUrl,
@@ -104,7 +125,37 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
       rtcBindAddress: '127.0.0.1',
       refreshMs: 0,
       log: (m) => logs.push(m),
+      debug: (m) => logs.push(`debug: ${m}`),
+      receiptsFlushMs: 100,
+      onReceipt: (d) => {
+        const w = waiting.shift();
+        if (w) w(d);
+        else decisions.push(d);
+      },
     });
+
+  /**
+   * A web-seed-less viewer client with wt_receipt (its platform id: its session key) that downloads the
+   * smallest rendition from the seeder over TCP; resolves with its wt_receipt end of the seeder's wire.
+   */
+  const viewerClient = async (localPeerId: string, dir: string): Promise<{ client: WebTorrentRepository; ext: ReceiptExtension; swarm: Swarm }> => {
+    const seederId = seeder!.publicKeyBase64url;
+    let found!: (ext: ReceiptExtension) => void;
+    const toSeeder = new Promise<ReceiptExtension>((r) => (found = r));
+    const client = await WebTorrentRepository.open({
+      torrentPort: 0,
+      webrtc: false,
+      wireExtensions: [receiptExtension({ localPeerId, onExtendedHandshake: (ext) => ext.remotePeerId === seederId && ext.supported && found(ext) })],
+    });
+    const swarm = [...swarms].sort((a, b) => a.bytes - b.bytes)[0];
+    const file = Buffer.from(await (await fetch(swarm.torrentUrl)).arrayBuffer());
+    await client.add(file, { path: dir, webSeeds: false });
+    client.addPeer(swarm.infoHash, `127.0.0.1:${seeder!.port}`);
+    await withTimeout(client.whenDone(swarm.infoHash), 10_000, 'viewer download');
+    return { client, ext: await withTimeout(toSeeder, 5_000, 'wt_receipt handshake with the seeder'), swarm };
+  };
+
+  const readReceiptsFile = async (): Promise<ReceiptsFile> => JSON.parse(await readFile(join(seederDir, 'receipts.json'), 'utf8'));
 
   let firstKey: string;
 
@@ -170,6 +221,68 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
     leecher = undefined;
   });
 
+  let sessionKey: NodeEd25519Signer;
+  let cert: SignedSessionCert;
+  let firstMessage: Uint8Array;
+  let receiptedBytes: number;
+
+  it('takes a signed receipt from a viewer peer over wt_receipt, keeps it in receipts.json, refuses a replay', async () => {
+    assert.ok(seeder);
+    // A viewer's playback session: the api certifies its session key with the origin key.
+    const viewer = new ApiClient(apiUrl);
+    await viewer.signUp('Receipt Viewer');
+    sessionKey = NodeEd25519Signer.generate();
+    const r = await viewer.gql(
+      `mutation($input: StartPlaybackInput!) { playbackSession(input: $input) { session { sessionId certificate } userErrors { code message } } }`,
+      { input: { videoId, sessionPublicKey: Buffer.from(sessionKey.publicKey).toString('base64url') } },
+    );
+    assert.deepEqual(r.data.playbackSession.userErrors, []);
+    cert = parseSignedSessionCert(r.data.playbackSession.session.certificate);
+
+    const dir = await mkdtemp(join(tmpdir(), 'wetube-viewer-'));
+    const { client, ext, swarm } = await viewerClient(Buffer.from(sessionKey.publicKey).toString('base64url'), dir);
+    try {
+      // The viewer learned whom to pay from the extended handshake.
+      assert.equal(ext.remotePeerId, seeder.publicKeyBase64url);
+      receiptedBytes = swarm.bytes;
+      const receipt: Receipt = {
+        domain: RECEIPT_DOMAIN,
+        sessionId: cert.cert.sessionId,
+        peerId: ext.remotePeerId!,
+        seq: 1,
+        lastSegmentCid: 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku',
+        cumulativeSegments: 2,
+        cumulativeBytes: swarm.bytes,
+      };
+      firstMessage = encodeReceiptMessage({ cert, receipt, signature: await signReceipt(receipt, sessionKey) });
+      assert.equal(ext.send(firstMessage), true);
+      const accepted = await nextDecision();
+      assert.ok(accepted.accepted, JSON.stringify(accepted));
+      assert.equal(seeder.status().receipts, 1);
+      assert.equal(seeder.status().receiptedBytes, swarm.bytes);
+
+      assert.equal(ext.send(firstMessage), true);
+      const replay = await nextDecision();
+      assert.equal(!replay.accepted && replay.reason, 'replayed');
+      assert.ok(logs.some((l) => l.startsWith('debug: receipt refused (replayed)')), 'refusal logged with its reason');
+      assert.deepEqual(seeder.receiptStats().refusedBy, { replayed: 1 });
+
+      await seeder.flushReceipts(); // (the debounced write would come 100 ms later anyway)
+      const kept = await readReceiptsFile();
+      assert.equal(kept.peerId, seeder.publicKeyBase64url);
+      assert.equal(kept.receipts.length, 1);
+      assert.equal(kept.receipts[0].sessionId, cert.cert.sessionId);
+      assert.equal(kept.receipts[0].videoId, videoId);
+      assert.equal(kept.receipts[0].seq, 1);
+      assert.equal(kept.receipts[0].cumulativeBytes, swarm.bytes);
+      assert.equal(kept.receipts[0].message, Buffer.from(firstMessage).toString('base64url'));
+      mark(`seeder kept a receipt for ${swarm.bytes} B from session ${cert.cert.sessionId} and refused its replay`);
+    } finally {
+      await client.destroy();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('restarts on the same folder complete, without fetching anything from the web seed', async () => {
     await seeder!.stop();
     originHits = 0;
@@ -186,7 +299,38 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(originHits, 0, 'no segment requested from the origin after restart');
     mark('restarted complete from disk with 0 B downloaded');
-    await seeder.stop();
-    seeder = undefined;
+    assert.equal(status.receipts, 1, 'receipts.json reloaded');
+    assert.equal(status.receiptedBytes, receiptedBytes);
+  });
+
+  it('after the restart, a replayed receipt is still refused and a newer one is kept', async () => {
+    assert.ok(seeder);
+    const dir = await mkdtemp(join(tmpdir(), 'wetube-viewer-'));
+    const { client, ext, swarm } = await viewerClient(Buffer.from(sessionKey.publicKey).toString('base64url'), dir);
+    try {
+      assert.equal(ext.send(firstMessage), true);
+      const replay = await nextDecision();
+      assert.equal(!replay.accepted && replay.reason, 'replayed');
+      const receipt: Receipt = {
+        domain: RECEIPT_DOMAIN,
+        sessionId: cert.cert.sessionId,
+        peerId: ext.remotePeerId!,
+        seq: 2,
+        lastSegmentCid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4',
+        cumulativeSegments: 4,
+        cumulativeBytes: 2 * swarm.bytes,
+      };
+      assert.equal(ext.send(encodeReceiptMessage({ cert, receipt, signature: await signReceipt(receipt, sessionKey) })), true);
+      const newer = await nextDecision();
+      assert.ok(newer.accepted && newer.added.bytes === swarm.bytes, JSON.stringify(newer));
+      await seeder.stop(); // flushes receipts.json
+      seeder = undefined;
+      const kept = await readReceiptsFile();
+      assert.deepEqual(kept.receipts.map((k) => [k.seq, k.cumulativeBytes]), [[2, 2 * swarm.bytes]]);
+      mark('after the restart: replay refused, seq 2 kept');
+    } finally {
+      await client.destroy();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

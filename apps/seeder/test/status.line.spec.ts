@@ -13,6 +13,8 @@ const status: SeederStatus = {
   uploadSpeed: 0,
   diskUsed: 22_100_000,
   diskMax: 10e9,
+  receipts: 4,
+  receiptedBytes: 7_340_032,
 };
 
 describe('status line', () => {
@@ -26,10 +28,10 @@ describe('status line', () => {
     assert.equal(formatBytes(-1), '?');
   });
 
-  it('formats one human line with swarms, peers, bytes down/up and disk', () => {
+  it('formats one human line with swarms, peers, bytes down/up, disk and receipts', () => {
     assert.equal(
       formatStatusLine(status),
-      'swarms 3 (2 complete) | peers 5 | down 12.3 MB (web seed 10.0 MB) 1.23 kB/s | up 4.50 MB 0 B/s | disk 22.1 MB / 10.0 GB',
+      'swarms 3 (2 complete) | peers 5 | down 12.3 MB (web seed 10.0 MB) 1.23 kB/s | up 4.50 MB 0 B/s | disk 22.1 MB / 10.0 GB | receipts 4 (7.34 MB)',
     );
   });
 

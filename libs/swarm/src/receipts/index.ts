@@ -9,3 +9,4 @@ export * from './session-cert';
 export * from './receipt-message';
 export * from './receipt-book';
 export * from './webcrypto-ed25519';
+export * from './receipt-extension';

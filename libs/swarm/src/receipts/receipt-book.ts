@@ -115,6 +115,25 @@ export class ReceiptBook {
     };
   }
 
+  /**
+   * Puts back receipts kept earlier (e.g. read from disk after a restart) so that replays of them are
+   * still refused. No signature is checked again: the caller trusts its own store. Skips a receipt
+   * for another peer, of another domain, or whose certificate names another session; keeps the newer
+   * (higher seq) one when a session is already known. Returns how many were put back.
+   */
+  restore(kept: Iterable<KeptReceipt>): number {
+    let restored = 0;
+    for (const k of kept) {
+      const r = k.receipt;
+      if (r.peerId !== this.options.peerId || r.domain !== RECEIPT_DOMAIN || r.sessionId !== k.cert.sessionId) continue;
+      const current = this.newest.get(r.sessionId);
+      if (current && current.receipt.seq >= r.seq) continue;
+      this.newest.set(r.sessionId, { ...k, receipt: { ...r } });
+      restored++;
+    }
+    return restored;
+  }
+
   /** The newest receipt kept for a session. */
   get(sessionId: string): KeptReceipt | undefined {
     return this.newest.get(sessionId);

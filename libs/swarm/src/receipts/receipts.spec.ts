@@ -228,6 +228,31 @@ describe('ReceiptBook', () => {
     assert.equal(s.book.get('session-1')?.receipt.seq, 2);
   });
 
+  it('restore() puts kept receipts back, so a replay after a restart is still refused', async () => {
+    const s = await setup();
+    const newest = receipt({ seq: 3, cumulativeSegments: 3, cumulativeBytes: 1_500_000 });
+    const wire = await s.message(newest);
+    assert.ok((await s.book.accept(wire)).accepted);
+    const saved = s.book.all();
+    // a new book (the restarted peer) with the same options
+    const again = new ReceiptBook({ peerId: PEER, originPublicKey: s.origin.publicKey, verifier: nodeVerifier, now: () => NOW });
+    assert.equal(again.restore(saved), 1);
+    const replay = await again.accept(wire);
+    assert.equal(!replay.accepted && replay.reason, 'replayed');
+    const older = await again.accept(await s.message(receipt({ seq: 2, cumulativeSegments: 2, cumulativeBytes: 1_000_000 })));
+    assert.equal(!older.accepted && older.reason, 'stale-seq');
+    const next = await again.accept(await s.message(receipt({ seq: 4, cumulativeSegments: 4, cumulativeBytes: 2_000_000 })));
+    assert.ok(next.accepted);
+    assert.deepEqual(next.added, { segments: 1, bytes: 500_000 });
+    // restoring an older one does not roll the session back; other peers' and mismatched ones are skipped
+    assert.equal(again.restore(saved), 0);
+    assert.equal(again.get('session-1')?.receipt.seq, 4);
+    const [k] = saved;
+    assert.equal(again.restore([{ ...k, receipt: { ...k.receipt, sessionId: 'session-9', seq: 9 } }]), 0, 'cert names another session');
+    assert.equal(again.restore([{ ...k, receipt: { ...k.receipt, peerId: 'peer-bob', seq: 9 } }]), 0, 'another peer');
+    assert.equal(again.size, 1);
+  });
+
   it('prunes sessions whose certificate expired', async () => {
     const s = await setup();
     await s.book.accept(await s.message(receipt()));
