@@ -5,12 +5,11 @@
  * prefetched, verified segments kept in memory for the fragment loader. Any failure turns P2P off;
  * the player keeps playing over HTTP.
  */
-import { toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
+import { ReceiptIssuer, toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
 import { loadContentIndex } from './manifest';
 import { p2pStats, resetP2PStats } from './p2p-stats';
 import { PeerPayments } from './peer-payments';
 import { fetchOriginPublicKey, ReceiptInbox } from './receipt-inbox';
-import { ReceiptIssuer } from './receipt-issuer';
 import { startPlaybackSession, type PlaybackSession } from './session';
 import { SwarmClient } from './swarm-client';
 

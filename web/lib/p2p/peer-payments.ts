@@ -6,10 +6,9 @@
  * passes its hash check, each peer that sent its pieces gets a signed cumulative receipt, and
  * receipts other viewers send this page go to its inbox.
  */
-import { receiptExtension, type ReceiptExtension } from '@wetube/receipts';
+import { receiptExtension, type PieceLedger, type ReceiptExtension, type ReceiptIssuer } from '@wetube/receipts';
 import { p2pStats } from './p2p-stats';
 import type { ReceiptInbox } from './receipt-inbox';
-import { PieceLedger, type ReceiptIssuer } from './receipt-issuer';
 
 /** The slice of a bittorrent-protocol wire used here. */
 export interface PayableWire {

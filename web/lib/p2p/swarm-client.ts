@@ -10,7 +10,7 @@ import type { ContentIndex } from './manifest';
 import { digestHex, matchesManifest } from './manifest';
 import { MemoryChunkStore } from './memory-store';
 import type { PayableWire, PeerPayments } from './peer-payments';
-import { PieceLedger } from './receipt-issuer';
+import { PieceLedger } from '@wetube/receipts';
 import { p2pStats } from './p2p-stats';
 import type { PlaybackSession } from './session';
 import { stripWebSeedAndTrackers } from './torrent-file';

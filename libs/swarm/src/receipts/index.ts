@@ -8,5 +8,6 @@ export * from './receipt';
 export * from './session-cert';
 export * from './receipt-message';
 export * from './receipt-book';
+export * from './receipt-issuer';
 export * from './webcrypto-ed25519';
 export * from './receipt-extension';

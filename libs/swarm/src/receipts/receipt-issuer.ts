@@ -1,7 +1,5 @@
-'use client';
-
 /**
- * The viewer's side of payment receipts: for the bytes each peer delivered in segments that passed
+ * The viewer's side of payment receipts (browser-safe): for the bytes each peer delivered in segments that passed
  * the hash check, a cumulative receipt signed with the playback session key (WebCrypto), wrapped
  * with the origin's session certificate, ready to send over `wt_receipt`.
  *
@@ -9,14 +7,10 @@
  * segment is verified, the pieces it spans that were not credited yet are credited to the peers
  * that sent their blocks, once (a piece shared by two segments pays once).
  */
-import {
-  encodeReceiptMessage,
-  parseSignedSessionCert,
-  RECEIPT_DOMAIN,
-  signReceipt,
-  type Ed25519Signer,
-  type SignedSessionCert,
-} from '@wetube/receipts';
+import type { Ed25519Signer } from './ed25519';
+import { RECEIPT_DOMAIN, signReceipt } from './receipt';
+import { encodeReceiptMessage } from './receipt-message';
+import { parseSignedSessionCert, type SignedSessionCert } from './session-cert';
 
 interface PeerAccount {
   seq: number;
