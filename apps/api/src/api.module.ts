@@ -34,7 +34,10 @@ export class ApiModule {
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],
           inject: [VideoTorrentsService],
-          useFactory: (torrents: VideoTorrentsService) => ({ isKnownInfoHash: (hash: string) => torrents.isKnown(hash) }),
+          useFactory: (torrents: VideoTorrentsService) => ({
+            isKnownInfoHash: (hash: string) => torrents.isKnown(hash),
+            rateLimit: config.trackerRateLimit,
+          }),
         }),
         ...(config.transcodeInProcess ? [TranscodeWorkerModule] : []),
       ],

@@ -20,6 +20,16 @@ describe('configuration', () => {
     assert.equal(c.maxUploadBytes, 4e9);
     assert.ok(c.jwtSecret.length >= 32);
     assert.equal(AppConfig.fromEnv(base).jwtSecret, c.jwtSecret, 'the development secret survives a restart');
+    assert.equal(c.originAccessLog, join(dataDir, 'logs', 'origin-access.log'));
+    assert.deepEqual(c.trackerRateLimit, { burst: 30, perSecond: 3 });
+  });
+
+  it('reads the origin access log and tracker limit settings', () => {
+    const c = AppConfig.fromEnv({ ...base, ORIGIN_ACCESS_LOG: 'off', TRACKER_ANNOUNCE_BURST: '200', TRACKER_ANNOUNCES_PER_SECOND: '20' });
+    assert.equal(c.originAccessLog, null);
+    assert.deepEqual(c.trackerRateLimit, { burst: 200, perSecond: 20 });
+    assert.equal(AppConfig.fromEnv({ ...base, ORIGIN_ACCESS_LOG: 'x/access.log' }).originAccessLog, resolve('x/access.log'));
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_BURST: '0' }), /TRACKER_ANNOUNCE_BURST/);
   });
 
   it('reads sizes, lists and the scaled-out settings', () => {

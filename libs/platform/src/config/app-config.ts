@@ -28,6 +28,7 @@ export class AppConfig {
   readonly transcodeAttempts: number;
   readonly transcodeInProcess: boolean;
   readonly hlsCacheBytes: number;
+  readonly trackerRateLimit: { burst: number; perSecond: number };
   /** The origin access log file, or null when it is off. */
   readonly originAccessLog: string | null;
   readonly graphqlMaxDepth: number;
@@ -60,6 +61,7 @@ export class AppConfig {
     this.transcodeAttempts = raw.TRANSCODE_ATTEMPTS;
     this.transcodeInProcess = raw.TRANSCODE_IN_PROCESS ?? !raw.REDIS_URL;
     this.hlsCacheBytes = Math.floor(raw.HLS_ORIGIN_CACHE_MB * 1024 * 1024);
+    this.trackerRateLimit = { burst: raw.TRACKER_ANNOUNCE_BURST, perSecond: raw.TRACKER_ANNOUNCES_PER_SECOND };
     const accessLog = raw.ORIGIN_ACCESS_LOG ?? join(this.dataDir, 'logs', 'origin-access.log');
     this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;

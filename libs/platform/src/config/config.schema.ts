@@ -53,6 +53,12 @@ export const configSchema = z.object({
   HLS_ORIGIN_CACHE_MB: z.coerce.number().min(0).max(65536).default(256),
   /** The HLS origin's access log (JSON Lines): a file path, or `off`; default <DATA_DIR>/logs/origin-access.log. */
   ORIGIN_ACCESS_LOG: z.string().min(1).optional(),
+  /**
+   * The tracker's per-IP announce limit (token bucket; WebRTC offers and answers count too). A viewer
+   * announces once per rendition when it starts, so many viewers behind one NAT need a bigger burst.
+   */
+  TRACKER_ANNOUNCE_BURST: z.coerce.number().int().min(1).default(30),
+  TRACKER_ANNOUNCES_PER_SECOND: z.coerce.number().positive().default(3),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),
