@@ -83,7 +83,11 @@ export class ReceiptKeeper {
     this.debug = opts.debug ?? (() => undefined);
   }
 
-  /** Reads receipts.json, then tries to read the origin key (a failure is logged and retried later). */
+  /**
+   * Reads receipts.json and starts reading the origin key without waiting for it (an unreachable api
+   * must not hold up seeding; a receipt arriving meanwhile waits for that read). A failure is logged
+   * and retried later.
+   */
   async start(): Promise<void> {
     const { file, movedTo } = await this.opts.storage.readReceipts();
     if (movedTo) this.log(`receipts: ${this.opts.storage.receiptsPath} was not a receipts file; moved to ${movedTo}, starting empty`);
@@ -106,7 +110,7 @@ export class ReceiptKeeper {
     if (other) this.log(`receipts: ${other} receipts in ${this.opts.storage.receiptsPath} name another peer id (an older seeder key?); kept in the file, not used`);
     this.bytes = this.loaded.reduce((n, k) => n + k.receipt.cumulativeBytes, 0);
     if (this.loaded.length) this.log(`receipts: ${this.loaded.length} kept receipts loaded (${this.bytes} bytes receipted)`);
-    await this.ready();
+    void this.ready();
   }
 
   /**

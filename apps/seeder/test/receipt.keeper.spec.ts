@@ -159,6 +159,7 @@ describe('ReceiptKeeper', () => {
       },
     });
     await k2.start();
+    assert.equal(await k2.ready(), undefined);
     assert.equal(attempts, 1);
     assert.match(w.logs.join('\n'), /cannot read the origin key \(api down\)/);
     assert.equal(k2.stats().kept, 1, 'loaded from disk even without the key');
