@@ -15,3 +15,4 @@ export type { TorrentRecord } from './videos/video-torrents.service';
 export { VideoTorrentEntity } from './videos/video-torrent.entity';
 export { PlaybackSessionService } from './playback/playback-session.service';
 export type { PlaybackSession } from './playback/playback-session.service';
+export { SeederNodeEntity } from './seeders/seeder-node.entity';
