@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { VideoEntity, VideoTorrentEntity } from '@wetube/catalog';
+import { SeederNodeEntity, VideoEntity, VideoTorrentEntity } from '@wetube/catalog';
 import { UserEntity } from '@wetube/identity';
 import { AppConfig, dataSourceOptions, MIGRATIONS } from '@wetube/platform';
 import { databaseMatrix, freshPostgres } from './api.harness';
@@ -16,7 +16,7 @@ for (const db of databaseMatrix()) {
     let config: AppConfig;
     let ds: DataSource;
 
-    const ALL_TABLES = ['users', 'videos', 'video_torrents'];
+    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes'];
     const tables = async (): Promise<string[]> => {
       const q = ds.createQueryRunner();
       try {
@@ -32,7 +32,7 @@ for (const db of databaseMatrix()) {
       dataDir = await mkdtemp(join(tmpdir(), 'wetube-migr-'));
       pg = db === 'postgres' ? await freshPostgres() : null;
       config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32), ...(pg ? { DATABASE_URL: pg.url } : {}) });
-      ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity, VideoTorrentEntity]));
+      ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity]));
       await ds.initialize();
     });
 
@@ -49,7 +49,7 @@ for (const db of databaseMatrix()) {
       assert.equal(ds.options.synchronize, false);
     });
 
-    it('the database starts empty and the migrations create the users, videos and video_torrents tables', async () => {
+    it('the database starts empty and the migrations create the users, videos, video_torrents and seeder_nodes tables', async () => {
       assert.deepEqual(await tables(), [], 'fresh database');
       assert.equal(await ds.showMigrations(), true, 'migrations are pending on a fresh database');
       const ran = await ds.runMigrations({ transaction: 'all' });
@@ -62,7 +62,7 @@ for (const db of databaseMatrix()) {
     it('every entity column exists in the migrated tables with the same nullability, plus the indexes and the owner foreign key', async () => {
       const q = ds.createQueryRunner();
       try {
-        for (const entity of [UserEntity, VideoEntity, VideoTorrentEntity]) {
+        for (const entity of [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity]) {
           const meta = ds.getMetadata(entity);
           const table = await q.getTable(meta.tableName);
           assert.ok(table, `table ${meta.tableName}`);
@@ -79,6 +79,10 @@ for (const db of databaseMatrix()) {
         assert.deepEqual(videos.indices.map((i) => i.name).filter((n) => n?.startsWith('idx_')).sort(), ['idx_videos_listing', 'idx_videos_owner']);
         assert.ok(videos.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users')), 'videos.owner_id references users');
         assert.ok(videos.uniques.some((u) => u.columnNames.includes('upload_id')) || videos.indices.some((i) => i.isUnique && i.columnNames.includes('upload_id')), 'upload_id is unique');
+        const seeders = (await q.getTable('seeder_nodes'))!;
+        assert.ok(seeders.indices.some((i) => i.name === 'idx_seeder_nodes_public_key' && i.isUnique && i.columnNames.join() === 'public_key'), 'seeder_nodes.public_key is unique');
+        assert.ok(seeders.indices.some((i) => i.name === 'idx_seeder_nodes_owner'), 'seeder_nodes owner index');
+        assert.ok(seeders.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users') && fk.onDelete === 'CASCADE'), 'seeder_nodes.owner_id references users, cascading');
       } finally {
         await q.release();
       }
@@ -98,14 +102,19 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(v.tags, ['a']);
       assert.equal(v.sourceBytes, 5_000_000_000, 'sizes over 2^32 survive (bigint)');
       assert.equal(v.createdAt.getTime(), now.getTime());
-      // Owner deletion cascades to their videos (foreign key).
+      const seeder = { id: '00000000-0000-4000-8000-000000000003', ownerId: '00000000-0000-4000-8000-000000000001', publicKey: 'A'.repeat(43), name: 'box', createdAt: now, lastSeenAt: now };
+      await ds.getRepository(SeederNodeEntity).insert(seeder);
+      assert.deepEqual({ ...(await ds.getRepository(SeederNodeEntity).findOneByOrFail({ id: seeder.id })) }, seeder);
+      await assert.rejects(ds.getRepository(SeederNodeEntity).insert({ ...seeder, id: '00000000-0000-4000-8000-000000000004' }), 'one row per public key');
+      // Owner deletion cascades to their videos and seeder nodes (foreign keys).
       await ds.getRepository(UserEntity).delete({ id: '00000000-0000-4000-8000-000000000001' });
       assert.equal(await ds.getRepository(VideoEntity).countBy({}), 0);
+      assert.equal(await ds.getRepository(SeederNodeEntity).countBy({}), 0);
     });
 
     it('undoing every migration removes the tables, and runMigrations brings them back', async () => {
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.deepEqual(await tables(), ['users', 'videos'], 'the last migration (video_torrents) undone alone');
+      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents'], 'the last migration (seeder_nodes) undone alone');
       for (let i = 1; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);

@@ -10,6 +10,46 @@ export interface SwarmInfo {
   bytes: number;
 }
 
+/** The signed-in account, as `me` gives it. */
+export interface AccountInfo {
+  id: string;
+  displayName: string;
+}
+
+/** What `registerSeeder` takes (see apps/api/schema.gql RegisterSeederInput). */
+export interface RegisterSeederInput {
+  publicKey: string;
+  name?: string;
+  /** ISO 8601. */
+  signedAt: string;
+  signature: string;
+}
+
+export interface RegisteredSeeder {
+  id: string;
+  name: string;
+  publicKey: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiUserError {
+  field: string[];
+  code: string;
+  message: string;
+}
+
+/** The api answered with GraphQL errors (e.g. UNAUTHENTICATED), as opposed to not answering. */
+export class GraphqlError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+  ) {
+    super(message);
+    this.name = 'GraphqlError';
+  }
+}
+
 type Fetch = typeof fetch;
 
 const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes }';
@@ -88,6 +128,21 @@ export class SeederApiClient {
     return new Uint8Array(key);
   }
 
+  /** The account the token signs in as; null without a token, or when the api does not accept it (expired, forged). */
+  async me(): Promise<AccountInfo | null> {
+    return (await this.gql<{ me: AccountInfo | null }>('query { me { id displayName } }', {})).me;
+  }
+
+  /** Registers the seeder's key with the token's account (the api checks the signature). */
+  async registerSeeder(input: RegisterSeederInput): Promise<{ seeder: RegisteredSeeder | null; userErrors: ApiUserError[] }> {
+    const r = await this.gql<{ registerSeeder: { seeder: RegisteredSeeder | null; userErrors: ApiUserError[] } }>(
+      `mutation($input: RegisterSeederInput!) { registerSeeder(input: $input) {
+        seeder { id name publicKey createdAt lastSeenAt } userErrors { field code message } } }`,
+      { input },
+    );
+    return r.registerSeeder;
+  }
+
   private headers(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
@@ -106,13 +161,15 @@ export class SeederApiClient {
       throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
     }
     const text = await res.text();
-    let body: { data?: T; errors?: { message: string }[] };
+    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       body = JSON.parse(text);
     } catch {
       throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
     }
-    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+    if (body.errors?.length) {
+      throw new GraphqlError(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`, body.errors.map((e) => e.extensions?.code ?? ''));
+    }
     if (!body.data) throw new Error(`POST ${url}: HTTP ${res.status} without data`);
     return body.data;
   }

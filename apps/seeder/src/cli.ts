@@ -1,4 +1,5 @@
 import { parseBytes } from '@wetube/platform';
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /** Which videos to seed: every public video, the newest N ("popular" until view counts exist), or named ids. */
@@ -9,7 +10,10 @@ export interface SeederCliOptions {
   selection: VideoSelection;
   maxDiskBytes: number;
   dir: string;
+  /** Api bearer token: registers the seeder key with its account; without it the seeder seeds anonymously. */
   token?: string;
+  /** The name the seeder registers under (default: the host name). */
+  name: string;
   /** TCP port for BitTorrent peers; 0 = any free port. */
   port: number;
   /** Join WebSocket trackers and accept WebRTC peers (browsers). */
@@ -42,7 +46,12 @@ Options:
   --max-disk <size>      disk cap for held swarms, e.g. 500MB, 10GB, 2GiB (default: 10GB);
                          whole swarms least recently requested by peers are evicted first
   --dir <folder>         data folder: key, state, torrents, pieces (default: ./seeder-data)
-  --token <bearer>       api token (to seed your own private or unlisted videos)
+  --token <bearer>       your account's api token: registers this seeder's key with the account
+                         at start (listed in mySeeders, for payouts) and seeds your private or
+                         unlisted videos too. Signing in gives one: POST <api>/api/auth/login
+                         with {"email","password"} answers {"token"}. Without --token the seeder
+                         seeds anonymously (receipts are kept either way)
+  --name <text>          the name this seeder registers under     (default: this host's name)
   --port <n>             TCP port for peers, 0 = any free port      (default: 0)
   --no-webrtc            TCP peers only (no WebSocket tracker, no browsers)
   --rtc-bind <address>   local address for WebRTC candidates (default: all interfaces)
@@ -96,6 +105,28 @@ function parseApiUrl(text: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+// C0/C1 control characters, DEL and line/paragraph separators (what the api refuses in a name).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function parseName(text: string): string {
+  const name = text.trim();
+  if (name === '') throw new Error('must not be empty');
+  if (name.length > 80) throw new Error(`is ${name.length} characters long; use at most 80`);
+  if (CONTROL.test(name)) throw new Error('must be one line of printable characters');
+  return name;
+}
+
+function parseToken(text: string): string {
+  const token = text.trim().replace(/^Bearer\s+/i, '');
+  if (token === '' || /\s/.test(token)) throw new Error('must be the token from signing in (one word, no spaces)');
+  return token;
+}
+
+/** The host name, cut to what the api accepts as a seeder name. */
+function defaultName(): string {
+  return hostname().trim().slice(0, 80) || 'seeder';
+}
+
 /** Parses the command line (without `node` and the script). Never throws: bad input gives `{kind: 'error'}` naming the flag. */
 export function parseCli(argv: string[]): CliResult {
   let values: Record<string, string | boolean | undefined>;
@@ -111,6 +142,7 @@ export function parseCli(argv: string[]): CliResult {
         'max-disk': { type: 'string', default: '10GB' },
         dir: { type: 'string', default: './seeder-data' },
         token: { type: 'string' },
+        name: { type: 'string' },
         port: { type: 'string', default: '0' },
         'no-webrtc': { type: 'boolean', default: false },
         'rtc-bind': { type: 'string' },
@@ -150,7 +182,8 @@ export function parseCli(argv: string[]): CliResult {
         selection,
         maxDiskBytes: flag('max-disk', parseSize),
         dir,
-        token: values.token === undefined ? undefined : String(values.token),
+        token: values.token === undefined ? undefined : flag('token', parseToken),
+        name: values.name === undefined ? defaultName() : flag('name', parseName),
         port: flag('port', (s) => parseInteger(s, 0, 65535)),
         webrtc: !values['no-webrtc'],
         rtcBindAddress: rtcBind === undefined ? undefined : String(rtcBind),

@@ -22,6 +22,7 @@ async function main(): Promise<number> {
     maxDiskBytes: o.maxDiskBytes,
     dir: o.dir,
     token: o.token,
+    name: o.name,
     port: o.port,
     webrtc: o.webrtc,
     rtcBindAddress: o.rtcBindAddress,
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  await seeder.start(); // logs the identity first, then joins the swarms
+  await seeder.start(); // logs the identity and registers it (with --token) first, then joins the swarms
   process.stderr.write(`listening for peers on TCP port ${seeder.port}; data in ${o.dir}\n`);
   reporter = new StatusReporter(process.stdout, () => seeder.status(), o.statusSec * 1000, o.json || !process.stdout.isTTY);
   reporter.start();

@@ -1,8 +1,10 @@
+import { hostname } from 'node:os';
 import { type NodeEd25519Signer, receiptExtension } from '@wetube/swarm';
-import { SeederApiClient, type SwarmInfo } from './api.client';
+import { type AccountInfo, type RegisteredSeeder, SeederApiClient, type SwarmInfo } from './api.client';
 import type { VideoSelection } from './cli';
 import { planAdmission, planShrink } from './eviction.policy';
 import { ReceiptKeeper, type KeeperDecision, type ReceiptStats } from './receipt.keeper';
+import { accountLabel, registerSeeder } from './seeder.registration';
 import { SeederStore, type HeldSwarmRecord, type SeederState } from './seeder.store';
 import type { SeederStatus } from './status.line';
 import { WebTorrentRepository } from './webtorrent.repository';
@@ -12,7 +14,10 @@ export interface SeederServiceOptions {
   selection: VideoSelection;
   maxDiskBytes: number;
   dir: string;
+  /** Api bearer token: registers the seeder key with its account at start (and sees that account's own videos). */
   token?: string;
+  /** The name the seeder registers under (default: the host name). */
+  name?: string;
   port?: number;
   webrtc?: boolean;
   rtcBindAddress?: string;
@@ -51,6 +56,9 @@ export class SeederService {
   private dirty = false;
   private syncing?: Promise<void>;
   private stopped = false;
+  private registered: { seeder: RegisteredSeeder; account: AccountInfo } | null = null;
+  /** The last registration attempt could not reach the api: the next refresh tries again. */
+  private registrationRetry = false;
   private readonly api: SeederApiClient;
   private readonly store: SeederStore;
   private readonly log: (message: string) => void;
@@ -73,6 +81,11 @@ export class SeederService {
     return Buffer.from(this.publicKey).toString('base64url');
   }
 
+  /** The account this seeder's key is registered with (null: anonymous, or registration failed). */
+  get registration(): { seeder: RegisteredSeeder; account: AccountInfo } | null {
+    return this.registered;
+  }
+
   /** TCP port peers connect to. */
   get port(): number {
     return this.torrents?.port ?? 0;
@@ -93,6 +106,7 @@ export class SeederService {
     const { signer, created } = await this.store.loadOrCreateKey();
     this.signer = signer;
     this.log(`seeder identity (ed25519 public key, base64url): ${this.publicKeyBase64url}${created ? ' (new key)' : ''}`);
+    await this.register();
     this.state = await this.store.readState();
     const originPublicKey = this.opts.originPublicKey;
     const receipts = new ReceiptKeeper({
@@ -154,6 +168,7 @@ export class SeederService {
       this.refreshTimer = setInterval(() => {
         this.sync().catch((err) => this.log(`refresh failed: ${(err as Error).message}`));
         void this.receipts?.ready(); // retries the origin key if it could not be read yet
+        if (this.registrationRetry) void this.register();
       }, refreshMs);
       this.refreshTimer.unref();
     }
@@ -162,6 +177,33 @@ export class SeederService {
     }, SAVE_EVERY_MS);
     this.saveTimer.unref();
     return { keyCreated: created };
+  }
+
+  /**
+   * With a token: registers the seeder key with the token's account (registerSeeder; the key signs
+   * the registration). A failure is logged with its reason and seeding goes on unregistered:
+   * receipts are kept either way. Without a token: says once that it seeds anonymously.
+   */
+  private async register(): Promise<void> {
+    if (!this.opts.token) {
+      this.log(
+        'no --token: seeding anonymously (receipts are still kept under this key); to register this seeder with your account, ' +
+          'start it with --token <bearer> [--name <text>] (the token from signing in: POST <api>/api/auth/login)',
+      );
+      return;
+    }
+    this.registrationRetry = false;
+    const outcome = await registerSeeder(this.api, this.signer!, this.opts.name?.trim() || hostname(), this.now);
+    if (outcome.ok) {
+      this.registered = { seeder: outcome.seeder, account: outcome.account };
+      this.log(`registered as seeder ${outcome.seeder.name} of ${accountLabel(outcome.account)}`);
+      return;
+    }
+    this.registrationRetry = outcome.retry && !this.stopped && (this.opts.refreshMs ?? 600_000) > 0;
+    this.log(
+      `error: seeder registration failed: ${outcome.reason}; seeding anyway, unregistered (receipts are kept either way)` +
+        (this.registrationRetry ? '; trying again at the next refresh' : ''),
+    );
   }
 
   /** Reads the chosen videos' swarms and joins the ones that fit under the disk cap (one pass at a time). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
 import { describe, it } from 'node:test';
-import { parseCli, parseSelection, parseSize } from '../src/cli';
+import { parseCli, parseName, parseSelection, parseSize } from '../src/cli';
 
 const ID1 = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const ID2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -34,6 +35,7 @@ describe('seeder cli', () => {
       maxDiskBytes: 10e9,
       dir: './seeder-data',
       token: undefined,
+      name: hostname(),
       port: 0,
       webrtc: true,
       rtcBindAddress: undefined,
@@ -42,12 +44,15 @@ describe('seeder cli', () => {
       json: false,
       verbose: false,
     });
-    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2', '--verbose']);
+    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--name', '  attic box ', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2', '--verbose']);
     assert.equal(full.kind, 'run');
     if (full.kind !== 'run') return;
     assert.deepEqual(full.options.selection, { kind: 'ids', ids: [ID1] });
     assert.equal(full.options.maxDiskBytes, 2 * 1024 ** 3);
     assert.equal(full.options.token, 'abc');
+    assert.equal(full.options.name, 'attic box');
+    const bearer = parseCli(['--api', 'http://a', '--token', 'Bearer eyJ.x.y']);
+    assert.ok(bearer.kind === 'run' && bearer.options.token === 'eyJ.x.y', 'a pasted "Bearer " prefix is dropped');
     assert.equal(full.options.port, 6881);
     assert.equal(full.options.webrtc, false);
     assert.equal(full.options.json, true);
@@ -70,6 +75,12 @@ describe('seeder cli', () => {
       [['--api', 'http://a', '--count', '0'], /^--count: 0 is out of range/],
       [['--api', 'http://a', '--refresh', '1'], /^--refresh: 1 is out of range/],
       [['--api', 'http://a', '--rtc-bind', 'eth0'], /^--rtc-bind: "eth0" is not an IP address/],
+      [['--api', 'http://a', '--name', '  '], /^--name: must not be empty/],
+      [['--api', 'http://a', '--name', 'x'.repeat(81)], /^--name: is 81 characters long; use at most 80/],
+      [['--api', 'http://a', '--name', 'two\nlines'], /^--name: must be one line of printable characters/],
+      [['--api', 'http://a', '--token', ''], /^--token: must be the token from signing in/],
+      [['--api', 'http://a', '--token', 'two words'], /^--token: must be the token from signing in/],
+      [['--api', 'http://a', '--token'], /--token.*argument missing/],
       [['--api', 'http://a', '--bogus'], /Unknown option '--bogus'/],
       [['--api', 'http://a', 'extra'], /positional/],
       [['--api'], /--api.*argument missing/],
@@ -81,12 +92,22 @@ describe('seeder cli', () => {
     }
   });
 
+  it('takes a seeder name of 1 to 80 printable characters on one line', () => {
+    assert.equal(parseName(' Attic box (Pi 4) '), 'Attic box (Pi 4)');
+    assert.equal(parseName('é'.repeat(80)).length, 80);
+    for (const bad of ['', ' ', 'a\tb', 'a\u2028b', 'x'.repeat(81)]) assert.throws(() => parseName(bad), Error, JSON.stringify(bad));
+  });
+
   it('prints help', () => {
     const r = parseCli(['-h']);
     assert.equal(r.kind, 'help');
     if (r.kind === 'help') {
       assert.match(r.text, /--max-disk/);
       assert.match(r.text, /popular = the newest public videos for now/);
+      assert.match(r.text, /--token <bearer> +your account's api token: registers this seeder's key with the account/);
+      assert.match(r.text, /POST <api>\/api\/auth\/login/);
+      assert.match(r.text, /Without --token the seeder\s+seeds anonymously \(receipts are kept either way\)/);
+      assert.match(r.text, /--name <text> +the name this seeder registers under +\(default: this host's name\)/);
     }
   });
 });

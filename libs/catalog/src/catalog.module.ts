@@ -15,6 +15,9 @@ import { VideoDeletionService } from './videos/video-deletion.service';
 import { VideoEntity } from './videos/video.entity';
 import { PlaybackSessionResolver } from './playback/playback-session.resolver';
 import { PlaybackSessionService } from './playback/playback-session.service';
+import { SeederNodeEntity } from './seeders/seeder-node.entity';
+import { SeederNodeResolver } from './seeders/seeder-node.resolver';
+import { SeederNodesService } from './seeders/seeder-nodes.service';
 import { VideoTorrentEntity } from './videos/video-torrent.entity';
 import { VideoTorrentsService } from './videos/video-torrents.service';
 import { VideosService } from './videos/videos.service';
@@ -27,9 +30,9 @@ import { VideosService } from './videos/videos.service';
 })
 export class CatalogCoreModule {}
 
-/** The catalog's API: GraphQL, tus ingest, progress events and the HLS origin. */
+/** The catalog's API: GraphQL, tus ingest, progress events, the HLS origin, playback sessions and seeder nodes. */
 @Module({
-  imports: [CatalogCoreModule, IdentityModule],
+  imports: [CatalogCoreModule, IdentityModule, TypeOrmModule.forFeature([SeederNodeEntity])],
   controllers: [UploadConfigController, VideoEventsController],
   providers: [
     VideoDeletionService,
@@ -41,7 +44,9 @@ export class CatalogCoreModule {}
     OriginAccessLog,
     PlaybackSessionService,
     PlaybackSessionResolver,
+    SeederNodesService,
+    SeederNodeResolver,
   ],
-  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog],
+  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService],
 })
 export class CatalogModule {}

@@ -15,3 +15,6 @@ export type { TorrentRecord } from './videos/video-torrents.service';
 export { VideoTorrentEntity } from './videos/video-torrent.entity';
 export { PlaybackSessionService } from './playback/playback-session.service';
 export type { PlaybackSession } from './playback/playback-session.service';
+export { SeederNodesService } from './seeders/seeder-nodes.service';
+export type { RegisterSeederRequest, RegisterSeederResult } from './seeders/seeder-nodes.service';
+export { SeederNodeEntity } from './seeders/seeder-node.entity';

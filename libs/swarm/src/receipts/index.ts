@@ -11,3 +11,4 @@ export * from './receipt-book';
 export * from './receipt-issuer';
 export * from './webcrypto-ed25519';
 export * from './receipt-extension';
+export * from './seeder-registration';
