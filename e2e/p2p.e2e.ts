@@ -94,10 +94,27 @@ if (!insidePrivateNetns()) {
       await platform?.stop();
     });
 
-    it('a seeder node fetches every rendition from the origin and seeds it', async () => {
-      seeder = await startSeeder(api);
+    it('a seeder node registers with its account, fetches every rendition from the origin and seeds it', async () => {
+      const res = await fetch(`${api}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'seeder-owner@example.com', password: 'a long enough passphrase', displayName: 'Seeder Owner' }),
+      });
+      assert.equal(res.status, 201);
+      const { token } = (await res.json()) as { token: string };
+      seeder = await startSeeder(api, { token, name: 'e2e-seeder' });
       const s = await seeder.waitFor((x) => x.swarms > 0 && x.complete === x.swarms, 60_000);
       assert.ok(s.webSeedDownloaded > 0, 'the seeder got the video from the origin web seed');
+      for (let i = 0; i < 40 && !/registered as seeder/.test(seeder.output()); i++) await new Promise((r) => setTimeout(r, 250));
+      assert.match(seeder.output(), /registered as seeder e2e-seeder of Seeder Owner/);
+      const mine: any = await (
+        await fetch(`${api}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ mySeeders { name publicKey } }' }),
+        })
+      ).json();
+      assert.deepEqual(mine.data.mySeeders.map((n: { name: string }) => n.name), ['e2e-seeder']);
     });
 
     it('three viewers watch one after another: each plays through, the later ones get at least half from peers (page counters and origin access log agree)', async () => {

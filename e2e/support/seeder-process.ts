@@ -23,12 +23,15 @@ export interface SeederProcess {
   stop(): Promise<void>;
 }
 
-/** Runs the seeder node CLI (`npm run seeder -- …`, built) against `apiUrl`, seeding every public video. */
-export async function startSeeder(apiUrl: string): Promise<SeederProcess> {
+/**
+ * Runs the seeder node CLI (`npm run seeder -- …`, built) against `apiUrl`, seeding every public
+ * video; with `token`, registered to that account as `name`.
+ */
+export async function startSeeder(apiUrl: string, account?: { token: string; name: string }): Promise<SeederProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'wetube-seeder-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1'],
+    [join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1', ...(account ? ['--token', account.token, '--name', account.name] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
