@@ -53,20 +53,20 @@ export function createP2PFragmentLoader(
 ): LoaderClass {
   return class P2PFragmentLoader implements Loader<LoaderContext> {
     private inner: Loader<LoaderContext> | null = null;
-    private own: LoaderStats = newStats();
     private aborted = false;
     context: LoaderContext | null = null;
+    /**
+     * One object for the loader's life: hls.js takes this reference before load() (frag.stats) and
+     * reads it for its bandwidth estimate and abandon rules, so it is updated in place, and the HTTP
+     * loader writes into it too.
+     */
+    readonly stats: LoaderStats = newStats();
 
     constructor(private readonly config: HlsConfig) {}
-
-    get stats(): LoaderStats {
-      return this.inner?.stats ?? this.own;
-    }
 
     load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
       this.context = context;
       this.aborted = false;
-      this.own = newStats();
       const ctl = getController();
       if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null, ctl ? 'range' : 'p2p off');
       const key = ctl.keyOf(context.url);
@@ -88,10 +88,12 @@ export function createP2PFragmentLoader(
     }
 
     private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string): void {
-      const s = this.own;
+      // Delivered from memory now: the wait for peers is not network time (no TTFB to learn from it).
+      const s = this.stats;
       const now = performance.now();
       s.loaded = s.total = bytes.byteLength;
-      s.loading.first = Math.max(s.loading.start, now - 1);
+      s.loading.start = now - 1;
+      s.loading.first = now - 1;
       s.loading.end = now;
       logSegment({ key, from: 'peers', bytes: bytes.byteLength });
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -102,6 +104,9 @@ export function createP2PFragmentLoader(
     private http(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>, key: string | null, why: string): void {
       const inner = new Base(this.config);
       this.inner = inner;
+      // hls.js's loader times the request itself (loading.start is set again in its load()).
+      this.stats.loading.start = 0;
+      (inner as { stats: LoaderStats }).stats = this.stats;
       inner.load(context, config, {
         ...callbacks,
         onSuccess: (response, stats, ctx, details) => {
@@ -119,7 +124,7 @@ export function createP2PFragmentLoader(
 
     abort(): void {
       this.aborted = true;
-      this.own.aborted = true;
+      this.stats.aborted = true;
       this.inner?.abort();
     }
 
