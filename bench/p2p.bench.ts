@@ -232,19 +232,22 @@ async function inside(): Promise<void> {
     };
     for (const [i, n] of viewerCounts.entries()) {
       for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) {
+        const loadBefore = loadavg()[0];
         const s = await runScenario(n, p2p);
         scenarios.push(s);
         const sum = summarize(s);
         console.log(
           `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
-            `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
+            `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
         );
         for (const v of s.viewers) {
           const c = v.counters;
           console.log(
             `      ${v.name.padEnd(9)} start +${v.startAtS.toFixed(1).padStart(4)} s  peers ${mb(c?.bytesFromPeers ?? 0).padStart(6)} MB  origin ${mb(c?.bytesFromOrigin ?? 0).padStart(6)} MB` +
               ` (responses ${mb(v.origin.segmentBytes).padStart(6)} MB / ${String(v.origin.segmentRequests).padStart(2)} req)  uploaded ${mb(c?.bytesUploaded ?? 0).padStart(6)} MB` +
-              `  wires ${c?.peers ?? '-'}  state ${c?.state ?? '-'}  playing @${ms(v.times.playing)} ms  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)`,
+              `  wires ${c?.peers ?? '-'}  state ${c?.state ?? '-'}  playing @${ms(v.times.playing)} ms` +
+              (p2p ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms` : '') +
+              `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)`,
           );
         }
       }

@@ -21,6 +21,8 @@ export interface PageTimes {
   /** `waiting` events after the first `playing` (rebuffering) and the time spent in them. */
   stalls: number;
   stalledMs: number;
+  /** [ms, connected wires] each time window.__wetubeP2P.peers changed. */
+  wires: [number, number][];
 }
 
 /** Where the page's start-up time went (navigation and resource timing, ms since navigation start). */
@@ -102,6 +104,7 @@ function benchInitScript(opts: { p2p: boolean }): void {
     p2pRunning: null,
     stalls: 0,
     stalledMs: 0,
+    wires: [],
   };
   window.__bench = b;
   let hooked: any = null;
@@ -152,7 +155,8 @@ function benchInitScript(opts: { p2p: boolean }): void {
     const s = window.__wetubeP2P;
     if (s && s.state === 'starting' && b.p2pStarting === null) b.p2pStarting = now();
     if (s && s.state === 'running' && b.p2pRunning === null) b.p2pRunning = now();
-    if (b.ended === null) setTimeout(tick, 20);
+    if (s && (b.wires.length === 0 ? s.peers > 0 : b.wires[b.wires.length - 1][1] !== s.peers)) b.wires.push([Math.round(now()), s.peers]);
+    setTimeout(tick, b.ended === null ? 20 : 250);
   };
   tick();
 }
