@@ -14,6 +14,7 @@
  * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8] [--stagger 3]
  *      [--rounds 7]
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,10 +41,25 @@ interface ViewerResult {
   errors: string[];
 }
 
+/** Whole-machine CPU time counters from /proc/stat (all processes, not only the bench's). */
+function cpuTimes(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3] + (f[4] ?? 0);
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+const busyShare = (a: { busy: number; total: number }, b: { busy: number; total: number }) => (b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : NaN);
+
 interface Scenario {
   n: number;
   p2p: boolean;
   wallS: number;
+  /** Share of the machine's CPU time busy during the scenario (all processes). */
+  cpuBusy: number;
   viewers: ViewerResult[];
 }
 
@@ -64,6 +80,9 @@ interface ScenarioSummary {
   uploadedBytes: number;
   stalls: number;
   stalledMs: number;
+  cpuBusy: number;
+  /** Viewers 2..N that got less than half of their content from peers: `name share`. */
+  laterBelowHalf: string[];
   errors: string[];
 }
 
@@ -95,6 +114,7 @@ function summarize(s: Scenario): ScenarioSummary {
   let stalls = 0;
   let stalledMs = 0;
   const errors: string[] = [];
+  const laterBelowHalf: string[] = [];
   s.viewers.forEach((v, i) => {
     const c = v.counters ?? { bytesFromPeers: 0, bytesFromOrigin: 0, bytesUploaded: 0 };
     peers += c.bytesFromPeers;
@@ -103,7 +123,9 @@ function summarize(s: Scenario): ScenarioSummary {
     if (i > 0) {
       laterPeers += c.bytesFromPeers;
       laterTotal += c.bytesFromPeers + c.bytesFromOrigin;
-      minLater = Math.min(minLater, c.bytesFromPeers / Math.max(1, c.bytesFromPeers + c.bytesFromOrigin));
+      const share = c.bytesFromPeers / Math.max(1, c.bytesFromPeers + c.bytesFromOrigin);
+      minLater = Math.min(minLater, share);
+      if (s.p2p && share < 0.5) laterBelowHalf.push(`${v.name} ${pct(share)}`);
     }
     seg += v.origin.segmentBytes;
     meta += v.origin.p2pMetaBytes;
@@ -127,6 +149,8 @@ function summarize(s: Scenario): ScenarioSummary {
     uploadedBytes: up,
     stalls,
     stalledMs,
+    cpuBusy: s.cpuBusy,
+    laterBelowHalf,
     errors,
   };
 }
@@ -201,6 +225,7 @@ async function inside(): Promise<void> {
       const startAt: number[] = [];
       const done: Promise<void>[] = [];
       const start = Date.now();
+      const cpu0 = cpuTimes();
       try {
         for (let i = 0; i < n; i++) {
           const due = start + i * staggerS * 1000;
@@ -224,7 +249,7 @@ async function inside(): Promise<void> {
             errors: [...v.errors],
           });
         }
-        return { n, p2p, wallS: (Date.now() - start) / 1000, viewers: results };
+        return { n, p2p, wallS: (Date.now() - start) / 1000, cpuBusy: busyShare(cpu0, cpuTimes()), viewers: results };
       } finally {
         for (const v of viewers) await v.close();
         await sleep(1500); // the tracker drops the closed peers
@@ -238,7 +263,7 @@ async function inside(): Promise<void> {
         const sum = summarize(s);
         console.log(
           `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
-            `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
+            `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, machine CPU busy ${pct(sum.cpuBusy)}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
         );
         for (const v of s.viewers) {
           const c = v.counters;
@@ -300,12 +325,12 @@ async function inside(): Promise<void> {
     const get = (n: number, p2p: boolean) => sums.find((x) => x.n === n && x.p2p === p2p)!;
     console.log(`\nOffload: N viewers of one ${video.durationSec} s video, started ${staggerS} s apart, each to the end, earlier viewers staying on the page`);
     console.log(
-      `${'N'.padStart(2)} ${'P2P'.padEnd(4)} ${'content MB'.padStart(10)} ${'from peers'.padStart(10)} ${'viewers 2..N'.padStart(12)} ${'min later'.padStart(9)} ${'origin seg MB/viewer'.padStart(20)} ${'origin all MB/viewer'.padStart(20)} ${'stalls'.padStart(6)}`,
+      `${'N'.padStart(2)} ${'P2P'.padEnd(4)} ${'content MB'.padStart(10)} ${'from peers'.padStart(10)} ${'viewers 2..N'.padStart(12)} ${'min later'.padStart(9)} ${'origin seg MB/viewer'.padStart(20)} ${'origin all MB/viewer'.padStart(20)} ${'stalls'.padStart(6)} ${'CPU busy'.padStart(8)}`,
     );
     for (const s of sums) {
       console.log(
         `${String(s.n).padStart(2)} ${(s.p2p ? 'on' : 'off').padEnd(4)} ${mb(s.contentBytes).padStart(10)} ${pct(s.peerShare).padStart(10)} ${pct(s.laterPeerShare).padStart(12)} ${pct(s.minLaterPeerShare).padStart(9)} ` +
-          `${mb(s.originSegmentBytesPerViewer).padStart(20)} ${mb(s.originAllBytesPerViewer).padStart(20)} ${String(s.stalls).padStart(6)}`,
+          `${mb(s.originSegmentBytesPerViewer).padStart(20)} ${mb(s.originAllBytesPerViewer).padStart(20)} ${String(s.stalls).padStart(6)} ${pct(s.cpuBusy).padStart(8)}`,
       );
     }
     const offloadRatios: Record<number, { segment: number; all: number }> = {};
@@ -332,6 +357,10 @@ async function inside(): Promise<void> {
       on: { playing: med(on, 'playing'), firstFrame: med(on, 'firstFrame'), loadedmetadata: med(on, 'loadedmetadata') },
       off: { playing: med(off, 'playing'), firstFrame: med(off, 'firstFrame'), loadedmetadata: med(off, 'loadedmetadata') },
     };
+    // The P2P code starts on the first `play` event: before it both modes run the very same code, so
+    // play() → first frame is where P2P can cost anything (the rest is page start-up noise).
+    const afterPlay = (ts: TtffTrial[]) => median(ts.map((t) => (t.times.firstFrame ?? NaN) - (t.times.playRequested ?? NaN)).filter((x) => Number.isFinite(x)));
+    const playToFrame = { on: afterPlay(on), off: afterPlay(off) };
     const ratioPlaying = ttff.on.playing / ttff.off.playing;
     const ratioFrame = ttff.on.firstFrame / ttff.off.firstFrame;
     const paired = median(on.map((t) => (t.times.firstFrame ?? NaN) / (off.find((o) => o.round === t.round)?.times.firstFrame ?? NaN)).filter((x) => Number.isFinite(x)));
@@ -339,11 +368,13 @@ async function inside(): Promise<void> {
     console.log(`P2P off: metadata ${ms(ttff.off.loadedmetadata)} ms, playing ${ms(ttff.off.playing)} ms, first frame ${ms(ttff.off.firstFrame)} ms  (first frame per trial: ${off.map((t) => ms(t.times.firstFrame)).join(', ')})`);
     console.log(`P2P on:  metadata ${ms(ttff.on.loadedmetadata)} ms, playing ${ms(ttff.on.playing)} ms, first frame ${ms(ttff.on.firstFrame)} ms  (first frame per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`);
     console.log(`on/off: playing ${(ratioPlaying * 100).toFixed(0)} %, first frame ${(ratioFrame * 100).toFixed(0)} % (paired per round: ${(paired * 100).toFixed(0)} %)`);
+    console.log(`play() → first frame (the part P2P's start-up can touch): off ${ms(playToFrame.off)} ms, on ${ms(playToFrame.on)} ms (medians), on − off ${ms(playToFrame.on - playToFrame.off)} ms`);
     console.log(`P2P on trials with a wire to the holder: ${on.filter((t) => t.peersAfter > 0).length} of ${on.length}; holder uploaded ${mb(holderAfter?.bytesUploaded ?? 0)} MB during the trials`);
     const goalTtff = ratioFrame <= 1.1;
-    const goalOffload = viewerCounts.every((n) => get(n, true).laterPeerShare >= 0.5);
+    const below = viewerCounts.flatMap((n) => get(n, true).laterBelowHalf);
+    const goalOffload = below.length === 0;
     console.log(`goal (P2P slows the first frame by at most 10 %): ${goalTtff ? 'met' : 'NOT met'}`);
-    console.log(`check (viewers 2..N get at least half of their content from peers, every N): ${goalOffload ? 'met' : 'NOT met'}`);
+    console.log(`check (every viewer after the first gets at least half of its content from peers, every N): ${goalOffload ? 'met' : `NOT met (${below.join(', ')})`}`);
     console.log(`bench took ${elapsed()}`);
 
     const outDir = resolve(__dirname, '..', '..', 'bench', 'results');
@@ -358,7 +389,7 @@ async function inside(): Promise<void> {
           video,
           options: { viewerCounts, staggerS, rounds },
           offload: { summaries: sums, ratios: offloadRatios, scenarios },
-          ttff: { medians: ttff, ratioPlaying, ratioFirstFrame: ratioFrame, pairedFirstFrame: paired, trials },
+          ttff: { medians: ttff, playToFirstFrame: playToFrame, ratioPlaying, ratioFirstFrame: ratioFrame, pairedFirstFrame: paired, trials },
           goals: { ttffWithin10Percent: goalTtff, laterViewersHalfFromPeers: goalOffload },
         },
         null,
