@@ -11,8 +11,11 @@
  *      requestVideoFrameCallback), P2P on and off alternating, with one P2P viewer holding the whole
  *      video on its page throughout; medians, on/off (goal: at most +10 %).
  * Prints tables and ratios; writes bench/results/p2p.json (with every viewer's per-segment source log).
+ * Each viewer reaches the platform from a loopback IP of its own (bench/support/source-proxy.ts), as
+ * real viewers do; the largest N is run once more with P2P on and every viewer behind one IP (the
+ * tracker limits announces per IP).
  * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8] [--stagger 3]
- *      [--rounds 7]
+ *      [--rounds 7] [--shared-ip 8 (0: skip)]
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -23,7 +26,8 @@ import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { arg, sleep } from './support/api';
 import { insideBenchNetns, NETNS_ADDR, netnsUnavailable, runScriptInNetns } from './support/netns';
-import { compactLog, findWebTorrentChunk, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type Viewer, waitEnded } from './support/viewer';
+import { type SourceProxy, startSourceProxy } from './support/source-proxy';
+import { compactLog, findWebTorrentChunk, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
 import { median } from './support/wrk';
 
 declare const document: any;
@@ -33,9 +37,11 @@ const OUTER_TIMEOUT_MS = 20 * 60_000;
 
 interface ViewerResult {
   name: string;
+  sourceAddress: string | null;
   startAtS: number;
   counters: PageCounters | null;
   origin: OriginTally;
+  tracker: TrackerTally;
   times: PageTimes;
   sources: string;
   errors: string[];
@@ -57,6 +63,8 @@ const busyShare = (a: { busy: number; total: number }, b: { busy: number; total:
 interface Scenario {
   n: number;
   p2p: boolean;
+  /** All viewers behind one IP (else one IP each). */
+  sharedIp: boolean;
   wallS: number;
   /** Share of the machine's CPU time busy during the scenario (all processes). */
   cpuBusy: number;
@@ -66,6 +74,7 @@ interface Scenario {
 interface ScenarioSummary {
   n: number;
   p2p: boolean;
+  sharedIp: boolean;
   contentBytes: number;
   peerShare: number;
   /** Share from peers for viewers 2..N (viewer 1 has nobody to get from). */
@@ -137,6 +146,7 @@ function summarize(s: Scenario): ScenarioSummary {
   return {
     n: s.n,
     p2p: s.p2p,
+    sharedIp: s.sharedIp,
     contentBytes: peers + fromOrigin,
     peerShare: peers / Math.max(1, peers + fromOrigin),
     laterPeerShare: laterPeers / Math.max(1, laterTotal),
@@ -159,14 +169,18 @@ async function inside(): Promise<void> {
   const viewerCounts = arg('viewers', '2,4,8').split(',').map(Number);
   const staggerS = Number(arg('stagger', '3'));
   const rounds = Number(arg('rounds', '7'));
+  // The largest N once more with P2P on and every viewer behind one IP (0 = skip).
+  const sharedIpN = Number(arg('shared-ip', String(Math.max(...viewerCounts))));
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   let platform: Platform | null = null;
   let browser: Browser | null = null;
+  const proxies = new Map<string, Promise<SourceProxy>>();
   const stopAll = async () => {
     await browser?.close().catch(() => undefined);
+    for (const p of proxies.values()) await (await p.catch(() => null))?.close();
     await platform?.stop();
   };
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => void stopAll().finally(() => process.exit(130)));
@@ -207,11 +221,18 @@ async function inside(): Promise<void> {
     });
     const b = browser;
     const webtorrentChunk = findWebTorrentChunk(resolve(__dirname, '..', '..', 'web'));
-    const open = (name: string, p2p: boolean) => openViewer(b, { name, p2p, apiUrl, webtorrentChunk });
+    // Each viewer reaches the platform from a loopback address of its own (one IP per viewer, as
+    // real viewers have), through a small proxy; WebRTC between the pages stays direct.
+    const proxyFor = (sourceAddress: string) => {
+      let p = proxies.get(sourceAddress);
+      if (!p) proxies.set(sourceAddress, (p = startSourceProxy(NETNS_ADDR, sourceAddress)));
+      return p;
+    };
+    const open = async (name: string, p2p: boolean, sourceAddress: string) => openViewer(b, { name, p2p, apiUrl, webtorrentChunk, proxy: await proxyFor(sourceAddress) });
 
     // Warm-up (not counted): Next.js render path, origin cache, browser code cache; both modes.
     for (const p2p of [false, true]) {
-      const v = await open(`warm-${p2p ? 'on' : 'off'}`, p2p);
+      const v = await open(`warm-${p2p ? 'on' : 'off'}`, p2p, p2p ? '127.0.0.201' : '127.0.0.200');
       await v.page.goto(watchUrl);
       await v.page.waitForFunction(() => window.__bench?.playing != null, undefined, { timeout: 60_000, polling: 100 });
       await v.close();
@@ -220,7 +241,7 @@ async function inside(): Promise<void> {
 
     // ---- 1. offload -----------------------------------------------------------------------------
     const scenarios: Scenario[] = [];
-    const runScenario = async (n: number, p2p: boolean): Promise<Scenario> => {
+    const runScenario = async (n: number, p2p: boolean, sharedIp: boolean): Promise<Scenario> => {
       const viewers: Viewer[] = [];
       const startAt: number[] = [];
       const done: Promise<void>[] = [];
@@ -230,7 +251,7 @@ async function inside(): Promise<void> {
         for (let i = 0; i < n; i++) {
           const due = start + i * staggerS * 1000;
           if (Date.now() < due) await sleep(due - Date.now());
-          const v = await open(`${p2p ? 'on' : 'off'}${n}-v${i + 1}`, p2p);
+          const v = await open(`${p2p ? 'on' : 'off'}${n}${sharedIp ? '1ip' : ''}-v${i + 1}`, p2p, sharedIp ? '127.0.0.10' : `127.0.0.${11 + i}`);
           viewers.push(v);
           startAt.push((Date.now() - start) / 1000);
           done.push(v.page.goto(watchUrl).then(() => waitEnded(v, 120_000)));
@@ -241,28 +262,33 @@ async function inside(): Promise<void> {
         for (const [i, v] of viewers.entries()) {
           results.push({
             name: v.name,
+            sourceAddress: v.sourceAddress,
             startAtS: startAt[i],
             counters: await v.counters(),
             origin: { ...v.origin },
+            tracker: { ...v.tracker, failureReasons: [...v.tracker.failureReasons] },
             times: await v.times(),
             sources: compactLog(await v.log()),
             errors: [...v.errors],
           });
         }
-        return { n, p2p, wallS: (Date.now() - start) / 1000, cpuBusy: busyShare(cpu0, cpuTimes()), viewers: results };
+        return { n, p2p, sharedIp, wallS: (Date.now() - start) / 1000, cpuBusy: busyShare(cpu0, cpuTimes()), viewers: results };
       } finally {
         for (const v of viewers) await v.close();
         await sleep(1500); // the tracker drops the closed peers
       }
     };
-    for (const [i, n] of viewerCounts.entries()) {
-      for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) {
+    const plan: { n: number; p2p: boolean; sharedIp: boolean }[] = [];
+    for (const [i, n] of viewerCounts.entries()) for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) plan.push({ n, p2p, sharedIp: false });
+    if (sharedIpN > 0) plan.push({ n: sharedIpN, p2p: true, sharedIp: true });
+    for (const { n, p2p, sharedIp } of plan) {
+      {
         const loadBefore = loadavg()[0];
-        const s = await runScenario(n, p2p);
+        const s = await runScenario(n, p2p, sharedIp);
         scenarios.push(s);
         const sum = summarize(s);
         console.log(
-          `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
+          `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}${sharedIp ? ' (all viewers behind ONE IP)' : ''}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
             `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, machine CPU busy ${pct(sum.cpuBusy)}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
         );
         for (const v of s.viewers) {
@@ -271,7 +297,10 @@ async function inside(): Promise<void> {
             `      ${v.name.padEnd(9)} start +${v.startAtS.toFixed(1).padStart(4)} s  peers ${mb(c?.bytesFromPeers ?? 0).padStart(6)} MB  origin ${mb(c?.bytesFromOrigin ?? 0).padStart(6)} MB` +
               ` (responses ${mb(v.origin.segmentBytes).padStart(6)} MB / ${String(v.origin.segmentRequests).padStart(2)} req)  uploaded ${mb(c?.bytesUploaded ?? 0).padStart(6)} MB` +
               `  wires ${c?.peers ?? '-'}  state ${c?.state ?? '-'}  playing @${ms(v.times.playing)} ms` +
-              (p2p ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms` : '') +
+              (p2p
+                ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms  tracker: ${v.tracker.announcesSent} announces, ` +
+                  `${v.tracker.failures} refused${v.tracker.failures ? ` (first +${ms(v.tracker.firstFailureAtMs)} ms: ${v.tracker.failureReasons.join(' | ')})` : ''}, ${v.tracker.offersReceived} offers/${v.tracker.answersReceived} answers in`
+                : '') +
               `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)`,
           );
         }
@@ -280,14 +309,14 @@ async function inside(): Promise<void> {
 
     // ---- 2. time to first frame -----------------------------------------------------------------
     // One P2P viewer holds the whole video on its page for every trial, on and off alike (same load).
-    const holder = await open('holder', true);
+    const holder = await open('holder', true, '127.0.0.100');
     await holder.page.goto(watchUrl);
     await waitEnded(holder, 120_000);
     const hc = await holder.counters();
     console.log(`  [${elapsed()}] TTFF: holder played to the end (${mb((hc?.bytesFromOrigin ?? 0) + (hc?.bytesFromPeers ?? 0))} MB content, P2P ${hc?.state}); ${rounds} rounds, on/off alternating`);
     const trials: TtffTrial[] = [];
     const trial = async (round: number, p2p: boolean): Promise<TtffTrial> => {
-      const v = await open(`ttff-${p2p ? 'on' : 'off'}-${round}`, p2p);
+      const v = await open(`ttff-${p2p ? 'on' : 'off'}-${round}`, p2p, `127.0.0.${110 + trials.length}`);
       try {
         await v.page.goto(watchUrl);
         await v.page.waitForFunction(() => window.__bench?.playing != null && window.__bench?.firstFrame != null, undefined, { timeout: 60_000, polling: 50 });
@@ -322,14 +351,14 @@ async function inside(): Promise<void> {
 
     // ---- report ---------------------------------------------------------------------------------
     const sums = scenarios.map(summarize);
-    const get = (n: number, p2p: boolean) => sums.find((x) => x.n === n && x.p2p === p2p)!;
-    console.log(`\nOffload: N viewers of one ${video.durationSec} s video, started ${staggerS} s apart, each to the end, earlier viewers staying on the page`);
+    const get = (n: number, p2p: boolean) => sums.find((x) => x.n === n && x.p2p === p2p && !x.sharedIp)!;
+    console.log(`\nOffload: N viewers of one ${video.durationSec} s video, started ${staggerS} s apart, each to the end, earlier viewers staying on the page; one IP per viewer unless marked`);
     console.log(
-      `${'N'.padStart(2)} ${'P2P'.padEnd(4)} ${'content MB'.padStart(10)} ${'from peers'.padStart(10)} ${'viewers 2..N'.padStart(12)} ${'min later'.padStart(9)} ${'origin seg MB/viewer'.padStart(20)} ${'origin all MB/viewer'.padStart(20)} ${'stalls'.padStart(6)} ${'CPU busy'.padStart(8)}`,
+      `${'N'.padStart(2)} ${'P2P'.padEnd(9)} ${'content MB'.padStart(10)} ${'from peers'.padStart(10)} ${'viewers 2..N'.padStart(12)} ${'min later'.padStart(9)} ${'origin seg MB/viewer'.padStart(20)} ${'origin all MB/viewer'.padStart(20)} ${'stalls'.padStart(6)} ${'CPU busy'.padStart(8)}`,
     );
     for (const s of sums) {
       console.log(
-        `${String(s.n).padStart(2)} ${(s.p2p ? 'on' : 'off').padEnd(4)} ${mb(s.contentBytes).padStart(10)} ${pct(s.peerShare).padStart(10)} ${pct(s.laterPeerShare).padStart(12)} ${pct(s.minLaterPeerShare).padStart(9)} ` +
+        `${String(s.n).padStart(2)} ${((s.p2p ? 'on' : 'off') + (s.sharedIp ? ', 1 IP' : '')).padEnd(9)} ${mb(s.contentBytes).padStart(10)} ${pct(s.peerShare).padStart(10)} ${pct(s.laterPeerShare).padStart(12)} ${pct(s.minLaterPeerShare).padStart(9)} ` +
           `${mb(s.originSegmentBytesPerViewer).padStart(20)} ${mb(s.originAllBytesPerViewer).padStart(20)} ${String(s.stalls).padStart(6)} ${pct(s.cpuBusy).padStart(8)}`,
       );
     }
@@ -346,7 +375,7 @@ async function inside(): Promise<void> {
     for (const s of sums) {
       const diff = Math.abs(s.countersOriginBytes - s.responseSegmentBytes);
       if (diff > 0.02 * s.responseSegmentBytes + 4096) {
-        console.log(`note: N=${s.n} P2P ${s.p2p ? 'on' : 'off'}: page counters say ${mb(s.countersOriginBytes)} MB from the origin, responses ${mb(s.responseSegmentBytes)} MB`);
+        console.log(`note: N=${s.n} P2P ${s.p2p ? 'on' : 'off'}${s.sharedIp ? ' (one IP)' : ''}: page counters say ${mb(s.countersOriginBytes)} MB from the origin, responses ${mb(s.responseSegmentBytes)} MB`);
       }
     }
 
@@ -372,6 +401,13 @@ async function inside(): Promise<void> {
     console.log(`P2P on trials with a wire to the holder: ${on.filter((t) => t.peersAfter > 0).length} of ${on.length}; holder uploaded ${mb(holderAfter?.bytesUploaded ?? 0)} MB during the trials`);
     const goalTtff = ratioFrame <= 1.1;
     const below = viewerCounts.flatMap((n) => get(n, true).laterBelowHalf);
+    for (const s of sums.filter((x) => x.sharedIp)) {
+      const refused = scenarios.find((x) => x.sharedIp && x.n === s.n)!.viewers.reduce((a, v) => a + v.tracker.failures, 0);
+      console.log(
+        `N=${s.n}, all viewers behind one IP: from peers ${pct(s.peerShare)} (viewers 2..N ${pct(s.laterPeerShare)}), origin bytes per viewer ${((s.originSegmentBytesPerViewer / get(s.n, false).originSegmentBytesPerViewer) * 100).toFixed(0)} % of the baseline; ` +
+          `tracker messages refused: ${refused}; viewers below half from peers: ${s.laterBelowHalf.join(', ') || 'none'}`,
+      );
+    }
     const goalOffload = below.length === 0;
     console.log(`goal (P2P slows the first frame by at most 10 %): ${goalTtff ? 'met' : 'NOT met'}`);
     console.log(`check (every viewer after the first gets at least half of its content from peers, every N): ${goalOffload ? 'met' : `NOT met (${below.join(', ')})`}`);

@@ -65,13 +65,28 @@ export interface OriginTally {
   otherBytes: number;
 }
 
+/** The page's WebSocket traffic with the tracker (the api's /tracker), seen from the browser. */
+export interface TrackerTally {
+  announcesSent: number;
+  /** Replies that carried a `failure reason` (refused announces), with the reasons seen. */
+  failures: number;
+  failureReasons: string[];
+  /** Offers relayed to this page (another peer wants to connect) and answers relayed back to it. */
+  offersReceived: number;
+  answersReceived: number;
+  /** ms since the viewer opened, first refused announce. */
+  firstFailureAtMs: number | null;
+}
+
 export interface Viewer {
   name: string;
   p2p: boolean;
+  sourceAddress: string | null;
   context: BrowserContext;
   page: Page;
   errors: string[];
   origin: OriginTally;
+  tracker: TrackerTally;
   times(): Promise<PageTimes>;
   startup(): Promise<StartupBreakdown>;
   counters(): Promise<PageCounters | null>;
@@ -165,16 +180,48 @@ const SEGMENT = /\/hls\/[^/]+\/[^/]+\/(init\.mp4|seg_\d+\.m4s)$/;
 
 /**
  * A viewer in its own browser context. `webtorrentChunk`: file name of the web build's script chunk
- * holding the WebTorrent bundle (see findWebTorrentChunk), for the start-up breakdown.
+ * holding the WebTorrent bundle (see findWebTorrentChunk), for the start-up breakdown. `proxy`: the
+ * context's HTTP/WebSocket traffic goes through it (see source-proxy.ts: the viewer's own source IP).
  */
-export async function openViewer(browser: Browser, opts: { name: string; p2p: boolean; apiUrl: string; webtorrentChunk?: string | null }): Promise<Viewer> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function openViewer(
+  browser: Browser,
+  opts: { name: string; p2p: boolean; apiUrl: string; webtorrentChunk?: string | null; proxy?: { url: string; sourceAddress: string } },
+): Promise<Viewer> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...(opts.proxy ? { proxy: { server: opts.proxy.url } } : {}) });
   await context.addInitScript(benchInitScript, { p2p: opts.p2p });
   const page = await context.newPage();
   const errors: string[] = [];
   const origin: OriginTally = { segmentBytes: 0, segmentRequests: 0, playlistBytes: 0, p2pMetaBytes: 0, otherBytes: 0 };
   const apiHost = new URL(opts.apiUrl).host;
   page.on('pageerror', (e) => errors.push(`${opts.name}: ${e.message}`));
+  const tracker: TrackerTally = { announcesSent: 0, failures: 0, failureReasons: [], offersReceived: 0, answersReceived: 0, firstFailureAtMs: null };
+  const openedAt = Date.now();
+  page.on('websocket', (ws) => {
+    if (new URL(ws.url()).host !== apiHost) return;
+    const parse = (payload: string | Buffer): any => {
+      try {
+        return JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8'));
+      } catch {
+        return null;
+      }
+    };
+    ws.on('framesent', (f) => {
+      const m = parse(f.payload);
+      if (m?.action === 'announce') tracker.announcesSent++;
+    });
+    ws.on('framereceived', (f) => {
+      const m = parse(f.payload);
+      if (!m) return;
+      if (m['failure reason']) {
+        tracker.failures++;
+        tracker.firstFailureAtMs ??= Date.now() - openedAt;
+        const reason = String(m['failure reason']);
+        if (!tracker.failureReasons.includes(reason)) tracker.failureReasons.push(reason);
+      }
+      if (m.offer) tracker.offersReceived++;
+      if (m.answer) tracker.answersReceived++;
+    });
+  });
   page.on('response', async (r) => {
     const url = new URL(r.url());
     const method = r.request().method();
@@ -196,10 +243,12 @@ export async function openViewer(browser: Browser, opts: { name: string; p2p: bo
   return {
     name: opts.name,
     p2p: opts.p2p,
+    sourceAddress: opts.proxy?.sourceAddress ?? null,
     context,
     page,
     errors,
     origin,
+    tracker,
     times: () => page.evaluate(() => ({ ...window.__bench })),
     startup: () =>
       page.evaluate((chunk) => {
