@@ -25,9 +25,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { arg, sleep } from './support/api';
+import { probeAbrInput } from './support/abr-probe';
 import { insideBenchNetns, NETNS_ADDR, netnsUnavailable, runScriptInNetns } from './support/netns';
 import { type SourceProxy, startSourceProxy } from './support/source-proxy';
-import { compactLog, findWebTorrentChunk, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
+import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
 import { median } from './support/wrk';
 
 declare const document: any;
@@ -43,6 +44,7 @@ interface ViewerResult {
   origin: OriginTally;
   tracker: TrackerTally;
   times: PageTimes;
+  hlsFrag: HlsFragView;
   sources: string;
   errors: string[];
 }
@@ -237,6 +239,14 @@ async function inside(): Promise<void> {
       await v.page.waitForFunction(() => window.__bench?.playing != null, undefined, { timeout: 60_000, polling: 100 });
       await v.close();
     }
+    // What hls.js's ABR is fed: its plain loader against the player's fragment loader, same page.
+    const probePage = await open('abr-probe', false, '127.0.0.202');
+    await probePage.page.goto(watchUrl);
+    const abrProbe = await probeAbrInput(probePage.page);
+    await probePage.close();
+    const fmtProbe = (xs: { sn: number; loaded: number; bwKbps: number }[]) => xs.map((x) => `#${x.sn} ${(x.loaded / 1e3).toFixed(0)} kB → ${x.bwKbps} kbit/s`).join(', ');
+    console.log(`hls.js ABR input (frag.stats.loaded → bandwidth estimate): plain hls.js loader: ${fmtProbe(abrProbe.plain)}`);
+    console.log(`                                                  player's fragment loader: ${fmtProbe(abrProbe.playerLoader)}`);
     await sleep(1500);
 
     // ---- 1. offload -----------------------------------------------------------------------------
@@ -268,6 +278,7 @@ async function inside(): Promise<void> {
             origin: { ...v.origin },
             tracker: { ...v.tracker, failureReasons: [...v.tracker.failureReasons] },
             times: await v.times(),
+            hlsFrag: await v.hlsFrag(),
             sources: compactLog(await v.log()),
             errors: [...v.errors],
           });
@@ -301,7 +312,8 @@ async function inside(): Promise<void> {
                 ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms  tracker: ${v.tracker.announcesSent} announces, ` +
                   `${v.tracker.failures} refused${v.tracker.failures ? ` (first +${ms(v.tracker.firstFailureAtMs)} ms: ${v.tracker.failureReasons.join(' | ')})` : ''}, ${v.tracker.offersReceived} offers/${v.tracker.answersReceived} answers in`
                 : '') +
-              `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)`,
+              `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)` +
+              `  hls.js: levels ${v.times.levels.map(([t, l, bw]) => `${v.hlsFrag.levelHeights[l] ?? l}p@${(t / 1000).toFixed(1)}s(bw ${bw})`).join('→')}, bw at end ${v.times.bwKbps} kbit/s, last frag stats.loaded ${v.hlsFrag.statsLoaded}`,
           );
         }
       }
@@ -423,7 +435,8 @@ async function inside(): Promise<void> {
           date: new Date().toISOString(),
           machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtStart: loadavg() },
           video,
-          options: { viewerCounts, staggerS, rounds },
+          options: { viewerCounts, staggerS, rounds, sharedIpN },
+          abrProbe,
           offload: { summaries: sums, ratios: offloadRatios, scenarios },
           ttff: { medians: ttff, playToFirstFrame: playToFrame, ratioPlaying, ratioFirstFrame: ratioFrame, pairedFirstFrame: paired, trials },
           goals: { ttffWithin10Percent: goalTtff, laterViewersHalfFromPeers: goalOffload },

@@ -23,6 +23,20 @@ export interface PageTimes {
   stalledMs: number;
   /** [ms, connected wires] each time window.__wetubeP2P.peers changed. */
   wires: [number, number][];
+  /** [ms, hls.js loadLevel, hls.js bandwidth estimate in kbit/s] each time the level hls.js loads changed. */
+  levels: [number, number, number][];
+  /** hls.js's bandwidth estimate (kbit/s) at the last look. */
+  bwKbps: number | null;
+}
+
+/** hls.js's view of the last main fragment it loaded (what its ABR logic reads). */
+export interface HlsFragView {
+  sn: number | string | null;
+  level: number | null;
+  /** frag.stats.loaded: bytes hls.js believes it loaded for that fragment. */
+  statsLoaded: number | null;
+  statsLoadingMs: number | null;
+  levelHeights: number[];
 }
 
 /** Where the page's start-up time went (navigation and resource timing, ms since navigation start). */
@@ -89,6 +103,7 @@ export interface Viewer {
   tracker: TrackerTally;
   times(): Promise<PageTimes>;
   startup(): Promise<StartupBreakdown>;
+  hlsFrag(): Promise<HlsFragView>;
   counters(): Promise<PageCounters | null>;
   log(): Promise<SegmentSource[]>;
   close(): Promise<void>;
@@ -120,6 +135,8 @@ function benchInitScript(opts: { p2p: boolean }): void {
     stalls: 0,
     stalledMs: 0,
     wires: [],
+    levels: [],
+    bwKbps: null,
   };
   window.__bench = b;
   let hooked: any = null;
@@ -170,6 +187,13 @@ function benchInitScript(opts: { p2p: boolean }): void {
     const s = window.__wetubeP2P;
     if (s && s.state === 'starting' && b.p2pStarting === null) b.p2pStarting = now();
     if (s && s.state === 'running' && b.p2pRunning === null) b.p2pRunning = now();
+    const hls = window.__wetubeHls;
+    if (hls) {
+      const bw = Math.round((hls.bandwidthEstimate ?? 0) / 1000);
+      b.bwKbps = bw;
+      const lvl = hls.loadLevel;
+      if (lvl >= 0 && (b.levels.length === 0 || b.levels[b.levels.length - 1][1] !== lvl)) b.levels.push([Math.round(now()), lvl, bw]);
+    }
     if (s && (b.wires.length === 0 ? s.peers > 0 : b.wires[b.wires.length - 1][1] !== s.peers)) b.wires.push([Math.round(now()), s.peers]);
     setTimeout(tick, b.ended === null ? 20 : 250);
   };
@@ -249,7 +273,19 @@ export async function openViewer(
     errors,
     origin,
     tracker,
-    times: () => page.evaluate(() => ({ ...window.__bench })),
+    times: () => page.evaluate(() => JSON.parse(JSON.stringify(window.__bench))),
+    hlsFrag: () =>
+      page.evaluate(() => {
+        const hls = window.__wetubeHls;
+        const f = hls?.streamController?.fragPrevious;
+        return {
+          sn: f?.sn ?? null,
+          level: f?.level ?? null,
+          statsLoaded: f?.stats?.loaded ?? null,
+          statsLoadingMs: f?.stats ? Math.round(f.stats.loading.end - f.stats.loading.start) : null,
+          levelHeights: (hls?.levels ?? []).map((l: { height: number }) => l.height),
+        };
+      }),
     startup: () =>
       page.evaluate((chunk) => {
         const nav = (performance as any).getEntriesByType('navigation')[0];
