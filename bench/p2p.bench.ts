@@ -31,7 +31,6 @@ import { type SourceProxy, startSourceProxy } from './support/source-proxy';
 import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
 import { median } from './support/wrk';
 
-declare const document: any;
 declare const window: any;
 
 const OUTER_TIMEOUT_MS = 20 * 60_000;
@@ -293,29 +292,27 @@ async function inside(): Promise<void> {
     for (const [i, n] of viewerCounts.entries()) for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) plan.push({ n, p2p, sharedIp: false });
     if (sharedIpN > 0) plan.push({ n: sharedIpN, p2p: true, sharedIp: true });
     for (const { n, p2p, sharedIp } of plan) {
-      {
-        const loadBefore = loadavg()[0];
-        const s = await runScenario(n, p2p, sharedIp);
-        scenarios.push(s);
-        const sum = summarize(s);
+      const loadBefore = loadavg()[0];
+      const s = await runScenario(n, p2p, sharedIp);
+      scenarios.push(s);
+      const sum = summarize(s);
+      console.log(
+        `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}${sharedIp ? ' (all viewers behind ONE IP)' : ''}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
+          `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, machine CPU busy ${pct(sum.cpuBusy)}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
+      );
+      for (const v of s.viewers) {
+        const c = v.counters;
         console.log(
-          `  [${elapsed()}] N=${n} P2P ${p2p ? 'on ' : 'off'}${sharedIp ? ' (all viewers behind ONE IP)' : ''}: ${s.wallS.toFixed(0)} s, from peers ${pct(sum.peerShare)} (viewers 2..N ${pct(sum.laterPeerShare)}), ` +
-            `origin segment bytes/viewer ${mb(sum.originSegmentBytesPerViewer)} MB, stalls ${sum.stalls}, machine CPU busy ${pct(sum.cpuBusy)}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}${sum.errors.length ? `, PAGE ERRORS ${JSON.stringify(sum.errors)}` : ''}`,
+          `      ${v.name.padEnd(9)} start +${v.startAtS.toFixed(1).padStart(4)} s  peers ${mb(c?.bytesFromPeers ?? 0).padStart(6)} MB  origin ${mb(c?.bytesFromOrigin ?? 0).padStart(6)} MB` +
+            ` (responses ${mb(v.origin.segmentBytes).padStart(6)} MB / ${String(v.origin.segmentRequests).padStart(2)} req)  uploaded ${mb(c?.bytesUploaded ?? 0).padStart(6)} MB` +
+            `  wires ${c?.peers ?? '-'}  state ${c?.state ?? '-'}  playing @${ms(v.times.playing)} ms` +
+            (p2p
+              ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms  tracker: ${v.tracker.announcesSent} announces, ` +
+                `${v.tracker.failures} refused${v.tracker.failures ? ` (first +${ms(v.tracker.firstFailureAtMs)} ms: ${v.tracker.failureReasons.join(' | ')})` : ''}, ${v.tracker.offersReceived} offers/${v.tracker.answersReceived} answers in`
+              : '') +
+            `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)` +
+            `  hls.js: levels ${v.times.levels.map(([t, l, bw]) => `${v.hlsFrag.levelHeights[l] ?? l}p@${(t / 1000).toFixed(1)}s(bw ${bw})`).join('→')}, bw at end ${v.times.bwKbps} kbit/s, last frag stats.loaded ${v.hlsFrag.statsLoaded}`,
         );
-        for (const v of s.viewers) {
-          const c = v.counters;
-          console.log(
-            `      ${v.name.padEnd(9)} start +${v.startAtS.toFixed(1).padStart(4)} s  peers ${mb(c?.bytesFromPeers ?? 0).padStart(6)} MB  origin ${mb(c?.bytesFromOrigin ?? 0).padStart(6)} MB` +
-              ` (responses ${mb(v.origin.segmentBytes).padStart(6)} MB / ${String(v.origin.segmentRequests).padStart(2)} req)  uploaded ${mb(c?.bytesUploaded ?? 0).padStart(6)} MB` +
-              `  wires ${c?.peers ?? '-'}  state ${c?.state ?? '-'}  playing @${ms(v.times.playing)} ms` +
-              (p2p
-                ? `  P2P running @${ms(v.times.p2pRunning)} first wire @${ms(v.times.wires[0]?.[0] ?? null)} ms  tracker: ${v.tracker.announcesSent} announces, ` +
-                  `${v.tracker.failures} refused${v.tracker.failures ? ` (first +${ms(v.tracker.firstFailureAtMs)} ms: ${v.tracker.failureReasons.join(' | ')})` : ''}, ${v.tracker.offersReceived} offers/${v.tracker.answersReceived} answers in`
-                : '') +
-              `  stalls ${v.times.stalls} (${v.times.stalledMs.toFixed(0)} ms)` +
-              `  hls.js: levels ${v.times.levels.map(([t, l, bw]) => `${v.hlsFrag.levelHeights[l] ?? l}p@${(t / 1000).toFixed(1)}s(bw ${bw})`).join('→')}, bw at end ${v.times.bwKbps} kbit/s, last frag stats.loaded ${v.hlsFrag.statsLoaded}`,
-          );
-        }
       }
     }
 
