@@ -64,6 +64,8 @@ export interface SegmentSource {
   key: string;
   from: 'peers' | 'origin';
   bytes: number;
+  /** Why it went to the origin, when the page says (newer loaders log it). */
+  why?: string;
 }
 
 /** What the page received from the origin (the api host), counted from the browser's responses. */
@@ -327,9 +329,11 @@ export async function waitEnded(v: Viewer, timeoutMs: number): Promise<void> {
     });
 }
 
-/** `720p/seg_00003.m4s:P` for each segment, in order (P = peers, H = origin over HTTP). */
+/** `720p/s3:P` for each segment, in order (P = peers, H = origin over HTTP, with the page's reason when it gives one). */
 export function compactLog(log: SegmentSource[]): string {
-  return log.map((e) => `${e.key.replace(/seg_0*(\d+)\.m4s$/, 's$1').replace(/init\.mp4$/, 'init')}:${e.from === 'peers' ? 'P' : 'H'}`).join(' ');
+  return log
+    .map((e) => `${e.key.replace(/seg_0*(\d+)\.m4s$/, 's$1').replace(/init\.mp4$/, 'init')}:${e.from === 'peers' ? 'P' : 'H'}${e.why ? `(${e.why})` : ''}`)
+    .join(' ');
 }
 
 /** The web build's script chunk that holds the WebTorrent bundle (imported by the P2P code on play), or null. */
