@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SeederNodeEntity, VideoEntity, VideoTorrentEntity } from '@wetube/catalog';
 import { UserEntity } from '@wetube/identity';
+import { AccountEntity, HoldEntity, JournalEntryEntity, LEDGER_ENTITIES, PostingEntity } from '@wetube/ledger';
 import { AppConfig, dataSourceOptions, MIGRATIONS } from '@wetube/platform';
 import { databaseMatrix, freshPostgres } from './api.harness';
 
@@ -16,7 +17,7 @@ for (const db of databaseMatrix()) {
     let config: AppConfig;
     let ds: DataSource;
 
-    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes'];
+    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes', 'ledger_accounts', 'ledger_entries', 'ledger_postings', 'ledger_holds'];
     const tables = async (): Promise<string[]> => {
       const q = ds.createQueryRunner();
       try {
@@ -32,7 +33,7 @@ for (const db of databaseMatrix()) {
       dataDir = await mkdtemp(join(tmpdir(), 'wetube-migr-'));
       pg = db === 'postgres' ? await freshPostgres() : null;
       config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32), ...(pg ? { DATABASE_URL: pg.url } : {}) });
-      ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity]));
+      ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity, ...LEDGER_ENTITIES]));
       await ds.initialize();
     });
 
@@ -49,7 +50,7 @@ for (const db of databaseMatrix()) {
       assert.equal(ds.options.synchronize, false);
     });
 
-    it('the database starts empty and the migrations create the users, videos, video_torrents and seeder_nodes tables', async () => {
+    it('the database starts empty and the migrations create the users, videos, video_torrents, seeder_nodes and ledger tables', async () => {
       assert.deepEqual(await tables(), [], 'fresh database');
       assert.equal(await ds.showMigrations(), true, 'migrations are pending on a fresh database');
       const ran = await ds.runMigrations({ transaction: 'all' });
@@ -62,7 +63,7 @@ for (const db of databaseMatrix()) {
     it('every entity column exists in the migrated tables with the same nullability, plus the indexes and the owner foreign key', async () => {
       const q = ds.createQueryRunner();
       try {
-        for (const entity of [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity]) {
+        for (const entity of [UserEntity, VideoEntity, VideoTorrentEntity, SeederNodeEntity, ...LEDGER_ENTITIES]) {
           const meta = ds.getMetadata(entity);
           const table = await q.getTable(meta.tableName);
           assert.ok(table, `table ${meta.tableName}`);
@@ -83,6 +84,20 @@ for (const db of databaseMatrix()) {
         assert.ok(seeders.indices.some((i) => i.name === 'idx_seeder_nodes_public_key' && i.isUnique && i.columnNames.join() === 'public_key'), 'seeder_nodes.public_key is unique');
         assert.ok(seeders.indices.some((i) => i.name === 'idx_seeder_nodes_owner'), 'seeder_nodes owner index');
         assert.ok(seeders.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users') && fk.onDelete === 'CASCADE'), 'seeder_nodes.owner_id references users, cascading');
+        const accounts = (await q.getTable('ledger_accounts'))!;
+        assert.ok(accounts.indices.some((i) => i.name === 'idx_ledger_accounts_owner' && i.isUnique && i.columnNames.join() === 'kind,owner_id'), 'one ledger account per kind and owner');
+        const entries = (await q.getTable('ledger_entries'))!;
+        assert.ok(entries.indices.some((i) => i.name === 'idx_ledger_entries_key' && i.isUnique && i.columnNames.join() === 'idempotency_key'), 'idempotency keys are unique');
+        const postings = (await q.getTable('ledger_postings'))!;
+        assert.deepEqual(postings.primaryColumns.map((c) => c.name).sort(), ['account_id', 'entry_id']);
+        assert.ok(postings.foreignKeys.some((fk) => fk.columnNames.includes('entry_id') && fk.referencedTableName.endsWith('ledger_entries')), 'postings reference their entry');
+        assert.ok(postings.foreignKeys.some((fk) => fk.columnNames.includes('account_id') && fk.referencedTableName.endsWith('ledger_accounts')), 'postings reference their account');
+        assert.ok(postings.indices.some((i) => i.name === 'idx_ledger_postings_account'), 'postings by account index');
+        const holds = (await q.getTable('ledger_holds'))!;
+        assert.ok(holds.indices.some((i) => i.name === 'idx_ledger_holds_account' && i.isUnique), 'one hold per hold account');
+        for (const [table, column] of [['ledger_accounts', 'balance'], ['ledger_postings', 'amount'], ['ledger_holds', 'amount'], ['ledger_holds', 'paid_out']]) {
+          assert.equal((await q.getTable(table))!.findColumnByName(column)!.type, 'bigint', `${table}.${column} is BIGINT`);
+        }
       } finally {
         await q.release();
       }
@@ -106,6 +121,18 @@ for (const db of databaseMatrix()) {
       await ds.getRepository(SeederNodeEntity).insert(seeder);
       assert.deepEqual({ ...(await ds.getRepository(SeederNodeEntity).findOneByOrFail({ id: seeder.id })) }, seeder);
       await assert.rejects(ds.getRepository(SeederNodeEntity).insert({ ...seeder, id: '00000000-0000-4000-8000-000000000004' }), 'one row per public key');
+      // Ledger rows: amounts are bigint end to end (exact at 2^53 + 1 on PostgreSQL, whose driver returns BIGINT as text).
+      const account = { id: 'acct-1', kind: 'USER_WALLET' as never, ownerId: 'u1', currency: 'CLC', balance: 2n ** 53n + 1n, createdAt: now };
+      await ds.getRepository(AccountEntity).insert(account);
+      await ds.getRepository(AccountEntity).insert({ ...account, id: 'mint-1', kind: 'MINT' as never, ownerId: null, balance: -(2n ** 53n + 1n) });
+      await ds.getRepository(JournalEntryEntity).insert({ id: 'e1', kind: 'MINT', idempotencyKey: 'k1', payloadHash: 'h'.repeat(64), memo: null, createdAt: now });
+      await ds.getRepository(PostingEntity).insert([{ entryId: 'e1', accountId: 'acct-1', amount: 2n ** 53n + 1n }, { entryId: 'e1', accountId: 'mint-1', amount: -(2n ** 53n + 1n) }]);
+      await assert.rejects(ds.getRepository(JournalEntryEntity).insert({ id: 'e2', kind: 'MINT', idempotencyKey: 'k1', payloadHash: 'x'.repeat(64), memo: null, createdAt: now }), 'one entry per idempotency key');
+      await assert.rejects(ds.getRepository(AccountEntity).insert({ ...account, id: 'acct-2' }), 'one account per kind and owner');
+      await ds.getRepository(HoldEntity).insert({ id: 'h1', accountId: 'acct-1', sourceAccountId: 'mint-1', amount: 5n, paidOut: 0n, status: 'OPEN', placeEntryId: 'e1', createdAt: now, closedAt: null });
+      assert.equal((await ds.getRepository(HoldEntity).findOneByOrFail({ id: 'h1' })).amount, 5n);
+      if (db === 'postgres') assert.equal((await ds.getRepository(AccountEntity).findOneByOrFail({ id: 'acct-1' })).balance, 2n ** 53n + 1n);
+      assert.equal((await ds.getRepository(PostingEntity).countBy({})), 2);
       // Owner deletion cascades to their videos and seeder nodes (foreign keys).
       await ds.getRepository(UserEntity).delete({ id: '00000000-0000-4000-8000-000000000001' });
       assert.equal(await ds.getRepository(VideoEntity).countBy({}), 0);
@@ -114,7 +141,7 @@ for (const db of databaseMatrix()) {
 
     it('undoing every migration removes the tables, and runMigrations brings them back', async () => {
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents'], 'the last migration (seeder_nodes) undone alone');
+      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'the last migration (ledger) undone alone');
       for (let i = 1; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);

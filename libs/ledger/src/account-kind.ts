@@ -1,0 +1,34 @@
+/** What an account is for. */
+export enum AccountKind {
+  USER_WALLET = 'USER_WALLET',
+  /** Earnings in their review window, not yet spendable. */
+  USER_PENDING = 'USER_PENDING',
+  /** One per hold (a playback session's bandwidth budget). */
+  SESSION_HOLD = 'SESSION_HOLD',
+  CAMPAIGN_ESCROW = 'CAMPAIGN_ESCROW',
+  CREATOR_REVENUE = 'CREATOR_REVENUE',
+  PLATFORM_FEES = 'PLATFORM_FEES',
+  BANDWIDTH_POOL = 'BANDWIDTH_POOL',
+  /** The source of supply: goes negative by what was minted; total supply = −balance(mint). */
+  MINT = 'MINT',
+}
+
+/** The one currency. */
+export const CURRENCY = 'CLC';
+
+/** Platform accounts: one each, no owner, with a fixed id. */
+export const SYSTEM_ACCOUNT_IDS = {
+  [AccountKind.MINT]: 'system:mint',
+  [AccountKind.PLATFORM_FEES]: 'system:platform-fees',
+  [AccountKind.BANDWIDTH_POOL]: 'system:bandwidth-pool',
+} as const;
+export type SystemAccountKind = keyof typeof SYSTEM_ACCOUNT_IDS;
+
+export function isSystemKind(kind: AccountKind): kind is SystemAccountKind {
+  return kind in SYSTEM_ACCOUNT_IDS;
+}
+
+/** Every account but the mint is guarded: its balance never goes below zero. */
+export function isGuarded(kind: AccountKind | string): boolean {
+  return kind !== AccountKind.MINT;
+}

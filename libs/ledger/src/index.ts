@@ -1,0 +1,15 @@
+/** @wetube/ledger: the double-entry Cloudcoin ledger. */
+export { LedgerModule } from './ledger.module';
+export { LedgerService } from './ledger.service';
+export type { LedgerAudit } from './ledger.repository';
+export { LedgerError, type LedgerErrorCode } from './ledger.errors';
+export { MAX_AMOUNT, parseAmount, formatAmount, type ParseAmountOptions } from './amount';
+export { splitByLargestRemainder } from './split';
+export { AccountKind, CURRENCY, SYSTEM_ACCOUNT_IDS, isGuarded, type SystemAccountKind } from './account-kind';
+export type { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
+export type { HoldStatus } from './hold.entity';
+export { AccountEntity } from './account.entity';
+export { JournalEntryEntity } from './journal-entry.entity';
+export { PostingEntity } from './posting.entity';
+export { HoldEntity } from './hold.entity';
+export { LEDGER_ENTITIES } from './ledger.entities';

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { AccountEntity } from './account.entity';
+import { AccountKind, CURRENCY } from './account-kind';
+import { HoldEntity, HoldStatus } from './hold.entity';
+import { JournalEntryEntity } from './journal-entry.entity';
+import { PostingEntity } from './posting.entity';
+
+export interface AccountRow {
+  id: string;
+  kind: AccountKind;
+  ownerId: string | null;
+  currency: string;
+  balance: bigint;
+  createdAt: Date;
+}
+
+export interface PostingRow {
+  accountId: string;
+  amount: bigint;
+}
+
+export interface EntryRow {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  memo: string | null;
+  createdAt: Date;
+  postings: PostingRow[];
+}
+
+export interface LedgerAudit {
+  unbalancedEntries: string[];
+  balanceMismatches: string[];
+  negativeGuarded: string[];
+  /** Holds that paid out more than they held, or open holds whose paid + left ≠ held. */
+  overpaidHolds: string[];
+  /** Σ every balance, the mint's included: always 0 in a double-entry ledger. */
+  sumOfBalances: bigint;
+}
+
+export interface HoldRow {
+  id: string;
+  accountId: string;
+  sourceAccountId: string;
+  amount: bigint;
+  paidOut: bigint;
+  status: HoldStatus;
+  placeEntryId: string;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+const ACCOUNT_COLUMNS = `id, kind, owner_id, currency, CAST(balance AS TEXT) AS balance, created_at`;
+const HOLD_COLUMNS = `id, account_id, source_account_id, CAST(amount AS TEXT) AS amount, CAST(paid_out AS TEXT) AS paid_out, status, place_entry_id, created_at, closed_at`;
+
+/** SQLite hands datetimes back as UTC text ('YYYY-MM-DD HH:MM:SS.SSS'); PostgreSQL as Date. */
+function toDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const s = String(v);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
+}
+
+type Raw = Record<string, unknown>;
+const account = (r: Raw): AccountRow => ({
+  id: String(r.id),
+  kind: r.kind as AccountKind,
+  ownerId: r.owner_id == null ? null : String(r.owner_id),
+  currency: String(r.currency),
+  balance: BigInt(r.balance as string),
+  createdAt: toDate(r.created_at),
+});
+const hold = (r: Raw): HoldRow => ({
+  id: String(r.id),
+  accountId: String(r.account_id),
+  sourceAccountId: String(r.source_account_id),
+  amount: BigInt(r.amount as string),
+  paidOut: BigInt(r.paid_out as string),
+  status: r.status as HoldStatus,
+  placeEntryId: String(r.place_entry_id),
+  createdAt: toDate(r.created_at),
+  closedAt: r.closed_at == null ? null : toDate(r.closed_at),
+});
+
+/** True when a write failed on a unique index (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
+export class LedgerTx {
+  constructor(
+    private readonly q: QueryRunner,
+    private readonly postgres: boolean,
+  ) {}
+
+  private async sql(text: string, params: unknown[] = []): Promise<Raw[]> {
+    let n = 0;
+    const query = this.postgres ? text.replace(/\?/g, () => `$${++n}`) : text;
+    return (await this.q.query(query, params)) as Raw[];
+  }
+
+  /**
+   * Reads the accounts, locking them (PostgreSQL: SELECT … ORDER BY id FOR UPDATE, so every
+   * transaction takes its row locks in the same order and two commands never deadlock).
+   */
+  async lockAccounts(ids: string[]): Promise<Map<string, AccountRow>> {
+    const unique = [...new Set(ids)].sort();
+    if (unique.length === 0) return new Map();
+    const marks = unique.map(() => '?').join(', ');
+    const rows = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`, unique);
+    return new Map(rows.map((r) => [String(r.id), account(r)]));
+  }
+
+  async findAccount(id: string): Promise<AccountRow | null> {
+    const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
+    return r ? account(r) : null;
+  }
+
+  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<AccountRow | null> {
+    const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE kind = ? AND owner_id = ?`, [kind, ownerId]);
+    return r ? account(r) : null;
+  }
+
+  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<AccountRow> {
+    const row: AccountRow = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
+    await this.q.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
+    return row;
+  }
+
+  async setBalance(id: string, balance: bigint): Promise<void> {
+    await this.sql(`UPDATE ledger_accounts SET balance = ? WHERE id = ?`, [balance.toString(), id]);
+  }
+
+  /** SQLite: a write as the first statement takes the database write lock now (an immediate begin). */
+  async takeWriteLock(): Promise<void> {
+    await this.sql(`UPDATE ledger_accounts SET balance = balance WHERE 1 = 0`);
+  }
+
+  async findEntryByKey(key: string): Promise<EntryRow | null> {
+    const [r] = await this.sql(`SELECT id, kind, idempotency_key, payload_hash, memo, created_at FROM ledger_entries WHERE idempotency_key = ?`, [key]);
+    if (!r) return null;
+    const postings = await this.sql(`SELECT account_id, CAST(amount AS TEXT) AS amount FROM ledger_postings WHERE entry_id = ? ORDER BY account_id`, [r.id]);
+    return {
+      id: String(r.id),
+      kind: String(r.kind),
+      idempotencyKey: String(r.idempotency_key),
+      payloadHash: String(r.payload_hash),
+      memo: r.memo == null ? null : String(r.memo),
+      createdAt: toDate(r.created_at),
+      postings: postings.map((p) => ({ accountId: String(p.account_id), amount: BigInt(p.amount as string) })),
+    };
+  }
+
+  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: PostingRow[]): Promise<void> {
+    await this.q.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
+    if (postings.length > 0) {
+      await this.q.manager
+        .createQueryBuilder()
+        .insert()
+        .into(PostingEntity)
+        .values(postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amount: p.amount })))
+        .execute();
+    }
+  }
+
+  async findHold(id: string): Promise<HoldRow | null> {
+    const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
+    return r ? hold(r) : null;
+  }
+
+  async findHoldByPlaceEntry(entryId: string): Promise<HoldRow | null> {
+    const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE place_entry_id = ?`, [entryId]);
+    return r ? hold(r) : null;
+  }
+
+  async insertHold(h: HoldRow): Promise<void> {
+    await this.q.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
+  }
+
+  async updateHold(id: string, paidOut: bigint, status: HoldStatus, closedAt: Date | null): Promise<void> {
+    await this.q.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
+  }
+
+  /** Whole-ledger checks in SQL: what must always be empty (or zero). */
+  async audit(): Promise<LedgerAudit> {
+    const ids = (rows: Raw[]) => rows.map((r) => String(r.id));
+    const unbalancedEntries = ids(await this.sql(`SELECT entry_id AS id FROM ledger_postings GROUP BY entry_id HAVING SUM(amount) <> 0`));
+    const balanceMismatches = ids(
+      await this.sql(
+        `SELECT a.id FROM ledger_accounts a LEFT JOIN (SELECT account_id, SUM(amount) AS s FROM ledger_postings GROUP BY account_id) p ON p.account_id = a.id WHERE a.balance <> COALESCE(p.s, 0)`,
+      ),
+    );
+    const negativeGuarded = ids(await this.sql(`SELECT id FROM ledger_accounts WHERE kind <> 'MINT' AND balance < 0`));
+    const overpaidHolds = ids(
+      await this.sql(`SELECT h.id FROM ledger_holds h JOIN ledger_accounts a ON a.id = h.account_id WHERE h.paid_out > h.amount OR h.paid_out + a.balance <> h.amount AND h.status = 'OPEN'`),
+    );
+    const [t] = await this.sql(`SELECT CAST(COALESCE(SUM(balance), 0) AS TEXT) AS s FROM ledger_accounts`);
+    return { unbalancedEntries, balanceMismatches, negativeGuarded, overpaidHolds, sumOfBalances: BigInt(t.s as string) };
+  }
+
+  /** Σ postings of one account (for checks and tests: must equal its cached balance). */
+  async sumOfPostings(accountId: string): Promise<bigint> {
+    const [r] = await this.sql(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM ledger_postings WHERE account_id = ?`, [accountId]);
+    return BigInt(r.s as string);
+  }
+}
+
+/** Serializes ledger work per SQLite data source (TypeORM's better-sqlite3 driver shares one connection). */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+@Injectable()
+export class LedgerRepository {
+  private readonly postgres: boolean;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.postgres = ds.options.type === 'postgres';
+  }
+
+  get isPostgres(): boolean {
+    return this.postgres;
+  }
+
+  /** Runs `fn` in one transaction: READ COMMITTED + row locks on PostgreSQL; serialized on SQLite. */
+  async transaction<T>(fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
+    return this.serialized(async () => {
+      const q = this.ds.createQueryRunner();
+      await q.connect();
+      try {
+        await q.startTransaction(this.postgres ? 'READ COMMITTED' : undefined);
+        const tx = new LedgerTx(q, this.postgres);
+        try {
+          if (!this.postgres) await tx.takeWriteLock();
+          const result = await fn(tx);
+          await q.commitTransaction();
+          return result;
+        } catch (err) {
+          await q.rollbackTransaction();
+          throw err;
+        }
+      } finally {
+        if (this.postgres) await q.release();
+      }
+    });
+  }
+
+  /** Runs reads outside a transaction (on SQLite in the same queue, so never inside someone's open one). */
+  async read<T>(fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
+    return this.serialized(async () => {
+      const q = this.ds.createQueryRunner();
+      try {
+        return await fn(new LedgerTx(q, this.postgres));
+      } finally {
+        if (this.postgres) await q.release();
+      }
+    });
+  }
+
+  private serialized<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.postgres) return fn();
+    const previous = sqliteQueues.get(this.ds) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    sqliteQueues.set(this.ds, run.catch(() => undefined));
+    return run;
+  }
+}
