@@ -124,17 +124,22 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     };
   }, [masterUrl]);
 
-  // P2P: starts with the player (hls.js fetches ahead before the first play too) when sharing is
-  // on; off (or any failure) means plain HTTP.
+  // P2P (when sharing is on): the client starts once the first frame is decoded, so its start-up
+  // does not compete with the first segments; until then it counts as starting, so segments past the
+  // loader's HTTP window wait for it. Off (or any failure) means plain HTTP.
   useEffect(() => {
     setShare(loadSharePreference());
   }, []);
   useEffect(() => {
-    if (!videoRef.current || !videoId || !share) return;
+    const video = videoRef.current;
+    if (!video || !videoId || !share) return;
     const ctl = new P2PController(videoId);
     p2pRef.current = ctl;
-    void ctl.start();
+    const begin = () => void ctl.start();
+    if (video.readyState >= 2) begin();
+    else video.addEventListener('loadeddata', begin, { once: true });
     return () => {
+      video.removeEventListener('loadeddata', begin);
       if (p2pRef.current === ctl) p2pRef.current = null;
       ctl.stop();
     };

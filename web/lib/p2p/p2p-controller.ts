@@ -40,8 +40,10 @@ export class P2PController {
 
   private readonly createdAt = performance.now();
 
+  /** Counts as starting from construction: the page calls start() once the first frame is up. */
   constructor(private readonly videoId: string) {
     resetP2PStats();
+    p2pStats.state = 'starting';
   }
 
   /** Starts P2P; resolves when the client runs (or P2P is off). Never throws. */
