@@ -2,8 +2,9 @@
 
 /**
  * hls.js fragment loader: a prefetched, verified segment is served from memory; while the buffer
- * ahead is healthy, a segment peers hold is fetched from the swarm (bounded wait); everything else
- * (what playback needs now, or whenever P2P fails) goes to the origin with hls.js's own loader.
+ * ahead is above the HTTP window, a segment waits for peers (as long as it stays above it) and is
+ * fetched from the swarm; everything else (what playback needs now, or whenever no peer can be
+ * expected or P2P fails) goes to the origin with hls.js's own loader.
  */
 import type { HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
 import type { P2PController } from './p2p-controller';

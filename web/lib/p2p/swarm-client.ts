@@ -6,11 +6,11 @@
  * Fetches segments from peers on request, hash-checks each against manifest.json, puts what the page
  * got over HTTP into the torrent (checked against the piece hashes) so the page seeds what it holds.
  */
+import { PieceLedger } from '@wetube/receipts';
 import type { ContentIndex } from './manifest';
 import { digestHex, matchesManifest } from './manifest';
 import { MemoryChunkStore } from './memory-store';
 import type { PayableWire, PeerPayments } from './peer-payments';
-import { PieceLedger } from '@wetube/receipts';
 import { p2pStats } from './p2p-stats';
 import type { PlaybackSession } from './session';
 import { stripWebSeedAndTrackers } from './torrent-file';
@@ -126,7 +126,15 @@ export class SwarmClient {
   }
 
   private track(name: string, torrent: Torrent): void {
-    const r: Rendition = { name, torrent, files: new Map(), httpBytes: new Map(), activeWires: new Set(), othersInSwarm: null, ledger: new PieceLedger<Wire>() };
+    const r: Rendition = {
+      name,
+      torrent,
+      files: new Map(),
+      httpBytes: new Map(),
+      activeWires: new Set(),
+      othersInSwarm: null,
+      ledger: new PieceLedger<Wire>(),
+    };
     this.renditions.set(name, r);
     let listening = false;
     const index = () => {
