@@ -26,7 +26,7 @@ import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { arg, sleep } from './support/api';
 import { probeAbrInput } from './support/abr-probe';
-import { insideBenchNetns, NETNS_ADDR, netnsUnavailable, runScriptInNetns } from './support/netns';
+import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { type SourceProxy, startSourceProxy } from './support/source-proxy';
 import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
 import { median } from './support/wrk';
@@ -449,7 +449,7 @@ async function inside(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  if (insideBenchNetns()) {
+  if (insidePrivateNetns()) {
     await inside();
     return 0;
   }
@@ -458,7 +458,7 @@ async function main(): Promise<number> {
     console.error(`p2p bench: ${reason}`);
     return 2;
   }
-  return runScriptInNetns(__filename, process.argv.slice(2), OUTER_TIMEOUT_MS);
+  return runNodeInNetns([__filename, ...process.argv.slice(2)], OUTER_TIMEOUT_MS);
 }
 
 main().then(

@@ -34,17 +34,25 @@ export function netnsUnavailable(): string | null {
 
 /** Runs `node --test <file>` inside a new namespace; resolves with its exit code (output passes through). */
 export function runTestInNetns(file: string, timeoutMs: number): Promise<number> {
+  return runNodeInNetns(['--test', '--test-reporter=spec', file], timeoutMs);
+}
+
+/**
+ * Runs `node <args…>` inside a new namespace (with NETNS_ENV=1, so the script knows it is inside);
+ * resolves with its exit code (output passes through). Used by the P2P e2e and the P2P bench.
+ */
+export function runNodeInNetns(args: string[], timeoutMs: number): Promise<number> {
   // The outer `node --test` sets NODE_TEST_CONTEXT; a child that inherits it skips its tests.
   const env: NodeJS.ProcessEnv = { ...process.env, [NETNS_ENV]: '1' };
   delete env.NODE_TEST_CONTEXT;
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['--net', '--', 'bash', '-c', `${SETUP}; exec "${process.execPath}" --test --test-reporter=spec "$0"`, file], {
+    const child = spawn('unshare', ['--net', '--', 'bash', '-c', `${SETUP}; exec "${process.execPath}" "$@"`, 'node', ...args], {
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const t = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`the namespaced test did not finish within ${timeoutMs / 1000} s`));
+      reject(new Error(`the namespaced run did not finish within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
