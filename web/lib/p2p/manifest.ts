@@ -1,6 +1,8 @@
 'use client';
 
 import { gql } from '@/lib/api';
+import { manifestSigningInput, type SignedManifest } from '@wetube/manifest-format';
+import { fromBase64Url, WebCryptoEd25519Verifier } from '@wetube/receipts';
 
 /** What the swarm part needs of a video: its manifest (path → sha256) and one torrent per rendition. */
 export interface SwarmInfo {
@@ -16,30 +18,52 @@ export interface ContentIndex {
   /** Relative path → CID (for receipts). */
   cid: Map<string, string>;
   swarms: SwarmInfo[];
+  /** The origin's public key: it signed manifest.json and certifies playback sessions. */
+  originPublicKey: Uint8Array;
 }
 
 const QUERY = `query Swarms($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl } } }`;
 
-interface ManifestJson {
-  videoId: string;
-  files: { path: string; sha256: string; cid: string; bytes: number }[];
+/** The origin's public key (the one that signs manifests and session certificates), from the api. */
+export async function fetchOriginPublicKey(apiUrl: string): Promise<Uint8Array> {
+  const res = await fetch(new URL('/.well-known/wetube-origin.json', apiUrl));
+  if (!res.ok) throw new Error(`/.well-known/wetube-origin.json: HTTP ${res.status}`);
+  const body = (await res.json()) as { publicKey?: string };
+  if (typeof body.publicKey !== 'string') throw new Error('/.well-known/wetube-origin.json has no publicKey');
+  return fromBase64Url(body.publicKey);
+}
+
+/** True when the manifest carries the origin's valid Ed25519 signature over its content. */
+async function signedByOrigin(manifest: SignedManifest, originPublicKey: Uint8Array): Promise<boolean> {
+  const sig = manifest.signature;
+  if (!sig || sig.alg !== 'Ed25519' || typeof sig.value !== 'string') return false;
+  try {
+    return await new WebCryptoEd25519Verifier().verify(manifestSigningInput(manifest), fromBase64Url(sig.value), originPublicKey);
+  } catch {
+    return false;
+  }
 }
 
 export async function loadContentIndex(videoId: string, signal?: AbortSignal): Promise<ContentIndex> {
   const data = await gql<{ video: { manifestUrl: string | null; swarms: SwarmInfo[] | null } | null }>(QUERY, { id: videoId });
   const video = data.video;
   if (!video?.manifestUrl || !video.swarms?.length) throw new Error('this video has no swarms');
-  const res = await fetch(video.manifestUrl, { credentials: 'include', signal });
+  const [res, originPublicKey] = await Promise.all([
+    fetch(video.manifestUrl, { credentials: 'include', signal }),
+    fetchOriginPublicKey(video.manifestUrl),
+  ]);
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-  const manifest = (await res.json()) as ManifestJson;
+  const manifest = (await res.json()) as SignedManifest;
   if (manifest.videoId !== videoId || !Array.isArray(manifest.files)) throw new Error('manifest.json is not this video’s');
+  // Every segment from peers is checked against these hashes: they must be the origin's own.
+  if (!(await signedByOrigin(manifest, originPublicKey))) throw new Error('manifest.json is not signed by the origin');
   const sha256 = new Map<string, string>();
   const cid = new Map<string, string>();
   for (const f of manifest.files) {
     sha256.set(f.path, f.sha256.toLowerCase());
     cid.set(f.path, f.cid);
   }
-  return { sha256, cid, swarms: video.swarms };
+  return { sha256, cid, swarms: video.swarms, originPublicKey };
 }
 
 export async function digestHex(algorithm: 'SHA-256' | 'SHA-1', bytes: Uint8Array): Promise<string> {

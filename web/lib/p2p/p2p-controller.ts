@@ -9,7 +9,7 @@ import { ReceiptIssuer, toBase64Url, WebCryptoEd25519Signer } from '@wetube/rece
 import { loadContentIndex } from './manifest';
 import { p2pStats, resetP2PStats } from './p2p-stats';
 import { PeerPayments } from './peer-payments';
-import { fetchOriginPublicKey, ReceiptInbox } from './receipt-inbox';
+import { ReceiptInbox } from './receipt-inbox';
 import { startPlaybackSession, type PlaybackSession } from './session';
 import { SwarmClient } from './swarm-client';
 
@@ -21,13 +21,12 @@ const PREFETCH_TIMEOUT_MS = 30_000;
 
 /**
  * Receipts for this session: signed with the session key for the peers that serve this page; the
- * ones other viewers send it are checked against the origin key (no inbox if that key is unreachable).
+ * ones other viewers send it are checked against the origin key.
  */
-async function paymentsFor(session: PlaybackSession): Promise<PeerPayments> {
+async function paymentsFor(session: PlaybackSession, originPublicKey: Uint8Array): Promise<PeerPayments> {
   const localPeerId = toBase64Url(session.publicKey);
   const issuer = new ReceiptIssuer(session.sessionId, session.certificate, await WebCryptoEd25519Signer.fromKeyPair(session.keyPair));
-  const originKey = await fetchOriginPublicKey(session.masterUrl).catch(() => null);
-  return new PeerPayments(localPeerId, issuer, originKey ? new ReceiptInbox(localPeerId, originKey) : null);
+  return new PeerPayments(localPeerId, issuer, new ReceiptInbox(localPeerId, originPublicKey));
 }
 
 export class P2PController {
@@ -53,7 +52,7 @@ export class P2PController {
     try {
       const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
       if (this.stopped) return;
-      const swarm = new SwarmClient(this.videoId, session, index, await paymentsFor(session));
+      const swarm = new SwarmClient(this.videoId, session, index, await paymentsFor(session, index.originPublicKey));
       this.swarm = swarm;
       await swarm.start();
       if (this.stopped) return swarm.destroy();

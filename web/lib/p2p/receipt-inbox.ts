@@ -5,17 +5,8 @@
  * page served them. Checked by the shared ReceiptBook (origin-certified session, signature, newer
  * than the last, addressed to this page's platform peer id); the newest per session is kept.
  */
-import { fromBase64Url, ReceiptBook, WebCryptoEd25519Verifier } from '@wetube/receipts';
+import { ReceiptBook, WebCryptoEd25519Verifier } from '@wetube/receipts';
 import { p2pStats } from './p2p-stats';
-
-/** The origin's public key (the one that certifies playback sessions), from the api it serves. */
-export async function fetchOriginPublicKey(apiUrl: string): Promise<Uint8Array> {
-  const res = await fetch(new URL('/.well-known/wetube-origin.json', apiUrl));
-  if (!res.ok) throw new Error(`/.well-known/wetube-origin.json: HTTP ${res.status}`);
-  const body = (await res.json()) as { publicKey?: string };
-  if (typeof body.publicKey !== 'string') throw new Error('/.well-known/wetube-origin.json has no publicKey');
-  return fromBase64Url(body.publicKey);
-}
 
 export class ReceiptInbox {
   private readonly book: ReceiptBook;
