@@ -23,7 +23,6 @@ interface Wire extends PayableWire {
   peerPieces: { get(i: number): boolean };
   destroy(): void;
   have(i: number): void;
-  on(ev: 'download', fn: (n: number) => void): void;
   on(ev: 'close', fn: () => void): void;
   on(ev: 'piece', fn: (index: number, offset: number, block: Uint8Array) => void): void;
 }
@@ -66,8 +65,6 @@ interface Rendition {
   files: Map<string, TorrentFile>;
   /** Files the page got over HTTP, kept until every piece they touch is in the store. */
   httpBytes: Map<string, Uint8Array>;
-  /** Wires seen downloading during each fetch (to drop peers that sent bad data). */
-  activeWires: Set<Wire>;
   /** Other peers in this swarm by the tracker's last answer (null until it answered). */
   othersInSwarm: number | null;
   /** Bytes each wire sent per piece: receipts for good pieces, disconnection for bad ones. */
@@ -131,7 +128,6 @@ export class SwarmClient {
       torrent,
       files: new Map(),
       httpBytes: new Map(),
-      activeWires: new Set(),
       othersInSwarm: null,
       ledger: new PieceLedger<Wire>(),
     };
@@ -154,8 +150,6 @@ export class SwarmClient {
     torrent.on('ready', index);
     torrent.on('wire', (wire: Wire) => {
       if (wire.peerId && this.banned.has(wire.peerId)) return wire.destroy();
-      wire.on('download', () => r.activeWires.add(wire));
-      wire.on('close', () => r.activeWires.delete(wire));
       this.payments.attach(wire, r.ledger);
     });
     // WebTorrent checks every piece against its SHA-1 and asks again; the peers that sent it go.
@@ -248,15 +242,20 @@ export class SwarmClient {
     const hit = this.lookup(key);
     if (!hit) throw new Error('not in the swarm');
     const { r, file } = hit;
-    r.activeWires.clear();
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (await matchesManifest(this.index, key, bytes)) {
       void this.payments.settle(r.ledger, file._startPiece, file._endPiece, this.index.cid.get(key));
       return bytes;
     }
     p2pStats.rejectedSegments++;
-    this.drop(r.activeWires);
-    for (let i = file._startPiece; i <= file._endPiece; i++) r.torrent._markUnverified(i);
+    // The peers that sent this file's (not yet paid) pieces: the ledger knows them.
+    const senders = new Set<Wire>();
+    for (let i = file._startPiece; i <= file._endPiece; i++) for (const w of r.ledger.sendersOf(i)) senders.add(w);
+    this.drop(senders);
+    for (let i = file._startPiece; i <= file._endPiece; i++) {
+      r.torrent._markUnverified(i);
+      r.ledger.reset(i);
+    }
     throw new Error(`sha256 mismatch for ${key}`);
   }
 
