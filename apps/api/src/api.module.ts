@@ -6,6 +6,7 @@ import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { MediaModule } from '@wetube/media';
+import { PaymentsModule } from '@wetube/payments';
 import { AppConfig, ConfigModule, DatabaseModule } from '@wetube/platform';
 import { TranscodeWorkerModule } from '@wetube/transcoding';
 import { graphqlOptions } from './graphql/graphql.config';
@@ -30,6 +31,7 @@ export class ApiModule {
         IdentityModule,
         CatalogModule,
         MediaModule,
+        PaymentsModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

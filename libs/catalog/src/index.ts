@@ -18,3 +18,5 @@ export type { PlaybackSession } from './playback/playback-session.service';
 export { SeederNodesService } from './seeders/seeder-nodes.service';
 export type { RegisterSeederRequest, RegisterSeederResult } from './seeders/seeder-nodes.service';
 export { SeederNodeEntity } from './seeders/seeder-node.entity';
+export { PageInfo } from './graphql/video.connection';
+export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';

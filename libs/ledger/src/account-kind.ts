@@ -9,6 +9,8 @@ export enum AccountKind {
   CREATOR_REVENUE = 'CREATOR_REVENUE',
   PLATFORM_FEES = 'PLATFORM_FEES',
   BANDWIDTH_POOL = 'BANDWIDTH_POOL',
+  /** Ad-free plan purchases waiting to be shared with creators by watch time at the period's end. */
+  PLAN_REVENUE = 'PLAN_REVENUE',
   /** The source of supply: goes negative by what was minted; total supply = −balance(mint). */
   MINT = 'MINT',
 }
@@ -21,6 +23,7 @@ export const SYSTEM_ACCOUNT_IDS = {
   [AccountKind.MINT]: 'system:mint',
   [AccountKind.PLATFORM_FEES]: 'system:platform-fees',
   [AccountKind.BANDWIDTH_POOL]: 'system:bandwidth-pool',
+  [AccountKind.PLAN_REVENUE]: 'system:plan-revenue',
 } as const;
 export type SystemAccountKind = keyof typeof SYSTEM_ACCOUNT_IDS;
 

@@ -41,6 +41,18 @@ export interface LedgerAudit {
   sumOfBalances: bigint;
 }
 
+export interface HistoryCursor {
+  createdAt: Date;
+  entryId: string;
+  accountId: string;
+}
+
+export interface HistoryRow extends HistoryCursor {
+  kind: string;
+  memo: string | null;
+  amount: bigint;
+}
+
 export interface HoldRow {
   id: string;
   accountId: string;
@@ -166,6 +178,142 @@ export class LedgerTx {
         .values(postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amount: p.amount })))
         .execute();
     }
+  }
+
+  /** Which of `keys` are already in the journal (one query). */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const part = keys.slice(i, i + 500);
+      const rows = await this.sql(`SELECT idempotency_key FROM ledger_entries WHERE idempotency_key IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) out.add(String(r.idempotency_key));
+    }
+    return out;
+  }
+
+  async findHolds(ids: string[]): Promise<Map<string, HoldRow>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    return new Map(rows.map((r) => [String(r.id), hold(r)]));
+  }
+
+  /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
+  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: PostingRow[] }>): Promise<void> {
+    const ENTRY_ROWS = 400;
+    for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
+      const part = entries.slice(i, i + ENTRY_ROWS);
+      await this.sql(
+        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+      );
+      const postings = part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()]));
+      for (let j = 0; j < postings.length; j += 900) {
+        const rows = postings.slice(j, j + 900);
+        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flat());
+      }
+    }
+  }
+
+  /** Writes many balances at once (PostgreSQL: one UPDATE … FROM VALUES; SQLite: one per row). */
+  async setBalances(balances: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_accounts', 'balance', [...balances].map(([id, b]) => [id, b.toString()]));
+  }
+
+  async setHoldsPaidOut(paid: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_holds', 'paid_out', [...paid].map(([id, b]) => [id, b.toString()]));
+  }
+
+  private async bulkUpdate(table: string, column: string, rows: Array<[string, string]>): Promise<void> {
+    if (rows.length === 0) return;
+    if (!this.postgres) {
+      for (const [id, v] of rows) await this.sql(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, [v, id]);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += 1000) {
+      const part = rows.slice(i, i + 1000);
+      await this.sql(
+        `UPDATE ${table} AS t SET ${column} = v.x::bigint FROM (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS v(id, x) WHERE t.id = v.id`,
+        part.flat(),
+      );
+    }
+  }
+
+  /**
+   * The postings of `accountIds`, newest first, with their entries: (created_at, entry id, account id)
+   * after the cursor `after` (keyset pagination), at most `limit`.
+   */
+  async history(accountIds: string[], limit: number, after?: HistoryCursor): Promise<HistoryRow[]> {
+    if (accountIds.length === 0) return [];
+    const params: unknown[] = [...accountIds];
+    let where = `p.account_id IN (${accountIds.map(() => '?').join(', ')})`;
+    if (after) {
+      where += ` AND (e.created_at < ? OR (e.created_at = ? AND (e.id < ? OR (e.id = ? AND p.account_id < ?))))`;
+      const t = this.timestamp(after.createdAt);
+      params.push(t, t, after.entryId, after.entryId, after.accountId);
+    }
+    params.push(limit);
+    const rows = await this.sql(
+      `SELECT e.id AS entry_id, e.kind, e.memo, e.created_at, p.account_id, CAST(p.amount AS TEXT) AS amount
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE ${where} ORDER BY e.created_at DESC, e.id DESC, p.account_id DESC LIMIT ?`,
+      params,
+    );
+    return rows.map((r) => ({
+      entryId: String(r.entry_id),
+      kind: String(r.kind),
+      memo: r.memo == null ? null : String(r.memo),
+      createdAt: toDate(r.created_at),
+      accountId: String(r.account_id),
+      amount: BigInt(r.amount as string),
+    }));
+  }
+
+  /** Σ of an account's postings of `kinds` per UTC day since `since` (only days with postings). */
+  async dailyTotals(accountId: string, kinds: string[], since: Date, sign: 1 | -1 = 1): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
+    const day = this.postgres ? `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(e.created_at, 1, 10)`;
+    const rows = await this.sql(
+      `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, COUNT(*) AS n
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at >= ? AND ${sign > 0 ? 'p.amount > 0' : 'p.amount < 0'}
+        GROUP BY ${day} ORDER BY 1`,
+      [accountId, ...kinds, this.timestamp(since)],
+    );
+    return rows.map((r) => ({ day: String(r.day), amount: BigInt(r.amount as string), entries: Number(r.n) }));
+  }
+
+  /** Σ of an account's incoming postings of `kinds` made before `before`. */
+  async sumIncoming(accountId: string, kinds: string[], before: Date): Promise<bigint> {
+    const [r] = await this.sql(
+      `SELECT CAST(COALESCE(SUM(p.amount), 0) AS TEXT) AS s FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND p.amount > 0 AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at < ?`,
+      [accountId, ...kinds, this.timestamp(before)],
+    );
+    return BigInt(r.s as string);
+  }
+
+  /** Σ of an account's outgoing postings of `kinds` (as a positive number). */
+  async sumOutgoing(accountId: string, kinds: string[]): Promise<bigint> {
+    const [r] = await this.sql(
+      `SELECT CAST(COALESCE(-SUM(p.amount), 0) AS TEXT) AS s FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND p.amount < 0 AND e.kind IN (${kinds.map(() => '?').join(', ')})`,
+      [accountId, ...kinds],
+    );
+    return BigInt(r.s as string);
+  }
+
+  /** Raw SQL inside this transaction for a lib that keeps its own tables in step with the ledger ('?' placeholders). */
+  query(text: string, params: unknown[] = []): Promise<Raw[]> {
+    return this.sql(text, params);
+  }
+
+  get isPostgres(): boolean {
+    return this.postgres;
+  }
+
+  private timestamp(d: Date): Date | string {
+    // SQLite stores TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
+    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
   }
 
   async findHold(id: string): Promise<HoldRow | null> {

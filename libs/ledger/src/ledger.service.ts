@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AccountKind, isGuarded, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
-import { AccountRow, EntryRow, HoldRow, isUniqueViolation, LedgerAudit, LedgerRepository, LedgerTx } from './ledger.repository';
+import { LedgerBatch } from './ledger.batch';
+import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, isUniqueViolation, LedgerAudit, LedgerRepository, LedgerTx } from './ledger.repository';
 import { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
@@ -100,7 +101,57 @@ export class LedgerService {
     return this.repo.read((tx) => tx.sumOfPostings(accountId));
   }
 
+  /** Postings of the accounts, newest first (keyset pagination by `after`). */
+  history(accountIds: string[], limit: number, after?: HistoryCursor): Promise<HistoryRow[]> {
+    return this.repo.read((tx) => tx.history(accountIds, limit, after));
+  }
+
+  /** Per UTC day since `since`: Σ of the account's incoming (sign 1) or outgoing (sign -1) postings of `kinds`. */
+  dailyTotals(accountId: string, kinds: string[], since: Date, sign: 1 | -1 = 1): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
+    return this.repo.read((tx) => tx.dailyTotals(accountId, kinds, since, sign));
+  }
+
+  /** Σ of the account's incoming postings of `kinds` before `before`, and Σ of its outgoing postings of `outKinds`. */
+  flowTotals(accountId: string, inKinds: string[], before: Date, outKinds: string[]): Promise<{ incoming: bigint; outgoing: bigint }> {
+    return this.repo.read(async (tx) => ({ incoming: await tx.sumIncoming(accountId, inKinds, before), outgoing: await tx.sumOutgoing(accountId, outKinds) }));
+  }
+
+  get isPostgres(): boolean {
+    return this.repo.isPostgres;
+  }
+
+  /**
+   * One statement on a lib's own tables, outside a transaction but in the ledger's order: on SQLite
+   * (one shared connection) it never lands inside an open ledger transaction. '?' placeholders.
+   */
+  sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+    return this.repo.read((tx) => tx.query(text, params));
+  }
+
+  /** Accounts of `kind` whose balance is above zero (for periodic jobs), at most `limit`. */
+  accountsWithBalance(kind: AccountKind, limit = 1000): Promise<Account[]> {
+    return this.repo.read(async (tx) => {
+      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 ORDER BY id LIMIT ?`, [kind, limit]);
+      const out: Account[] = [];
+      for (const r of rows) out.push((await tx.findAccount(String(r.id)))!);
+      return out;
+    });
+  }
+
   // ---- commands ----
+
+  /**
+   * Many hold settlements in one transaction (see {@link LedgerBatch}): `work` locks, decides and
+   * queues; what it queued is written when it returns. If `work` throws, nothing is written.
+   */
+  async batch<T>(work: (batch: LedgerBatch) => Promise<T>): Promise<T> {
+    return this.repo.transaction(async (tx) => {
+      const b = new LedgerBatch(tx);
+      const result = await work(b);
+      await b.flush();
+      return result;
+    });
+  }
 
   /** A generic balanced entry between ordinary accounts (not the mint, not hold accounts). */
   async post(command: PostCommand): Promise<EntryResult> {

@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
 import { PlaybackSessionService } from './playback-session.service';
 
@@ -27,6 +27,10 @@ export class PlaybackSessionType {
   trackerUrls: string[];
   @Field(() => [String], { description: 'ICE servers for WebRTC: the platform sets its own (none by default); never public ones' })
   iceServers: string[];
+  @Field({ description: "True when the viewer's ad-free plan holds: no ads in this session" })
+  adFree: boolean;
+  @Field({ description: "Cloudcoin held for this session's peers, in minor units (decimal string); 0 when none could be held" })
+  bandwidthBudget: string;
 }
 
 @ObjectType()
@@ -43,9 +47,13 @@ export class PlaybackSessionResolver {
 
   @Mutation(() => PlaybackSessionPayload, { description: 'Starts watching: certifies the session key the viewer will sign receipts with' })
   @UseGuards(OptionalAuthGuard)
-  async playbackSession(@Args('input') input: StartPlaybackInput, @CurrentUser() viewer: AuthUser | null): Promise<PlaybackSessionPayload> {
-    const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer);
+  async playbackSession(
+    @Args('input') input: StartPlaybackInput,
+    @CurrentUser() viewer: AuthUser | null,
+    @Context('req') req: { ip?: string } | undefined,
+  ): Promise<PlaybackSessionPayload> {
+    const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer, req?.ip ?? null);
     if (!result.ok) return { session: null, userErrors: [result.error] };
-    return { session: { ...result.session, iceServers: [] }, userErrors: [] };
+    return { session: { ...result.session, bandwidthBudget: result.session.bandwidthBudget.toString(), iceServers: [] }, userErrors: [] };
   }
 }

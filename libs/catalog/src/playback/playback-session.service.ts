@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
 import { AppConfig } from '@wetube/platform';
@@ -7,6 +7,7 @@ import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type 
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
+import { PlaybackSessionHooks } from './playback-session.hooks';
 
 /** A session lasts the video's length three times over, and at least two hours. */
 const MIN_SESSION_MS = 2 * 3600_000;
@@ -19,13 +20,16 @@ export interface PlaybackSession {
   expiresAt: Date;
   masterUrl: string;
   trackerUrls: string[];
+  adFree: boolean;
+  /** Minor units held for the session's peers. */
+  bandwidthBudget: bigint;
 }
 
 /**
  * Starts a playback session: certifies the viewer's ephemeral session key (made in the browser
  * with WebCrypto) for one video, signed with the origin key, so peers can trust the receipts the
  * viewer signs for the segments they serve. The api keeps no state for it: the certificate is the
- * session (the ledger issue adds the session's bandwidth hold).
+ * session. The payments lib (through PlaybackSessionHooks) records it and holds its bandwidth budget.
  */
 @Injectable()
 export class PlaybackSessionService {
@@ -33,9 +37,10 @@ export class PlaybackSessionService {
     private readonly config: AppConfig,
     private readonly videos: VideosService,
     private readonly originKey: OriginKeyRepository,
+    @Optional() private readonly hooks?: PlaybackSessionHooks,
   ) {}
 
-  async start(videoId: string, sessionPublicKey: string, viewer: AuthUser | null): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
+  async start(videoId: string, sessionPublicKey: string, viewer: AuthUser | null, viewerIp: string | null = null): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
     const video = await this.videos.findById(videoId);
     if (!video || !canView(video, viewer)) return { ok: false, error: UserError.of('videoId', 'No such video.', 'NOT_FOUND') };
     if (video.status !== VideoStatus.READY) return { ok: false, error: UserError.of('videoId', 'This video is not ready to play yet.', 'NOT_READY') };
@@ -50,6 +55,18 @@ export class PlaybackSessionService {
       { domain: SESSION_CERT_DOMAIN, sessionId, videoId: video.id, sessionPublicKey: key, viewerId: viewer?.id ?? '', expiresAt },
       signer,
     );
+    const terms = this.hooks
+      ? await this.hooks.sessionStarted({
+          sessionId,
+          videoId: video.id,
+          creatorId: video.ownerId,
+          viewerId: viewer?.id ?? null,
+          viewerIp,
+          sessionPublicKey,
+          expiresAt: new Date(expiresAt),
+          durationMs: video.durationMs,
+        })
+      : { adFree: false, bandwidthBudget: 0n };
     const api = this.config.publicApiUrl;
     return {
       ok: true,
@@ -60,6 +77,7 @@ export class PlaybackSessionService {
         expiresAt: new Date(expiresAt),
         masterUrl: `${api}/hls/${video.id}/master.m3u8`,
         trackerUrls: [`${api.replace(/^http/, 'ws')}/tracker`, `${api}/tracker/announce`],
+        ...terms,
       },
     };
   }

@@ -9,7 +9,7 @@ import {
   SEEDER_REGISTRATION_MAX_SKEW_MS,
   verifySeederRegistration,
 } from '@wetube/swarm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { SeederNodeEntity } from './seeder-node.entity';
 
 export interface RegisterSeederRequest {
@@ -110,6 +110,14 @@ export class SeederNodesService {
   }
 
   /** The registered node behind a platform peer id (base64url key), or null for an anonymous seeder. */
+  /** Who each of these seeder keys pays (public key → owner user id); unknown keys are left out. */
+  async ownersOf(publicKeys: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(publicKeys)].filter((k) => k.length <= 64);
+    if (unique.length === 0) return new Map();
+    const rows = await this.seeders.find({ where: { publicKey: In(unique) }, select: { publicKey: true, ownerId: true } });
+    return new Map(rows.map((r) => [r.publicKey, r.ownerId]));
+  }
+
   findByPublicKey(publicKey: string): Promise<SeederNodeEntity | null> {
     return this.seeders.findOneBy({ publicKey });
   }

@@ -32,6 +32,17 @@ export class AppConfig {
   /** The origin access log file, or null when it is off. */
   readonly originAccessLog: string | null;
   readonly graphqlMaxDepth: number;
+  readonly payments: {
+    pricePerSegment: bigint;
+    earningsHoldSec: number;
+    planSharePeriodSec: number;
+    creatorPlanSharePercent: number;
+    faucet: boolean;
+    bandwidthPoolSeed: bigint;
+    sessionIdleSec: number;
+    redeemGraceSec: number;
+    pairDecaySegments: number;
+  };
   readonly graphqlMaxComplexity: number;
   readonly seedSample: boolean;
   readonly logLevel: string;
@@ -65,6 +76,18 @@ export class AppConfig {
     const accessLog = raw.ORIGIN_ACCESS_LOG ?? join(this.dataDir, 'logs', 'origin-access.log');
     this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;
+    if (raw.NODE_ENV === 'production' && raw.DEV_FAUCET) throw new ConfigError('DEV_FAUCET: the development faucet cannot be switched on in production (NODE_ENV=production)');
+    this.payments = {
+      pricePerSegment: BigInt(raw.PEER_PRICE_PER_SEGMENT),
+      earningsHoldSec: raw.PEER_EARNINGS_HOLD_SEC,
+      planSharePeriodSec: raw.PLAN_SHARE_PERIOD_SEC,
+      creatorPlanSharePercent: raw.CREATOR_PLAN_SHARE_PERCENT,
+      faucet: raw.NODE_ENV !== 'production' && (raw.DEV_FAUCET ?? true),
+      bandwidthPoolSeed: raw.NODE_ENV === 'production' ? 0n : BigInt(raw.BANDWIDTH_POOL_SEED),
+      sessionIdleSec: raw.SESSION_IDLE_SEC,
+      redeemGraceSec: raw.REDEEM_GRACE_SEC,
+      pairDecaySegments: raw.PAIR_DECAY_SEGMENTS,
+    };
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
     this.seedSample = raw.SEED_SAMPLE;
     this.logLevel = raw.LOG_LEVEL;

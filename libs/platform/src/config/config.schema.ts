@@ -59,6 +59,23 @@ export const configSchema = z.object({
    */
   TRACKER_ANNOUNCE_BURST: z.coerce.number().int().min(1).default(30),
   TRACKER_ANNOUNCES_PER_SECOND: z.coerce.number().positive().default(3),
+  /** Cloudcoin paid to a peer per segment a viewer signed for, in minor units (1 CLC = 1,000,000). */
+  PEER_PRICE_PER_SEGMENT: z.string().regex(/^[1-9][0-9]{0,12}$/, 'must be a positive whole number of minor units').default('1000'),
+  /** Peer earnings stay pending this long (fraud review window) before they are spendable. */
+  PEER_EARNINGS_HOLD_SEC: z.coerce.number().int().min(0).default(3 * 24 * 3600),
+  /** Length of an ad-free plan revenue period: at its end plan revenue is shared with creators. */
+  PLAN_SHARE_PERIOD_SEC: z.coerce.number().int().min(60).default(24 * 3600),
+  /** Creators' share of ad-free plan revenue, in percent (the rest is the platform's). */
+  CREATOR_PLAN_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(70),
+  /** A development faucet that gives signed-in users test coins; refused when NODE_ENV=production. */
+  DEV_FAUCET: bool.optional(),
+  /** Minted into the bandwidth pool at first start when it is empty (development only; 0 = none). */
+  BANDWIDTH_POOL_SEED: z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number of minor units').default('1000000000'),
+  /** A playback session with no heartbeat for this long is over; its hold is released REDEEM_GRACE_SEC later. */
+  SESSION_IDLE_SEC: z.coerce.number().int().min(10).default(300),
+  REDEEM_GRACE_SEC: z.coerce.number().int().min(0).default(120),
+  /** Rewards for one viewer-peer pair halve every this many segments paid within 24 hours. */
+  PAIR_DECAY_SEGMENTS: z.coerce.number().int().min(1).default(600),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),

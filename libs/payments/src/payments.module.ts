@@ -1,0 +1,38 @@
+import { Global, Module } from '@nestjs/common';
+import { CatalogModule, PlaybackSessionHooks } from '@wetube/catalog';
+import { ContentModule } from '@wetube/content';
+import { IdentityModule } from '@wetube/identity';
+import { LedgerModule } from '@wetube/ledger';
+import { AmountScalar } from './graphql/amount.scalar';
+import { PlansResolver } from './graphql/plans.resolver';
+import { RedeemResolver } from './graphql/redeem.resolver';
+import { WalletResolver } from './graphql/wallet.resolver';
+import { PaymentsDb } from './payments.db';
+import { PaymentsScheduler } from './payments.scheduler';
+import { EntitlementsService } from './plans/entitlements.service';
+import { PlanRevenueSettlement } from './plans/plan-revenue.settlement';
+import { ReceiptRedemptionService } from './redeem/receipt-redemption.service';
+import { VideoSegmentsCache } from './redeem/video-segments.cache';
+import { PaymentPlaybackHooks } from './sessions/payment-playback.hooks';
+import { PaymentSessionsService } from './sessions/payment-sessions.service';
+import { EarningsReleaseService } from './wallet/earnings-release.service';
+import { WalletService } from './wallet/wallet.service';
+
+const SERVICES = [PaymentsDb, VideoSegmentsCache, EntitlementsService, PaymentSessionsService, ReceiptRedemptionService, WalletService, EarningsReleaseService, PlanRevenueSettlement];
+
+/** Services only (no GraphQL, no timers): for workers, tests and benches. */
+@Global()
+@Module({
+  imports: [LedgerModule, CatalogModule, ContentModule, IdentityModule],
+  providers: [...SERVICES, PaymentPlaybackHooks, { provide: PlaybackSessionHooks, useExisting: PaymentPlaybackHooks }],
+  exports: [...SERVICES, PlaybackSessionHooks, LedgerModule],
+})
+export class PaymentsCoreModule {}
+
+/** The api's payments: GraphQL (wallet, plans, receipts, mint, faucet) and the periodic money jobs. */
+@Module({
+  imports: [PaymentsCoreModule, IdentityModule],
+  providers: [AmountScalar, WalletResolver, PlansResolver, RedeemResolver, PaymentsScheduler],
+  exports: [PaymentsScheduler],
+})
+export class PaymentsModule {}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AccountKind, LedgerService, splitByLargestRemainder } from '@wetube/ledger';
+import { AppConfig } from '@wetube/platform';
+import { PaymentsDb } from '../payments.db';
+import { sqlTime, toDate } from '../payments.sql';
+
+export interface SettlementResult {
+  periodStart: Date;
+  periodEnd: Date;
+  pool: bigint;
+  toCreators: Map<string, bigint>;
+  toPlatform: bigint;
+  watchedMs: number;
+}
+
+/**
+ * At the end of each plan period (PLAN_SHARE_PERIOD_SEC, aligned to the Unix epoch) the ad-free plan
+ * revenue collected so far is shared: CREATOR_PLAN_SHARE_PERCENT of it among creators by the watch
+ * time ad-free viewers spent on their videos in the period (largest remainder), the rest to the
+ * platform, in one journal entry; then every creator's revenue account (plan shares, and ad revenue
+ * once ads exist) is paid into the creator's wallet. Keyed by the period's end: runs once.
+ */
+@Injectable()
+export class PlanRevenueSettlement {
+  private readonly log = new Logger('PlanRevenue');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly ledger: LedgerService,
+    private readonly db: PaymentsDb,
+  ) {}
+
+  /** The end of the latest period that has ended by `now`. */
+  periodEndBefore(now: Date): Date {
+    const p = this.config.payments.planSharePeriodSec * 1000;
+    return new Date(Math.floor(now.getTime() / p) * p);
+  }
+
+  /** Settles the latest ended period unless it already was; returns what it did (null if nothing to do). */
+  async settleDue(now = new Date()): Promise<SettlementResult | null> {
+    const end = this.periodEndBefore(now);
+    const pg = this.db.postgres;
+    const [done] = await this.db.query(`SELECT period_end FROM payment_settlements WHERE period_end = ?`, [sqlTime(pg, end)]);
+    if (done) return null;
+    const [last] = await this.db.query(`SELECT MAX(period_end) AS x FROM payment_settlements`);
+    const start = last?.x != null ? toDate(last.x) : new Date(end.getTime() - this.config.payments.planSharePeriodSec * 1000);
+    return this.settle(start, end);
+  }
+
+  async settle(start: Date, end: Date): Promise<SettlementResult> {
+    const pg = this.db.postgres;
+    const t = (d: Date) => sqlTime(pg, d);
+    const watch = await this.db.query(
+      `SELECT creator_id, CAST(SUM(watched_ms) AS TEXT) AS ms FROM payment_sessions WHERE ad_free = ? AND started_at >= ? AND started_at < ? AND watched_ms > 0 GROUP BY creator_id ORDER BY creator_id`,
+      [1, t(start), t(end)],
+    );
+    const creators = watch.map((r) => ({ id: String(r.creator_id), ms: BigInt(r.ms as string) }));
+    const watchedMs = creators.reduce((s, c) => s + c.ms, 0n);
+    const poolAccount = await this.ledger.systemAccount(AccountKind.PLAN_REVENUE);
+    const pool = poolAccount.balance;
+    const toCreators = new Map<string, bigint>();
+    let toPlatform = 0n;
+    const key = `plan-share:${end.toISOString()}`;
+    let entryId: string | null = null;
+    if (pool > 0n) {
+      const creatorsTotal = watchedMs > 0n ? (pool * BigInt(this.config.payments.creatorPlanSharePercent)) / 100n : 0n;
+      const shares = creatorsTotal > 0n ? splitByLargestRemainder(creatorsTotal, creators.map((c) => c.ms)) : [];
+      creators.forEach((c, i) => {
+        if (shares[i] > 0n) toCreators.set(c.id, shares[i]);
+      });
+      toPlatform = pool - [...toCreators.values()].reduce((s, v) => s + v, 0n);
+      const platform = await this.ledger.systemAccount(AccountKind.PLATFORM_FEES);
+      const postings = [{ accountId: poolAccount.id, amount: -pool }];
+      for (const [creatorId, share] of toCreators) postings.push({ accountId: (await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id, amount: share });
+      if (toPlatform > 0n) postings.push({ accountId: platform.id, amount: toPlatform });
+      const entry = await this.ledger.post({ kind: 'CREATOR_SHARE', idempotencyKey: key, memo: `Ad-free plan revenue ${start.toISOString()} – ${end.toISOString()}`, postings });
+      entryId = entry.entryId;
+    }
+    // Creators' revenue of the settled period moves to their wallets.
+    for (const revenue of await this.ledger.accountsWithBalance(AccountKind.CREATOR_REVENUE)) {
+      const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, revenue.ownerId!);
+      await this.ledger.post({
+        kind: 'CREATOR_PAYOUT',
+        idempotencyKey: `creator-payout:${revenue.id}:${end.toISOString()}`,
+        memo: `Creator revenue up to ${end.toISOString()}`,
+        postings: [
+          { accountId: revenue.id, amount: -revenue.balance },
+          { accountId: wallet.id, amount: revenue.balance },
+        ],
+      });
+    }
+    try {
+      await this.db.query(`INSERT INTO payment_settlements (period_end, period_start, entry_id, pool, to_creators, watched_ms, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+        t(end), t(start), entryId, pool.toString(), (pool - toPlatform).toString(), watchedMs.toString(), t(new Date()),
+      ]);
+    } catch {
+      // Another process settled the same period at the same time; the ledger keys made its entries once.
+    }
+    if (pool > 0n) this.log.log(`plan revenue ${pool} shared: ${pool - toPlatform} to ${toCreators.size} creator(s), ${toPlatform} to the platform`);
+    return { periodStart: start, periodEnd: end, pool, toCreators, toPlatform, watchedMs: Number(watchedMs) };
+  }
+}

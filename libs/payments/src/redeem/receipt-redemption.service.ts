@@ -1,0 +1,338 @@
+import { Injectable } from '@nestjs/common';
+import { SeederNodesService } from '@wetube/catalog';
+import { OriginKeyRepository } from '@wetube/content';
+import { AccountKind, LedgerBatch, LedgerError, LedgerService } from '@wetube/ledger';
+import { AppConfig } from '@wetube/platform';
+import { decodeReceiptMessage, fromBase64Url, NodeEd25519Verifier, RECEIPT_DOMAIN, toBase64Url, verifyReceipt, verifySessionCert, type ReceiptMessage } from '@wetube/swarm';
+import { marks, sqlTime, toDate } from '../payments.sql';
+import { PaymentSession, PaymentSessionsService } from '../sessions/payment-sessions.service';
+import { allowedSegments, decayedAmount, PAIR_WINDOW_MS } from './redeem.rules';
+import { VideoSegmentsCache } from './video-segments.cache';
+
+export type RedeemStatus = 'PAID' | 'NOTHING_NEW' | 'REFUSED';
+export type RedeemCode =
+  | 'MALFORMED'
+  | 'WRONG_DOMAIN'
+  | 'CERT_INVALID'
+  | 'CERT_EXPIRED'
+  | 'SESSION_UNKNOWN'
+  | 'SESSION_MISMATCH'
+  | 'NOT_YOUR_PEER'
+  | 'SELF_DEALING'
+  | 'WRONG_SEGMENT'
+  | 'BAD_SIGNATURE'
+  | 'REPLAYED'
+  | 'STALE'
+  | 'SUPERSEDED'
+  | 'TOO_FAST'
+  | 'NO_BUDGET'
+  | 'SESSION_CLOSED'
+  | 'HOLD_EXCEEDED'
+  | 'FULLY_DECAYED';
+
+export interface Redemption {
+  index: number;
+  sessionId: string | null;
+  peerId: string | null;
+  status: RedeemStatus;
+  code: RedeemCode | null;
+  message: string | null;
+  /** Segments newly paid by this receipt. */
+  segments: number;
+  /** Minor units newly credited to the peer's pending account. */
+  amount: bigint;
+}
+
+export const MAX_RECEIPTS_PER_CALL = 500;
+
+interface Candidate {
+  index: number;
+  message: ReceiptMessage;
+  session: PaymentSession;
+  peerUserId: string;
+}
+
+interface Mark {
+  seq: number;
+  segments: number;
+  bytes: number;
+  paid: bigint;
+  peerUserId: string;
+  changed: boolean;
+}
+
+interface Pair {
+  windowStart: Date;
+  segments: number;
+  changed: boolean;
+}
+
+/**
+ * Peers redeem the newest cumulative receipt per (session, peer). Each receipt is checked (decoding,
+ * domains, the origin's certificate of the session key, that the session exists and is this
+ * certificate's, that the caller owns the peer id, no self-dealing, the segment is the video's, the
+ * session key's signature), then all accepted ones are paid in ONE database transaction: the holds
+ * and peers' accounts are locked, the stored high-water marks read, and each receipt pays the
+ * segments it adds over its mark (at the configured price, decayed for a viewer-peer pair that
+ * repeats) as its own journal entry from the session's hold to the peer's pending account — never
+ * faster than real-time playback allows, never beyond the hold. High-water marks only go up.
+ */
+@Injectable()
+export class ReceiptRedemptionService {
+  private readonly verifier = new NodeEd25519Verifier();
+  private readonly verifiedCerts = new Map<string, true>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly ledger: LedgerService,
+    private readonly sessions: PaymentSessionsService,
+    private readonly seeders: SeederNodesService,
+    private readonly originKey: OriginKeyRepository,
+    private readonly segments: VideoSegmentsCache,
+  ) {}
+
+  async redeem(redeemerId: string, inputs: Array<string | Uint8Array>, nowMs = Date.now()): Promise<Redemption[]> {
+    if (inputs.length > MAX_RECEIPTS_PER_CALL) throw new LedgerError('INVALID_COMMAND', `at most ${MAX_RECEIPTS_PER_CALL} receipts per call`);
+    const results: Redemption[] = [];
+    const refuse = (index: number, code: RedeemCode, message: string, m?: ReceiptMessage): void => {
+      results[index] = { index, sessionId: m?.receipt.sessionId ?? null, peerId: m?.receipt.peerId ?? null, status: 'REFUSED', code, message, segments: 0, amount: 0n };
+    };
+
+    // 1. Decode.
+    const decoded: Array<{ index: number; message: ReceiptMessage }> = [];
+    inputs.forEach((input, index) => {
+      try {
+        const bytes = typeof input === 'string' ? fromBase64Url(input) : input;
+        decoded.push({ index, message: decodeReceiptMessage(bytes) });
+      } catch (err) {
+        refuse(index, 'MALFORMED', `Receipt ${index} is not a receipt message: ${(err as Error).message}`);
+      }
+    });
+
+    // 2. Look up sessions and who the peers pay.
+    const sessions = await this.sessions.many(decoded.map((d) => d.message.receipt.sessionId));
+    const peerIds = decoded.map((d) => d.message.receipt.peerId);
+    const seederOwners = await this.seeders.ownersOf(peerIds);
+    const browserPeers = await this.sessions.byPublicKeys(peerIds.filter((p) => !seederOwners.has(p)));
+    const ownerOf = (peerId: string): string | null => seederOwners.get(peerId) ?? browserPeers.get(peerId)?.viewerId ?? null;
+
+    // 3. Check each receipt (cheap checks before signatures).
+    const originPublicKey = new Uint8Array(this.originKey.publicKeyRaw());
+    const graceMs = this.config.payments.redeemGraceSec * 1000;
+    const candidates: Candidate[] = [];
+    for (const { index, message } of decoded) {
+      const { receipt, cert } = message;
+      if (receipt.domain !== RECEIPT_DOMAIN) {
+        refuse(index, 'WRONG_DOMAIN', `Receipt domain is ${JSON.stringify(receipt.domain)}, not ${RECEIPT_DOMAIN}.`, message);
+        continue;
+      }
+      if (receipt.sessionId !== cert.cert.sessionId) {
+        refuse(index, 'SESSION_MISMATCH', `Receipt is for session ${receipt.sessionId} but its certificate is for session ${cert.cert.sessionId}.`, message);
+        continue;
+      }
+      const session = sessions.get(receipt.sessionId);
+      if (!session) {
+        refuse(index, 'SESSION_UNKNOWN', `There is no playback session ${receipt.sessionId}.`, message);
+        continue;
+      }
+      if (session.sessionPublicKey !== toBase64Url(cert.cert.sessionPublicKey) || session.videoId !== cert.cert.videoId) {
+        refuse(index, 'CERT_INVALID', `The certificate does not match playback session ${session.id} (other key or video).`, message);
+        continue;
+      }
+      const owner = ownerOf(receipt.peerId);
+      if (owner !== redeemerId) {
+        refuse(index, 'NOT_YOUR_PEER', `Peer ${receipt.peerId.slice(0, 12)}… is not one of your seeders or playback sessions.`, message);
+        continue;
+      }
+      if (receipt.peerId === session.sessionPublicKey || (session.viewerId !== null && session.viewerId === owner)) {
+        refuse(index, 'SELF_DEALING', 'A viewer cannot be paid for serving itself.', message);
+        continue;
+      }
+      const facts = await this.segments.of(session.videoId);
+      if (!facts?.cids.has(receipt.lastSegmentCid)) {
+        refuse(index, 'WRONG_SEGMENT', `Segment ${receipt.lastSegmentCid.slice(0, 20)}… is not a segment of video ${session.videoId}.`, message);
+        continue;
+      }
+      const certKey = `${receipt.sessionId}:${toBase64Url(cert.signature)}`;
+      if (!this.verifiedCerts.has(certKey)) {
+        // Receipts stay redeemable for the redeem grace after the certificate expires.
+        const check = await verifySessionCert(cert.cert, cert.signature, originPublicKey, this.verifier, nowMs - graceMs);
+        if (!check.ok) {
+          refuse(index, check.reason === 'cert-expired' ? 'CERT_EXPIRED' : 'CERT_INVALID', check.message, message);
+          continue;
+        }
+        this.rememberCert(certKey);
+      } else if (cert.cert.expiresAt + graceMs <= nowMs) {
+        refuse(index, 'CERT_EXPIRED', `Session certificate expired at ${new Date(cert.cert.expiresAt).toISOString()}`, message);
+        continue;
+      }
+      if (!(await verifyReceipt(receipt, message.signature, cert.cert.sessionPublicKey, this.verifier))) {
+        refuse(index, 'BAD_SIGNATURE', "The receipt is not signed by the session's key.", message);
+        continue;
+      }
+      if (!session.holdId) {
+        refuse(index, 'NO_BUDGET', `Playback session ${session.id} has no bandwidth budget to pay from.`, message);
+        continue;
+      }
+      candidates.push({ index, message, session, peerUserId: owner });
+    }
+
+    // 4. Only the newest receipt per (session, peer) of this call counts.
+    const newest = new Map<string, Candidate>();
+    for (const c of candidates) {
+      const key = `${c.session.id}\u0000${c.message.receipt.peerId}`;
+      const seen = newest.get(key);
+      if (!seen || c.message.receipt.seq > seen.message.receipt.seq) {
+        if (seen) refuse(seen.index, 'SUPERSEDED', 'A newer receipt of this session and peer is in the same call.', seen.message);
+        newest.set(key, c);
+      } else {
+        refuse(c.index, 'SUPERSEDED', 'A newer receipt of this session and peer is in the same call.', c.message);
+      }
+    }
+    const accepted = [...newest.values()].sort((a, b) => a.index - b.index);
+    if (accepted.length > 0) await this.pay(accepted, results, nowMs);
+    return results;
+  }
+
+  private async pay(accepted: Candidate[], results: Redemption[], nowMs: number): Promise<void> {
+    const pending = new Map<string, string>();
+    for (const userId of new Set(accepted.map((c) => c.peerUserId))) pending.set(userId, (await this.ledger.openAccount(AccountKind.USER_PENDING, userId)).id);
+    const price = this.config.payments.pricePerSegment;
+    const decaySegments = this.config.payments.pairDecaySegments;
+    const now = new Date(nowMs);
+    const keyOf = (c: Candidate) => `receipt:${c.session.id}:${c.message.receipt.peerId}:${c.message.receipt.cumulativeSegments}`;
+
+    const outcome = await this.ledger.batch(async (batch) => {
+      const out: Redemption[] = [];
+      await batch.lock(
+        accepted.map((c) => c.session.holdId!),
+        [...pending.values()],
+        accepted.map(keyOf),
+      );
+      const pg = batch.isPostgres;
+      const sessionIds = [...new Set(accepted.map((c) => c.session.id))];
+      const markRows = await batch.query(
+        `SELECT session_id, peer_id, peer_user_id, CAST(seq AS TEXT) AS seq, segments, CAST(bytes AS TEXT) AS bytes, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE session_id IN (${marks(sessionIds.length)})`,
+        sessionIds,
+      );
+      const markOf = new Map<string, Mark>();
+      const sessionTotal = new Map<string, number>();
+      for (const r of markRows) {
+        markOf.set(`${r.session_id}\u0000${r.peer_id}`, { seq: Number(r.seq), segments: Number(r.segments), bytes: Number(r.bytes), paid: BigInt(r.paid as string), peerUserId: String(r.peer_user_id), changed: false });
+        sessionTotal.set(String(r.session_id), (sessionTotal.get(String(r.session_id)) ?? 0) + Number(r.segments));
+      }
+      const pairs = await this.loadPairs(batch, accepted, now);
+
+      for (const c of accepted) {
+        const { receipt } = c.message;
+        const base = { index: c.index, sessionId: c.session.id, peerId: receipt.peerId };
+        const refuse = (code: RedeemCode, message: string) => out.push({ ...base, status: 'REFUSED', code, message, segments: 0, amount: 0n });
+        const hold = batch.hold(c.session.holdId!);
+        if (!hold || hold.status !== 'OPEN') {
+          refuse('SESSION_CLOSED', `Playback session ${c.session.id} is over and its budget was released.`);
+          continue;
+        }
+        const markKey = `${c.session.id}\u0000${receipt.peerId}`;
+        const mark = markOf.get(markKey) ?? { seq: 0, segments: 0, bytes: 0, paid: 0n, peerUserId: c.peerUserId, changed: false };
+        if (receipt.seq <= mark.seq) {
+          if (receipt.seq === mark.seq) refuse('REPLAYED', `Receipt ${receipt.seq} of this session and peer was already redeemed.`);
+          else refuse('STALE', `Receipt ${receipt.seq} is older than the redeemed receipt ${mark.seq}.`);
+          continue;
+        }
+        if (receipt.cumulativeSegments < mark.segments || receipt.cumulativeBytes < mark.bytes) {
+          refuse('STALE', `Receipt ${receipt.seq} counts fewer segments or bytes than the redeemed receipt ${mark.seq}.`);
+          continue;
+        }
+        const added = receipt.cumulativeSegments - mark.segments;
+        const total = (sessionTotal.get(c.session.id) ?? 0) + added;
+        const allowed = allowedSegments(c.session, nowMs);
+        if (total > allowed) {
+          refuse('TOO_FAST', `Session ${c.session.id} would have ${total} paid segments after ${Math.round((nowMs - c.session.startedAt.getTime()) / 1000)} s; real-time playback allows ${allowed}.`);
+          continue;
+        }
+        if (added === 0) {
+          Object.assign(mark, { seq: receipt.seq, bytes: receipt.cumulativeBytes, changed: true });
+          markOf.set(markKey, mark);
+          out.push({ ...base, status: 'NOTHING_NEW', code: null, message: null, segments: 0, amount: 0n });
+          continue;
+        }
+        const pairKey = `${c.session.viewerKey}\u0000${c.peerUserId}`;
+        const pair = pairs.get(pairKey)!;
+        const amount = decayedAmount(price, pair.segments, added, decaySegments);
+        if (amount > 0n) {
+          try {
+            batch.settle({
+              holdId: c.session.holdId!,
+              toId: pending.get(c.peerUserId)!,
+              amount,
+              idempotencyKey: keyOf(c),
+              kind: 'PEER_REWARD',
+              memo: `${added} segment${added === 1 ? '' : 's'} served in session ${c.session.id}`,
+            });
+          } catch (err) {
+            if (!(err instanceof LedgerError)) throw err;
+            if (err.code === 'HOLD_EXCEEDED') refuse('HOLD_EXCEEDED', `Session ${c.session.id}'s budget has ${batch.holdLeft(c.session.holdId!)} left, not the ${amount} this receipt asks.`);
+            else if (err.code === 'IDEMPOTENCY_CONFLICT') refuse('REPLAYED', 'This receipt was already redeemed.');
+            else refuse('SESSION_CLOSED', err.message);
+            continue;
+          }
+        }
+        Object.assign(mark, { seq: receipt.seq, segments: receipt.cumulativeSegments, bytes: receipt.cumulativeBytes, paid: mark.paid + amount, changed: true });
+        markOf.set(markKey, mark);
+        sessionTotal.set(c.session.id, total);
+        pair.segments += added;
+        pair.changed = true;
+        if (amount === 0n) refuse('FULLY_DECAYED', 'This viewer and peer have been paired too often today: nothing is paid.');
+        else out.push({ ...base, status: 'PAID', code: null, message: null, segments: added, amount });
+      }
+
+      const changedMarks = [...markOf].filter(([, m]) => m.changed);
+      for (let i = 0; i < changedMarks.length; i += 400) {
+        const part = changedMarks.slice(i, i + 400);
+        await batch.query(
+          `INSERT INTO payment_receipt_marks (session_id, peer_id, peer_user_id, seq, segments, bytes, paid, updated_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (session_id, peer_id) DO UPDATE SET seq = excluded.seq, segments = excluded.segments, bytes = excluded.bytes, paid = excluded.paid, updated_at = excluded.updated_at`,
+          part.flatMap(([key, m]) => {
+            const [sessionId, peerId] = key.split('\u0000');
+            return [sessionId, peerId, m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), sqlTime(pg, now)];
+          }),
+        );
+      }
+      const changedPairs = [...pairs].filter(([, p]) => p.changed).sort(([a], [b]) => (a < b ? -1 : 1));
+      for (let i = 0; i < changedPairs.length; i += 400) {
+        const part = changedPairs.slice(i, i + 400);
+        await batch.query(
+          `INSERT INTO payment_pair_stats (viewer_key, peer_user_id, window_start, segments) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (viewer_key, peer_user_id) DO UPDATE SET window_start = excluded.window_start, segments = excluded.segments`,
+          part.flatMap(([key, p]) => [...key.split('\u0000'), sqlTime(pg, p.windowStart), p.segments]),
+        );
+      }
+      return out;
+    });
+    for (const r of outcome) results[r.index] = r;
+  }
+
+  /** The viewer-peer pairs' counters, reset when their 24-hour window has passed. */
+  private async loadPairs(batch: LedgerBatch, accepted: Candidate[], now: Date): Promise<Map<string, Pair>> {
+    const keys = [...new Set(accepted.map((c) => `${c.session.viewerKey}\u0000${c.peerUserId}`))];
+    const pairs = new Map<string, Pair>();
+    for (let i = 0; i < keys.length; i += 400) {
+      const part = keys.slice(i, i + 400);
+      const rows = await batch.query(
+        `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE ${part.map(() => '(viewer_key = ? AND peer_user_id = ?)').join(' OR ')}`,
+        part.flatMap((k) => k.split('\u0000')),
+      );
+      for (const r of rows) pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, { windowStart: toDate(r.window_start), segments: Number(r.segments), changed: false });
+    }
+    for (const k of keys) {
+      const p = pairs.get(k);
+      if (!p || now.getTime() - p.windowStart.getTime() >= PAIR_WINDOW_MS) pairs.set(k, { windowStart: now, segments: 0, changed: true });
+    }
+    return pairs;
+  }
+
+  private rememberCert(key: string): void {
+    this.verifiedCerts.set(key, true);
+    if (this.verifiedCerts.size > 20_000) this.verifiedCerts.delete(this.verifiedCerts.keys().next().value as string);
+  }
+}
