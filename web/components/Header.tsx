@@ -3,12 +3,15 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { formatClc } from '@/lib/money';
 import { useSession } from '@/lib/session';
+import { useWalletBalance } from '@/lib/useWalletBalance';
 
 const NAV = [
   { href: '/', label: 'Home' },
   { href: '/upload', label: 'Upload' },
   { href: '/studio', label: 'Studio' },
+  { href: '/wallet', label: 'Wallet' },
 ];
 
 export function Header() {
@@ -16,6 +19,7 @@ export function Header() {
   const pathname = usePathname() ?? '/';
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const balance = useWalletBalance(me);
   const isAuthPage = pathname === '/signin' || pathname === '/register';
   const next = isAuthPage ? '' : `?next=${encodeURIComponent(pathname)}`;
 
@@ -45,6 +49,11 @@ export function Header() {
             return (
               <Link key={item.href} href={item.href} className="nav__link" aria-current={active ? 'page' : undefined}>
                 {item.label}
+                {item.href === '/wallet' && balance !== null && (
+                  <span className="nav__balance" data-testid="nav-wallet-balance">
+                    {formatClc(balance)}
+                  </span>
+                )}
               </Link>
             );
           })}

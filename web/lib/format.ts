@@ -53,3 +53,19 @@ export function safeNext(next: string | string[] | undefined | null): string {
   if (!v || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\')) return '/';
   return v;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const DATE_ONLY = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+/** "Mar 3, 2026, 2:05 PM" in the viewer's time zone; '' for a missing or bad date. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? '' : DATE_TIME.format(t);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? '' : DATE_ONLY.format(t);
+}

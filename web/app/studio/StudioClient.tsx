@@ -6,6 +6,7 @@ import { errorMessage, gql } from '@/lib/api';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { VIDEO_FIELDS, type Connection, type Video } from '@/lib/types';
 import { StatusChart } from './StatusChart';
+import { StudioEarnings } from './StudioEarnings';
 import { StudioVideoRow } from './StudioVideoRow';
 
 const QUERY = `query Studio($first: Int, $after: String) {
@@ -77,6 +78,8 @@ export function StudioClient() {
           Upload a video
         </Link>
       </div>
+
+      <StudioEarnings />
 
       {error && (
         <div className="alert alert--error" role="alert" data-testid="studio-error">
