@@ -5,8 +5,8 @@ import { errorMessage, gql } from '@/lib/api';
 import { formatClc, parseClc } from '@/lib/money';
 import { newIdempotencyKey, TRANSFER_MUTATION, userErrorField, type TransferPayload, type Wallet } from '@/lib/payments';
 
-type Field = 'toUsername' | 'amount' | 'memo';
-const FIELDS: Field[] = ['toUsername', 'amount', 'memo'];
+type Field = 'toEmail' | 'amount' | 'memo';
+const FIELDS: Field[] = ['toEmail', 'amount', 'memo'];
 
 /**
  * Send CLC to another user. The amount is typed in CLC ("1.25") and converted exactly to minor
@@ -15,7 +15,7 @@ const FIELDS: Field[] = ['toUsername', 'amount', 'memo'];
  */
 export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | null) => void }) {
   const uid = useId();
-  const [form, setForm] = useState<Record<Field, string>>({ toUsername: '', amount: '', memo: '' });
+  const [form, setForm] = useState<Record<Field, string>>({ toEmail: '', amount: '', memo: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,23 +32,23 @@ export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | nu
     e.preventDefault();
     setFormError(null);
     setDone(null);
-    const toUsername = form.toUsername.trim();
+    const toEmail = form.toEmail.trim();
     const memo = form.memo.trim();
     const amount = parseClc(form.amount);
     const local: Partial<Record<Field, string>> = {};
-    if (!toUsername) local.toUsername = 'Enter the username of the person to pay.';
+    if (!toEmail) local.toEmail = 'Enter the email of the account to pay.';
     if (!amount.ok) local.amount = amount.error;
     setErrors(local);
-    if (!amount.ok || local.toUsername) return;
+    if (!amount.ok || local.toEmail) return;
 
-    const values = JSON.stringify([toUsername, amount.minor, memo]);
+    const values = JSON.stringify([toEmail, amount.minor, memo]);
     if (!pending.current || pending.current.values !== values) pending.current = { key: newIdempotencyKey(), values };
     const key = pending.current.key;
 
     setBusy(true);
     try {
       const { transfer } = await gql<{ transfer: TransferPayload }>(TRANSFER_MUTATION, {
-        input: { toUsername, amount: amount.minor, idempotencyKey: key, memo: memo || null },
+        input: { toEmail, amount: amount.minor, idempotencyKey: key, memo: memo || null },
       });
       pending.current = null; // the server answered: this transfer is settled either way
       if (transfer.userErrors.length > 0) {
@@ -63,8 +63,8 @@ export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | nu
         if (general.length) setFormError(general.join(' '));
         return;
       }
-      setDone(`Sent ${formatClc(amount.minor)} to ${toUsername}.`);
-      setForm({ toUsername: '', amount: '', memo: '' });
+      setDone(`Sent ${formatClc(amount.minor)} to ${toEmail}.`);
+      setForm({ toEmail: '', amount: '', memo: '' });
       onTransferred(transfer.wallet);
     } catch (err) {
       setFormError(`${errorMessage(err)} Press Send again to retry: it will not be sent twice.`);
@@ -93,9 +93,9 @@ export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | nu
     <form className="panel wallet__transfer" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="transfer-form">
       <h2 className="section-title">Send Cloudcoin</h2>
       <div className="field">
-        <label htmlFor={`${uid}-toUsername`}>To (username)</label>
-        <input type="text" autoComplete="off" spellCheck={false} {...props('toUsername')} />
-        {fieldError('toUsername')}
+        <label htmlFor={`${uid}-toEmail`}>To (account email)</label>
+        <input type="email" autoComplete="off" spellCheck={false} {...props("toEmail")} />
+        {fieldError('toEmail')}
       </div>
       <div className="field">
         <label htmlFor={`${uid}-amount`}>Amount (CLC)</label>
