@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AppConfig } from '@wetube/platform';
 import { Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password.hasher';
 import { RegistrationInput, validateRegistration } from './registration.validator';
@@ -19,7 +20,10 @@ const ROLES_BY_ACCOUNT: Record<AccountType, Role[]> = {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly config: AppConfig,
+  ) {}
 
   async register(input: RegistrationInput & { accountType?: AccountType; roles?: Role[] }): Promise<RegisterResult> {
     const errors = validateRegistration(input);
@@ -37,7 +41,7 @@ export class UsersService {
       email,
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName.trim(),
-      roles: input.roles ?? ROLES_BY_ACCOUNT[input.accountType ?? 'creator'],
+      roles: [...(input.roles ?? ROLES_BY_ACCOUNT[input.accountType ?? 'creator']), ...(this.config.adminEmails.has(email) ? [Role.ADMIN] : [])],
       createdAt: now,
       updatedAt: now,
     });

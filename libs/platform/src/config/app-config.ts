@@ -32,6 +32,8 @@ export class AppConfig {
   /** The origin access log file, or null when it is off. */
   readonly originAccessLog: string | null;
   readonly graphqlMaxDepth: number;
+  /** Lower-cased emails that register as admins (ADMIN_EMAILS). */
+  readonly adminEmails: Set<string>;
   readonly payments: {
     pricePerSegment: bigint;
     earningsHoldSec: number;
@@ -77,6 +79,7 @@ export class AppConfig {
     this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;
     if (raw.NODE_ENV === 'production' && raw.DEV_FAUCET) throw new ConfigError('DEV_FAUCET: the development faucet cannot be switched on in production (NODE_ENV=production)');
+    this.adminEmails = new Set(raw.ADMIN_EMAILS.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean));
     this.payments = {
       pricePerSegment: BigInt(raw.PEER_PRICE_PER_SEGMENT),
       earningsHoldSec: raw.PEER_EARNINGS_HOLD_SEC,

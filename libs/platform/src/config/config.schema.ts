@@ -59,6 +59,8 @@ export const configSchema = z.object({
    */
   TRACKER_ANNOUNCE_BURST: z.coerce.number().int().min(1).default(30),
   TRACKER_ANNOUNCES_PER_SECOND: z.coerce.number().positive().default(3),
+  /** Accounts registered with these emails (comma list) are admins (they may mint, approve, …). */
+  ADMIN_EMAILS: z.string().default(''),
   /** Cloudcoin paid to a peer per segment a viewer signed for, in minor units (1 CLC = 1,000,000). */
   PEER_PRICE_PER_SEGMENT: z.string().regex(/^[1-9][0-9]{0,12}$/, 'must be a positive whole number of minor units').default('1000'),
   /** Peer earnings stay pending this long (fraud review window) before they are spendable. */
