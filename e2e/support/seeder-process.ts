@@ -68,7 +68,7 @@ export async function startSeeder(apiUrl: string, account?: { token: string; nam
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 8000);
+      const t = setTimeout(() => child.kill('SIGKILL'), 15_000); // the seeder redeems its receipts at exit (10 s limit)
       await exited;
       clearTimeout(t);
     },
