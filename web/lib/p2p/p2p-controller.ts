@@ -31,6 +31,13 @@ async function paymentsFor(session: PlaybackSession, originPublicKey: Uint8Array
   return { payments: new PeerPayments(localPeerId, issuer, inbox), inbox };
 }
 
+declare global {
+  interface Window {
+    /** Runs a redemption round now (tests; the page redeems every 30 s on its own). */
+    __wetubeRedeemNow?: () => Promise<void>;
+  }
+}
+
 export interface P2PControllerOptions {
   /** The signed-in user's id; null when signed out, undefined while not known yet. */
   viewerId?: () => string | null | undefined;
@@ -96,13 +103,18 @@ export class P2PController {
       canRedeem: () => this.options.viewerId?.() === sessionViewer,
     });
     this.redeemer.start();
+    const redeemer = this.redeemer;
+    window.__wetubeRedeemNow = () => redeemer.round();
     window.addEventListener('pagehide', this.onPageHide);
   }
 
   /** Stops sharing and fetching from peers; the loader falls back to HTTP for everything. */
   stop(): void {
     this.stopped = true;
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.onPageHide);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageHide);
+      delete window.__wetubeRedeemNow;
+    }
     this.redeemer?.stop(); // sends what changed once more (keepalive)
     this.redeemer = null;
     this.swarm?.destroy();
