@@ -9,6 +9,7 @@ import { P2PController } from '@/lib/p2p/p2p-controller';
 import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
+import { useSession } from '@/lib/session';
 
 interface LevelOption {
   index: number;
@@ -36,6 +37,10 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const p2pRef = useRef<P2PController | null>(null);
   const [share, setShare] = useState(true);
+  // Who is signed in, read by the P2P controller when it redeems (without restarting P2P when it changes).
+  const { me } = useSession();
+  const viewerIdRef = useRef<string | null | undefined>(me?.id);
+  viewerIdRef.current = me === undefined ? undefined : (me?.id ?? null);
   const hlsRef = useRef<HlsType | null>(null);
   const barRef = useRef<HTMLDivElement | null>(null);
   const draggingRef = useRef(false);
@@ -133,7 +138,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !videoId || !share) return;
-    const ctl = new P2PController(videoId);
+    const ctl = new P2PController(videoId, { viewerId: () => viewerIdRef.current });
     p2pRef.current = ctl;
     const begin = () => void ctl.start();
     if (video.readyState >= 2) begin();

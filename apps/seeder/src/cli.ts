@@ -22,6 +22,8 @@ export interface SeederCliOptions {
   rtcBindAddress?: string;
   /** Seconds between re-reading the video list (all/popular). */
   refreshSec: number;
+  /** Milliseconds between redemption rounds (with --token). */
+  redeemEveryMs: number;
   /** Seconds between status lines. */
   statusSec: number;
   /** Force one JSON line per status tick even on a TTY. */
@@ -56,6 +58,8 @@ Options:
   --no-webrtc            TCP peers only (no WebSocket tracker, no browsers)
   --rtc-bind <address>   local address for WebRTC candidates (default: all interfaces)
   --refresh <seconds>    re-read the video list every N seconds   (default: 600)
+  --redeem-every <time>  with --token: redeem the kept receipts this often, e.g. 30s, 5m
+                         (default: 30s); once more at exit. Without --token nothing is redeemed
   --status <seconds>     status interval                            (default: 5)
   --json                 one JSON status line per interval even on a terminal
   --verbose              detail lines, e.g. why a peer's receipt was refused
@@ -92,6 +96,15 @@ function parseInteger(text: string, min: number, max: number): number {
   const n = Number(text);
   if (n < min || n > max) throw new Error(`${n} is out of range (${min}-${max})`);
   return n;
+}
+
+/** "30s", "5m", "1h", "1500ms", "45" (seconds) → milliseconds; 1 s to 24 h. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not a duration; use e.g. 30s, 5m, 1h`);
+  const ms = Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h']);
+  if (ms < 1000 || ms > 86_400_000) throw new Error(`"${text}" is out of range (1s-24h)`);
+  return ms;
 }
 
 function parseApiUrl(text: string): string {
@@ -147,6 +160,7 @@ export function parseCli(argv: string[]): CliResult {
         'no-webrtc': { type: 'boolean', default: false },
         'rtc-bind': { type: 'string' },
         refresh: { type: 'string', default: '600' },
+        'redeem-every': { type: 'string', default: '30s' },
         status: { type: 'string', default: '5' },
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
@@ -188,6 +202,7 @@ export function parseCli(argv: string[]): CliResult {
         webrtc: !values['no-webrtc'],
         rtcBindAddress: rtcBind === undefined ? undefined : String(rtcBind),
         refreshSec: flag('refresh', (s) => parseInteger(s, 10, 86_400)),
+        redeemEveryMs: flag('redeem-every', parseDuration),
         statusSec: flag('status', (s) => parseInteger(s, 1, 3600)),
         json: Boolean(values.json),
         verbose: Boolean(values.verbose),

@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     webrtc: o.webrtc,
     rtcBindAddress: o.rtcBindAddress,
     refreshMs: o.refreshSec * 1000,
+    redeemEveryMs: o.redeemEveryMs,
     log,
     debug: o.verbose ? log : undefined,
   });

@@ -9,6 +9,7 @@ import {
   type ReceiptRefusal,
   toBase64Url,
 } from '@wetube/swarm';
+import type { RedeemCandidate, RedeemSource } from './receipt.redeemer';
 import type { ReceiptsFile, StoredReceipt } from './seeder.store';
 
 /** Where the keeper reads and writes receipts.json (SeederStore). */
@@ -55,8 +56,12 @@ export interface ReceiptStats {
  * receipt per session in receipts.json (debounced, atomic) and puts them back after a restart, so a
  * receipt replayed after a restart is still refused. No WebTorrent here: the wire side is the
  * `receiptExtension` the service puts on every wire.
+ *
+ * It is also the redeemer's source: it remembers, per session, the newest seq the api settled
+ * (`redeemedSeq` in receipts.json, so a restart does not send everything again), hands out the
+ * receipts that changed since, and prunes the settled ones whose certificate expired.
  */
-export class ReceiptKeeper {
+export class ReceiptKeeper implements RedeemSource {
   private book?: ReceiptBook;
   /** Loaded from disk, waiting for the origin key (the book needs it). */
   private loaded: KeptReceipt[] = [];
@@ -66,6 +71,8 @@ export class ReceiptKeeper {
   private accepted = 0;
   private refused = 0;
   private readonly refusedBy: Partial<Record<KeeperRefusal, number>> = {};
+  /** sessionId → the newest seq the api settled (PAID, NOTHING_NEW or a final refusal). */
+  private readonly redeemedSeq = new Map<string, number>();
   private readonly logGates = new Map<KeeperRefusal, { at: number; suppressed: number }>();
   private keyAttempt?: Promise<ReceiptBook | undefined>;
   private keyFailedAt = -Infinity;
@@ -102,8 +109,12 @@ export class ReceiptKeeper {
         this.foreign.push(entry);
         continue;
       }
-      if (kept.receipt.peerId !== this.opts.peerId) this.foreign.push(entry);
-      else this.loaded.push(kept);
+      if (kept.receipt.peerId !== this.opts.peerId) {
+        this.foreign.push(entry);
+      } else {
+        this.loaded.push(kept);
+        if (Number.isSafeInteger(entry.redeemedSeq)) this.redeemedSeq.set(kept.receipt.sessionId, entry.redeemedSeq!);
+      }
     }
     if (undecodable) this.log(`receipts: ${undecodable} entries of ${this.opts.storage.receiptsPath} cannot be decoded; kept in the file as they are`);
     const other = this.foreign.length - undecodable;
@@ -173,6 +184,44 @@ export class ReceiptKeeper {
     return this.book ? this.book.all() : [...this.loaded];
   }
 
+  /** Kept receipts whose newest seq the api has not settled yet (what to send to redeemReceipts). */
+  unredeemed(): RedeemCandidate[] {
+    return this.kept()
+      .filter((k) => (this.redeemedSeq.get(k.receipt.sessionId) ?? 0) < k.receipt.seq)
+      .map((k) => ({ sessionId: k.receipt.sessionId, peerId: k.receipt.peerId, seq: k.receipt.seq, message: messageOf(k) }));
+  }
+
+  /** The api settled this receipt: it is not sent again (a newer one of the session is). */
+  markRedeemed(c: RedeemCandidate): void {
+    if ((this.redeemedSeq.get(c.sessionId) ?? 0) >= c.seq) return;
+    this.redeemedSeq.set(c.sessionId, c.seq);
+    this.markDirty();
+  }
+
+  /**
+   * Drops the sessions whose certificate has expired (no newer receipt can come: the book refuses
+   * them) and whose newest receipt was settled; an expired one not settled yet stays until it is.
+   * Returns how many were dropped.
+   */
+  pruneRedeemed(now: number = this.now()): number {
+    const settled = (k: KeptReceipt) => k.cert.expiresAt <= now && (this.redeemedSeq.get(k.receipt.sessionId) ?? 0) >= k.receipt.seq;
+    let dropped: KeptReceipt[];
+    if (this.book) {
+      const expired = this.book.prune(now);
+      dropped = expired.filter(settled);
+      this.book.restore(expired.filter((k) => !settled(k)));
+    } else {
+      dropped = this.loaded.filter(settled);
+      this.loaded = this.loaded.filter((k) => !settled(k));
+    }
+    for (const k of dropped) {
+      this.redeemedSeq.delete(k.receipt.sessionId);
+      this.bytes -= k.receipt.cumulativeBytes;
+    }
+    if (dropped.length) this.markDirty();
+    return dropped.length;
+  }
+
   /** Writes receipts.json now if anything changed (writes never overlap). */
   flush(): Promise<void> {
     const run = this.writing.then(() => (this.dirty ? this.write() : undefined));
@@ -201,18 +250,20 @@ export class ReceiptKeeper {
 
   private async write(): Promise<void> {
     this.dirty = false;
-    const receipts: StoredReceipt[] = this.kept().map((k) => ({
-      sessionId: k.receipt.sessionId,
-      videoId: k.cert.videoId,
-      seq: k.receipt.seq,
-      cumulativeSegments: k.receipt.cumulativeSegments,
-      cumulativeBytes: k.receipt.cumulativeBytes,
-      expiresAt: k.cert.expiresAt,
-      acceptedAt: k.acceptedAt,
-      message: toBase64Url(
-        encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature }),
-      ),
-    }));
+    const receipts: StoredReceipt[] = this.kept().map((k) => {
+      const redeemedSeq = this.redeemedSeq.get(k.receipt.sessionId);
+      return {
+        sessionId: k.receipt.sessionId,
+        videoId: k.cert.videoId,
+        seq: k.receipt.seq,
+        cumulativeSegments: k.receipt.cumulativeSegments,
+        cumulativeBytes: k.receipt.cumulativeBytes,
+        expiresAt: k.cert.expiresAt,
+        acceptedAt: k.acceptedAt,
+        message: messageOf(k),
+        ...(redeemedSeq !== undefined ? { redeemedSeq } : {}),
+      };
+    });
     try {
       await this.opts.storage.writeReceipts({ version: 1, peerId: this.opts.peerId, receipts: [...receipts, ...this.foreign] });
     } catch (err) {
@@ -234,4 +285,9 @@ export class ReceiptKeeper {
     this.debug(`receipt refused (${reason}) from ${from}: ${message}${more}`);
     this.logGates.set(reason, { at: now, suppressed: 0 });
   }
+}
+
+/** base64url of the receipt's wt_receipt message: what receipts.json keeps and redeemReceipts takes. */
+function messageOf(k: KeptReceipt): string {
+  return toBase64Url(encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature }));
 }

@@ -4,6 +4,8 @@ import { type AccountInfo, type RegisteredSeeder, SeederApiClient, type SwarmInf
 import type { VideoSelection } from './cli';
 import { planAdmission, planShrink } from './eviction.policy';
 import { ReceiptKeeper, type KeeperDecision, type ReceiptStats } from './receipt.keeper';
+import { ReceiptRedeemer, type RedeemTotals } from './receipt.redeemer';
+import { RedeemClient, type RedeemApi } from './redeem.client';
 import { accountLabel, registerSeeder } from './seeder.registration';
 import { SeederStore, type HeldSwarmRecord, type SeederState } from './seeder.store';
 import type { SeederStatus } from './status.line';
@@ -33,6 +35,12 @@ export interface SeederServiceOptions {
   originPublicKey?: Uint8Array;
   /** receipts.json is written this long after a receipt is accepted (default 2000 ms). */
   receiptsFlushMs?: number;
+  /** With a token: redeem the kept receipts this often (default 30 s), and once more at stop. */
+  redeemEveryMs?: number;
+  /** The redemption at stop gives up after this long (default 10 s): the receipts stay kept. */
+  redeemExitTimeoutMs?: number;
+  /** The redeemReceipts call (default: the api's GraphQL with the token); tests give a fake. */
+  redeemApi?: RedeemApi;
   /** Called with every decision on a wt_receipt message (tests, metrics). */
   onReceipt?: (decision: KeeperDecision, from: string) => void;
   /** Injectable clock (tests). */
@@ -50,6 +58,7 @@ export class SeederService {
   private state: SeederState = { version: 1, swarms: {} };
   private torrents?: WebTorrentRepository;
   private receipts?: ReceiptKeeper;
+  private redeemer?: ReceiptRedeemer;
   private signer?: NodeEd25519Signer;
   private refreshTimer?: NodeJS.Timeout;
   private saveTimer?: NodeJS.Timeout;
@@ -120,6 +129,19 @@ export class SeederService {
     });
     await receipts.start();
     this.receipts = receipts;
+    if (this.opts.token) {
+      this.redeemer = new ReceiptRedeemer({
+        source: receipts,
+        api: this.opts.redeemApi ?? new RedeemClient(this.opts.apiUrl, this.opts.token),
+        everyMs: this.opts.redeemEveryMs,
+        log: this.log,
+        // Only a key registered with the account can be paid: a refusal now (NOT_YOUR_PEER) would settle receipts for good.
+        blockedBy: () => (this.registered ? null : 'this seeder key is not registered with the account (yet); the receipts stay kept'),
+      });
+      this.redeemer.start();
+      const every = this.opts.redeemEveryMs ?? 30_000;
+      this.log(`redeeming kept receipts every ${every % 1000 === 0 ? `${every / 1000} s` : `${every} ms`}, and at exit`);
+    }
     this.torrents = await WebTorrentRepository.open({
       torrentPort: this.opts.port ?? 0,
       webrtc: this.opts.webrtc ?? true,
@@ -187,7 +209,7 @@ export class SeederService {
   private async register(): Promise<void> {
     if (!this.opts.token) {
       this.log(
-        'no --token: seeding anonymously (receipts are still kept under this key); to register this seeder with your account, ' +
+        'no --token: seeding anonymously (receipts are still kept under this key, but not redeemed: nothing is paid without an account); to register this seeder with your account, ' +
           'start it with --token <bearer> [--name <text>] (the token from signing in: POST <api>/api/auth/login)',
       );
       return;
@@ -302,12 +324,18 @@ export class SeederService {
       diskMax: this.opts.maxDiskBytes,
       receipts: this.receipts?.stats().kept ?? 0,
       receiptedBytes: this.receipts?.stats().bytes ?? 0,
+      ...(this.redeemer ? { earned: this.redeemer.totals().paidAmount.toString(), earnedSegments: this.redeemer.totals().paidSegments } : {}),
     };
   }
 
   /** Receipts kept and refused (see ReceiptKeeper). */
   receiptStats(): ReceiptStats {
     return this.receipts?.stats() ?? { kept: 0, bytes: 0, accepted: 0, refused: 0, refusedBy: {} };
+  }
+
+  /** What redeeming did since start (null without --token). */
+  redeemTotals(): RedeemTotals | null {
+    return this.redeemer?.totals() ?? null;
   }
 
   /** Writes receipts.json now if a receipt arrived since the last write. */
@@ -324,6 +352,9 @@ export class SeederService {
     await this.save();
     await this.torrents?.destroy();
     this.torrents = undefined;
+    // No wire is left to bring receipts: redeem what changed since the last round (time-limited).
+    await this.redeemer?.stop(this.opts.redeemExitTimeoutMs ?? 10_000);
+    this.redeemer = undefined;
     await this.receipts?.stop();
     this.receipts = undefined;
   }

@@ -35,6 +35,11 @@ export interface StoredReceipt {
    * signature) exactly as the api will want it for redemption; the fields above are for reading.
    */
   message: string;
+  /**
+   * The newest seq of this session the api settled (redeemReceipts answered PAID, NOTHING_NEW or a
+   * final refusal); absent until then. A receipt with `seq > redeemedSeq` is redeemed again.
+   */
+  redeemedSeq?: number;
 }
 
 export interface ReceiptsFile {

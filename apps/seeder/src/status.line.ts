@@ -17,6 +17,9 @@ export interface SeederStatus {
   receipts: number;
   /** Bytes those receipts cover (sum of their cumulativeBytes). */
   receiptedBytes: number;
+  /** With --token: what redeeming paid since start, in minor units (1 CLC = 1 000 000), and for how many segments. */
+  earned?: string;
+  earnedSegments?: number;
 }
 
 export function formatBytes(n: number): string {
@@ -32,15 +35,24 @@ export function formatBytes(n: number): string {
   return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`;
 }
 
+/** "1.500000 CLC" from minor units (1 CLC = 1 000 000). */
+export function formatClc(minor: bigint | string): string {
+  const v = BigInt(minor);
+  const abs = v < 0n ? -v : v;
+  return `${v < 0n ? '-' : ''}${abs / 1_000_000n}.${(abs % 1_000_000n).toString().padStart(6, '0')} CLC`;
+}
+
 export function formatStatusLine(s: SeederStatus): string {
-  return [
+  const parts = [
     `swarms ${s.swarms} (${s.complete} complete)`,
     `peers ${s.peers}`,
     `down ${formatBytes(s.downloaded)} (web seed ${formatBytes(s.webSeedDownloaded)}) ${formatBytes(s.downloadSpeed)}/s`,
     `up ${formatBytes(s.uploaded)} ${formatBytes(s.uploadSpeed)}/s`,
     `disk ${formatBytes(s.diskUsed)} / ${formatBytes(s.diskMax)}`,
     `receipts ${s.receipts} (${formatBytes(s.receiptedBytes)})`,
-  ].join(' | ');
+  ];
+  if (s.earned !== undefined) parts.push(`earned ${formatClc(s.earned)} (${s.earnedSegments ?? 0} segments)`);
+  return parts.join(' | ');
 }
 
 export function formatStatusJson(s: SeederStatus, at: Date): string {

@@ -40,6 +40,7 @@ describe('seeder cli', () => {
       webrtc: true,
       rtcBindAddress: undefined,
       refreshSec: 600,
+      redeemEveryMs: 30_000,
       statusSec: 5,
       json: false,
       verbose: false,
@@ -58,6 +59,10 @@ describe('seeder cli', () => {
     assert.equal(full.options.json, true);
     assert.equal(full.options.rtcBindAddress, '10.0.0.2');
     assert.equal(full.options.verbose, true);
+    for (const [text, ms] of [['30s', 30_000], ['5m', 300_000], ['1h', 3_600_000], ['1500ms', 1500], ['45', 45_000], ['2.5s', 2500]] as const) {
+      const r2 = parseCli(['--api', 'http://a', '--token', 't', '--redeem-every', text]);
+      assert.ok(r2.kind === 'run' && r2.options.redeemEveryMs === ms, text);
+    }
     const popular = parseCli(['--api', 'http://a', '--videos', 'popular', '--count', '5']);
     assert.ok(popular.kind === 'run' && popular.options.selection.kind === 'popular' && popular.options.selection.count === 5);
   });
@@ -74,6 +79,8 @@ describe('seeder cli', () => {
       [['--api', 'http://a', '--port', 'x'], /^--port: "x" is not a whole number/],
       [['--api', 'http://a', '--count', '0'], /^--count: 0 is out of range/],
       [['--api', 'http://a', '--refresh', '1'], /^--refresh: 1 is out of range/],
+      [['--api', 'http://a', '--redeem-every', 'often'], /^--redeem-every: "often" is not a duration/],
+      [['--api', 'http://a', '--redeem-every', '500ms'], /^--redeem-every: "500ms" is out of range/],
       [['--api', 'http://a', '--rtc-bind', 'eth0'], /^--rtc-bind: "eth0" is not an IP address/],
       [['--api', 'http://a', '--name', '  '], /^--name: must not be empty/],
       [['--api', 'http://a', '--name', 'x'.repeat(81)], /^--name: is 81 characters long; use at most 80/],

@@ -5,23 +5,32 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  encodeReceiptMessage,
   NodeEd25519Signer,
   NodeEd25519Verifier,
+  RECEIPT_DOMAIN,
+  type Receipt,
   SEEDER_REGISTRATION_DOMAIN,
   SEEDER_REGISTRATION_MAX_AGE_MS,
+  SESSION_CERT_DOMAIN,
   fromBase64Url,
+  signReceipt,
+  signSessionCert,
+  toBase64Url,
   verifySeederRegistration,
 } from '@wetube/swarm';
 import { ApiClient } from '../../api/test/api.client';
 import { databaseMatrix, startApi, type TestApi } from '../../api/test/api.harness';
 import { GraphqlError, type RegisterSeederInput } from '../src/api.client';
+import type { RedeemApi } from '../src/redeem.client';
 import { registerSeeder, type SeederAccountApi } from '../src/seeder.registration';
 import { SeederService } from '../src/seeder.service';
+import { type ReceiptsFile, SeederStore } from '../src/seeder.store';
 
 const MINE = '{ mySeeders { id name publicKey createdAt lastSeenAt } }';
 const ACCOUNT = { id: '0f8fad5b-d9cb-469f-a165-70867728950e', displayName: 'Alice' };
@@ -167,9 +176,65 @@ for (const db of databaseMatrix()) {
       const anon = await startSeeder(await newDir());
       const lines = anon.logs.filter((l) => /anonymously/.test(l));
       assert.equal(lines.length, 1, anon.logs.join('\n'));
-      assert.match(lines[0], /^no --token: seeding anonymously .*start it with --token <bearer> \[--name <text>\]/);
+      assert.match(lines[0], /^no --token: seeding anonymously \(receipts are still kept under this key, but not redeemed.*start it with --token <bearer> \[--name <text>\]/);
       assert.equal(anon.seeder.registration, null);
+      assert.equal(anon.seeder.status().earned, undefined);
       await anon.seeder.stop();
+      assert.equal(anon.logs.filter((l) => /^redeem/.test(l)).length, 0, anon.logs.join('\n'));
+    });
+
+    it('with --token: redeems the kept receipts every round and at exit, and shows the earnings', async () => {
+      // A receipt kept by an earlier run of this seeder (its key made first, so the receipt can name it).
+      const dir = await newDir();
+      const store = new SeederStore(dir);
+      await store.init();
+      const { signer } = await store.loadOrCreateKey();
+      const peerId = toBase64Url(signer.publicKey);
+      const origin = NodeEd25519Signer.generate();
+      const session = NodeEd25519Signer.generate();
+      const cert = await signSessionCert(
+        { domain: SESSION_CERT_DOMAIN, sessionId: 'sess-1', videoId: 'v-1', sessionPublicKey: session.publicKey, viewerId: 'u-1', expiresAt: Date.now() + 3_600_000 },
+        origin,
+      );
+      const receipt: Receipt = { domain: RECEIPT_DOMAIN, sessionId: 'sess-1', peerId, seq: 3, lastSegmentCid: 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku', cumulativeSegments: 3, cumulativeBytes: 300_000 };
+      const message = toBase64Url(encodeReceiptMessage({ cert, receipt, signature: await signReceipt(receipt, session) }));
+      await store.writeReceipts({ version: 1, peerId, receipts: [{ sessionId: 'sess-1', videoId: 'v-1', seq: 3, cumulativeSegments: 3, cumulativeBytes: 300_000, expiresAt: cert.cert.expiresAt, acceptedAt: Date.now(), message }] });
+
+      const calls: string[][] = [];
+      const redeemApi: RedeemApi = {
+        async redeemReceipts(receipts) {
+          calls.push(receipts);
+          return { results: receipts.map((_, index) => ({ index, sessionId: 'sess-1', peerId, status: 'PAID' as const, code: null, message: null, segments: 3, amount: '1500' })), totalPaid: '1500', userErrors: [] };
+        },
+      };
+      const logs: string[] = [];
+      const seeder = new SeederService({
+        apiUrl: api.url,
+        selection: { kind: 'ids', ids: [] },
+        maxDiskBytes: 1e6,
+        dir,
+        token: owner.token!,
+        name: 'earner',
+        webrtc: false,
+        refreshMs: 0,
+        originPublicKey: origin.publicKey,
+        redeemEveryMs: 50,
+        redeemApi,
+        log: (m) => logs.push(m),
+      });
+      running.push(seeder);
+      await seeder.start();
+      assert.ok(logs.includes('redeeming kept receipts every 50 ms, and at exit'), logs.join('\n'));
+      for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(calls, [[message]], 'the exact message kept in receipts.json');
+      assert.equal(seeder.status().earned, '1500');
+      assert.equal(seeder.status().earnedSegments, 3);
+      assert.ok(logs.includes('redeem: sent 1 receipts; paid 3 segments, 0.001500 CLC (1 receipts)'), logs.join('\n'));
+      await seeder.stop();
+      assert.equal(calls.length, 1, 'nothing new at exit: not sent again');
+      assert.ok(logs.includes('redeem at exit: nothing new to redeem'), logs.join('\n'));
+      const file = JSON.parse(await readFile(store.receiptsPath, 'utf8')) as ReceiptsFile;
+      assert.equal(file.receipts[0].redeemedSeq, 3);
     });
 
     it('the command line: `seeder --token <t> --name <n>` registers and logs it', async () => {

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { formatBytes, p2pStats, peerSharePercent, type P2PCounters } from './p2p-stats';
+import { formatClc } from './receipt-redeemer';
 
 /** Live P2P figures under the player, and the "Share my bandwidth" toggle. */
 export function P2PStatus({ share, onShareChange }: { share: boolean; onShareChange: (on: boolean) => void }) {
@@ -24,6 +25,16 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
       {c.receiptsAccepted > 0 && (
         <span title="Signed receipts from the viewers this page served: what it can be paid for.">
           Receipted: <strong data-testid="p2p-receipted">{formatBytes(c.receiptedBytes)}</strong>
+        </span>
+      )}
+      {(c.receiptsRedeemed > 0 || c.redeemRefused > 0) && (
+        <span
+          title={
+            `Paid by WeTube for the receipts this page redeemed (${c.redeemedSegments} segments); pending until the review window ends.` +
+            (c.redeemRefused > 0 ? ` ${c.redeemRefused} receipts were refused (last: ${c.lastRedeemRefusal}).` : '')
+          }
+        >
+          Earned: <strong data-testid="p2p-earned">{formatClc(c.redeemedAmount)} CLC</strong>
         </span>
       )}
       {c.droppedPeers > 0 && (

@@ -5,11 +5,12 @@
  * prefetched, verified segments kept in memory for the fragment loader. Any failure turns P2P off;
  * the player keeps playing over HTTP.
  */
-import { ReceiptIssuer, toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
+import { parseSignedSessionCert, ReceiptIssuer, toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
 import { loadContentIndex } from './manifest';
 import { p2pStats, resetP2PStats } from './p2p-stats';
 import { PeerPayments } from './peer-payments';
 import { ReceiptInbox } from './receipt-inbox';
+import { ReceiptRedeemer } from './receipt-redeemer';
 import { startPlaybackSession, type PlaybackSession } from './session';
 import { SwarmClient } from './swarm-client';
 
@@ -23,14 +24,29 @@ const PREFETCH_TIMEOUT_MS = 30_000;
  * Receipts for this session: signed with the session key for the peers that serve this page; the
  * ones other viewers send it are checked against the origin key.
  */
-async function paymentsFor(session: PlaybackSession, originPublicKey: Uint8Array): Promise<PeerPayments> {
+async function paymentsFor(session: PlaybackSession, originPublicKey: Uint8Array): Promise<{ payments: PeerPayments; inbox: ReceiptInbox }> {
   const localPeerId = toBase64Url(session.publicKey);
   const issuer = new ReceiptIssuer(session.sessionId, session.certificate, await WebCryptoEd25519Signer.fromKeyPair(session.keyPair));
-  return new PeerPayments(localPeerId, issuer, new ReceiptInbox(localPeerId, originPublicKey));
+  const inbox = new ReceiptInbox(localPeerId, originPublicKey);
+  return { payments: new PeerPayments(localPeerId, issuer, inbox), inbox };
+}
+
+declare global {
+  interface Window {
+    /** Runs a redemption round now (tests; the page redeems every 30 s on its own). */
+    __wetubeRedeemNow?: () => Promise<void>;
+  }
+}
+
+export interface P2PControllerOptions {
+  /** The signed-in user's id; null when signed out, undefined while not known yet. */
+  viewerId?: () => string | null | undefined;
 }
 
 export class P2PController {
   private swarm: SwarmClient | null = null;
+  private redeemer: ReceiptRedeemer | null = null;
+  private readonly onPageHide = () => this.redeemer?.flushNow();
   private readonly ready = new Map<string, Uint8Array>();
   private readonly inflight = new Map<string, Promise<Uint8Array>>();
   private stopped = false;
@@ -40,7 +56,10 @@ export class P2PController {
   private readonly createdAt = performance.now();
 
   /** Counts as starting from construction: the page calls start() once the first frame is up. */
-  constructor(private readonly videoId: string) {
+  constructor(
+    private readonly videoId: string,
+    private readonly options: P2PControllerOptions = {},
+  ) {
     resetP2PStats();
     p2pStats.state = 'starting';
   }
@@ -52,8 +71,10 @@ export class P2PController {
     try {
       const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
       if (this.stopped) return;
-      const swarm = new SwarmClient(this.videoId, session, index, await paymentsFor(session, index.originPublicKey));
+      const { payments, inbox } = await paymentsFor(session, index.originPublicKey);
+      const swarm = new SwarmClient(this.videoId, session, index, payments);
       this.swarm = swarm;
+      this.startRedeeming(session.certificate, inbox);
       await swarm.start();
       if (this.stopped) return swarm.destroy();
       p2pStats.state = 'running';
@@ -64,12 +85,38 @@ export class P2PController {
       p2pStats.error = e instanceof Error ? e.message : String(e);
       this.swarm?.destroy();
       this.swarm = null;
+      this.redeemer?.stop(); // what was receipted before the failure is still sent once
+      this.redeemer = null;
     }
+  }
+
+  /**
+   * The receipts other viewers give this page are redeemed when the session was started signed in
+   * (the certificate names the viewer) and that viewer is still the one signed in; an anonymous
+   * session is never redeemed. Every 30 s, on pagehide and at stop.
+   */
+  private startRedeeming(certificate: string, inbox: ReceiptInbox): void {
+    const sessionViewer = parseSignedSessionCert(certificate).cert.viewerId;
+    if (!sessionViewer || this.stopped) return;
+    this.redeemer = new ReceiptRedeemer({
+      receipts: () => inbox.redeemable(),
+      canRedeem: () => this.options.viewerId?.() === sessionViewer,
+    });
+    this.redeemer.start();
+    const redeemer = this.redeemer;
+    window.__wetubeRedeemNow = () => redeemer.round();
+    window.addEventListener('pagehide', this.onPageHide);
   }
 
   /** Stops sharing and fetching from peers; the loader falls back to HTTP for everything. */
   stop(): void {
     this.stopped = true;
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageHide);
+      delete window.__wetubeRedeemNow;
+    }
+    this.redeemer?.stop(); // sends what changed once more (keepalive)
+    this.redeemer = null;
     this.swarm?.destroy();
     this.swarm = null;
     this.ready.clear();

@@ -24,6 +24,15 @@ export interface P2PCounters {
   lastRefusal: string | null;
   /** Bytes covered by accepted receipts (what this page could be paid for). */
   receiptedBytes: number;
+  /** Signed in: receipts the api paid (redeemReceipts answered PAID), the segments and amount they paid. */
+  receiptsRedeemed: number;
+  redeemedSegments: number;
+  /** Minor units (1 CLC = 1 000 000) as a decimal string, like the api's `Amount`. */
+  redeemedAmount: string;
+  /** Receipts the api refused for good (last code), and why the last round failed (null once one works). */
+  redeemRefused: number;
+  lastRedeemRefusal: string | null;
+  lastRedeemError: string | null;
   /** Why P2P is off, when it is ('disabled', an error message…); null while it runs. */
   state: 'idle' | 'starting' | 'running' | 'off' | 'error';
   error: string | null;
@@ -69,6 +78,12 @@ export function newCounters(): P2PCounters {
     receiptsRefused: 0,
     lastRefusal: null,
     receiptedBytes: 0,
+    receiptsRedeemed: 0,
+    redeemedSegments: 0,
+    redeemedAmount: '0',
+    redeemRefused: 0,
+    lastRedeemRefusal: null,
+    lastRedeemError: null,
     state: 'idle',
     error: null,
   };

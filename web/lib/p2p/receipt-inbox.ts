@@ -5,8 +5,9 @@
  * page served them. Checked by the shared ReceiptBook (origin-certified session, signature, newer
  * than the last, addressed to this page's platform peer id); the newest per session is kept.
  */
-import { ReceiptBook, WebCryptoEd25519Verifier } from '@wetube/receipts';
+import { encodeReceiptMessage, ReceiptBook, toBase64Url, WebCryptoEd25519Verifier } from '@wetube/receipts';
 import { p2pStats } from './p2p-stats';
+import type { RedeemCandidate } from './receipt-redeemer';
 
 export class ReceiptInbox {
   private readonly book: ReceiptBook;
@@ -24,5 +25,15 @@ export class ReceiptInbox {
       p2pStats.receiptsRefused++;
       p2pStats.lastRefusal = d.reason;
     }
+  }
+
+  /** The newest receipt per session, as `redeemReceipts` takes it (the wt_receipt message bytes, base64url). */
+  redeemable(): RedeemCandidate[] {
+    return this.book.all().map((k) => ({
+      sessionId: k.receipt.sessionId,
+      peerId: k.receipt.peerId,
+      seq: k.receipt.seq,
+      message: toBase64Url(encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature })),
+    }));
   }
 }

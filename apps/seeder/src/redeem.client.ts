@@ -1,0 +1,112 @@
+import { type ApiUserError, GraphqlError } from './api.client';
+
+/** What `redeemReceipts` answers for one receipt (see the payments contract, ReceiptRedemption). */
+export interface ReceiptRedemption {
+  /** Position in the receipts sent. */
+  index: number;
+  sessionId: string | null;
+  peerId: string | null;
+  status: 'PAID' | 'NOTHING_NEW' | 'REFUSED';
+  /** When REFUSED: MALFORMED, BAD_SIGNATURE, CERT_INVALID, SESSION_UNKNOWN, NOT_YOUR_PEER, TOO_FAST, STALE, ... */
+  code: string | null;
+  message: string | null;
+  /** Newly paid segments (0 unless PAID). */
+  segments: number;
+  /** Newly credited, in minor units (1 CLC = 1 000 000), as the `Amount` decimal string. */
+  amount: string;
+}
+
+export interface RedeemReceiptsPayload {
+  results: ReceiptRedemption[];
+  totalPaid: string;
+  userErrors: ApiUserError[];
+}
+
+/** The api call the redeemer needs (a fake in tests). */
+export interface RedeemApi {
+  /** Sends ≤ 500 receipt messages (base64url of `encodeReceiptMessage`). Throws when the api does not answer with a payload. */
+  redeemReceipts(receipts: string[], signal?: AbortSignal): Promise<RedeemReceiptsPayload>;
+}
+
+/** The exact document sent; the field selection is everything the redeemer reads. */
+export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
+  redeemReceipts(input: $input) {
+    results { index sessionId peerId status code message segments amount }
+    totalPaid
+    userErrors { field code message }
+  }
+}`;
+
+/** Largest batch the api takes in one call. */
+export const MAX_REDEEM_BATCH = 500;
+
+const TIMEOUT_MS = 30_000;
+const STATUSES = new Set(['PAID', 'NOTHING_NEW', 'REFUSED']);
+const AMOUNT = /^-?\d+$/;
+
+type Fetch = typeof fetch;
+
+/**
+ * `redeemReceipts` over HTTP with the seeder's bearer token. Every way the api can fail to answer
+ * (unreachable, timeout, HTTP 5xx, not GraphQL, GraphQL errors such as UNAUTHENTICATED, a payload of
+ * the wrong shape) throws: the caller keeps the receipts and tries again later.
+ */
+export class RedeemClient implements RedeemApi {
+  constructor(
+    readonly apiUrl: string,
+    private readonly token: string,
+    private readonly fetchImpl: Fetch = fetch,
+    private readonly timeoutMs = TIMEOUT_MS,
+  ) {}
+
+  async redeemReceipts(receipts: string[], signal?: AbortSignal): Promise<RedeemReceiptsPayload> {
+    if (receipts.length > MAX_REDEEM_BATCH) throw new Error(`at most ${MAX_REDEEM_BATCH} receipts per call (got ${receipts.length})`);
+    const url = `${this.apiUrl}/graphql`;
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts } } }),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      text = await res.text();
+    } catch (err) {
+      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
+    }
+    if (res.status >= 500) throw new Error(`POST ${url}: HTTP ${res.status}`);
+    let body: { data?: { redeemReceipts?: unknown } | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
+    }
+    if (body.errors?.length) {
+      throw new GraphqlError(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`, body.errors.map((e) => e.extensions?.code ?? ''));
+    }
+    const payload = body.data?.redeemReceipts;
+    if (!isPayload(payload)) throw new Error(`POST ${url}: HTTP ${res.status}, redeemReceipts answered without a well-formed payload`);
+    return payload;
+  }
+}
+
+function isPayload(p: unknown): p is RedeemReceiptsPayload {
+  if (!p || typeof p !== 'object') return false;
+  const o = p as Record<string, unknown>;
+  if (!Array.isArray(o.results) || !Array.isArray(o.userErrors) || typeof o.totalPaid !== 'string' || !AMOUNT.test(o.totalPaid)) return false;
+  return o.results.every((r: unknown) => {
+    const x = r as Record<string, unknown> | null;
+    return (
+      !!x &&
+      Number.isInteger(x.index) &&
+      STATUSES.has(x.status as string) &&
+      Number.isInteger(x.segments) &&
+      typeof x.amount === 'string' &&
+      AMOUNT.test(x.amount) &&
+      (x.sessionId === null || typeof x.sessionId === 'string') &&
+      (x.code === null || x.code === undefined || typeof x.code === 'string')
+    );
+  });
+}

@@ -1,0 +1,209 @@
+'use client';
+
+/**
+ * A signed-in viewer's page redeems the receipts it earned by serving other viewers (its
+ * ReceiptInbox): every 30 s and on pagehide, the receipts that changed since the api last settled
+ * them go to `redeemReceipts` (≤ 500 per call). PAID, NOTHING_NEW and final refusals settle a
+ * receipt; a failed call (network, 5xx, GraphQL errors) settles nothing: the next round sends the
+ * receipts again, backing off while it keeps failing. Anonymous viewers do not redeem (the api pays
+ * the user who started the playback session, whose key the receipts name).
+ */
+import { getApiUrl } from '@/lib/api';
+import { p2pStats } from './p2p-stats';
+
+export interface RedeemCandidate {
+  sessionId: string;
+  peerId: string;
+  seq: number;
+  /** base64url of `encodeReceiptMessage(...)`. */
+  message: string;
+}
+
+export interface ReceiptRedemption {
+  index: number;
+  sessionId: string | null;
+  peerId: string | null;
+  status: 'PAID' | 'NOTHING_NEW' | 'REFUSED';
+  code: string | null;
+  message: string | null;
+  segments: number;
+  amount: string;
+}
+
+export interface RedeemPayload {
+  results: ReceiptRedemption[];
+  totalPaid: string;
+  userErrors: { field: string[]; code: string; message: string }[];
+}
+
+/** Sends one batch; throws when the api does not answer with a payload. */
+export type RedeemSend = (receipts: string[], opts: { keepalive: boolean }) => Promise<RedeemPayload>;
+
+export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
+  redeemReceipts(input: $input) {
+    results { index sessionId peerId status code message segments amount }
+    totalPaid
+    userErrors { field code message }
+  }
+}`;
+
+const MAX_BATCH = 500;
+/** A keepalive fetch may carry at most 64 KiB of body (all such requests of the page together). */
+const KEEPALIVE_BODY_BYTES = 60_000;
+/** Refusal codes worth sending again later; every other code is final (see the payments contract). */
+const TRANSIENT_REFUSALS = new Set(['INTERNAL_ERROR', 'INTERNAL_SERVER_ERROR', 'UNAVAILABLE', 'TRY_AGAIN']);
+
+/** `redeemReceipts` over fetch with the page's sign-in cookie; `keepalive` so it outlives the page. */
+export const sendRedeem: RedeemSend = async (receipts, { keepalive }) => {
+  const url = `${getApiUrl()}/graphql`;
+  const res = await fetch(url, {
+    method: 'POST',
+    credentials: 'include',
+    keepalive,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts } } }),
+  });
+  if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
+  const body = (await res.json()) as { data?: { redeemReceipts?: RedeemPayload } | null; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  const p = body.data?.redeemReceipts;
+  if (!p || !Array.isArray(p.results) || !Array.isArray(p.userErrors)) throw new Error('redeemReceipts answered without a payload');
+  return p;
+};
+
+export interface ReceiptRedeemerOptions {
+  /** The inbox's newest receipt per (session, peer). */
+  receipts: () => RedeemCandidate[];
+  /** False while the page must not redeem (nobody signed in, or not the viewer who started the session). */
+  canRedeem: () => boolean;
+  send?: RedeemSend;
+  everyMs?: number;
+  maxBackoffMs?: number;
+}
+
+export class ReceiptRedeemer {
+  /** (session, peer) → newest seq the api settled. */
+  private readonly settled = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private stopped = false;
+  private readonly send: RedeemSend;
+  private readonly everyMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly opts: ReceiptRedeemerOptions) {
+    this.send = opts.send ?? sendRedeem;
+    this.everyMs = opts.everyMs ?? 30_000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 600_000;
+  }
+
+  start(): void {
+    this.schedule();
+  }
+
+  /** Stops the rounds; `flush` (e.g. on leaving) sends what changed one last time, keepalive. */
+  stop(flush = true): void {
+    if (this.stopped) return;
+    if (flush) this.flushNow();
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * On pagehide: sends what has not been settled (also what a round in flight carries: that fetch
+   * dies with the page) with `keepalive`, as much as fits in its 64 KiB body budget. Not awaited.
+   */
+  flushNow(): void {
+    if (this.stopped || !this.opts.canRedeem()) return;
+    const batch: RedeemCandidate[] = [];
+    let bytes = REDEEM_RECEIPTS_MUTATION.length + 64;
+    for (const c of this.changed()) {
+      bytes += c.message.length + 3;
+      if (bytes > KEEPALIVE_BODY_BYTES || batch.length >= MAX_BATCH) break;
+      batch.push(c);
+    }
+    if (batch.length) void this.sendBatch(batch, true).catch(() => undefined);
+  }
+
+  /** One round now (a round already running is joined). */
+  round(): Promise<void> {
+    this.running ??= this.roundOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const delay = this.failures === 0 ? this.everyMs : Math.min(this.maxBackoffMs, this.everyMs * 2 ** Math.min(this.failures, 20));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.round().finally(() => this.schedule());
+    }, delay);
+  }
+
+  private changed(): RedeemCandidate[] {
+    return this.opts.receipts().filter((c) => (this.settled.get(keyOf(c)) ?? 0) < c.seq);
+  }
+
+  private async roundOnce(): Promise<void> {
+    if (!this.opts.canRedeem()) return;
+    const pending = this.changed();
+    let failed = false;
+    for (let at = 0; at < pending.length; at += MAX_BATCH) {
+      try {
+        await this.sendBatch(pending.slice(at, at + MAX_BATCH), false);
+      } catch (e) {
+        failed = true;
+        p2pStats.lastRedeemError = e instanceof Error ? e.message : String(e);
+        break;
+      }
+    }
+    this.failures = failed ? this.failures + 1 : 0;
+    if (!failed && pending.length) p2pStats.lastRedeemError = null;
+  }
+
+  private async sendBatch(batch: RedeemCandidate[], keepalive: boolean): Promise<void> {
+    const payload = await this.send(
+      batch.map((c) => c.message),
+      { keepalive },
+    );
+    for (const r of payload.results) {
+      const c = batch[r.index];
+      if (!c || (r.sessionId !== null && r.sessionId !== c.sessionId)) continue;
+      const final = r.status !== 'REFUSED' || (!!r.code && !TRANSIENT_REFUSALS.has(r.code));
+      if (!final) continue;
+      const key = keyOf(c);
+      // A duplicate answer (the same receipt sent by a round and by pagehide) is counted once.
+      if ((this.settled.get(key) ?? 0) >= c.seq) continue;
+      this.settled.set(key, c.seq);
+      if (r.status === 'PAID') {
+        p2pStats.receiptsRedeemed++;
+        p2pStats.redeemedSegments += r.segments;
+        p2pStats.redeemedAmount = (BigInt(p2pStats.redeemedAmount) + BigInt(r.amount)).toString();
+      } else if (r.status === 'REFUSED') {
+        p2pStats.redeemRefused++;
+        p2pStats.lastRedeemRefusal = r.code;
+      }
+    }
+    if (payload.userErrors.length && payload.results.length === 0) {
+      throw new Error(payload.userErrors.map((e) => `${e.message} (${e.code})`).join('; '));
+    }
+  }
+}
+
+function keyOf(c: RedeemCandidate): string {
+  return `${c.sessionId}\n${c.peerId}`;
+}
+
+/** "1.500000" from minor units (1 CLC = 1 000 000). */
+export function formatClc(minor: string): string {
+  let v: bigint;
+  try {
+    v = BigInt(minor);
+  } catch {
+    return '?';
+  }
+  const abs = v < 0n ? -v : v;
+  return `${v < 0n ? '-' : ''}${abs / 1_000_000n}.${(abs % 1_000_000n).toString().padStart(6, '0')}`;
+}
