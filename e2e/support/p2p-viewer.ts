@@ -17,6 +17,9 @@ export interface P2PCounters {
   rejectedPieces: number;
   droppedPeers: number;
   receiptsSent: number;
+  /** Per peer id: cumulative segments of the newest receipt the page sent it. */
+  signedSegments: Record<string, number>;
+  adFree: boolean | null;
   receiptsAccepted: number;
   receiptsRefused: number;
   lastRefusal: string | null;

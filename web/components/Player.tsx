@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Poin
 import { formatTime } from '@/lib/format';
 import { cueAt, parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
 import { P2PController } from '@/lib/p2p/p2p-controller';
+import { playedSeconds } from '@/lib/p2p/session-heartbeat';
 import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
@@ -138,7 +139,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !videoId || !share) return;
-    const ctl = new P2PController(videoId, { viewerId: () => viewerIdRef.current });
+    const ctl = new P2PController(videoId, { viewerId: () => viewerIdRef.current, watchedSeconds: () => playedSeconds(videoRef.current) });
     p2pRef.current = ctl;
     const begin = () => void ctl.start();
     if (video.readyState >= 2) begin();

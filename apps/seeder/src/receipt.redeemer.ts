@@ -24,15 +24,12 @@ export interface RedeemSource {
 }
 
 /**
- * Refusal codes that are not the receipt's fault and may pass later: the receipt is sent again.
- * Every other code (MALFORMED, BAD_SIGNATURE, CERT_INVALID, SESSION_UNKNOWN, NOT_YOUR_PEER,
- * SELF_DEALING, WRONG_SEGMENT, TOO_FAST, HOLD_EXCEEDED, STALE, NO_BUDGET, ...) is final, as the
- * contract says ("anything but a transient error"). A REFUSED without a code is retried too.
+ * A refusal is final unless the api says the same receipt may be paid later (`retryable`, e.g.
+ * TOO_FAST: the session's playback time has to catch up); a final one is not sent again. A REFUSED
+ * without a code is retried too.
  */
-export const TRANSIENT_REFUSALS: ReadonlySet<string> = new Set(['INTERNAL_ERROR', 'INTERNAL_SERVER_ERROR', 'UNAVAILABLE', 'TRY_AGAIN']);
-
-export function isFinalRefusal(code: string | null): boolean {
-  return !!code && !TRANSIENT_REFUSALS.has(code);
+export function isFinalRefusal(res: { code: string | null; retryable?: boolean }): boolean {
+  return !!res.code && !res.retryable;
 }
 
 /** What one round did. */
@@ -244,7 +241,7 @@ export class ReceiptRedeemer {
       } else if (res.status === 'NOTHING_NEW') {
         r.nothingNew++;
         this.opts.source.markRedeemed(c);
-      } else if (isFinalRefusal(res.code)) {
+      } else if (isFinalRefusal(res)) {
         r.refusedBy[res.code!] = (r.refusedBy[res.code!] ?? 0) + 1;
         this.opts.source.markRedeemed(c);
       } else {

@@ -10,6 +10,8 @@ export interface ReceiptRedemption {
   /** When REFUSED: MALFORMED, BAD_SIGNATURE, CERT_INVALID, SESSION_UNKNOWN, NOT_YOUR_PEER, TOO_FAST, STALE, ... */
   code: string | null;
   message: string | null;
+  /** The api may pay this receipt if it is sent again later (a refusal that is not final). */
+  retryable: boolean;
   /** Newly paid segments (0 unless PAID). */
   segments: number;
   /** Newly credited, in minor units (1 CLC = 1 000 000), as the `Amount` decimal string. */
@@ -31,7 +33,7 @@ export interface RedeemApi {
 /** The exact document sent; the field selection is everything the redeemer reads. */
 export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
   redeemReceipts(input: $input) {
-    results { index sessionId peerId status code message segments amount }
+    results { index sessionId peerId status code message retryable segments amount }
     totalPaid
     userErrors { field code message }
   }

@@ -73,7 +73,7 @@ function fakeApi(answer: (message: string) => Partial<ReceiptRedemption> = () =>
       }
       const results = receipts.map((m, index) => {
         const [sessionId, peerId] = m.split('.');
-        return { index, sessionId, peerId, status: 'PAID', code: null, message: null, segments: 0, amount: '0', ...answer(m) } as ReceiptRedemption;
+        return { index, sessionId, peerId, status: 'PAID', code: null, message: null, retryable: false, segments: 0, amount: '0', ...answer(m) } as ReceiptRedemption;
       });
       const totalPaid = results.reduce((n, r) => n + BigInt(r.amount), 0n).toString();
       return { results, totalPaid, userErrors: [] };
@@ -111,15 +111,15 @@ describe('ReceiptRedeemer', () => {
     assert.equal(formatClc(r.totals().paidAmount), '1.807500 CLC');
   });
 
-  it('settles NOTHING_NEW and final refusals, sends transient refusals and unanswered receipts again', async () => {
+  it('settles NOTHING_NEW and final refusals, sends retryable refusals and unanswered receipts again', async () => {
     const source = new MemorySource();
     for (const s of ['paid', 'same', 'fast', 'stale', 'busy', 'nocode', 'lost']) source.put(s, 1);
     const api = fakeApi((m) => {
       const s = m.split('.')[0];
       if (s === 'same') return { status: 'NOTHING_NEW' };
-      if (s === 'fast') return { status: 'REFUSED', code: 'TOO_FAST', message: 'too fast' };
+      if (s === 'fast') return { status: 'REFUSED', code: 'TOO_FAST', message: 'too fast', retryable: true };
       if (s === 'stale') return { status: 'REFUSED', code: 'STALE' };
-      if (s === 'busy') return { status: 'REFUSED', code: 'UNAVAILABLE' };
+      if (s === 'busy') return { status: 'REFUSED', code: 'HOLD_EXCEEDED', retryable: false };
       if (s === 'nocode') return { status: 'REFUSED', code: null };
       if (s === 'lost') return { index: 99 }; // an answer for no receipt sent: ignored
       return { status: 'PAID', segments: 3, amount: '3000000' };
@@ -129,14 +129,14 @@ describe('ReceiptRedeemer', () => {
     const round = await r.round();
     assert.deepEqual(
       { paid: round.paidReceipts, nothingNew: round.nothingNew, refusedBy: round.refusedBy, retryLater: round.retryLater, unanswered: round.unanswered },
-      { paid: 1, nothingNew: 1, refusedBy: { TOO_FAST: 1, STALE: 1 }, retryLater: 2, unanswered: 1 },
+      { paid: 1, nothingNew: 1, refusedBy: { STALE: 1, HOLD_EXCEEDED: 1 }, retryLater: 2, unanswered: 1 },
     );
     assert.equal(
       logs.at(-1),
-      'redeem: sent 7 receipts; paid 3 segments, 3.000000 CLC (1 receipts); nothing new 1; refused 2 (TOO_FAST 1, STALE 1); 2 refused for now, sent again later; 1 kept for the next round',
+      'redeem: sent 7 receipts; paid 3 segments, 3.000000 CLC (1 receipts); nothing new 1; refused 2 (STALE 1, HOLD_EXCEEDED 1); 2 refused for now, sent again later; 1 kept for the next round',
     );
     await r.round();
-    assert.deepEqual(api.calls.at(-1), ['busy.peer-1.1', 'nocode.peer-1.1', 'lost.peer-1.1']);
+    assert.deepEqual(api.calls.at(-1), ['fast.peer-1.1', 'nocode.peer-1.1', 'lost.peer-1.1']);
   });
 
   it('keeps every receipt when the api does not answer, and backs off while it keeps failing', async () => {
@@ -311,7 +311,7 @@ describe('ReceiptKeeper as the redeem source', () => {
         const results = receipts.map((m, index) => {
           const { receipt } = decodeReceiptMessage(fromBase64Url(m));
           sent.push({ sessionId: receipt.sessionId, seq: receipt.seq });
-          return { index, sessionId: receipt.sessionId, peerId: receipt.peerId, status: 'PAID' as const, code: null, message: null, segments: 1, amount: '1000' };
+          return { index, sessionId: receipt.sessionId, peerId: receipt.peerId, status: 'PAID' as const, code: null, message: null, retryable: false, segments: 1, amount: '1000' };
         });
         return { results, totalPaid: String(results.length * 1000), userErrors: [] };
       },

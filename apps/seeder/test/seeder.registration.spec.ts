@@ -204,7 +204,7 @@ for (const db of databaseMatrix()) {
       const redeemApi: RedeemApi = {
         async redeemReceipts(receipts) {
           calls.push(receipts);
-          return { results: receipts.map((_, index) => ({ index, sessionId: 'sess-1', peerId, status: 'PAID' as const, code: null, message: null, segments: 3, amount: '1500' })), totalPaid: '1500', userErrors: [] };
+          return { results: receipts.map((_, index) => ({ index, sessionId: 'sess-1', peerId, status: 'PAID' as const, code: null, message: null, retryable: false, segments: 3, amount: '1500' })), totalPaid: '1500', userErrors: [] };
         },
       };
       const logs: string[] = [];

@@ -12,6 +12,7 @@ import { PeerPayments } from './peer-payments';
 import { ReceiptInbox } from './receipt-inbox';
 import { ReceiptRedeemer } from './receipt-redeemer';
 import { startPlaybackSession, type PlaybackSession } from './session';
+import { SessionHeartbeat } from './session-heartbeat';
 import { SwarmClient } from './swarm-client';
 
 const PREFETCH_AHEAD = 3;
@@ -41,11 +42,14 @@ declare global {
 export interface P2PControllerOptions {
   /** The signed-in user's id; null when signed out, undefined while not known yet. */
   viewerId?: () => string | null | undefined;
+  /** Seconds of the video played so far (reported in the session heartbeat). */
+  watchedSeconds?: () => number;
 }
 
 export class P2PController {
   private swarm: SwarmClient | null = null;
   private redeemer: ReceiptRedeemer | null = null;
+  private heartbeat: SessionHeartbeat | null = null;
   private readonly onPageHide = () => this.redeemer?.flushNow();
   private readonly ready = new Map<string, Uint8Array>();
   private readonly inflight = new Map<string, Promise<Uint8Array>>();
@@ -71,6 +75,9 @@ export class P2PController {
     try {
       const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
       if (this.stopped) return;
+      p2pStats.adFree = session.adFree;
+      this.heartbeat = new SessionHeartbeat(session.sessionId, this.options.watchedSeconds ?? (() => 0));
+      this.heartbeat.start();
       const { payments, inbox } = await paymentsFor(session, index.originPublicKey);
       const swarm = new SwarmClient(this.videoId, session, index, payments);
       this.swarm = swarm;
@@ -85,6 +92,8 @@ export class P2PController {
       p2pStats.error = e instanceof Error ? e.message : String(e);
       this.swarm?.destroy();
       this.swarm = null;
+      this.heartbeat?.end();
+      this.heartbeat = null;
       this.redeemer?.stop(); // what was receipted before the failure is still sent once
       this.redeemer = null;
     }
@@ -115,6 +124,8 @@ export class P2PController {
       window.removeEventListener('pagehide', this.onPageHide);
       delete window.__wetubeRedeemNow;
     }
+    this.heartbeat?.end();
+    this.heartbeat = null;
     this.redeemer?.stop(); // sends what changed once more (keepalive)
     this.redeemer = null;
     this.swarm?.destroy();

@@ -24,6 +24,10 @@ export interface P2PCounters {
   lastRefusal: string | null;
   /** Bytes covered by accepted receipts (what this page could be paid for). */
   receiptedBytes: number;
+  /** Per peer (platform peer id): the cumulative segments of the newest receipt this page sent it. */
+  signedSegments: Record<string, number>;
+  /** This session is ad-free (the viewer's plan holds); null before the session starts. */
+  adFree: boolean | null;
   /** Signed in: receipts the api paid (redeemReceipts answered PAID), the segments and amount they paid. */
   receiptsRedeemed: number;
   redeemedSegments: number;
@@ -74,6 +78,8 @@ export function newCounters(): P2PCounters {
     rejectedPieces: 0,
     droppedPeers: 0,
     receiptsSent: 0,
+    signedSegments: {},
+    adFree: null,
     receiptsAccepted: 0,
     receiptsRefused: 0,
     lastRefusal: null,

@@ -41,7 +41,11 @@ export class PeerPayments {
       const ext = wire.wt_receipt;
       if (!ext?.remotePeerId || !ext.supported) continue;
       try {
-        if (ext.send(await this.issuer.credit(ext.remotePeerId, bytes, segmentCid))) p2pStats.receiptsSent++;
+        const message = await this.issuer.credit(ext.remotePeerId, bytes, segmentCid);
+        if (ext.send(message)) {
+          p2pStats.receiptsSent++;
+          p2pStats.signedSegments[ext.remotePeerId] = this.issuer.segmentsOf(ext.remotePeerId);
+        }
       } catch {
         /* the wire closed meanwhile: its next receipt (cumulative) covers these bytes */
       }

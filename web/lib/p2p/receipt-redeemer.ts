@@ -26,6 +26,8 @@ export interface ReceiptRedemption {
   status: 'PAID' | 'NOTHING_NEW' | 'REFUSED';
   code: string | null;
   message: string | null;
+  /** The api may pay this receipt if it is sent again later (a refusal that is not final). */
+  retryable: boolean;
   segments: number;
   amount: string;
 }
@@ -41,7 +43,7 @@ export type RedeemSend = (receipts: string[], opts: { keepalive: boolean }) => P
 
 export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
   redeemReceipts(input: $input) {
-    results { index sessionId peerId status code message segments amount }
+    results { index sessionId peerId status code message retryable segments amount }
     totalPaid
     userErrors { field code message }
   }
@@ -50,8 +52,6 @@ export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemR
 const MAX_BATCH = 500;
 /** A keepalive fetch may carry at most 64 KiB of body (all such requests of the page together). */
 const KEEPALIVE_BODY_BYTES = 60_000;
-/** Refusal codes worth sending again later; every other code is final (see the payments contract). */
-const TRANSIENT_REFUSALS = new Set(['INTERNAL_ERROR', 'INTERNAL_SERVER_ERROR', 'UNAVAILABLE', 'TRY_AGAIN']);
 
 /** `redeemReceipts` over fetch with the page's sign-in cookie; `keepalive` so it outlives the page. */
 export const sendRedeem: RedeemSend = async (receipts, { keepalive }) => {
@@ -171,7 +171,7 @@ export class ReceiptRedeemer {
     for (const r of payload.results) {
       const c = batch[r.index];
       if (!c || (r.sessionId !== null && r.sessionId !== c.sessionId)) continue;
-      const final = r.status !== 'REFUSED' || (!!r.code && !TRANSIENT_REFUSALS.has(r.code));
+      const final = r.status !== 'REFUSED' || (!!r.code && !r.retryable);
       if (!final) continue;
       const key = keyOf(c);
       // A duplicate answer (the same receipt sent by a round and by pagehide) is counted once.

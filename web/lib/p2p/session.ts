@@ -10,13 +10,17 @@ export interface PlaybackSession {
   masterUrl: string;
   trackerUrls: string[];
   iceServers: unknown[];
+  /** The viewer's ad-free plan holds: no ads in this session. */
+  adFree: boolean;
+  /** Minor units held for this session's peers (decimal string). */
+  bandwidthBudget: string;
   /** The session key (private part not extractable). */
   keyPair: CryptoKeyPair;
   publicKey: Uint8Array;
 }
 
 const START = `mutation Start($input: StartPlaybackInput!) { playbackSession(input: $input) {
-  session { sessionId certificate expiresAt masterUrl trackerUrls iceServers } userErrors { code message } } }`;
+  session { sessionId certificate expiresAt masterUrl trackerUrls iceServers adFree bandwidthBudget } userErrors { code message } } }`;
 
 function base64url(bytes: Uint8Array): string {
   let s = '';

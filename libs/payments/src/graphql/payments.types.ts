@@ -189,6 +189,8 @@ export class ReceiptRedemptionType {
   code: string | null;
   @Field(() => String, { nullable: true })
   message: string | null;
+  @Field({ description: 'True when the same receipt may be paid if sent again later (TOO_FAST: playback time has to catch up); false for everything final' })
+  retryable: boolean;
   @Field(() => Int)
   segments: number;
   @Field(() => AmountScalar)

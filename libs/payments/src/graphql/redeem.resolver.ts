@@ -5,6 +5,9 @@ import { MAX_RECEIPTS_PER_CALL, ReceiptRedemptionService } from '../redeem/recei
 import { PaymentSessionsService } from '../sessions/payment-sessions.service';
 import { PlaybackHeartbeatInput, PlaybackHeartbeatPayload, ReceiptRedemptionType, RedeemReceiptsInput, RedeemReceiptsPayload, RedeemStatusEnum } from './payments.types';
 
+/** Refusals a later call may turn into a payment: the session's playback time has to catch up. */
+const RETRYABLE = new Set(['TOO_FAST']);
+
 /** Peers redeem receipts; viewers' pages report watch time and the end of a session. */
 @Resolver()
 export class RedeemResolver {
@@ -23,7 +26,7 @@ export class RedeemResolver {
     }
     const results = await this.redemption.redeem(user.id, input.receipts);
     return {
-      results: results.map((r) => Object.assign(new ReceiptRedemptionType(), { ...r, status: r.status as RedeemStatusEnum })),
+      results: results.map((r) => Object.assign(new ReceiptRedemptionType(), { ...r, status: r.status as RedeemStatusEnum, retryable: r.code !== null && RETRYABLE.has(r.code) })),
       totalPaid: results.reduce((s, r) => s + r.amount, 0n),
       userErrors: [],
     };

@@ -53,6 +53,11 @@ export class ReceiptIssuer {
     return encodeReceiptMessage({ cert: this.cert, receipt, signature });
   }
 
+  /** The cumulative segments credited to `peerId` so far (what its newest receipt says). */
+  segmentsOf(peerId: string): number {
+    return this.accounts.get(peerId)?.segments ?? 0;
+  }
+
   /** Peers credited so far: platform peer id → cumulative bytes. */
   totals(): Map<string, number> {
     return new Map([...this.accounts].map(([id, a]) => [id, a.bytes]));
