@@ -113,8 +113,10 @@ if (!insidePrivateNetns()) {
       await viewer.page.getByTestId('buy-plan-week').click();
       await viewer.page.locator('[data-testid=adfree-status][data-active=true]').waitFor({ timeout: 10_000 });
       await viewer.page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid=wallet-balance]')?.getAttribute('data-minor') === '45000000', undefined, { timeout: 10_000 });
+      // The history reloads after the purchase.
+      await viewer.page.getByTestId('tx-row').filter({ hasText: /plan/i }).first().waitFor({ timeout: 10_000 });
       const rows = await viewer.page.getByTestId('tx-row').allInnerTexts();
-      assert.ok(rows.some((t) => /plan/i.test(t) && /5(\.0+)? CLC/.test(t)), `the history shows the plan purchase: ${JSON.stringify(rows)}`);
+      assert.ok(rows.some((t) => /plan/i.test(t) && /-5 CLC/.test(t.replace(/\u2212/g, '-'))), `the history shows the plan purchase: ${JSON.stringify(rows)}`);
       await shot('wallet');
     });
 
@@ -138,6 +140,7 @@ if (!insidePrivateNetns()) {
       assert.equal(BigInt(wallet.wallet.pending), BigInt(signed) * PRICE, `paid for exactly the ${signed} segments the viewer signed for`);
       assert.equal(BigInt(wallet.wallet.balance), 0n, 'pending until the review window ends');
       assert.equal(BigInt(wallet.seedingEarnings[0].amount), BigInt(signed) * PRICE, 'and it shows in the seeding earnings of today');
+      assert.equal(wallet.seedingEarnings[0].segments, signed, 'for that many segments');
 
       // The viewer's wallet: the plan purchase and the session's budget held from it.
       await viewer.page.goto(`${webUrl}/wallet`);
@@ -145,6 +148,25 @@ if (!insidePrivateNetns()) {
       const rows = await viewer.page.getByTestId('tx-row').allInnerTexts();
       assert.ok(rows.some((t) => /plan/i.test(t)), `the plan purchase is in the history: ${JSON.stringify(rows)}`);
       await shot('wallet-after-watching');
+
+      // The seeder's owner signs in on the web and sees the earnings, pending, with today's bar.
+      const owner = await newViewer(browser, 'seeder-owner');
+      await owner.page.goto(`${webUrl}/signin`);
+      await owner.page.fill('input[name=email]', 'seeder-earner@example.com');
+      await owner.page.fill('input[name=password]', 'a long enough passphrase');
+      await owner.page.click('button[type=submit]');
+      await owner.page.getByText('Seeder Earner').first().waitFor({ timeout: 15_000 });
+      await owner.page.goto(`${webUrl}/wallet`);
+      await owner.page.waitForFunction(
+        (minor) => (globalThis as any).document.querySelector('[data-testid=wallet-pending]')?.getAttribute('data-minor') === minor,
+        (BigInt(signed) * PRICE).toString(),
+        { timeout: 10_000 },
+      );
+      await owner.page.getByTestId('earnings-chart').waitFor();
+      await owner.page.getByTestId('tx-row').filter({ hasText: /seeding reward/i }).first().waitFor({ timeout: 10_000 });
+      await owner.page.screenshot({ path: join(ARTIFACTS, 'wallet-seeder-earnings.png'), fullPage: true });
+      assert.deepEqual(owner.errors, []);
+      await owner.context.close();
     });
   });
 }

@@ -17,9 +17,9 @@ export function kindLabel(tx: Pick<LedgerTransaction, 'kind' | 'amount'>): strin
     case 'FAUCET':
       return 'Test coins';
     case 'HOLD_PLACE':
-      return 'Amount held';
+      return 'Held for a playback session';
     case 'HOLD_RELEASE':
-      return 'Hold released';
+      return 'Unspent playback budget returned';
     case 'CREATOR_SHARE':
       return 'Creator revenue share';
     case 'CREATOR_PAYOUT':

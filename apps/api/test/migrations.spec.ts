@@ -18,7 +18,7 @@ for (const db of databaseMatrix()) {
     let ds: DataSource;
 
     const LEDGER_TABLES = ['ledger_accounts', 'ledger_entries', 'ledger_postings', 'ledger_holds'];
-    const PAYMENT_TABLES = ['payment_sessions', 'payment_receipt_marks', 'payment_pair_stats', 'payment_plans', 'payment_entitlements', 'payment_settlements'];
+    const PAYMENT_TABLES = ['payment_sessions', 'payment_receipt_marks', 'payment_rewards', 'payment_pair_stats', 'payment_plans', 'payment_entitlements', 'payment_settlements'];
     const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES];
     const tables = async (): Promise<string[]> => {
       const q = ds.createQueryRunner();

@@ -159,6 +159,10 @@ for (const db of databaseMatrix()) {
       const decayed = await redeem(seederOwner, [r6]);
       assert.equal(decayed.results[0].segments, 3);
       assert.equal(decayed.totalPaid, PRICE + PRICE / 2n + PRICE / 2n, 'the 4th segment at full price, the 5th and 6th at half');
+      const today = (await seederOwner.gql(`{ seedingEarnings(days: 2) { day amount segments } }`)).data.seedingEarnings;
+      assert.equal(today.length, 2);
+      assert.deepEqual([today[1].segments, today[1].amount], [6, String(5n * PRICE)], "today's bar: 6 segments, what pending holds");
+      assert.deepEqual([today[0].segments, today[0].amount], [0, '0']);
     });
 
     it('three peers redeeming more than the hold at the same time are paid at most the hold', async () => {

@@ -81,8 +81,8 @@ export class LedgerBatch {
     return this.usedKeys.has(key);
   }
 
-  /** Checks and queues one settlement; throws LedgerError (and queues nothing) when it is refused. */
-  settle(s: BatchSettle): void {
+  /** Checks and queues one settlement; returns its entry id; throws LedgerError (and queues nothing) when it is refused. */
+  settle(s: BatchSettle): string {
     if (!this.locked) throw new Error('LedgerBatch.lock first');
     const amount = parseAmount(s.amount);
     if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(s.kind)) throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(s.kind)} must be UPPER_SNAKE_CASE`);
@@ -108,8 +108,9 @@ export class LedgerBatch {
       { accountId: from.id, amount: -amount },
       { accountId: to.id, amount },
     ].sort((x, y) => (x.accountId < y.accountId ? -1 : 1));
+    const id = randomUUID();
     this.entries.push({
-      id: randomUUID(),
+      id,
       kind: s.kind,
       idempotencyKey: s.idempotencyKey,
       payloadHash: payloadHash({ kind: s.kind, hold: s.holdId, to: s.toId, amount }),
@@ -117,6 +118,7 @@ export class LedgerBatch {
       createdAt: new Date(),
       postings,
     });
+    return id;
   }
 
   /** Raw SQL in the batch's transaction ('?' placeholders), for the caller's own tables. */

@@ -222,6 +222,7 @@ export class ReceiptRedemptionService {
         sessionTotal.set(String(r.session_id), (sessionTotal.get(String(r.session_id)) ?? 0) + Number(r.segments));
       }
       const pairs = await this.loadPairs(batch, accepted, now);
+      const rewards: Array<[string, string, string, number]> = [];
 
       for (const c of accepted) {
         const { receipt } = c.message;
@@ -261,7 +262,7 @@ export class ReceiptRedemptionService {
         const amount = decayedAmount(price, pair.segments, added, decaySegments);
         if (amount > 0n) {
           try {
-            batch.settle({
+            const entryId = batch.settle({
               holdId: c.session.holdId!,
               toId: pending.get(c.peerUserId)!,
               amount,
@@ -269,6 +270,7 @@ export class ReceiptRedemptionService {
               kind: 'PEER_REWARD',
               memo: `${added} segment${added === 1 ? '' : 's'} served in session ${c.session.id}`,
             });
+            rewards.push([entryId, c.peerUserId, c.session.id, added]);
           } catch (err) {
             if (!(err instanceof LedgerError)) throw err;
             if (err.code === 'HOLD_EXCEEDED') refuse('HOLD_EXCEEDED', `Session ${c.session.id}'s budget has ${batch.holdLeft(c.session.holdId!)} left, not the ${amount} this receipt asks.`);
@@ -296,6 +298,13 @@ export class ReceiptRedemptionService {
             const [sessionId, peerId] = key.split('\u0000');
             return [sessionId, peerId, m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), sqlTime(pg, now)];
           }),
+        );
+      }
+      for (let i = 0; i < rewards.length; i += 400) {
+        const part = rewards.slice(i, i + 400);
+        await batch.query(
+          `INSERT INTO payment_rewards (entry_id, peer_user_id, session_id, segments, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          part.flatMap((r) => [...r, sqlTime(pg, now)]),
         );
       }
       const changedPairs = [...pairs].filter(([, p]) => p.changed).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -3,6 +3,7 @@ import { UsersService } from '@wetube/identity';
 import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, LedgerService, parseAmount } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
+import { sqlTime } from '../payments.sql';
 
 export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
 
@@ -26,6 +27,7 @@ export interface WalletTransaction {
 export interface DailyPoint {
   day: Date;
   amount: bigint;
+  /** Segments paid that day (seeding); entries for other series. */
   entries: number;
 }
 
@@ -82,8 +84,17 @@ export class WalletService {
 
   /** Peer rewards per UTC day over the last `days` days (days without any included). */
   async seedingEarnings(userId: string, days: number): Promise<DailyPoint[]> {
-    const pending = await this.ledger.openAccount(AccountKind.USER_PENDING, userId);
-    return this.daily(pending.id, ['PEER_REWARD'], days);
+    const { n, since } = dayWindow(days);
+    const pg = this.ledger.isPostgres;
+    const day = pg ? `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(r.created_at, 1, 10)`;
+    const rows = await this.ledger.sql(
+      `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, SUM(r.segments) AS segments
+         FROM payment_rewards r JOIN ledger_postings p ON p.entry_id = r.entry_id AND p.amount > 0
+        WHERE r.peer_user_id = ? AND r.created_at >= ? GROUP BY ${day}`,
+      [userId, sqlTime(pg, since)],
+    );
+    const totals = new Map(rows.map((r) => [String(r.day), { amount: BigInt(r.amount as string), entries: Number(r.segments) }]));
+    return fill(n, since, totals);
   }
 
   /** Creator revenue per UTC day over the last `days` days. */
@@ -93,15 +104,9 @@ export class WalletService {
   }
 
   private async daily(accountId: string, kinds: string[], days: number): Promise<DailyPoint[]> {
-    const n = Math.min(Math.max(Math.trunc(days), 1), 366);
-    const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-    const since = new Date(today.getTime() - (n - 1) * 86_400_000);
+    const { n, since } = dayWindow(days);
     const totals = new Map((await this.ledger.dailyTotals(accountId, kinds, since)).map((t) => [t.day, t]));
-    return Array.from({ length: n }, (_, i) => {
-      const day = new Date(since.getTime() + i * 86_400_000);
-      const t = totals.get(day.toISOString().slice(0, 10));
-      return { day, amount: t?.amount ?? 0n, entries: t?.entries ?? 0 };
-    });
+    return fill(n, since, totals);
   }
 
   /** User to user, wallet to wallet. The key is the sender's own (scoped to them). */
@@ -160,6 +165,22 @@ export class WalletService {
       return { ok: false, code: err.code, field: ['INVALID_AMOUNT', 'NEGATIVE_AMOUNT', 'ZERO_AMOUNT', 'AMOUNT_TOO_LARGE', 'UNSAFE_NUMBER', 'INSUFFICIENT_FUNDS'].includes(err.code) ? field : 'idempotencyKey', message };
     }
   }
+}
+
+/** The last `days` UTC days (1–366), today included. */
+function dayWindow(days: number): { n: number; since: Date } {
+  const n = Math.min(Math.max(Math.trunc(days), 1), 366);
+  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  return { n, since: new Date(today.getTime() - (n - 1) * 86_400_000) };
+}
+
+/** One point per day, days without totals at zero. */
+function fill(n: number, since: Date, totals: Map<string, { amount: bigint; entries: number }>): DailyPoint[] {
+  return Array.from({ length: n }, (_, i) => {
+    const day = new Date(since.getTime() + i * 86_400_000);
+    const t = totals.get(day.toISOString().slice(0, 10));
+    return { day, amount: t?.amount ?? 0n, entries: t?.entries ?? 0 };
+  });
 }
 
 function encodeCursor(r: HistoryRow): string {

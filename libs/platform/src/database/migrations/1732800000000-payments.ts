@@ -57,6 +57,20 @@ export class Payments1732800000000 implements MigrationInterface {
         ],
       }),
     );
+    // One row per paid receipt: its journal entry, whom it paid and for how many segments (earnings charts).
+    await q.createTable(
+      new Table({
+        name: 'payment_rewards',
+        columns: [
+          { name: 'entry_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'peer_user_id', type: 'varchar', length: '36' },
+          { name: 'session_id', type: 'varchar', length: '36' },
+          { name: 'segments', type: 'integer' },
+          { name: 'created_at', type: t.timestamp },
+        ],
+      }),
+    );
+    await q.createIndex('payment_rewards', new TableIndex({ name: 'idx_payment_rewards_peer', columnNames: ['peer_user_id', 'created_at'] }));
     await q.createTable(
       new Table({
         name: 'payment_pair_stats',
@@ -119,6 +133,6 @@ export class Payments1732800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropIndex('ledger_entries', 'idx_ledger_entries_created');
-    for (const table of ['payment_settlements', 'payment_entitlements', 'payment_plans', 'payment_pair_stats', 'payment_receipt_marks', 'payment_sessions']) await q.dropTable(table);
+    for (const table of ['payment_settlements', 'payment_entitlements', 'payment_plans', 'payment_pair_stats', 'payment_rewards', 'payment_receipt_marks', 'payment_sessions']) await q.dropTable(table);
   }
 }
