@@ -66,7 +66,11 @@ for (const db of databaseMatrix()) {
     });
 
     it('lists public READY videos newest first as a Relay connection', async () => {
-      for (let i = 0; i < 5; i++) await seedReady(aliceId, `Seeded ${i}`);
+      // Newest first by creation time (ties by id): a few ms apart, so the expected order is unique.
+      for (let i = 0; i < 5; i++) {
+        await seedReady(aliceId, `Seeded ${i}`);
+        await new Promise((r) => setTimeout(r, 3));
+      }
       await seedReady(aliceId, 'Hidden', Visibility.PRIVATE);
       await seedReady(aliceId, 'Link only', Visibility.UNLISTED);
       const q = `query($after: String) { videos(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${FIELDS} } } } }`;

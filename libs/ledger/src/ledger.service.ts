@@ -128,10 +128,10 @@ export class LedgerService {
     return this.repo.read((tx) => tx.query(text, params));
   }
 
-  /** Accounts of `kind` whose balance is above zero (for periodic jobs), at most `limit`. */
-  accountsWithBalance(kind: AccountKind, limit = 1000): Promise<Account[]> {
+  /** Accounts of `kind` whose balance is above zero, in id order after `afterId` (for periodic jobs: page with the last id), at most `limit`. */
+  accountsWithBalance(kind: AccountKind, afterId = '', limit = 500): Promise<Account[]> {
     return this.repo.read(async (tx) => {
-      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 ORDER BY id LIMIT ?`, [kind, limit]);
+      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [kind, afterId, limit]);
       const out: Account[] = [];
       for (const r of rows) out.push((await tx.findAccount(String(r.id)))!);
       return out;
@@ -139,6 +139,17 @@ export class LedgerService {
   }
 
   // ---- commands ----
+
+  /** Every account of `kind` with a balance above zero, page by page (for periodic jobs). */
+  async *eachAccountWithBalance(kind: AccountKind): AsyncGenerator<Account> {
+    let after = '';
+    for (;;) {
+      const page = await this.accountsWithBalance(kind, after);
+      for (const a of page) yield a;
+      if (page.length === 0) return;
+      after = page[page.length - 1].id;
+    }
+  }
 
   /**
    * Many hold settlements in one transaction (see {@link LedgerBatch}): `work` locks, decides and

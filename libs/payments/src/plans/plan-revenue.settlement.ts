@@ -77,7 +77,7 @@ export class PlanRevenueSettlement {
       entryId = entry.entryId;
     }
     // Creators' revenue of the settled period moves to their wallets.
-    for (const revenue of await this.ledger.accountsWithBalance(AccountKind.CREATOR_REVENUE)) {
+    for await (const revenue of this.ledger.eachAccountWithBalance(AccountKind.CREATOR_REVENUE)) {
       const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, revenue.ownerId!);
       await this.ledger.post({
         kind: 'CREATOR_PAYOUT',

@@ -21,7 +21,7 @@ export class EarningsReleaseService {
     const cutoff = new Date(now.getTime() - this.config.payments.earningsHoldSec * 1000);
     let accounts = 0;
     let amount = 0n;
-    for (const pending of await this.ledger.accountsWithBalance(AccountKind.USER_PENDING)) {
+    for await (const pending of this.ledger.eachAccountWithBalance(AccountKind.USER_PENDING)) {
       const { incoming, outgoing } = await this.ledger.flowTotals(pending.id, ['PEER_REWARD'], cutoff, ['PENDING_RELEASE']);
       let due = incoming - outgoing;
       if (due > pending.balance) due = pending.balance;
