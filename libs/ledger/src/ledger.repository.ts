@@ -200,6 +200,25 @@ export class LedgerTx {
 
   /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
   async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: PostingRow[] }>): Promise<void> {
+    if (this.postgres) {
+      // One statement per table whatever the size: a column per array parameter (cheaper to send and
+      // to plan than thousands of VALUES placeholders).
+      if (entries.length === 0) return;
+      await this.sql(
+        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at)
+         SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[])`,
+        [entries.map((e) => e.id), entries.map((e) => e.kind), entries.map((e) => e.idempotencyKey), entries.map((e) => e.payloadHash), entries.map((e) => e.memo), entries.map((e) => e.createdAt)],
+      );
+      const postings = entries.flatMap((e) => e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })));
+      if (postings.length > 0) {
+        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`, [
+          postings.map((p) => p.entryId),
+          postings.map((p) => p.accountId),
+          postings.map((p) => p.amount),
+        ]);
+      }
+      return;
+    }
     const ENTRY_ROWS = 400;
     for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
       const part = entries.slice(i, i + ENTRY_ROWS);
@@ -230,13 +249,7 @@ export class LedgerTx {
       for (const [id, v] of rows) await this.sql(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, [v, id]);
       return;
     }
-    for (let i = 0; i < rows.length; i += 1000) {
-      const part = rows.slice(i, i + 1000);
-      await this.sql(
-        `UPDATE ${table} AS t SET ${column} = v.x::bigint FROM (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS v(id, x) WHERE t.id = v.id`,
-        part.flat(),
-      );
-    }
+    await this.sql(`UPDATE ${table} AS t SET ${column} = v.x FROM unnest(?::varchar[], ?::bigint[]) AS v(id, x) WHERE t.id = v.id`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
   }
 
   /**

@@ -328,7 +328,7 @@ export class ReceiptRedemptionService {
     for (let i = 0; i < keys.length; i += 400) {
       const part = keys.slice(i, i + 400);
       const rows = await batch.query(
-        `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE ${part.map(() => '(viewer_key = ? AND peer_user_id = ?)').join(' OR ')}`,
+        `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`,
         part.flatMap((k) => k.split('\u0000')),
       );
       for (const r of rows) pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, { windowStart: toDate(r.window_start), segments: Number(r.segments), changed: false });
