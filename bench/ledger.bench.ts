@@ -11,7 +11,8 @@
  *                   signatures the bench made (no Ed25519): everything except the crypto.
  *             plain SQL: node-pg, per batch one transaction: SELECT … FOR UPDATE of the hold and peer
  *                   accounts, SELECT of the marks and pair counters (needed to know what to pay),
- *                   INSERT entries, INSERT postings, UPDATE balances, UPDATE holds' paid_out, UPSERT
+ *                   INSERT the call's one entry, INSERT its postings (one per hold + the peer's),
+ *                   INSERT a reward row per receipt, UPDATE balances, UPDATE holds' paid_out, UPSERT
  *                   marks, UPSERT pair counters (multi-row statements with unnest arrays); no checks.
  *   transfers ours: LedgerService.transfer(random wallet, another, 1..100, fresh key) from T clients.
  *             plain SQL: BEGIN; SELECT … FOR UPDATE both accounts in id order; INSERT entry; INSERT
@@ -237,10 +238,10 @@ async function main() {
     let inBatch = 0;
     let batchCalls = 0;
     const batch = ledger.batch.bind(ledger);
-    ledger.batch = (async (work: Parameters<LedgerService['batch']>[0]) => {
+    ledger.batch = (async (entry: Parameters<LedgerService['batch']>[0], work: Parameters<LedgerService['batch']>[1]) => {
       const t0 = now();
       try {
-        return await batch(work);
+        return await batch(entry, work);
       } finally {
         inBatch += now() - t0;
         batchCalls++;
@@ -408,8 +409,10 @@ async function main() {
           const markOf = new Map<string, { segments: number; paid: bigint }>(marks.rows.map((r) => [r.session_id as string, { segments: Number(r.segments), paid: BigInt(r.paid) }]));
           const pairs = await c.query(`SELECT viewer_key, segments FROM payment_pair_stats WHERE peer_user_id = $1 AND viewer_key = ANY($2::varchar[])`, [peer.userId, group.map((s) => s.viewerKey)]);
           const pairOf = new Map<string, number>(pairs.rows.map((r) => [r.viewer_key as string, Number(r.segments)]));
-          const e = { id: [] as string[], key: [] as string[], hash: [] as string[], memo: [] as string[] };
+          // One entry per call (as ours): a debit posting per hold, one credit to the peer; a reward row per receipt.
+          const entryId = randomUUID();
           const p = { entry: [] as string[], account: [] as string[], amount: [] as string[] };
+          const rw = { session: [] as string[], segments: [] as number[] };
           const held = { id: [] as string[], paid: [] as string[] };
           const m = { session: [] as string[], paid: [] as string[] };
           const pr = { viewer: [] as string[], segments: [] as number[] };
@@ -421,15 +424,11 @@ async function main() {
             const amount = decayedAmount(price, before, added, decay);
             const left = balance.get(s.holdAccountId)!;
             if (added <= 0 || amount <= 0n || amount > left) continue;
-            const entryId = randomUUID();
-            const key = `receipt:${s.id}:${peer.peerId}:${cum}`;
-            e.id.push(entryId);
-            e.key.push(key);
-            e.hash.push(createHash('sha256').update(`${s.holdId}|${peer.pendingId}|${amount}`).digest('hex'));
-            e.memo.push(`${added} segment${added === 1 ? '' : 's'} served in session ${s.id}`);
-            p.entry.push(entryId, entryId);
-            p.account.push(s.holdAccountId, peer.pendingId);
-            p.amount.push((-amount).toString(), amount.toString());
+            p.entry.push(entryId);
+            p.account.push(s.holdAccountId);
+            p.amount.push((-amount).toString());
+            rw.session.push(s.id);
+            rw.segments.push(added);
             balance.set(s.holdAccountId, left - amount);
             toPeer += amount;
             held.id.push(s.holdId);
@@ -440,9 +439,24 @@ async function main() {
             pr.segments.push(before + added);
           }
           const at = new Date();
+          if (rw.session.length === 0) {
+            await c.query('COMMIT');
+            return 0;
+          }
+          p.entry.push(entryId);
+          p.account.push(peer.pendingId);
+          p.amount.push(toPeer.toString());
+          const key = `redeem:${createHash('sha256').update(rw.session.map((id) => `${id}:${peer.peerId}:${cum}`).join('\n')).digest('base64url')}`;
+          await c.query(`INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ($1, 'PEER_REWARD', $2, $3, $4, $5)`, [
+            entryId,
+            key,
+            createHash('sha256').update(p.account.join('|') + p.amount.join('|')).digest('hex'),
+            `Segments served in ${rw.session.length} playback sessions`,
+            at,
+          ]);
           await c.query(
-            `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) SELECT id, 'PEER_REWARD', k, h, m, $5 FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[]) AS v(id, k, h, m)`,
-            [e.id, e.key, e.hash, e.memo, at],
+            `INSERT INTO payment_rewards (entry_id, session_id, peer_id, peer_user_id, segments, created_at) SELECT $1, s, $3, $4, n, $5 FROM unnest($2::varchar[], $6::int[]) AS v(s, n)`,
+            [entryId, rw.session, peer.peerId, peer.userId, at, rw.segments],
           );
           await c.query(`INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[])`, [p.entry, p.account, p.amount]);
           balance.set(peer.pendingId, balance.get(peer.pendingId)! + toPeer);
@@ -461,7 +475,7 @@ async function main() {
             [pr.viewer, peer.userId, at, pr.segments],
           );
           await c.query('COMMIT');
-          return e.id.length;
+          return rw.session.length;
         } catch (err) {
           await c.query('ROLLBACK');
           throw err;

@@ -6,58 +6,66 @@ import { AccountRow, HoldRow, LedgerTx } from './ledger.repository';
 import { Account, Hold, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
-/** One hold settlement of a batch: pays `amount` of the hold to `toId` as its own journal entry. */
-export interface BatchSettle {
-  holdId: string;
-  toId: string;
-  amount: bigint;
+/** The one journal entry a batch writes: its key, kind and memo. */
+export interface BatchEntry {
+  /** Idempotency key of the batch command (e.g. a hash of what it settles). */
   idempotencyKey: string;
   /** Entry kind, e.g. PEER_REWARD (UPPER_SNAKE_CASE). */
   kind: string;
   memo?: string;
 }
 
+/** One hold settlement of a batch: pays `amount` of the hold to `toId`. */
+export interface BatchSettle {
+  holdId: string;
+  toId: string;
+  amount: bigint;
+}
+
 /**
- * Many hold settlements in one database transaction (receipt redemption): every account involved is
- * locked at once in id order, each settlement is checked in memory against the balances as the
- * earlier ones of the batch left them, and everything accepted is written in a few multi-row
- * statements. Each settlement is still its own balanced journal entry with its own idempotency key.
- * A refused settlement (LedgerError from {@link settle}) changes nothing; the others go on.
- *
- * The caller's own tables can be kept in step through {@link query} inside the same transaction.
+ * Many hold settlements as ONE balanced journal entry in one database transaction (receipt
+ * redemption): the holds' accounts and the receiving accounts are locked at once in id order, each
+ * settlement is checked in memory against the balances as the earlier ones of the batch left them
+ * (a refused one, LedgerError from {@link settle}, changes nothing; the others go on), and what was
+ * accepted is written as one entry whose postings take each hold's total out and put each
+ * receiver's total in, with the batch's idempotency key. The caller's own tables are kept in step
+ * through {@link query} in the same transaction; {@link entryId} names the entry before it is written.
  */
 export class LedgerBatch {
+  /** The id the batch's entry will have (for the caller's own rows). */
+  readonly entryId = randomUUID();
   private readonly accounts = new Map<string, AccountRow>();
   private readonly holds = new Map<string, HoldRow>();
-  private readonly holdsByAccount = new Map<string, HoldRow>();
-  private readonly entries: Array<{ id: string; kind: string; idempotencyKey: string; payloadHash: string; memo: string | null; createdAt: Date; postings: Posting[] }> = [];
-  private readonly touched = new Set<string>();
+  /** Net movement per account in this batch. */
+  private readonly moves = new Map<string, bigint>();
   private readonly touchedHolds = new Set<string>();
-  private usedKeys = new Set<string>();
   private locked = false;
 
-  constructor(private readonly tx: LedgerTx) {}
+  constructor(
+    private readonly tx: LedgerTx,
+    private readonly entry: BatchEntry,
+  ) {
+    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(entry.kind)) throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(entry.kind)} must be UPPER_SNAKE_CASE`);
+    if (!/^[\x21-\x7e]{1,200}$/.test(entry.idempotencyKey)) throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
+  }
 
   get isPostgres(): boolean {
     return this.tx.isPostgres;
   }
 
   /**
-   * Locks the holds' accounts and the other accounts (all in one id-ordered statement) and loads the
-   * holds and the already-used idempotency keys. Call once, first.
+   * Locks the holds' accounts and the receiving accounts (one id-ordered statement) and loads the
+   * holds under those locks. Call once, first. (A batch that settles something under a key already in
+   * the journal is refused when it is written.)
    */
-  async lock(holdIds: string[], accountIds: string[], keys: string[]): Promise<void> {
+  async lock(holdIds: string[], accountIds: string[]): Promise<void> {
     if (this.locked) throw new Error('LedgerBatch.lock may be called once');
     this.locked = true;
     const holds = await this.tx.findHolds(holdIds);
     const rows = await this.tx.lockAccounts([...[...holds.values()].map((h) => h.accountId), ...accountIds]);
     for (const [id, a] of rows) this.accounts.set(id, a);
     // Re-read the holds under their accounts' locks (status and paid_out move only under them).
-    for (const [id, h] of await this.tx.findHolds([...holds.keys()])) {
-      this.holds.set(id, h);
-      this.holdsByAccount.set(h.accountId, h);
-    }
-    this.usedKeys = await this.tx.existingKeys(keys);
+    for (const [id, h] of await this.tx.findHolds([...holds.keys()])) this.holds.set(id, h);
   }
 
   account(id: string): Account | undefined {
@@ -66,8 +74,7 @@ export class LedgerBatch {
 
   hold(id: string): Hold | undefined {
     const h = this.holds.get(id);
-    if (!h) return undefined;
-    return { ...h, paidOut: h.paidOut };
+    return h ? { ...h } : undefined;
   }
 
   /** What the hold has left, as this batch stands. */
@@ -76,17 +83,10 @@ export class LedgerBatch {
     return h ? this.accounts.get(h.accountId)?.balance ?? 0n : 0n;
   }
 
-  /** True when the key is already in the journal or used earlier in this batch. */
-  keyUsed(key: string): boolean {
-    return this.usedKeys.has(key);
-  }
-
-  /** Checks and queues one settlement; returns its entry id; throws LedgerError (and queues nothing) when it is refused. */
-  settle(s: BatchSettle): string {
+  /** Checks and queues one settlement; throws LedgerError (and queues nothing) when it is refused. */
+  settle(s: BatchSettle): void {
     if (!this.locked) throw new Error('LedgerBatch.lock first');
     const amount = parseAmount(s.amount);
-    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(s.kind)) throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(s.kind)} must be UPPER_SNAKE_CASE`);
-    if (this.usedKeys.has(s.idempotencyKey)) throw new LedgerError('IDEMPOTENCY_CONFLICT', `idempotency key ${JSON.stringify(s.idempotencyKey)} was already used`);
     const h = this.holds.get(s.holdId);
     if (!h) throw new LedgerError('HOLD_NOT_FOUND', `no hold ${s.holdId} (or it was not locked)`);
     if (h.status !== 'OPEN') throw new LedgerError('HOLD_CLOSED', `hold ${s.holdId} is ${h.status.toLowerCase()}`);
@@ -101,24 +101,9 @@ export class LedgerBatch {
     from.balance -= amount;
     to.balance += amount;
     h.paidOut += amount;
-    this.touched.add(from.id).add(to.id);
+    this.moves.set(from.id, (this.moves.get(from.id) ?? 0n) - amount);
+    this.moves.set(to.id, (this.moves.get(to.id) ?? 0n) + amount);
     this.touchedHolds.add(h.id);
-    this.usedKeys.add(s.idempotencyKey);
-    const postings = [
-      { accountId: from.id, amount: -amount },
-      { accountId: to.id, amount },
-    ].sort((x, y) => (x.accountId < y.accountId ? -1 : 1));
-    const id = randomUUID();
-    this.entries.push({
-      id,
-      kind: s.kind,
-      idempotencyKey: s.idempotencyKey,
-      payloadHash: payloadHash({ kind: s.kind, hold: s.holdId, to: s.toId, amount }),
-      memo: s.memo ?? null,
-      createdAt: new Date(),
-      postings,
-    });
-    return id;
   }
 
   /** Raw SQL in the batch's transaction ('?' placeholders), for the caller's own tables. */
@@ -126,16 +111,36 @@ export class LedgerBatch {
     return this.tx.query(text, params);
   }
 
-  /** Entries queued so far (their ids, in order). */
-  get entryIds(): string[] {
-    return this.entries.map((e) => e.id);
+  /** True when something was settled (the batch will write its entry). */
+  get hasEntry(): boolean {
+    return this.touchedHolds.size > 0;
   }
 
-  /** Writes the queued entries, postings, balances and holds (called by LedgerService.batch). */
+  /** Writes the entry, its postings, the balances and the holds (called by LedgerService.batch). */
   async flush(): Promise<void> {
-    if (this.entries.length === 0) return;
-    await this.tx.insertEntries(this.entries);
-    await this.tx.setBalances(new Map([...this.touched].map((id) => [id, this.accounts.get(id)!.balance])));
+    if (!this.hasEntry) return;
+    const postings: Posting[] = [...this.moves]
+      .filter(([, amount]) => amount !== 0n)
+      .map(([accountId, amount]) => ({ accountId, amount }))
+      .sort((x, y) => (x.accountId < y.accountId ? -1 : 1));
+    if (postings.reduce((s, p) => s + p.amount, 0n) !== 0n) throw new LedgerError('UNBALANCED_ENTRY', 'postings do not sum to zero');
+    // The caller's own state (e.g. receipt high-water marks) must make a second settlement under one key
+    // impossible; if it happens anyway the whole batch is refused (rolled back), never written twice.
+    if ((await this.tx.existingKeys([this.entry.idempotencyKey])).size > 0) {
+      throw new LedgerError('IDEMPOTENCY_CONFLICT', `idempotency key ${JSON.stringify(this.entry.idempotencyKey)} was already used`);
+    }
+    await this.tx.insertEntries([
+      {
+        id: this.entryId,
+        kind: this.entry.kind,
+        idempotencyKey: this.entry.idempotencyKey,
+        payloadHash: payloadHash({ kind: this.entry.kind, postings }),
+        memo: this.entry.memo ?? null,
+        createdAt: new Date(),
+        postings,
+      },
+    ]);
+    await this.tx.setBalances(new Map(postings.map((p) => [p.accountId, this.accounts.get(p.accountId)!.balance])));
     await this.tx.setHoldsPaidOut(new Map([...this.touchedHolds].map((id) => [id, this.holds.get(id)!.paidOut])));
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountKind, isGuarded, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
-import { LedgerBatch } from './ledger.batch';
+import { BatchEntry, LedgerBatch } from './ledger.batch';
 import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, isUniqueViolation, LedgerAudit, LedgerRepository, LedgerTx } from './ledger.repository';
 import { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
@@ -152,12 +152,12 @@ export class LedgerService {
   }
 
   /**
-   * Many hold settlements in one transaction (see {@link LedgerBatch}): `work` locks, decides and
-   * queues; what it queued is written when it returns. If `work` throws, nothing is written.
+   * Many hold settlements as one journal entry in one transaction (see {@link LedgerBatch}): `work`
+   * locks, decides and queues; the entry is written when it returns. If `work` throws, nothing is.
    */
-  async batch<T>(work: (batch: LedgerBatch) => Promise<T>): Promise<T> {
+  async batch<T>(entry: BatchEntry, work: (batch: LedgerBatch) => Promise<T>): Promise<T> {
     return this.repo.transaction(async (tx) => {
-      const b = new LedgerBatch(tx);
+      const b = new LedgerBatch(tx, entry);
       const result = await work(b);
       await b.flush();
       return result;

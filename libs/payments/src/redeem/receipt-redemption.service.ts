@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SeederNodesService } from '@wetube/catalog';
 import { OriginKeyRepository } from '@wetube/content';
@@ -116,10 +117,8 @@ export class ReceiptRedemptionService {
     const browserPeers = await this.sessions.byPublicKeys(peerIds.filter((p) => !seederOwners.has(p)));
     const ownerOf = (peerId: string): string | null => seederOwners.get(peerId) ?? browserPeers.get(peerId)?.viewerId ?? null;
 
-    // 3. Check each receipt (cheap checks before signatures).
-    const originPublicKey = new Uint8Array(this.originKey.publicKeyRaw());
-    const graceMs = this.config.payments.redeemGraceSec * 1000;
-    const candidates: Candidate[] = [];
+    // 3. Cheap checks first: nothing here costs a signature verification.
+    const cheap: Candidate[] = [];
     for (const { index, message } of decoded) {
       const { receipt, cert } = message;
       if (receipt.domain !== RECEIPT_DOMAIN) {
@@ -153,33 +152,16 @@ export class ReceiptRedemptionService {
         refuse(index, 'WRONG_SEGMENT', `Segment ${receipt.lastSegmentCid.slice(0, 20)}… is not a segment of video ${session.videoId}.`, message);
         continue;
       }
-      const certKey = `${receipt.sessionId}:${toBase64Url(cert.signature)}`;
-      if (!this.verifiedCerts.has(certKey)) {
-        // Receipts stay redeemable for the redeem grace after the certificate expires.
-        const check = await verifySessionCert(cert.cert, cert.signature, originPublicKey, this.verifier, nowMs - graceMs);
-        if (!check.ok) {
-          refuse(index, check.reason === 'cert-expired' ? 'CERT_EXPIRED' : 'CERT_INVALID', check.message, message);
-          continue;
-        }
-        this.rememberCert(certKey);
-      } else if (cert.cert.expiresAt + graceMs <= nowMs) {
-        refuse(index, 'CERT_EXPIRED', `Session certificate expired at ${new Date(cert.cert.expiresAt).toISOString()}`, message);
-        continue;
-      }
-      if (!(await verifyReceipt(receipt, message.signature, cert.cert.sessionPublicKey, this.verifier))) {
-        refuse(index, 'BAD_SIGNATURE', "The receipt is not signed by the session's key.", message);
-        continue;
-      }
       if (!session.holdId) {
         refuse(index, 'NO_BUDGET', `Playback session ${session.id} has no bandwidth budget to pay from.`, message);
         continue;
       }
-      candidates.push({ index, message, session, peerUserId: owner });
+      cheap.push({ index, message, session, peerUserId: owner });
     }
 
-    // 4. Only the newest receipt per (session, peer) of this call counts.
+    // 4. Only the newest receipt per (session, peer) of this call counts (so older ones cost no verification).
     const newest = new Map<string, Candidate>();
-    for (const c of candidates) {
+    for (const c of cheap) {
       const key = `${c.session.id}\u0000${c.message.receipt.peerId}`;
       const seen = newest.get(key);
       if (!seen || c.message.receipt.seq > seen.message.receipt.seq) {
@@ -187,6 +169,30 @@ export class ReceiptRedemptionService {
         newest.set(key, c);
       } else {
         refuse(c.index, 'SUPERSEDED', 'A newer receipt of this session and peer is in the same call.', c.message);
+      }
+    }
+
+    // 5. Signatures: the origin's over the session certificate (once per session), the session key's over the receipt.
+    const originPublicKey = new Uint8Array(this.originKey.publicKeyRaw());
+    const graceMs = this.config.payments.redeemGraceSec * 1000;
+    for (const [key, c] of newest) {
+      const { receipt, cert } = c.message;
+      const certKey = `${receipt.sessionId}:${toBase64Url(cert.signature)}`;
+      let refused: [RedeemCode, string] | null = null;
+      if (!this.verifiedCerts.has(certKey)) {
+        // Receipts stay redeemable for the redeem grace after the certificate expires.
+        const check = await verifySessionCert(cert.cert, cert.signature, originPublicKey, this.verifier, nowMs - graceMs);
+        if (check.ok) this.rememberCert(certKey);
+        else refused = [check.reason === 'cert-expired' ? 'CERT_EXPIRED' : 'CERT_INVALID', check.message];
+      } else if (cert.cert.expiresAt + graceMs <= nowMs) {
+        refused = ['CERT_EXPIRED', `Session certificate expired at ${new Date(cert.cert.expiresAt).toISOString()}`];
+      }
+      if (!refused && !(await verifyReceipt(receipt, c.message.signature, cert.cert.sessionPublicKey, this.verifier))) {
+        refused = ['BAD_SIGNATURE', "The receipt is not signed by the session's key."];
+      }
+      if (refused) {
+        refuse(c.index, refused[0], refused[1], c.message);
+        newest.delete(key);
       }
     }
     const accepted = [...newest.values()].sort((a, b) => a.index - b.index);
@@ -200,14 +206,18 @@ export class ReceiptRedemptionService {
     const price = this.config.payments.pricePerSegment;
     const decaySegments = this.config.payments.pairDecaySegments;
     const now = new Date(nowMs);
-    const keyOf = (c: Candidate) => `receipt:${c.session.id}:${c.message.receipt.peerId}:${c.message.receipt.cumulativeSegments}`;
+    // One journal entry per call; its key names the receipts it settles (each can settle only once: the marks).
+    const key = `redeem:${createHash('sha256')
+      .update(accepted.map((c) => `${c.session.id}:${c.message.receipt.peerId}:${c.message.receipt.seq}:${c.message.receipt.cumulativeSegments}`).join('\n'))
+      .digest('base64url')}`;
+    const sessionCount = new Set(accepted.map((c) => c.session.id)).size;
+    const entry = { idempotencyKey: key, kind: 'PEER_REWARD', memo: `Segments served in ${sessionCount} playback session${sessionCount === 1 ? '' : 's'}` };
 
-    const outcome = await this.ledger.batch(async (batch) => {
+    const outcome = await this.ledger.batch(entry, async (batch) => {
       const out: Redemption[] = [];
       await batch.lock(
         accepted.map((c) => c.session.holdId!),
         [...pending.values()],
-        accepted.map(keyOf),
       );
       const pg = batch.isPostgres;
       const sessionIds = [...new Set(accepted.map((c) => c.session.id))];
@@ -222,7 +232,7 @@ export class ReceiptRedemptionService {
         sessionTotal.set(String(r.session_id), (sessionTotal.get(String(r.session_id)) ?? 0) + Number(r.segments));
       }
       const pairs = await this.loadPairs(batch, accepted, now);
-      const rewards: Array<[string, string, string, number]> = [];
+      const rewards: Array<[string, string, string, string, number]> = [];
 
       for (const c of accepted) {
         const { receipt } = c.message;
@@ -262,19 +272,11 @@ export class ReceiptRedemptionService {
         const amount = decayedAmount(price, pair.segments, added, decaySegments);
         if (amount > 0n) {
           try {
-            const entryId = batch.settle({
-              holdId: c.session.holdId!,
-              toId: pending.get(c.peerUserId)!,
-              amount,
-              idempotencyKey: keyOf(c),
-              kind: 'PEER_REWARD',
-              memo: `${added} segment${added === 1 ? '' : 's'} served in session ${c.session.id}`,
-            });
-            rewards.push([entryId, c.peerUserId, c.session.id, added]);
+            batch.settle({ holdId: c.session.holdId!, toId: pending.get(c.peerUserId)!, amount });
+            rewards.push([batch.entryId, c.session.id, receipt.peerId, c.peerUserId, added]);
           } catch (err) {
             if (!(err instanceof LedgerError)) throw err;
             if (err.code === 'HOLD_EXCEEDED') refuse('HOLD_EXCEEDED', `Session ${c.session.id}'s budget has ${batch.holdLeft(c.session.holdId!)} left, not the ${amount} this receipt asks.`);
-            else if (err.code === 'IDEMPOTENCY_CONFLICT') refuse('REPLAYED', 'This receipt was already redeemed.');
             else refuse('SESSION_CLOSED', err.message);
             continue;
           }
@@ -303,7 +305,7 @@ export class ReceiptRedemptionService {
       for (let i = 0; i < rewards.length; i += 400) {
         const part = rewards.slice(i, i + 400);
         await batch.query(
-          `INSERT INTO payment_rewards (entry_id, peer_user_id, session_id, segments, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          `INSERT INTO payment_rewards (entry_id, session_id, peer_id, peer_user_id, segments, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
           part.flatMap((r) => [...r, sqlTime(pg, now)]),
         );
       }

@@ -57,14 +57,15 @@ export class Payments1732800000000 implements MigrationInterface {
         ],
       }),
     );
-    // One row per paid receipt: its journal entry, whom it paid and for how many segments (earnings charts).
+    // One row per paid receipt: the journal entry of its call, whom it paid and for how many segments (earnings charts).
     await q.createTable(
       new Table({
         name: 'payment_rewards',
         columns: [
           { name: 'entry_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'session_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'peer_id', type: 'varchar', length: '64', isPrimary: true },
           { name: 'peer_user_id', type: 'varchar', length: '36' },
-          { name: 'session_id', type: 'varchar', length: '36' },
           { name: 'segments', type: 'integer' },
           { name: 'created_at', type: t.timestamp },
         ],
