@@ -5,6 +5,7 @@
 export { SwarmModule, type SwarmModuleAsyncOptions } from './swarm.module';
 export * from './receipts';
 export { NodeEd25519Signer, NodeEd25519Verifier, nodePublicKeyFromRaw, rawPublicKey } from './receipts/node-ed25519';
+export { Ed25519VerifyPool, type VerifyItem } from './receipts/ed25519-verify-pool';
 export {
   FIXED_CREATION_DATE,
   PIECE_LENGTH,

@@ -4,7 +4,7 @@ import { SeederNodesService } from '@wetube/catalog';
 import { OriginKeyRepository } from '@wetube/content';
 import { AccountKind, LedgerBatch, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
-import { decodeReceiptMessage, fromBase64Url, NodeEd25519Verifier, RECEIPT_DOMAIN, toBase64Url, verifyReceipt, verifySessionCert, type ReceiptMessage } from '@wetube/swarm';
+import { decodeReceiptMessageWithBytes, Ed25519VerifyPool, fromBase64Url, RECEIPT_DOMAIN, SESSION_CERT_DOMAIN, toBase64Url, type ReceiptMessage, type VerifyItem } from '@wetube/swarm';
 import { marks, sqlTime, toDate } from '../payments.sql';
 import { PaymentSession, PaymentSessionsService } from '../sessions/payment-sessions.service';
 import { allowedSegments, decayedAmount, PAIR_WINDOW_MS } from './redeem.rules';
@@ -49,6 +49,8 @@ export const MAX_RECEIPTS_PER_CALL = 500;
 interface Candidate {
   index: number;
   message: ReceiptMessage;
+  certBytes: Uint8Array;
+  receiptBytes: Uint8Array;
   session: PaymentSession;
   peerUserId: string;
 }
@@ -80,7 +82,7 @@ interface Pair {
  */
 @Injectable()
 export class ReceiptRedemptionService {
-  private readonly verifier = new NodeEd25519Verifier();
+  private readonly verifier = new Ed25519VerifyPool();
   private readonly verifiedCerts = new Map<string, true>();
 
   constructor(
@@ -100,11 +102,11 @@ export class ReceiptRedemptionService {
     };
 
     // 1. Decode.
-    const decoded: Array<{ index: number; message: ReceiptMessage }> = [];
+    const decoded: Array<{ index: number; message: ReceiptMessage; certBytes: Uint8Array; receiptBytes: Uint8Array }> = [];
     inputs.forEach((input, index) => {
       try {
         const bytes = typeof input === 'string' ? fromBase64Url(input) : input;
-        decoded.push({ index, message: decodeReceiptMessage(bytes) });
+        decoded.push({ index, ...decodeReceiptMessageWithBytes(bytes) });
       } catch (err) {
         refuse(index, 'MALFORMED', `Receipt ${index} is not a receipt message: ${(err as Error).message}`);
       }
@@ -119,7 +121,7 @@ export class ReceiptRedemptionService {
 
     // 3. Cheap checks first: nothing here costs a signature verification.
     const cheap: Candidate[] = [];
-    for (const { index, message } of decoded) {
+    for (const { index, message, certBytes, receiptBytes } of decoded) {
       const { receipt, cert } = message;
       if (receipt.domain !== RECEIPT_DOMAIN) {
         refuse(index, 'WRONG_DOMAIN', `Receipt domain is ${JSON.stringify(receipt.domain)}, not ${RECEIPT_DOMAIN}.`, message);
@@ -156,7 +158,7 @@ export class ReceiptRedemptionService {
         refuse(index, 'NO_BUDGET', `Playback session ${session.id} has no bandwidth budget to pay from.`, message);
         continue;
       }
-      cheap.push({ index, message, session, peerUserId: owner });
+      cheap.push({ index, message, certBytes, receiptBytes, session, peerUserId: owner });
     }
 
     // 4. Only the newest receipt per (session, peer) of this call counts (so older ones cost no verification).
@@ -172,29 +174,41 @@ export class ReceiptRedemptionService {
       }
     }
 
-    // 5. Signatures: the origin's over the session certificate (once per session), the session key's over the receipt.
+    // 5. Signatures, all at once on the verification workers: the origin's over each session
+    // certificate not yet seen (then remembered), the session key's over each receipt.
     const originPublicKey = new Uint8Array(this.originKey.publicKeyRaw());
     const graceMs = this.config.payments.redeemGraceSec * 1000;
-    for (const [key, c] of newest) {
-      const { receipt, cert } = c.message;
-      const certKey = `${receipt.sessionId}:${toBase64Url(cert.signature)}`;
-      let refused: [RedeemCode, string] | null = null;
-      if (!this.verifiedCerts.has(certKey)) {
-        // Receipts stay redeemable for the redeem grace after the certificate expires.
-        const check = await verifySessionCert(cert.cert, cert.signature, originPublicKey, this.verifier, nowMs - graceMs);
-        if (check.ok) this.rememberCert(certKey);
-        else refused = [check.reason === 'cert-expired' ? 'CERT_EXPIRED' : 'CERT_INVALID', check.message];
-      } else if (cert.cert.expiresAt + graceMs <= nowMs) {
-        refused = ['CERT_EXPIRED', `Session certificate expired at ${new Date(cert.cert.expiresAt).toISOString()}`];
+    const survivors = [...newest.values()];
+    const certChecks = new Map<string, number>();
+    const items: VerifyItem[] = [];
+    for (const c of survivors) {
+      const certKey = `${c.session.id}:${toBase64Url(c.message.cert.signature)}`;
+      if (!this.verifiedCerts.has(certKey) && !certChecks.has(certKey)) {
+        certChecks.set(certKey, items.length);
+        items.push({ message: c.certBytes, signature: c.message.cert.signature, publicKey: originPublicKey });
       }
-      if (!refused && !(await verifyReceipt(receipt, c.message.signature, cert.cert.sessionPublicKey, this.verifier))) {
+    }
+    const firstReceipt = items.length;
+    for (const c of survivors) items.push({ message: c.receiptBytes, signature: c.message.signature, publicKey: c.message.cert.cert.sessionPublicKey });
+    const valid = await this.verifier.verifyMany(items);
+    for (const [certKey, at] of certChecks) if (valid[at]) this.rememberCert(certKey);
+    survivors.forEach((c, k) => {
+      const { cert } = c.message;
+      const certKey = `${c.session.id}:${toBase64Url(cert.signature)}`;
+      let refused: [RedeemCode, string] | null = null;
+      if (cert.cert.domain !== SESSION_CERT_DOMAIN || !this.verifiedCerts.has(certKey)) {
+        refused = ['CERT_INVALID', 'The session certificate is not signed by the origin key.'];
+      } else if (cert.cert.expiresAt + graceMs <= nowMs) {
+        // Receipts stay redeemable for the redeem grace after the certificate expires.
+        refused = ['CERT_EXPIRED', `Session certificate expired at ${new Date(cert.cert.expiresAt).toISOString()}`];
+      } else if (!valid[firstReceipt + k]) {
         refused = ['BAD_SIGNATURE', "The receipt is not signed by the session's key."];
       }
       if (refused) {
         refuse(c.index, refused[0], refused[1], c.message);
-        newest.delete(key);
+        newest.delete(`${c.session.id}\u0000${c.message.receipt.peerId}`);
       }
-    }
+    });
     const accepted = [...newest.values()].sort((a, b) => a.index - b.index);
     if (accepted.length > 0) await this.pay(accepted, results, nowMs);
     return results;

@@ -30,12 +30,22 @@ export function encodeReceiptMessage(message: ReceiptMessage): Uint8Array {
 }
 
 export function decodeReceiptMessage(bytes: Uint8Array): ReceiptMessage {
+  return decodeReceiptMessageWithBytes(bytes).message;
+}
+
+/**
+ * Decodes, and also hands back the certificate's and the receipt's bytes as they came: a verifier
+ * checks the signatures over exactly the bytes the fields were decoded from, without encoding again.
+ */
+export function decodeReceiptMessageWithBytes(bytes: Uint8Array): { message: ReceiptMessage; certBytes: Uint8Array; receiptBytes: Uint8Array } {
   const r = new FieldReader(bytes);
   if (r.string('tag') !== RECEIPT_MESSAGE_TAG) throw new EncodingError('not a receipt message');
-  const cert = decodeSessionCert(r.bytes('cert', MAX_PART));
+  const certBytes = r.bytes('cert', MAX_PART);
+  const cert = decodeSessionCert(certBytes);
   const certSignature = r.bytes('certSignature');
-  const receipt = decodeReceipt(r.bytes('receipt', MAX_PART));
+  const receiptBytes = r.bytes('receipt', MAX_PART);
+  const receipt = decodeReceipt(receiptBytes);
   const signature = r.bytes('signature');
   r.end('receipt message');
-  return { cert: { cert, signature: certSignature }, receipt, signature };
+  return { message: { cert: { cert, signature: certSignature }, receipt, signature }, certBytes, receiptBytes };
 }
