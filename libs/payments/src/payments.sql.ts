@@ -29,3 +29,35 @@ export function toBool(v: unknown): boolean {
 export function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
+
+/** `column IN (…)` as SQL and params: one array parameter on PostgreSQL, one per value on SQLite. */
+export function inList(pg: boolean, column: string, values: unknown[], pgType = 'varchar'): { sql: string; params: unknown[] } {
+  return pg ? { sql: `${column} = ANY(?::${pgType}[])`, params: [values] } : { sql: `${column} IN (${marks(values.length)})`, params: values };
+}
+
+/**
+ * Inserts many rows: on PostgreSQL one statement with an array parameter per column (INSERT … SELECT
+ * FROM unnest), on SQLite multi-row VALUES in chunks. `columns` are [name, PostgreSQL element type].
+ */
+export async function bulkInsert(
+  pg: boolean,
+  sql: Sql,
+  table: string,
+  columns: Array<[string, string]>,
+  rows: unknown[][],
+  onConflict = '',
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([n]) => n).join(', ');
+  if (pg) {
+    await sql(
+      `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${columns.map(([, t]) => `?::${t}[]`).join(', ')}) ${onConflict}`,
+      columns.map((_, c) => rows.map((r) => r[c])),
+    );
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 400) {
+    const part = rows.slice(i, i + 400);
+    await sql(`INSERT INTO ${table} (${names}) VALUES ${part.map(() => `(${marks(columns.length)})`).join(', ')} ${onConflict}`, part.flat());
+  }
+}

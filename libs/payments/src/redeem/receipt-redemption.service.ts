@@ -5,7 +5,7 @@ import { OriginKeyRepository } from '@wetube/content';
 import { AccountKind, LedgerBatch, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import { decodeReceiptMessageWithBytes, Ed25519VerifyPool, fromBase64Url, RECEIPT_DOMAIN, SESSION_CERT_DOMAIN, toBase64Url, type ReceiptMessage, type VerifyItem } from '@wetube/swarm';
-import { marks, sqlTime, toDate } from '../payments.sql';
+import { bulkInsert, inList, sqlTime, toDate } from '../payments.sql';
 import { PaymentSession, PaymentSessionsService } from '../sessions/payment-sessions.service';
 import { allowedSegments, decayedAmount, PAIR_WINDOW_MS } from './redeem.rules';
 import { VideoSegmentsCache } from './video-segments.cache';
@@ -235,9 +235,10 @@ export class ReceiptRedemptionService {
       );
       const pg = batch.isPostgres;
       const sessionIds = [...new Set(accepted.map((c) => c.session.id))];
+      const inSessions = inList(pg, 'session_id', sessionIds);
       const markRows = await batch.query(
-        `SELECT session_id, peer_id, peer_user_id, CAST(seq AS TEXT) AS seq, segments, CAST(bytes AS TEXT) AS bytes, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE session_id IN (${marks(sessionIds.length)})`,
-        sessionIds,
+        `SELECT session_id, peer_id, peer_user_id, CAST(seq AS TEXT) AS seq, segments, CAST(bytes AS TEXT) AS bytes, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE ${inSessions.sql}`,
+        inSessions.params,
       );
       const markOf = new Map<string, Mark>();
       const sessionTotal = new Map<string, number>();
@@ -304,34 +305,37 @@ export class ReceiptRedemptionService {
         else out.push({ ...base, status: 'PAID', code: null, message: null, segments: added, amount });
       }
 
-      const changedMarks = [...markOf].filter(([, m]) => m.changed);
-      for (let i = 0; i < changedMarks.length; i += 400) {
-        const part = changedMarks.slice(i, i + 400);
-        await batch.query(
-          `INSERT INTO payment_receipt_marks (session_id, peer_id, peer_user_id, seq, segments, bytes, paid, updated_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-           ON CONFLICT (session_id, peer_id) DO UPDATE SET seq = excluded.seq, segments = excluded.segments, bytes = excluded.bytes, paid = excluded.paid, updated_at = excluded.updated_at`,
-          part.flatMap(([key, m]) => {
-            const [sessionId, peerId] = key.split('\u0000');
-            return [sessionId, peerId, m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), sqlTime(pg, now)];
-          }),
-        );
-      }
-      for (let i = 0; i < rewards.length; i += 400) {
-        const part = rewards.slice(i, i + 400);
-        await batch.query(
-          `INSERT INTO payment_rewards (entry_id, session_id, peer_id, peer_user_id, segments, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-          part.flatMap((r) => [...r, sqlTime(pg, now)]),
-        );
-      }
-      const changedPairs = [...pairs].filter(([, p]) => p.changed).sort(([a], [b]) => (a < b ? -1 : 1));
-      for (let i = 0; i < changedPairs.length; i += 400) {
-        const part = changedPairs.slice(i, i + 400);
-        await batch.query(
-          `INSERT INTO payment_pair_stats (viewer_key, peer_user_id, window_start, segments) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
-           ON CONFLICT (viewer_key, peer_user_id) DO UPDATE SET window_start = excluded.window_start, segments = excluded.segments`,
-          part.flatMap(([key, p]) => [...key.split('\u0000'), sqlTime(pg, p.windowStart), p.segments]),
-        );
-      }
+      const sql = (text: string, params?: unknown[]) => batch.query(text, params);
+      const at = sqlTime(pg, now);
+      await bulkInsert(
+        pg,
+        sql,
+        'payment_receipt_marks',
+        [['session_id', 'varchar'], ['peer_id', 'varchar'], ['peer_user_id', 'varchar'], ['seq', 'bigint'], ['segments', 'int'], ['bytes', 'bigint'], ['paid', 'bigint'], ['updated_at', 'timestamptz']],
+        [...markOf]
+          .filter(([, m]) => m.changed)
+          .map(([key, m]) => [...key.split('\u0000'), m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), at]),
+        'ON CONFLICT (session_id, peer_id) DO UPDATE SET seq = excluded.seq, segments = excluded.segments, bytes = excluded.bytes, paid = excluded.paid, updated_at = excluded.updated_at',
+      );
+      await bulkInsert(
+        pg,
+        sql,
+        'payment_rewards',
+        [['entry_id', 'varchar'], ['session_id', 'varchar'], ['peer_id', 'varchar'], ['peer_user_id', 'varchar'], ['segments', 'int'], ['created_at', 'timestamptz']],
+        rewards.map((r) => [...r, at]),
+      );
+      // Pair counters in key order (two calls updating the same pairs take their row locks in one order).
+      await bulkInsert(
+        pg,
+        sql,
+        'payment_pair_stats',
+        [['viewer_key', 'varchar'], ['peer_user_id', 'varchar'], ['window_start', 'timestamptz'], ['segments', 'int']],
+        [...pairs]
+          .filter(([, p]) => p.changed)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([key, p]) => [...key.split('\u0000'), sqlTime(pg, p.windowStart), p.segments]),
+        'ON CONFLICT (viewer_key, peer_user_id) DO UPDATE SET window_start = excluded.window_start, segments = excluded.segments',
+      );
       return out;
     });
     for (const r of outcome) results[r.index] = r;
@@ -343,10 +347,13 @@ export class ReceiptRedemptionService {
     const pairs = new Map<string, Pair>();
     for (let i = 0; i < keys.length; i += 400) {
       const part = keys.slice(i, i + 400);
-      const rows = await batch.query(
-        `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`,
-        part.flatMap((k) => k.split('\u0000')),
-      );
+      const pairs2 = part.map((k) => k.split('\u0000'));
+      const rows = batch.isPostgres
+        ? await batch.query(`SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))`, [
+            pairs2.map((p) => p[0]),
+            pairs2.map((p) => p[1]),
+          ])
+        : await batch.query(`SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`, pairs2.flat());
       for (const r of rows) pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, { windowStart: toDate(r.window_start), segments: Number(r.segments), changed: false });
     }
     for (const k of keys) {

@@ -4,7 +4,7 @@ import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
 import { PaymentsDb } from '../payments.db';
-import { marks, Raw, sqlBool, sqlTime, toBool, toDate, toDateOrNull } from '../payments.sql';
+import { inList, Raw, sqlBool, sqlTime, toBool, toDate, toDateOrNull } from '../payments.sql';
 import { VideoSegmentsCache } from '../redeem/video-segments.cache';
 
 /** A playback session as payments sees it: who watches what, and the hold that pays its peers. */
@@ -143,8 +143,8 @@ export class PaymentSessionsService {
     const out = new Map<string, PaymentSession>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
-      const part = unique.slice(i, i + 500);
-      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE id IN (${marks(part.length)})`, part)) out.set(String(r.id), toSession(r));
+      const where = inList(this.db.postgres, 'id', unique.slice(i, i + 500));
+      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params)) out.set(String(r.id), toSession(r));
     }
     return out;
   }
@@ -154,8 +154,8 @@ export class PaymentSessionsService {
     const out = new Map<string, PaymentSession>();
     const unique = [...new Set(keys)];
     for (let i = 0; i < unique.length; i += 500) {
-      const part = unique.slice(i, i + 500);
-      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE session_public_key IN (${marks(part.length)})`, part)) {
+      const where = inList(this.db.postgres, 'session_public_key', unique.slice(i, i + 500));
+      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params)) {
         const s = toSession(r);
         out.set(s.sessionPublicKey, s);
       }
