@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LedgerService } from '@wetube/ledger';
+import { AccountKind, LedgerService } from '@wetube/ledger';
 import { EarningsReleaseService, PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
 import { NodeEd25519Signer } from '@wetube/swarm';
 import { generateClip } from '@wetube/testing';
@@ -84,6 +84,20 @@ for (const db of databaseMatrix()) {
       assert.match(float2.errors![0].message, /not an integer/);
       assert.equal((await wallet(viewer)).balance, 20_000_000n, 'nothing moved');
       assert.equal(await ledger.totalSupply(), 20_000_000n);
+    });
+
+    it('the development faucet gives test coins five times a day (minted, so supply grows by as much)', async () => {
+      const tester = new ApiClient(api.url);
+      await tester.signUp('Tester');
+      const FAUCET = `mutation { faucet { wallet { balance } userErrors { code message } } }`;
+      const supply = await ledger.totalSupply();
+      for (let i = 1; i <= 5; i++) assert.equal((await tester.gql(FAUCET)).data.faucet.wallet.balance, String(i * 100_000_000));
+      assert.equal((await tester.gql(FAUCET)).data.faucet.userErrors[0].code, 'FAUCET_LIMIT');
+      assert.equal(await ledger.totalSupply(), supply + 500_000_000n);
+      // Give it back (burn) so the supply checks below count only the admin mints.
+      const w = await ledger.openAccount(AccountKind.USER_WALLET, (await tester.gql('{ me { id } }')).data.me.id);
+      await ledger.burn(w.id, 500_000_000n, 'faucet-back');
+      assert.equal(await ledger.totalSupply(), supply);
     });
 
     it('sells an ad-free plan once per key; the session of a plan holder is ad-free and held from the wallet', async () => {

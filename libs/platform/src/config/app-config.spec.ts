@@ -32,6 +32,20 @@ describe('configuration', () => {
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_BURST: '0' }), /TRACKER_ANNOUNCE_BURST/);
   });
 
+  it('reads the payments settings: the faucet and the pool seed are development-only, admins by email', () => {
+    const dev = AppConfig.fromEnv({ ...base, ADMIN_EMAILS: ' Root@Example.com , ops@example.com', PEER_PRICE_PER_SEGMENT: '2500' });
+    assert.equal(dev.payments.faucet, true);
+    assert.equal(dev.payments.bandwidthPoolSeed, 1_000_000_000n);
+    assert.equal(dev.payments.pricePerSegment, 2500n);
+    assert.deepEqual([...dev.adminEmails], ['root@example.com', 'ops@example.com']);
+    assert.equal(AppConfig.fromEnv({ ...base, DEV_FAUCET: 'false' }).payments.faucet, false);
+    const prod = AppConfig.fromEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
+    assert.equal(prod.payments.faucet, false, 'no faucet in production');
+    assert.equal(prod.payments.bandwidthPoolSeed, 0n, 'no minted pool seed in production');
+    assert.throws(() => AppConfig.fromEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DEV_FAUCET: 'true' }), /DEV_FAUCET: the development faucet cannot be switched on in production/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, PEER_PRICE_PER_SEGMENT: '1.5' }), /PEER_PRICE_PER_SEGMENT/);
+  });
+
   it('reads sizes, lists and the scaled-out settings', () => {
     const c = AppConfig.fromEnv({
       ...base,
