@@ -3,7 +3,7 @@ import { AccountKind, isGuarded } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
 import { AccountRow, HoldRow, LedgerTx } from './ledger.repository';
-import { Account, Hold, Posting } from './ledger.types';
+import { Hold, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
 /** The one journal entry a batch writes: its key, kind and memo. */
@@ -66,10 +66,6 @@ export class LedgerBatch {
     for (const [id, a] of rows) this.accounts.set(id, a);
     // Re-read the holds under their accounts' locks (status and paid_out move only under them).
     for (const [id, h] of await this.tx.findHolds([...holds.keys()])) this.holds.set(id, h);
-  }
-
-  account(id: string): Account | undefined {
-    return this.accounts.get(id);
   }
 
   hold(id: string): Hold | undefined {

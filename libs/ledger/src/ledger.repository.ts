@@ -282,13 +282,13 @@ export class LedgerTx {
     }));
   }
 
-  /** Σ of an account's postings of `kinds` per UTC day since `since` (only days with postings). */
-  async dailyTotals(accountId: string, kinds: string[], since: Date, sign: 1 | -1 = 1): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
+  /** Σ of an account's incoming postings of `kinds` per UTC day since `since` (only days with postings). */
+  async dailyTotals(accountId: string, kinds: string[], since: Date): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
     const day = this.postgres ? `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(e.created_at, 1, 10)`;
     const rows = await this.sql(
       `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, COUNT(*) AS n
          FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
-        WHERE p.account_id = ? AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at >= ? AND ${sign > 0 ? 'p.amount > 0' : 'p.amount < 0'}
+        WHERE p.account_id = ? AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at >= ? AND p.amount > 0
         GROUP BY ${day} ORDER BY 1`,
       [accountId, ...kinds, this.timestamp(since)],
     );

@@ -106,9 +106,9 @@ export class LedgerService {
     return this.repo.read((tx) => tx.history(accountIds, limit, after));
   }
 
-  /** Per UTC day since `since`: Σ of the account's incoming (sign 1) or outgoing (sign -1) postings of `kinds`. */
-  dailyTotals(accountId: string, kinds: string[], since: Date, sign: 1 | -1 = 1): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
-    return this.repo.read((tx) => tx.dailyTotals(accountId, kinds, since, sign));
+  /** Per UTC day since `since`: Σ of the account's incoming postings of `kinds`. */
+  dailyTotals(accountId: string, kinds: string[], since: Date): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
+    return this.repo.read((tx) => tx.dailyTotals(accountId, kinds, since));
   }
 
   /** Σ of the account's incoming postings of `kinds` before `before`, and Σ of its outgoing postings of `outKinds`. */
