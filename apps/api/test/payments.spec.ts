@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AccountKind, LedgerService } from '@wetube/ledger';
-import { EarningsReleaseService, PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
+import { EarningsReleaseService, MAX_POOL_SESSIONS_PER_VIEWER, PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
 import { NodeEd25519Signer } from '@wetube/swarm';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
-import { b64, receiptMessage, redeem, registerSeeder, startSession, wallet } from './payments.support';
+import { b64, receiptMessage, redeem, registerSeeder, startSession, wallet, type ViewerSession } from './payments.support';
 import { tusUpload, waitForStatus } from './upload.helper';
 
 const PRICE = 1000n;
@@ -235,6 +235,25 @@ for (const db of databaseMatrix()) {
       const audit = await ledger.audit();
       assert.deepEqual([audit.unbalancedEntries, audit.balanceMismatches, audit.negativeGuarded, audit.overpaidHolds, audit.sumOfBalances], [[], [], [], [], 0n]);
       assert.equal(await ledger.totalSupply(), 20_000_000n + 5n * PRICE, 'supply changed only by the mints');
+    });
+
+    it('a viewer opening many sessions gets a budget from the pool for the first ten open ones only; playback still starts', async () => {
+      assert.deepEqual((await adminClient.gql(MINT, { input: { amount: '100000000', idempotencyKey: 'pool-flood' } })).data.mint.userErrors, []);
+      const sessions = api.app.get(PaymentSessionsService, { strict: false });
+      await sessions.closeFinished(new Date(Date.now() + 3600_000 * 3)); // the earlier tests' sessions are over
+      const anonymous = new ApiClient(api.url);
+      const funded: bigint[] = [];
+      let unfunded: ViewerSession | null = null;
+      for (let i = 0; i < 15 && !unfunded; i++) {
+        const s = await startSession(anonymous, videoId);
+        if (s.budget > 0n) funded.push(s.budget);
+        else unfunded = s;
+      }
+      assert.ok(unfunded, 'a session past the limit still starts, without a budget');
+      assert.equal(funded.length, MAX_POOL_SESSIONS_PER_VIEWER, 'ten pool-funded sessions open at once per viewer');
+      // Once they are over, the viewer is funded again.
+      await sessions.closeFinished(new Date(Date.now() + 3600_000 * 6));
+      assert.ok((await startSession(anonymous, videoId)).budget > 0n);
     });
   });
 }

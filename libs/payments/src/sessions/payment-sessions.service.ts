@@ -50,6 +50,11 @@ export interface OpenedSession {
 
 /** How much of the video a session's hold covers: the whole video twice over (seeks, quality switches). */
 const BUDGET_VIEWINGS = 2n;
+/**
+ * Open sessions one viewer (account, or address when anonymous) may have funded by the bandwidth
+ * pool at once; more still play, without a budget, so a flood of sessions cannot tie the pool up.
+ */
+export const MAX_POOL_SESSIONS_PER_VIEWER = 10;
 const COLUMNS = `id, video_id, creator_id, viewer_id, viewer_key, session_public_key, ad_free, funding, hold_id, CAST(budget AS TEXT) AS budget,
   segment_ms, streams, video_segments, started_at, expires_at, last_seen_at, ended_at, CAST(watched_ms AS TEXT) AS watched_ms, closed_at`;
 
@@ -117,6 +122,10 @@ export class PaymentSessionsService {
       ? await this.ledger.openAccount(AccountKind.USER_WALLET, input.viewerId!)
       : await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
     const amount = wanted < source.balance ? wanted : source.balance;
+    if (!adFree && (await this.openPoolSessions(viewerKey)) > MAX_POOL_SESSIONS_PER_VIEWER) {
+      this.log.warn(`session ${input.sessionId}: viewer ${viewerKey.slice(0, 12)}… has more than ${MAX_POOL_SESSIONS_PER_VIEWER} pool-funded sessions open; this one gets no budget`);
+      return { adFree, budget: 0n, funding: 'NONE' };
+    }
     if (amount <= 0n) {
       this.log.warn(`session ${input.sessionId}: no bandwidth budget (${adFree ? "viewer's wallet" : 'bandwidth pool'} is empty); peers of this session cannot be paid`);
       return { adFree, budget: 0n, funding: 'NONE' };
@@ -132,6 +141,12 @@ export class PaymentSessionsService {
       this.log.warn(`session ${input.sessionId}: the budget could not be held (${err.message})`);
       return { adFree, budget: 0n, funding: 'NONE' };
     }
+  }
+
+  /** Sessions of this viewer funded by the pool and not closed yet (this one included). */
+  private async openPoolSessions(viewerKey: string): Promise<number> {
+    const [r] = await this.db.query(`SELECT COUNT(*) AS n FROM payment_sessions WHERE viewer_key = ? AND closed_at IS NULL AND funding = 'POOL'`, [viewerKey]);
+    return Number(r.n) + 1;
   }
 
   async get(sessionId: string): Promise<PaymentSession | null> {

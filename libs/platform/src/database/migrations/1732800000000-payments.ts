@@ -42,6 +42,7 @@ export class Payments1732800000000 implements MigrationInterface {
     await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_open', columnNames: ['closed_at', 'last_seen_at'] }));
     await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_adfree', columnNames: ['ad_free', 'started_at'] }));
     await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_viewer', columnNames: ['viewer_id', 'started_at'] }));
+    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_viewer_key', columnNames: ['viewer_key', 'closed_at'] }));
     await q.createTable(
       new Table({
         name: 'payment_receipt_marks',
