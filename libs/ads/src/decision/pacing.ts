@@ -12,23 +12,32 @@ export interface PacingVerdict {
   reason?: 'PACING_FLIGHT' | 'PACING_DAY';
 }
 
+/** Width of the throttling band, in hours of the horizon's even share. */
+export const PACING_BAND_HOURS = 4n; // a quarter of an hour: 1 / 4
+
 /**
- * Throttle probability on one horizon [start, end) with `amount` to spend evenly across it:
- * target = amount × elapsed / length. On or behind target → 1. Ahead of it, the chance falls
- * linearly to 0 at a tolerance of one hour's share of `amount` (at least one impression's price):
- * p = 1 − (spent − target) / tolerance. So spend can never run more than one hour's share ahead
- * of the straight line, and when traffic is plentiful it hugs the line.
+ * Throttle probability on one horizon [start, end) with `amount` to spend evenly across it
+ * (probabilistic throttling, as in Agarwal et al., "Budget pacing for targeted online
+ * advertisements at LinkedIn", KDD 2014, made stateless): target = amount × elapsed / length.
+ * On or behind target → 1. Ahead of it, the chance falls linearly to 0 at a band of a quarter
+ * hour's share of `amount` (at least one impression's price): p = 1 − (spent − target) / band.
+ *
+ * Spend therefore never runs more than a quarter hour's share ahead of the straight line, and
+ * with plentiful traffic it settles ahead of the line by band × (1 − needed / offered), so the
+ * first hour of a horizon gets at most 1.25× its share and the last at least 0.75×. (With a
+ * one-hour band the first hour took ~1.8× and the last ~0.2× at 6× traffic.) Behind the line,
+ * every request passes: the line item catches up as fast as traffic allows.
  */
 export function evenThrottle(amount: bigint, spent: bigint, start: number, end: number, now: number, price: bigint): number {
   const length = BigInt(Math.max(1, end - start));
   const elapsed = BigInt(Math.min(Math.max(0, now - start), end - start));
   const target = (amount * elapsed) / length;
   if (spent <= target) return 1;
-  let tolerance = (amount * HOUR_MS) / length;
-  if (tolerance < price) tolerance = price;
+  let band = (amount * HOUR_MS) / (length * PACING_BAND_HOURS);
+  if (band < price) band = price;
   const ahead = spent - target;
-  if (ahead >= tolerance) return 0;
-  return 1 - Number(ahead) / Number(tolerance);
+  if (ahead >= band) return 0;
+  return 1 - Number(ahead) / Number(band);
 }
 
 /**

@@ -92,10 +92,16 @@ function firstInstantAtOrAfterWall(wallMs: number, timeZone: string): number {
  */
 export function localDayWindow(at: Date, timeZone: string): { start: Date; end: Date } {
   const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+  const t = at.getTime();
+  // The last window per zone is kept: pacing asks for the same day over and over.
+  const cached = dayWindows.get(zone);
+  if (cached && t >= cached.start && t < cached.end) return { start: new Date(cached.start), end: new Date(cached.end) };
   const lt = localTime(at, zone)!;
   const midnight = Date.UTC(lt.year, lt.month - 1, lt.day);
-  return {
-    start: new Date(firstInstantAtOrAfterWall(midnight, zone)),
-    end: new Date(firstInstantAtOrAfterWall(midnight + DAY_MS, zone)),
-  };
+  const window = { start: firstInstantAtOrAfterWall(midnight, zone), end: firstInstantAtOrAfterWall(midnight + DAY_MS, zone) };
+  if (dayWindows.size >= MAX_FORMATTERS) dayWindows.clear();
+  dayWindows.set(zone, window);
+  return { start: new Date(window.start), end: new Date(window.end) };
 }
+
+const dayWindows = new Map<string, { start: number; end: number }>();
