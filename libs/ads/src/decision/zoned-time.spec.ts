@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { localDayWindow, localTime } from './zoned-time';
+
+const H = 3_600_000;
+function span(w: { start: Date; end: Date }): number {
+  return (w.end.getTime() - w.start.getTime()) / H;
+}
+
+describe('localDayWindow: the line item day (daily cap) as instants', () => {
+  it('a plain day in UTC and in Tokyo', () => {
+    const at = new Date('2024-06-12T20:00:00Z');
+    assert.deepEqual(localDayWindow(at, 'UTC'), { start: new Date('2024-06-12T00:00:00Z'), end: new Date('2024-06-13T00:00:00Z') });
+    // 05:00 on the 13th in Tokyo (UTC+9): that day began at 15:00Z on the 12th.
+    assert.deepEqual(localDayWindow(at, 'Asia/Tokyo'), { start: new Date('2024-06-12T15:00:00Z'), end: new Date('2024-06-13T15:00:00Z') });
+  });
+
+  it('New York: 23 h on the spring-forward day, 25 h on the fall-back day, asked before and after the switch', () => {
+    for (const at of ['2024-03-10T06:00:00Z', '2024-03-10T20:00:00Z']) {
+      const w = localDayWindow(new Date(at), 'America/New_York');
+      assert.equal(w.start.toISOString(), '2024-03-10T05:00:00.000Z'); // 00:00 EST
+      assert.equal(w.end.toISOString(), '2024-03-11T04:00:00.000Z'); // 00:00 EDT
+      assert.equal(span(w), 23);
+    }
+    for (const at of ['2024-11-03T05:00:00Z', '2024-11-03T22:00:00Z']) {
+      const w = localDayWindow(new Date(at), 'America/New_York');
+      assert.equal(w.start.toISOString(), '2024-11-03T04:00:00.000Z');
+      assert.equal(w.end.toISOString(), '2024-11-04T05:00:00.000Z');
+      assert.equal(span(w), 25);
+    }
+  });
+
+  it('a zone whose midnight is skipped (Santiago, 2024-09-08 00:00 → 01:00) starts the day at the jump', () => {
+    const w = localDayWindow(new Date('2024-09-08T15:00:00Z'), 'America/Santiago');
+    assert.equal(w.start.toISOString(), '2024-09-08T04:00:00.000Z'); // 00:00 −04 = 01:00 −03
+    assert.equal(localTime(w.start, 'America/Santiago')!.minuteOfDay, 60);
+    assert.equal(span(w), 23);
+  });
+
+  it('an unknown zone is treated as UTC', () => {
+    assert.deepEqual(localDayWindow(new Date('2024-06-12T20:00:00Z'), 'Nowhere/Else'), localDayWindow(new Date('2024-06-12T20:00:00Z'), 'UTC'));
+  });
+});
