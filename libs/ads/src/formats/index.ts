@@ -1,0 +1,2 @@
+export * from './format.errors';
+export * from './vast.writer';
