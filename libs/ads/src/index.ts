@@ -26,3 +26,6 @@ export type {
   Targeting,
   ViewerImpression,
 } from './decision/decision.types';
+
+// Formats: VAST 4.2 and HLS interstitial playlists (pure writers). See README.md "Formats".
+export * from './formats';

@@ -1,0 +1,3 @@
+export * from './format.errors';
+export * from './vast.writer';
+export * from './interstitials.writer';
