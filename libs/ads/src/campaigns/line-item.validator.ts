@@ -27,9 +27,12 @@ const MAX_WORD = 50;
 const MAX_FLIGHT_MS = 366 * 24 * 3600_000;
 
 let regionNames: Intl.DisplayNames | null = null;
-/** ISO 3166-1 alpha-2, a region Intl knows by name (so 'ZZ' or 'XX' are refused). */
+/** Codes ICU names that are not countries: reserved (UK, EU, EZ, UN), user-assigned (AA, QM–QZ, XA–XZ but XK Kosovo, ZZ). */
+const NOT_COUNTRIES = /^(UK|EU|EZ|UN|AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/;
+
+/** ISO 3166-1 alpha-2 (any case): a region Intl knows by name that is a country, so 'XX', 'UK' or 'EU' are refused. */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Za-z]{2}$/.test(code)) return false;
+  if (!/^[A-Za-z]{2}$/.test(code) || NOT_COUNTRIES.test(code.toUpperCase())) return false;
   regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
   const upper = code.toUpperCase();
   const name = regionNames.of(upper);
