@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, ModuleRef } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { AdsModule } from '@wetube/ads';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
 import { SwarmModule } from '@wetube/swarm';
@@ -32,6 +33,7 @@ export class ApiModule {
         CatalogModule,
         MediaModule,
         PaymentsModule,
+        AdsModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

@@ -29,3 +29,12 @@ export type {
 
 // Formats: VAST 4.2 and HLS interstitial playlists (pure writers). See README.md "Formats".
 export * from './formats';
+
+// Advertiser API: API keys, campaigns, line items (budgets in ledger escrow), creatives. See README.md "Advertiser API".
+export { AdsModule, AdsCoreModule } from './ads.module';
+export { AdvertiserGuard, CurrentAdvertiser, type AdvertiserCaller } from './advertisers/advertiser.guard';
+export { ApiKeysService, API_KEY_PREFIX, hashApiKey, type ApiKey } from './advertisers/api-keys.service';
+export { CampaignsService, escrowKey, releaseKey, type Escrow } from './campaigns/campaigns.service';
+export { CreativesService } from './campaigns/creatives.service';
+export type { Campaign, CampaignStatus, Creative, CreativeApproval, LineItem } from './campaigns/campaigns.model';
+export { validateLineItem, isCountryCode, type FieldError, type LineItemDraft } from './campaigns/line-item.validator';

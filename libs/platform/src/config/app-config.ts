@@ -45,6 +45,12 @@ export class AppConfig {
     redeemGraceSec: number;
     pairDecaySegments: number;
   };
+  readonly ads: {
+    /** Creatives are approved when created (ADS_AUTO_APPROVE; default: SQLite and not production). */
+    autoApprove: boolean;
+    /** Lowest CPM bid accepted, minor units (ADS_FLOOR_CPM). */
+    floorCpm: bigint;
+  };
   readonly graphqlMaxComplexity: number;
   readonly seedSample: boolean;
   readonly logLevel: string;
@@ -90,6 +96,10 @@ export class AppConfig {
       sessionIdleSec: raw.SESSION_IDLE_SEC,
       redeemGraceSec: raw.REDEEM_GRACE_SEC,
       pairDecaySegments: raw.PAIR_DECAY_SEGMENTS,
+    };
+    this.ads = {
+      autoApprove: raw.ADS_AUTO_APPROVE ?? (raw.NODE_ENV !== 'production' && !raw.DATABASE_URL),
+      floorCpm: BigInt(raw.ADS_FLOOR_CPM),
     };
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
     this.seedSample = raw.SEED_SAMPLE;

@@ -78,6 +78,10 @@ export const configSchema = z.object({
   REDEEM_GRACE_SEC: z.coerce.number().int().min(0).default(120),
   /** Rewards for one viewer-peer pair halve every this many segments paid within 24 hours. */
   PAIR_DECAY_SEGMENTS: z.coerce.number().int().min(1).default(600),
+  /** Creatives are approved at creation (no admin review). Default: on for the embedded default (SQLite, NODE_ENV != production), off otherwise. */
+  ADS_AUTO_APPROVE: bool.optional(),
+  /** The platform's floor CPM in minor units (1,000,000 = 1 CLC per 1,000 impressions); bids below it are refused. A whole multiple of 1,000. */
+  ADS_FLOOR_CPM: z.string().regex(/^[1-9][0-9]{0,14}000$/, 'must be a positive whole number of minor units, a multiple of 1000').default('1000000'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { LedgerService } from '@wetube/ledger';
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The ads tables' statements (raw SQL, '?' placeholders on both databases). They run through the
+ * ledger's connection handling, so on SQLite they never land inside an open ledger transaction.
+ */
+@Injectable()
+export class AdsDb {
+  constructor(private readonly ledger: LedgerService) {}
+
+  get postgres(): boolean {
+    return this.ledger.isPostgres;
+  }
+
+  query(text: string, params: unknown[] = []): Promise<Row[]> {
+    return this.ledger.sql(text, params);
+  }
+
+  /** SQLite keeps TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; PostgreSQL takes Dates. */
+  time(d: Date): Date | string {
+    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+  }
+}
+
+export function toDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const s = String(v);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
+}
+
+export function toDateOrNull(v: unknown): Date | null {
+  return v == null ? null : toDate(v);
+}
+
+/** A unique-index violation on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/.test(e?.message ?? '');
+}
+
+/** Keyset cursor over (created_at, id): opaque base64url JSON. */
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) return null;
+    return { createdAt, id };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
+import { AppConfig } from '@wetube/platform';
+import { AdsDb, decodeCursor, encodeCursor, isUniqueViolation } from '../advertisers/ads.db';
+import { checkName, LineItemDraft, normalizeCaps, normalizeTargeting, validateLineItem } from './line-item.validator';
+import { Campaign, CampaignStatus, LINE_ITEM_COLUMNS, LineItem, Outcome, Outcomes, Page, refuse, toCampaign, toLineItem } from './campaigns.model';
+
+const KEY = /^[\x21-\x7e]{1,120}$/;
+
+/** The ledger key of a line item's escrow hold: one per line item, so a retry never holds twice. */
+export const escrowKey = (lineItemId: string) => `ads:line-item:${lineItemId}:escrow`;
+export const releaseKey = (lineItemId: string) => `ads:line-item:${lineItemId}:release`;
+
+export interface Escrow {
+  /** What the escrow still holds (0 once released). */
+  balance: bigint;
+  /** Paid out of escrow for impressions. */
+  spent: bigint;
+  /** Returned to the advertiser's wallet when the line item closed. */
+  returned: bigint;
+}
+
+/**
+ * Campaigns and line items of one advertiser. A line item's budget is a ledger hold placed on the
+ * advertiser's wallet (two-phase: impressions settle out of it, cancelling releases the rest).
+ */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly db: AdsDb,
+    private readonly ledger: LedgerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  // ---- campaigns ----
+
+  async createCampaign(advertiserId: string, name: string): Promise<Outcome<Campaign>> {
+    const bad = checkName('name', name);
+    if (bad) return refuse(bad.field, bad.message, bad.code);
+    const c: Campaign = { id: randomUUID(), advertiserId, name: name.trim(), status: 'ACTIVE', createdAt: new Date() };
+    await this.db.query(`INSERT INTO ad_campaigns (id, advertiser_id, name, status, created_at) VALUES (?, ?, ?, ?, ?)`, [c.id, advertiserId, c.name, c.status, this.db.time(c.createdAt)]);
+    return { ok: true, value: c };
+  }
+
+  /** The advertiser's campaign, or null (also for another advertiser's id). */
+  async campaign(advertiserId: string, id: string): Promise<Campaign | null> {
+    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
+    return rows[0] ? toCampaign(rows[0]) : null;
+  }
+
+  /** Newest first; `after` is an endCursor of an earlier page. */
+  async campaigns(advertiserId: string, first: number, after: string | null, status: CampaignStatus | null): Promise<Page<Campaign> | null> {
+    const where = ['advertiser_id = ?'];
+    const params: unknown[] = [advertiserId];
+    if (status) {
+      where.push('status = ?');
+      params.push(status);
+    }
+    if (after) {
+      const c = decodeCursor(after);
+      if (!c) return null;
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
+    }
+    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, first + 1]);
+    return { items: rows.slice(0, first).map(toCampaign), hasNextPage: rows.length > first };
+  }
+
+  async setCampaignStatus(advertiserId: string, id: string, status: CampaignStatus): Promise<Outcome<Campaign>> {
+    await this.db.query(`UPDATE ad_campaigns SET status = ? WHERE id = ? AND advertiser_id = ?`, [status, id, advertiserId]);
+    const c = await this.campaign(advertiserId, id);
+    return c ? { ok: true, value: c } : refuse('id', 'No such campaign.', 'NOT_FOUND');
+  }
+
+  // ---- line items ----
+
+  async lineItem(advertiserId: string, id: string): Promise<LineItem | null> {
+    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
+    return rows[0] ? toLineItem(rows[0]) : null;
+  }
+
+  async lineItems(campaignId: string, first: number, after: string | null): Promise<Page<LineItem> | null> {
+    const where = ['campaign_id = ?'];
+    const params: unknown[] = [campaignId];
+    if (after) {
+      const c = decodeCursor(after);
+      if (!c) return null;
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
+    }
+    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, first + 1]);
+    return { items: rows.slice(0, first).map(toLineItem), hasNextPage: rows.length > first };
+  }
+
+  /**
+   * Validates, writes the line item as DRAFT, moves its budget from the advertiser's wallet into
+   * its escrow hold (ledger key derived from the line item id), then makes it ACTIVE. A refused
+   * hold (INSUFFICIENT_FUNDS, …) moved nothing and the DRAFT row is deleted: nothing is left. With
+   * `idempotencyKey`, a retry answers the first line item (and finishes its funding if the first
+   * call stopped half-way); the same key for another campaign or budget is IDEMPOTENCY_CONFLICT.
+   */
+  async createLineItem(advertiserId: string, input: LineItemDraft & { campaignId: string; idempotencyKey?: string | null }): Promise<Outcomes<LineItem>> {
+    const campaign = await this.campaign(advertiserId, input.campaignId);
+    if (!campaign) return { ok: false, errors: [{ field: 'campaignId', message: 'No such campaign.', code: 'NOT_FOUND' }] };
+    const errors = validateLineItem(input, this.config.ads.floorCpm, new Date());
+    const key = input.idempotencyKey ?? null;
+    if (key !== null && !KEY.test(key)) errors.push({ field: 'idempotencyKey', message: 'The idempotency key is 1–120 printable ASCII characters without spaces.', code: 'INVALID_IDEMPOTENCY_KEY' });
+    if (errors.length) return { ok: false, errors };
+    if (key !== null) {
+      const existing = await this.byKey(advertiserId, key);
+      if (existing) return this.replay(existing, input);
+    }
+    const item: LineItem = {
+      id: randomUUID(),
+      campaignId: campaign.id,
+      advertiserId,
+      name: input.name.trim(),
+      status: 'DRAFT',
+      flightStart: input.flightStart,
+      flightEnd: input.flightEnd,
+      budget: input.budget,
+      dailyCap: input.dailyCap ?? null,
+      cpmBid: input.cpmBid,
+      pacing: input.pacing,
+      targeting: normalizeTargeting(input.targeting),
+      frequencyCaps: normalizeCaps(input.frequencyCaps),
+      holdId: null,
+      idempotencyKey: key,
+      createdAt: new Date(),
+      closedAt: null,
+    };
+    try {
+      await this.db.query(
+        `INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+        [
+          item.id, item.campaignId, advertiserId, item.name, item.status, this.db.time(item.flightStart), this.db.time(item.flightEnd), item.budget.toString(),
+          item.dailyCap?.toString() ?? null, item.cpmBid.toString(), item.pacing, JSON.stringify(item.targeting), JSON.stringify(item.frequencyCaps), key, this.db.time(item.createdAt),
+        ],
+      );
+    } catch (err) {
+      // A concurrent call with the same key won the unique index: answer from its line item.
+      if (!isUniqueViolation(err) || key === null) throw err;
+      const existing = await this.byKey(advertiserId, key);
+      if (!existing) throw err;
+      return this.replay(existing, input);
+    }
+    return this.fund(item);
+  }
+
+  /** Places the escrow hold of a DRAFT line item and activates it (idempotent per line item). */
+  private async fund(item: LineItem): Promise<Outcomes<LineItem>> {
+    const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, item.advertiserId);
+    let holdId: string;
+    try {
+      holdId = (await this.ledger.placeHold(wallet.id, item.budget, escrowKey(item.id), `Escrow of line item "${item.name}"`.slice(0, 500))).hold.id;
+    } catch (err) {
+      if (!(err instanceof LedgerError)) throw err;
+      // The ledger wrote nothing; remove the draft so the refusal leaves nothing behind.
+      await this.db.query(`DELETE FROM ad_line_items WHERE id = ? AND status = 'DRAFT'`, [item.id]);
+      const message = err.code === 'INSUFFICIENT_FUNDS' ? `Your wallet has less than the budget (${item.budget} minor units).` : err.message;
+      return { ok: false, errors: [{ field: 'budget', message, code: err.code }] };
+    }
+    await this.db.query(`UPDATE ad_line_items SET hold_id = ?, status = 'ACTIVE' WHERE id = ? AND status = 'DRAFT'`, [holdId, item.id]);
+    return { ok: true, value: (await this.lineItem(item.advertiserId, item.id))! };
+  }
+
+  private async byKey(advertiserId: string, key: string): Promise<LineItem | null> {
+    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE advertiser_id = ? AND idempotency_key = ?`, [advertiserId, key]);
+    return rows[0] ? toLineItem(rows[0]) : null;
+  }
+
+  private async replay(existing: LineItem, input: { campaignId: string; budget: bigint }): Promise<Outcomes<LineItem>> {
+    if (existing.campaignId !== input.campaignId || existing.budget !== input.budget) {
+      return { ok: false, errors: [{ field: 'idempotencyKey', message: 'This idempotency key was already used for another line item.', code: 'IDEMPOTENCY_CONFLICT' }] };
+    }
+    if (existing.status === 'DRAFT') return this.fund(existing);
+    return { ok: true, value: existing };
+  }
+
+  async pause(advertiserId: string, id: string): Promise<Outcome<LineItem>> {
+    return this.move(advertiserId, id, 'ACTIVE', 'PAUSED');
+  }
+
+  async resume(advertiserId: string, id: string): Promise<Outcome<LineItem>> {
+    return this.move(advertiserId, id, 'PAUSED', 'ACTIVE');
+  }
+
+  private async move(advertiserId: string, id: string, from: string, to: string): Promise<Outcome<LineItem>> {
+    const item = await this.lineItem(advertiserId, id);
+    if (!item) return refuse('id', 'No such line item.', 'NOT_FOUND');
+    if (item.status === to) return { ok: true, value: item };
+    await this.db.query(`UPDATE ad_line_items SET status = ? WHERE id = ? AND status = ?`, [to, id, from]);
+    const now = (await this.lineItem(advertiserId, id))!;
+    if (now.status !== to) return refuse('id', `The line item is ${now.status.toLowerCase()}; only ${from.toLowerCase()} ones can be ${to === 'PAUSED' ? 'paused' : 'resumed'}.`, 'INVALID_STATUS');
+    return { ok: true, value: now };
+  }
+
+  /**
+   * Closes the line item: releases its escrow hold (what is left goes back to the wallet, and no
+   * impression can be settled from it afterwards) and marks it CANCELLED. Cancelling again answers
+   * the cancelled line item.
+   */
+  async cancel(advertiserId: string, id: string): Promise<Outcome<LineItem>> {
+    const item = await this.lineItem(advertiserId, id);
+    if (!item) return refuse('id', 'No such line item.', 'NOT_FOUND');
+    if (item.status === 'CANCELLED' || item.status === 'ENDED') return { ok: true, value: item };
+    if (!item.holdId) return refuse('id', 'The line item is still being funded; try again.', 'INVALID_STATUS');
+    const hold = await this.ledger.getHold(item.holdId);
+    if (hold?.status === 'OPEN') {
+      try {
+        await this.ledger.releaseHold(item.holdId, releaseKey(id), `Line item "${item.name}" cancelled`.slice(0, 500));
+      } catch (err) {
+        // Closed by a concurrent cancel in between: what was left went back once, by that call.
+        if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
+      }
+    }
+    await this.db.query(`UPDATE ad_line_items SET status = 'CANCELLED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')`, [this.db.time(new Date()), id]);
+    return { ok: true, value: (await this.lineItem(advertiserId, id))! };
+  }
+
+  /** The escrow of a line item, from its hold (all zero while DRAFT). */
+  async escrow(holdId: string | null): Promise<Escrow> {
+    if (!holdId) return { balance: 0n, spent: 0n, returned: 0n };
+    const hold = await this.ledger.getHold(holdId);
+    if (!hold) return { balance: 0n, spent: 0n, returned: 0n };
+    const balance = await this.ledger.balanceOf(hold.accountId);
+    const returned = hold.status === 'OPEN' ? 0n : hold.amount - hold.paidOut;
+    return { balance, spent: hold.paidOut, returned };
+  }
+
+  /** Encodes a keyset cursor for the connections. */
+  cursorOf(x: { createdAt: Date; id: string }): string {
+    return encodeCursor(x.createdAt, x.id);
+  }
+}
