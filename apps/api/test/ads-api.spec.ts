@@ -131,6 +131,7 @@ for (const db of databaseMatrix()) {
       assert.equal(hold.status, 'OPEN');
       assert.equal(hold.amount, 10n * CLC);
       assert.equal(hold.sourceAccountId, (await ledger.openAccount(AccountKind.USER_WALLET, adcoId)).id);
+      assert.equal((await ledger.getAccount(hold.accountId))!.kind, AccountKind.CAMPAIGN_ESCROW, 'the budget sits in a campaign escrow account');
 
       const retry = (await keyed.gql(NEW_LINE_ITEM, { input: lineItemInput({ idempotencyKey: 'li-1' }) })).data.createLineItem;
       assert.equal(retry.lineItem.id, lineItemId, 'a retry answers the first line item');

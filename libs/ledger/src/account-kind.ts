@@ -3,8 +3,9 @@ export enum AccountKind {
   USER_WALLET = 'USER_WALLET',
   /** Earnings in their review window, not yet spendable. */
   USER_PENDING = 'USER_PENDING',
-  /** One per hold (a playback session's bandwidth budget). */
+  /** One per hold of a playback session's bandwidth budget. */
   SESSION_HOLD = 'SESSION_HOLD',
+  /** One per hold of an ad line item's budget. */
   CAMPAIGN_ESCROW = 'CAMPAIGN_ESCROW',
   CREATOR_REVENUE = 'CREATOR_REVENUE',
   PLATFORM_FEES = 'PLATFORM_FEES',
@@ -29,6 +30,13 @@ export type SystemAccountKind = keyof typeof SYSTEM_ACCOUNT_IDS;
 
 export function isSystemKind(kind: AccountKind): kind is SystemAccountKind {
   return kind in SYSTEM_ACCOUNT_IDS;
+}
+
+/** The kinds of a hold's own account: they move only through placeHold / settleHold / releaseHold. */
+export type HoldKind = AccountKind.SESSION_HOLD | AccountKind.CAMPAIGN_ESCROW;
+
+export function isHoldKind(kind: AccountKind | string): kind is HoldKind {
+  return kind === AccountKind.SESSION_HOLD || kind === AccountKind.CAMPAIGN_ESCROW;
 }
 
 /** Every account but the mint is guarded: its balance never goes below zero. */

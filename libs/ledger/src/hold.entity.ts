@@ -3,13 +3,13 @@ import { bigintColumn } from './bigint.transformer';
 
 export type HoldStatus = 'OPEN' | 'RELEASED';
 
-/** A two-phase hold: `amount` moved from the source into its own SESSION_HOLD account, paid out in parts. */
+/** A two-phase hold: `amount` moved from the source into its own hold account (SESSION_HOLD or CAMPAIGN_ESCROW), paid out in parts. */
 @Entity('ledger_holds')
 export class HoldEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  /** The SESSION_HOLD account holding what is left. */
+  /** The hold's own account (SESSION_HOLD or CAMPAIGN_ESCROW) holding what is left. */
   @Column({ name: 'account_id', type: 'varchar', length: 36 })
   accountId: string;
 

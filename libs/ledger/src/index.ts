@@ -6,7 +6,7 @@ export { LedgerBatch, type BatchSettle, type BatchEntry } from './ledger.batch';
 export { LedgerError, type LedgerErrorCode } from './ledger.errors';
 export { MAX_AMOUNT, parseAmount, formatAmount, type ParseAmountOptions } from './amount';
 export { splitByLargestRemainder } from './split';
-export { AccountKind, CURRENCY, SYSTEM_ACCOUNT_IDS, isGuarded, type SystemAccountKind } from './account-kind';
+export { AccountKind, CURRENCY, SYSTEM_ACCOUNT_IDS, isGuarded, isHoldKind, type HoldKind, type SystemAccountKind } from './account-kind';
 export type { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
 export type { HoldStatus } from './hold.entity';
 export { AccountEntity } from './account.entity';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccountKind, isGuarded } from './account-kind';
+import { AccountKind, isGuarded, isHoldKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
 import { AccountRow, HoldRow, LedgerTx } from './ledger.repository';
@@ -89,7 +89,7 @@ export class LedgerBatch {
     const from = this.accounts.get(h.accountId)!;
     const to = this.accounts.get(s.toId);
     if (!to) throw new LedgerError('ACCOUNT_NOT_FOUND', `no account ${s.toId} (or it was not locked)`);
-    if (to.kind === AccountKind.MINT || to.kind === AccountKind.SESSION_HOLD) {
+    if (to.kind === AccountKind.MINT || isHoldKind(to.kind)) {
       throw new LedgerError('ACCOUNT_NOT_ALLOWED', `account ${to.id} (${to.kind}) moves only through its own commands`);
     }
     if (amount > from.balance) throw new LedgerError('HOLD_EXCEEDED', `hold ${s.holdId} has ${from.balance} left, cannot pay ${amount}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountKind, isGuarded, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
+import { AccountKind, HoldKind, isGuarded, isHoldKind, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
 import { BatchEntry, LedgerBatch } from './ledger.batch';
@@ -40,7 +40,7 @@ export class LedgerService {
   /** The account of `kind` owned by `ownerId`, opened on first use. Platform kinds ignore the owner. */
   async openAccount(kind: AccountKind, ownerId?: string | null): Promise<Account> {
     if (isSystemKind(kind)) return this.systemAccount(kind);
-    if (kind === AccountKind.SESSION_HOLD) throw new LedgerError('ACCOUNT_NOT_ALLOWED', 'hold accounts are opened by placeHold');
+    if (isHoldKind(kind)) throw new LedgerError('ACCOUNT_NOT_ALLOWED', 'hold accounts are opened by placeHold');
     if (!ownerId) throw new LedgerError('INVALID_COMMAND', `a ${kind} account needs an owner`);
     const found = await this.repo.read((tx) => tx.findAccountByOwner(kind, ownerId));
     if (found) return found;
@@ -228,18 +228,22 @@ export class LedgerService {
     });
   }
 
-  /** Phase one: moves `amount` from `fromId` into a new hold account. */
-  async placeHold(fromId: string, amount: bigint, idempotencyKey: string, memo?: string): Promise<HoldResult> {
+  /**
+   * Phase one: moves `amount` from `fromId` into a new hold account of `kind` (SESSION_HOLD for a
+   * playback session's budget, CAMPAIGN_ESCROW for an ad line item's).
+   */
+  async placeHold(fromId: string, amount: bigint, idempotencyKey: string, memo?: string, kind: HoldKind = AccountKind.SESSION_HOLD): Promise<HoldResult> {
     const a = parseAmount(amount);
+    if (!isHoldKind(kind)) throw new LedgerError('INVALID_COMMAND', `${kind} is not a hold account kind`);
     return this.execute({
       kind: 'HOLD_PLACE',
       key: idempotencyKey,
-      payload: { from: fromId, amount: a },
+      payload: { from: fromId, amount: a, ...(kind === AccountKind.SESSION_HOLD ? {} : { holdKind: kind }) },
       memo,
       lock: [fromId],
       plan: async (tx, accounts) => {
         ordinary(accounts.get(fromId)!);
-        const account = await tx.insertAccount({ id: randomUUID(), kind: AccountKind.SESSION_HOLD, ownerId: null });
+        const account = await tx.insertAccount({ id: randomUUID(), kind, ownerId: null });
         accounts.set(account.id, account);
         return {
           postings: [{ accountId: fromId, amount: -a }, { accountId: account.id, amount: a }],
@@ -375,7 +379,7 @@ function normalizePostings(postings: Posting[]): Posting[] {
 
 /** Transfers, mints and holds never touch the mint or a hold account directly. */
 function ordinary(account: AccountRow): void {
-  if (account.kind === AccountKind.MINT || account.kind === AccountKind.SESSION_HOLD) {
+  if (account.kind === AccountKind.MINT || isHoldKind(account.kind)) {
     throw new LedgerError('ACCOUNT_NOT_ALLOWED', `account ${account.id} (${account.kind}) moves only through its own commands`);
   }
 }

@@ -154,7 +154,7 @@ export class CampaignsService {
     const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, item.advertiserId);
     let holdId: string;
     try {
-      holdId = (await this.ledger.placeHold(wallet.id, item.budget, escrowKey(item.id), `Escrow of line item "${item.name}"`.slice(0, 500))).hold.id;
+      holdId = (await this.ledger.placeHold(wallet.id, item.budget, escrowKey(item.id), `Escrow of line item "${item.name}"`.slice(0, 500), AccountKind.CAMPAIGN_ESCROW)).hold.id;
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       // The ledger wrote nothing; remove the draft so the refusal leaves nothing behind.
