@@ -52,17 +52,9 @@ import {
   type SignedSessionCert,
   toBase64Url,
 } from '@wetube/swarm';
+import { arg, median } from './support/cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 const BATCH = 500;

@@ -36,17 +36,9 @@ import {
   type SignedSessionCert,
   verifyReceipt,
 } from '@wetube/swarm';
+import { arg, median } from './support/cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Seconds for sequential runs of `op` with indexes from..to-1. */
 async function time(from: number, to: number, op: (i: number) => unknown): Promise<number> {

@@ -15,11 +15,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MediaRepository, TranscodeService, buildTranscodeInvocation, planLadder, toArgv } from '@wetube/media';
 import { generateClip } from '@wetube/testing';
+import { arg, median } from './support/cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -38,11 +35,6 @@ function without(options: string[], flag: string): string[] {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1) + ' s';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function main() {
   const durationSec = Number(arg('duration', '60'));

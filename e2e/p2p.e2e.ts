@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { freeServicePort } from '@wetube/testing';
-import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runTestInNetns } from './netns';
-import { ARTIFACTS, CHROMIUM_ARGS, Platform, startPlatform } from './platform.harness';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, type Platform } from './platform.harness';
+import { runsInsideNetns, startNetnsPlatform } from './support/netns-platform';
 import { originContentBytes } from './support/origin-access-log';
 import { counters, newViewer, play, sources, tamperOutgoingBlocks, type Viewer } from './support/p2p-viewer';
 import { startSeeder, type SeederProcess } from './support/seeder-process';
 
 const TOTAL_MS = 420_000;
 
-if (!insidePrivateNetns()) {
-  /* Outside: re-run this file inside a private network namespace (root only). */
-  describe('viewers share segments over WebTorrent (in a private network namespace)', () => {
-    const reason = netnsUnavailable();
-    it('runs the P2P check in real Chromium inside its own network namespace', { skip: reason ?? false, timeout: TOTAL_MS + 15_000 }, async () => {
-      assert.equal(await runTestInNetns(__filename, TOTAL_MS + 10_000), 0, 'the namespaced P2P test failed (see its output above)');
-    });
-  });
-} else {
+if (runsInsideNetns('viewers share segments over WebTorrent', __filename, TOTAL_MS)) {
   describe('a seeder node and viewers share segments over WebTorrent', { timeout: TOTAL_MS }, () => {
     let platform: Platform;
     let browser: Browser;
@@ -57,35 +47,14 @@ if (!insidePrivateNetns()) {
     }
 
     before(async () => {
-      await mkdir(ARTIFACTS, { recursive: true });
-      const port = await freeServicePort();
-      let webPort = await freeServicePort();
-      while (webPort === port) webPort = await freeServicePort();
-      api = `http://${NETNS_ADDR}:${port}`;
-      const webUrl = `http://${NETNS_ADDR}:${webPort}`;
-      // HOST 0.0.0.0: inside this namespace that is only lo and the veth pair; npm start checks health on 127.0.0.1.
-      platform = await startPlatform({
-        PORT: String(port),
-        WEB_PORT: String(webPort),
-        HOST: '0.0.0.0',
-        PUBLIC_API_URL: api,
-        WETUBE_API_URL: api,
-        WEB_ORIGIN: webUrl,
-        // Nothing leaves the namespace: if npm start decides to (re)install, it uses the local cache only.
-        npm_config_offline: 'true',
-      });
+      const env = await startNetnsPlatform();
+      ({ platform, browser, api } = env);
+      const webUrl = env.webUrl;
       const r: any = await (
         await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id } } } }' }) })
       ).json();
       videoId = r.data.videos.edges[0].node.id;
       watchUrl = `${webUrl}/watch/${videoId}`;
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        // Real host candidates (10.77.0.1) instead of mDNS names.
-        // WebCrypto (session key, hash checks) needs a secure context: http://10.77.0.1 is treated as one,
-        // as https:// or localhost would be.
-        args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`],
-      });
     });
 
     after(async () => {

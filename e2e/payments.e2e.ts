@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { freeServicePort } from '@wetube/testing';
-import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runTestInNetns } from './netns';
-import { ARTIFACTS, CHROMIUM_ARGS, Platform, startPlatform } from './platform.harness';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, type Platform } from './platform.harness';
+import { runsInsideNetns, startNetnsPlatform } from './support/netns-platform';
 import { counters, newViewer, play, type Viewer } from './support/p2p-viewer';
 import { startSeeder, type SeederProcess } from './support/seeder-process';
 
@@ -15,14 +13,7 @@ const ADMIN_EMAIL = 'admin@payments-e2e.test';
 
 declare const window: any;
 
-if (!insidePrivateNetns()) {
-  describe('Cloudcoin pays a seeder for what an ad-free viewer signed for (in a private network namespace)', () => {
-    const reason = netnsUnavailable();
-    it('runs the payments e2e in real Chromium inside its own network namespace', { skip: reason ?? false, timeout: TOTAL_MS + 15_000 }, async () => {
-      assert.equal(await runTestInNetns(__filename, TOTAL_MS + 10_000), 0, 'the namespaced payments test failed (see its output above)');
-    });
-  });
-} else {
+if (runsInsideNetns('Cloudcoin pays a seeder for what an ad-free viewer signed for', __filename, TOTAL_MS)) {
   describe('an ad-free viewer and a seeder node: the seeder is paid exactly for the segments the viewer signed for', { timeout: TOTAL_MS }, () => {
     let platform: Platform;
     let browser: Browser;
@@ -54,28 +45,9 @@ if (!insidePrivateNetns()) {
     const shot = (name: string) => viewer.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
     before(async () => {
-      await mkdir(ARTIFACTS, { recursive: true });
-      const port = await freeServicePort();
-      let webPort = await freeServicePort();
-      while (webPort === port) webPort = await freeServicePort();
-      api = `http://${NETNS_ADDR}:${port}`;
-      webUrl = `http://${NETNS_ADDR}:${webPort}`;
-      platform = await startPlatform({
-        PORT: String(port),
-        WEB_PORT: String(webPort),
-        HOST: '0.0.0.0',
-        PUBLIC_API_URL: api,
-        WETUBE_API_URL: api,
-        WEB_ORIGIN: webUrl,
-        ADMIN_EMAILS: ADMIN_EMAIL,
-        npm_config_offline: 'true',
-      });
+      ({ platform, browser, api, webUrl } = await startNetnsPlatform({ ADMIN_EMAILS: ADMIN_EMAIL }));
       const r = await gql('{ videos(first: 1) { edges { node { id } } } }');
       videoId = r.data.videos.edges[0].node.id;
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`],
-      });
       viewer = await newViewer(browser, 'adfree-viewer');
     });
 

@@ -27,7 +27,4 @@ export async function segmentPaths(videoDir: string): Promise<string[]> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+export { arg } from './cli';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { seededRng } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
 import { EntitlementsService, PaymentSessionsService, ReceiptRedemptionService, type Redemption } from '@wetube/payments';
 import { NodeEd25519Signer } from '@wetube/swarm';
@@ -9,18 +10,6 @@ import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
 import { b64, receiptMessage, registerSeeder, startSession, type ViewerSession } from './payments.support';
 import { tusUpload, waitForStatus } from './upload.helper';
-
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.PAYMENTS_INVARIANT_SEED ?? 20261124);
 
@@ -90,7 +79,7 @@ for (const db of databaseMatrix()) {
       };
 
       const client = async (c: number) => {
-        const r = rng(SEED + c);
+        const r = seededRng(SEED + c); // deterministic, so a failing seed can be replayed
         for (let round = 0; round < rounds; round++) {
           const batch: string[] = [];
           const meta: Array<{ key: string; peer: (typeof peers)[number] }> = [];
