@@ -52,6 +52,8 @@ export interface BreakDecision {
   adFree: boolean;
   /** Chosen by the engine but not reserved (budget or daily cap taken by a concurrent request). */
   dropped: number;
+  /** Milliseconds spent deciding (session, snapshot, history, engine) and reserving (the writes). */
+  timing: { decideMs: number; reserveMs: number };
 }
 
 interface CreativeInfo {
@@ -96,15 +98,20 @@ export class AdDecisionService {
   /** Forget the cached line items (tests, or after a change that must show at once). */
   invalidate(): void {
     this.snapshot = null;
+    this.loading = null;
+    this.generation++;
   }
 
+  private generation = 0;
+
   async decideBreak(req: BreakRequest): Promise<BreakDecision> {
+    const t0 = performance.now();
     const session = req.sessionId ? await this.sessions.get(req.sessionId).catch(() => null) : null;
     // A session of another video (or none) is treated as an anonymous request.
     const own = session && session.videoId === req.videoId ? session : null;
-    if (own?.adFree) return { ads: [], adFree: true, dropped: 0 };
+    if (own?.adFree) return { ads: [], adFree: true, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
     const video = await this.contentVideo(req.videoId);
-    if (!video) return { ads: [], adFree: false, dropped: 0 };
+    if (!video) return { ads: [], adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
     const viewerKey = own ? own.viewerId ?? own.viewerKey : null;
     const [snap, history] = await Promise.all([this.load(req.now), viewerKey ? this.history(viewerKey) : Promise.resolve([])]);
     const decision = decide(
@@ -122,6 +129,7 @@ export class AdDecisionService {
       },
       Math.random,
     );
+    const t1 = performance.now();
     const ads: ServedAd[] = [];
     let dropped = 0;
     for (const pod of decision.ads) {
@@ -155,7 +163,7 @@ export class AdDecisionService {
       });
     }
     if (dropped) this.log.debug(`${dropped} chosen ad(s) dropped: budget or daily cap reserved by concurrent requests`);
-    return { ads, adFree: false, dropped };
+    return { ads, adFree: false, dropped, timing: { decideMs: t1 - t0, reserveMs: performance.now() - t1 } };
   }
 
   /**
@@ -209,12 +217,33 @@ export class AdDecisionService {
     return v;
   }
 
+  /**
+   * The snapshot: fresh for SNAPSHOT_TTL_MS; then, up to 10× that, the stale one is answered while a
+   * reload runs in the background (so the load is not on the request path); older or none: waited for.
+   */
   private async load(now: Date): Promise<Snapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.at < SNAPSHOT_TTL_MS) return this.snapshot;
+    const age = this.snapshot ? Date.now() - this.snapshot.at : Infinity;
+    if (age < SNAPSHOT_TTL_MS) return this.snapshot!;
+    if (age < 10 * SNAPSHOT_TTL_MS) {
+      this.reload(now).catch((err: Error) => this.log.error(`line item snapshot: ${err.message}`));
+      return this.snapshot!;
+    }
+    return this.reload(now);
+  }
+
+  private reload(now: Date): Promise<Snapshot> {
     if (!this.loading) {
-      this.loading = this.read(now)
-        .then((s) => (this.snapshot = s))
-        .finally(() => (this.loading = null));
+      const gen = this.generation;
+      const p: Promise<Snapshot> = this.read(now)
+        .then((s) => {
+          // A load started before invalidate() may have read the old rows: it answers its callers only.
+          if (gen === this.generation) this.snapshot = s;
+          return s;
+        })
+        .finally(() => {
+          if (this.loading === p) this.loading = null;
+        });
+      this.loading = p;
     }
     return this.loading;
   }
