@@ -20,7 +20,8 @@ for (const db of databaseMatrix()) {
     const LEDGER_TABLES = ['ledger_accounts', 'ledger_entries', 'ledger_postings', 'ledger_holds'];
     const PAYMENT_TABLES = ['payment_sessions', 'payment_receipt_marks', 'payment_rewards', 'payment_pair_stats', 'payment_plans', 'payment_entitlements', 'payment_settlements'];
     const AD_TABLES = ['ad_api_keys', 'ad_campaigns', 'ad_line_items', 'ad_creatives'];
-    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES];
+    const AD_SERVER_TABLES = ['ad_impressions', 'ad_events'];
+    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES, ...AD_SERVER_TABLES];
     const tables = async (): Promise<string[]> => {
       const q = ds.createQueryRunner();
       try {
@@ -144,12 +145,14 @@ for (const db of databaseMatrix()) {
 
     it('undoing every migration removes the tables, and runMigrations brings them back', async () => {
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES], 'the last migration (ads) undone alone');
+      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES], 'the last migration (ad server) undone alone');
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES], 'then the ads');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 3; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 4; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogCoreModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
 import { LedgerModule } from '@wetube/ledger';
+import { PaymentsCoreModule } from '@wetube/payments';
 import { AdsDb } from './advertisers/ads.db';
 import { AdvertiserGuard } from './advertisers/advertiser.guard';
 import { AdvertiserResolver } from './advertisers/advertiser.resolver';
@@ -9,20 +10,29 @@ import { ApiKeysService } from './advertisers/api-keys.service';
 import { CampaignFieldsResolver, CampaignsResolver, CreativeFieldsResolver, LineItemFieldsResolver } from './campaigns/campaigns.resolver';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CreativesService } from './campaigns/creatives.service';
+import { AdChargingService } from './server/ad-charging.service';
+import { AdDecisionService } from './server/ad-decision.service';
+import { AdServerController } from './server/ad-server.controller';
+import { AdServerScheduler } from './server/ad-server.scheduler';
 
-const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService];
+const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService];
 
 /** Services only (no GraphQL): for the ad server, tests and benches. */
 @Module({
-  imports: [LedgerModule, CatalogCoreModule, IdentityModule],
+  imports: [LedgerModule, CatalogCoreModule, IdentityModule, PaymentsCoreModule],
   providers: [...SERVICES, AdvertiserGuard],
   exports: [...SERVICES, AdvertiserGuard],
 })
 export class AdsCoreModule {}
 
-/** The advertiser API (GraphQL): API keys, campaigns, line items with budgets in ledger escrow, creatives. */
+/**
+ * The advertiser API (GraphQL): API keys, campaigns, line items with budgets in ledger escrow, creatives;
+ * and the ad server (asset lists, VAST, beacons; reservation expiry every 30 s).
+ */
 @Module({
   imports: [AdsCoreModule, IdentityModule],
-  providers: [AdvertiserResolver, CampaignsResolver, CampaignFieldsResolver, LineItemFieldsResolver, CreativeFieldsResolver],
+  controllers: [AdServerController],
+  providers: [AdvertiserResolver, CampaignsResolver, CampaignFieldsResolver, LineItemFieldsResolver, CreativeFieldsResolver, AdServerScheduler],
+  exports: [AdServerScheduler],
 })
 export class AdsModule {}

@@ -38,3 +38,11 @@ export { CampaignsService, escrowKey, releaseKey, type Escrow } from './campaign
 export { CreativesService } from './campaigns/creatives.service';
 export type { Campaign, CampaignStatus, Creative, CreativeApproval, LineItem } from './campaigns/campaigns.model';
 export { validateLineItem, isCountryCode, type FieldError, type LineItemDraft } from './campaigns/line-item.validator';
+
+// The ad server: decisions with reservations, beacons and charging, asset-list / VAST / beacon endpoints. See README.md "Ad server".
+export { AdDecisionService, POD_SIZE, SNAPSHOT_TTL_MS, type BreakRequest, type BreakDecision, type ServedAd } from './server/ad-decision.service';
+export { AdChargingService, chargeKey, type BeaconOutcome } from './server/ad-charging.service';
+export { AdServerController } from './server/ad-server.controller';
+export { AdServerScheduler } from './server/ad-server.scheduler';
+export { BeaconSigner, BEACON_EVENTS, isBeaconEvent, type BeaconEvent, type Beacons } from './server/beacons';
+export { classifyDevice, countryOf } from './server/device';

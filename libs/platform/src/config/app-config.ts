@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configSchema, RawConfig } from './config.schema';
@@ -50,6 +50,15 @@ export class AppConfig {
     autoApprove: boolean;
     /** Lowest CPM bid accepted, minor units (ADS_FLOOR_CPM). */
     floorCpm: bigint;
+    /** HMAC-SHA256 key of beacon URLs (AD_BEACON_SECRET, else derived from the JWT secret). */
+    beaconSecret: Buffer;
+    /** Impression price shares in percent (creator, bandwidth pool; the platform gets the rest). */
+    creatorSharePercent: number;
+    bandwidthSharePercent: number;
+    /** Lower-cased name of the country header (AD_COUNTRY_HEADER). */
+    countryHeader: string;
+    /** Seconds a served ad stays reserved (and its beacons valid). */
+    reservationTtlSec: number;
   };
   readonly graphqlMaxComplexity: number;
   readonly seedSample: boolean;
@@ -100,7 +109,15 @@ export class AppConfig {
     this.ads = {
       autoApprove: raw.ADS_AUTO_APPROVE ?? (raw.NODE_ENV !== 'production' && !raw.DATABASE_URL),
       floorCpm: BigInt(raw.ADS_FLOOR_CPM),
+      beaconSecret: raw.AD_BEACON_SECRET ? Buffer.from(raw.AD_BEACON_SECRET, 'utf8') : createHmac('sha256', this.jwtSecret).update('wetube:ad-beacons:v1').digest(),
+      creatorSharePercent: raw.AD_SHARE_CREATOR_PERCENT,
+      bandwidthSharePercent: raw.AD_SHARE_BANDWIDTH_PERCENT,
+      countryHeader: raw.AD_COUNTRY_HEADER.toLowerCase(),
+      reservationTtlSec: raw.AD_RESERVATION_TTL_SEC,
     };
+    if (raw.AD_SHARE_CREATOR_PERCENT + raw.AD_SHARE_BANDWIDTH_PERCENT > 100) {
+      throw new ConfigError('Invalid configuration:\n  AD_SHARE_CREATOR_PERCENT + AD_SHARE_BANDWIDTH_PERCENT: must not exceed 100');
+    }
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
     this.seedSample = raw.SEED_SAMPLE;
     this.logLevel = raw.LOG_LEVEL;

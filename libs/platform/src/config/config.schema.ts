@@ -82,6 +82,15 @@ export const configSchema = z.object({
   ADS_AUTO_APPROVE: bool.optional(),
   /** The platform's floor CPM in minor units (1,000,000 = 1 CLC per 1,000 impressions); bids below it are refused. A whole multiple of 1,000. */
   ADS_FLOOR_CPM: z.string().regex(/^[1-9][0-9]{0,14}000$/, 'must be a positive whole number of minor units, a multiple of 1000').default('1000000'),
+  /** HMAC key of the ad server's beacon URLs (≥ 32 chars); default: derived from JWT_SECRET. */
+  AD_BEACON_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Shares of each impression's price: the video's creator, the bandwidth pool; the rest is the platform's. */
+  AD_SHARE_CREATOR_PERCENT: z.coerce.number().int().min(0).max(100).default(55),
+  AD_SHARE_BANDWIDTH_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
+  /** The request header that carries the viewer's ISO country code (set by the deployment's edge). */
+  AD_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default('X-Country'),
+  /** A served ad's reservation (and its beacons) expire this long after the decision. */
+  AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(3600),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),

@@ -4,6 +4,7 @@ import { SeederNodes1732600000000 } from './1732600000000-seeder-nodes';
 import { Ledger1732700000000 } from './1732700000000-ledger';
 import { Payments1732800000000 } from './1732800000000-payments';
 import { Ads1732900000000 } from './1732900000000-ads';
+import { AdServer1733000000000 } from './1733000000000-ad-server';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1732400000000, VideoTorrents1732500000000, SeederNodes1732600000000, Ledger1732700000000, Payments1732800000000, Ads1732900000000];
+export const MIGRATIONS = [InitialSchema1732400000000, VideoTorrents1732500000000, SeederNodes1732600000000, Ledger1732700000000, Payments1732800000000, Ads1732900000000, AdServer1733000000000];
