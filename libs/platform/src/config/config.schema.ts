@@ -90,7 +90,7 @@ export const configSchema = z.object({
   /** The request header that carries the viewer's ISO country code (set by the deployment's edge). */
   AD_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default('X-Country'),
   /** A served ad's reservation (and its beacons) expire this long after the decision. */
-  AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(3600),
+  AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(900),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),
