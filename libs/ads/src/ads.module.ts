@@ -10,12 +10,14 @@ import { ApiKeysService } from './advertisers/api-keys.service';
 import { CampaignFieldsResolver, CampaignsResolver, CreativeFieldsResolver, LineItemFieldsResolver } from './campaigns/campaigns.resolver';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CreativesService } from './campaigns/creatives.service';
+import { AdReportsResolver } from './reports/reports.resolver';
+import { AdReportsService } from './reports/reports.service';
 import { AdChargingService } from './server/ad-charging.service';
 import { AdDecisionService } from './server/ad-decision.service';
 import { AdServerController } from './server/ad-server.controller';
 import { AdServerScheduler } from './server/ad-server.scheduler';
 
-const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService];
+const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
 
 /** Services only (no GraphQL): for the ad server, tests and benches. */
 @Module({
@@ -32,7 +34,7 @@ export class AdsCoreModule {}
 @Module({
   imports: [AdsCoreModule, IdentityModule],
   controllers: [AdServerController],
-  providers: [AdvertiserResolver, CampaignsResolver, CampaignFieldsResolver, LineItemFieldsResolver, CreativeFieldsResolver, AdServerScheduler],
+  providers: [AdvertiserResolver, AdReportsResolver, CampaignsResolver, CampaignFieldsResolver, LineItemFieldsResolver, CreativeFieldsResolver, AdServerScheduler],
   exports: [AdServerScheduler],
 })
 export class AdsModule {}

@@ -113,6 +113,72 @@ export class AdDecisionService {
     const video = await this.contentVideo(req.videoId);
     if (!video) return { ads: [], adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
     const viewerKey = own ? own.viewerId ?? own.viewerKey : null;
+    if (own && viewerKey) {
+      // One pod per (session, break) while its reservations live: a repeated request (a reload, a
+      // retry, an abuser) answers the same impressions instead of reserving more budget. Requests
+      // in flight for the same key share one decision (per process).
+      const key = `${own.id}\n${req.videoId}\n${req.breakIndex}`;
+      const pending = this.inFlight.get(key);
+      if (pending) return pending;
+      const p = (async () => {
+        const again = await this.reservedPod(own.id, viewerKey, req);
+        if (again.length) return { ads: again, adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
+        return this.decideFresh(req, t0, own.id, viewerKey, video);
+      })().finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, p);
+      return p;
+    }
+    return this.decideFresh(req, t0, null, null, video);
+  }
+
+  private readonly inFlight = new Map<string, Promise<BreakDecision>>();
+
+  /**
+   * The live pod already reserved for this session's break (RESERVED or CHARGED, not expired), in
+   * the order served; [] if none. Found through the viewer index (viewer_key, created_at).
+   */
+  private async reservedPod(sessionId: string, viewerKey: string, req: BreakRequest): Promise<ServedAd[]> {
+    const ttlMs = this.config.ads.reservationTtlSec * 1000;
+    const rows = await this.db.query(
+      `SELECT i.id, i.line_item_id, i.creative_id, CAST(i.price AS TEXT) AS price, i.expires_at, li.name, CAST(li.cpm_bid AS TEXT) AS cpm_bid, u.display_name,
+              c.video_id, c.click_through_url, v.duration_ms, v.width, v.height, v.renditions
+         FROM ad_impressions i
+         JOIN ad_line_items li ON li.id = i.line_item_id
+         JOIN ad_creatives c ON c.id = i.creative_id
+         JOIN videos v ON v.id = c.video_id
+         LEFT JOIN users u ON u.id = li.advertiser_id
+        WHERE i.viewer_key = ? AND i.created_at > ? AND i.session_id = ? AND i.video_id = ? AND i.break_index = ?
+          AND i.status IN ('RESERVED', 'CHARGED') AND i.expires_at > ?
+        ORDER BY i.created_at, i.id`,
+      [viewerKey, this.db.time(new Date(req.now.getTime() - ttlMs)), sessionId, req.videoId, req.breakIndex, this.db.time(req.now)],
+    );
+    return rows.map((r) => {
+      const top = topRendition(r.renditions);
+      const expiresAt = toDate(r.expires_at);
+      const id = String(r.id);
+      return {
+        impressionId: id,
+        lineItemId: String(r.line_item_id),
+        creativeId: String(r.creative_id),
+        advertiserName: String(r.display_name ?? 'Advertiser'),
+        lineItemName: String(r.name),
+        priceMinor: BigInt(String(r.price)),
+        cpmBid: BigInt(String(r.cpm_bid)),
+        videoId: String(r.video_id),
+        durationMs: Number(r.duration_ms ?? 0),
+        width: top?.width ?? Number(r.width ?? 0),
+        height: top?.height ?? Number(r.height ?? 0),
+        bandwidth: top?.bandwidth ?? 0,
+        clickThroughUrl: String(r.click_through_url),
+        masterUrl: `${this.config.publicApiUrl}/hls/${String(r.video_id)}/master.m3u8`,
+        beacons: this.beacons.all(id, Math.floor(expiresAt.getTime() / 1000)),
+        expiresAt,
+      };
+    });
+  }
+
+  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[] }): Promise<BreakDecision> {
+    const own = sessionId ? { id: sessionId } : null;
     const [snap, history] = await Promise.all([this.load(req.now), viewerKey ? this.history(viewerKey) : Promise.resolve([])]);
     const decision = decide(
       snap.items,
@@ -268,8 +334,7 @@ export class AdDecisionService {
     const byItem = new Map<string, CreativeInfo[]>();
     const creatives = new Map<string, CreativeInfo>();
     for (const c of creativeRows) {
-      const renditions = parseJson<{ width: number; height: number; bandwidth: number }[]>(c.renditions, []);
-      const top = renditions.reduce<{ width: number; height: number; bandwidth: number } | null>((a, r) => (!a || r.bandwidth > a.bandwidth ? r : a), null);
+      const top = topRendition(c.renditions);
       const info: CreativeInfo = {
         id: String(c.id),
         videoId: String(c.video_id),
@@ -296,6 +361,12 @@ export class AdDecisionService {
     }
     return { at, items: out, creatives, meta };
   }
+}
+
+/** The highest-bandwidth rendition of a video's `renditions` JSON. */
+function topRendition(v: unknown): { width: number; height: number; bandwidth: number } | null {
+  const renditions = parseJson<{ width: number; height: number; bandwidth: number }[]>(v, []);
+  return renditions.reduce<{ width: number; height: number; bandwidth: number } | null>((a, r) => (!a || r.bandwidth > a.bandwidth ? r : a), null);
 }
 
 function parseJson<T>(v: unknown, fallback: T): T {

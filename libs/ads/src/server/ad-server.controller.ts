@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, HttpCode, HttpException, HttpStatus, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@wetube/platform';
 import type { AdPosition } from '../decision/decision.types';
@@ -7,6 +7,7 @@ import { AdChargingService } from './ad-charging.service';
 import { AdDecisionService, BreakDecision } from './ad-decision.service';
 import { isBeaconEvent } from './beacons';
 import { classifyDevice, countryOf } from './device';
+import { TokenBuckets } from './rate-limit';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -19,12 +20,16 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 @Controller('ads')
 export class AdServerController {
   private readonly log = new Logger('AdServer');
+  /** Every decision may reserve budget for AD_RESERVATION_TTL_SEC: a token bucket per client IP. */
+  readonly limiter: TokenBuckets;
 
   constructor(
     private readonly decisions: AdDecisionService,
     private readonly charging: AdChargingService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.limiter = new TokenBuckets(config.ads.requestsBurst, config.ads.requestsPerSecond);
+  }
 
   /**
    * `GET /ads/asset-list/:videoId/:breakIndex?session=…&position=PREROLL|MIDROLL` → the HLS
@@ -34,7 +39,8 @@ export class AdServerController {
    */
   @Get('asset-list/:videoId/:breakIndex')
   @Header('Cache-Control', 'no-store')
-  async assetList(@Param('videoId') videoId: string, @Param('breakIndex') breakIndex: string, @Query() query: Record<string, unknown>, @Req() req: Request) {
+  async assetList(@Param('videoId') videoId: string, @Param('breakIndex') breakIndex: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    this.limit(req, res);
     const d = await this.decide(req, videoId, breakIndex, query.session, query.position);
     return {
       ASSETS: d.ads.map((a) => ({ URI: a.masterUrl, DURATION: a.durationMs / 1000 })),
@@ -51,6 +57,7 @@ export class AdServerController {
   @Get('vast')
   @Header('Cache-Control', 'no-store')
   async vast(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.limit(req, res);
     const d = await this.decide(req, query.video, query.break ?? '0', query.session, query.position ?? 'PREROLL');
     const ads: VastAd[] = d.ads.map((a, i) => ({
       adId: a.lineItemId,
@@ -83,6 +90,25 @@ export class AdServerController {
     const outcome = await this.charging.record(impressionId, event);
     if (outcome === 'REPLAYED') this.log.debug(`beacon replay ignored: ${impressionId}/${event}`);
     else if (outcome !== 'CHARGED' && outcome !== 'COUNTED') this.log.warn(`beacon ${impressionId}/${event}: ${outcome}`);
+  }
+
+  /** 429 + Retry-After past the client IP's token bucket (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
+  private limit(req: Request, res: Response): void {
+    const ip = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+    const r = this.limiter.take(ip);
+    if (r.ok) return;
+    res.setHeader('Retry-After', String(r.retryAfterSec));
+    this.log.debug(`ad request rate limit: ${ip}`);
+    throw new HttpException(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        limit: 'AD_REQUESTS_PER_IP',
+        message: `Too many ad requests from this address (burst ${this.limiter.burst}, ${this.limiter.perSecond}/s); retry after ${r.retryAfterSec} s.`,
+        retryAfterSec: r.retryAfterSec,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 
   private async decide(req: Request, video: unknown, breakIndex: unknown, session: unknown, position: unknown): Promise<BreakDecision> {

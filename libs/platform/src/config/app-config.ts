@@ -59,6 +59,9 @@ export class AppConfig {
     countryHeader: string;
     /** Seconds a served ad stays reserved (and its beacons valid). */
     reservationTtlSec: number;
+    /** Per client IP token bucket on asset-list / VAST requests (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
+    requestsBurst: number;
+    requestsPerSecond: number;
   };
   readonly graphqlMaxComplexity: number;
   readonly seedSample: boolean;
@@ -114,6 +117,8 @@ export class AppConfig {
       bandwidthSharePercent: raw.AD_SHARE_BANDWIDTH_PERCENT,
       countryHeader: raw.AD_COUNTRY_HEADER.toLowerCase(),
       reservationTtlSec: raw.AD_RESERVATION_TTL_SEC,
+      requestsBurst: raw.AD_REQUESTS_BURST,
+      requestsPerSecond: raw.AD_REQUESTS_PER_SECOND,
     };
     if (raw.AD_SHARE_CREATOR_PERCENT + raw.AD_SHARE_BANDWIDTH_PERCENT > 100) {
       throw new ConfigError('Invalid configuration:\n  AD_SHARE_CREATOR_PERCENT + AD_SHARE_BANDWIDTH_PERCENT: must not exceed 100');

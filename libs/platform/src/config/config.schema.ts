@@ -91,6 +91,9 @@ export const configSchema = z.object({
   AD_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default('X-Country'),
   /** A served ad's reservation (and its beacons) expire this long after the decision. */
   AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(900),
+  /** Per client IP token bucket on the ad server's decision endpoints (asset list, VAST): bucket size and refill per second. */
+  AD_REQUESTS_BURST: z.coerce.number().int().min(1).max(100000).default(60),
+  AD_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100000).default(2),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),
