@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { CatalogCoreModule } from '@wetube/catalog';
+import { Global, Module } from '@nestjs/common';
+import { AdBreaksHooks, CatalogCoreModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
 import { LedgerModule } from '@wetube/ledger';
 import { PaymentsCoreModule } from '@wetube/payments';
@@ -12,6 +12,7 @@ import { CampaignsService } from './campaigns/campaigns.service';
 import { CreativesService } from './campaigns/creatives.service';
 import { AdReportsResolver } from './reports/reports.resolver';
 import { AdReportsService } from './reports/reports.service';
+import { AdBreaksProvider } from './server/ad-breaks.provider';
 import { AdChargingService } from './server/ad-charging.service';
 import { AdDecisionService } from './server/ad-decision.service';
 import { AdServerController } from './server/ad-server.controller';
@@ -19,11 +20,15 @@ import { AdServerScheduler } from './server/ad-server.scheduler';
 
 const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
 
-/** Services only (no GraphQL): for the ad server, tests and benches. */
+/**
+ * Services only (no GraphQL): for the ad server, tests and benches. Global, as payments' core is:
+ * it provides catalog's AdBreaksHooks (the HLS origin's ad breaks) without catalog depending on ads.
+ */
+@Global()
 @Module({
   imports: [LedgerModule, CatalogCoreModule, IdentityModule, PaymentsCoreModule],
-  providers: [...SERVICES, AdvertiserGuard],
-  exports: [...SERVICES, AdvertiserGuard],
+  providers: [...SERVICES, AdvertiserGuard, AdBreaksProvider, { provide: AdBreaksHooks, useExisting: AdBreaksProvider }],
+  exports: [...SERVICES, AdvertiserGuard, AdBreaksHooks],
 })
 export class AdsCoreModule {}
 

@@ -42,6 +42,7 @@ export { validateLineItem, isCountryCode, type FieldError, type LineItemDraft } 
 // The ad server: decisions with reservations, beacons and charging, asset-list / VAST / beacon endpoints. See README.md "Ad server".
 export { AdDecisionService, POD_SIZE, SNAPSHOT_TTL_MS, type BreakRequest, type BreakDecision, type ServedAd } from './server/ad-decision.service';
 export { AdChargingService, chargeKey, type BeaconOutcome } from './server/ad-charging.service';
+export { AdBreaksProvider } from './server/ad-breaks.provider';
 export { AdServerController } from './server/ad-server.controller';
 export { AdServerScheduler } from './server/ad-server.scheduler';
 export { BeaconSigner, BEACON_EVENTS, isBeaconEvent, type BeaconEvent, type Beacons } from './server/beacons';

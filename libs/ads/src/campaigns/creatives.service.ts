@@ -57,6 +57,11 @@ export class CreativesService {
     return rows[0] ? { ok: true, value: toCreative(rows[0]) } : refuse('id', 'No such creative.', 'NOT_FOUND');
   }
 
+  /** True when the video is (or was) the video of a creative: an ad, whose own playlists carry no ad breaks. */
+  async isCreativeVideo(videoId: string): Promise<boolean> {
+    return (await this.db.query(`SELECT 1 AS x FROM ad_creatives WHERE video_id = ? LIMIT 1`, [videoId])).length > 0;
+  }
+
   /** The video's status (UPLOADED, PROCESSING, READY, FAILED), or null when it is gone. */
   async videoStatus(videoId: string): Promise<string | null> {
     return (await this.videos.findById(videoId).catch(() => null))?.status ?? null;

@@ -116,25 +116,39 @@ export class HlsFileCache {
 
 function describe(path: string, body: Buffer, st: Stats, type: string): HlsFile {
   const etag = `W/"${st.size.toString(16)}-${st.mtime.getTime().toString(16)}"`;
-  const lastModified = st.mtime.toUTCString();
+  return build(path, body, etag, st.mtime.toUTCString(), type, st.ino, st.mtimeMs);
+}
+
+/**
+ * A file served in place of `source` under its name (a media playlist with ad breaks): same path,
+ * Last-Modified and caching, its own body and an ETag of its own (`source`'s plus `tag`), so a
+ * cached copy of either is never taken for the other.
+ */
+export function derivedFile(source: HlsFile, body: Buffer, type: string, tag: string): HlsFile {
+  const etag = `${source.etag.slice(0, -1)}-${tag}"`;
+  return build(source.path, body, etag, source.lastModified, type, source.ino, source.mtimeMs);
+}
+
+function build(path: string, body: Buffer, etag: string, lastModified: string, type: string, ino: number, mtimeMs: number): HlsFile {
+  const size = body.length;
   const common = (isPrivate: boolean) => ['Cache-Control', cacheControlOf(path, isPrivate), 'Accept-Ranges', 'bytes', 'Last-Modified', lastModified, 'ETag', etag];
   const partial = (isPrivate: boolean) => ['Content-Type', type, ...common(isPrivate)];
   const cc = cacheControlOf(path, false);
   return {
     path,
     body,
-    size: st.size,
+    size,
     etag,
     lastModified,
     ok: [
-      [...partial(false), 'Content-Length', String(st.size)],
-      [...partial(true), 'Content-Length', String(st.size)],
+      [...partial(false), 'Content-Length', String(size)],
+      [...partial(true), 'Content-Length', String(size)],
     ],
     partial: [partial(false), partial(true)],
     notModified: [common(false), common(true)],
     mutable: !cc.includes('immutable'),
-    ino: st.ino,
-    mtimeMs: st.mtimeMs,
+    ino,
+    mtimeMs,
     checkedAt: Date.now(),
   };
 }

@@ -10,14 +10,25 @@ import { AppConfig } from '@wetube/platform';
 import { canView } from '../videos/video.access';
 import { Visibility } from '../videos/video.enums';
 import { cacheControlOf, contentTypeOf } from './hls-content-types';
-import { HlsFile, HlsFileCache } from './hls-file.cache';
+import { LRUCache } from 'lru-cache';
+import { AdBreaksHooks } from './ad-breaks.hooks';
+import { derivedFile, HlsFile, HlsFileCache } from './hls-file.cache';
 import { OriginAccessLog } from './origin-access-log';
-import { VideoAccessCache } from './video-access.cache';
+import { AccessFacts, VideoAccessCache } from './video-access.cache';
 
 export const HLS_PREFIX = '/hls/';
 const ROUTE = /^\/hls\/([A-Za-z0-9-]{1,64})\/([A-Za-z0-9_./-]{1,200})$/;
 const BYTES_RANGE = /^ *bytes=/;
 const TAKEN = Symbol.for('wetube.hls-origin.taken');
+/** A rendition's media playlist (`720p/playlist.m3u8`, `audio/playlist.m3u8`): not the master playlist. */
+const MEDIA_PLAYLIST = /^[^/]+\/[^/]+\.m3u8$/;
+const PLAYLIST_TYPE = 'application/vnd.apple.mpegurl';
+
+interface AdPlaylist {
+  /** What it was made from: the file's ETag and the video's facts. */
+  source: string;
+  file: HlsFile;
+}
 
 /**
  * The HLS origin: published video files with the right content types, long immutable caching for
@@ -33,6 +44,15 @@ const TAKEN = Symbol.for('wetube.hls-origin.taken');
 export class HlsOriginService implements OnApplicationBootstrap {
   private readonly webOrigins: Set<string>;
   private files: HlsFileCache | null;
+  /** Media playlists on disk when the file cache is off (they must be read to get their ad breaks). */
+  private readonly playlistFiles = new HlsFileCache(8 * 1024 * 1024, () => PLAYLIST_TYPE);
+  /**
+   * Media playlists with their ad breaks, per file: made once per playlist version (its ETag) and
+   * video facts, kept up to a minute (the playlists' own max-age), so a video that becomes an ad
+   * creative loses its breaks within that time. Concurrent misses share one rewrite.
+   */
+  private readonly adPlaylists = new LRUCache<string, AdPlaylist>({ max: 20_000, ttl: 60_000 });
+  private readonly adPending = new Map<string, Promise<HlsFile>>();
 
   constructor(
     config: AppConfig,
@@ -41,6 +61,7 @@ export class HlsOriginService implements OnApplicationBootstrap {
     private readonly tokens: SessionTokenService,
     private readonly accessLog: OriginAccessLog,
     @Optional() private readonly adapterHost?: HttpAdapterHost,
+    @Optional() private readonly adBreaks?: AdBreaksHooks,
   ) {
     this.webOrigins = new Set(config.webOrigins);
     this.files = this.makeCache(config.hlsCacheBytes);
@@ -122,6 +143,13 @@ export class HlsOriginService implements OnApplicationBootstrap {
     const file = this.storage.videoFile(videoId, relative);
     const type = file && contentTypeOf(file);
     if (!file || !type) return this.fail(res, 404, 'not found');
+    if (this.adBreaks && MEDIA_PLAYLIST.test(relative)) {
+      const cache = this.files ?? this.playlistFiles;
+      const lookup = cache.get(file);
+      const found = lookup instanceof Promise ? await lookup : lookup;
+      if (found === null) return this.fail(res, 404, 'not found');
+      if (found) return this.respond(req, res, await this.withAdBreaks(videoId, facts, found), isPrivate ? 1 : 0);
+    }
     if (this.files) {
       const lookup = this.files.get(file);
       const found = lookup instanceof Promise ? await lookup : lookup;
@@ -135,6 +163,27 @@ export class HlsOriginService implements OnApplicationBootstrap {
       })
       .on('error', (err: { status?: number }) => this.fail(res, err.status ?? 500, 'not found'))
       .pipe(res);
+  }
+
+  /** The media playlist as served: with the video's ad breaks when the ads lib gives them, else as on disk. */
+  private withAdBreaks(videoId: string, facts: AccessFacts, src: HlsFile): HlsFile | Promise<HlsFile> {
+    const source = `${src.etag}|${facts.startMs}|${facts.durationMs}`;
+    const hit = this.adPlaylists.get(src.path);
+    if (hit && hit.source === source) return hit.file;
+    const key = `${src.path}\n${source}`;
+    let p = this.adPending.get(key);
+    if (!p) {
+      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs) }, src.body.toString('utf8'))
+        .then((text) => {
+          const file = text === null ? src : derivedFile(src, Buffer.from(text, 'utf8'), PLAYLIST_TYPE, 'ads');
+          this.adPlaylists.set(src.path, { source, file });
+          return file;
+        })
+        .catch(() => src) // no ad breaks rather than no video (not cached: tried again next time)
+        .finally(() => this.adPending.delete(key));
+      this.adPending.set(key, p);
+    }
+    return p;
   }
 
   /** Answers from memory with the same semantics as `send`: 412, 304, 416, 206 or 200 (HEAD: no body). */

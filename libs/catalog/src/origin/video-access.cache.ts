@@ -7,9 +7,13 @@ export interface AccessFacts {
   ownerId: string;
   status: VideoStatus;
   visibility: Visibility;
+  /** Content duration (ms), null while unknown. */
+  durationMs: number | null;
+  /** readyAt, else createdAt (ms since the epoch): fixed per video, the origin of its playlists' program date-time. */
+  startMs: number;
 }
 
-const MISSING = { ownerId: '', status: VideoStatus.FAILED, visibility: Visibility.PRIVATE } satisfies AccessFacts;
+const MISSING = { ownerId: '', status: VideoStatus.FAILED, visibility: Visibility.PRIVATE, durationMs: null, startMs: 0 } satisfies AccessFacts;
 
 /**
  * Who may stream which video, cached for a short time so the origin answers segment requests
@@ -25,7 +29,7 @@ export class VideoAccessCache {
     let facts = this.cache.get(videoId);
     if (!facts) {
       const v = await this.videos.findById(videoId);
-      facts = v ? { ownerId: v.ownerId, status: v.status, visibility: v.visibility } : MISSING;
+      facts = v ? { ownerId: v.ownerId, status: v.status, visibility: v.visibility, durationMs: v.durationMs ?? null, startMs: (v.readyAt ?? v.createdAt).getTime() } : MISSING;
       this.cache.set(videoId, facts);
     }
     return facts === MISSING ? null : facts;

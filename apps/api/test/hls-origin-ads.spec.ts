@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse as parseHls, types as hlsTypes } from 'hls-parser';
+import { INTERSTITIAL_CLASS } from '@wetube/ads';
+import { StorageRepository } from '@wetube/content';
+import { generateClip } from '@wetube/testing';
+import { ApiClient } from './api.client';
+import { startApi, TestApi } from './api.harness';
+import { tusUpload, waitForStatus } from './upload.helper';
+
+const ADMIN_EMAIL = 'admin@hls-origin-ads.test';
+const CLC = 1_000_000n;
+const MINT = `mutation($input: MintInput!) { mint(input: $input) { entryId userErrors { code message } } }`;
+const NEW_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } userErrors { code message } } }`;
+const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id } userErrors { field code message } } }`;
+const NEW_CREATIVE = `mutation($input: CreateCreativeInput!) { createCreative(input: $input) { creative { id } userErrors { field code message } } }`;
+
+/** Segment-level lines of a media playlist: what the swarm and the signed manifest depend on. */
+const segmentLines = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#EXT-X-PROGRAM-DATE-TIME') && !l.startsWith('#EXT-X-DATERANGE'));
+
+describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () => {
+  let api: TestApi;
+  let storage: StorageRepository;
+  let contentId: string;
+  let adVideoId: string;
+  const get = (id: string, path: string, headers: Record<string, string> = {}) => fetch(`${api.url}/hls/${id}/${path}`, { headers });
+  const onDisk = (id: string, path: string) => readFile(storage.videoFile(id, path)!);
+
+  before(async () => {
+    api = await startApi('sqlite', { ADMIN_EMAILS: ADMIN_EMAIL });
+    storage = api.app.get(StorageRepository, { strict: false });
+    const admin = new ApiClient(api.url);
+    const reg = await admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
+    assert.equal(reg.status, 201);
+    admin.token = reg.body.token;
+    const creator = new ApiClient(api.url);
+    await creator.signUp('Creator');
+    const adco = new ApiClient(api.url);
+    const { email } = await adco.signUp('Adco', 'advertiser');
+    assert.deepEqual((await admin.gql(MINT, { input: { toEmail: email, amount: String(10n * CLC), idempotencyKey: 'hls-ads-mint' } })).data.mint.userErrors, []);
+    const [content, ad] = await Promise.all([
+      generateClip({ path: join(api.dataDir, 'content.mp4'), durationSec: 4, width: 320, height: 180 }),
+      generateClip({ path: join(api.dataDir, 'ad.mp4'), durationSec: 2, width: 320, height: 180 }),
+    ]);
+    contentId = (await tusUpload(creator, content)).videoId!;
+    adVideoId = (await tusUpload(adco, ad)).videoId!;
+    assert.equal((await waitForStatus(creator, contentId, ['READY', 'FAILED'])).status, 'READY');
+    assert.equal((await waitForStatus(adco, adVideoId, ['READY', 'FAILED'])).status, 'READY');
+    const campaignId = (await adco.gql(NEW_CAMPAIGN, { input: { name: 'Spring' } })).data.createCampaign.campaign.id;
+    const li = (
+      await adco.gql(NEW_LINE_ITEM, {
+        input: { campaignId, name: 'Launch', flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 86400_000).toISOString(), budget: String(CLC), cpmBid: String(CLC), pacing: 'ASAP' },
+      })
+    ).data.createLineItem;
+    assert.deepEqual(li.userErrors, []);
+    const cr = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: li.lineItem.id, videoId: adVideoId, clickThroughUrl: 'https://adco.example/' } })).data.createCreative;
+    assert.deepEqual(cr.userErrors, []);
+  });
+  after(async () => api?.close());
+
+  it('serves every media playlist with one interstitial DATERANGE per break and its segment lines as on disk', async () => {
+    for (const rendition of ['180p', 'audio']) {
+      const path = `${rendition}/playlist.m3u8`;
+      const r = await get(contentId, path);
+      assert.equal(r.status, 200, path);
+      assert.equal(r.headers.get('content-type'), 'application/vnd.apple.mpegurl');
+      const text = await r.text();
+      assert.equal(Number(r.headers.get('content-length')), Buffer.byteLength(text));
+      const p = parseHls(text);
+      assert.ok(p instanceof hlsTypes.MediaPlaylist, path);
+      const ranges = p.segments.flatMap((s) => (s.dateRange ? [s.dateRange] : []));
+      assert.equal(ranges.length, 1, `${path}: defaultBreaks(4 s) is the pre-roll only`);
+      assert.equal(ranges[0].classId, INTERSTITIAL_CLASS);
+      assert.equal((ranges[0] as { cue?: string }).cue, 'PRE');
+      assert.match(ranges[0].attributes['X-ASSET-LIST'], new RegExp(`^https?://[^/]+/ads/asset-list/${contentId}/0$`));
+      assert.ok(p.segments[0].programDateTime, 'EXT-X-PROGRAM-DATE-TIME on the first segment');
+      const disk = (await onDisk(contentId, path)).toString('utf8');
+      assert.deepEqual(segmentLines(text), segmentLines(disk), `${path}: every other line as on disk`);
+      const again = await get(contentId, path);
+      assert.equal(await again.text(), text, 'the same for every request (fixed per video)');
+      const etag = again.headers.get('etag')!;
+      assert.match(etag, /-ads"$/, 'an ETag of its own (not the file on disk)');
+      // Plain node:http: fetch() adds Cache-Control: no-cache to conditional requests.
+      const status = await new Promise<number>((resolve, reject) =>
+        request(`${api.url}/hls/${contentId}/${path}`, { headers: { 'if-none-match': etag } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        })
+          .on('error', reject)
+          .end(),
+      );
+      assert.equal(status, 304);
+    }
+  });
+
+  it('keeps master playlist, init segments, segments and manifest.json byte-identical to the disk', async () => {
+    for (const path of ['master.m3u8', '180p/init.mp4', '180p/seg_00000.m4s', 'audio/seg_00001.m4s', 'manifest.json']) {
+      const served = Buffer.from(await (await get(contentId, path)).arrayBuffer());
+      assert.deepEqual(served, await onDisk(contentId, path), path);
+    }
+    // The manifest hashes the media playlists as written by the transcoder (no breaks): the served
+    // ones differ by design; no client checks playlists against it (only swarm files).
+    const manifest: any = await (await get(contentId, 'manifest.json')).json();
+    const entry = manifest.files.find((f: any) => f.path === '180p/playlist.m3u8');
+    assert.equal(entry.sha256, createHash('sha256').update(await onDisk(contentId, '180p/playlist.m3u8')).digest('hex'));
+  });
+
+  it("serves a creative's own playlists without ad breaks", async () => {
+    for (const path of ['180p/playlist.m3u8', 'audio/playlist.m3u8']) {
+      const r = await get(adVideoId, path);
+      assert.equal(r.status, 200);
+      const served = Buffer.from(await r.arrayBuffer());
+      assert.doesNotMatch(served.toString('utf8'), /EXT-X-DATERANGE/);
+      assert.deepEqual(served, await onDisk(adVideoId, path), path);
+    }
+  });
+});
