@@ -5,7 +5,9 @@ import type { HlsConfig } from 'hls.js';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatTime } from '@/lib/format';
 import { cueAt, parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
+import { createAssetListLoader, trackInterstitials, type AdState } from '@/lib/ads/interstitials';
 import { P2PController } from '@/lib/p2p/p2p-controller';
+import { startPlaybackSession, type PlaybackSession } from '@/lib/p2p/session';
 import { playedSeconds } from '@/lib/p2p/session-heartbeat';
 import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
@@ -43,6 +45,16 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const viewerIdRef = useRef<string | null | undefined>(me?.id);
   viewerIdRef.current = me === undefined ? undefined : (me?.id ?? null);
   const hlsRef = useRef<HlsType | null>(null);
+  // The playback session: started when the player mounts (the ad server decides the pre-roll for it,
+  // so it must exist before the pre-roll's asset list is asked for); P2P uses the same one.
+  const sessionRef = useRef<{ videoId: string; promise: Promise<PlaybackSession | null> } | null>(null);
+  const sessionFor = useCallback((id: string): Promise<PlaybackSession | null> => {
+    if (sessionRef.current?.videoId !== id) sessionRef.current = { videoId: id, promise: startPlaybackSession(id).catch(() => null) };
+    return sessionRef.current.promise;
+  }, []);
+  const videoIdRef = useRef(videoId);
+  videoIdRef.current = videoId;
+  const [ad, setAd] = useState<AdState | null>(null);
   const barRef = useRef<HTMLDivElement | null>(null);
   const draggingRef = useRef(false);
 
@@ -64,6 +76,9 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     if (!video) return;
     let cancelled = false;
     let hls: HlsType | null = null;
+    let untrack: (() => void) | null = null;
+    if (videoIdRef.current) void sessionFor(videoIdRef.current);
+    setAd(null);
     setError(null);
     setLevels([]);
     setCurrentHeight(null);
@@ -78,7 +93,13 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
             },
             // Segments: prefetched from peers when possible, else the origin (hls.js's own loader).
             fLoader: createP2PFragmentLoader(Hls.DefaultConfig.loader, () => p2pRef.current, () => videoRef.current) as unknown as HlsConfig['fLoader'],
+            // Ad breaks (HLS interstitials in the media playlists): asset lists carry the playback session.
+            loader: createAssetListLoader(Hls.DefaultConfig.loader as never, () => {
+              const id = videoIdRef.current;
+              return id ? sessionFor(id).then((s) => s?.sessionId ?? null) : null;
+            }) as unknown as HlsConfig['loader'],
           });
+          untrack = trackInterstitials(instance, Hls, setAd);
           hls = instance;
           hlsRef.current = instance;
           window.__wetubeHls = instance;
@@ -122,13 +143,14 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
       });
     return () => {
       cancelled = true;
+      untrack?.();
       if (hls) {
         hls.destroy();
         if (window.__wetubeHls === hls) window.__wetubeHls = undefined;
       }
       hlsRef.current = null;
     };
-  }, [masterUrl]);
+  }, [masterUrl, sessionFor]);
 
   // P2P (when sharing is on): the client starts once the first frame is decoded, so its start-up
   // does not compete with the first segments; until then it counts as starting, so segments past the
@@ -141,15 +163,18 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     if (!video || !videoId || !share) return;
     const ctl = new P2PController(videoId, { viewerId: () => viewerIdRef.current, watchedSeconds: () => playedSeconds(videoRef.current) });
     p2pRef.current = ctl;
-    const begin = () => void ctl.start();
+    const session = sessionFor(videoId);
+    const begin = () => void ctl.start(session);
     if (video.readyState >= 2) begin();
     else video.addEventListener('loadeddata', begin, { once: true });
     return () => {
       video.removeEventListener('loadeddata', begin);
+      // Stopping ends the session (its last heartbeat): a later controller or asset list starts a new one.
+      if (sessionRef.current?.promise === session) sessionRef.current = null;
       if (p2pRef.current === ctl) p2pRef.current = null;
       ctl.stop();
     };
-  }, [videoId, masterUrl, share]);
+  }, [videoId, masterUrl, share, sessionFor]);
 
   function onShareChange(on: boolean) {
     saveSharePreference(on);
@@ -283,12 +308,17 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
         <video
           ref={videoRef}
           data-testid="player"
-          controls
+          controls={!ad}
           playsInline
           preload="metadata"
           poster={posterUrl ?? undefined}
           aria-label={`Video: ${title}`}
         />
+        {ad && (
+          <div className="player__ad" data-testid="ad-badge" role="status" aria-live="polite">
+            Ad {ad.index} of {ad.count} · {Math.ceil(ad.remaining)}s
+          </div>
+        )}
         {error && (
           <div className="player__error" role="alert" data-testid="player-error">
             {error}

@@ -68,12 +68,17 @@ export class P2PController {
     p2pStats.state = 'starting';
   }
 
-  /** Starts P2P; resolves when the client runs (or P2P is off). Never throws. */
-  async start(): Promise<void> {
+  /**
+   * Starts P2P; resolves when the client runs (or P2P is off). Never throws. `session`: the page's
+   * playback session (started when the player mounts, so the ad server knows it before the
+   * pre-roll's asset list is asked for); without one a session is started here.
+   */
+  async start(sessionPromise?: Promise<PlaybackSession | null>): Promise<void> {
     if (this.swarm || this.stopped) return;
     p2pStats.state = 'starting';
     try {
-      const [session, index] = await Promise.all([startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
+      const [session, index] = await Promise.all([sessionPromise ?? startPlaybackSession(this.videoId), loadContentIndex(this.videoId)]);
+      if (!session) throw new Error('no playback session');
       if (this.stopped) return;
       p2pStats.adFree = session.adFree;
       this.heartbeat = new SessionHeartbeat(session.sessionId, this.options.watchedSeconds ?? (() => 0));
@@ -134,6 +139,12 @@ export class P2PController {
     this.inflight.clear();
     this.pendingSeed = [];
     if (p2pStats.state !== 'error') p2pStats.state = 'off';
+  }
+
+  /** True for this video's own files on the origin (an ad's segments, played in the same page, are not). */
+  ownsUrl(url: string): boolean {
+    const m = /\/hls\/([^/?#]+)\//.exec(url);
+    return !!m && decodeURIComponent(m[1]) === this.videoId;
   }
 
   keyOf(url: string): string | null {

@@ -70,6 +70,8 @@ export function createP2PFragmentLoader(
       this.aborted = false;
       const ctl = getController();
       if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null, ctl ? 'range' : 'p2p off');
+      // An ad (HLS interstitial) plays through a player made with this config: its segments are not the swarm's.
+      if (!ctl.ownsUrl(context.url)) return this.http(context, config, callbacks, null, 'not this video');
       const key = ctl.keyOf(context.url);
       const ready = key ? ctl.take(key) : null;
       if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key);
@@ -115,7 +117,7 @@ export function createP2PFragmentLoader(
           if (data instanceof ArrayBuffer) {
             const ctl = getController();
             logSegment({ key: key ?? shortName(context.url), from: 'origin', bytes: data.byteLength, why });
-            if (ctl && !context.rangeEnd) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
+            if (ctl && !context.rangeEnd && ctl.ownsUrl(context.url)) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
             if (ctl && key) ctl.prefetchAfter(key);
           }
           callbacks.onSuccess(response, stats, ctx, details);
