@@ -8,7 +8,7 @@ import { cueAt, parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard'
 import { createAssetListLoader, trackInterstitials, type AdState } from '@/lib/ads/interstitials';
 import { P2PController } from '@/lib/p2p/p2p-controller';
 import { startPlaybackSession, type PlaybackSession } from '@/lib/p2p/session';
-import { playedSeconds } from '@/lib/p2p/session-heartbeat';
+import { playedSeconds, SessionHeartbeat } from '@/lib/p2p/session-heartbeat';
 import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
@@ -175,6 +175,25 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
       ctl.stop();
     };
   }, [videoId, masterUrl, share, sessionFor]);
+
+  // Sharing off: no P2P controller keeps the session's heartbeat (watch time for plan revenue, its
+  // end on leave), so the player does.
+  useEffect(() => {
+    if (!videoId || share) return;
+    const session = sessionFor(videoId);
+    let heartbeat: SessionHeartbeat | null = null;
+    let done = false;
+    void session.then((s) => {
+      if (!s || done) return;
+      heartbeat = new SessionHeartbeat(s.sessionId, () => playedSeconds(videoRef.current));
+      heartbeat.start();
+    });
+    return () => {
+      done = true;
+      heartbeat?.end();
+      if (sessionRef.current?.promise === session) sessionRef.current = null;
+    };
+  }, [videoId, share, sessionFor]);
 
   function onShareChange(on: boolean) {
     saveSharePreference(on);
