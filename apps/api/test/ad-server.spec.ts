@@ -216,6 +216,16 @@ for (const db of databaseMatrix()) {
       assert.equal((await system(AccountKind.BANDWIDTH_POOL)) - pool, (PRICE * 15n) / 100n);
     });
 
+    it("a paused campaign serves none of its line items; resumed, it serves again", async () => {
+      const SET = `mutation($id: ID!, $status: CampaignStatus!) { setCampaignStatus(id: $id, status: $status) { campaign { status } userErrors { code } } }`;
+      assert.equal((await adco.gql(SET, { id: campaignId, status: 'PAUSED' })).data.setCampaignStatus.campaign.status, 'PAUSED');
+      const paused = await assetList(contentId, 0, (await startSession(viewer, contentId)).sessionId);
+      assert.deepEqual(paused.body.ASSETS, []);
+      assert.equal((await adco.gql(SET, { id: campaignId, status: 'ACTIVE' })).data.setCampaignStatus.campaign.status, 'ACTIVE');
+      const resumed = await assetList(contentId, 0, (await startSession(viewer, contentId)).sessionId);
+      assert.equal(resumed.body.ASSETS.length, 1);
+    });
+
     it('VAST 4.2 for a session: the ad with the beacons as impression and tracking URLs; validates against the IAB schema', { skip: noXmllint }, async () => {
       const s = await startSession(viewer, contentId);
       const v = await fetch(`${api.url}/ads/vast?video=${contentId}&session=${s.sessionId}&position=PREROLL`);

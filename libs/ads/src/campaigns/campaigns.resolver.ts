@@ -5,6 +5,7 @@ import { AmountScalar } from '@wetube/payments';
 import { GraphQLError } from 'graphql';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from '../advertisers/advertiser.guard';
 import type { AdPosition, Device } from '../decision/decision.types';
+import { AdDecisionService } from '../server/ad-decision.service';
 import { Campaign, CampaignStatus, Creative, LineItem, Page } from './campaigns.model';
 import { CampaignsService } from './campaigns.service';
 import {
@@ -74,6 +75,7 @@ export class CampaignsResolver {
   constructor(
     private readonly svc: CampaignsService,
     private readonly creativeSvc: CreativesService,
+    private readonly decisions: AdDecisionService,
   ) {}
 
   @Query(() => CampaignConnection, { description: "The calling advertiser's campaigns, newest first" })
@@ -113,7 +115,7 @@ export class CampaignsResolver {
     return r.ok ? { campaign: campaignType(r.value), userErrors: [] } : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
   }
 
-  @Mutation(() => CampaignPayload, { description: 'A paused campaign is only a label for now: its line items keep their own status' })
+  @Mutation(() => CampaignPayload, { description: 'A paused campaign serves none of its line items (every ad server sees it within seconds); they keep their own status' })
   @UseGuards(AdvertiserGuard)
   async setCampaignStatus(
     @CurrentAdvertiser() me: AdvertiserCaller,
@@ -121,6 +123,7 @@ export class CampaignsResolver {
     @Args('status', { type: () => CampaignStatusEnum }) status: CampaignStatusEnum,
   ): Promise<CampaignPayload> {
     const r = await this.svc.setCampaignStatus(me.advertiserId, id, status as CampaignStatus);
+    this.decisions.invalidate(); // this process decides on the new status at once
     return r.ok ? { campaign: campaignType(r.value), userErrors: [] } : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
   }
 
@@ -138,19 +141,25 @@ export class CampaignsResolver {
   @Mutation(() => LineItemPayload)
   @UseGuards(AdvertiserGuard)
   async pauseLineItem(@CurrentAdvertiser() me: AdvertiserCaller, @Args('id', { type: () => ID }) id: string): Promise<LineItemPayload> {
-    return this.lineItemPayload(await this.svc.pause(me.advertiserId, id));
+    const r = await this.svc.pause(me.advertiserId, id);
+    this.decisions.invalidate();
+    return this.lineItemPayload(r);
   }
 
   @Mutation(() => LineItemPayload)
   @UseGuards(AdvertiserGuard)
   async resumeLineItem(@CurrentAdvertiser() me: AdvertiserCaller, @Args('id', { type: () => ID }) id: string): Promise<LineItemPayload> {
-    return this.lineItemPayload(await this.svc.resume(me.advertiserId, id));
+    const r = await this.svc.resume(me.advertiserId, id);
+    this.decisions.invalidate();
+    return this.lineItemPayload(r);
   }
 
   @Mutation(() => LineItemPayload, { description: 'Closes the line item: what its escrow still holds goes back to your wallet' })
   @UseGuards(AdvertiserGuard)
   async cancelLineItem(@CurrentAdvertiser() me: AdvertiserCaller, @Args('id', { type: () => ID }) id: string): Promise<LineItemPayload> {
-    return this.lineItemPayload(await this.svc.cancel(me.advertiserId, id));
+    const r = await this.svc.cancel(me.advertiserId, id);
+    this.decisions.invalidate();
+    return this.lineItemPayload(r);
   }
 
   @Mutation(() => CreativePayload, { description: 'One of your uploaded videos as an ad of the line item (auto-approved when ADS_AUTO_APPROVE is on)' })

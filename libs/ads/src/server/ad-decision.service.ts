@@ -314,15 +314,15 @@ export class AdDecisionService {
     return this.loading;
   }
 
-  /** ACTIVE line items in flight with at least one approved creative whose video is READY. */
+  /** ACTIVE line items of ACTIVE campaigns in flight with at least one approved creative whose video is READY. */
   private async read(now: Date): Promise<Snapshot> {
     const at = Date.now();
     const items = await this.db.query(
       `SELECT li.id, li.campaign_id, li.advertiser_id, li.name, li.status, li.flight_start, li.flight_end, CAST(li.budget AS TEXT) AS budget, CAST(li.daily_cap AS TEXT) AS daily_cap,
               CAST(li.cpm_bid AS TEXT) AS cpm_bid, li.pacing, li.targeting, li.frequency_caps, CAST(li.spent AS TEXT) AS spent, CAST(li.reserved AS TEXT) AS reserved,
               CAST(li.day_start_ms AS TEXT) AS day_start_ms, CAST(li.day_spent AS TEXT) AS day_spent, u.display_name
-         FROM ad_line_items li LEFT JOIN users u ON u.id = li.advertiser_id
-        WHERE li.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ?`,
+         FROM ad_line_items li JOIN ad_campaigns cp ON cp.id = li.campaign_id LEFT JOIN users u ON u.id = li.advertiser_id
+        WHERE li.status = 'ACTIVE' AND cp.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ?`,
       [this.db.time(now)],
     );
     const creativeRows = await this.db.query(
