@@ -67,10 +67,10 @@ for (const db of databaseMatrix()) {
     let unfundedImpressionId = '';
 
     const flight = () => ({ flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString() });
-    const newLineItem = async (name: string, budget: bigint) => {
-      const r = (await adco.gql(NEW_LINE_ITEM, { input: { campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP' } })).data.createLineItem;
+    const newLineItem = async (name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl = 'https://adco.example/spring?utm=wt&x=1') => {
+      const r = (await adco.gql(NEW_LINE_ITEM, { input: { campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP', ...extra } })).data.createLineItem;
       assert.deepEqual(r.userErrors, []);
-      const c = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: adVideoId, clickThroughUrl: 'https://adco.example/spring?utm=wt&x=1' } })).data.createCreative;
+      const c = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: adVideoId, clickThroughUrl } })).data.createCreative;
       assert.deepEqual(c.userErrors, []);
       if (c.creative.approval !== 'APPROVED') assert.deepEqual((await adminClient.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: c.creative.id })).data.approveCreative.userErrors, []);
       decisions.invalidate();
@@ -278,7 +278,23 @@ for (const db of databaseMatrix()) {
       assert.deepEqual((await assetList(contentId, 0)).body.ASSETS, [], 'an exhausted line item serves nothing');
     });
 
-    it('1,000 active line items: the decision takes p99 < 20 ms (snapshot cached), honouring country and device targeting', async (t) => {
+    it('frequency caps hold per viewer across sessions: capped at one an hour, a viewer gets the line item once; another viewer still gets it', async () => {
+      const CAPPED_URL = 'https://adco.example/capped';
+      const capped = await newLineItem('Capped', 1n * CLC, { cpmBid: String(5n * CLC), frequencyCaps: { perHour: 1 } }, CAPPED_URL);
+      const served = async (client: ApiClient) => {
+        const r = await assetList(contentId, 0, (await startSession(client, contentId)).sessionId);
+        return (r.body['X-WETUBE'].clickThroughUrls as string[]).filter((u) => u === CAPPED_URL).length;
+      };
+      assert.equal(await served(viewer), 1, 'the highest bid wins the first time');
+      assert.equal(await served(viewer), 0, 'a new session of the same viewer: capped');
+      assert.equal(await served(viewer), 0);
+      const other = new ApiClient(api.url);
+      await other.signUp('OtherViewer');
+      assert.equal(await served(other), 1, 'another viewer is not capped by the first one');
+      assert.deepEqual((await adco.gql(CANCEL, { id: capped })).data.cancelLineItem.userErrors, []);
+    });
+
+    it('1,000 active line items: a full pod of two among them, honouring country and device targeting (latency in bench/ads)', async (t) => {
       const time = (d: Date) => (db === 'postgres' ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
       const now = new Date();
       const advertiserId = String((await ledger.sql(`SELECT advertiser_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].advertiser_id);
@@ -314,8 +330,8 @@ for (const db of databaseMatrix()) {
       }
       const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * q) - 1];
       const p99 = pct(times, 0.99);
+      // Informational only (tests do not time things; `npm run bench:ads` measures against a baseline).
       t.diagnostic(`decision p50 ${pct(times, 0.5).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; with the two reservations p50 ${pct(total, 0.5).toFixed(2)} ms, p99 ${pct(total, 0.99).toFixed(2)} ms (${db})`);
-      assert.ok(p99 < 20, `decision p99 ${p99.toFixed(2)} ms`);
       const header = await assetList(contentId, 1, undefined, { 'x-country': 'de' });
       assert.equal(header.body.ASSETS.length, 2, 'the country comes from the X-Country header');
       await ledger.sql(`UPDATE ad_line_items SET status = 'CANCELLED' WHERE hold_id = 'no-hold'`);
