@@ -44,8 +44,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Boots the real api (migrations, GraphQL, tus, origin, in-process worker) on a random port. */
-export async function startApi(db: DbKind, env: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * Boots the real api (migrations, GraphQL, tus, origin, in-process worker) on a random port.
+ * `beforeListen` runs on the created app before it initializes and listens (benches use it to add a
+ * route of their own on the same HTTP adapter; Nest's 404 handler would shadow one added later).
+ */
+export async function startApi(db: DbKind, env: Record<string, string> = {}, beforeListen?: (app: NestExpressApplication) => void): Promise<TestApi> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wetube-test-'));
   const pg = db === 'postgres' ? await freshPostgres() : null;
   const config = AppConfig.fromEnv({
@@ -61,6 +65,7 @@ export async function startApi(db: DbKind, env: Record<string, string> = {}): Pr
     ...env,
   });
   const app = await createApi(config);
+  beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {
