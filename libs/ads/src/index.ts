@@ -40,7 +40,8 @@ export type { Campaign, CampaignStatus, Creative, CreativeApproval, LineItem } f
 export { validateLineItem, isCountryCode, type FieldError, type LineItemDraft } from './campaigns/line-item.validator';
 
 // The ad server: decisions with reservations, beacons and charging, asset-list / VAST / beacon endpoints. See README.md "Ad server".
-export { AdDecisionService, POD_SIZE, SNAPSHOT_TTL_MS, type BreakRequest, type BreakDecision, type ServedAd } from './server/ad-decision.service';
+export { AdDecisionService, POD_SIZE, type BreakRequest, type BreakDecision, type ServedAd } from './server/ad-decision.service';
+export { SNAPSHOT_TTL_MS } from './server/line-item.snapshot';
 export { AdChargingService, chargeKey, type BeaconOutcome } from './server/ad-charging.service';
 export { AdBreaksProvider } from './server/ad-breaks.provider';
 export { AdServerController } from './server/ad-server.controller';
