@@ -41,3 +41,28 @@ describe('localDayWindow: the line item day (daily cap) as instants', () => {
     assert.deepEqual(localDayWindow(new Date('2024-06-12T20:00:00Z'), 'Nowhere/Else'), localDayWindow(new Date('2024-06-12T20:00:00Z'), 'UTC'));
   });
 });
+
+describe('localTime: the per-minute shortcut reads what Intl reads', () => {
+  const intl = (at: Date, zone: string) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at).map((p) => [p.type, p.value]));
+    return { minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute), day: Number(parts.day), second: Number(parts.second) };
+  };
+
+  it('every second of the minutes around DST switches and in a half-hour zone, asked in order and at random', () => {
+    const starts = [
+      ['America/New_York', '2024-03-10T06:58:00Z'], // 01:58 EST → 03:00 EDT at 07:00Z
+      ['America/New_York', '2024-11-03T05:58:00Z'], // 01:58 EDT → 01:00 EST at 06:00Z
+      ['Asia/Kolkata', '2024-06-01T18:29:00Z'], // +05:30: local midnight at 18:30Z
+    ] as const;
+    for (const [zone, iso] of starts) {
+      const base = Date.parse(iso);
+      const times = Array.from({ length: 240 }, (_, i) => base + i * 1000 + (i % 7) * 97);
+      for (const t of [...times, ...times.reverse()]) {
+        const lt = localTime(new Date(t), zone)!;
+        const want = intl(new Date(t), zone);
+        assert.deepEqual({ minuteOfDay: lt.minuteOfDay, day: lt.day }, { minuteOfDay: want.minuteOfDay, day: want.day }, `${zone} ${new Date(t).toISOString()}`);
+        assert.equal(Math.floor((lt.wallMs % 60_000) / 1000), want.second, `${zone} ${new Date(t).toISOString()} seconds`);
+      }
+    }
+  });
+});

@@ -46,8 +46,30 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return formatter(timeZone) !== null;
 }
 
+/**
+ * The last UTC minute read per zone: within one UTC minute the wall clock of a zone whose offset is
+ * whole minutes moves in step (transitions fall on whole minutes), so the decision engine, which
+ * asks for the same zones over and over, pays Intl's formatToParts once a minute per zone.
+ */
+const minuteCache = new Map<string, { minuteStart: number; lt: LocalTime }>();
+
 /** The local time at `at` in `timeZone`, or null when the zone is unknown. */
 export function localTime(at: Date, timeZone: string): LocalTime | null {
+  const t = at.getTime();
+  const minuteStart = Math.floor(t / 60_000) * 60_000;
+  const hit = minuteCache.get(timeZone);
+  if (hit && hit.minuteStart === minuteStart) return { ...hit.lt, wallMs: hit.lt.wallMs + (t - minuteStart) };
+  const lt = readLocalTime(new Date(minuteStart), timeZone);
+  if (!lt) return null;
+  if ((lt.wallMs - minuteStart) % 60_000 === 0) {
+    if (minuteCache.size >= MAX_FORMATTERS) minuteCache.clear();
+    minuteCache.set(timeZone, { minuteStart, lt });
+    return { ...lt, wallMs: lt.wallMs + (t - minuteStart) };
+  }
+  return readLocalTime(at, timeZone); // an offset with seconds (historic local mean time): no shortcut
+}
+
+function readLocalTime(at: Date, timeZone: string): LocalTime | null {
   const f = formatter(timeZone);
   if (!f) return null;
   let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, weekday = 0;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { LedgerService } from '@wetube/ledger';
-import { PaymentSessionsService } from '@wetube/payments';
+import { LRUCache } from 'lru-cache';
+import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
 import { AppConfig } from '@wetube/platform';
 import { AdsDb, toDate } from '../advertisers/ads.db';
 import { decide } from '../decision/auction';
@@ -83,7 +84,7 @@ export class AdDecisionService {
 
   async decideBreak(req: BreakRequest): Promise<BreakDecision> {
     const t0 = performance.now();
-    const session = req.sessionId ? await this.sessions.get(req.sessionId).catch(() => null) : null;
+    const session = req.sessionId ? await this.session(req.sessionId) : null;
     // A session of another video (or none) is treated as an anonymous request.
     const own = session && session.videoId === req.videoId ? session : null;
     if (own?.adFree) return { ads: [], adFree: true, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
@@ -114,6 +115,20 @@ export class AdDecisionService {
   }
 
   private readonly inFlight = new Map<string, Promise<BreakDecision>>();
+
+  /**
+   * Sessions as the ad server needs them (video, viewer, ad-free: fixed when the session opens),
+   * kept a minute: a viewer's pre-roll and mid-rolls ask for the same one.
+   */
+  private readonly sessionCache = new LRUCache<string, PaymentSession>({ max: 50_000, ttl: 60_000 });
+
+  private async session(id: string): Promise<PaymentSession | null> {
+    const hit = this.sessionCache.get(id);
+    if (hit) return hit;
+    const s = await this.sessions.get(id).catch(() => null);
+    if (s) this.sessionCache.set(id, s);
+    return s;
+  }
 
   /**
    * The live pod already reserved for this session's break (RESERVED or CHARGED, not expired), in

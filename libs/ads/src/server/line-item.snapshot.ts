@@ -5,6 +5,8 @@ import { localDayWindow } from '../decision/zoned-time';
 
 /** How long the snapshot of servable line items is reused (concurrent requests share one load). */
 export const SNAPSHOT_TTL_MS = 3000;
+/** Rows per page of a snapshot read. */
+const PAGE = 200;
 
 export interface CreativeInfo {
   id: string;
@@ -73,22 +75,35 @@ export class LineItemSnapshot {
     return this.loading;
   }
 
+  /**
+   * Reads the servable line items and their creatives in keyset pages of PAGE rows, yielding to the
+   * event loop between pages: on SQLite each statement blocks the process, so a reload of thousands
+   * of line items never holds requests up for more than a page.
+   */
   private async read(now: Date): Promise<Snapshot> {
     const at = Date.now();
-    const items = await this.db.query(
-      `SELECT li.id, li.campaign_id, li.advertiser_id, li.name, li.status, li.flight_start, li.flight_end, CAST(li.budget AS TEXT) AS budget, CAST(li.daily_cap AS TEXT) AS daily_cap,
-              CAST(li.cpm_bid AS TEXT) AS cpm_bid, li.pacing, li.targeting, li.frequency_caps, CAST(li.spent AS TEXT) AS spent, CAST(li.reserved AS TEXT) AS reserved,
-              CAST(li.day_start_ms AS TEXT) AS day_start_ms, CAST(li.day_spent AS TEXT) AS day_spent, u.display_name
-         FROM ad_line_items li JOIN ad_campaigns cp ON cp.id = li.campaign_id LEFT JOIN users u ON u.id = li.advertiser_id
-        WHERE li.status = 'ACTIVE' AND cp.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ?`,
-      [this.db.time(now)],
+    const items = await this.pages(
+      (after) => this.db.query(
+        `SELECT li.id, li.campaign_id, li.advertiser_id, li.name, li.status, li.flight_start, li.flight_end, CAST(li.budget AS TEXT) AS budget, CAST(li.daily_cap AS TEXT) AS daily_cap,
+                CAST(li.cpm_bid AS TEXT) AS cpm_bid, li.pacing, li.targeting, li.frequency_caps, CAST(li.spent AS TEXT) AS spent, CAST(li.reserved AS TEXT) AS reserved,
+                CAST(li.day_start_ms AS TEXT) AS day_start_ms, CAST(li.day_spent AS TEXT) AS day_spent, u.display_name
+           FROM ad_line_items li JOIN ad_campaigns cp ON cp.id = li.campaign_id LEFT JOIN users u ON u.id = li.advertiser_id
+          WHERE li.status = 'ACTIVE' AND cp.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ? AND li.id > ?
+          ORDER BY li.id LIMIT ${PAGE}`,
+        [this.db.time(now), after],
+      ),
     );
-    const creativeRows = await this.db.query(
-      `SELECT c.id, c.line_item_id, c.video_id, c.click_through_url, v.duration_ms, v.width, v.height, v.renditions
-         FROM ad_creatives c JOIN videos v ON v.id = c.video_id JOIN ad_line_items li ON li.id = c.line_item_id
-        WHERE c.approval = 'APPROVED' AND v.status = 'READY' AND li.status = 'ACTIVE'
-        ORDER BY c.created_at, c.id`,
+    const creativeRows = await this.pages(
+      (after) => this.db.query(
+        `SELECT c.id, c.line_item_id, c.video_id, c.click_through_url, c.created_at, v.duration_ms, v.width, v.height, v.renditions
+           FROM ad_creatives c JOIN videos v ON v.id = c.video_id JOIN ad_line_items li ON li.id = c.line_item_id
+          WHERE c.approval = 'APPROVED' AND v.status = 'READY' AND li.status = 'ACTIVE' AND c.id > ?
+          ORDER BY c.id LIMIT ${PAGE}`,
+        [after],
+      ),
     );
+    // A line item's creatives in the order they were added (rotation is by that order).
+    creativeRows.sort((a, b) => toDate(a.created_at).getTime() - toDate(b.created_at).getTime() || (String(a.id) < String(b.id) ? -1 : 1));
     const byItem = new Map<string, CreativeInfo[]>();
     const creatives = new Map<string, CreativeInfo>();
     // Creatives often share a video: its renditions JSON is read once.
@@ -124,6 +139,19 @@ export class LineItemSnapshot {
       meta.set(item.id, { name: String(r.name), advertiserName: String(r.display_name ?? 'Advertiser') });
     }
     return { at, items: out, byId, creatives, meta };
+  }
+
+  /** Every row of a keyset-paged query (`after`: the last id of the previous page), yielding between pages. */
+  private async pages(page: (after: string) => Promise<Row[]>): Promise<Row[]> {
+    const all: Row[] = [];
+    let after = '';
+    for (;;) {
+      const rows = await page(after);
+      all.push(...rows);
+      if (rows.length < PAGE) return all;
+      after = String(rows[rows.length - 1].id);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 }
 
