@@ -138,6 +138,9 @@ export class LineItemSnapshot {
       byId.set(item.id, item);
       meta.set(item.id, { name: String(r.name), advertiserName: String(r.display_name ?? 'Advertiser') });
     }
+    // In the engine's ranking order (CPM bid, highest first, then id): its sort then finds the
+    // candidates already in order (one pass instead of a full sort per decision).
+    out.sort((a, b) => (a.cpmBid === b.cpmBid ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cpmBid > b.cpmBid ? -1 : 1));
     return { at, items: out, byId, creatives, meta };
   }
 
