@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdChargingService, AdDecisionService } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
-import { PaymentSessionsService } from '@wetube/payments';
+import { PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -336,6 +336,18 @@ for (const db of databaseMatrix()) {
       assert.equal(header.body.ASSETS.length, 2, 'the country comes from the X-Country header');
       await ledger.sql(`UPDATE ad_line_items SET status = 'CANCELLED' WHERE hold_id = 'no-hold'`);
       decisions.invalidate();
+    });
+
+    it("a period's creator payout takes only the ad revenue earned before the period's end", async () => {
+      const settlement = api.app.get(PlanRevenueSettlement, { strict: false });
+      const walletOf = async () => ledger.balanceOf((await ledger.openAccount(AccountKind.USER_WALLET, creatorId)).id);
+      const earned = await creatorRevenue();
+      assert.ok(earned > 0n, 'the impressions above paid the creator');
+      const w0 = await walletOf();
+      await settlement.settle(new Date(Date.now() - 7200_000), new Date(Date.now() - 3600_000));
+      assert.deepEqual([await creatorRevenue(), await walletOf()], [earned, w0], 'a period that ended an hour ago pays none of it');
+      await settlement.settle(new Date(Date.now() - 3600_000), new Date(Date.now() + 1000));
+      assert.deepEqual([await creatorRevenue(), await walletOf()], [0n, w0 + earned], 'the period that holds it pays all of it');
     });
 
     it('no coin created or lost; the ledger audit is clean', async () => {

@@ -4,6 +4,12 @@ import { AppConfig } from '@wetube/platform';
 import { PaymentsDb } from '../payments.db';
 import { sqlTime, toDate } from '../payments.sql';
 
+const PAYOUT_KIND = 'CREATOR_PAYOUT';
+const PLAN_SHARE_KIND = 'CREATOR_SHARE';
+/** What else pays into a creator's revenue account, counted up to the period's end (ads' creator share). */
+const CREATOR_INCOME_KINDS = ['AD_IMPRESSION'] as const;
+const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
+
 export interface SettlementResult {
   periodStart: Date;
   periodEnd: Date;
@@ -73,19 +79,28 @@ export class PlanRevenueSettlement {
       const postings = [{ accountId: poolAccount.id, amount: -pool }];
       for (const [creatorId, share] of toCreators) postings.push({ accountId: (await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id, amount: share });
       if (toPlatform > 0n) postings.push({ accountId: platform.id, amount: toPlatform });
-      const entry = await this.ledger.post({ kind: 'CREATOR_SHARE', idempotencyKey: key, memo: `Ad-free plan revenue ${start.toISOString()} – ${end.toISOString()}`, postings });
+      const entry = await this.ledger.post({ kind: PLAN_SHARE_KIND, idempotencyKey: key, memo: `Ad-free plan revenue ${start.toISOString()} – ${end.toISOString()}`, postings });
       entryId = entry.entryId;
     }
-    // Creators' revenue of the settled period moves to their wallets.
+    // Creators' revenue of the settled period moves to their wallets: ad revenue earned before the
+    // period's end and the plan shares settled so far, less what earlier payouts took. Ad revenue
+    // earned after the end stays for the next period.
     for await (const revenue of this.ledger.eachAccountWithBalance(AccountKind.CREATOR_REVENUE)) {
+      const key = `creator-payout:${revenue.id}:${end.toISOString()}`;
+      if (await this.ledger.entryByKey(key)) continue; // paid by an earlier (interrupted) run
+      const ads = await this.ledger.flowTotals(revenue.id, [...CREATOR_INCOME_KINDS], end, [PAYOUT_KIND]);
+      const shares = await this.ledger.flowTotals(revenue.id, [PLAN_SHARE_KIND], FAR_FUTURE, [PAYOUT_KIND]);
+      const due = ads.incoming + shares.incoming - ads.outgoing;
+      const amount = due < revenue.balance ? due : revenue.balance;
+      if (amount <= 0n) continue;
       const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, revenue.ownerId!);
       await this.ledger.post({
-        kind: 'CREATOR_PAYOUT',
-        idempotencyKey: `creator-payout:${revenue.id}:${end.toISOString()}`,
+        kind: PAYOUT_KIND,
+        idempotencyKey: key,
         memo: `Creator revenue up to ${end.toISOString()}`,
         postings: [
-          { accountId: revenue.id, amount: -revenue.balance },
-          { accountId: wallet.id, amount: revenue.balance },
+          { accountId: revenue.id, amount: -amount },
+          { accountId: wallet.id, amount },
         ],
       });
     }
