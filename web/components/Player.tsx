@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTime } from '@/lib/format';
 import { parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
 import { createAssetListLoader } from '@/lib/ads/asset-list-loader';
-import { trackInterstitials, type AdState } from '@/lib/ads/interstitials';
+import { contentDuration, contentTime, playingAd, seekContent } from '@/lib/ads/content-clock';
+import { trackInterstitials, type AdState, type InterstitialsTracking } from '@/lib/ads/interstitials';
 import { P2PController } from '@/lib/p2p/p2p-controller';
 import { startPlaybackSession, type PlaybackSession } from '@/lib/p2p/session';
 import { playedSeconds, SessionHeartbeat } from '@/lib/p2p/session-heartbeat';
@@ -15,6 +16,7 @@ import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
 import { useSession } from '@/lib/session';
 import { AdOverlay } from './player/AdOverlay';
+import { AdProgress } from './player/AdProgress';
 import { SeekBar } from './player/SeekBar';
 
 interface LevelOption {
@@ -58,6 +60,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const videoIdRef = useRef(videoId);
   videoIdRef.current = videoId;
   const [ad, setAd] = useState<AdState | null>(null);
+  const adsRef = useRef<InterstitialsTracking | null>(null);
   const draggingRef = useRef(false);
 
   const [levels, setLevels] = useState<LevelOption[]>([]);
@@ -76,7 +79,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     if (!video) return;
     let cancelled = false;
     let hls: HlsType | null = null;
-    let untrack: (() => void) | null = null;
+    let ads: InterstitialsTracking | null = null;
     if (videoIdRef.current) void sessionFor(videoIdRef.current);
     setAd(null);
     setError(null);
@@ -99,7 +102,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
               return id ? sessionFor(id).then((s) => s?.sessionId ?? null) : null;
             }) as unknown as HlsConfig['loader'],
           });
-          untrack = trackInterstitials(instance, Hls, setAd);
+          ads = trackInterstitials(instance, Hls, setAd);
+          adsRef.current = ads;
           hls = instance;
           hlsRef.current = instance;
           window.__wetubeHls = instance;
@@ -143,7 +147,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
       });
     return () => {
       cancelled = true;
-      untrack?.();
+      ads?.detach();
+      if (adsRef.current === ads) adsRef.current = null;
       if (hls) {
         hls.destroy();
         if (window.__wetubeHls === hls) window.__wetubeHls = undefined;
@@ -214,17 +219,19 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     return () => ctrl.abort();
   }, [storyboardUrl]);
 
-  // Media element state for the custom seek bar.
+  // Media element state for the custom seek bar: the content's (during an ad the element plays the ad).
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
     const onTime = () => {
-      if (!draggingRef.current) setTime(video.currentTime);
+      if (!draggingRef.current && !playingAd(hlsRef.current)) setTime(contentTime(hlsRef.current, video));
     };
     const onDuration = () => {
-      if (Number.isFinite(video.duration) && video.duration > 0) setDuration(video.duration);
+      const d = contentDuration(hlsRef.current, video);
+      if (d > 0) setDuration(d);
     };
     const onProgress = () => {
+      if (playingAd(hlsRef.current)) return;
       const b = video.buffered;
       let end = 0;
       for (let i = 0; i < b.length; i++) {
@@ -251,12 +258,12 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     };
   }, []);
 
+  /** Seeks the content; nothing while an ad plays (see seekContent). */
   function seek(t: number) {
     const video = videoRef.current;
-    if (!video) return;
+    if (!video || ad) return;
     const clamped = Math.max(0, Math.min(duration || t, t));
-    video.currentTime = clamped;
-    setTime(clamped);
+    if (seekContent(hlsRef.current, video, clamped)) setTime(clamped);
   }
 
   function onScrub(t: number | null) {
@@ -284,7 +291,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
           poster={posterUrl ?? undefined}
           aria-label={`Video: ${title}`}
         />
-        {ad && <AdOverlay ad={ad} />}
+        {ad && <AdOverlay ad={ad} videoRef={videoRef} onClickThrough={() => adsRef.current?.click() ?? null} />}
         {error && (
           <div className="player__error" role="alert" data-testid="player-error">
             {error}
@@ -292,11 +299,11 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
         )}
       </div>
 
-      <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />
+      {ad ? <AdProgress ad={ad} /> : <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />}
 
       <div className="player__toolbar">
-        <span className="player__time" aria-live="off">
-          {formatTime(time)} / {formatTime(duration)}
+        <span className="player__time" aria-live="off" data-testid="player-time">
+          {ad ? `Ad ${formatTime(ad.elapsed)} / ${formatTime(ad.duration)} · seeking resumes after the ad` : `${formatTime(time)} / ${formatTime(duration)}`}
         </span>
         <span className="player__quality">
           <span className="muted small">

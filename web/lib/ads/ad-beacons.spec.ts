@@ -2,7 +2,7 @@
 // runs it with the rest of dist/**/*.spec.js.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdBeaconTracker } from './ad-beacons';
+import { AdBeaconTracker, httpUrlOrNull } from './ad-beacons';
 
 const BEACONS = {
   impression: 'b/impression',
@@ -11,6 +11,7 @@ const BEACONS = {
   midpoint: 'b/midpoint',
   thirdQuartile: 'b/thirdQuartile',
   complete: 'b/complete',
+  click: 'b/click',
 };
 
 function tracker(beacons: Record<string, string> = BEACONS) {
@@ -51,5 +52,23 @@ describe('ad beacons', () => {
     t.progress(3.8, 4);
     t.ended(0, 4);
     assert.ok(sent.includes('complete'));
+  });
+
+  it('click fires once however often the viewer clicks; no request without a click URL', () => {
+    const { t, sent } = tracker();
+    assert.equal(t.click(), true);
+    assert.equal(t.click(), false);
+    assert.deepEqual(sent, ['click']);
+    const { t: old, sent: none } = tracker({ impression: 'b/impression' });
+    old.click();
+    assert.deepEqual(none, []);
+  });
+
+  it('click-through URLs: absolute http(s) only', () => {
+    assert.equal(httpUrlOrNull('https://adco.example/spring'), 'https://adco.example/spring');
+    assert.equal(httpUrlOrNull('http://127.0.0.1:4000/api/health'), 'http://127.0.0.1:4000/api/health');
+    assert.equal(httpUrlOrNull('javascript:alert(1)'), null);
+    assert.equal(httpUrlOrNull('/relative'), null);
+    assert.equal(httpUrlOrNull(undefined), null);
   });
 });

@@ -4,9 +4,9 @@
  * end and clicks. Compiled into the web bundle and, for its spec, by the root tsconfig.
  */
 
-export const AD_BEACON_EVENTS = ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete'] as const;
+export const AD_BEACON_EVENTS = ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'click'] as const;
 export type AdBeaconEvent = (typeof AD_BEACON_EVENTS)[number];
-/** An event without a URL just sends no request. */
+/** An ad server that sends no URL for an event (an older one has no `click`) just gets no request. */
 export type AdBeacons = Partial<Record<AdBeaconEvent, string>>;
 
 const QUARTILES: [number, AdBeaconEvent][] = [
@@ -65,5 +65,20 @@ export class AdBeaconTracker {
       this.fire('complete');
     }
   }
+
+  /** The viewer clicked through; true the first time only. */
+  click(): boolean {
+    return this.fire('click');
+  }
 }
 
+/** `url` when it is an absolute http(s) URL (the only kind a click-through may open), else null. */
+export function httpUrlOrNull(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import type HlsType from 'hls.js';
-import { AdBeaconTracker, type AdBeacons } from './ad-beacons';
+import { AdBeaconTracker, httpUrlOrNull, type AdBeacons } from './ad-beacons';
 
 /**
  * The ads of HLS Interstitials as the web player sees them: hls.js plays each break's assets in the
@@ -17,11 +17,23 @@ export interface AdState {
   count: number;
   /** Seconds left in the break. */
   remaining: number;
+  /** Seconds into the break and its length (the ad progress bar). */
+  elapsed: number;
+  duration: number;
+  /** The playing ad's advertiser page (http/https only), if it has one. */
+  clickThroughUrl: string | null;
+}
+
+/** The tracking of a player's ads: `click()` when the viewer clicks through the playing ad. */
+export interface InterstitialsTracking {
+  /** Fires the playing ad's click beacon (once per ad); its click-through URL, or null. */
+  click(): string | null;
+  detach(): void;
 }
 
 /** The part of the ad server's asset list (`X-WETUBE`) the player reads. */
 interface AssetListExtras {
-  'X-WETUBE'?: { beacons?: AdBeacons[] };
+  'X-WETUBE'?: { beacons?: AdBeacons[]; clickThroughUrls?: unknown[] };
 }
 
 interface AssetPlayerTimes {
@@ -31,20 +43,21 @@ interface AssetPlayerTimes {
 
 /**
  * Drives the ad UI and the beacons from hls.js's interstitial events: impression + start when an
- * asset starts, quartiles from the asset player's time, complete when it really reached its end.
- * Returns a function that detaches everything.
+ * asset starts, quartiles from the asset player's time, complete when it really reached its end,
+ * click when the viewer clicks through.
  */
-export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad: AdState | null) => void): () => void {
+export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad: AdState | null) => void): InterstitialsTracking {
   let timer: ReturnType<typeof setInterval> | null = null;
-  let current: { player: AssetPlayerTimes; beacons: AdBeaconTracker } | null = null;
+  let current: { player: AssetPlayerTimes; beacons: AdBeaconTracker; clickThroughUrl: string | null } | null = null;
 
   const tick = () => {
     const ip = hls.interstitialsManager?.interstitialPlayer;
     if (ip) {
       const count = Math.max(1, ip.assetPlayers.length);
       const index = Math.min(count, Math.max(0, ip.playingIndex) + 1);
-      const remaining = Number.isFinite(ip.duration) ? Math.max(0, ip.duration - ip.currentTime) : 0;
-      onAd({ index, count, remaining });
+      const duration = Number.isFinite(ip.duration) ? Math.max(0, ip.duration) : 0;
+      const elapsed = Math.min(duration, Math.max(0, ip.currentTime));
+      onAd({ index, count, remaining: duration - elapsed, elapsed, duration, clickThroughUrl: current?.clickThroughUrl ?? null });
     }
     if (current) current.beacons.progress(current.player.currentTime, current.player.duration);
   };
@@ -55,8 +68,9 @@ export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad:
 
   const onStarted = (_e: unknown, data: { assetListIndex: number; event: { assetListResponse: unknown }; player: AssetPlayerTimes }) => {
     const response = data.event.assetListResponse as AssetListExtras | null;
-    const beacons = response?.['X-WETUBE']?.beacons?.[data.assetListIndex] ?? {};
-    current = { player: data.player, beacons: new AdBeaconTracker(beacons) };
+    const extras = response?.['X-WETUBE'];
+    const beacons = extras?.beacons?.[data.assetListIndex] ?? {};
+    current = { player: data.player, beacons: new AdBeaconTracker(beacons), clickThroughUrl: httpUrlOrNull(extras?.clickThroughUrls?.[data.assetListIndex]) };
     current.beacons.started();
     stopTimer();
     timer = setInterval(tick, 250);
@@ -79,11 +93,17 @@ export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad:
   hls.on(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
   hls.on(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
   hls.on(Hls.Events.INTERSTITIALS_PRIMARY_RESUMED, onBreakEnded);
-  return () => {
+  const detach = () => {
     stopTimer();
     hls.off(Hls.Events.INTERSTITIAL_ASSET_STARTED, onStarted as never);
     hls.off(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
     hls.off(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
     hls.off(Hls.Events.INTERSTITIALS_PRIMARY_RESUMED, onBreakEnded);
   };
+  const click = () => {
+    if (!current) return null;
+    current.beacons.click();
+    return current.clickThroughUrl;
+  };
+  return { click, detach };
 }
