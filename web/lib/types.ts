@@ -35,6 +35,9 @@ export interface Video {
   renditions: Rendition[] | null;
   viewerCanEdit: boolean;
   owner: { id: string; displayName: string } | null;
+  /** Mid-roll ad breaks as served (seconds; the pre-roll at 0 is not listed). */
+  midrolls?: number[];
+  midrollsAreDefault?: boolean;
 }
 
 export interface PageInfo {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdChargingService, AdDecisionService } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
+import { PaymentSessionsService } from '@wetube/payments';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -62,6 +63,8 @@ for (const db of databaseMatrix()) {
     let lineItemId: string;
     let supply: bigint;
     let emptyVast = '';
+    /** The pre-roll reserved for a session without a bandwidth budget (the pool is empty then). */
+    let unfundedImpressionId = '';
 
     const flight = () => ({ flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString() });
     const newLineItem = async (name: string, budget: bigint) => {
@@ -128,6 +131,7 @@ for (const db of databaseMatrix()) {
       assert.match(r.body.ASSETS[0].URI, new RegExp(`/hls/${adVideoId}/master\\.m3u8$`));
       assert.ok(Math.abs(r.body.ASSETS[0].DURATION - 3) < 0.5, `duration ${r.body.ASSETS[0].DURATION}`);
       const [impressionId] = r.body['X-WETUBE'].impressionIds;
+      unfundedImpressionId = impressionId;
       assert.deepEqual(Object.keys(r.body['X-WETUBE'].beacons[0]).sort(), ['click', 'complete', 'firstQuartile', 'impression', 'midpoint', 'start', 'thirdQuartile']);
       assert.equal(await status(impressionId), 'RESERVED');
       assert.deepEqual(await lineItemRow(lineItemId).then((l) => [l.spent, l.reserved]), [0n, PRICE]);
@@ -151,13 +155,22 @@ for (const db of databaseMatrix()) {
       assert.match(emptyVast, /<VAST xmlns="http:\/\/www\.iab\.com\/VAST" version="4\.2"\/>/);
     });
 
-    it('the impression beacon charges the escrow exactly once, split among creator, bandwidth pool and platform; replays, forgeries and expired beacons change nothing', async () => {
+    it("the impression beacon charges the escrow exactly once, split among creator, the session's bandwidth budget and platform; replays, forgeries and expired beacons change nothing", async () => {
+      // The pool funds this session's bandwidth budget; its ads' bandwidth share then grows that budget.
+      assert.deepEqual((await adminClient.gql(MINT, { input: { amount: String(CLC), idempotencyKey: 'as-mint-pool' } })).data.mint.userErrors, []);
+      supply += CLC;
       const s = await startSession(viewer, contentId);
+      const session = (await api.app.get(PaymentSessionsService, { strict: false }).get(s.sessionId))!;
+      assert.equal(session.funding, 'POOL');
+      const sessionHold = async () => {
+        const h = (await ledger.getHold(session.holdId!))!;
+        return { amount: h.amount, left: await ledger.balanceOf(h.accountId) };
+      };
       const r = await assetList(contentId, 1, s.sessionId);
       assert.equal(r.body.ASSETS.length, 1, 'a mid-roll of the same viewer (no frequency cap set)');
       const id = r.body['X-WETUBE'].impressionIds[0] as string;
       const b = r.body['X-WETUBE'].beacons[0] as Record<string, string>;
-      const before = { escrow: await escrow(lineItemId), creator: await creatorRevenue(), platform: await system(AccountKind.PLATFORM_FEES), pool: await system(AccountKind.BANDWIDTH_POOL), row: await lineItemRow(lineItemId) };
+      const before = { escrow: await escrow(lineItemId), creator: await creatorRevenue(), platform: await system(AccountKind.PLATFORM_FEES), pool: await system(AccountKind.BANDWIDTH_POOL), row: await lineItemRow(lineItemId), session: await sessionHold() };
 
       const forged = new URL(b.impression);
       forged.searchParams.set('sig', 'A'.repeat(43));
@@ -176,7 +189,8 @@ for (const db of databaseMatrix()) {
       const platformShare = PRICE - creatorShare - poolShare;
       assert.equal(await escrow(lineItemId), before.escrow - PRICE, 'the price left the escrow once');
       assert.equal((await creatorRevenue()) - before.creator, creatorShare, "the creator's revenue grew by its share");
-      assert.equal((await system(AccountKind.BANDWIDTH_POOL)) - before.pool, poolShare);
+      assert.deepEqual(await sessionHold(), { amount: before.session.amount + poolShare, left: before.session.left + poolShare }, "the session's bandwidth budget grew by its share");
+      assert.equal(await system(AccountKind.BANDWIDTH_POOL), before.pool, 'not the pool');
       assert.equal((await system(AccountKind.PLATFORM_FEES)) - before.platform, platformShare);
       assert.equal(creatorShare + poolShare + platformShare, PRICE, 'shares sum to the price');
       const after = await lineItemRow(lineItemId);
@@ -192,6 +206,14 @@ for (const db of databaseMatrix()) {
       assert.equal(await beacon(expired), 204);
       const events = await ledger.sql(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [id]);
       assert.deepEqual(events.map((e) => `${String(e.event)}:${Number(e.n)}`), ['click:1', 'complete:1', 'firstQuartile:1', 'impression:1', 'midpoint:1', 'start:1', 'thirdQuartile:1'], 'each event counted once');
+    });
+
+    it('the bandwidth share of an ad in a session without a budget goes to the bandwidth pool', async () => {
+      const pool = await system(AccountKind.BANDWIDTH_POOL);
+      const url = decisions.beacons.url(unfundedImpressionId, 'impression', Math.floor(Date.now() / 1000) + 60);
+      assert.equal(await beacon(url), 204);
+      assert.equal(await status(unfundedImpressionId), 'CHARGED');
+      assert.equal((await system(AccountKind.BANDWIDTH_POOL)) - pool, (PRICE * 15n) / 100n);
     });
 
     it('VAST 4.2 for a session: the ad with the beacons as impression and tracking URLs; validates against the IAB schema', { skip: noXmllint }, async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { AdServerScheduler } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
+import { AppConfig } from '@wetube/platform';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -250,6 +252,32 @@ for (const db of databaseMatrix()) {
       assert.equal((await keyed.gql(LINE_ITEM_OP('resumeLineItem'), { id: lineItemId })).data.resumeLineItem.userErrors[0].code, 'INVALID_STATUS');
       const late = (await keyed.gql(NEW_CREATIVE, { input: { lineItemId, videoId, clickThroughUrl: 'https://adco.example' } })).data.createCreative;
       assert.equal(late.userErrors[0].code, 'LINE_ITEM_CLOSED');
+    });
+
+    it("a line item ends a reservation time after its flight: what the escrow still holds goes back, once", async () => {
+      const input = lineItemInput({ name: 'Short flight', budget: String(5n * CLC), dailyCap: null, idempotencyKey: 'short-flight' });
+      const created = (await keyed.gql(NEW_LINE_ITEM, { input })).data.createLineItem;
+      assert.deepEqual(created.userErrors, []);
+      const id = created.lineItem.id as string;
+      const holdId = String((await ledger.sql(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [id]))[0].hold_id);
+      await ledger.settleHold(holdId, (await ledger.openAccount(AccountKind.PLATFORM_FEES)).id, CLC, `test-spend-${id}`);
+      const flightEnd = new Date(input.flightEnd as string).getTime();
+      const ttlMs = api.app.get(AppConfig).ads.reservationTtlSec * 1000;
+      const scheduler = api.app.get(AdServerScheduler, { strict: false });
+      const w0 = (await wallet(adco)).balance;
+      const read = async () => (await keyed.gql(`query($id: ID!) { lineItem(id: $id) { ${LINE_ITEM_FIELDS} } }`, { id })).data.lineItem;
+
+      await scheduler.tick(new Date(flightEnd + ttlMs - 1000));
+      assert.equal((await wallet(adco)).balance, w0, 'ads served just before the end can still be charged');
+      assert.equal((await read()).status, 'ACTIVE', 'still open');
+
+      await scheduler.tick(new Date(flightEnd + ttlMs + 1000));
+      await scheduler.tick(new Date(flightEnd + ttlMs + 2000));
+      const ended = await read();
+      assert.deepEqual([ended.status, ended.spent, ended.returned, ended.escrowBalance], ['ENDED', String(CLC), String(4n * CLC), '0']);
+      assert.equal((await keyed.gql(LINE_ITEM_OP('pauseLineItem'), { id })).data.pauseLineItem.userErrors[0].code, 'INVALID_STATUS', 'an ended line item cannot be paused');
+      assert.equal((await wallet(adco)).balance, w0 + 4n * CLC, 'the unspent 4 CLC came back once');
+      await assert.rejects(ledger.settleHold(holdId, (await ledger.openAccount(AccountKind.PLATFORM_FEES)).id, 1n, `test-late-${id}`), /closed|released/i);
     });
 
     it('campaigns paginate (first ≤ 100, after) and filter by status', async () => {

@@ -27,6 +27,8 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
   let storage: StorageRepository;
   let contentId: string;
   let adVideoId: string;
+  let creator: ApiClient;
+  let adco: ApiClient;
   const get = (id: string, path: string, headers: Record<string, string> = {}) => fetch(`${api.url}/hls/${id}/${path}`, { headers });
   const onDisk = (id: string, path: string) => readFile(storage.videoFile(id, path)!);
 
@@ -37,9 +39,9 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     const reg = await admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
     assert.equal(reg.status, 201);
     admin.token = reg.body.token;
-    const creator = new ApiClient(api.url);
+    creator = new ApiClient(api.url);
     await creator.signUp('Creator');
-    const adco = new ApiClient(api.url);
+    adco = new ApiClient(api.url);
     const { email } = await adco.signUp('Adco', 'advertiser');
     assert.deepEqual((await admin.gql(MINT, { input: { toEmail: email, amount: String(10n * CLC), idempotencyKey: 'hls-ads-mint' } })).data.mint.userErrors, []);
     const [content, ad] = await Promise.all([
@@ -117,5 +119,39 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
       assert.doesNotMatch(served.toString('utf8'), /EXT-X-DATERANGE/);
       assert.deepEqual(served, await onDisk(adVideoId, path), path);
     }
+  });
+
+  it("places mid-rolls at the creator's chosen points (snapped onto the segment grid) and back to the default", async () => {
+    const UPDATE = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { midrolls midrollsAreDefault } userErrors { field code message } } }`;
+    const update = async (client: ApiClient, input: Record<string, unknown>) => (await client.gql(UPDATE, { input: { id: contentId, ...input } })).data.updateVideo;
+    const served = async () => {
+      const p = parseHls(await (await get(contentId, '180p/playlist.m3u8')).text()) as InstanceType<typeof hlsTypes.MediaPlaylist>;
+      return p.segments.flatMap((s) => (s.dateRange ? [s.dateRange] : []));
+    };
+    const before = await served();
+
+    // Bad points are refused with a message naming them, and nothing changes.
+    for (const [midrolls, code] of [[[0], 'MIDROLL_INVALID'], [[-3], 'MIDROLL_INVALID'], [[4], 'MIDROLL_AFTER_END'], [Array.from({ length: 51 }, (_, i) => i + 1), 'TOO_MANY_MIDROLLS']] as const) {
+      const r = await update(creator, { midrolls });
+      assert.equal(r.video, null, JSON.stringify(midrolls));
+      assert.deepEqual(r.userErrors[0].field, ['input', 'midrolls']);
+      assert.equal(r.userErrors[0].code, code);
+    }
+    const fractional = await creator.gql(UPDATE, { input: { id: contentId, midrolls: [1.5] } });
+    assert.match(fractional.errors![0].message, /Int cannot represent non-integer value: 1\.5/);
+    assert.equal((await update(creator, { midrolls: [2], defaultMidrolls: true })).userErrors[0].code, 'MIDROLLS_CONFLICT');
+    assert.equal((await update(adco, { midrolls: [2] })).video, null, "another account cannot set a creator's mid-rolls");
+    assert.deepEqual(await served(), before);
+
+    const set = await update(creator, { midrolls: [3] });
+    assert.deepEqual(set, { video: { midrolls: [2], midrollsAreDefault: false }, userErrors: [] }, '3 s snaps down to the segment starting at 2 s');
+    const ranges = await served();
+    assert.equal(ranges.length, 2);
+    assert.equal((ranges[1] as { cue?: string }).cue, 'ONCE');
+    assert.equal(ranges[1].start!.getTime() - ranges[0].start!.getTime(), 2000, 'the mid-roll starts 2 s after the pre-roll');
+    assert.match(ranges[1].attributes['X-ASSET-LIST'], new RegExp(`/ads/asset-list/${contentId}/1$`));
+
+    assert.deepEqual(await update(creator, { defaultMidrolls: true }), { video: { midrolls: [], midrollsAreDefault: true }, userErrors: [] });
+    assert.equal((await served()).length, 1, 'the default for a 4 s video: the pre-roll only');
   });
 });

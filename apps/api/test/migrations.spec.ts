@@ -144,15 +144,27 @@ for (const db of databaseMatrix()) {
     });
 
     it('undoing every migration removes the tables, and runMigrations brings them back', async () => {
+      const hasMidrolls = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('videos'))!.columns.some((c) => c.name === 'midrolls');
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await hasMidrolls(), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES], 'the last migration (ad server) undone alone');
+      assert.equal(await hasMidrolls(), false, "the last migration (videos' mid-rolls) undone alone");
+      assert.deepEqual(await tables(), ALL_TABLES);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES], 'then the ad server');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES], 'then the ads');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 4; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 5; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -2,7 +2,7 @@
 export { LedgerModule } from './ledger.module';
 export { LedgerService } from './ledger.service';
 export type { LedgerAudit, HistoryCursor, HistoryRow } from './ledger.repository';
-export { LedgerBatch, type BatchSettle, type BatchEntry } from './ledger.batch';
+export { LedgerBatch, type BatchSettle, type BatchEntry, type BatchFundHold } from './ledger.batch';
 export { LedgerError, type LedgerErrorCode } from './ledger.errors';
 export { MAX_AMOUNT, parseAmount, formatAmount, type ParseAmountOptions } from './amount';
 export { splitByLargestRemainder } from './split';

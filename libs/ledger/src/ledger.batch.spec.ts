@@ -86,5 +86,37 @@ for (const db of databaseMatrix()) {
       });
       assert.equal(await ledger.balanceOf(source), 100n, 'the released hold went back whole');
     });
+
+    it('funds an open hold from another: it pays out the top-up too and gives what is left back to its own source', async () => {
+      const supplyBefore = await ledger.totalSupply();
+      const advertiser = await wallet();
+      const pool = await wallet();
+      const creator = await wallet();
+      const peer = await wallet(AccountKind.USER_PENDING);
+      await ledger.mint(advertiser, 100n, 'f-mint-a');
+      await ledger.mint(pool, 100n, 'f-mint-p');
+      const escrow = (await ledger.placeHold(advertiser, 60n, 'f-escrow', undefined, AccountKind.CAMPAIGN_ESCROW)).hold;
+      const session = (await ledger.placeHold(pool, 10n, 'f-session')).hold;
+      await ledger.batch({ idempotencyKey: 'f-impression-1', kind: 'AD_IMPRESSION' }, async (b) => {
+        await b.lock([escrow.id, session.id], [creator]);
+        b.settle({ holdId: escrow.id, toId: creator, amount: 11n });
+        b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 3n });
+        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 47n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED');
+        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: escrow.id, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'INVALID_COMMAND');
+        assert.throws(() => b.settle({ holdId: escrow.id, toId: session.accountId, amount: 1n }), (e: unknown) => e instanceof LedgerError, 'a hold account is only reached through fundHold');
+      });
+      const [e, s] = [(await ledger.getHold(escrow.id))!, (await ledger.getHold(session.id))!];
+      assert.deepEqual([e.amount, e.paidOut, await ledger.balanceOf(escrow.accountId)], [60n, 14n, 46n]);
+      assert.deepEqual([s.amount, s.paidOut, await ledger.balanceOf(session.accountId)], [13n, 0n, 13n], 'the session hold grew by the top-up');
+      // The session pays a peer beyond its first budget, then gives the rest back to the pool.
+      await ledger.settleHold(session.id, peer, 12n, 'f-peer');
+      await ledger.releaseHold(session.id, 'f-session-release');
+      assert.equal(await ledger.balanceOf(pool), 91n, 'the pool got back what the session did not spend (100 - 10 + 1)');
+      await ledger.batch({ idempotencyKey: 'f-impression-2', kind: 'AD_IMPRESSION' }, async (b) => {
+        await b.lock([escrow.id, session.id], []);
+        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_CLOSED');
+      });
+      assert.equal((await ledger.totalSupply()) - supplyBefore, 200n, 'nothing created or lost');
+    });
   });
 }

@@ -22,6 +22,13 @@ export interface BatchSettle {
   amount: bigint;
 }
 
+/** One hold paying into another open hold: `amount` of `holdId` goes to `toHoldId`, whose amount grows by it. */
+export interface BatchFundHold {
+  holdId: string;
+  toHoldId: string;
+  amount: bigint;
+}
+
 /**
  * Many hold settlements as ONE balanced journal entry in one database transaction (receipt
  * redemption): the holds' accounts and the receiving accounts are locked at once in id order, each
@@ -39,6 +46,8 @@ export class LedgerBatch {
   /** Net movement per account in this batch. */
   private readonly moves = new Map<string, bigint>();
   private readonly touchedHolds = new Set<string>();
+  /** Holds topped up by {@link fundHold} (their `amount` is written). */
+  private readonly grownHolds = new Set<string>();
   private locked = false;
 
   constructor(
@@ -102,6 +111,37 @@ export class LedgerBatch {
     this.touchedHolds.add(h.id);
   }
 
+  /**
+   * Checks and queues a payment from one hold into another open hold (e.g. an ad impression's
+   * bandwidth share into the playback session's budget): the paying hold's paid-out and the
+   * receiving hold's amount both grow by `amount`, so the receiving hold can pay it out in turn and
+   * gives back what is left to its own source when released. Both holds must be locked. Throws
+   * LedgerError (and queues nothing) when refused.
+   */
+  fundHold(f: BatchFundHold): void {
+    if (!this.locked) throw new Error('LedgerBatch.lock first');
+    const amount = parseAmount(f.amount);
+    const from = this.holds.get(f.holdId);
+    const to = this.holds.get(f.toHoldId);
+    if (!from) throw new LedgerError('HOLD_NOT_FOUND', `no hold ${f.holdId} (or it was not locked)`);
+    if (!to) throw new LedgerError('HOLD_NOT_FOUND', `no hold ${f.toHoldId} (or it was not locked)`);
+    if (from.id === to.id) throw new LedgerError('INVALID_COMMAND', 'a hold cannot fund itself');
+    if (from.status !== 'OPEN') throw new LedgerError('HOLD_CLOSED', `hold ${f.holdId} is ${from.status.toLowerCase()}`);
+    if (to.status !== 'OPEN') throw new LedgerError('HOLD_CLOSED', `hold ${f.toHoldId} is ${to.status.toLowerCase()}`);
+    const fromAccount = this.accounts.get(from.accountId)!;
+    const toAccount = this.accounts.get(to.accountId)!;
+    if (amount > fromAccount.balance) throw new LedgerError('HOLD_EXCEEDED', `hold ${f.holdId} has ${fromAccount.balance} left, cannot pay ${amount}`);
+    if (to.amount + amount > MAX_AMOUNT) throw new LedgerError('AMOUNT_TOO_LARGE', `hold ${to.id} would exceed the limit ${MAX_AMOUNT}`);
+    fromAccount.balance -= amount;
+    toAccount.balance += amount;
+    from.paidOut += amount;
+    to.amount += amount;
+    this.moves.set(fromAccount.id, (this.moves.get(fromAccount.id) ?? 0n) - amount);
+    this.moves.set(toAccount.id, (this.moves.get(toAccount.id) ?? 0n) + amount);
+    this.touchedHolds.add(from.id);
+    this.grownHolds.add(to.id);
+  }
+
   /** Raw SQL in the batch's transaction ('?' placeholders), for the caller's own tables. */
   query(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
     return this.tx.query(text, params);
@@ -138,5 +178,6 @@ export class LedgerBatch {
     ]);
     await this.tx.setBalances(new Map(postings.map((p) => [p.accountId, this.accounts.get(p.accountId)!.balance])));
     await this.tx.setHoldsPaidOut(new Map([...this.touchedHolds].map((id) => [id, this.holds.get(id)!.paidOut])));
+    await this.tx.setHoldsAmount(new Map([...this.grownHolds].map((id) => [id, this.holds.get(id)!.amount])));
   }
 }

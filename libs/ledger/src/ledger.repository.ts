@@ -243,6 +243,10 @@ export class LedgerTx {
     await this.bulkUpdate('ledger_holds', 'paid_out', [...paid].map(([id, b]) => [id, b.toString()]));
   }
 
+  async setHoldsAmount(amounts: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_holds', 'amount', [...amounts].map(([id, b]) => [id, b.toString()]));
+  }
+
   private async bulkUpdate(table: string, column: string, rows: Array<[string, string]>): Promise<void> {
     if (rows.length === 0) return;
     if (!this.postgres) {

@@ -5,19 +5,26 @@ import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { ProgressBar } from '@/components/ProgressBar';
 import { errorMessage, getApiUrl, gql } from '@/lib/api';
 import { formatDuration, relativeDate } from '@/lib/format';
+import { formatOffset, parseMidrolls } from '@/lib/midrolls';
 import { VIDEO_FIELDS, type ProgressEvent, type UserError, type Video, type Visibility } from '@/lib/types';
+import { MidrollsField, type MidrollsValue } from './MidrollsField';
 
 const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
   updateVideo(input: $input) {
-    video { id title description tags visibility }
+    video { id title description tags visibility midrolls midrollsAreDefault }
     userErrors { field message code }
   }
 }`;
 const DELETE = `mutation DeleteVideo($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { field message code } } }`;
 const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
 
-type FormField = 'title' | 'description' | 'tags' | 'visibility';
-const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility'];
+type FormField = 'title' | 'description' | 'tags' | 'visibility' | 'midrolls';
+const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility', 'midrolls'];
+
+const midrollsOf = (v: Pick<Video, 'midrolls' | 'midrollsAreDefault'>): MidrollsValue => ({
+  useDefault: v.midrollsAreDefault ?? true,
+  text: v.midrollsAreDefault === false ? (v.midrolls ?? []).map(formatOffset).join(', ') : '',
+});
 
 function fieldOf(err: UserError): FormField | null {
   const path = err.field ?? [];
@@ -127,6 +134,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     tags: video.tags.join(', '),
     visibility: video.visibility,
   });
+  const [midrolls, setMidrolls] = useState<MidrollsValue>(() => midrollsOf(video));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -146,9 +154,15 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     setErrors({});
     setFormError(null);
     setSaved(false);
+    const points = midrolls.useDefault ? null : parseMidrolls(midrolls.text);
+    if (points && !points.ok) {
+      setErrors({ midrolls: points.error });
+      setSaving(false);
+      return;
+    }
     try {
       const data = await gql<{
-        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility'> | null; userErrors: UserError[] };
+        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'midrollsAreDefault'> | null; userErrors: UserError[] };
       }>(UPDATE, {
         input: {
           id: video.id,
@@ -156,6 +170,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           description: form.description,
           tags: parseTags(form.tags),
           visibility: form.visibility,
+          ...(video.status !== 'READY' ? {} : points ? { midrolls: points.value } : { defaultMidrolls: true }),
         },
       });
       const { video: updated, userErrors } = data.updateVideo;
@@ -177,6 +192,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           tags: updated.tags.join(', '),
           visibility: updated.visibility,
         });
+        setMidrolls(midrollsOf(updated));
         setSaved(true);
       }
     } catch (err) {
@@ -299,6 +315,19 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
               {fieldError('visibility')}
             </div>
           </div>
+          {video.status === 'READY' && (
+            <MidrollsField
+              id={`${uid}-midrolls`}
+              value={midrolls}
+              served={video.midrolls}
+              error={errors.midrolls}
+              onChange={(v) => {
+                setMidrolls(v);
+                setSaved(false);
+                if (errors.midrolls) setErrors((e) => ({ ...e, midrolls: undefined }));
+              }}
+            />
+          )}
           {formError && (
             <p className="alert alert--error" role="alert" data-testid="edit-error">
               {formError}

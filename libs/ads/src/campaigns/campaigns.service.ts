@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
+import { returned } from '../server/ad-server.sql';
 import { AppConfig } from '@wetube/platform';
 import { AdsDb, decodeCursor, encodeCursor, isUniqueViolation } from '../advertisers/ads.db';
 import { checkName, LineItemDraft, normalizeCaps, normalizeTargeting, validateLineItem } from './line-item.validator';
@@ -218,6 +219,34 @@ export class CampaignsService {
     }
     await this.db.query(`UPDATE ad_line_items SET status = 'CANCELLED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')`, [this.db.time(new Date()), id]);
     return { ok: true, value: (await this.lineItem(advertiserId, id))! };
+  }
+
+  /**
+   * Ends the line items whose flight ended at least `graceSec` ago (the reservation time: ads served
+   * before the end can still be charged): releases each escrow hold (what is left goes back to the
+   * advertiser's wallet, once: the release is keyed by the line item, as a cancel's is) and marks
+   * the line item ENDED. Idempotent and safe in several processes. Returns how many ended.
+   */
+  async endFinished(now: Date, graceSec: number, limit = 200): Promise<number> {
+    const before = new Date(now.getTime() - graceSec * 1000);
+    const due = await this.db.query(
+      `SELECT id, name, hold_id FROM ad_line_items WHERE status IN ('ACTIVE', 'PAUSED') AND flight_end < ? ORDER BY flight_end LIMIT ?`,
+      [this.db.time(before), limit],
+    );
+    let ended = 0;
+    for (const r of due) {
+      const id = String(r.id);
+      if (r.hold_id != null) {
+        try {
+          await this.ledger.releaseHold(String(r.hold_id), releaseKey(id), `Line item "${String(r.name)}" ended`.slice(0, 500));
+        } catch (err) {
+          if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
+        }
+      }
+      const done = returned(await this.db.query(`UPDATE ad_line_items SET status = 'ENDED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED') RETURNING id`, [this.db.time(now), id]));
+      if (done.length > 0) ended++;
+    }
+    return ended;
   }
 
   /** The escrow of a line item, from its hold (all zero while DRAFT). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService, splitByLargestRemainder } from '@wetube/ledger';
+import { PaymentSessionsService } from '@wetube/payments';
 import { AppConfig } from '@wetube/platform';
 import { AdsDb, isUniqueViolation } from '../advertisers/ads.db';
 import { returned } from './ad-server.sql';
@@ -15,8 +16,11 @@ export const chargeKey = (impressionId: string) => `ads:impression:${impressionI
  * Beacon events and the impression charge. The `impression` event is one database transaction
  * (a ledger batch): lock the line item's escrow hold and the receiving accounts, flip the
  * impression RESERVED → CHARGED (conditional, so only one caller wins), settle the price out of the
- * hold split by largest remainder among the video's creator (CREATOR_REVENUE), the bandwidth pool
- * and platform fees, move it from `reserved` to `spent` on the line item, and record the event row.
+ * hold split by largest remainder among the video's creator (CREATOR_REVENUE), the bandwidth of
+ * the playback session the ad ran in (its open pool-funded session hold grows by the share, so the
+ * session's peers are paid from its own ads; the rest goes back to the pool when the session ends;
+ * without such a hold, the bandwidth pool) and platform fees, move it from `reserved` to `spent` on
+ * the line item, and record the event row.
  * Anything refused (hold closed by a cancel, …) rolls all of it back; the reservation then expires.
  */
 @Injectable()
@@ -27,9 +31,10 @@ export class AdChargingService {
     private readonly db: AdsDb,
     private readonly ledger: LedgerService,
     private readonly config: AppConfig,
+    private readonly sessions: PaymentSessionsService,
   ) {}
 
-  /** Creator, bandwidth pool, platform shares of `price` (they always sum to the price). */
+  /** Creator, bandwidth (session or pool), platform shares of `price` (they always sum to the price). */
   split(price: bigint): { creator: bigint; bandwidth: bigint; platform: bigint } {
     const c = BigInt(this.config.ads.creatorSharePercent);
     const bw = BigInt(this.config.ads.bandwidthSharePercent);
@@ -39,7 +44,7 @@ export class AdChargingService {
 
   async record(impressionId: string, event: BeaconEvent, now = new Date()): Promise<BeaconOutcome> {
     const [imp] = await this.db.query(
-      `SELECT i.id, i.line_item_id, i.creator_id, i.status, CAST(i.price AS TEXT) AS price, li.hold_id, li.name
+      `SELECT i.id, i.line_item_id, i.creator_id, i.session_id, i.status, CAST(i.price AS TEXT) AS price, li.hold_id, li.name
          FROM ad_impressions i JOIN ad_line_items li ON li.id = i.line_item_id WHERE i.id = ?`,
       [impressionId],
     );
@@ -52,14 +57,20 @@ export class AdChargingService {
     const platform = await this.ledger.systemAccount(AccountKind.PLATFORM_FEES);
     const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
     const holdId = String(imp.hold_id);
+    const sessionHoldId = await this.sessionHoldOf(imp.session_id == null ? null : String(imp.session_id));
     try {
       return await this.ledger.batch({ idempotencyKey: chargeKey(impressionId), kind: 'AD_IMPRESSION', memo: `Ad impression of "${String(imp.name)}"`.slice(0, 500) }, async (b) => {
-        await b.lock([holdId], [creator.id, platform.id, pool.id]);
+        await b.lock(sessionHoldId ? [holdId, sessionHoldId] : [holdId], [creator.id, platform.id, pool.id]);
         // Under the hold account's lock: only one caller flips the impression to CHARGED.
         const won = returned(await b.query(`UPDATE ad_impressions SET status = 'CHARGED', charged_at = ? WHERE id = ? AND status = 'RESERVED' RETURNING id`, [this.db.time(now), impressionId]));
         if (won.length === 0) return 'REPLAYED' as const;
-        for (const [toId, amount] of [[creator.id, shares.creator], [pool.id, shares.bandwidth], [platform.id, shares.platform]] as const) {
+        for (const [toId, amount] of [[creator.id, shares.creator], [platform.id, shares.platform]] as const) {
           if (amount > 0n) b.settle({ holdId, toId, amount });
+        }
+        if (shares.bandwidth > 0n) {
+          // Under the locks: the session's hold may have been released since it was looked up.
+          if (sessionHoldId && b.hold(sessionHoldId)?.status === 'OPEN') b.fundHold({ holdId, toHoldId: sessionHoldId, amount: shares.bandwidth });
+          else b.settle({ holdId, toId: pool.id, amount: shares.bandwidth });
         }
         await b.query(`UPDATE ad_line_items SET spent = spent + CAST(? AS BIGINT), reserved = reserved - CAST(? AS BIGINT) WHERE id = ?`, [price.toString(), price.toString(), String(imp.line_item_id)]);
         await b.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, 'impression', ?)`, [randomUUID(), impressionId, this.db.time(now)]);
@@ -73,6 +84,13 @@ export class AdChargingService {
       if (isUniqueViolation(err)) return 'REPLAYED';
       throw err;
     }
+  }
+
+  /** The open, pool-funded bandwidth hold of the playback session an ad ran in (never a viewer's own wallet hold). */
+  private async sessionHoldOf(sessionId: string | null): Promise<string | null> {
+    if (!sessionId) return null;
+    const s = await this.sessions.get(sessionId);
+    return s && s.funding === 'POOL' && s.holdId && !s.closedAt ? s.holdId : null;
   }
 
   private async seen(impressionId: string, event: string): Promise<boolean> {

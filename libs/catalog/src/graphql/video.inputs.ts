@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { UserError } from '@wetube/identity';
 import { Visibility } from '../videos/video.enums';
 import { VideoType } from './video.type';
@@ -15,6 +15,13 @@ export class UpdateVideoInput {
   tags?: string[] | null;
   @Field(() => Visibility, { nullable: true })
   visibility?: Visibility | null;
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Mid-roll ad breaks, whole seconds from the start (snapped to the segment grid when served); [] for none. Omit to keep them.',
+  })
+  midrolls?: number[] | null;
+  @Field(() => Boolean, { nullable: true, description: "true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes)" })
+  defaultMidrolls?: boolean | null;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { UseGuards } from '@nestjs/common';
+import { Optional, UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
@@ -8,6 +8,9 @@ import { decodeCursor, encodeCursor } from '../videos/cursor';
 import { canEdit, canView } from '../videos/video.access';
 import { VideoEntity } from '../videos/video.entity';
 import { cleanMetadata } from '../videos/video-metadata.validator';
+import { cleanMidrolls } from '../videos/video-midrolls.validator';
+import { AdBreaksHooks } from '../origin/ad-breaks.hooks';
+import { VideoAccessCache } from '../origin/video-access.cache';
 import { VideoDeletionService } from '../videos/video-deletion.service';
 import { Page, VideosService } from '../videos/videos.service';
 import { VideoConnection } from './video.connection';
@@ -29,6 +32,8 @@ export class VideoResolver {
     private readonly config: AppConfig,
     private readonly torrents: VideoTorrentsService,
     private readonly storage: StorageRepository,
+    @Optional() private readonly adBreaks?: AdBreaksHooks,
+    @Optional() private readonly access?: VideoAccessCache,
   ) {}
 
   @Query(() => VideoType, { nullable: true, description: 'A video the caller may see, or null' })
@@ -69,9 +74,23 @@ export class VideoResolver {
     if (denied) return { video: null, userErrors: [denied] };
     const clean = cleanMetadata(input);
     if (!clean.ok) return { video: null, userErrors: clean.errors };
-    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}) };
+    const midrolls = this.midrollChange(input, video!.durationMs);
+    if (!midrolls.ok) return { video: null, userErrors: midrolls.errors };
+    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}), ...midrolls.value };
     const updated = await this.catalog.updateMetadata(video!.id, changes);
+    this.access?.forget(video!.id); // this process's origin sees visibility and mid-rolls at once
     return { video: this.toType(updated, user), userErrors: [] };
+  }
+
+  /** The mid-roll part of an update: chosen points, the default back (null), or nothing. */
+  private midrollChange(input: UpdateVideoInput, durationMs: number | null): { ok: true; value: { midrolls?: number[] | null } } | { ok: false; errors: UserError[] } {
+    if (input.defaultMidrolls && input.midrolls != null) {
+      return { ok: false, errors: [UserError.of('midrolls', 'Give mid-roll points or ask for the default, not both.', 'MIDROLLS_CONFLICT')] };
+    }
+    if (input.defaultMidrolls) return { ok: true, value: { midrolls: null } };
+    if (input.midrolls == null) return { ok: true, value: {} };
+    const clean = cleanMidrolls(input.midrolls, durationMs);
+    return clean.ok ? { ok: true, value: { midrolls: clean.value } } : clean;
   }
 
   @Mutation(() => DeleteVideoPayload)
@@ -91,6 +110,12 @@ export class VideoResolver {
       return ids.map((id) => found.get(id) ?? new Error(`owner ${id} not found`));
     });
     return req.ownerLoader.load(video.ownerId);
+  }
+
+  @ResolveField(() => [Int], { description: 'Mid-roll ad breaks as served, seconds from the start (the pre-roll at 0 is not listed); empty without ads' })
+  async midrolls(@Parent() video: VideoType): Promise<number[]> {
+    if (!this.adBreaks) return [];
+    return this.adBreaks.midrolls({ videoId: video.id, durationMs: video.durationMs, midrolls: video.chosenMidrolls });
   }
 
   @ResolveField(() => [SwarmType], { description: 'One swarm per rendition (video rungs and audio); empty until READY' })

@@ -55,8 +55,15 @@ export class VideoType {
   @Field({ description: 'Whether the caller may edit or delete it' })
   viewerCanEdit: boolean;
 
+  @Field({ description: "Whether the mid-rolls are the platform's default (every 8 minutes for videos over 10 minutes), not the creator's choice" })
+  midrollsAreDefault: boolean;
+
   /** Not exposed: the owner field resolver loads the user. */
   ownerId: string;
+  /** Not exposed: the creator's chosen mid-rolls (null: default); the `midrolls` field resolver gives the served ones. */
+  chosenMidrolls: number[] | null;
+  /** Not exposed: duration in ms, for `midrolls`. */
+  durationMs: number | null;
 
   static from(v: VideoEntity, apiUrl: string, viewerCanEdit: boolean): VideoType {
     const ready = v.status === 'READY';
@@ -71,6 +78,9 @@ export class VideoType {
       progress: v.progress,
       failureReason: v.failureReason,
       durationSec: v.durationMs == null ? null : v.durationMs / 1000,
+      durationMs: v.durationMs,
+      chosenMidrolls: v.midrolls ?? null,
+      midrollsAreDefault: v.midrolls == null,
       width: v.width,
       height: v.height,
       createdAt: v.createdAt,

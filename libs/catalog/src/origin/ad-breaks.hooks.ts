@@ -5,6 +5,8 @@ export interface AdBreaksVideo {
   durationMs: number | null;
   /** Fixed per video (readyAt, else createdAt): the playlists' program date-time origin. */
   videoStart: Date;
+  /** The creator's mid-roll points in whole seconds (null: the platform's default). */
+  midrolls: number[] | null;
 }
 
 /**
@@ -16,4 +18,6 @@ export interface AdBreaksVideo {
 export abstract class AdBreaksHooks {
   /** The playlist with ad breaks, or null to serve it unchanged (no breaks, or the video is an ad creative). */
   abstract mediaPlaylist(video: AdBreaksVideo, playlist: string): Promise<string | null>;
+  /** The mid-roll offsets (seconds) the video's playlists carry: the creator's (snapped to the segment grid) or the default; none for an ad creative. */
+  abstract midrolls(video: Omit<AdBreaksVideo, 'videoStart'>): Promise<number[]>;
 }

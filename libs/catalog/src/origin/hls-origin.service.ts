@@ -167,13 +167,13 @@ export class HlsOriginService implements OnApplicationBootstrap {
 
   /** The media playlist as served: with the video's ad breaks when the ads lib gives them, else as on disk. */
   private withAdBreaks(videoId: string, facts: AccessFacts, src: HlsFile): HlsFile | Promise<HlsFile> {
-    const source = `${src.etag}|${facts.startMs}|${facts.durationMs}`;
+    const source = `${src.etag}|${facts.startMs}|${facts.durationMs}|${facts.midrolls?.join(',') ?? 'default'}`;
     const hit = this.adPlaylists.get(src.path);
     if (hit && hit.source === source) return hit.file;
     const key = `${src.path}\n${source}`;
     let p = this.adPending.get(key);
     if (!p) {
-      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs) }, src.body.toString('utf8'))
+      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs), midrolls: facts.midrolls }, src.body.toString('utf8'))
         .then((text) => {
           const file = text === null ? src : derivedFile(src, Buffer.from(text, 'utf8'), PLAYLIST_TYPE, 'ads');
           this.adPlaylists.set(src.path, { source, file });

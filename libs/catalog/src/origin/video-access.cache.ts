@@ -11,9 +11,11 @@ export interface AccessFacts {
   durationMs: number | null;
   /** readyAt, else createdAt (ms since the epoch): fixed per video, the origin of its playlists' program date-time. */
   startMs: number;
+  /** The creator's mid-roll points (null: default). */
+  midrolls: number[] | null;
 }
 
-const MISSING = { ownerId: '', status: VideoStatus.FAILED, visibility: Visibility.PRIVATE, durationMs: null, startMs: 0 } satisfies AccessFacts;
+const MISSING = { ownerId: '', status: VideoStatus.FAILED, visibility: Visibility.PRIVATE, durationMs: null, startMs: 0, midrolls: null } satisfies AccessFacts;
 
 /**
  * Who may stream which video, cached for a short time so the origin answers segment requests
@@ -29,7 +31,7 @@ export class VideoAccessCache {
     let facts = this.cache.get(videoId);
     if (!facts) {
       const v = await this.videos.findById(videoId);
-      facts = v ? { ownerId: v.ownerId, status: v.status, visibility: v.visibility, durationMs: v.durationMs ?? null, startMs: (v.readyAt ?? v.createdAt).getTime() } : MISSING;
+      facts = v ? { ownerId: v.ownerId, status: v.status, visibility: v.visibility, durationMs: v.durationMs ?? null, startMs: (v.readyAt ?? v.createdAt).getTime(), midrolls: v.midrolls ?? null } : MISSING;
       this.cache.set(videoId, facts);
     }
     return facts === MISSING ? null : facts;

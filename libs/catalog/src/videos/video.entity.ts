@@ -65,6 +65,10 @@ export class VideoEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /** The creator's mid-roll points, whole seconds from the start; null: the platform's default. */
+  @Column({ type: 'simple-json', nullable: true })
+  midrolls: number[] | null;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

@@ -47,6 +47,7 @@ export class VideosService {
       uploadId: input.uploadId,
       renditions: [],
       attempts: 0,
+      midrolls: null,
       createdAt: now,
       updatedAt: now,
       readyAt: null,
@@ -73,7 +74,7 @@ export class VideosService {
     return this.videos.findBy({ status: In([VideoStatus.UPLOADED, VideoStatus.PROCESSING]) });
   }
 
-  async updateMetadata(id: string, changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility'>>): Promise<VideoEntity> {
+  async updateMetadata(id: string, changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls'>>): Promise<VideoEntity> {
     await this.videos.update({ id }, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
   }
