@@ -36,6 +36,19 @@ interface AssetListExtras {
   'X-WETUBE'?: { beacons?: AdBeacons[]; clickThroughUrls?: unknown[] };
 }
 
+/**
+ * Works around hls.js 1.7.4: when a mid-roll with CUE="ONCE" (as the origin writes them) ends,
+ * hls.js removes it from the schedule, then looks for the content item that follows it in the
+ * updated schedule, where the content before and after the break are now one item: it does not
+ * find it and never resumes the content (the <video> stays empty after the break). So the player
+ * treats such breaks as ordinary ones: the break stays in the schedule, and a viewer who seeks back
+ * over a mid-roll and forward past it again sees it again (the ad server answers the same
+ * reserved pod for the session's break, so nothing is charged twice).
+ */
+function keepOnceBreaks(_e: unknown, data: { events?: { cue: { once: boolean } }[]; event?: { cue: { once: boolean } } }): void {
+  for (const ev of data.event ? [data.event] : (data.events ?? [])) if (ev.cue.once) ev.cue.once = false;
+}
+
 interface AssetPlayerTimes {
   currentTime: number;
   duration: number;
@@ -89,12 +102,16 @@ export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad:
     onAd(null);
   };
 
+  hls.on(Hls.Events.INTERSTITIALS_UPDATED, keepOnceBreaks as never);
+  hls.on(Hls.Events.INTERSTITIAL_STARTED, keepOnceBreaks as never);
   hls.on(Hls.Events.INTERSTITIAL_ASSET_STARTED, onStarted as never);
   hls.on(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
   hls.on(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
   hls.on(Hls.Events.INTERSTITIALS_PRIMARY_RESUMED, onBreakEnded);
   const detach = () => {
     stopTimer();
+    hls.off(Hls.Events.INTERSTITIALS_UPDATED, keepOnceBreaks as never);
+    hls.off(Hls.Events.INTERSTITIAL_STARTED, keepOnceBreaks as never);
     hls.off(Hls.Events.INTERSTITIAL_ASSET_STARTED, onStarted as never);
     hls.off(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
     hls.off(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
