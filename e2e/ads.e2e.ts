@@ -239,6 +239,6 @@ describe('ads: a creator-chosen mid-roll, click-through, no seeking through ads'
   it('then the content, the mid-roll pod at 8 s ("Ad 1 of 2", "Ad 2 of 2") with the ad progress in place of the seek bar, the content again past 11 s; the report counts 3 impressions', () => e2e.midrollAndReport());
   it('a seek past the unplayed mid-roll plays the break first', async (t) => {
     const { resumedAt } = await e2e.seekPastMidroll();
-    t.diagnostic(`after the break the content resumed at ${resumedAt.toFixed(1)} s (the seek asked for 15 s)`);
+    t.diagnostic(`content time first seen after the break: ${resumedAt.toFixed(1)} s (the seek asked for 15 s; hls.js resumes at the break)`);
   });
 });
