@@ -8,6 +8,7 @@ import { ApiClient } from '../apps/api/test/api.client';
 import { tusUpload, waitForStatus } from '../apps/api/test/upload.helper';
 import { ARTIFACTS, launchChromium, Platform, startPlatform } from './platform.harness';
 import { newViewer, type Viewer } from './support/p2p-viewer';
+import { MidrollAdsE2E } from './support/ads-midroll';
 
 // Functions passed to page.evaluate run in the page; these names exist there.
 declare const document: any;
@@ -226,5 +227,18 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     }
     assert.deepEqual(errors, []);
     await v.context.close();
+  });
+});
+
+describe('ads: a creator-chosen mid-roll, click-through, no seeking through ads', { timeout: 600_000 }, () => {
+  const e2e = new MidrollAdsE2E();
+  before(() => e2e.start());
+  after(() => e2e.stop());
+  it('a creator sets a mid-roll at 8 s on a 20 s clip; an advertiser books one line item everywhere, one on mid-rolls only', () => e2e.book());
+  it('a viewer without a plan: the pre-roll ("Ad 1 of 1"); "Learn more" opens the click-through in a new tab and pauses the ad, the click beacon goes once', () => e2e.prerollAndClickThrough());
+  it('then the content, the mid-roll pod at 8 s ("Ad 1 of 2", "Ad 2 of 2") with the ad progress in place of the seek bar, the content again past 11 s; the report counts 3 impressions', () => e2e.midrollAndReport());
+  it('a seek past the unplayed mid-roll plays the break first', async (t) => {
+    const { resumedAt } = await e2e.seekPastMidroll();
+    t.diagnostic(`content time first seen after the break: ${resumedAt.toFixed(1)} s (the seek asked for 15 s; hls.js resumes at the break)`);
   });
 });

@@ -2,10 +2,12 @@
 
 import type HlsType from 'hls.js';
 import type { HlsConfig } from 'hls.js';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTime } from '@/lib/format';
-import { cueAt, parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
-import { createAssetListLoader, trackInterstitials, type AdState } from '@/lib/ads/interstitials';
+import { parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
+import { createAssetListLoader } from '@/lib/ads/asset-list-loader';
+import { contentDuration, contentTime, playingAd, seekContent } from '@/lib/ads/content-clock';
+import { trackInterstitials, type AdState, type InterstitialsTracking } from '@/lib/ads/interstitials';
 import { P2PController } from '@/lib/p2p/p2p-controller';
 import { startPlaybackSession, type PlaybackSession } from '@/lib/p2p/session';
 import { playedSeconds, SessionHeartbeat } from '@/lib/p2p/session-heartbeat';
@@ -13,6 +15,9 @@ import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
 import { useSession } from '@/lib/session';
+import { AdOverlay } from './player/AdOverlay';
+import { AdProgress } from './player/AdProgress';
+import { SeekBar } from './player/SeekBar';
 
 interface LevelOption {
   index: number;
@@ -55,7 +60,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const videoIdRef = useRef(videoId);
   videoIdRef.current = videoId;
   const [ad, setAd] = useState<AdState | null>(null);
-  const barRef = useRef<HTMLDivElement | null>(null);
+  const adsRef = useRef<InterstitialsTracking | null>(null);
   const draggingRef = useRef(false);
 
   const [levels, setLevels] = useState<LevelOption[]>([]);
@@ -66,9 +71,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(durationSec ?? 0);
   const [buffered, setBuffered] = useState(0);
-  const [hover, setHover] = useState<{ x: number; t: number } | null>(null);
   const [cues, setCues] = useState<StoryboardCue[]>([]);
-  const [barWidth, setBarWidth] = useState(0);
 
   // hls.js (or native HLS only when MSE playback is unsupported).
   useEffect(() => {
@@ -76,7 +79,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     if (!video) return;
     let cancelled = false;
     let hls: HlsType | null = null;
-    let untrack: (() => void) | null = null;
+    let ads: InterstitialsTracking | null = null;
     if (videoIdRef.current) void sessionFor(videoIdRef.current);
     setAd(null);
     setError(null);
@@ -99,7 +102,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
               return id ? sessionFor(id).then((s) => s?.sessionId ?? null) : null;
             }) as unknown as HlsConfig['loader'],
           });
-          untrack = trackInterstitials(instance, Hls, setAd);
+          ads = trackInterstitials(instance, Hls, setAd);
+          adsRef.current = ads;
           hls = instance;
           hlsRef.current = instance;
           window.__wetubeHls = instance;
@@ -143,7 +147,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
       });
     return () => {
       cancelled = true;
-      untrack?.();
+      ads?.detach();
+      if (adsRef.current === ads) adsRef.current = null;
       if (hls) {
         hls.destroy();
         if (window.__wetubeHls === hls) window.__wetubeHls = undefined;
@@ -214,17 +219,19 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     return () => ctrl.abort();
   }, [storyboardUrl]);
 
-  // Media element state for the custom seek bar.
+  // Media element state for the custom seek bar: the content's (during an ad the element plays the ad).
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
     const onTime = () => {
-      if (!draggingRef.current) setTime(video.currentTime);
+      if (!draggingRef.current && !playingAd(hlsRef.current)) setTime(contentTime(hlsRef.current, video));
     };
     const onDuration = () => {
-      if (Number.isFinite(video.duration) && video.duration > 0) setDuration(video.duration);
+      const d = contentDuration(hlsRef.current, video);
+      if (d > 0) setDuration(d);
     };
     const onProgress = () => {
+      if (playingAd(hlsRef.current)) return;
       const b = video.buffered;
       let end = 0;
       for (let i = 0; i < b.length; i++) {
@@ -251,60 +258,17 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     };
   }, []);
 
-  const timeAtClientX = useCallback(
-    (clientX: number) => {
-      const bar = barRef.current;
-      if (!bar || duration <= 0) return null;
-      const rect = bar.getBoundingClientRect();
-      const x = Math.max(0, Math.min(rect.width, clientX - rect.left));
-      setBarWidth(rect.width);
-      return { x, t: (x / rect.width) * duration };
-    },
-    [duration],
-  );
-
+  /** Seeks the content; nothing while an ad plays (see seekContent). */
   function seek(t: number) {
     const video = videoRef.current;
-    if (!video) return;
+    if (!video || ad) return;
     const clamped = Math.max(0, Math.min(duration || t, t));
-    video.currentTime = clamped;
-    setTime(clamped);
+    if (seekContent(hlsRef.current, video, clamped)) setTime(clamped);
   }
 
-  function onPointerMove(e: PointerEvent<HTMLDivElement>) {
-    const p = timeAtClientX(e.clientX);
-    if (!p) return;
-    setHover(p);
-    if (draggingRef.current) setTime(p.t);
-  }
-
-  function onPointerDown(e: PointerEvent<HTMLDivElement>) {
-    const p = timeAtClientX(e.clientX);
-    if (!p) return;
-    draggingRef.current = true;
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    setHover(p);
-    setTime(p.t);
-  }
-
-  function onPointerUp(e: PointerEvent<HTMLDivElement>) {
-    if (!draggingRef.current) return;
-    draggingRef.current = false;
-    const p = timeAtClientX(e.clientX);
-    if (p) seek(p.t);
-    if (e.pointerType !== 'mouse') setHover(null);
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const step = e.shiftKey ? 10 : 5;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') seek(time + step);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') seek(time - step);
-    else if (e.key === 'Home') seek(0);
-    else if (e.key === 'End') seek(duration);
-    else if (e.key === 'PageUp') seek(time + 30);
-    else if (e.key === 'PageDown') seek(time - 30);
-    else return;
-    e.preventDefault();
+  function onScrub(t: number | null) {
+    draggingRef.current = t !== null;
+    if (t !== null) setTime(t);
   }
 
   function onQualityChange(value: string) {
@@ -314,12 +278,6 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     // currentLevel switches immediately (flushes the buffer); -1 = automatic.
     hls.currentLevel = value === 'auto' ? -1 : Number(value);
   }
-
-  const pct = duration > 0 ? (time / duration) * 100 : 0;
-  const bufPct = duration > 0 ? Math.min(100, (buffered / duration) * 100) : 0;
-  const cue = hover ? cueAt(cues, hover.t) : null;
-  const previewW = cue ? cue.w : 64;
-  const previewLeft = hover ? Math.max(0, Math.min(Math.max(0, barWidth - previewW), hover.x - previewW / 2)) : 0;
 
   return (
     <div className="player">
@@ -333,11 +291,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
           poster={posterUrl ?? undefined}
           aria-label={`Video: ${title}`}
         />
-        {ad && (
-          <div className="player__ad" data-testid="ad-badge" role="status" aria-live="polite">
-            Ad {ad.index} of {ad.count} · {Math.ceil(ad.remaining)}s
-          </div>
-        )}
+        {ad && <AdOverlay ad={ad} videoRef={videoRef} onClickThrough={() => adsRef.current?.click() ?? null} />}
         {error && (
           <div className="player__error" role="alert" data-testid="player-error">
             {error}
@@ -345,58 +299,11 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
         )}
       </div>
 
-      <div className="seek">
-        {hover && (
-          <div className="seek__preview" style={{ left: previewLeft }} aria-hidden="true">
-            {cue && (
-              <div
-                className="seek__thumb"
-                data-testid="seek-thumb"
-                data-time={hover.t.toFixed(2)}
-                style={{
-                  width: cue.w,
-                  height: cue.h,
-                  backgroundImage: `url("${cue.url}")`,
-                  backgroundPosition: `-${cue.x}px -${cue.y}px`,
-                }}
-              />
-            )}
-            <span className="seek__time" data-testid="seek-time">
-              {formatTime(hover.t)}
-            </span>
-          </div>
-        )}
-        <div
-          ref={barRef}
-          className="seek__bar"
-          data-testid="seek-bar"
-          role="slider"
-          tabIndex={0}
-          aria-label="Seek"
-          aria-valuemin={0}
-          aria-valuemax={Math.round(duration)}
-          aria-valuenow={Math.round(time)}
-          aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
-          onPointerMove={onPointerMove}
-          onPointerEnter={onPointerMove}
-          onPointerLeave={() => {
-            if (!draggingRef.current) setHover(null);
-          }}
-          onPointerDown={onPointerDown}
-          onPointerUp={onPointerUp}
-          onKeyDown={onKeyDown}
-        >
-          <div className="seek__track">
-            <div className="seek__buffered" style={{ width: `${bufPct}%` }} />
-            <div className="seek__played" style={{ width: `${pct}%` }} />
-          </div>
-          <div className="seek__knob" style={{ left: `${pct}%` }} />
-        </div>
-      </div>
+      {ad ? <AdProgress ad={ad} /> : <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />}
 
       <div className="player__toolbar">
-        <span className="player__time" aria-live="off">
-          {formatTime(time)} / {formatTime(duration)}
+        <span className="player__time" aria-live="off" data-testid="player-time">
+          {ad ? `Ad ${formatTime(ad.elapsed)} / ${formatTime(ad.duration)} · seeking resumes after the ad` : `${formatTime(time)} / ${formatTime(duration)}`}
         </span>
         <span className="player__quality">
           <span className="muted small">

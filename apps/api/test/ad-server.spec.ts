@@ -132,7 +132,7 @@ for (const db of databaseMatrix()) {
       assert.ok(Math.abs(r.body.ASSETS[0].DURATION - 3) < 0.5, `duration ${r.body.ASSETS[0].DURATION}`);
       const [impressionId] = r.body['X-WETUBE'].impressionIds;
       unfundedImpressionId = impressionId;
-      assert.deepEqual(Object.keys(r.body['X-WETUBE'].beacons[0]).sort(), ['complete', 'firstQuartile', 'impression', 'midpoint', 'start', 'thirdQuartile']);
+      assert.deepEqual(Object.keys(r.body['X-WETUBE'].beacons[0]).sort(), ['click', 'complete', 'firstQuartile', 'impression', 'midpoint', 'start', 'thirdQuartile']);
       assert.equal(await status(impressionId), 'RESERVED');
       assert.deepEqual(await lineItemRow(lineItemId).then((l) => [l.spent, l.reserved]), [0n, PRICE]);
       assert.equal(await escrow(lineItemId), 1n * CLC, 'a reservation moves no coin');
@@ -198,14 +198,14 @@ for (const db of databaseMatrix()) {
       const entries = await ledger.sql(`SELECT COUNT(*) AS n FROM ledger_entries WHERE idempotency_key = ?`, [`ads:impression:${id}:charge`]);
       assert.equal(Number(entries[0].n), 1);
 
-      for (const e of ['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete']) {
+      for (const e of ['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'click']) {
         assert.equal(await beacon(b[e]), 204);
         assert.equal(await beacon(b[e]), 204);
       }
       const expired = decisions.beacons.url(id, 'start', Math.floor(Date.now() / 1000) - 10);
       assert.equal(await beacon(expired), 204);
       const events = await ledger.sql(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [id]);
-      assert.deepEqual(events.map((e) => `${String(e.event)}:${Number(e.n)}`), ['complete:1', 'firstQuartile:1', 'impression:1', 'midpoint:1', 'start:1', 'thirdQuartile:1'], 'each event counted once');
+      assert.deepEqual(events.map((e) => `${String(e.event)}:${Number(e.n)}`), ['click:1', 'complete:1', 'firstQuartile:1', 'impression:1', 'midpoint:1', 'start:1', 'thirdQuartile:1'], 'each event counted once');
     });
 
     it('the bandwidth share of an ad in a session without a budget goes to the bandwidth pool', async () => {

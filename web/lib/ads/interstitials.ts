@@ -1,69 +1,14 @@
 'use client';
 
 import type HlsType from 'hls.js';
-import type { Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js';
+import { AdBeaconTracker, httpUrlOrNull, type AdBeacons } from './ad-beacons';
 
 /**
- * The web player's side of ads (HLS Interstitials, see libs/ads README "Formats" and "Ad server"):
- * the origin's media playlists carry the breaks; hls.js asks each break's asset list
- * (`/ads/asset-list/<video>/<break>`), plays its ads in the same <video> and resumes the content.
- * This file adds the playback session to those requests and fires the ads' beacons.
+ * The ads of HLS Interstitials as the web player sees them: hls.js plays each break's assets in the
+ * same <video>; this follows its interstitial events to tell the ad UI what plays ("Ad i of n",
+ * time left) and to fire each ad's beacons (ad-beacons.ts). The asset-list requests themselves carry
+ * the playback session (asset-list-loader.ts).
  */
-
-/** Query parameter the ad server reads the playback session from (`ASSET_LIST_SESSION_PARAM` in @wetube/ads). */
-export const ASSET_LIST_SESSION_PARAM = 'session';
-/** hls.js's loader context type of an asset-list request. */
-const ASSET_LIST_CONTEXT = 'interstitial-asset-list';
-/** How long an asset-list request waits for the session before going out without one. */
-const SESSION_WAIT_MS = 5000;
-
-/** The asset-list URL with `session=<id>` (as @wetube/ads `withPlaybackSession`, which is not a browser import). */
-export function withPlaybackSession(assetListUrl: string, sessionId: string, base?: string): string {
-  const url = new URL(assetListUrl, base);
-  url.searchParams.set(ASSET_LIST_SESSION_PARAM, sessionId);
-  return url.href;
-}
-
-type LoaderClass = new (...args: any[]) => Loader<LoaderContext>;
-
-/**
- * `config.loader` for hls.js: as `Base`, but an asset-list request first waits for the playback
- * session (at most SESSION_WAIT_MS) and carries its id. Everything else goes straight through.
- */
-export function createAssetListLoader(Base: LoaderClass, sessionId: () => Promise<string | null> | null): LoaderClass {
-  return class AssetListLoader extends Base {
-    private cancelled = false;
-
-    load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      const pending = (context.type as string) === ASSET_LIST_CONTEXT ? sessionId() : null;
-      if (!pending) return super.load(context, config, callbacks);
-      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_WAIT_MS));
-      void Promise.race([pending.catch(() => null), timeout]).then((id) => {
-        if (this.cancelled) return;
-        super.load(id ? { ...context, url: withPlaybackSession(context.url, id) } : context, config, callbacks);
-      });
-    }
-
-    abort(): void {
-      this.cancelled = true;
-      super.abort();
-    }
-
-    destroy(): void {
-      this.cancelled = true;
-      super.destroy();
-    }
-  };
-}
-
-export interface AdBeacons {
-  impression?: string;
-  start?: string;
-  firstQuartile?: string;
-  midpoint?: string;
-  thirdQuartile?: string;
-  complete?: string;
-}
 
 /** What the ad UI shows while an ad plays. */
 export interface AdState {
@@ -72,77 +17,81 @@ export interface AdState {
   count: number;
   /** Seconds left in the break. */
   remaining: number;
+  /** Seconds into the break and its length (the ad progress bar). */
+  elapsed: number;
+  duration: number;
+  /** The playing ad's advertiser page (http/https only), if it has one. */
+  clickThroughUrl: string | null;
 }
 
-/** Fires a beacon; failures are ignored (the ad server answers 204 to everything anyway). */
-export function fireBeacon(url: string | undefined): void {
-  if (!url) return;
-  try {
-    void fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', keepalive: true, cache: 'no-store' }).catch(() => {});
-  } catch {
-    /* ignored */
-  }
+/** The tracking of a player's ads: `click()` when the viewer clicks through the playing ad. */
+export interface InterstitialsTracking {
+  /** Fires the playing ad's click beacon (once per ad); its click-through URL, or null. */
+  click(): string | null;
+  detach(): void;
 }
 
-const QUARTILES: [number, keyof AdBeacons][] = [
-  [0.25, 'firstQuartile'],
-  [0.5, 'midpoint'],
-  [0.75, 'thirdQuartile'],
-];
-/** An ad counts as complete when it played to within this of its end (skip() also ends an asset). */
-const COMPLETE_SLACK_S = 0.5;
+/** The part of the ad server's asset list (`X-WETUBE`) the player reads. */
+interface AssetListExtras {
+  'X-WETUBE'?: { beacons?: AdBeacons[]; clickThroughUrls?: unknown[] };
+}
+
+/**
+ * Works around hls.js 1.7.4: when a mid-roll with CUE="ONCE" (as the origin writes them) ends,
+ * hls.js removes it from the schedule, then looks for the content item that follows it in the
+ * updated schedule, where the content before and after the break are now one item: it does not
+ * find it and never resumes the content (the <video> stays empty after the break). So the player
+ * treats such breaks as ordinary ones: the break stays in the schedule, and a viewer who seeks back
+ * over a mid-roll and forward past it again sees it again (the ad server answers the same
+ * reserved pod for the session's break, so nothing is charged twice).
+ */
+function keepOnceBreaks(_e: unknown, data: { events?: { cue: { once: boolean } }[]; event?: { cue: { once: boolean } } }): void {
+  for (const ev of data.event ? [data.event] : (data.events ?? [])) if (ev.cue.once) ev.cue.once = false;
+}
+
+interface AssetPlayerTimes {
+  currentTime: number;
+  duration: number;
+}
 
 /**
  * Drives the ad UI and the beacons from hls.js's interstitial events: impression + start when an
- * asset starts, quartiles from the asset player's time, complete when it really reached its end.
- * Returns a function that detaches everything.
+ * asset starts, quartiles from the asset player's time, complete when it really reached its end,
+ * click when the viewer clicks through.
  */
-export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad: AdState | null) => void): () => void {
+export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad: AdState | null) => void): InterstitialsTracking {
   let timer: ReturnType<typeof setInterval> | null = null;
-  let current: { player: { currentTime: number; duration: number }; beacons: AdBeacons; fired: Set<string>; maxTime: number } | null = null;
+  let current: { player: AssetPlayerTimes; beacons: AdBeaconTracker; clickThroughUrl: string | null } | null = null;
 
-  const fire = (event: keyof AdBeacons) => {
-    if (!current || current.fired.has(event)) return;
-    current.fired.add(event);
-    fireBeacon(current.beacons[event]);
-  };
   const tick = () => {
     const ip = hls.interstitialsManager?.interstitialPlayer;
     if (ip) {
       const count = Math.max(1, ip.assetPlayers.length);
       const index = Math.min(count, Math.max(0, ip.playingIndex) + 1);
-      const remaining = Number.isFinite(ip.duration) ? Math.max(0, ip.duration - ip.currentTime) : 0;
-      onAd({ index, count, remaining });
+      const duration = Number.isFinite(ip.duration) ? Math.max(0, ip.duration) : 0;
+      const elapsed = Math.min(duration, Math.max(0, ip.currentTime));
+      onAd({ index, count, remaining: duration - elapsed, elapsed, duration, clickThroughUrl: current?.clickThroughUrl ?? null });
     }
-    if (current) {
-      const { currentTime, duration } = current.player;
-      if (Number.isFinite(currentTime)) current.maxTime = Math.max(current.maxTime, currentTime);
-      if (duration > 0) for (const [at, event] of QUARTILES) if (currentTime >= duration * at) fire(event);
-    }
+    if (current) current.beacons.progress(current.player.currentTime, current.player.duration);
   };
   const stopTimer = () => {
     if (timer) clearInterval(timer);
     timer = null;
   };
 
-  const onStarted = (_e: unknown, data: { assetListIndex: number; event: { assetListResponse: unknown }; player: { currentTime: number; duration: number } }) => {
-    const response = data.event.assetListResponse as { 'X-WETUBE'?: { beacons?: AdBeacons[] } } | null;
-    const beacons = response?.['X-WETUBE']?.beacons?.[data.assetListIndex] ?? {};
-    current = { player: data.player, beacons, fired: new Set(), maxTime: 0 };
-    fire('impression');
-    fire('start');
+  const onStarted = (_e: unknown, data: { assetListIndex: number; event: { assetListResponse: unknown }; player: AssetPlayerTimes }) => {
+    const response = data.event.assetListResponse as AssetListExtras | null;
+    const extras = response?.['X-WETUBE'];
+    const beacons = extras?.beacons?.[data.assetListIndex] ?? {};
+    current = { player: data.player, beacons: new AdBeaconTracker(beacons), clickThroughUrl: httpUrlOrNull(extras?.clickThroughUrls?.[data.assetListIndex]) };
+    current.beacons.started();
     stopTimer();
     timer = setInterval(tick, 250);
     tick();
   };
-  const onEnded = (_e: unknown, data: { player: { currentTime: number; duration: number } }) => {
+  const onEnded = (_e: unknown, data: { player: AssetPlayerTimes }) => {
     if (current && current.player === data.player) {
-      const { currentTime, duration } = data.player;
-      const reached = Math.max(current.maxTime, Number.isFinite(currentTime) ? currentTime : 0);
-      if (duration > 0 && reached >= duration - COMPLETE_SLACK_S) {
-        for (const [, event] of QUARTILES) fire(event);
-        fire('complete');
-      }
+      current.beacons.ended(data.player.currentTime, data.player.duration);
       current = null;
     }
     stopTimer();
@@ -153,15 +102,25 @@ export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad:
     onAd(null);
   };
 
+  hls.on(Hls.Events.INTERSTITIALS_UPDATED, keepOnceBreaks as never);
+  hls.on(Hls.Events.INTERSTITIAL_STARTED, keepOnceBreaks as never);
   hls.on(Hls.Events.INTERSTITIAL_ASSET_STARTED, onStarted as never);
   hls.on(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
   hls.on(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
   hls.on(Hls.Events.INTERSTITIALS_PRIMARY_RESUMED, onBreakEnded);
-  return () => {
+  const detach = () => {
     stopTimer();
+    hls.off(Hls.Events.INTERSTITIALS_UPDATED, keepOnceBreaks as never);
+    hls.off(Hls.Events.INTERSTITIAL_STARTED, keepOnceBreaks as never);
     hls.off(Hls.Events.INTERSTITIAL_ASSET_STARTED, onStarted as never);
     hls.off(Hls.Events.INTERSTITIAL_ASSET_ENDED, onEnded as never);
     hls.off(Hls.Events.INTERSTITIAL_ENDED, onBreakEnded);
     hls.off(Hls.Events.INTERSTITIALS_PRIMARY_RESUMED, onBreakEnded);
   };
+  const click = () => {
+    if (!current) return null;
+    current.beacons.click();
+    return current.clickThroughUrl;
+  };
+  return { click, detach };
 }

@@ -1,7 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The tracked events of a served ad: `impression` charges it, the others are counted once each. */
-export const BEACON_EVENTS = ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete'] as const;
+/**
+ * The tracked events of a served ad: `impression` charges it, the others are counted once each
+ * (`click`: the viewer clicked through to the advertiser's page).
+ */
+export const BEACON_EVENTS = ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'click'] as const;
 export type BeaconEvent = (typeof BEACON_EVENTS)[number];
 export type Beacons = Record<BeaconEvent, string>;
 
