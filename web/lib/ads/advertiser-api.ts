@@ -117,14 +117,8 @@ export const LINE_ITEM_FIELDS = `id campaignId name status flightStart flightEnd
   escrowBalance spent returned createdAt closedAt creatives { ${CREATIVE_FIELDS} }`;
 const API_KEY_FIELDS = 'id name prefix createdAt lastUsedAt revokedAt';
 
-/** Wallet balance and the report rows (per line item and UTC day) since `from`. */
-export const AD_OVERVIEW_QUERY = `query AdOverview($first: Int, $after: String, $from: DateTime) {
-  advertiser { id walletBalance }
-  adReport(first: $first, after: $after, filter: { from: $from }) {
-    edges { node { lineItemId lineItemName campaignId day impressions starts completes completionRate spend eCpm } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+/** The spendable wallet balance (line item budgets come out of it). */
+export const ADVERTISER_QUERY = `query Advertiser { advertiser { id walletBalance } }`;
 
 export const CAMPAIGNS_QUERY = `query AdCampaigns($first: Int, $after: String) {
   campaigns(first: $first, after: $after) {
