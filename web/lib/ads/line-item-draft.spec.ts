@@ -2,7 +2,7 @@
 // scripts/test.sh runs it with the rest of dist/**/*.spec.js.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildLineItemInput, formFieldOf, LINE_ITEM_FIELDS, parseLocalDateTime, splitList, splitUserErrors, toLocalDateTime, type LineItemDraft } from './line-item-draft';
+import { buildLineItemInput, formFieldOf, LINE_ITEM_FIELDS, minorUnitsAsClc, parseLocalDateTime, splitList, splitUserErrors, toLocalDateTime, type LineItemDraft } from './line-item-draft';
 
 const NOW = new Date(2026, 2, 10, 12, 0);
 const draft = (over: Partial<LineItemDraft> = {}): LineItemDraft => ({
@@ -88,5 +88,13 @@ describe('server userErrors on the form', () => {
       LINE_ITEM_FIELDS,
     );
     assert.deepEqual(s, { byField: { budget: 'Not enough.' }, general: ['Key used.'] });
+  });
+});
+
+describe('minorUnitsAsClc', () => {
+  it('says CLC where the server says minor units', () => {
+    assert.equal(minorUnitsAsClc('Your wallet has less than the budget (1000000000000 minor units).'), 'Your wallet has less than the budget (1,000,000 CLC).');
+    assert.equal(minorUnitsAsClc('at least the platform floor, 1000000 minor units.'), 'at least the platform floor, 1 CLC.');
+    assert.equal(minorUnitsAsClc('Give it a name.'), 'Give it a name.');
   });
 });

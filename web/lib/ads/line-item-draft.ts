@@ -5,7 +5,7 @@
  *
  * Pure module (no DOM, no React): compiled and unit-tested by node --test (line-item-draft.spec.ts).
  */
-import { parseClc } from '../money';
+import { formatClc, parseClc } from '../money';
 
 export type LineItemField =
   | 'campaignId'
@@ -171,8 +171,14 @@ export function splitUserErrors<F extends string>(
   const general: string[] = [];
   for (const e of userErrors) {
     const f = formFieldOf(e.field, fields);
-    if (f && !byField[f]) byField[f] = e.message;
-    else if (!f) general.push(e.message);
+    const message = minorUnitsAsClc(e.message);
+    if (f && !byField[f]) byField[f] = message;
+    else if (!f) general.push(message);
   }
   return { byField, general };
+}
+
+/** The server speaks minor units in some messages ("… 1000000000000 minor units"): say CLC instead. */
+export function minorUnitsAsClc(message: string): string {
+  return message.replace(/(\d+) minor units/g, (_m, n: string) => formatClc(n));
 }
