@@ -58,7 +58,7 @@ export function EarningsChart({ points, title, showSegments = false, countNoun =
         {max > 0n && <span className="muted small"> · best day {formatClc(max)}</span>}
         {drawCounts && (
           <span className="chart__legend muted small">
-            <span className="chart__key chart__key--amount" aria-hidden="true" /> CLC{' '}
+            <span className="chart__key chart__key--amount" aria-hidden="true" /> {title.toLowerCase()} (CLC){' '}
             <span className="chart__key chart__key--count" aria-hidden="true" /> {countNoun}s (peak {maxCount.toLocaleString('en')})
           </span>
         )}

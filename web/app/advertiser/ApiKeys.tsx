@@ -28,6 +28,7 @@ export function ApiKeys() {
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<string | null>(null);
+  const [confirmRevoke, setConfirmRevoke] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
 
   const load = useCallback(async () => {
@@ -85,6 +86,7 @@ export function ApiKeys() {
       setRowError({ id: k.id, text: errorMessage(err) });
     } finally {
       setRevoking(null);
+      setConfirmRevoke(null);
     }
   }
 
@@ -190,9 +192,18 @@ export function ApiKeys() {
                     <span className="badge badge--failed" title={formatDateTime(k.revokedAt)}>
                       Revoked
                     </span>
+                  ) : confirmRevoke === k.id ? (
+                    <span className="row">
+                      <button type="button" className="btn btn--small btn--danger" disabled={revoking !== null} onClick={() => void onRevoke(k)} data-testid="api-key-revoke-confirm">
+                        {revoking === k.id ? 'Revoking…' : 'Revoke now: calls with it fail at once'}
+                      </button>
+                      <button type="button" className="btn btn--small btn--ghost" disabled={revoking !== null} onClick={() => setConfirmRevoke(null)}>
+                        Keep
+                      </button>
+                    </span>
                   ) : (
-                    <button type="button" className="btn btn--small btn--danger" disabled={revoking !== null} onClick={() => void onRevoke(k)} data-testid="api-key-revoke">
-                      {revoking === k.id ? 'Revoking…' : 'Revoke'}
+                    <button type="button" className="btn btn--small btn--danger" disabled={revoking !== null} onClick={() => setConfirmRevoke(k.id)} data-testid="api-key-revoke">
+                      Revoke…
                     </button>
                   )}
                   {rowError?.id === k.id && <p className="field__error">{rowError.text}</p>}
