@@ -25,7 +25,7 @@ export interface AdvertiserDashboardCheck {
  * its campaign, the line item with its impressions and spend, and the 30-day totals
  * (artifacts/e2e/advertiser-dashboard.png). Then the create forms: a line item whose budget the
  * wallet cannot cover shows the server's INSUFFICIENT_FUNDS next to the budget field, and an API
- * key is shown once and revoked (artifacts/e2e/advertiser-forms.png).
+ * key is shown once and revoked (artifacts/e2e/advertiser-forms.png, advertiser-api-key.png).
  */
 export async function checkAdvertiserDashboard(o: AdvertiserDashboardCheck): Promise<void> {
   const me = (await o.advertiser.gql(`{ me { email displayName } }`)).data.me as { email: string; displayName: string };
@@ -67,7 +67,7 @@ export async function checkAdvertiserDashboard(o: AdvertiserDashboardCheck): Pro
     await form.getByTestId('new-line-item-submit').click();
     const budgetError = form.getByTestId('line-item-budget-error');
     await budgetError.waitFor({ timeout: 10_000 });
-    assert.match((await budgetError.textContent()) ?? '', /\S/);
+    assert.match((await budgetError.textContent()) ?? '', /1,000,000 CLC/, 'the message names the budget in CLC');
 
     // An API key: the secret is shown once, then the key is revoked.
     const keys = page.getByTestId('api-keys');
@@ -75,8 +75,13 @@ export async function checkAdvertiserDashboard(o: AdvertiserDashboardCheck): Pro
     await keys.getByTestId('new-api-key-submit').click();
     const secret = (await keys.getByTestId('api-key-secret-value').textContent())?.trim() ?? '';
     assert.match(secret, /^wtak_/);
+    // A tall viewport: element shots need no scrolling, so the sticky header stays out of them.
+    await page.setViewportSize({ width: 1280, height: 3000 });
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.getByTestId('advertiser-forms').screenshot({ path: join(ARTIFACTS, 'advertiser-forms.png') });
+    await keys.screenshot({ path: join(ARTIFACTS, 'advertiser-api-key.png') });
     await keys.getByTestId('api-key-revoke').first().click();
+    await keys.getByTestId('api-key-revoke-confirm').click();
     await keys.locator('[data-testid=api-key-row][data-revoked=true]').first().waitFor({ timeout: 10_000 });
     assert.deepEqual(errors, []);
   } catch (err) {
