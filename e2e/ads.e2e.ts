@@ -7,6 +7,7 @@ import { generateClip } from '@wetube/testing';
 import { ApiClient } from '../apps/api/test/api.client';
 import { tusUpload, waitForStatus } from '../apps/api/test/upload.helper';
 import { ARTIFACTS, launchChromium, Platform, startPlatform } from './platform.harness';
+import { checkAdvertiserDashboard } from './support/advertiser-dashboard';
 import { newViewer, type Viewer } from './support/p2p-viewer';
 import { MidrollAdsE2E } from './support/ads-midroll';
 
@@ -193,6 +194,9 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     assert.deepEqual(errors, []);
     await v.context.close();
   });
+
+  it('the advertiser sees the campaign, the line item with its impression and spend on /advertiser', () =>
+    checkAdvertiserDashboard({ browser, webUrl: platform.webUrl, advertiser: adco, password: PASSWORD, campaignName: 'Spring', lineItemId, impressions: 1, spend: PRICE }));
 
   it('a viewer with an ad-free plan gets straight to the content (no ad)', async () => {
     const { client, email } = await registered('Planholder');

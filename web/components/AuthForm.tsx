@@ -19,6 +19,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Registering from the advertiser page (next=/advertiser) starts with the box ticked.
+  const [advertiser, setAdvertiser] = useState(next.startsWith('/advertiser'));
   const isRegister = mode === 'register';
 
   function set(field: Field, value: string) {
@@ -35,7 +37,12 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       if (isRegister) {
         await rest('/api/auth/register', {
           method: 'POST',
-          body: { email: values.email.trim(), password: values.password, displayName: values.displayName.trim() },
+          body: {
+            email: values.email.trim(),
+            password: values.password,
+            displayName: values.displayName.trim(),
+            ...(advertiser ? { accountType: 'advertiser' } : {}),
+          },
         });
       } else {
         await rest('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password } });
@@ -101,6 +108,14 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         {input('email', 'Email', 'email', 'email')}
         {input('password', 'Password', 'password', isRegister ? 'new-password' : 'current-password', isRegister ? { minLength: 8 } : {})}
         {isRegister && <p className="hint">At least 8 characters.</p>}
+        {isRegister && (
+          <div className="field">
+            <label className="auth__check">
+              <input type="checkbox" name="advertiser" checked={advertiser} onChange={(e) => setAdvertiser(e.target.checked)} data-testid="register-advertiser" />{' '}
+              Advertiser account <span className="muted small">(run ad campaigns; you can still watch and upload)</span>
+            </label>
+          </div>
+        )}
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? (isRegister ? 'Creating account…' : 'Signing in…') : isRegister ? 'Create account' : 'Sign in'}
         </button>

@@ -15,11 +15,17 @@ interface Props {
   title: string;
   /** Also show the number of segments served (seeding; creator revenue has none). */
   showSegments?: boolean;
+  /** What `segments` counts, singular (default "segment"; the advertiser overview counts impressions). */
+  countNoun?: string;
+  /** Also draw the counts per day as a line over the bars, on their own scale (needs showSegments). */
+  plotCounts?: boolean;
   testId?: string;
 }
 
+const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Tiny pure-SVG bar chart of CLC per day (oldest first). Heights come from bigint ratios, not floats of amounts. */
-export function EarningsChart({ points, title, showSegments = false, testId = 'earnings-chart' }: Props) {
+export function EarningsChart({ points, title, showSegments = false, countNoun = 'segment', plotCounts = false, testId = 'earnings-chart' }: Props) {
   const amounts = points.map((p) => {
     const v = toMinor(p.amount);
     return v > 0n ? v : 0n;
@@ -27,6 +33,8 @@ export function EarningsChart({ points, title, showSegments = false, testId = 'e
   const max = amounts.reduce((m, v) => (v > m ? v : m), 0n);
   const total = sumMinor(points.map((p) => p.amount));
   const segments = points.reduce((s, p) => s + p.segments, 0);
+  const maxCount = points.reduce((m, p) => Math.max(m, p.segments), 0);
+  const drawCounts = showSegments && plotCounts && maxCount > 0;
 
   const barW = 14;
   const gap = 4;
@@ -43,10 +51,17 @@ export function EarningsChart({ points, title, showSegments = false, testId = 'e
         {showSegments && (
           <>
             {' '}
-            · <strong>{segments.toLocaleString('en')}</strong> segment{segments === 1 ? '' : 's'} served
+            · <strong>{segments.toLocaleString('en')}</strong> {countNoun}
+            {segments === 1 ? '' : 's'} served
           </>
         )}
         {max > 0n && <span className="muted small"> · best day {formatClc(max)}</span>}
+        {drawCounts && (
+          <span className="chart__legend muted small">
+            <span className="chart__key chart__key--amount" aria-hidden="true" /> {title.toLowerCase()} (CLC){' '}
+            <span className="chart__key chart__key--count" aria-hidden="true" /> {countNoun}s (peak {maxCount.toLocaleString('en')})
+          </span>
+        )}
       </figcaption>
       {points.length === 0 ? (
         <p className="muted">No data yet.</p>
@@ -80,12 +95,25 @@ export function EarningsChart({ points, title, showSegments = false, testId = 'e
                 {/* A full-height transparent target so empty days still show their tooltip. */}
                 <rect x={x} y={0} width={barW} height={plotH} fill="transparent">
                   <title>
-                    {`${dayLabel(p.day)}: ${formatClc(p.amount)}${showSegments ? `, ${p.segments} segment${p.segments === 1 ? '' : 's'}` : ''}`}
+                    {`${dayLabel(p.day)}: ${formatClc(p.amount)}${showSegments ? `, ${plural(p.segments, countNoun)}` : ''}`}
                   </title>
                 </rect>
               </g>
             );
           })}
+          {drawCounts && (
+            <g className="earnings-chart__counts" aria-hidden="true">
+              <polyline
+                fill="none"
+                points={points.map((p, i) => `${left + i * (barW + gap) + barW / 2},${plotH - (p.segments / maxCount) * (plotH - 4)}`).join(' ')}
+              />
+              {points.map((p, i) =>
+                p.segments > 0 ? (
+                  <circle key={p.day} cx={left + i * (barW + gap) + barW / 2} cy={plotH - (p.segments / maxCount) * (plotH - 4)} r={2.5} data-day={p.day} data-count={p.segments} />
+                ) : null,
+              )}
+            </g>
+          )}
           {ticks.map((i, k) => (
             <text
               key={`${i}-${k}`}

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { canAdvertise } from '@/lib/ads/advertiser-api';
 import { formatClc } from '@/lib/money';
 import { useSession } from '@/lib/session';
 import { useWalletBalance } from '@/lib/useWalletBalance';
@@ -13,6 +14,8 @@ const NAV = [
   { href: '/studio', label: 'Studio' },
   { href: '/wallet', label: 'Wallet' },
 ];
+/** Shown to signed-in advertisers (and admins) only. */
+const ADVERTISER_NAV = { href: '/advertiser', label: 'Advertise' };
 
 export function Header() {
   const { me, signOut } = useSession();
@@ -44,10 +47,16 @@ export function Header() {
           <span className="logo__text">WeTube</span>
         </Link>
         <nav aria-label="Main" className="nav">
-          {NAV.map((item) => {
+          {(me && canAdvertise(me.roles) ? [...NAV, ADVERTISER_NAV] : NAV).map((item) => {
             const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
             return (
-              <Link key={item.href} href={item.href} className="nav__link" aria-current={active ? 'page' : undefined}>
+              <Link
+                key={item.href}
+                href={item.href}
+                className="nav__link"
+                aria-current={active ? 'page' : undefined}
+                data-testid={item.href === '/advertiser' ? 'nav-advertiser' : undefined}
+              >
                 {item.label}
                 {item.href === '/wallet' && balance !== null && (
                   <span className="nav__balance" data-testid="nav-wallet-balance">
