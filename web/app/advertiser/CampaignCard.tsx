@@ -100,11 +100,11 @@ export function CampaignCard({
           <h3 className="ad-campaign__name">{campaign.name}</h3>
           <p className="muted small">
             <StatusBadge status={campaign.status} testId="campaign-status" /> created {formatDate(campaign.createdAt)}
-            {campaign.status === 'PAUSED' && ' · a paused campaign is a label: its line items keep their own status'}
+            {campaign.status === 'PAUSED' && ' · paused: none of its line items serves until it is resumed'}
           </p>
         </div>
         <button type="button" className="btn btn--small" disabled={busy} onClick={() => void setStatus(campaign.status === 'ACTIVE' ? 'PAUSED' : 'ACTIVE')}>
-          {campaign.status === 'ACTIVE' ? 'Mark paused' : 'Mark active'}
+          {campaign.status === 'ACTIVE' ? 'Pause campaign' : 'Resume campaign'}
         </button>
       </div>
       {statusError && (
