@@ -107,8 +107,8 @@ async function main() {
       const v = await waitForStatus(client, id, ['READY', 'FAILED'], 300_000);
       if (v.status !== 'READY') throw new Error(`transcode failed: ${v.failureReason}`);
     }
-    await api.app.get(VideosService, { strict: false }).updateMetadata(contentId, { tags: CONTENT_TAGS });
-    console.log(`videos: content 4 s 320x180 (tags ${CONTENT_TAGS.join(', ')}) + ${advertiserCount} ad clips of 3 s, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    await api.app.get(VideosService, { strict: false }).updateMetadata(contentId, { tags: CONTENT_TAGS, category: 'Music' });
+    console.log(`videos: content 4 s 320x180 (category Music, tags ${CONTENT_TAGS.join(', ')}) + ${advertiserCount} ad clips of 3 s, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const seed = await seedLineItems(api, advertisers.map((a, i) => ({ id: a.id, adVideoId: adVideos[i] })), lineItems, 2000n * 1_000_000n);
     const m = seed.mix;

@@ -25,7 +25,7 @@ export const USER_AGENTS = [
 /** The content video's tags (tag-targeted line items pick from TAGS, so some match and some do not). */
 export const CONTENT_TAGS = ['music', 'live'];
 const TAGS = ['music', 'live', 'jazz', 'sport', 'news', 'gaming'];
-const CATEGORIES = ['music', 'sport', 'news', 'gaming', 'education', 'film'];
+const CATEGORIES = ['Music', 'Sports', 'News & Politics', 'Gaming', 'Education', 'Film & Animation'];
 const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'];
 
 export interface SeedSummary {
@@ -59,9 +59,7 @@ export async function seedLineItems(api: TestApi, advertisers: { id: string; adV
     const targeting: Targeting = {
       countries: r() < 0.5 ? [...new Set([pick(COUNTRIES), pick(COUNTRIES)])] : undefined,
       devices: r() < 0.3 ? [pick(DEVICES)] : undefined,
-      // The ad server passes no video categories today (see the BENCHMARKS section): a
-      // category-targeted line item never serves, so only a few are made.
-      categories: r() < 0.05 ? [pick(CATEGORIES)] : undefined,
+      categories: r() < 0.2 ? [pick(CATEGORIES)] : undefined,
       tags: r() < 0.2 ? [pick(TAGS)] : undefined,
       dayParts: r() < 0.2 ? [{ days: [0, 1, 2, 3, 4, 5, 6], startMinute: 6 * 60, endMinute: 23 * 60 }] : undefined,
       timeZone: pick(ZONES),

@@ -20,7 +20,6 @@ const MIDROLL_SEC = 8;
 const CONTENT_SEC = 20;
 const AD_SEC = 4;
 
-const UPDATE_VIDEO = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { id midrolls } userErrors { field code message } } }`;
 const MINT = `mutation($input: MintInput!) { mint(input: $input) { entryId userErrors { code message } } }`;
 const NEW_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } userErrors { code message } } }`;
 const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id status } userErrors { field code message } } }`;
@@ -67,7 +66,7 @@ const readState = (page: Page): Promise<PlayerState> =>
 /**
  * Creator-chosen mid-rolls in the watch page, end to end, on a platform of its own (the other ads
  * e2e's report numbers stay its own): a creator sets a mid-roll at 8 s on a 20 s clip
- * (`updateVideo(input: { midrolls })`); an advertiser runs one line item everywhere and one on
+ * (in the studio's edit form); an advertiser runs one line item everywhere and one on
  * mid-rolls only, so a viewer without a plan gets a one-ad pre-roll and a two-ad mid-roll pod.
  * Also the ads' click-through and the seek bar during ads.
  */
@@ -99,11 +98,50 @@ export class MidrollAdsE2E {
     await this.platform?.stop();
   }
 
+  /**
+   * The creator signs in, opens the studio's "Edit details" of the clip, files it under Music,
+   * replaces the default ad breaks by a mid-roll at 0:08 (a bad time first: the field says why) and
+   * saves; the form then shows the breaks as served (artifacts/e2e/studio-ad-breaks.png).
+   */
+  private async setAdBreaksInStudio(email: string): Promise<void> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${this.platform.webUrl}/signin`);
+      await page.fill('input[name=email]', email);
+      await page.fill('input[name=password]', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
+      await page.goto(`${this.platform.webUrl}/studio`);
+      const row = page.locator(`[data-testid=studio-video][data-video-id="${this.contentId}"]`);
+      await row.locator('summary').click();
+      await row.getByTestId('video-category').selectOption('Music');
+      await row.getByTestId('midrolls-default').uncheck();
+      await row.getByTestId('midrolls-input').fill('soon');
+      await row.getByTestId('save-video').click();
+      assert.match((await row.getByTestId('error-midrolls').textContent({ timeout: 10_000 })) ?? '', /"soon" is not a time/);
+      await row.getByTestId('midrolls-input').fill('0:08');
+      await row.getByTestId('save-video').click();
+      await row.getByTestId('saved').waitFor({ timeout: 15_000 });
+      await page.waitForFunction(
+        (id) => (document.querySelector(`[data-video-id="${id}"] [data-testid=midrolls-served]`)?.textContent ?? '').includes('0:08'),
+        this.contentId,
+        { timeout: 10_000 },
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-ad-breaks.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+    const v = (await this.creator.gql(`query($id: ID!) { video(id: $id) { midrolls midrollsAreDefault category } }`, { id: this.contentId })).data.video;
+    assert.deepEqual(v, { midrolls: [MIDROLL_SEC], midrollsAreDefault: false, category: 'Music' }, 'saved from the studio');
+  }
+
   /** The creator's clip with a mid-roll at 8 s; an advertiser's two line items (everywhere; mid-rolls only). */
   async book(): Promise<void> {
     const adco = await this.registered('Midco', 'advertiser');
     this.adco = adco.client;
-    this.creator = (await this.registered('Creator')).client;
+    const creator = await this.registered('Creator');
+    this.creator = creator.client;
     assert.deepEqual((await this.admin.gql(MINT, { input: { toEmail: adco.email, amount: String(20n * CLC), idempotencyKey: 'ads-midroll-e2e-mint' } })).data.mint.userErrors, []);
     const dir = this.platform.dataDir;
     const [content, adA, adB] = await Promise.all([
@@ -118,11 +156,8 @@ export class MidrollAdsE2E {
       assert.equal((await waitForStatus(client, id, ['READY', 'FAILED'], 300_000)).status, 'READY');
     }
 
-    // The creator's mid-roll (GraphQL contract: updateVideo(input: { id, midrolls }) and Video.midrolls).
-    const upd = await this.creator.gql(UPDATE_VIDEO, { input: { id: this.contentId, midrolls: [MIDROLL_SEC] } });
-    assert.ok(!upd.errors, `updateVideo(input: { midrolls }) is refused (is the mid-rolls API in this build?): ${JSON.stringify(upd.errors)}`);
-    assert.deepEqual(upd.data.updateVideo.userErrors, []);
-    assert.deepEqual(upd.data.updateVideo.video.midrolls, [MIDROLL_SEC]);
+    // The creator's mid-roll and category, set in the studio's edit form.
+    await this.setAdBreaksInStudio(creator.email);
     const seen = await new ApiClient(this.platform.apiUrl).gql(`query($id: ID!) { video(id: $id) { midrolls } }`, { id: this.contentId });
     assert.deepEqual(seen.data.video.midrolls, [MIDROLL_SEC], 'a viewer sees the effective mid-roll offsets');
     assert.equal(await this.servedBreaks(), 2, 'the media playlist carries the pre-roll and the mid-roll');

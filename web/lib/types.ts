@@ -38,6 +38,8 @@ export interface Video {
   /** Mid-roll ad breaks as served (seconds; the pre-roll at 0 is not listed). */
   midrolls?: number[];
   midrollsAreDefault?: boolean;
+  /** One of the platform's video categories, or null. */
+  category?: string | null;
 }
 
 export interface PageInfo {

@@ -294,6 +294,22 @@ for (const db of databaseMatrix()) {
       assert.deepEqual((await adco.gql(CANCEL, { id: capped })).data.cancelLineItem.userErrors, []);
     });
 
+    it("a category-targeted line item serves only in videos of that category", async () => {
+      const URL_ = 'https://adco.example/for-music';
+      const music = await newLineItem('Music lovers', 1n * CLC, { cpmBid: String(9n * CLC), targeting: { categories: ['music'] } }, URL_);
+      const UPDATE = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { category } userErrors { code } } }`;
+      const served = async () => {
+        decisions.invalidate();
+        const r = await assetList(contentId, 0, (await startSession(viewer, contentId)).sessionId);
+        return (r.body['X-WETUBE'].clickThroughUrls as string[]).includes(URL_);
+      };
+      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Gaming' } })).data.updateVideo, { video: { category: 'Gaming' }, userErrors: [] });
+      assert.equal(await served(), false, 'not in a Gaming video');
+      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Music' } })).data.updateVideo.video, { category: 'Music' });
+      assert.equal(await served(), true, 'in a Music video');
+      assert.deepEqual((await adco.gql(CANCEL, { id: music })).data.cancelLineItem.userErrors, []);
+    });
+
     it('1,000 active line items: a full pod of two among them, honouring country and device targeting (latency in bench/ads)', async (t) => {
       const time = (d: Date) => (db === 'postgres' ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
       const now = new Date();

@@ -206,6 +206,7 @@ for (const db of databaseMatrix()) {
         'input.targeting.dayParts.0.days:INVALID_DAY_PART', 'input.targeting.dayParts.0.startMinute:INVALID_DAY_PART', 'input.targeting.dayParts.0.endMinute:INVALID_DAY_PART',
       ]);
       assert.deepEqual(await errs({ frequencyCaps: { perHour: -1 } }), ['input.frequencyCaps.perHour:INVALID_FREQUENCY_CAP']);
+      assert.deepEqual(await errs({ targeting: { ...t, categories: ['music', 'Cooking'] } }), ['input.targeting.categories.1:INVALID_CATEGORY'], 'categories are the videos’ own (any case)');
       assert.deepEqual(await errs({ budget: '0', cpmBid: '1000', dailyCap: null }), ['input.budget:BUDGET_NOT_POSITIVE', 'input.cpmBid:BID_BELOW_FLOOR'], 'every problem at once');
       const typeErr = await keyed.gql(NEW_LINE_ITEM, { input: lineItemInput({ budget: '1.5' }) });
       assert.equal(code(typeErr), 'BAD_USER_INPUT', 'amounts are decimal strings of minor units');

@@ -115,6 +115,21 @@ for (const db of databaseMatrix()) {
       assert.equal((await alice.gql(`{ video(id: "${id}") { id } }`)).data.video, null);
     });
 
+    it('a creator files a video under one of the categories (any case); an unknown one is refused naming the choices; "" clears it', async () => {
+      const id = await seedReady(aliceId, 'Filed');
+      const m = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { category } userErrors { field message code } } }`;
+      const categories: string[] = (await alice.gql(`{ videoCategories }`)).data.videoCategories;
+      assert.ok(categories.includes('Music') && categories.includes('Science & Technology'), JSON.stringify(categories));
+      assert.deepEqual((await alice.gql(m, { input: { id, category: ' science &  technology ' } })).data.updateVideo, { video: { category: 'Science & Technology' }, userErrors: [] });
+      const bad = (await alice.gql(m, { input: { id, category: 'Cooking' } })).data.updateVideo;
+      assert.equal(bad.video, null);
+      assert.deepEqual([bad.userErrors[0].code, bad.userErrors[0].field], ['CATEGORY_UNKNOWN', ['input', 'category']]);
+      assert.match(bad.userErrors[0].message, /"Cooking".*Music/);
+      assert.equal((await alice.gql(`{ video(id: "${id}") { category } }`)).data.video.category, 'Science & Technology', 'the refused change changed nothing');
+      assert.deepEqual((await alice.gql(m, { input: { id, title: 'Still filed' } })).data.updateVideo.video, { category: 'Science & Technology' }, 'left out: kept');
+      assert.deepEqual((await alice.gql(m, { input: { id, category: '' } })).data.updateVideo.video, { category: null });
+    });
+
     it('deleting a transcoded video removes its files from the origin', async () => {
       const del = await alice.gql(`mutation { deleteVideo(id: "${ready.id}") { deletedVideoId } }`);
       assert.equal(del.data.deleteVideo.deletedVideoId, ready.id);

@@ -229,7 +229,7 @@ export function NewLineItemForm({ campaigns, onCreated }: { campaigns: Campaign[
         <FormField id={id('countries')} label="Countries" error={errors.countries} testId="line-item-countries" hint="Two-letter codes, e.g. DE, FR; empty: everywhere.">
           {text('countries', { placeholder: 'DE, AT, CH' })}
         </FormField>
-        <FormField id={id('categories')} label="Categories" error={errors.categories} testId="line-item-categories" hint="Empty: any.">
+        <FormField id={id('categories')} label="Categories" error={errors.categories} testId="line-item-categories" hint="Video categories, comma separated (Music, Gaming, Sports, …); empty: any.">
           {text('categories')}
         </FormField>
         <FormField id={id('tags')} label="Tags" error={errors.tags} testId="line-item-tags" hint="Comma separated; empty: any.">

@@ -7,19 +7,20 @@ import { errorMessage, getApiUrl, gql } from '@/lib/api';
 import { formatDuration, relativeDate } from '@/lib/format';
 import { formatOffset, parseMidrolls } from '@/lib/midrolls';
 import { VIDEO_FIELDS, type ProgressEvent, type UserError, type Video, type Visibility } from '@/lib/types';
+import { useVideoCategories } from '@/lib/useVideoCategories';
 import { MidrollsField, type MidrollsValue } from './MidrollsField';
 
 const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
   updateVideo(input: $input) {
-    video { id title description tags visibility midrolls midrollsAreDefault }
+    video { id title description tags visibility category midrolls midrollsAreDefault }
     userErrors { field message code }
   }
 }`;
 const DELETE = `mutation DeleteVideo($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { field message code } } }`;
 const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
 
-type FormField = 'title' | 'description' | 'tags' | 'visibility' | 'midrolls';
-const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility', 'midrolls'];
+type FormField = 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls';
+const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility', 'category', 'midrolls'];
 
 const midrollsOf = (v: Pick<Video, 'midrolls' | 'midrollsAreDefault'>): MidrollsValue => ({
   useDefault: v.midrollsAreDefault ?? true,
@@ -133,7 +134,9 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     description: video.description ?? '',
     tags: video.tags.join(', '),
     visibility: video.visibility,
+    category: video.category ?? '',
   });
+  const categories = useVideoCategories();
   const [midrolls, setMidrolls] = useState<MidrollsValue>(() => midrollsOf(video));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -162,7 +165,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     }
     try {
       const data = await gql<{
-        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'midrollsAreDefault'> | null; userErrors: UserError[] };
+        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'midrollsAreDefault'> | null; userErrors: UserError[] };
       }>(UPDATE, {
         input: {
           id: video.id,
@@ -170,6 +173,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           description: form.description,
           tags: parseTags(form.tags),
           visibility: form.visibility,
+          category: form.category,
           ...(video.status !== 'READY' ? {} : points ? { midrolls: points.value } : { defaultMidrolls: true }),
         },
       });
@@ -191,6 +195,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           description: updated.description ?? '',
           tags: updated.tags.join(', '),
           visibility: updated.visibility,
+          category: updated.category ?? '',
         });
         setMidrolls(midrollsOf(updated));
         setSaved(true);
@@ -313,6 +318,18 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
                 <option value="PRIVATE">Private</option>
               </select>
               {fieldError('visibility')}
+            </div>
+            <div className="field">
+              <label htmlFor={`${uid}-category`}>Category</label>
+              <select value={form.category} onChange={(e) => set('category', e.target.value)} {...fieldProps('category')} data-testid="video-category">
+                <option value="">None</option>
+                {[...new Set([...categories, ...(form.category ? [form.category] : [])])].map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+              {fieldError('category')}
             </div>
           </div>
           {video.status === 'READY' && (

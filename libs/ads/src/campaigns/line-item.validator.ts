@@ -1,3 +1,4 @@
+import { findCategory, VIDEO_CATEGORIES } from '@wetube/catalog';
 import { isKnownTimeZone } from '../decision/zoned-time';
 import type { AdPosition, DayPart, Device, FrequencyCaps, PacingMode, Targeting } from '../decision/decision.types';
 
@@ -86,6 +87,11 @@ export function validateTargeting(t: Targeting): FieldError[] {
     });
   };
   words('categories');
+  (t.categories ?? []).forEach((c, i) => {
+    if (typeof c === 'string' && c.trim() && !findCategory(c)) {
+      errors.push({ field: `targeting.categories.${i}`, message: `There is no video category "${c.slice(0, MAX_WORD)}"; choose from: ${VIDEO_CATEGORIES.join(', ')}.`, code: 'INVALID_CATEGORY' });
+    }
+  });
   words('tags');
   (t.devices ?? []).forEach((d, i) => {
     if (!DEVICES.includes(d)) errors.push({ field: `targeting.devices.${i}`, message: `A device is one of ${DEVICES.join(', ')}.`, code: 'INVALID_DEVICE' });
@@ -126,7 +132,7 @@ export function validateCaps(c: FrequencyCaps): FieldError[] {
 export function normalizeTargeting(t: Targeting | null | undefined): Targeting {
   const out: Record<string, unknown> = {};
   const clean = (l?: readonly string[] | null) => (l ?? []).map((s) => s.trim());
-  if (t?.categories?.length) out.categories = clean(t.categories);
+  if (t?.categories?.length) out.categories = clean(t.categories).map((c) => findCategory(c) ?? c);
   if (t?.tags?.length) out.tags = clean(t.tags);
   if (t?.devices?.length) out.devices = [...t.devices];
   if (t?.countries?.length) out.countries = t.countries.map((c) => c.toUpperCase());

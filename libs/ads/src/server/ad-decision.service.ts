@@ -77,9 +77,10 @@ export class AdDecisionService {
     this.snapshot = new LineItemSnapshot(db);
   }
 
-  /** Forget the cached line items (tests, or after a change that must show at once). */
+  /** Forget the cached line items and video facts (tests, or after a change that must show at once). */
   invalidate(): void {
     this.snapshot.invalidate();
+    this.videoCache.clear();
   }
 
   async decideBreak(req: BreakRequest): Promise<BreakDecision> {
@@ -174,13 +175,13 @@ export class AdDecisionService {
     });
   }
 
-  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[] }, history: ViewerImpression[]): Promise<BreakDecision> {
+  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[]; category: string | null }, history: ViewerImpression[]): Promise<BreakDecision> {
     const snap = await this.snapshot.get(req.now);
     const decision = decide(
       snap.items,
       {
         now: req.now,
-        video: { categories: [], tags: video.tags },
+        video: { categories: video.category ? [video.category] : [], tags: video.tags },
         device: req.device,
         country: req.country,
         position: req.position,
@@ -245,13 +246,13 @@ export class AdDecisionService {
     }));
   }
 
-  private readonly videoCache = new Map<string, { at: number; v: { ownerId: string; tags: string[] } | null }>();
+  private readonly videoCache = new Map<string, { at: number; v: { ownerId: string; tags: string[]; category: string | null } | null }>();
 
-  private async contentVideo(videoId: string): Promise<{ ownerId: string; tags: string[] } | null> {
+  private async contentVideo(videoId: string): Promise<{ ownerId: string; tags: string[]; category: string | null } | null> {
     const hit = this.videoCache.get(videoId);
     if (hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.v;
-    const [r] = await this.db.query(`SELECT owner_id, tags FROM videos WHERE id = ? AND status = 'READY'`, [videoId]);
-    const v = r ? { ownerId: String(r.owner_id), tags: parseJson<string[]>(r.tags, []) } : null;
+    const [r] = await this.db.query(`SELECT owner_id, tags, category FROM videos WHERE id = ? AND status = 'READY'`, [videoId]);
+    const v = r ? { ownerId: String(r.owner_id), tags: parseJson<string[]>(r.tags, []), category: r.category == null ? null : String(r.category) } : null;
     if (this.videoCache.size > 10_000) this.videoCache.clear();
     this.videoCache.set(videoId, { at: Date.now(), v });
     return v;

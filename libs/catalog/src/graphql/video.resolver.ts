@@ -9,6 +9,7 @@ import { canEdit, canView } from '../videos/video.access';
 import { VideoEntity } from '../videos/video.entity';
 import { cleanMetadata } from '../videos/video-metadata.validator';
 import { cleanMidrolls } from '../videos/video-midrolls.validator';
+import { findCategory, VIDEO_CATEGORIES } from '../videos/video-categories';
 import { AdBreaksHooks } from '../origin/ad-breaks.hooks';
 import { VideoAccessCache } from '../origin/video-access.cache';
 import { VideoDeletionService } from '../videos/video-deletion.service';
@@ -44,6 +45,11 @@ export class VideoResolver {
     return this.toType(video, user);
   }
 
+  @Query(() => [String], { description: 'The categories a video can be filed under (and line items target)' })
+  videoCategories(): string[] {
+    return [...VIDEO_CATEGORIES];
+  }
+
   @Query(() => VideoConnection, { description: 'Public, ready videos, newest first' })
   @UseGuards(OptionalAuthGuard)
   async videos(
@@ -76,7 +82,15 @@ export class VideoResolver {
     if (!clean.ok) return { video: null, userErrors: clean.errors };
     const midrolls = this.midrollChange(input, video!.durationMs);
     if (!midrolls.ok) return { video: null, userErrors: midrolls.errors };
-    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}), ...midrolls.value };
+    let category: { category?: string | null } = {};
+    if (input.category != null) {
+      const found = input.category.trim() === '' ? null : findCategory(input.category);
+      if (input.category.trim() !== '' && !found) {
+        return { video: null, userErrors: [UserError.of('category', `There is no category "${input.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`, 'CATEGORY_UNKNOWN')] };
+      }
+      category = { category: found };
+    }
+    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}), ...midrolls.value, ...category };
     const updated = await this.catalog.updateMetadata(video!.id, changes);
     this.access?.forget(video!.id); // this process's origin sees visibility and mid-rolls at once
     return { video: this.toType(updated, user), userErrors: [] };

@@ -55,6 +55,8 @@ export class VideoType {
   @Field({ description: 'Whether the caller may edit or delete it' })
   viewerCanEdit: boolean;
 
+  @Field(() => String, { nullable: true, description: 'The category the creator filed it under (one of videoCategories)' })
+  category: string | null;
   @Field({ description: "Whether the mid-rolls are the platform's default (every 8 minutes for videos over 10 minutes), not the creator's choice" })
   midrollsAreDefault: boolean;
 
@@ -81,6 +83,7 @@ export class VideoType {
       durationMs: v.durationMs,
       chosenMidrolls: v.midrolls ?? null,
       midrollsAreDefault: v.midrolls == null,
+      category: v.category ?? null,
       width: v.width,
       height: v.height,
       createdAt: v.createdAt,

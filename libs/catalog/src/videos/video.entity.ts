@@ -69,6 +69,10 @@ export class VideoEntity {
   @Column({ type: 'simple-json', nullable: true })
   midrolls: number[] | null;
 
+  /** One of VIDEO_CATEGORIES, or null. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  category: string | null;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

@@ -48,6 +48,7 @@ export class VideosService {
       renditions: [],
       attempts: 0,
       midrolls: null,
+      category: null,
       createdAt: now,
       updatedAt: now,
       readyAt: null,
@@ -74,7 +75,7 @@ export class VideosService {
     return this.videos.findBy({ status: In([VideoStatus.UPLOADED, VideoStatus.PROCESSING]) });
   }
 
-  async updateMetadata(id: string, changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls'>>): Promise<VideoEntity> {
+  async updateMetadata(id: string, changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category'>>): Promise<VideoEntity> {
     await this.videos.update({ id }, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
   }
