@@ -24,7 +24,7 @@ const MINT = `mutation($input: MintInput!) { mint(input: $input) { entryId userE
 const NEW_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } userErrors { code message } } }`;
 const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id status } userErrors { field code message } } }`;
 const NEW_CREATIVE = `mutation($input: CreateCreativeInput!) { createCreative(input: $input) { creative { id approval } userErrors { field code message } } }`;
-const REPORT = `query($f: AdReportFilterInput) { adReport(filter: $f) { edges { node { lineItemId lineItemName impressions starts completes spend } } } }`;
+const REPORT = `query($f: AdReportFilterInput) { adReport(filter: $f) { edges { node { lineItemId lineItemName impressions starts completes clicks clickThroughRate spend } } } }`;
 
 interface LineItem {
   id: string;
@@ -248,6 +248,8 @@ export class MidrollAdsE2E {
     assert.equal(rows[this.everywhere.id]?.completes, 2);
     assert.equal(rows[this.midOnly.id]?.impressions, 1, 'mid-rolls only: the mid-roll');
     assert.equal(rows[this.midOnly.id]?.completes, 1);
+    assert.deepEqual([rows[this.everywhere.id]?.clicks, rows[this.everywhere.id]?.clickThroughRate], [1, 0.5], 'the pre-roll click-through is in the report (one click of two impressions)');
+    assert.equal(rows[this.midOnly.id]?.clicks, 0);
     assert.deepEqual(v.errors, []);
     await v.context.close();
     this.viewer = null;

@@ -61,6 +61,7 @@ function ad(n: number, over: Partial<VastAd> = {}): VastAd {
       { url: `https://api.wetube.test/ads/cr-${n}/720p.mp4`, type: 'video/mp4', width: 1280, height: 720, delivery: 'progressive' },
     ],
     clickThroughUrl: `https://acme.example/landing?c=${n}&utm_source=wetube`,
+    clickTrackingUrls: beacon('click'),
     impressionUrls: beacon('impression'),
     trackingUrls: {
       start: beacon('start'),
@@ -96,6 +97,7 @@ function assertRoundTrip(parsedAd: any, input: VastAd): void {
   assert.equal(c.universalAdIds[0].value, input.creativeId);
   assert.equal(c.duration, input.durationMs / 1000);
   assert.equal(c.videoClickThroughURLTemplate.url, input.clickThroughUrl);
+  assert.deepEqual(c.videoClickTrackingURLTemplates.map((t: any) => t.url), input.clickTrackingUrls ?? []);
   assert.deepEqual(
     c.mediaFiles.map((f: any) => ({ url: f.fileURL, type: f.mimeType, width: f.width, height: f.height, delivery: f.deliveryType, bitrate: f.bitrate })),
     input.mediaFiles.map((f) => ({ url: f.url, type: f.type, width: f.width, height: f.height, delivery: f.delivery, bitrate: f.bitrateKbps ?? 0 })),

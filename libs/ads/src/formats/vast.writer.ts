@@ -46,6 +46,8 @@ export interface VastAd {
   clickThroughUrl: string;
   impressionUrls: string[];
   trackingUrls: VastTrackingUrls;
+  /** Called when the viewer clicks through (VideoClicks/ClickTracking). */
+  clickTrackingUrls?: string[];
   errorUrl?: string;
   /** The price of this impression as a CPM, in Cloudcoin minor units (written in CLC). */
   pricingCpmMinor?: bigint | number;
@@ -196,7 +198,8 @@ function checkAd(ad: VastAd, at: string): VastAd {
     if (f.bitrateKbps !== undefined) positiveInt(`${mf}.bitrateKbps`, f.bitrateKbps);
     return { ...f, url };
   });
-  return { ...ad, clickThroughUrl, impressionUrls, trackingUrls, errorUrl, mediaFiles };
+  const clickTrackingUrls = ad.clickTrackingUrls === undefined ? [] : urlList(`${at}.clickTrackingUrls`, ad.clickTrackingUrls);
+  return { ...ad, clickThroughUrl, impressionUrls, trackingUrls, clickTrackingUrls, errorUrl, mediaFiles };
 }
 
 function writeAd(vast: XMLBuilder, ad: VastAd): void {
@@ -232,7 +235,10 @@ function writeAd(vast: XMLBuilder, ad: VastAd): void {
     if (f.bitrateKbps !== undefined) attrs.bitrate = String(f.bitrateKbps);
     files.ele('MediaFile', attrs).txt(t(f.url));
   }
-  linear.ele('VideoClicks').ele('ClickThrough', { id: ad.adSystem }).txt(t(ad.clickThroughUrl));
+  // The XSD's order: ClickTracking*, ClickThrough, CustomClick*.
+  const clicks = linear.ele('VideoClicks');
+  (ad.clickTrackingUrls ?? []).forEach((url, i) => clicks.ele('ClickTracking', { id: `wetube-${i}` }).txt(t(url)));
+  clicks.ele('ClickThrough', { id: ad.adSystem }).txt(t(ad.clickThroughUrl));
   creative.ele('UniversalAdId', { idRegistry: UNIVERSAL_AD_ID_REGISTRY }).txt(t(ad.creativeId));
 }
 

@@ -16,6 +16,10 @@ export interface AdReportRow {
   completes: number;
   /** completes / impressions; 0 without impressions. */
   completionRate: number;
+  /** Click-throughs (each ad counted once). */
+  clicks: number;
+  /** clicks / impressions; 0 without impressions. */
+  clickThroughRate: number;
   /** Sum of the charged impressions' prices, minor units. */
   spend: bigint;
   /** floor(spend × 1000 / impressions); 0 without impressions. */
@@ -60,6 +64,7 @@ const EVENT_COUNTS = [
   ['midpoints', 'midpoint'],
   ['third_quartiles', 'thirdQuartile'],
   ['completes', 'complete'],
+  ['clicks', 'click'],
 ] as const;
 
 /**
@@ -130,6 +135,8 @@ function toRow(r: Record<string, unknown>): AdReportRow {
     thirdQuartiles: Number(r.third_quartiles ?? 0),
     completes,
     completionRate: impressions > 0 ? completes / impressions : 0,
+    clicks: Number(r.clicks ?? 0),
+    clickThroughRate: impressions > 0 ? Number(r.clicks ?? 0) / impressions : 0,
     spend,
     eCpm: impressions > 0 ? (spend * 1000n) / BigInt(impressions) : 0n,
   };

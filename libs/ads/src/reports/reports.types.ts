@@ -26,6 +26,10 @@ export class AdReportRowType {
   completes: number;
   @Field(() => Float, { description: 'completes / impressions; 0 without impressions' })
   completionRate: number;
+  @Field(() => Int, { description: 'Click-throughs (each ad counted once)' })
+  clicks: number;
+  @Field(() => Float, { description: 'clicks / impressions; 0 without impressions' })
+  clickThroughRate: number;
   @Field(() => AmountScalar, { description: "Sum of the charged impressions' prices" })
   spend: bigint;
   @Field(() => AmountScalar, { description: 'Effective CPM: floor(spend × 1000 / impressions); 0 without impressions' })

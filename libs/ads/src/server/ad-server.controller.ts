@@ -69,6 +69,7 @@ export class AdServerController {
       clickThroughUrl: a.clickThroughUrl,
       impressionUrls: [a.beacons.impression],
       trackingUrls: { start: [a.beacons.start], firstQuartile: [a.beacons.firstQuartile], midpoint: [a.beacons.midpoint], thirdQuartile: [a.beacons.thirdQuartile], complete: [a.beacons.complete] },
+      clickTrackingUrls: [a.beacons.click],
       pricingCpmMinor: a.cpmBid,
       adSystem: 'WeTube',
       sequence: i + 1,
