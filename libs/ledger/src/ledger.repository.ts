@@ -6,6 +6,7 @@ import { AccountKind, CURRENCY } from './account-kind';
 import { HoldEntity, HoldStatus } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
+import { isUniqueViolation, toDate } from '@wetube/platform';
 
 export interface AccountRow {
   id: string;
@@ -68,13 +69,6 @@ export interface HoldRow {
 const ACCOUNT_COLUMNS = `id, kind, owner_id, currency, CAST(balance AS TEXT) AS balance, created_at`;
 const HOLD_COLUMNS = `id, account_id, source_account_id, CAST(amount AS TEXT) AS amount, CAST(paid_out AS TEXT) AS paid_out, status, place_entry_id, created_at, closed_at`;
 
-/** SQLite hands datetimes back as UTC text ('YYYY-MM-DD HH:MM:SS.SSS'); PostgreSQL as Date. */
-function toDate(v: unknown): Date {
-  if (v instanceof Date) return v;
-  const s = String(v);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
-}
-
 type Raw = Record<string, unknown>;
 const account = (r: Raw): AccountRow => ({
   id: String(r.id),
@@ -96,12 +90,7 @@ const hold = (r: Raw): HoldRow => ({
   closedAt: r.closed_at == null ? null : toDate(r.closed_at),
 });
 
-/** True when a write failed on a unique index (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export { isUniqueViolation };
 
 /** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
 export class LedgerTx {

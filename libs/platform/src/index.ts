@@ -4,6 +4,7 @@ export { parseBytes } from './config/config.schema';
 export { DatabaseModule } from './database/database.module';
 export { dataSourceOptions } from './database/data-source.options';
 export { MIGRATIONS } from './database/migrations';
+export { sqlTime, toDate, toDateOrNull, isUniqueViolation } from './database/sql-values';
 export type { JobQueue, JobContext, JobHandler, JobCounts, JobQueueEvents, JobQueueOptions } from './queue/job-queue';
 export { InProcessQueue } from './queue/in-process.queue';
 export { BullMqQueue } from './queue/bullmq.queue';

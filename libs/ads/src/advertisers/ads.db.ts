@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerService } from '@wetube/ledger';
+import { isUniqueViolation, sqlTime, toDate, toDateOrNull } from '@wetube/platform';
 
 export type Row = Record<string, unknown>;
 
@@ -21,26 +22,11 @@ export class AdsDb {
 
   /** SQLite keeps TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; PostgreSQL takes Dates. */
   time(d: Date): Date | string {
-    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+    return sqlTime(this.postgres, d);
   }
 }
 
-export function toDate(v: unknown): Date {
-  if (v instanceof Date) return v;
-  const s = String(v);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
-}
-
-export function toDateOrNull(v: unknown): Date | null {
-  return v == null ? null : toDate(v);
-}
-
-/** A unique-index violation on either database. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/.test(e?.message ?? '');
-}
+export { toDate, toDateOrNull, isUniqueViolation };
 
 /** Keyset cursor over (created_at, id): opaque base64url JSON. */
 export function encodeCursor(createdAt: Date, id: string): string {
