@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdDecisionService } from '@wetube/ads';
 import { LedgerService } from '@wetube/ledger';
-import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
-import { databaseMatrix, startApi, TestApi } from './api.harness';
+import { databaseMatrix, TestApi } from './api.harness';
+import { AdsWorld, bookLineItem, CLC, pathOf, startAdsWorld } from './ads.support';
 import { startSession } from './payments.support';
-import { tusUpload, waitForStatus } from './upload.helper';
 
 const ADMIN_EMAIL = 'admin@ad-reports.test';
-const CLC = 1_000_000n;
 const PRICE = 1000n; // CPM 1 CLC → 1000 minor units per impression
 const BURST = 5;
-const MINT = `mutation($input: MintInput!) { mint(input: $input) { entryId userErrors { code message } } }`;
-const NEW_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } userErrors { code message } } }`;
-const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id status } userErrors { field code message } } }`;
-const NEW_CREATIVE = `mutation($input: CreateCreativeInput!) { createCreative(input: $input) { creative { id approval } userErrors { field code message } } }`;
 const REPORT = `query($first: Int, $after: String, $filter: AdReportFilterInput) {
   adReport(first: $first, after: $after, filter: $filter) {
     edges { cursor node { lineItemId lineItemName campaignId day impressions starts firstQuartiles midpoints thirdQuartiles completes completionRate spend eCpm } }
@@ -25,10 +18,6 @@ const REPORT = `query($first: Int, $after: String, $filter: AdReportFilterInput)
   }
 }`;
 
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return `${u.pathname}${u.search}`;
-};
 
 for (const db of databaseMatrix()) {
   describe(`ad reports and the ad server's rate limits (${db})`, () => {
@@ -47,16 +36,8 @@ for (const db of databaseMatrix()) {
     let itemB: string;
     let creativeA: string;
 
-    const flight = () => ({ flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString() });
-    const newLineItem = async (name: string, budget: bigint) => {
-      const r = (await adco.gql(NEW_LINE_ITEM, { input: { campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP' } })).data.createLineItem;
-      assert.deepEqual(r.userErrors, []);
-      const c = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: adVideoId, clickThroughUrl: 'https://adco.example/spring' } })).data.createCreative;
-      assert.deepEqual(c.userErrors, []);
-      if (c.creative.approval !== 'APPROVED') assert.deepEqual((await adminClient.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: c.creative.id })).data.approveCreative.userErrors, []);
-      decisions.invalidate();
-      return { lineItemId: r.lineItem.id as string, creativeId: c.creative.id as string };
-    };
+    let world: AdsWorld;
+    const newLineItem = (name: string, budget: bigint) => bookLineItem(world, name, budget, {}, 'https://adco.example/spring');
     // Each part of the spec comes from its own client address (the api trusts X-Forwarded-For from loopback).
     const assetList = (videoId: string, breakIndex: number, session: string | undefined, ip: string) =>
       fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', 'x-forwarded-for': ip } }).then(async (r) => ({
@@ -73,31 +54,10 @@ for (const db of databaseMatrix()) {
     const reserved = async (id: string) => BigInt(String((await ledger.sql(`SELECT CAST(reserved AS TEXT) AS r FROM ad_line_items WHERE id = ?`, [id]))[0].r));
 
     before(async () => {
-      api = await startApi(db, { ADMIN_EMAILS: ADMIN_EMAIL, BANDWIDTH_POOL_SEED: '0', AD_REQUESTS_BURST: String(BURST), AD_REQUESTS_PER_SECOND: '0.5' });
-      ledger = api.app.get(LedgerService, { strict: false });
-      decisions = api.app.get(AdDecisionService, { strict: false });
-      adminClient = new ApiClient(api.url);
-      const reg = await adminClient.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
-      assert.equal(reg.status, 201);
-      adminClient.token = reg.body.token;
-      adco = new ApiClient(api.url);
-      const { email: adcoEmail } = await adco.signUp('Adco', 'advertiser');
+      world = await startAdsWorld(db, ADMIN_EMAIL, { AD_REQUESTS_BURST: String(BURST), AD_REQUESTS_PER_SECOND: '0.5' });
+      ({ api, ledger, decisions, admin: adminClient, adco, creatorId, viewer, contentId, adVideoId, campaignId } = world);
       other = new ApiClient(api.url);
       await other.signUp('Other', 'advertiser');
-      const creator = new ApiClient(api.url);
-      ({ id: creatorId } = await creator.signUp('Creator'));
-      viewer = new ApiClient(api.url);
-      await viewer.signUp('Viewer');
-      assert.deepEqual((await adminClient.gql(MINT, { input: { toEmail: adcoEmail, amount: String(50n * CLC), idempotencyKey: 'ar-mint-adco' } })).data.mint.userErrors, []);
-      const [content, ad] = await Promise.all([
-        generateClip({ path: join(api.dataDir, 'content.mp4'), durationSec: 4, width: 320, height: 180 }),
-        generateClip({ path: join(api.dataDir, 'ad.mp4'), durationSec: 3, width: 320, height: 180 }),
-      ]);
-      contentId = (await tusUpload(creator, content)).videoId!;
-      adVideoId = (await tusUpload(adco, ad)).videoId!;
-      assert.equal((await waitForStatus(creator, contentId, ['READY', 'FAILED'])).status, 'READY');
-      assert.equal((await waitForStatus(adco, adVideoId, ['READY', 'FAILED'])).status, 'READY');
-      campaignId = (await adco.gql(NEW_CAMPAIGN, { input: { name: 'Spring' } })).data.createCampaign.campaign.id;
       ({ lineItemId: itemA, creativeId: creativeA } = await newLineItem('Alpha', 1n * CLC));
       ({ lineItemId: itemB } = await newLineItem('Beta', 1n * CLC));
     });

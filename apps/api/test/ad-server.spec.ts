@@ -7,20 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import { AdChargingService, AdDecisionService } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
 import { PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
-import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
-import { databaseMatrix, startApi, TestApi } from './api.harness';
+import { databaseMatrix, TestApi } from './api.harness';
+import { AdsWorld, bookLineItem, CLC, MINT, pathOf, startAdsWorld } from './ads.support';
 import { startSession } from './payments.support';
-import { tusUpload, waitForStatus } from './upload.helper';
 
 const ADMIN_EMAIL = 'admin@ad-server.test';
-const CLC = 1_000_000n;
 const PRICE = 1000n; // CPM 1 CLC → 1000 minor units per impression
-const MINT = `mutation($input: MintInput!) { mint(input: $input) { entryId userErrors { code message } } }`;
 const BUY = `mutation($input: BuyPlanInput!) { buyPlan(input: $input) { entitlement { planId } userErrors { code message } } }`;
-const NEW_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } userErrors { code message } } }`;
-const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id status } userErrors { field code message } } }`;
-const NEW_CREATIVE = `mutation($input: CreateCreativeInput!) { createCreative(input: $input) { creative { id approval } userErrors { field code message } } }`;
 const CANCEL = `mutation($id: ID!) { cancelLineItem(id: $id) { lineItem { id status } userErrors { code } } }`;
 
 // dist/apps/api/test → the repo root is four levels up; the IAB schema lives in ../shared.
@@ -39,11 +33,6 @@ function xsdCheck(xml: string): { ok: boolean; output: string } {
   }
 }
 
-/** A beacon URL (built on PUBLIC_API_URL) as a path of the test api. */
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return `${u.pathname}${u.search}`;
-};
 
 for (const db of databaseMatrix()) {
   describe(`ad server: asset lists, VAST, reservations, beacons and charging (${db})`, () => {
@@ -66,16 +55,8 @@ for (const db of databaseMatrix()) {
     /** The pre-roll reserved for a session without a bandwidth budget (the pool is empty then). */
     let unfundedImpressionId = '';
 
-    const flight = () => ({ flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString() });
-    const newLineItem = async (name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl = 'https://adco.example/spring?utm=wt&x=1') => {
-      const r = (await adco.gql(NEW_LINE_ITEM, { input: { campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP', ...extra } })).data.createLineItem;
-      assert.deepEqual(r.userErrors, []);
-      const c = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: adVideoId, clickThroughUrl } })).data.createCreative;
-      assert.deepEqual(c.userErrors, []);
-      if (c.creative.approval !== 'APPROVED') assert.deepEqual((await adminClient.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: c.creative.id })).data.approveCreative.userErrors, []);
-      decisions.invalidate();
-      return r.lineItem.id as string;
-    };
+    let world: AdsWorld;
+    const newLineItem = async (name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl?: string) => (await bookLineItem(world, name, budget, extra, clickThroughUrl)).lineItemId;
     const assetList = (videoId: string, breakIndex: number, session?: string, headers: Record<string, string> = {}) =>
       fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', ...headers } }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const beacon = (url: string) => fetch(`${api.url}${pathOf(url)}`).then((r) => r.status);
@@ -89,34 +70,12 @@ for (const db of databaseMatrix()) {
     const status = async (impressionId: string) => String((await ledger.sql(`SELECT status FROM ad_impressions WHERE id = ?`, [impressionId]))[0].status);
 
     before(async () => {
-      api = await startApi(db, { ADMIN_EMAILS: ADMIN_EMAIL, BANDWIDTH_POOL_SEED: '0' });
-      ledger = api.app.get(LedgerService, { strict: false });
-      decisions = api.app.get(AdDecisionService, { strict: false });
+      world = await startAdsWorld(db, ADMIN_EMAIL);
+      ({ api, ledger, decisions, admin: adminClient, adco, creator, creatorId, viewer, contentId, adVideoId, campaignId } = world);
       charging = api.app.get(AdChargingService, { strict: false });
-      adminClient = new ApiClient(api.url);
-      const reg = await adminClient.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
-      assert.equal(reg.status, 201);
-      adminClient.token = reg.body.token;
-      adco = new ApiClient(api.url);
-      const { email: adcoEmail } = await adco.signUp('Adco', 'advertiser');
-      creator = new ApiClient(api.url);
-      ({ id: creatorId } = await creator.signUp('Creator'));
-      viewer = new ApiClient(api.url);
-      await viewer.signUp('Viewer');
       planViewer = new ApiClient(api.url);
       const { email: planEmail } = await planViewer.signUp('PlanViewer');
-      for (const [email, amount, key] of [[adcoEmail, 50n * CLC, 'as-mint-adco'], [planEmail, 20n * CLC, 'as-mint-plan']] as const) {
-        assert.deepEqual((await adminClient.gql(MINT, { input: { toEmail: email, amount: String(amount), idempotencyKey: key } })).data.mint.userErrors, []);
-      }
-      const [content, ad] = await Promise.all([
-        generateClip({ path: join(api.dataDir, 'content.mp4'), durationSec: 4, width: 320, height: 180 }),
-        generateClip({ path: join(api.dataDir, 'ad.mp4'), durationSec: 3, width: 320, height: 180 }),
-      ]);
-      contentId = (await tusUpload(creator, content)).videoId!;
-      adVideoId = (await tusUpload(adco, ad)).videoId!;
-      assert.equal((await waitForStatus(creator, contentId, ['READY', 'FAILED'])).status, 'READY');
-      assert.equal((await waitForStatus(adco, adVideoId, ['READY', 'FAILED'])).status, 'READY');
-      campaignId = (await adco.gql(NEW_CAMPAIGN, { input: { name: 'Spring' } })).data.createCampaign.campaign.id;
+      assert.deepEqual((await adminClient.gql(MINT, { input: { toEmail: planEmail, amount: String(20n * CLC), idempotencyKey: 'as-mint-plan' } })).data.mint.userErrors, []);
       lineItemId = await newLineItem('Launch', 1n * CLC);
       supply = await ledger.totalSupply();
     });
