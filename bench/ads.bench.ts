@@ -29,7 +29,7 @@
  * profile of ours' runs in the last round (bench/results/ads.cpuprofile) and the top self-time functions.
  * Run: node dist/bench/ads.bench.js [--db sqlite|postgres] [--line-items 1000] [--sessions 8000]
  *      [--viewers 2000] [--connections 10,50] [--rates 250,500] [--rate-connections 50] [--duration 10]
- *      [--rounds 3] [--advertisers 4] [--profile]
+ *      [--rounds 3] [--advertisers 4] [--profile]; `--connections 0` or `--rates 0` skips that kind of run
  */
 import type { Response } from 'express';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -71,8 +71,8 @@ async function main() {
   const lineItems = Number(arg('line-items', '1000'));
   const sessionCount = Number(arg('sessions', '8000'));
   const viewers = Number(arg('viewers', '2000'));
-  const connectionsList = arg('connections', '10,50').split(',').map(Number);
-  const rates = arg('rates', '250,500').split(',').filter(Boolean).map(Number);
+  const connectionsList = arg('connections', '10,50').split(',').map(Number).filter((n) => n > 0);
+  const rates = arg('rates', '250,500').split(',').map(Number).filter((n) => n > 0);
   const rateConnections = Number(arg('rate-connections', '50'));
   const durationSec = Number(arg('duration', '10'));
   const rounds = Number(arg('rounds', '3'));
@@ -193,7 +193,7 @@ async function main() {
     };
 
     // Warm-up (JIT, the line item snapshot, SQLite's page cache).
-    for (const target of ['ours', 'static'] as const) await run(target, connectionsList[0], 3, 0);
+    for (const target of ['ours', 'static'] as const) await run(target, connectionsList[0] ?? 10, 3, 0);
 
     const records: RunRecord[] = [];
     let profileTop: string[] = [];
