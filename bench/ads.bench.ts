@@ -18,12 +18,18 @@
  *                the api's own Express adapter that answers a fixed asset list (one real answer of
  *                ours, same JSON, same headers) with res.json: same server, same process, no Nest
  *                pipeline, no database, no decision
- *      rounds interleaved (which target starts alternates), for each connection count
- * Prints decisions/s, p50/p97.5/p99 latency (medians over rounds), ours/static, ads per decision and
- * server CPU per request, and whether p99 < 20 ms; writes bench/results/ads.json. `--profile`: CPU
+ *      two kinds of runs, rounds interleaved (which target starts alternates):
+ *        saturation (closed loop, `--connections`): every connection sends its next request when the
+ *                answer arrives: throughput and ours/static; latency there is mostly queueing
+ *        fixed rate (open loop, `--rates`, on `--rate-connections` connections): requests scheduled
+ *                evenly at the offered rate whatever the answers do, latency from each request's
+ *                scheduled time (see bench/support/autocannon.ts: not autocannon's overallRate)
+ * Prints req/s, p50/p97.5/p99/max latency (medians over rounds), ours/static, ads per decision and
+ * server CPU per request, and whether p99 < 20 ms at each offered load; writes bench/results/ads.json. `--profile`: CPU
  * profile of ours' runs in the last round (bench/results/ads.cpuprofile) and the top self-time functions.
  * Run: node dist/bench/ads.bench.js [--db sqlite|postgres] [--line-items 1000] [--sessions 8000]
- *      [--viewers 2000] [--connections 10,50] [--duration 10] [--rounds 3] [--advertisers 4] [--profile]
+ *      [--viewers 2000] [--connections 10,50] [--rates 250,500] [--rate-connections 50] [--duration 10]
+ *      [--rounds 3] [--advertisers 4] [--profile]; `--connections 0` or `--rates 0` skips that kind of run
  */
 import type { Response } from 'express';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -47,6 +53,8 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 interface RunRecord extends LoadResult {
   target: 'ours' | 'static';
   connections: number;
+  /** Offered req/s of an open-loop run; null for a saturation (closed-loop) run. */
+  rate: number | null;
   round: number;
   /** Impressions reserved and pods with at least one ad during the run (ours only). */
   impressions: number;
@@ -63,7 +71,9 @@ async function main() {
   const lineItems = Number(arg('line-items', '1000'));
   const sessionCount = Number(arg('sessions', '8000'));
   const viewers = Number(arg('viewers', '2000'));
-  const connectionsList = arg('connections', '10,50').split(',').map(Number);
+  const connectionsList = arg('connections', '10,50').split(',').map(Number).filter((n) => n > 0);
+  const rates = arg('rates', '250,500').split(',').map(Number).filter((n) => n > 0);
+  const rateConnections = Number(arg('rate-connections', '50'));
   const durationSec = Number(arg('duration', '10'));
   const rounds = Number(arg('rounds', '3'));
   const advertiserCount = Number(arg('advertisers', '4'));
@@ -157,29 +167,46 @@ async function main() {
     };
     // Planned requests per run of ours: twice what 3,000 decisions/s would need.
     const perRun = (sec: number) => Math.max(2000, sec * 6000);
-    const run = async (target: 'ours' | 'static', connections: number, sec: number, round: number): Promise<RunRecord> => {
+    const run = async (target: 'ours' | 'static', connections: number, sec: number, round: number, rate: number | null = null): Promise<RunRecord> => {
       const before = await counts();
       const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
       const cpu0 = process.cpuUsage();
       const r = await runAutocannon(
-        { baseUrl: api.url, connections, durationSec: sec, requests: target === 'ours' ? fresh(perRun(sec)) : staticRequests, cycle: target === 'static' },
+        {
+          baseUrl: api.url,
+          connections,
+          durationSec: sec,
+          requests: target === 'ours' ? fresh(rate ? Math.ceil(rate * sec) + 1 : perRun(sec)) : staticRequests,
+          cycle: target === 'static',
+          ...(rate ? { ratePerSec: rate } : {}),
+        },
         api.dataDir,
       );
       const cpu = process.cpuUsage(cpu0);
       loop.disable();
       const after = await counts();
-      return { ...r, target, connections, round, impressions: after.impressions - before.impressions, filledPods: after.pods - before.pods, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, r.requests),
+      return { ...r, target, connections, rate, round, impressions: after.impressions - before.impressions, filledPods: after.pods - before.pods, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, r.requests),
         loopDelayP99Ms: loop.percentile(99) / 1e6,
         loopDelayMaxMs: loop.max / 1e6,
       };
     };
 
     // Warm-up (JIT, the line item snapshot, SQLite's page cache).
-    for (const target of ['ours', 'static'] as const) await run(target, connectionsList[0], 3, 0);
+    for (const target of ['ours', 'static'] as const) await run(target, connectionsList[0] ?? 10, 3, 0);
 
     const records: RunRecord[] = [];
     let profileTop: string[] = [];
+    const report = (r: RunRecord) => {
+      const extra = r.target === 'ours' ? `, ${(r.impressions / Math.max(1, r.requests)).toFixed(2)} ads/decision, ${((100 * r.filledPods) / Math.max(1, r.requests)).toFixed(0)} % pods filled` : '';
+      const bad = r.non2xx + r.errors + r.timeouts ? `  ERRORS: non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}` : '';
+      const load = r.rate ? `${r.rate}/s c=${r.connections}` : `c=${r.connections}`;
+      const waited = r.rate && r.waitedForConnection ? `, ${r.waitedForConnection} waited for a connection` : '';
+      console.log(
+        `round ${r.round} ${load} ${r.target.padEnd(6)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50Ms)}  p97.5 ${ms(r.p975Ms)}  p99 ${ms(r.p99Ms)}  max ${ms(r.maxMs)}  ` +
+          `server CPU ${r.cpuUsPerRequest.toFixed(0)} µs/req, event loop delay p99 ${ms(r.loopDelayP99Ms)} max ${ms(r.loopDelayMaxMs)}${extra}${waited}${r.exhausted ? '  (request list ran out: stopped early)' : ''}${bad}`,
+      );
+    };
     for (let round = 1; round <= rounds; round++) {
       for (const connections of connectionsList) {
         const order = (round + connectionsList.indexOf(connections)) % 2 ? (['ours', 'static'] as const) : (['static', 'ours'] as const);
@@ -193,25 +220,28 @@ async function main() {
             profileTop = await prof.stop(join(dir, 'ads.cpuprofile'));
           }
           records.push(r);
-          const extra = target === 'ours' ? `, ${(r.impressions / Math.max(1, r.requests)).toFixed(2)} ads/decision, ${((100 * r.filledPods) / Math.max(1, r.requests)).toFixed(0)} % pods filled` : '';
-          const bad = r.non2xx + r.errors + r.timeouts ? `  ERRORS: non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}` : '';
-          console.log(
-            `round ${round} c=${connections} ${target.padEnd(6)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50Ms)}  p97.5 ${ms(r.p975Ms)}  p99 ${ms(r.p99Ms)}  max ${ms(r.maxMs)}  ` +
-              `server CPU ${r.cpuUsPerRequest.toFixed(0)} µs/req, event loop delay p99 ${ms(r.loopDelayP99Ms)} max ${ms(r.loopDelayMaxMs)}${extra}${r.exhausted ? '  (request list ran out: stopped early)' : ''}${bad}`,
-          );
+          report(r);
+        }
+      }
+      for (const rate of rates) {
+        const order = (round + rates.indexOf(rate)) % 2 ? (['ours', 'static'] as const) : (['static', 'ours'] as const);
+        for (const target of order) {
+          const r = await run(target, rateConnections, durationSec, round, rate);
+          records.push(r);
+          report(r);
         }
       }
     }
 
-    console.log('\nmedians over rounds:');
+    console.log('\nsaturation (closed loop: every connection sends its next request when the answer arrives), medians over rounds:');
     console.log('| target | connections | req/s | p50 | p97.5 | p99 | server CPU / req | ours / static (req/s) | p99 < 20 ms |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const med = (rs: RunRecord[], f: (r: RunRecord) => number) => median(rs.map(f));
     const summary = [];
     for (const connections of connectionsList) {
-      const of = (target: string) => records.filter((r) => r.target === target && r.connections === connections);
+      const of = (target: string) => records.filter((r) => r.target === target && r.rate === null && r.connections === connections);
       const ours = of('ours');
       const stat = of('static');
-      const med = (rs: RunRecord[], f: (r: RunRecord) => number) => median(rs.map(f));
       const ratios = ours.map((o) => o.requestsPerSec / stat.find((s) => s.round === o.round)!.requestsPerSec);
       const row = (name: string, rs: RunRecord[], ratio: string) => {
         const p99 = med(rs, (r) => r.p99Ms);
@@ -221,16 +251,41 @@ async function main() {
       row('static asset list', stat, '');
       summary.push({ connections, oursPerSec: med(ours, (r) => r.requestsPerSec), staticPerSec: med(stat, (r) => r.requestsPerSec), oursP99: med(ours, (r) => r.p99Ms), ratio: median(ratios) });
     }
+    const rateSummary = [];
+    if (rates.length) {
+      console.log(`\nfixed offered load (open loop, ${rateConnections} connections, latency from each request's scheduled time), medians over rounds:`);
+      console.log('| target | offered req/s | achieved req/s | p50 | p97.5 | p99 | max | server CPU / req | p99 < 20 ms |');
+      console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const rate of rates) {
+        const of = (target: string) => records.filter((r) => r.target === target && r.rate === rate);
+        for (const [name, rs] of [['ours (decisions)', of('ours')], ['static asset list', of('static')]] as const) {
+          const p99 = med(rs, (r) => r.p99Ms);
+          const p99s = rs.length > 1 ? ` (${rs.map((r) => r.p99Ms.toFixed(1)).join(', ')})` : '';
+          console.log(
+            `| ${name} | ${rate} | ${med(rs, (r) => r.requestsPerSec).toFixed(0)} | ${ms(med(rs, (r) => r.p50Ms))} | ${ms(med(rs, (r) => r.p975Ms))} | ${ms(p99)}${p99s} | ${ms(med(rs, (r) => r.maxMs))} | ${med(rs, (r) => r.cpuUsPerRequest).toFixed(0)} µs | ${p99 < GOAL_P99_MS ? 'yes' : 'NO'} |`,
+          );
+        }
+        const ours = of('ours');
+        rateSummary.push({ rate, oursPerSec: med(ours, (r) => r.requestsPerSec), oursP50: med(ours, (r) => r.p50Ms), oursP99: med(ours, (r) => r.p99Ms), oursP99s: ours.map((r) => r.p99Ms), staticP99: med(of('static'), (r) => r.p99Ms) });
+      }
+    }
     const adsPerDecision = records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.impressions, 0) / Math.max(1, records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.requests, 0));
     console.log(`ads per decision (reserved impressions / requests): ${adsPerDecision.toFixed(2)}; (session, break) pairs planned, each at most once: ${cursor}`);
-    for (const s of summary) console.log(`goal p99 < ${GOAL_P99_MS} ms at ${s.connections} connections: ${s.oursP99 < GOAL_P99_MS ? 'met' : 'NOT met'} (${ms(s.oursP99)})`);
+    console.log('');
+    for (const r of rateSummary) {
+      const spread = r.oursP99s.length > 1 ? `; rounds ${r.oursP99s.map((x) => ms(x)).join(', ')}` : '';
+      console.log(`goal p99 < ${GOAL_P99_MS} ms at an offered ${r.rate} req/s: ${r.oursP99 < GOAL_P99_MS ? 'MET' : 'NOT met'} (ours p99 ${ms(r.oursP99)}${spread}, p50 ${ms(r.oursP50)}, achieved ${r.oursPerSec.toFixed(0)} req/s; static p99 ${ms(r.staticP99)})`);
+    }
+    for (const s of summary) {
+      console.log(`saturation at ${s.connections} connections: ours ${s.oursPerSec.toFixed(0)} decisions/s, static ${s.staticPerSec.toFixed(0)} req/s (ours / static ${(100 * s.ratio).toFixed(1)} %); p99 there ${ms(s.oursP99)} (${s.oursP99 < GOAL_P99_MS ? 'under' : 'over'} ${GOAL_P99_MS} ms: queueing of ${s.connections} requests)`);
+    }
     if (profileTop.length) console.log(`\nCPU profile of ours (last round, ${connectionsList[0]} connections): bench/results/ads.cpuprofile; top self time:\n${profileTop.join('\n')}`);
 
     const outDir = resolve(__dirname, '..', '..', 'bench', 'results');
     await mkdir(outDir, { recursive: true });
     await writeFile(
       join(outDir, 'ads.json'),
-      JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtEnd: loadavg() }, db, lineItems, seed, sessions: sessions.length, viewers, staticBytes, records, summary }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtEnd: loadavg() }, db, lineItems, seed, sessions: sessions.length, viewers, staticBytes, rateConnections, records, summary, rateSummary }, null, 2),
     );
     console.log(`raw figures: ${join(outDir, 'ads.json')}; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
