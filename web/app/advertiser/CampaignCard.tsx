@@ -19,7 +19,7 @@ import { StatusBadge } from './StatusBadge';
 
 const LINE_ITEM_PAGE = 20;
 
-/** One campaign: its status (a label: pausing it does not stop its line items) and its line items with lifetime delivery. */
+/** One campaign: its status (paused: none of its line items serves) and its line items with lifetime delivery. */
 export function CampaignCard({
   campaign,
   videos,

@@ -90,8 +90,11 @@ export function LineItemRow({
             {delivery && impressions > 0 && (
               <span className="muted small">
                 {' '}
-                · {delivery.completes.toLocaleString('en')} complete{delivery.completes === 1 ? '' : 's'} ({Math.round(delivery.completionRate * 100)} %) · eCPM{' '}
-                {formatClc(delivery.eCpm)}
+                · {delivery.completes.toLocaleString('en')} complete{delivery.completes === 1 ? '' : 's'} ({Math.round(delivery.completionRate * 100)} %) ·{' '}
+                <span data-testid="line-item-clicks" data-clicks={delivery.clicks}>
+                  {delivery.clicks.toLocaleString('en')} click{delivery.clicks === 1 ? '' : 's'} ({(delivery.clickThroughRate * 100).toFixed(1)} % CTR)
+                </span>{' '}
+                · eCPM {formatClc(delivery.eCpm)}
               </span>
             )}
           </dd>

@@ -69,6 +69,8 @@ export interface AdReportRow {
   starts: number;
   completes: number;
   completionRate: number;
+  clicks: number;
+  clickThroughRate: number;
   spend: Amount;
   eCpm: Amount;
 }

@@ -5,7 +5,7 @@ import type { AdReportRow, Edges } from './advertiser-api';
 
 export const AD_REPORT_QUERY = `query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {
   adReport(first: $first, after: $after, filter: $filter) {
-    edges { node { lineItemId lineItemName campaignId day impressions starts completes completionRate spend eCpm } }
+    edges { node { lineItemId lineItemName campaignId day impressions starts completes completionRate clicks clickThroughRate spend eCpm } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

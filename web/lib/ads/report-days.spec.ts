@@ -17,8 +17,13 @@ describe('report totals', () => {
     assert.equal(t.completionRate, 2 / 3);
   });
 
+  it('sums clicks into a click-through rate (rows without clicks count none)', () => {
+    const t = totals([{ ...row('a', '2026-03-10', 3, 1, '3000'), clicks: 1 }, row('b', '2026-03-09', 1, 1, '1000')]);
+    assert.deepEqual([t.clicks, t.clickThroughRate], [1, 0.25]);
+  });
+
   it('is all zeros without rows', () => {
-    assert.deepEqual(totals([]), { impressions: 0, completes: 0, spend: 0n, eCpm: 0n, completionRate: 0 });
+    assert.deepEqual(totals([]), { impressions: 0, completes: 0, clicks: 0, clickThroughRate: 0, spend: 0n, eCpm: 0n, completionRate: 0 });
   });
 
   it('keeps spend above 2^53 exact', () => {

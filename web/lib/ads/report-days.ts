@@ -12,12 +12,17 @@ export interface ReportRowLike {
   day: string;
   impressions: number;
   completes: number;
+  /** Click-throughs (older servers: absent, counted as 0). */
+  clicks?: number;
   spend: string;
 }
 
 export interface ReportTotals {
   impressions: number;
   completes: number;
+  clicks: number;
+  /** clicks / impressions; 0 without impressions. */
+  clickThroughRate: number;
   spend: bigint;
   /** floor(spend × 1000 / impressions); 0 without impressions. */
   eCpm: bigint;
@@ -50,15 +55,19 @@ export function windowStart(days: number, now: Date | number = Date.now()): Date
 export function totals(rows: readonly ReportRowLike[]): ReportTotals {
   let impressions = 0;
   let completes = 0;
+  let clicks = 0;
   let spend = 0n;
   for (const r of rows) {
     impressions += r.impressions;
     completes += r.completes;
+    clicks += r.clicks ?? 0;
     spend += toMinor(r.spend);
   }
   return {
     impressions,
     completes,
+    clicks,
+    clickThroughRate: impressions > 0 ? clicks / impressions : 0,
     spend,
     eCpm: impressions > 0 ? (spend * 1000n) / BigInt(impressions) : 0n,
     completionRate: impressions > 0 ? completes / impressions : 0,
