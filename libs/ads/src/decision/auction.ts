@@ -1,6 +1,6 @@
 import type { AdRequest, Decision, ExclusionReason, LineItemForDecision, PodAd, Rng } from './decision.types';
 import { checkSpendAndCaps, checkStatic, servableCreatives } from './eligibility';
-import { countImpressions, countsFor } from './frequency';
+import { countsFor, requestCounts } from './frequency';
 import { pacingVerdict } from './pacing';
 import { pricePerImpression } from './price';
 import { TargetingContext } from './targeting';
@@ -22,7 +22,7 @@ import { TargetingContext } from './targeting';
  */
 export function decide(lineItems: readonly LineItemForDecision[], request: AdRequest, rng: Rng): Decision {
   const ctx = new TargetingContext(request);
-  const counts = countImpressions(request.viewerHistory.impressions, request.now, request.sessionId);
+  const counts = requestCounts(request);
   const excluded: Partial<Record<ExclusionReason, number>> = {};
   const exclude = (r: ExclusionReason) => {
     excluded[r] = (excluded[r] ?? 0) + 1;

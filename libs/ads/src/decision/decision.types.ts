@@ -76,6 +76,14 @@ export interface LineItemForDecision {
   creatives: readonly CreativeForDecision[];
 }
 
+/** A viewer's impressions of one line item in the frequency caps' windows (rolling, ending at the request's time). */
+export interface ImpressionCounts {
+  lastHour: number;
+  last24h: number;
+  lifetime: number;
+  thisStream: number;
+}
+
 export interface ViewerImpression {
   lineItemId: string;
   at: Date;
@@ -91,7 +99,11 @@ export interface AdRequest {
   position: AdPosition;
   /** Most ads in this break. */
   podSize: number;
-  viewerHistory: { impressions: readonly ViewerImpression[] };
+  /**
+   * The viewer's past impressions, or (`counts`) the same already counted per line item at `now`
+   * for this `sessionId` (an ad server that aggregates in SQL); `counts` wins when both are given.
+   */
+  viewerHistory: { impressions: readonly ViewerImpression[]; counts?: ReadonlyMap<string, ImpressionCounts> };
   sessionId: string;
   floorCpm: bigint;
 }

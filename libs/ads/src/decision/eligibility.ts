@@ -47,11 +47,12 @@ export function eligible(lineItem: LineItemForDecision, request: AdRequest, inPo
     checkSpendAndCaps(
       lineItem,
       countsFor(
-        countImpressions(
-          request.viewerHistory.impressions.filter((i) => i.lineItemId === lineItem.id),
-          request.now,
-          request.sessionId,
-        ),
+        request.viewerHistory.counts ??
+          countImpressions(
+            request.viewerHistory.impressions.filter((i) => i.lineItemId === lineItem.id),
+            request.now,
+            request.sessionId,
+          ),
         lineItem.id,
       ),
       inPod,

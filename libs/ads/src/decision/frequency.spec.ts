@@ -71,3 +71,24 @@ describe('frequency caps, per viewer', () => {
     assert.deepEqual(new Set(d.ads.map((a) => a.creativeId)), new Set(['a', 'b']));
   });
 });
+
+describe('frequency caps from counts the ad server made (viewerHistory.counts)', () => {
+  const history = [ago(10 * 60_000, 's-1'), ago(2 * HOUR), ago(30 * HOUR)];
+  const counted = (caps: FrequencyCaps, counts: Map<string, { lastHour: number; last24h: number; lifetime: number; thisStream: number }>) => {
+    const e = eligible(lineItem({ frequencyCaps: caps }), request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts } }));
+    return e.eligible ? null : e.reason;
+  };
+
+  it('decide the same as the impressions they count', () => {
+    const counts = new Map([['li-1', { lastHour: 1, last24h: 2, lifetime: 3, thisStream: 1 }]]);
+    for (const caps of [{ perHour: 1 }, { perHour: 2 }, { perDay: 2 }, { perDay: 3 }, { lifetime: 3 }, { lifetime: 4 }, { perStream: 1 }, { perStream: 2 }] as FrequencyCaps[]) {
+      assert.equal(counted(caps, counts), reason(caps, history), JSON.stringify(caps));
+    }
+  });
+
+  it('win over impressions given alongside, in the auction too', () => {
+    const capped = new Map([['li-1', { lastHour: 5, last24h: 5, lifetime: 5, thisStream: 0 }]]);
+    const d = decide([lineItem({ frequencyCaps: { perHour: 5 } })], request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts: capped } }), seededRng(1));
+    assert.deepEqual([d.ads.length, d.excluded.FREQ_HOUR], [0, 1]);
+  });
+});

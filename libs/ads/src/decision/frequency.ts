@@ -1,14 +1,9 @@
-import type { ExclusionReason, FrequencyCaps, ViewerImpression } from './decision.types';
+import type { AdRequest, ExclusionReason, FrequencyCaps, ImpressionCounts, ViewerImpression } from './decision.types';
+
+export type { ImpressionCounts };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-export interface ImpressionCounts {
-  lastHour: number;
-  last24h: number;
-  lifetime: number;
-  thisStream: number;
-}
 
 const NONE: ImpressionCounts = { lastHour: 0, last24h: 0, lifetime: 0, thisStream: 0 };
 
@@ -36,7 +31,12 @@ export function countImpressions(
   return counts;
 }
 
-export function countsFor(counts: Map<string, ImpressionCounts>, lineItemId: string): ImpressionCounts {
+/** The request's counts: the ones it brings (`viewerHistory.counts`), else counted from its impressions. */
+export function requestCounts(request: AdRequest): ReadonlyMap<string, ImpressionCounts> {
+  return request.viewerHistory.counts ?? countImpressions(request.viewerHistory.impressions, request.now, request.sessionId);
+}
+
+export function countsFor(counts: ReadonlyMap<string, ImpressionCounts>, lineItemId: string): ImpressionCounts {
   return counts.get(lineItemId) ?? NONE;
 }
 

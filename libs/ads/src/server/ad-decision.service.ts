@@ -6,15 +6,15 @@ import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
 import { AppConfig } from '@wetube/platform';
 import { AdsDb, toDate } from '../advertisers/ads.db';
 import { decide } from '../decision/auction';
-import type { AdPosition, Device, ViewerImpression } from '../decision/decision.types';
+import type { AdPosition, Device, ImpressionCounts } from '../decision/decision.types';
 import { BeaconSigner, Beacons } from './beacons';
 import { LineItemSnapshot, parseJson, SNAPSHOT_TTL_MS, topRendition } from './line-item.snapshot';
 import { reservePod } from './pod.reservations';
 
 /** Most ads in one break (the engine's per-pod caps still apply: default 1 per line item). */
 export const POD_SIZE = 2;
-/** The viewer's most recent impressions read for frequency caps. */
-const HISTORY_LIMIT = 1000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export interface BreakRequest {
   sessionId: string | null;
@@ -100,19 +100,18 @@ export class AdDecisionService {
       const pending = this.inFlight.get(key);
       if (pending) return pending;
       const p = (async () => {
-        // The history answers both: the frequency caps, and whether this break already has a live pod.
-        const history = await this.history(viewerKey);
-        const live = history.some((h) => h.sessionId === own.id && h.videoId === req.videoId && h.breakIndex === req.breakIndex && h.live && h.expiresAt > req.now);
-        if (live) {
+        // One query answers both: the frequency caps' counts, and whether this break already has a live pod.
+        const { counts, livePod } = await this.history(viewerKey, own.id, req);
+        if (livePod) {
           const again = await this.reservedPod(own.id, viewerKey, req);
           if (again.length) return { ads: again, adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
         }
-        return this.decideFresh(req, t0, own.id, viewerKey, video, history);
+        return this.decideFresh(req, t0, own.id, viewerKey, video, counts);
       })().finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, p);
       return p;
     }
-    return this.decideFresh(req, t0, null, null, video, []);
+    return this.decideFresh(req, t0, null, null, video, new Map());
   }
 
   private readonly inFlight = new Map<string, Promise<BreakDecision>>();
@@ -175,7 +174,7 @@ export class AdDecisionService {
     });
   }
 
-  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[]; category: string | null }, history: ViewerImpression[]): Promise<BreakDecision> {
+  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[]; category: string | null }, counts: ReadonlyMap<string, ImpressionCounts>): Promise<BreakDecision> {
     const snap = await this.snapshot.get(req.now);
     const decision = decide(
       snap.items,
@@ -186,7 +185,7 @@ export class AdDecisionService {
         country: req.country,
         position: req.position,
         podSize: POD_SIZE,
-        viewerHistory: { impressions: history },
+        viewerHistory: { impressions: [], counts },
         sessionId: sessionId ?? '',
         floorCpm: this.config.ads.floorCpm,
       },
@@ -229,21 +228,29 @@ export class AdDecisionService {
     return { ads, adFree: false, dropped, timing: { decideMs: t1 - t0, reserveMs: performance.now() - t1 } };
   }
 
-  /** The viewer's past (and reserved, not yet shown) impressions, newest first, with what finds a live pod. */
-  private async history(viewerKey: string): Promise<HistoryRow[]> {
+  /**
+   * The viewer's impressions (reserved, not yet shown, included; expired ones not) counted per line
+   * item in the frequency caps' windows, in SQL (one row per line item the viewer has seen, whatever
+   * the history's length), and whether this session's break already has a live pod.
+   */
+  private async history(viewerKey: string, sessionId: string, req: BreakRequest): Promise<{ counts: Map<string, ImpressionCounts>; livePod: boolean }> {
+    const t = req.now.getTime();
     const rows = await this.db.query(
-      `SELECT line_item_id, created_at, session_id, video_id, break_index, status, expires_at FROM ad_impressions WHERE viewer_key = ? AND status <> 'EXPIRED' ORDER BY created_at DESC LIMIT ?`,
-      [viewerKey, HISTORY_LIMIT],
+      `SELECT line_item_id, COUNT(*) AS lifetime,
+              SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END) AS last_24h,
+              SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END) AS last_hour,
+              SUM(CASE WHEN session_id = ? THEN 1 ELSE 0 END) AS this_stream,
+              SUM(CASE WHEN session_id = ? AND video_id = ? AND break_index = ? AND expires_at > ? THEN 1 ELSE 0 END) AS live_pod
+         FROM ad_impressions WHERE viewer_key = ? AND status <> 'EXPIRED' GROUP BY line_item_id`,
+      [this.db.time(new Date(t - DAY_MS)), this.db.time(new Date(t - HOUR_MS)), sessionId, sessionId, req.videoId, req.breakIndex, this.db.time(req.now), viewerKey],
     );
-    return rows.map((r) => ({
-      lineItemId: String(r.line_item_id),
-      at: toDate(r.created_at),
-      sessionId: String(r.session_id ?? ''),
-      videoId: String(r.video_id),
-      breakIndex: Number(r.break_index),
-      live: r.status === 'RESERVED' || r.status === 'CHARGED',
-      expiresAt: toDate(r.expires_at),
-    }));
+    const counts = new Map<string, ImpressionCounts>();
+    let livePod = false;
+    for (const r of rows) {
+      counts.set(String(r.line_item_id), { lifetime: Number(r.lifetime), last24h: Number(r.last_24h), lastHour: Number(r.last_hour), thisStream: Number(r.this_stream) });
+      if (Number(r.live_pod) > 0) livePod = true;
+    }
+    return { counts, livePod };
   }
 
   private readonly videoCache = new Map<string, { at: number; v: { ownerId: string; tags: string[]; category: string | null } | null }>();
@@ -258,5 +265,3 @@ export class AdDecisionService {
     return v;
   }
 }
-
-type HistoryRow = ViewerImpression & { videoId: string; breakIndex: number; live: boolean; expiresAt: Date };
