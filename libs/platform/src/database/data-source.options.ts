@@ -6,10 +6,9 @@ import { MIGRATIONS } from './migrations';
 
 /**
  * TypeORM options for the configured database: PostgreSQL when DATABASE_URL is set, else a SQLite
- * file (WAL, busy timeout; with `backgroundCheckpoints`, checkpoints left to a SqliteCheckpointer).
- * Schema changes only through migrations; never `synchronize`.
+ * file (WAL, busy timeout). Schema changes only through migrations; never `synchronize`.
  */
-export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = [], opts: { backgroundCheckpoints?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   const common = { entities, migrations: MIGRATIONS, migrationsTransactionMode: 'all' as const, synchronize: false, logging: false };
   if (config.database.type === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
@@ -24,11 +23,6 @@ export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      if (opts.backgroundCheckpoints) {
-        // A SqliteCheckpointer thread checkpoints instead of the committing connection (see there).
-        db.pragma('wal_autocheckpoint = 0');
-        db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-      }
     },
   };
 }
