@@ -1,15 +1,9 @@
+import { emptyRedeemTally, type RedeemCandidate, redeemBackoffMs, redeemInBatches, type RedeemTally } from '@wetube/swarm';
 import { GraphqlError } from './api.client';
+import type { RedeemApi } from './redeem.client';
 import { formatClc } from './status.line';
-import { MAX_REDEEM_BATCH, type RedeemApi, type ReceiptRedemption } from './redeem.client';
 
-/** One kept receipt that changed since it was last redeemed: the newest of its (session, peer). */
-export interface RedeemCandidate {
-  sessionId: string;
-  peerId: string;
-  seq: number;
-  /** base64url of `encodeReceiptMessage(...)`: what `redeemReceipts` takes. */
-  message: string;
-}
+export type { RedeemCandidate };
 
 /** Where the receipts come from and where their redemption is remembered (the ReceiptKeeper). */
 export interface RedeemSource {
@@ -23,35 +17,11 @@ export interface RedeemSource {
   flush(): Promise<void>;
 }
 
-/**
- * A refusal is final unless the api says the same receipt may be paid later (`retryable`, e.g.
- * TOO_FAST: the session's playback time has to catch up); a final one is not sent again. A REFUSED
- * without a code is retried too.
- */
-export function isFinalRefusal(res: { code: string | null; retryable?: boolean }): boolean {
-  return !!res.code && !res.retryable;
-}
-
 /** What one round did. */
-export interface RedeemRound {
+export interface RedeemRound extends RedeemTally {
   reason: 'periodic' | 'exit';
-  /** Receipts sent (answered or not). */
-  sent: number;
-  paidReceipts: number;
-  paidSegments: number;
-  /** Minor units credited in this round. */
-  paidAmount: bigint;
-  nothingNew: number;
-  /** Final refusals by code (settled). */
-  refusedBy: Record<string, number>;
-  /** Transient refusals (sent again next round). */
-  retryLater: number;
-  /** Receipts not settled because the api did not answer for them (left for the next round). */
-  unanswered: number;
   /** Receipts pruned from the store after this round (expired certificate, settled). */
   pruned: number;
-  /** Why the api did not answer, if it did not. */
-  error?: string;
   /** True when the round was skipped (canRedeem said no). */
   skipped?: string;
 }
@@ -97,13 +67,11 @@ export class ReceiptRedeemer {
   private lastBlock: string | null = null;
   private readonly totals_: RedeemTotals = { rounds: 0, paidReceipts: 0, paidSegments: 0, paidAmount: 0n, refused: 0, failures: 0, lastError: null };
   private readonly everyMs: number;
-  private readonly batchSize: number;
   private readonly maxBackoffMs: number;
   private readonly log: (message: string) => void;
 
   constructor(private readonly opts: ReceiptRedeemerOptions) {
     this.everyMs = opts.everyMs ?? 30_000;
-    this.batchSize = Math.max(1, Math.min(MAX_REDEEM_BATCH, opts.batchSize ?? MAX_REDEEM_BATCH));
     this.maxBackoffMs = Math.max(this.everyMs, opts.maxBackoffMs ?? 600_000);
     this.log = opts.log ?? (() => undefined);
   }
@@ -119,8 +87,7 @@ export class ReceiptRedeemer {
 
   /** Wait before the next round: everyMs, doubled per consecutive failed round, at most maxBackoffMs. */
   nextDelayMs(): number {
-    const f = this.totals_.failures;
-    return f === 0 ? this.everyMs : Math.min(this.maxBackoffMs, this.everyMs * 2 ** Math.min(f, 30));
+    return redeemBackoffMs(this.totals_.failures, this.everyMs, this.maxBackoffMs);
   }
 
   /** One round now (waits for a round already running instead of starting a second one). */
@@ -174,37 +141,28 @@ export class ReceiptRedeemer {
   }
 
   private async roundOnce(reason: RedeemRound['reason']): Promise<RedeemRound> {
-    const r: RedeemRound = { reason, sent: 0, paidReceipts: 0, paidSegments: 0, paidAmount: 0n, nothingNew: 0, refusedBy: {}, retryLater: 0, unanswered: 0, pruned: 0 };
     const blocked = this.opts.blockedBy?.() ?? null;
     if (blocked) {
       if (blocked !== this.lastBlock || reason === 'exit') this.log(`redeem${reason === 'exit' ? ' at exit' : ''}: not redeeming: ${blocked}`);
       this.lastBlock = blocked;
-      r.skipped = blocked;
-      return r;
+      return { reason, ...emptyRedeemTally(), pruned: 0, skipped: blocked };
     }
     this.lastBlock = null;
     const { source, api } = this.opts;
-    const pending = source.unredeemed();
     const abort = new AbortController();
     this.roundAbort = abort;
+    let tally: RedeemTally;
     try {
-      for (let at = 0; at < pending.length; at += this.batchSize) {
-        const batch = pending.slice(at, at + this.batchSize);
-        r.sent += batch.length;
-        let answered: boolean[];
-        try {
-          answered = this.settle(batch, await api.redeemReceipts(batch.map((c) => c.message), abort.signal), r);
-        } catch (err) {
-          r.error = describe(err);
-          r.unanswered += pending.length - at;
-          break;
-        }
-        r.unanswered += answered.filter((a) => !a).length;
-      }
+      tally = await redeemInBatches(source.unredeemed(), (receipts, signal) => api.redeemReceipts(receipts, signal), {
+        batchSize: this.opts.batchSize,
+        signal: abort.signal,
+        onSettled: (s) => source.markRedeemed(s.candidate),
+        describeError: describe,
+      });
     } finally {
       if (this.roundAbort === abort) this.roundAbort = undefined;
     }
-    r.pruned = source.pruneRedeemed();
+    const r: RedeemRound = { reason, ...tally, pruned: source.pruneRedeemed() };
     try {
       await source.flush();
     } catch (err) {
@@ -223,35 +181,6 @@ export class ReceiptRedeemer {
     }
     if (r.sent > 0 || r.pruned > 0 || reason === 'exit') this.log(this.describeRound(r));
     return r;
-  }
-
-  /** Applies one call's results to its batch; returns which receipts got an answer. */
-  private settle(batch: RedeemCandidate[], payload: { results: ReceiptRedemption[]; userErrors: { code: string; message: string }[] }, r: RedeemRound): boolean[] {
-    const answered = batch.map(() => false);
-    for (const res of payload.results) {
-      const c = batch[res.index];
-      // An answer for another receipt than the one at that index is not trusted (sent again).
-      if (!c || answered[res.index] || (res.sessionId !== null && res.sessionId !== c.sessionId) || (res.peerId && res.peerId !== c.peerId)) continue;
-      answered[res.index] = true;
-      if (res.status === 'PAID') {
-        r.paidReceipts++;
-        r.paidSegments += res.segments;
-        r.paidAmount += BigInt(res.amount);
-        this.opts.source.markRedeemed(c);
-      } else if (res.status === 'NOTHING_NEW') {
-        r.nothingNew++;
-        this.opts.source.markRedeemed(c);
-      } else if (isFinalRefusal(res)) {
-        r.refusedBy[res.code!] = (r.refusedBy[res.code!] ?? 0) + 1;
-        this.opts.source.markRedeemed(c);
-      } else {
-        r.retryLater++;
-      }
-    }
-    if (payload.userErrors.length && !r.error) {
-      r.error = payload.userErrors.map((e) => `${e.message} (${e.code})`).join('; ');
-    }
-    return answered;
   }
 
   private describeRound(r: RedeemRound): string {

@@ -1,46 +1,13 @@
-import { type ApiUserError, GraphqlError } from './api.client';
+import { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type RedeemReceiptsPayload } from '@wetube/swarm';
+import { GraphqlError } from './api.client';
 
-/** What `redeemReceipts` answers for one receipt (see the payments contract, ReceiptRedemption). */
-export interface ReceiptRedemption {
-  /** Position in the receipts sent. */
-  index: number;
-  sessionId: string | null;
-  peerId: string | null;
-  status: 'PAID' | 'NOTHING_NEW' | 'REFUSED';
-  /** When REFUSED: MALFORMED, BAD_SIGNATURE, CERT_INVALID, SESSION_UNKNOWN, NOT_YOUR_PEER, TOO_FAST, STALE, ... */
-  code: string | null;
-  message: string | null;
-  /** The api may pay this receipt if it is sent again later (a refusal that is not final). */
-  retryable: boolean;
-  /** Newly paid segments (0 unless PAID). */
-  segments: number;
-  /** Newly credited, in minor units (1 CLC = 1 000 000), as the `Amount` decimal string. */
-  amount: string;
-}
-
-export interface RedeemReceiptsPayload {
-  results: ReceiptRedemption[];
-  totalPaid: string;
-  userErrors: ApiUserError[];
-}
+export { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type ReceiptRedemption, type RedeemReceiptsPayload } from '@wetube/swarm';
 
 /** The api call the redeemer needs (a fake in tests). */
 export interface RedeemApi {
   /** Sends ≤ 500 receipt messages (base64url of `encodeReceiptMessage`). Throws when the api does not answer with a payload. */
   redeemReceipts(receipts: string[], signal?: AbortSignal): Promise<RedeemReceiptsPayload>;
 }
-
-/** The exact document sent; the field selection is everything the redeemer reads. */
-export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
-  redeemReceipts(input: $input) {
-    results { index sessionId peerId status code message retryable segments amount }
-    totalPaid
-    userErrors { field code message }
-  }
-}`;
-
-/** Largest batch the api takes in one call. */
-export const MAX_REDEEM_BATCH = 500;
 
 const TIMEOUT_MS = 30_000;
 const STATUSES = new Set(['PAID', 'NOTHING_NEW', 'REFUSED']);

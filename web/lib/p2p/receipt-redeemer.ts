@@ -8,48 +8,15 @@
  * receipts again, backing off while it keeps failing. Anonymous viewers do not redeem (the api pays
  * the user who started the playback session, whose key the receipts name).
  */
+import { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type RedeemCandidate, type RedeemReceiptsPayload, redeemBackoffMs, redeemInBatches } from '@wetube/receipts';
 import { getApiUrl } from '@/lib/api';
 import { p2pStats } from './p2p-stats';
 
-export interface RedeemCandidate {
-  sessionId: string;
-  peerId: string;
-  seq: number;
-  /** base64url of `encodeReceiptMessage(...)`. */
-  message: string;
-}
-
-export interface ReceiptRedemption {
-  index: number;
-  sessionId: string | null;
-  peerId: string | null;
-  status: 'PAID' | 'NOTHING_NEW' | 'REFUSED';
-  code: string | null;
-  message: string | null;
-  /** The api may pay this receipt if it is sent again later (a refusal that is not final). */
-  retryable: boolean;
-  segments: number;
-  amount: string;
-}
-
-export interface RedeemPayload {
-  results: ReceiptRedemption[];
-  totalPaid: string;
-  userErrors: { field: string[]; code: string; message: string }[];
-}
+export type { RedeemCandidate };
 
 /** Sends one batch; throws when the api does not answer with a payload. */
-export type RedeemSend = (receipts: string[], opts: { keepalive: boolean }) => Promise<RedeemPayload>;
+export type RedeemSend = (receipts: string[], opts: { keepalive: boolean }) => Promise<RedeemReceiptsPayload>;
 
-export const REDEEM_RECEIPTS_MUTATION = `mutation RedeemReceipts($input: RedeemReceiptsInput!) {
-  redeemReceipts(input: $input) {
-    results { index sessionId peerId status code message retryable segments amount }
-    totalPaid
-    userErrors { field code message }
-  }
-}`;
-
-const MAX_BATCH = 500;
 /** A keepalive fetch may carry at most 64 KiB of body (all such requests of the page together). */
 const KEEPALIVE_BODY_BYTES = 60_000;
 
@@ -64,7 +31,7 @@ export const sendRedeem: RedeemSend = async (receipts, { keepalive }) => {
     body: JSON.stringify({ query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts } } }),
   });
   if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
-  const body = (await res.json()) as { data?: { redeemReceipts?: RedeemPayload } | null; errors?: { message: string }[] };
+  const body = (await res.json()) as { data?: { redeemReceipts?: RedeemReceiptsPayload } | null; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   const p = body.data?.redeemReceipts;
   if (!p || !Array.isArray(p.results) || !Array.isArray(p.userErrors)) throw new Error('redeemReceipts answered without a payload');
@@ -121,10 +88,10 @@ export class ReceiptRedeemer {
     let bytes = REDEEM_RECEIPTS_MUTATION.length + 64;
     for (const c of this.changed()) {
       bytes += c.message.length + 3;
-      if (bytes > KEEPALIVE_BODY_BYTES || batch.length >= MAX_BATCH) break;
+      if (bytes > KEEPALIVE_BODY_BYTES || batch.length >= MAX_REDEEM_BATCH) break;
       batch.push(c);
     }
-    if (batch.length) void this.sendBatch(batch, true).catch(() => undefined);
+    if (batch.length) void this.redeem(batch, true);
   }
 
   /** One round now (a round already running is joined). */
@@ -135,7 +102,7 @@ export class ReceiptRedeemer {
 
   private schedule(): void {
     if (this.stopped) return;
-    const delay = this.failures === 0 ? this.everyMs : Math.min(this.maxBackoffMs, this.everyMs * 2 ** Math.min(this.failures, 20));
+    const delay = redeemBackoffMs(this.failures, this.everyMs, this.maxBackoffMs);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.round().finally(() => this.schedule());
@@ -149,46 +116,30 @@ export class ReceiptRedeemer {
   private async roundOnce(): Promise<void> {
     if (!this.opts.canRedeem()) return;
     const pending = this.changed();
-    let failed = false;
-    for (let at = 0; at < pending.length; at += MAX_BATCH) {
-      try {
-        await this.sendBatch(pending.slice(at, at + MAX_BATCH), false);
-      } catch (e) {
-        failed = true;
-        p2pStats.lastRedeemError = e instanceof Error ? e.message : String(e);
-        break;
-      }
-    }
-    this.failures = failed ? this.failures + 1 : 0;
-    if (!failed && pending.length) p2pStats.lastRedeemError = null;
+    const { error } = await this.redeem(pending, false);
+    this.failures = error !== undefined ? this.failures + 1 : 0;
+    if (error !== undefined) p2pStats.lastRedeemError = error;
+    else if (pending.length) p2pStats.lastRedeemError = null;
   }
 
-  private async sendBatch(batch: RedeemCandidate[], keepalive: boolean): Promise<void> {
-    const payload = await this.send(
-      batch.map((c) => c.message),
-      { keepalive },
-    );
-    for (const r of payload.results) {
-      const c = batch[r.index];
-      if (!c || (r.sessionId !== null && r.sessionId !== c.sessionId)) continue;
-      const final = r.status !== 'REFUSED' || (!!r.code && !r.retryable);
-      if (!final) continue;
-      const key = keyOf(c);
-      // A duplicate answer (the same receipt sent by a round and by pagehide) is counted once.
-      if ((this.settled.get(key) ?? 0) >= c.seq) continue;
-      this.settled.set(key, c.seq);
-      if (r.status === 'PAID') {
-        p2pStats.receiptsRedeemed++;
-        p2pStats.redeemedSegments += r.segments;
-        p2pStats.redeemedAmount = (BigInt(p2pStats.redeemedAmount) + BigInt(r.amount)).toString();
-      } else if (r.status === 'REFUSED') {
-        p2pStats.redeemRefused++;
-        p2pStats.lastRedeemRefusal = r.code;
-      }
-    }
-    if (payload.userErrors.length && payload.results.length === 0) {
-      throw new Error(payload.userErrors.map((e) => `${e.message} (${e.code})`).join('; '));
-    }
+  /** Sends the receipts (≤ 500 per call) and settles what the api answered for. */
+  private redeem(receipts: RedeemCandidate[], keepalive: boolean) {
+    return redeemInBatches(receipts, (messages) => this.send(messages, { keepalive }), {
+      onSettled: (s) => {
+        const key = keyOf(s.candidate);
+        // A duplicate answer (the same receipt sent by a round and by pagehide) is counted once.
+        if ((this.settled.get(key) ?? 0) >= s.candidate.seq) return;
+        this.settled.set(key, s.candidate.seq);
+        if (s.status === 'PAID') {
+          p2pStats.receiptsRedeemed++;
+          p2pStats.redeemedSegments += s.segments;
+          p2pStats.redeemedAmount = (BigInt(p2pStats.redeemedAmount) + s.amount).toString();
+        } else if (s.status === 'REFUSED') {
+          p2pStats.redeemRefused++;
+          p2pStats.lastRedeemRefusal = s.code;
+        }
+      },
+    });
   }
 }
 

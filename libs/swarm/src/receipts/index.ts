@@ -12,3 +12,4 @@ export * from './receipt-issuer';
 export * from './webcrypto-ed25519';
 export * from './receipt-extension';
 export * from './seeder-registration';
+export * from './receipt-redemption';
