@@ -313,6 +313,19 @@ for (const db of databaseMatrix()) {
       decisions.invalidate();
     });
 
+    if (db === 'postgres') it('on PostgreSQL a reservation does not wait for a WAL flush (its transaction commits asynchronously)', async () => {
+      const syncs = async () => Number((await ledger.sql(`SELECT wal_sync FROM pg_stat_wal`))[0].wal_sync);
+      const item = await newLineItem('Many', 1n * CLC);
+      const req = { sessionId: null, videoId: contentId, position: 'PREROLL' as const, breakIndex: 0, device: 'desktop' as const, country: null, now: new Date() };
+      const before = await syncs();
+      let reserved = 0;
+      for (let i = 0; i < 60; i++) reserved += (await decisions.decideBreak({ ...req, now: new Date() })).ads.length;
+      const flushes = (await syncs()) - before;
+      assert.ok(reserved >= 60, `${reserved} ads reserved`);
+      assert.ok(flushes < 20, `${flushes} WAL flushes for 60 decisions (one each if every reservation waited for its own)`);
+      assert.deepEqual((await adco.gql(CANCEL, { id: item })).data.cancelLineItem.userErrors, []);
+    });
+
     it("a period's creator payout takes only the ad revenue earned before the period's end", async () => {
       const settlement = api.app.get(PlanRevenueSettlement, { strict: false });
       const walletOf = async () => ledger.balanceOf((await ledger.openAccount(AccountKind.USER_WALLET, creatorId)).id);

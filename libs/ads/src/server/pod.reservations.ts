@@ -35,7 +35,10 @@ const IMPRESSION_COLUMNS = 'id, line_item_id, creative_id, video_id, creator_id,
  * the daily cap) and the impression row as RESERVED, so concurrent requests deciding on the same
  * stale snapshot never overspend. PostgreSQL: ONE statement for the whole pod (an UPDATE … FROM the
  * wanted rows feeding an INSERT … SELECT: atomic, one round trip, row locks taken by the UPDATE and
- * re-checked after a wait). SQLite: one transaction. Answers the impression ids reserved (an ad whose
+ * re-checked after a wait), committed with `synchronous_commit = off` for that transaction only: a
+ * reservation moves no coin, so a crash that loses the last moments of them loses no money (their
+ * beacons then find no impression and charge nothing; the counters went with the rows) — and the
+ * decision does not wait for a WAL flush (the tail latency under load). SQLite: one transaction. Answers the impression ids reserved (an ad whose
  * line item had no room left is not, and nothing of it is written).
  */
 export async function reservePod(db: AdsDb, ledger: LedgerService, ads: WantedAd[], ctx: PodContext): Promise<Set<string>> {
@@ -60,8 +63,11 @@ type Wanted = Omit<WantedAd, 'price'> & { day: string; price: string };
 
 async function reservePostgres(db: AdsDb, ads: Wanted[], ctx: PodContext): Promise<string[]> {
   const res = await db.query(
-    `WITH want (id, line_item_id, creative_id, price, day) AS (
-       SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS bigint[]), CAST(? AS bigint[]))
+    `WITH async_commit AS (
+       -- This statement's own transaction commits without waiting for the WAL flush (see above).
+       SELECT set_config('synchronous_commit', 'off', true) AS setting
+     ), want (id, line_item_id, creative_id, price, day) AS (
+       SELECT u.* FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS bigint[]), CAST(? AS bigint[])) AS u, async_commit
      ), won AS (
        UPDATE ad_line_items l
           SET reserved = l.reserved + w.price,
