@@ -152,15 +152,25 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     const v = await newViewer(browser, 'ad-viewer');
     v.page.on('pageerror', (e) => errors.push(e.message));
     const beacons: string[] = [];
+    const mediaPlaylists: string[] = [];
     v.page.on('request', (r) => {
       const m = /\/ads\/beacon\/[^/]+\/([a-zA-Z]+)/.exec(r.url());
       if (m) beacons.push(m[1]);
+      if (/\/hls\/[^/]+\/[^/]+\/playlist\.m3u8/.test(r.url())) mediaPlaylists.push(r.url());
     });
     await v.page.goto(`${platform.webUrl}/watch/${contentId}`);
     await v.page.locator('video[data-testid=player]').waitFor();
     await playUntil(v, 'ad', `!!document.querySelector('[data-testid=ad-badge]')`);
     const badge = (await v.page.getByTestId('ad-badge').textContent()) ?? '';
     assert.match(badge, /Ad 1 of 1/);
+    // The media playlists were loaded with the session, and hls.js filled their asset-list URLs in
+    // from it (EXT-X-DEFINE QUERYPARAM): the break's URL as parsed already carries the session.
+    const sessions = new Set(mediaPlaylists.map((u) => new URL(u).searchParams.get('session')));
+    assert.equal(sessions.size, 1, `one session on every media playlist request: ${mediaPlaylists.join(' ')}`);
+    const [session] = [...sessions];
+    assert.match(session ?? '', /^[0-9a-f-]{36}$/);
+    const parsedUrls: string[] = await v.page.evaluate(() => (window.__wetubeHls?.interstitialsManager?.events ?? []).map((e: any) => e.assetListUrl));
+    assert.ok(parsedUrls.length >= 1 && parsedUrls.every((u) => new URL(u).searchParams.get('session') === session), `asset lists as parsed: ${parsedUrls.join(' ')}`);
     assert.match(badge, /\d+s/);
     await shot(v.page, 'ads-playing');
     await playUntil(v, 'content', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 3`);

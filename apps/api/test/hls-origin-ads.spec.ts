@@ -99,6 +99,22 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     }
   });
 
+  it('loaded with ?session=…, the same text for every session: its asset lists take the session from the URL (EXT-X-DEFINE QUERYPARAM)', async () => {
+    const plain = await (await get(contentId, '180p/playlist.m3u8')).text();
+    const a = await get(contentId, '180p/playlist.m3u8?session=11111111-aaaa');
+    const b = await get(contentId, '180p/playlist.m3u8?session=22222222-bbbb');
+    const [ta, tb] = [await a.text(), await b.text()];
+    assert.equal(ta, tb, 'no session id in the text');
+    assert.notEqual(a.headers.get('etag'), (await get(contentId, '180p/playlist.m3u8')).headers.get('etag'), 'its own ETag');
+    assert.match(ta, /^#EXTM3U\n#EXT-X-DEFINE:QUERYPARAM="session"\n/);
+    assert.doesNotMatch(plain, /EXT-X-DEFINE/, 'without the parameter: no variable (a player without a session would fail on it)');
+    const p = parseHls(ta);
+    assert.ok(p instanceof hlsTypes.MediaPlaylist);
+    const range = p.segments.flatMap((s) => (s.dateRange ? [s.dateRange] : []))[0];
+    assert.match(range.attributes['X-ASSET-LIST'], new RegExp(`/ads/asset-list/${contentId}/0\\?session=\\{\\$session\\}$`));
+    assert.deepEqual(segmentLines(ta).filter((l) => !l.startsWith('#EXT-X-VERSION') && !l.startsWith('#EXT-X-DEFINE')), segmentLines(plain).filter((l) => !l.startsWith('#EXT-X-VERSION')));
+  });
+
   it('keeps master playlist, init segments, segments and manifest.json byte-identical to the disk', async () => {
     for (const path of ['master.m3u8', '180p/init.mp4', '180p/seg_00000.m4s', 'audio/seg_00001.m4s', 'manifest.json']) {
       const served = Buffer.from(await (await get(contentId, path)).arrayBuffer());

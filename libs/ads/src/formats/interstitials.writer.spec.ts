@@ -129,6 +129,24 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
     assert.doesNotMatch(text, /session/i);
   });
 
+  it('with sessionFromQuery: the asset lists carry the session through EXT-X-DEFINE QUERYPARAM, the text still the same for every viewer', () => {
+    const withSession = insertInterstitials(input, { videoStart: new Date(START), breaks: [...breaks], assetListUrl: TEMPLATE, sessionFromQuery: true }).text;
+    const lines = withSession.split('\n');
+    assert.deepEqual(lines.slice(0, 2), ['#EXTM3U', '#EXT-X-DEFINE:QUERYPARAM="session"']);
+    assert.ok(lines.includes('#EXT-X-VERSION:11'), 'QUERYPARAM needs protocol version 11');
+    assert.equal(lines.filter((l) => l.startsWith('#EXT-X-VERSION')).length, 1);
+    const p = parseMedia(withSession);
+    const ranges = interstitialRanges(p);
+    assert.equal(ranges.length, breaks.length);
+    ranges.forEach(({ range }, n) => assert.equal(range.attributes['X-ASSET-LIST'], `https://api.wetube.test/api/ads/asset-list/vid-1/ad-${n}?at=${breaks[n]}&session={$session}`));
+    assert.deepEqual(p.segments.map((x) => [x.uri, x.duration]), parseMedia(text).segments.map((x) => [x.uri, x.duration]), 'segments as without it');
+    assert.equal(insertInterstitials(input, { videoStart: new Date(START), breaks: [...breaks], assetListUrl: TEMPLATE, sessionFromQuery: true }).text, withSession);
+    // What a player does with it (hls.js's substitution of {$name} by the QUERYPARAM of the playlist's URL):
+    const loadedFrom = new URL('https://api.wetube.test/hls/vid-1/720p/playlist.m3u8?session=s-42');
+    const substituted = ranges[1].range.attributes['X-ASSET-LIST'].replace('{$session}', loadedFrom.searchParams.get('session')!);
+    assert.equal(new URL(substituted).searchParams.get('session'), 's-42');
+  });
+
   it('an empty break list leaves the playlist unchanged', () => {
     assert.equal(insertInterstitials(input, { videoStart: START, breaks: [], assetListUrl: TEMPLATE }).text, input);
   });

@@ -2,8 +2,9 @@ import { AdFormatError } from './format.errors';
 
 export const INTERSTITIAL_CLASS = 'com.apple.hls.interstitial';
 /**
- * The query parameter the player adds to every X-ASSET-LIST request: the playback session id.
- * It is NOT in the playlist (see insertInterstitials).
+ * The query parameter that carries the playback session id: on the media playlist's URL (whence
+ * `EXT-X-DEFINE:QUERYPARAM` brings it into each X-ASSET-LIST, see `sessionFromQuery`) and on each
+ * asset-list request. Never a session id in the playlist text (see insertInterstitials).
  */
 export const ASSET_LIST_SESSION_PARAM = 'session';
 
@@ -57,11 +58,23 @@ export interface InterstitialOptions {
   /**
    * The asset-list URL of a break, the same for every viewer: absolute http(s) or a path
    * (resolved against the playlist's URL). Placeholders: `{id}` (`ad-<n>`), `{index}` (n) and
-   * `{offset}` (the offset in seconds). No other `{...}` is allowed: in particular the playback
-   * session is never written here; the player adds `session=<id>` to the request.
+   * `{offset}` (the offset in seconds). No other `{...}` is allowed: in particular no session id
+   * (see `sessionFromQuery`).
    */
   assetListUrl: string;
+  /**
+   * The asset lists carry the playback session through HLS variable substitution: the playlist gets
+   * `#EXT-X-DEFINE:QUERYPARAM="session"` (the `session` query parameter of the URL it was loaded
+   * from) and each X-ASSET-LIST ends in `session={$session}`; EXT-X-VERSION is raised to 11 (the
+   * version of QUERYPARAM). The text is still the same for every viewer: only the URL the player
+   * loads it from differs. Only for a playlist loaded with a `session` parameter (a player without
+   * one would fail on the missing variable).
+   */
+  sessionFromQuery?: boolean;
 }
+
+/** The HLS protocol version that brings EXT-X-DEFINE's QUERYPARAM (RFC 8216bis). */
+const QUERYPARAM_VERSION = 11;
 
 export interface InterstitialPlaylist {
   text: string;
@@ -187,8 +200,9 @@ function isoDate(base: Date, offsetUs: number): Date {
  *
  * Segment lines (URIs, EXTINF, MAP, BYTERANGE...) are kept byte for byte. No break returns the
  * input unchanged. The playlist stays the same for every viewer: the X-ASSET-LIST URL names the
- * video and the break only, and the player adds the playback session to each asset-list
- * request (query parameter `session`, ASSET_LIST_SESSION_PARAM). Offsets should fall on segment
+ * video and the break, and with `sessionFromQuery` ends in `session={$session}`, which the player
+ * fills in from the `session` parameter of the URL it loaded the playlist from (HLS variable
+ * substitution); without it the player adds the session to each asset-list request itself. Offsets should fall on segment
  * boundaries of the video renditions (defaultBreaks does): breaks are not moved, so every
  * rendition, audio included, gets the same START-DATE. Pure.
  */
@@ -237,7 +251,7 @@ export function insertInterstitials(playlist: string, options: InterstitialOptio
       id,
       offsetSec,
       startDate: isoDate(videoStart, offsetUs),
-      assetListUrl: expandAssetListUrl(template, id, n, offsetSec),
+      assetListUrl: options.sessionFromQuery ? withSessionVariable(expandAssetListUrl(template, id, n, offsetSec)) : expandAssetListUrl(template, id, n, offsetSec),
       segmentIndex: s,
     });
   });
@@ -268,12 +282,26 @@ export function insertInterstitials(playlist: string, options: InterstitialOptio
 
   const out: string[] = [];
   lines.forEach((line, i) => {
-    if (line.trim().startsWith('#EXT-X-PROGRAM-DATE-TIME')) return;
+    const trimmed = line.trim();
+    if (trimmed.startsWith('#EXT-X-PROGRAM-DATE-TIME')) return;
     const extra = before.get(i);
     if (extra) out.push(...extra);
+    if (options.sessionFromQuery && trimmed.startsWith('#EXT-X-VERSION:')) {
+      out.push(`#EXT-X-VERSION:${Math.max(Number(trimmed.slice('#EXT-X-VERSION:'.length)) || 1, QUERYPARAM_VERSION)}`);
+      return;
+    }
     out.push(line);
+    if (options.sessionFromQuery && i === 0) {
+      if (!lines.some((l) => l.trim().startsWith('#EXT-X-VERSION:'))) out.push(`#EXT-X-VERSION:${QUERYPARAM_VERSION}`);
+      out.push(`#EXT-X-DEFINE:QUERYPARAM="${ASSET_LIST_SESSION_PARAM}"`);
+    }
   });
   return { text: out.join(eol), breaks: placed };
+}
+
+/** An asset-list URL ending in `session={$session}` (the variable EXT-X-DEFINE QUERYPARAM brings). */
+function withSessionVariable(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${ASSET_LIST_SESSION_PARAM}={$${ASSET_LIST_SESSION_PARAM}}`;
 }
 
 /**

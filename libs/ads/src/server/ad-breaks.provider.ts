@@ -27,7 +27,7 @@ export class AdBreaksProvider extends AdBreaksHooks {
     return breakPoints(video.durationMs / 1000, video.midrolls).slice(1);
   }
 
-  async mediaPlaylist(video: AdBreaksVideo, playlist: string): Promise<string | null> {
+  async mediaPlaylist(video: AdBreaksVideo, playlist: string, options: { sessionFromQuery?: boolean } = {}): Promise<string | null> {
     if (video.durationMs === null || video.durationMs <= 0) return null;
     const breaks = breakPoints(video.durationMs / 1000, video.midrolls);
     if (breaks.length === 0) return null;
@@ -36,6 +36,7 @@ export class AdBreaksProvider extends AdBreaksHooks {
       videoStart: video.videoStart,
       breaks,
       assetListUrl: `${this.config.publicApiUrl}/ads/asset-list/${encodeURIComponent(video.videoId)}/{index}`,
+      sessionFromQuery: options.sessionFromQuery === true,
     }).text;
   }
 }

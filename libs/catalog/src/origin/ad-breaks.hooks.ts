@@ -16,8 +16,12 @@ export interface AdBreaksVideo {
  * go through it.
  */
 export abstract class AdBreaksHooks {
-  /** The playlist with ad breaks, or null to serve it unchanged (no breaks, or the video is an ad creative). */
-  abstract mediaPlaylist(video: AdBreaksVideo, playlist: string): Promise<string | null>;
+  /**
+   * The playlist with ad breaks, or null to serve it unchanged (no breaks, or the video is an ad
+   * creative). `sessionFromQuery`: it was asked for with a `session` query parameter, so its asset
+   * lists may take the session from it (HLS EXT-X-DEFINE QUERYPARAM).
+   */
+  abstract mediaPlaylist(video: AdBreaksVideo, playlist: string, options?: { sessionFromQuery?: boolean }): Promise<string | null>;
   /** The mid-roll offsets (seconds) the video's playlists carry: the creator's (snapped to the segment grid) or the default; none for an ad creative. */
   abstract midrolls(video: Omit<AdBreaksVideo, 'videoStart'>): Promise<number[]>;
 }

@@ -23,6 +23,8 @@ const TAKEN = Symbol.for('wetube.hls-origin.taken');
 /** A rendition's media playlist (`720p/playlist.m3u8`, `audio/playlist.m3u8`): not the master playlist. */
 const MEDIA_PLAYLIST = /^[^/]+\/[^/]+\.m3u8$/;
 const PLAYLIST_TYPE = 'application/vnd.apple.mpegurl';
+/** The query parameter a player loads a media playlist with to get asset lists that take the playback session from it. */
+const SESSION_PARAM = 'session';
 
 interface AdPlaylist {
   /** What it was made from: the file's ETag and the video's facts. */
@@ -148,7 +150,9 @@ export class HlsOriginService implements OnApplicationBootstrap {
       const lookup = cache.get(file);
       const found = lookup instanceof Promise ? await lookup : lookup;
       if (found === null) return this.fail(res, 404, 'not found');
-      if (found) return this.respond(req, res, await this.withAdBreaks(videoId, facts, found), isPrivate ? 1 : 0);
+      // Loaded with ?session=…: the variant whose asset lists take the session from that parameter.
+      const sessionFromQuery = q >= 0 && !!new URLSearchParams(url.slice(q + 1)).get(SESSION_PARAM);
+      if (found) return this.respond(req, res, await this.withAdBreaks(videoId, facts, found, sessionFromQuery), isPrivate ? 1 : 0);
     }
     if (this.files) {
       const lookup = this.files.get(file);
@@ -166,17 +170,18 @@ export class HlsOriginService implements OnApplicationBootstrap {
   }
 
   /** The media playlist as served: with the video's ad breaks when the ads lib gives them, else as on disk. */
-  private withAdBreaks(videoId: string, facts: AccessFacts, src: HlsFile): HlsFile | Promise<HlsFile> {
+  private withAdBreaks(videoId: string, facts: AccessFacts, src: HlsFile, sessionFromQuery: boolean): HlsFile | Promise<HlsFile> {
     const source = `${src.etag}|${facts.startMs}|${facts.durationMs}|${facts.midrolls?.join(',') ?? 'default'}`;
-    const hit = this.adPlaylists.get(src.path);
+    const variant = sessionFromQuery ? `${src.path}?session` : src.path;
+    const hit = this.adPlaylists.get(variant);
     if (hit && hit.source === source) return hit.file;
-    const key = `${src.path}\n${source}`;
+    const key = `${variant}\n${source}`;
     let p = this.adPending.get(key);
     if (!p) {
-      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs), midrolls: facts.midrolls }, src.body.toString('utf8'))
+      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs), midrolls: facts.midrolls }, src.body.toString('utf8'), { sessionFromQuery })
         .then((text) => {
-          const file = text === null ? src : derivedFile(src, Buffer.from(text, 'utf8'), PLAYLIST_TYPE, 'ads');
-          this.adPlaylists.set(src.path, { source, file });
+          const file = text === null ? src : derivedFile(src, Buffer.from(text, 'utf8'), PLAYLIST_TYPE, sessionFromQuery ? 'ads-s' : 'ads');
+          this.adPlaylists.set(variant, { source, file });
           return file;
         })
         .catch(() => src) // no ad breaks rather than no video (not cached: tried again next time)
