@@ -9,6 +9,7 @@ import { tusUpload, waitForStatus } from '../apps/api/test/upload.helper';
 import { ARTIFACTS, launchChromium, Platform, startPlatform } from './platform.harness';
 import { checkAdvertiserDashboard } from './support/advertiser-dashboard';
 import { newViewer, type Viewer } from './support/p2p-viewer';
+import { playUntil as playUntilIn } from './support/play-until';
 import { MidrollAdsE2E } from './support/ads-midroll';
 
 // Functions passed to page.evaluate run in the page; these names exist there.
@@ -63,33 +64,7 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
       return inAd ? 0 : (hls?.interstitialsManager?.primary?.currentTime ?? v?.currentTime ?? 0);
     });
 
-  /** Presses play (muted) until `done` holds in the page; fails with the player's state. */
-  const playUntil = async (v: Viewer, name: string, done: string, timeout = 90_000) => {
-    await v.page
-      .waitForFunction(
-        `(() => {
-          const el = document.querySelector('video');
-          if (!el) return false;
-          if (el.paused && el.readyState >= 2) {
-            el.muted = true;
-            void el.play().catch(() => undefined);
-          }
-          window.__sawAd = window.__sawAd || !!document.querySelector('[data-testid=ad-badge]');
-          return (${done});
-        })()`,
-        undefined,
-        { timeout, polling: 200 },
-      )
-      .catch(async (err) => {
-        await shot(v.page, `ads-${name}-stalled`);
-        const state = await v.page.evaluate(() => {
-          const el = document.querySelector('video');
-          const m = window.__wetubeHls?.interstitialsManager;
-          return { t: el?.currentTime, readyState: el?.readyState, paused: el?.paused, primary: m?.primary, playing: m?.playingItem?.event?.identifier ?? null, badge: document.querySelector('[data-testid=ad-badge]')?.textContent ?? null };
-        });
-        throw new Error(`${name}: ${err.message}; player: ${JSON.stringify(state)}; page errors: ${JSON.stringify(errors)}`);
-      });
-  };
+  const playUntil = (v: Viewer, name: string, done: string) => playUntilIn(v.page, name, done, { stallShot: `ads-${name}-stalled`, pageErrors: () => errors });
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });

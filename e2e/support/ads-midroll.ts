@@ -6,6 +6,7 @@ import { generateClip } from '@wetube/testing';
 import { ApiClient } from '../../apps/api/test/api.client';
 import { tusUpload, waitForStatus } from '../../apps/api/test/upload.helper';
 import { ARTIFACTS, launchChromium, Platform, startPlatform } from '../platform.harness';
+import { playUntil as playUntilIn } from './play-until';
 import { newViewer, type Viewer } from './p2p-viewer';
 
 // Functions passed to page.evaluate run in the page; these names exist there.
@@ -337,25 +338,8 @@ export class MidrollAdsE2E {
     return rows;
   }
 
-  /** Presses play (muted) until `done` holds in the page; fails with the player's state and a screenshot. */
-  private async playUntil(v: Viewer, name: string, done: string, timeout = 90_000): Promise<void> {
-    await v.page
-      .waitForFunction(
-        `(() => {
-          const el = document.querySelector('video');
-          if (!el) return false;
-          if (el.paused && el.readyState >= 2) {
-            el.muted = true;
-            void el.play().catch(() => undefined);
-          }
-          return (${done});
-        })()`,
-        undefined,
-        { timeout, polling: 200 },
-      )
-      .catch(async (err) => {
-        await v.page.screenshot({ path: join(ARTIFACTS, `ads-midroll-${name}-stalled.png`), fullPage: true }).catch(() => undefined);
-        throw new Error(`${name}: ${err.message}; player: ${JSON.stringify(await readState(v.page).catch(() => null))}; page errors: ${JSON.stringify(v.errors)}`);
-      });
+  /** Presses play (muted) until `done` holds in the page (see support/play-until.ts). */
+  private playUntil(v: Viewer, name: string, done: string, timeout = 90_000): Promise<void> {
+    return playUntilIn(v.page, name, done, { stallShot: `ads-midroll-${name}-stalled`, pageErrors: () => v.errors, timeout });
   }
 }

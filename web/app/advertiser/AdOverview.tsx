@@ -9,6 +9,7 @@ import { dailySeries, totals, windowStart, type ReportDay, type ReportTotals } f
 import { errorMessage, gql } from '@/lib/api';
 import { formatClc } from '@/lib/money';
 import { announceWallet } from '@/lib/payments';
+import { LoadStatus } from '@/components/LoadStatus';
 
 const DAYS = 30;
 
@@ -51,19 +52,7 @@ export function AdOverview({ version }: { version: number }) {
       <h2 id="ad-overview-title" className="sr-only">
         Overview
       </h2>
-      {error && (
-        <div className="alert alert--error" role="alert">
-          <p>Could not load your overview. {error}</p>
-          <button type="button" className="btn btn--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
-      {!data && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
+      <LoadStatus what="your overview" error={error} loading={!data} onRetry={() => void load()} />
       {data && (
         <>
           <div className="ad-overview__figures">

@@ -5,6 +5,7 @@ import { EarningsChart } from '@/components/EarningsChart';
 import { errorMessage, gql } from '@/lib/api';
 import { formatClc } from '@/lib/money';
 import { CREATOR_EARNINGS_QUERY, type EarningsPoint } from '@/lib/payments';
+import { LoadStatus } from '@/components/LoadStatus';
 
 /** Creator revenue accrued this period and per day over the last 30 days. */
 export function StudioEarnings() {
@@ -30,19 +31,7 @@ export function StudioEarnings() {
       <h2 id="studio-earnings-title" className="section-title">
         Earnings
       </h2>
-      {error && (
-        <div className="alert alert--error" role="alert">
-          <p>Could not load your earnings. {error}</p>
-          <button type="button" className="btn btn--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
-      {!data && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
+      <LoadStatus what="your earnings" error={error} loading={!data} onRetry={() => void load()} />
       {data && (
         <>
           <p>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { EarningsChart } from '@/components/EarningsChart';
 import { errorMessage, gql } from '@/lib/api';
 import { SEEDING_EARNINGS_QUERY, type EarningsPoint } from '@/lib/payments';
+import { LoadStatus } from '@/components/LoadStatus';
 
 /** Peer rewards per UTC day over the last 30 days (browser viewers and seeder nodes). */
 export function SeedingEarnings() {
@@ -27,19 +28,7 @@ export function SeedingEarnings() {
   return (
     <div className="wallet__earnings">
       <h2 className="section-title">Seeding earnings</h2>
-      {error && (
-        <div className="alert alert--error" role="alert">
-          <p>Could not load your seeding earnings. {error}</p>
-          <button type="button" className="btn btn--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
-      {!points && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
+      <LoadStatus what="your seeding earnings" error={error} loading={!points} onRetry={() => void load()} />
       {points && <EarningsChart points={points} title="Seeding earnings" showSegments />}
     </div>
   );

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { ACCOUNT_LABEL, kindLabel } from '@/lib/ledger-kinds';
 import { formatClc, toMinor } from '@/lib/money';
 import { TRANSACTIONS_QUERY, type LedgerTransaction, type LedgerTransactionConnection } from '@/lib/payments';
+import { LoadStatus } from '@/components/LoadStatus';
 
 const PAGE = 20;
 
@@ -49,19 +50,7 @@ export function TransactionHistory({ version }: { version: number }) {
   return (
     <div className="panel wallet__history">
       <h2 className="section-title">History</h2>
-      {error && (
-        <div className="alert alert--error" role="alert">
-          <p>Could not load your transactions. {error}</p>
-          <button type="button" className="btn btn--small" onClick={() => void load(lastAfter.current)}>
-            Try again
-          </button>
-        </div>
-      )}
-      {rows === null && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
+      <LoadStatus what="your transactions" error={error} loading={rows === null} onRetry={() => void load(lastAfter.current)} />
       {rows && rows.length === 0 && <p className="muted">No transactions yet.</p>}
       {rows && rows.length > 0 && (
         <table className="tx-table">
