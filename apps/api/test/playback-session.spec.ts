@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -26,7 +27,7 @@ describe('playback sessions: a certified session key for receipts', () => {
   let originKey: Buffer;
 
   before(async () => {
-    api = await startApi('sqlite');
+    api = await startApi('sqlite', { PLAYBACK_SESSIONS_BURST: '8', PLAYBACK_SESSIONS_PER_MINUTE: '1' });
     owner = new ApiClient(api.url);
     viewer = new ApiClient(api.url);
     await owner.signUp('Owner');
@@ -80,5 +81,24 @@ describe('playback sessions: a certified session key for receipts', () => {
     assert.equal(hidden.userErrors[0].code, 'NOT_FOUND');
     const mine = (await owner.gql(START, { input: { videoId, sessionPublicKey: key } })).data.playbackSession;
     assert.ok(mine.session.sessionId);
+    const again = (await owner.gql(START, { input: { videoId, sessionPublicKey: key } })).data.playbackSession;
+    assert.equal(again.session, null, 'a session key names one session');
+    assert.equal(again.userErrors[0].code, 'SESSION_KEY_IN_USE');
+  });
+
+  it('a client address may start PLAYBACK_SESSIONS_BURST sessions at once; then RATE_LIMITED with when to retry, other addresses unaffected', async () => {
+    const start = (ip: string) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ query: START, variables: { input: { videoId, sessionPublicKey: randomBytes(32).toString('base64url') } } }),
+      }).then(async (r) => ((await r.json()) as any).data.playbackSession);
+    await owner.gql(`mutation { updateVideo(input: {id: "${videoId}", visibility: PUBLIC}) { video { id } } }`);
+    for (let i = 0; i < 8; i++) assert.deepEqual((await start('198.51.100.7')).userErrors, [], `session ${i + 1} of the burst`);
+    const refused = await start('198.51.100.7');
+    assert.equal(refused.session, null);
+    assert.equal(refused.userErrors[0].code, 'RATE_LIMITED');
+    assert.match(refused.userErrors[0].message, /Too many playback sessions .* try again in \d+ s/);
+    assert.deepEqual((await start('198.51.100.8')).userErrors, [], 'another address');
   });
 });

@@ -48,7 +48,6 @@ export { AdServerController } from './server/ad-server.controller';
 export { AdServerScheduler } from './server/ad-server.scheduler';
 export { BeaconSigner, BEACON_EVENTS, isBeaconEvent, type BeaconEvent, type Beacons } from './server/beacons';
 export { classifyDevice, countryOf } from './server/device';
-export { TokenBuckets } from './server/rate-limit';
 
 // Reports: delivery per line item and UTC day (advertiser API). See README.md "Reports".
 export { AdReportsService, encodeReportCursor, decodeReportCursor, type AdReportRow, type AdReportFilter, type AdReportPage } from './reports/reports.service';

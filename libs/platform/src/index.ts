@@ -10,4 +10,5 @@ export { InProcessQueue } from './queue/in-process.queue';
 export { BullMqQueue } from './queue/bullmq.queue';
 export { createJobQueue } from './queue/queue.factory';
 export { createLogger } from './logging/logger';
+export { TokenBuckets } from './rate-limit/token-buckets';
 export { PinoNestLogger } from './logging/nest-logger';

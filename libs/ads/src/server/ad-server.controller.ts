@@ -7,7 +7,7 @@ import { AdChargingService } from './ad-charging.service';
 import { AdDecisionService, BreakDecision } from './ad-decision.service';
 import { isBeaconEvent } from './beacons';
 import { classifyDevice, countryOf } from './device';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets } from '@wetube/platform';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
+import { AppConfig, TokenBuckets } from '@wetube/platform';
 import { PlaybackSessionService } from './playback-session.service';
 
 @InputType()
@@ -43,7 +44,15 @@ export class PlaybackSessionPayload {
 
 @Resolver()
 export class PlaybackSessionResolver {
-  constructor(private readonly sessions: PlaybackSessionService) {}
+  /** Sessions a client address may start (a flood would tie up bandwidth budgets and rows). */
+  private readonly limiter: TokenBuckets;
+
+  constructor(
+    private readonly sessions: PlaybackSessionService,
+    config: AppConfig,
+  ) {
+    this.limiter = new TokenBuckets(config.payments.sessionsBurst, config.payments.sessionsPerSecond);
+  }
 
   @Mutation(() => PlaybackSessionPayload, { description: 'Starts watching: certifies the session key the viewer will sign receipts with' })
   @UseGuards(OptionalAuthGuard)
@@ -52,6 +61,10 @@ export class PlaybackSessionResolver {
     @CurrentUser() viewer: AuthUser | null,
     @Context('req') req: { ip?: string } | undefined,
   ): Promise<PlaybackSessionPayload> {
+    const allowed = this.limiter.take(req?.ip ?? 'unknown');
+    if (!allowed.ok) {
+      return { session: null, userErrors: [UserError.of('videoId', `Too many playback sessions started from your address; try again in ${allowed.retryAfterSec} s.`, 'RATE_LIMITED')] };
+    }
     const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer, req?.ip ?? null);
     if (!result.ok) return { session: null, userErrors: [result.error] };
     return { session: { ...result.session, bandwidthBudget: result.session.bandwidthBudget.toString(), iceServers: [] }, userErrors: [] };

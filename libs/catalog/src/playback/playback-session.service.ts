@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, isUniqueViolation } from '@wetube/platform';
 import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type Ed25519Signer } from '@wetube/swarm';
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
-import { PlaybackSessionHooks } from './playback-session.hooks';
+import { PlaybackSessionHooks, type PlaybackSessionTerms } from './playback-session.hooks';
 
 /** A session lasts the video's length three times over, and at least two hours. */
 const MIN_SESSION_MS = 2 * 3600_000;
@@ -55,8 +55,10 @@ export class PlaybackSessionService {
       { domain: SESSION_CERT_DOMAIN, sessionId, videoId: video.id, sessionPublicKey: key, viewerId: viewer?.id ?? '', expiresAt },
       signer,
     );
-    const terms = this.hooks
-      ? await this.hooks.sessionStarted({
+    let terms: PlaybackSessionTerms = { adFree: false, bandwidthBudget: 0n };
+    try {
+      if (this.hooks) {
+        terms = await this.hooks.sessionStarted({
           sessionId,
           videoId: video.id,
           creatorId: video.ownerId,
@@ -65,8 +67,13 @@ export class PlaybackSessionService {
           sessionPublicKey,
           expiresAt: new Date(expiresAt),
           durationMs: video.durationMs,
-        })
-      : { adFree: false, bandwidthBudget: 0n };
+        });
+      }
+    } catch (err) {
+      // A session key names one session (receipts are matched to it): refused before anything is held.
+      if (!isUniqueViolation(err)) throw err;
+      return { ok: false, error: UserError.of('sessionPublicKey', 'This session key is already in use by another playback session; make a new key for each session.', 'SESSION_KEY_IN_USE') };
+    }
     const api = this.config.publicApiUrl;
     return {
       ok: true,

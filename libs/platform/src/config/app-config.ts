@@ -44,6 +44,9 @@ export class AppConfig {
     sessionIdleSec: number;
     redeemGraceSec: number;
     pairDecaySegments: number;
+    /** Per client IP token bucket on `playbackSession` (PLAYBACK_SESSIONS_BURST, PLAYBACK_SESSIONS_PER_MINUTE / 60 per second). */
+    sessionsBurst: number;
+    sessionsPerSecond: number;
   };
   readonly ads: {
     /** Creatives are approved when created (ADS_AUTO_APPROVE; default: SQLite and not production). */
@@ -108,6 +111,8 @@ export class AppConfig {
       sessionIdleSec: raw.SESSION_IDLE_SEC,
       redeemGraceSec: raw.REDEEM_GRACE_SEC,
       pairDecaySegments: raw.PAIR_DECAY_SEGMENTS,
+      sessionsBurst: raw.PLAYBACK_SESSIONS_BURST,
+      sessionsPerSecond: raw.PLAYBACK_SESSIONS_PER_MINUTE / 60,
     };
     this.ads = {
       autoApprove: raw.ADS_AUTO_APPROVE ?? (raw.NODE_ENV !== 'production' && !raw.DATABASE_URL),

@@ -92,6 +92,9 @@ export const configSchema = z.object({
   /** A served ad's reservation (and its beacons) expire this long after the decision. */
   AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(900),
   /** Per client IP token bucket on the ad server's decision endpoints (asset list, VAST): bucket size and refill per second. */
+  /** Playback sessions a client IP may start at once (token bucket), refilled PLAYBACK_SESSIONS_PER_MINUTE. */
+  PLAYBACK_SESSIONS_BURST: z.coerce.number().int().min(1).max(1000000).default(30),
+  PLAYBACK_SESSIONS_PER_MINUTE: z.coerce.number().positive().max(1000000).default(20),
   AD_REQUESTS_BURST: z.coerce.number().int().min(1).max(100000).default(60),
   AD_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100000).default(2),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

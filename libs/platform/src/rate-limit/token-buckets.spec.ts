@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets } from './token-buckets';
 
 describe('TokenBuckets', () => {
   it('allows the burst, then refuses with a Retry-After, and refills at the rate', () => {

@@ -1,6 +1,6 @@
 /**
- * An in-memory token bucket per key (the ad server's client IPs): `burst` tokens, refilled at
- * `perSecond`; each request takes one. Per process: behind N api instances the effective limit is
+ * An in-memory token bucket per key (the client IPs of the ad server and of `playbackSession`):
+ * `burst` tokens, refilled at `perSecond`; each request takes one. Per process: behind N api instances the effective limit is
  * N times this (the edge should also limit).
  */
 export class TokenBuckets {
