@@ -1,7 +1,7 @@
 /** @wetube/ledger: the double-entry Cloudcoin ledger. */
 export { LedgerModule } from './ledger.module';
 export { LedgerService } from './ledger.service';
-export type { LedgerAudit, HistoryCursor, HistoryRow } from './ledger.repository';
+export type { LedgerAudit, HistoryCursor, HistoryRow } from './ledger.rows';
 export { LedgerBatch, type BatchSettle, type BatchEntry, type BatchFundHold } from './ledger.batch';
 export { LedgerError, type LedgerErrorCode } from './ledger.errors';
 export { MAX_AMOUNT, parseAmount, formatAmount, type ParseAmountOptions } from './amount';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AccountKind, isGuarded, isHoldKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
-import { AccountRow, HoldRow, LedgerTx } from './ledger.repository';
+import { AccountRow, HoldRow } from './ledger.rows';
+import { LedgerTx } from './ledger.tx';
 import { Hold, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 

@@ -4,7 +4,10 @@ import { AccountKind, HoldKind, isGuarded, isHoldKind, isSystemKind, SYSTEM_ACCO
 import { MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
 import { BatchEntry, LedgerBatch } from './ledger.batch';
-import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, isUniqueViolation, LedgerAudit, LedgerRepository, LedgerTx } from './ledger.repository';
+import { isUniqueViolation } from '@wetube/platform';
+import { LedgerRepository } from './ledger.repository';
+import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, LedgerAudit } from './ledger.rows';
+import { LedgerTx } from './ledger.tx';
 import { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 

@@ -1,0 +1,280 @@
+import { QueryRunner } from 'typeorm';
+import { AccountEntity } from './account.entity';
+import { AccountKind, CURRENCY } from './account-kind';
+import { HoldEntity, HoldStatus } from './hold.entity';
+import { JournalEntryEntity } from './journal-entry.entity';
+import { PostingEntity } from './posting.entity';
+import { toDate } from '@wetube/platform';
+import { ACCOUNT_COLUMNS, AccountRow, EntryRow, HistoryCursor, HistoryRow, HOLD_COLUMNS, HoldRow, LedgerAudit, PostingRow, Raw, account, hold } from './ledger.rows';
+
+/** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
+export class LedgerTx {
+  constructor(
+    private readonly q: QueryRunner,
+    private readonly postgres: boolean,
+  ) {}
+
+  private async sql(text: string, params: unknown[] = []): Promise<Raw[]> {
+    let n = 0;
+    const query = this.postgres ? text.replace(/\?/g, () => `$${++n}`) : text;
+    return (await this.q.query(query, params)) as Raw[];
+  }
+
+  /**
+   * Reads the accounts, locking them (PostgreSQL: SELECT … ORDER BY id FOR UPDATE, so every
+   * transaction takes its row locks in the same order and two commands never deadlock).
+   */
+  async lockAccounts(ids: string[]): Promise<Map<string, AccountRow>> {
+    const unique = [...new Set(ids)].sort();
+    if (unique.length === 0) return new Map();
+    const marks = unique.map(() => '?').join(', ');
+    const rows = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`, unique);
+    return new Map(rows.map((r) => [String(r.id), account(r)]));
+  }
+
+  async findAccount(id: string): Promise<AccountRow | null> {
+    const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
+    return r ? account(r) : null;
+  }
+
+  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<AccountRow | null> {
+    const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE kind = ? AND owner_id = ?`, [kind, ownerId]);
+    return r ? account(r) : null;
+  }
+
+  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<AccountRow> {
+    const row: AccountRow = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
+    await this.q.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
+    return row;
+  }
+
+  async setBalance(id: string, balance: bigint): Promise<void> {
+    await this.sql(`UPDATE ledger_accounts SET balance = ? WHERE id = ?`, [balance.toString(), id]);
+  }
+
+  /** SQLite: a write as the first statement takes the database write lock now (an immediate begin). */
+  async takeWriteLock(): Promise<void> {
+    await this.sql(`UPDATE ledger_accounts SET balance = balance WHERE 1 = 0`);
+  }
+
+  async findEntryByKey(key: string): Promise<EntryRow | null> {
+    const [r] = await this.sql(`SELECT id, kind, idempotency_key, payload_hash, memo, created_at FROM ledger_entries WHERE idempotency_key = ?`, [key]);
+    if (!r) return null;
+    const postings = await this.sql(`SELECT account_id, CAST(amount AS TEXT) AS amount FROM ledger_postings WHERE entry_id = ? ORDER BY account_id`, [r.id]);
+    return {
+      id: String(r.id),
+      kind: String(r.kind),
+      idempotencyKey: String(r.idempotency_key),
+      payloadHash: String(r.payload_hash),
+      memo: r.memo == null ? null : String(r.memo),
+      createdAt: toDate(r.created_at),
+      postings: postings.map((p) => ({ accountId: String(p.account_id), amount: BigInt(p.amount as string) })),
+    };
+  }
+
+  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: PostingRow[]): Promise<void> {
+    await this.q.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
+    if (postings.length > 0) {
+      await this.q.manager
+        .createQueryBuilder()
+        .insert()
+        .into(PostingEntity)
+        .values(postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amount: p.amount })))
+        .execute();
+    }
+  }
+
+  /** Which of `keys` are already in the journal (one query). */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const part = keys.slice(i, i + 500);
+      const rows = await this.sql(`SELECT idempotency_key FROM ledger_entries WHERE idempotency_key IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) out.add(String(r.idempotency_key));
+    }
+    return out;
+  }
+
+  async findHolds(ids: string[]): Promise<Map<string, HoldRow>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    return new Map(rows.map((r) => [String(r.id), hold(r)]));
+  }
+
+  /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
+  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: PostingRow[] }>): Promise<void> {
+    if (this.postgres) {
+      // One statement per table whatever the size: a column per array parameter (cheaper to send and
+      // to plan than thousands of VALUES placeholders).
+      if (entries.length === 0) return;
+      await this.sql(
+        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at)
+         SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[])`,
+        [entries.map((e) => e.id), entries.map((e) => e.kind), entries.map((e) => e.idempotencyKey), entries.map((e) => e.payloadHash), entries.map((e) => e.memo), entries.map((e) => e.createdAt)],
+      );
+      const postings = entries.flatMap((e) => e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })));
+      if (postings.length > 0) {
+        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`, [
+          postings.map((p) => p.entryId),
+          postings.map((p) => p.accountId),
+          postings.map((p) => p.amount),
+        ]);
+      }
+      return;
+    }
+    const ENTRY_ROWS = 400;
+    for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
+      const part = entries.slice(i, i + ENTRY_ROWS);
+      await this.sql(
+        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+      );
+      const postings = part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()]));
+      for (let j = 0; j < postings.length; j += 900) {
+        const rows = postings.slice(j, j + 900);
+        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flat());
+      }
+    }
+  }
+
+  /** Writes many balances at once (PostgreSQL: one UPDATE … FROM VALUES; SQLite: one per row). */
+  async setBalances(balances: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_accounts', 'balance', [...balances].map(([id, b]) => [id, b.toString()]));
+  }
+
+  async setHoldsPaidOut(paid: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_holds', 'paid_out', [...paid].map(([id, b]) => [id, b.toString()]));
+  }
+
+  async setHoldsAmount(amounts: Map<string, bigint>): Promise<void> {
+    await this.bulkUpdate('ledger_holds', 'amount', [...amounts].map(([id, b]) => [id, b.toString()]));
+  }
+
+  private async bulkUpdate(table: string, column: string, rows: Array<[string, string]>): Promise<void> {
+    if (rows.length === 0) return;
+    if (!this.postgres) {
+      for (const [id, v] of rows) await this.sql(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, [v, id]);
+      return;
+    }
+    await this.sql(`UPDATE ${table} AS t SET ${column} = v.x FROM unnest(?::varchar[], ?::bigint[]) AS v(id, x) WHERE t.id = v.id`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+  }
+
+  /**
+   * The postings of `accountIds`, newest first, with their entries: (created_at, entry id, account id)
+   * after the cursor `after` (keyset pagination), at most `limit`.
+   */
+  async history(accountIds: string[], limit: number, after?: HistoryCursor): Promise<HistoryRow[]> {
+    if (accountIds.length === 0) return [];
+    const params: unknown[] = [...accountIds];
+    let where = `p.account_id IN (${accountIds.map(() => '?').join(', ')})`;
+    if (after) {
+      where += ` AND (e.created_at < ? OR (e.created_at = ? AND (e.id < ? OR (e.id = ? AND p.account_id < ?))))`;
+      const t = this.timestamp(after.createdAt);
+      params.push(t, t, after.entryId, after.entryId, after.accountId);
+    }
+    params.push(limit);
+    const rows = await this.sql(
+      `SELECT e.id AS entry_id, e.kind, e.memo, e.created_at, p.account_id, CAST(p.amount AS TEXT) AS amount
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE ${where} ORDER BY e.created_at DESC, e.id DESC, p.account_id DESC LIMIT ?`,
+      params,
+    );
+    return rows.map((r) => ({
+      entryId: String(r.entry_id),
+      kind: String(r.kind),
+      memo: r.memo == null ? null : String(r.memo),
+      createdAt: toDate(r.created_at),
+      accountId: String(r.account_id),
+      amount: BigInt(r.amount as string),
+    }));
+  }
+
+  /** Σ of an account's incoming postings of `kinds` per UTC day since `since` (only days with postings). */
+  async dailyTotals(accountId: string, kinds: string[], since: Date): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
+    const day = this.postgres ? `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(e.created_at, 1, 10)`;
+    const rows = await this.sql(
+      `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, COUNT(*) AS n
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at >= ? AND p.amount > 0
+        GROUP BY ${day} ORDER BY 1`,
+      [accountId, ...kinds, this.timestamp(since)],
+    );
+    return rows.map((r) => ({ day: String(r.day), amount: BigInt(r.amount as string), entries: Number(r.n) }));
+  }
+
+  /** Σ of an account's incoming postings of `kinds` made before `before`. */
+  async sumIncoming(accountId: string, kinds: string[], before: Date): Promise<bigint> {
+    const [r] = await this.sql(
+      `SELECT CAST(COALESCE(SUM(p.amount), 0) AS TEXT) AS s FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND p.amount > 0 AND e.kind IN (${kinds.map(() => '?').join(', ')}) AND e.created_at < ?`,
+      [accountId, ...kinds, this.timestamp(before)],
+    );
+    return BigInt(r.s as string);
+  }
+
+  /** Σ of an account's outgoing postings of `kinds` (as a positive number). */
+  async sumOutgoing(accountId: string, kinds: string[]): Promise<bigint> {
+    const [r] = await this.sql(
+      `SELECT CAST(COALESCE(-SUM(p.amount), 0) AS TEXT) AS s FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND p.amount < 0 AND e.kind IN (${kinds.map(() => '?').join(', ')})`,
+      [accountId, ...kinds],
+    );
+    return BigInt(r.s as string);
+  }
+
+  /** Raw SQL inside this transaction for a lib that keeps its own tables in step with the ledger ('?' placeholders). */
+  query(text: string, params: unknown[] = []): Promise<Raw[]> {
+    return this.sql(text, params);
+  }
+
+  get isPostgres(): boolean {
+    return this.postgres;
+  }
+
+  private timestamp(d: Date): Date | string {
+    // SQLite stores TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
+    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+  }
+
+  async findHold(id: string): Promise<HoldRow | null> {
+    const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
+    return r ? hold(r) : null;
+  }
+
+  async findHoldByPlaceEntry(entryId: string): Promise<HoldRow | null> {
+    const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE place_entry_id = ?`, [entryId]);
+    return r ? hold(r) : null;
+  }
+
+  async insertHold(h: HoldRow): Promise<void> {
+    await this.q.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
+  }
+
+  async updateHold(id: string, paidOut: bigint, status: HoldStatus, closedAt: Date | null): Promise<void> {
+    await this.q.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
+  }
+
+  /** Whole-ledger checks in SQL: what must always be empty (or zero). */
+  async audit(): Promise<LedgerAudit> {
+    const ids = (rows: Raw[]) => rows.map((r) => String(r.id));
+    const unbalancedEntries = ids(await this.sql(`SELECT entry_id AS id FROM ledger_postings GROUP BY entry_id HAVING SUM(amount) <> 0`));
+    const balanceMismatches = ids(
+      await this.sql(
+        `SELECT a.id FROM ledger_accounts a LEFT JOIN (SELECT account_id, SUM(amount) AS s FROM ledger_postings GROUP BY account_id) p ON p.account_id = a.id WHERE a.balance <> COALESCE(p.s, 0)`,
+      ),
+    );
+    const negativeGuarded = ids(await this.sql(`SELECT id FROM ledger_accounts WHERE kind <> 'MINT' AND balance < 0`));
+    const overpaidHolds = ids(
+      await this.sql(`SELECT h.id FROM ledger_holds h JOIN ledger_accounts a ON a.id = h.account_id WHERE h.paid_out > h.amount OR h.paid_out + a.balance <> h.amount AND h.status = 'OPEN'`),
+    );
+    const [t] = await this.sql(`SELECT CAST(COALESCE(SUM(balance), 0) AS TEXT) AS s FROM ledger_accounts`);
+    return { unbalancedEntries, balanceMismatches, negativeGuarded, overpaidHolds, sumOfBalances: BigInt(t.s as string) };
+  }
+
+  /** Σ postings of one account (for checks and tests: must equal its cached balance). */
+  async sumOfPostings(accountId: string): Promise<bigint> {
+    const [r] = await this.sql(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM ledger_postings WHERE account_id = ?`, [accountId]);
+    return BigInt(r.s as string);
+  }
+}
