@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from '../apps/api/test/api.client';
 import { tusUpload, waitForStatus } from '../apps/api/test/upload.helper';
-import { ARTIFACTS, launchChromium, Platform, startPlatform } from './platform.harness';
+import { ARTIFACTS, Platform, startPlatformAndBrowser } from './platform.harness';
 import { checkAdvertiserDashboard } from './support/advertiser-dashboard';
 import { newViewer, type Viewer } from './support/p2p-viewer';
 import { playUntil as playUntilIn } from './support/play-until';
@@ -68,8 +68,7 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    platform = await startPlatform({ ADMIN_EMAILS: ADMIN_EMAIL });
-    browser = await launchChromium();
+    ({ platform, browser } = await startPlatformAndBrowser({ ADMIN_EMAILS: ADMIN_EMAIL }));
     admin = new ApiClient(platform.apiUrl);
     const reg = await admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: PASSWORD, displayName: 'Admin' });
     assert.equal(reg.status, 201);

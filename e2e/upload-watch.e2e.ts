@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateClip } from '@wetube/testing';
-import { ARTIFACTS, launchChromium, Platform, startPlatform } from './platform.harness';
+import { ARTIFACTS, Platform, startPlatformAndBrowser } from './platform.harness';
 
 // Functions passed to page.evaluate run in the page; these names exist there.
 declare const document: any;
@@ -25,8 +25,7 @@ describe('upload, transcode, watch in the browser', () => {
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    platform = await startPlatform();
-    browser = await launchChromium();
+    ({ platform, browser } = await startPlatformAndBrowser());
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

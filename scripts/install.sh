@@ -10,14 +10,9 @@ die() { printf '\033[1;31mwetube:\033[0m %s\n' "$*" >&2; exit 1; }
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || die "Node.js 20.19 or newer is needed (found $(node --version)). See README.md."
 
-if ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing ffmpeg from Debian's packages…"
-    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ffmpeg >/dev/null
-  else
-    die "ffmpeg is missing. Install it first: sudo apt-get install -y ffmpeg   (Debian/Ubuntu)"
-  fi
-fi
+# shellcheck source=scripts/debian-packages.sh
+. scripts/debian-packages.sh
+ensure_debian_packages "transcoding" ffmpeg:ffmpeg ffprobe:ffmpeg || exit 1
 
 lock_hash=$(sha256sum package-lock.json | cut -c1-16)
 if [ "$(cat node_modules/.wetube-installed 2>/dev/null)" != "$lock_hash" ]; then

@@ -3,6 +3,14 @@
 # REDIS_URL are set) and the browser e2e. Ends with node's test runner summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# What the suite needs: the npm packages and ffmpeg (as `npm start`), then the browser, the VAST
+# schema check, and the NAT lab's router (iptables) and STUN/TURN server (coturn).
+bash scripts/install.sh
+# shellcheck source=scripts/debian-packages.sh
+. scripts/debian-packages.sh
+ensure_debian_packages "the test suite (browser e2e, VAST schema, NAT lab)" \
+  chromium:chromium xmllint:libxml2-utils iptables:iptables turnserver:coturn curl:curl \
+  || echo "wetube: continuing without them: the tests that need them fail at once, naming what is missing" >&2
 npm run --silent build:server
 if [ "${WETUBE_SKIP_WEB_BUILD:-}" != "1" ]; then npm run --silent build:web; touch dist/.wetube-built; fi
 mapfile -t specs < <(find dist -name '*.spec.js' -not -path '*/node_modules/*' | sort)

@@ -34,11 +34,41 @@ export SEED_SAMPLE="${SEED_SAMPLE:-true}"
 mkdir -p "$DATA_DIR"
 
 pids=()
+# --- STUN/TURN (TURN=on): the platform's own coturn, with per-session credentials from a shared secret ---
+if [ "${TURN:-off}" = on ]; then
+  # shellcheck source=scripts/debian-packages.sh
+  . scripts/debian-packages.sh
+  ensure_debian_packages "TURN=on (the platform's STUN/TURN server)" turnserver:coturn || exit 1
+  if [ -z "${TURN_SECRET:-}" ]; then
+    [ -s "$DATA_DIR/turn-secret" ] || (umask 077; node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > "$DATA_DIR/turn-secret")
+    TURN_SECRET=$(cat "$DATA_DIR/turn-secret")
+  fi
+  export TURN_SECRET
+  turn_host=$(node -e 'console.log(new URL(process.argv[1]).hostname)' "$PUBLIC_API_URL")
+  turn_port="${TURN_PORT:-3478}"
+  export STUN_URLS="${STUN_URLS:-stun:$turn_host:$turn_port}"
+  export TURN_URLS="${TURN_URLS:-turn:$turn_host:$turn_port?transport=udp,turn:$turn_host:$turn_port?transport=tcp}"
+  turn_args=(-n --no-cli --no-tls --no-dtls --fingerprint --use-auth-secret "--static-auth-secret=$TURN_SECRET"
+    "--realm=${TURN_REALM:-wetube}" "--listening-port=$turn_port" "--min-port=${TURN_MIN_PORT:-49160}" "--max-port=${TURN_MAX_PORT:-49400}"
+    --no-multicast-peers --simple-log "--log-file=$DATA_DIR/turnserver.log" "--pidfile=$DATA_DIR/turnserver.pid")
+  [ -n "${TURN_LISTEN_IP:-}" ] && turn_args+=("--listening-ip=$TURN_LISTEN_IP" "--relay-ip=$TURN_LISTEN_IP")
+  [ -n "${TURN_EXTERNAL_IP:-}" ] && turn_args+=("--external-ip=$TURN_EXTERNAL_IP")
+fi
+
 stop() { trap - INT TERM EXIT; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop INT TERM EXIT
 
+if [ "${TURN:-off}" = on ]; then
+  turnserver "${turn_args[@]}" > "$DATA_DIR/turnserver.out" 2>&1 &
+  pids+=($!)
+fi
 node dist/apps/api/src/main.js &
 pids+=($!)
+# Started by another program (the e2e harness): end with it, however it ended.
+if [ -n "${WETUBE_EXIT_WITH_PID:-}" ]; then
+  (while kill -0 "$WETUBE_EXIT_WITH_PID" 2>/dev/null; do sleep 2; done; kill -TERM $$ 2>/dev/null) &
+  pids+=($!)
+fi
 if [ -n "${REDIS_URL:-}" ] && [ "${TRANSCODE_IN_PROCESS:-false}" != true ]; then
   # Jobs go through BullMQ: run one transcoder worker beside the api (add more anywhere).
   node dist/transcoder/src/main.js &
@@ -76,5 +106,6 @@ say "ready."
 say "  web      http://localhost:$WEB_PORT"
 say "  GraphQL  $PUBLIC_API_URL/graphql"
 say "  REST     $PUBLIC_API_URL/api  (uploads: /api/uploads, HLS: /hls)"
+[ "${TURN:-off}" = on ] && say "  STUN/TURN ${TURN_URLS%%,*}  (coturn, credentials per session)"
 say "  data     $DATA_DIR   (Ctrl-C stops)"
 wait -n "${pids[@]}"

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from '../../apps/api/test/api.client';
 import { tusUpload, waitForStatus } from '../../apps/api/test/upload.helper';
-import { ARTIFACTS, launchChromium, Platform, startPlatform } from '../platform.harness';
+import { ARTIFACTS, Platform, startPlatformAndBrowser } from '../platform.harness';
 import { playUntil as playUntilIn } from './play-until';
 import { newViewer, type Viewer } from './p2p-viewer';
 
@@ -86,8 +86,7 @@ export class MidrollAdsE2E {
 
   async start(): Promise<void> {
     await mkdir(ARTIFACTS, { recursive: true });
-    this.platform = await startPlatform({ ADMIN_EMAILS: ADMIN_EMAIL });
-    this.browser = await launchChromium();
+    ({ platform: this.platform, browser: this.browser } = await startPlatformAndBrowser({ ADMIN_EMAILS: ADMIN_EMAIL }));
     this.admin = new ApiClient(this.platform.apiUrl);
     const reg = await this.admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: PASSWORD, displayName: 'Admin' });
     assert.equal(reg.status, 201);

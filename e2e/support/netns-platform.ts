@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freeServicePort } from '@wetube/testing';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runTestInNetns } from '../netns';
-import { ARTIFACTS, CHROMIUM_ARGS, Platform, startPlatform } from '../platform.harness';
+import { ARTIFACTS, launchChromium, Platform, requireChromium, startPlatform } from '../platform.harness';
 
 /**
  * Outside the namespace: one test that re-runs `file` inside a private network namespace (WebRTC
@@ -14,8 +14,11 @@ import { ARTIFACTS, CHROMIUM_ARGS, Platform, startPlatform } from '../platform.h
 export function runsInsideNetns(title: string, file: string, totalMs: number): boolean {
   if (insidePrivateNetns()) return true;
   describe(`${title} (in a private network namespace)`, () => {
-    const reason = netnsUnavailable();
-    it('runs in real Chromium inside its own network namespace', { skip: reason ?? false, timeout: totalMs + 15_000 }, async () => {
+    it('runs in real Chromium inside its own network namespace', { timeout: totalMs + 15_000 }, async () => {
+      // Fails in seconds, naming what is missing, rather than waiting for what cannot start.
+      requireChromium();
+      const reason = netnsUnavailable();
+      if (reason) assert.fail(`cannot run this test: it ${reason}. Run the tests as root (as CI does) on Linux with iproute2's unshare.`);
       assert.equal(await runTestInNetns(file, totalMs + 10_000), 0, 'the namespaced test failed (see its output above)');
     });
   });
@@ -55,10 +58,13 @@ export async function startNetnsPlatform(env: Record<string, string> = {}): Prom
     npm_config_offline: 'true',
     ...env,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`],
-  });
+  let browser: Browser;
+  try {
+    browser = await launchChromium(['--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`]);
+  } catch (err) {
+    await platform.stop();
+    throw err;
+  }
   return {
     platform,
     browser,

@@ -24,3 +24,4 @@ export {
   UNKNOWN_INFO_HASH_REASON,
 } from './tracker/tracker.service';
 export { TokenBucketLimiter, type TokenBucketOptions } from './tracker/token-bucket';
+export { iceServersFor, turnCredential, type IceServer, type IceSettings } from './ice/ice-servers';

@@ -29,6 +29,12 @@ export class AppConfig {
   readonly transcodeInProcess: boolean;
   readonly hlsCacheBytes: number;
   readonly trackerRateLimit: { burst: number; perSecond: number };
+  /** Tracker shards (TRACKER_URLS); empty: the api's embedded tracker only. */
+  readonly trackerUrls: string[];
+  /** Whether the api runs the embedded tracker (TRACKER_EMBEDDED; default: no TRACKER_URLS). */
+  readonly trackerEmbedded: boolean;
+  /** ICE servers handed to peers: STUN URLs, TURN URLs with per-session credentials from the shared secret. */
+  readonly ice: { stunUrls: string[]; turnUrls: string[]; turnSecret: string | null; turnTtlSec: number };
   /** The origin access log file, or null when it is off. */
   readonly originAccessLog: string | null;
   readonly graphqlMaxDepth: number;
@@ -96,6 +102,13 @@ export class AppConfig {
     this.transcodeInProcess = raw.TRANSCODE_IN_PROCESS ?? !raw.REDIS_URL;
     this.hlsCacheBytes = Math.floor(raw.HLS_ORIGIN_CACHE_MB * 1024 * 1024);
     this.trackerRateLimit = { burst: raw.TRACKER_ANNOUNCE_BURST, perSecond: raw.TRACKER_ANNOUNCES_PER_SECOND };
+    this.trackerUrls = raw.TRACKER_URLS ? raw.TRACKER_URLS.split(',') : [];
+    this.trackerEmbedded = raw.TRACKER_EMBEDDED ?? this.trackerUrls.length === 0;
+    const list = (v?: string) => (v ? v.split(',').map((u) => u.trim()).filter(Boolean) : []);
+    this.ice = { stunUrls: list(raw.STUN_URLS), turnUrls: list(raw.TURN_URLS), turnSecret: raw.TURN_SECRET ?? null, turnTtlSec: raw.TURN_TTL_SEC };
+    if (this.ice.turnUrls.length > 0 && !this.ice.turnSecret) {
+      throw new ConfigError('Invalid configuration:\n  TURN_SECRET: required when TURN_URLS is set (coturn use-auth-secret / static-auth-secret)');
+    }
     const accessLog = raw.ORIGIN_ACCESS_LOG ?? join(this.dataDir, 'logs', 'origin-access.log');
     this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;

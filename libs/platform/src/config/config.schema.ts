@@ -59,6 +59,34 @@ export const configSchema = z.object({
    */
   TRACKER_ANNOUNCE_BURST: z.coerce.number().int().min(1).default(30),
   TRACKER_ANNOUNCES_PER_SECOND: z.coerce.number().positive().default(3),
+  /**
+   * Tracker shards (comma list of WebSocket tracker URLs such as wss://t1.example/tracker): each
+   * torrent's announce URL is the shard its infohash hashes to (rendezvous hashing), so the peers of
+   * one swarm meet on one tracker whichever api served them. Unset: the api's embedded tracker.
+   */
+  TRACKER_URLS: z
+    .string()
+    .regex(/^wss?:\/\/[^\s,]+(,wss?:\/\/[^\s,]+)*$/, 'must be a comma list of ws:// or wss:// tracker URLs')
+    .optional(),
+  /** Run the embedded tracker inside the api (default: on when TRACKER_URLS is unset). */
+  TRACKER_EMBEDDED: bool.optional(),
+  /** `on`: `npm start` runs the platform's own coturn (STUN + TURN) and sets STUN_URLS / TURN_URLS / TURN_SECRET for it. */
+  TURN: z.enum(['on', 'off']).default('off'),
+  TURN_PORT: z.coerce.number().int().min(1).max(65535).default(3478),
+  /** STUN servers handed to every peer (comma list of stun:/stuns: URLs). Never a public one unless you name it. */
+  STUN_URLS: z
+    .string()
+    .regex(/^stuns?:[^\s,]+(,stuns?:[^\s,]+)*$/, 'must be a comma list of stun: URLs such as stun:turn.example.com:3478')
+    .optional(),
+  /** TURN relays (comma list of turn:/turns: URLs); each session gets its own short-lived credentials (TURN_SECRET). */
+  TURN_URLS: z
+    .string()
+    .regex(/^turns?:[^\s,]+(,turns?:[^\s,]+)*$/, 'must be a comma list of turn: URLs such as turn:turn.example.com:3478?transport=udp')
+    .optional(),
+  /** coturn's static-auth-secret (use-auth-secret): TURN credentials are HMAC-SHA1(secret, "expiry:sessionId"). */
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Longest lifetime of a TURN credential; a session's credential expires with the session, at most this long after it is made. */
+  TURN_TTL_SEC: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
   /** Accounts registered with these emails (comma list) are admins (they may mint, approve, …). */
   ADMIN_EMAILS: z.string().default(''),
   /** Cloudcoin paid to a peer per segment a viewer signed for, in minor units (1 CLC = 1,000,000). */
