@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { iceServersForLibdatachannel, turnCredential, type IceServer } from '@wetube/swarm';
-import { startCoturn, type Coturn } from './support/coturn-process';
+import { randomBytes } from 'node:crypto';
+import { turnCredential } from '@wetube/swarm';
+import { startCoturn, type Coturn } from '@wetube/testing';
+import { polyfillIceServers } from '../apps/seeder/src/webtorrent.repository';
 import { launchChromiumInHome } from './support/home-browser';
-import { gatherInNode, gatherInPage, kinds, type Gathered } from './support/ice-gather';
+import { gatherInNode, gatherInPage, kinds, type Gathered, type GatherConfig } from './support/ice-gather';
 import { natLabFromEnv, runsInsideNatLab } from './support/nat-lab-run';
 import type { NatLabSpec } from './support/nat-lab';
 
@@ -20,15 +22,18 @@ if (runsInsideNatLab('TURN credentials against the real coturn', __filename, ['c
     const lab = natLabFromEnv() as NatLabSpec;
     const [cone, symmetric] = lab.homes;
     let turn: Coturn;
+    const stunUrl = `stun:${lab.pubIp}:3478`;
+    const turnUrl = `turn:${lab.pubIp}:3478?transport=udp`;
     let browser: Browser;
     let page: Page;
     const now = () => Math.floor(Date.now() / 1000);
-    const relayOnly = (server: IceServer) => ({ iceServers: [server], iceTransportPolicy: 'relay' as const });
-    const turnServer = (cred: { username: string; credential: string }): IceServer => ({ urls: [turn.turnUdpUrl], ...cred });
+    const relayOnly = (server: GatherConfig['iceServers'][number]) => ({ iceServers: [server], iceTransportPolicy: 'relay' as const });
+    const turnServer = (cred: { username: string; credential: string }) => ({ urls: [turnUrl], ...cred });
     const relays = (g: Gathered) => kinds(g).filter((k) => k.startsWith('relay '));
 
     before(async () => {
-      turn = await startCoturn(lab.pubIp);
+      // This process runs in the lab's public namespace: coturn serves the lab and nothing else.
+      turn = await startCoturn({ ip: lab.pubIp, port: 3478, secret: randomBytes(24).toString('base64url') });
       browser = await launchChromiumInHome(cone.ns);
       page = await browser.newPage();
     });
@@ -39,7 +44,7 @@ if (runsInsideNatLab('TURN credentials against the real coturn', __filename, ['c
     });
 
     it('STUN through the home router: Chromium sees its router\'s public address (srflx) and hides its host address behind an mDNS name', async () => {
-      const g = await gatherInPage(page, { iceServers: [{ urls: turn.stunUrl }] });
+      const g = await gatherInPage(page, { iceServers: [{ urls: stunUrl }] });
       const k = kinds(g);
       assert.ok(k.includes(`srflx ${cone.publicIp}`), `a server-reflexive candidate at the router's ${cone.publicIp}: ${k.join(', ')}`);
       const hosts = k.filter((x) => x.startsWith('host '));
@@ -82,18 +87,18 @@ if (runsInsideNatLab('TURN credentials against the real coturn', __filename, ['c
       assert.ok((log.match(/check_stun_auth/g) ?? []).length >= refused.length, `coturn's log names each refused credential:\n${log.slice(-2000)}`);
     });
 
-    it('node-datachannel (the seeder\'s stack, behind a symmetric NAT) gets a relay with the same credentials once they pass through iceServersForLibdatachannel', async () => {
+    it('node-datachannel (the seeder\'s stack, behind a symmetric NAT) gets a relay with the same credentials percent-encoded as the seeder does (polyfillIceServers)', async () => {
       const cred = turnCredential(turn.secret, 'seeder-node', now() + 600);
-      const encoded = await gatherInNode(symmetric.ns, relayOnly(iceServersForLibdatachannel([turnServer(cred)])[0]));
+      const encoded = await gatherInNode(symmetric.ns, relayOnly(polyfillIceServers([turnServer(cred)])[0]));
       assert.deepEqual(relays(encoded), [`relay ${lab.pubIp}`], `a relay candidate: ${encoded.candidates.join(' | ')}`);
-      const stun = await gatherInNode(symmetric.ns, { iceServers: [{ urls: [turn.stunUrl] }] });
+      const stun = await gatherInNode(symmetric.ns, { iceServers: [{ urls: [stunUrl] }] });
       assert.ok(kinds(stun).includes(`srflx ${symmetric.publicIp}`), `and a srflx candidate through STUN: ${stun.candidates.join(' | ')}`);
       // webrtc-polyfill 1.2.2 puts them unencoded into `turn:user:pass@host`; libdatachannel cuts the
       // username at its ':' and coturn refuses it. If this starts passing, the polyfill encodes them itself
-      // and iceServersForLibdatachannel must go (it would encode twice).
+      // and the seeder's polyfillIceServers must go (it would encode twice).
       const raw = await gatherInNode(symmetric.ns, relayOnly(turnServer(cred)));
       assert.deepEqual(relays(raw), [], 'credentials as browsers take them get no relay from node-datachannel');
-      const expired = await gatherInNode(symmetric.ns, relayOnly(iceServersForLibdatachannel([turnServer(turnCredential(turn.secret, 'seeder-node', now() - 5))])[0]));
+      const expired = await gatherInNode(symmetric.ns, relayOnly(polyfillIceServers([turnServer(turnCredential(turn.secret, 'seeder-node', now() - 5))])[0]));
       assert.deepEqual(relays(expired), [], 'an expired credential gets none either');
     });
   });

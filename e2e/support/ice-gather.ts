@@ -10,7 +10,7 @@ export interface Gathered {
   ms: number;
 }
 
-export type GatherConfig = { iceServers: { urls: string | string[]; username?: string; credential?: string }[]; iceTransportPolicy?: 'all' | 'relay' };
+export type GatherConfig = { iceServers: { urls: string | string[]; username?: string | null; credential?: string | null }[]; iceTransportPolicy?: 'all' | 'relay' };
 
 /** The `typ` of each candidate line (host, srflx, prflx, relay) with its address, e.g. `relay 203.0.113.1`. */
 export const kinds = (g: Gathered): string[] => g.candidates.map((c) => {

@@ -25,4 +25,3 @@ export {
 } from './tracker/tracker.service';
 export { TokenBucketLimiter, type TokenBucketOptions } from './tracker/token-bucket';
 export { iceServersFor, turnCredential, type IceServer, type IceSettings } from './ice/ice-servers';
-export { iceServersForLibdatachannel } from './ice/libdatachannel-ice';
