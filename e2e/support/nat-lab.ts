@@ -13,7 +13,8 @@ import { CHROMIUM_PATH } from '../platform.harness';
  * Every home has the same private subnet, as on the internet. A router forwards (ip_forward=1) and
  * masquerades on its wan: plain MASQUERADE is a port-restricted cone NAT for UDP (endpoint-independent
  * mapping, address-and-port-dependent filtering); `--random-fully` maps each new flow to a random
- * port (symmetric-like: what a STUN server sees is not what a peer sees). The public side has no
+ * port (symmetric-like: what a STUN server sees is not what a peer sees). Like a home router, it
+ * drops whatever comes in from the wan unasked (see buildNatLab for why that matters). The public side has no
  * route to any home, and nothing is ever connected to the machine's own namespace.
  */
 export type NatKind = 'cone' | 'symmetric';
@@ -152,6 +153,14 @@ export function buildNatLab(nats: NatKind[]): NatLabSpec {
       inNs(ns, 'ip', ['route', 'add', 'default', 'via', HOME_GW]);
       inNs(router, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
       inNs(router, 'iptables', ['-t', 'nat', '-A', 'POSTROUTING', ...natRule(nat)]);
+      // A home router's firewall: nothing unsolicited comes in from the wan. Without it, a peer's first
+      // (unsolicited) ICE check to the router leaves a conntrack entry that clashes with the home's own
+      // mapping to that peer, MASQUERADE then picks another port, and hole punching between two cone
+      // NATs fails (seen here: every wire went through TURN). Dropped in INPUT, the entry is never confirmed.
+      for (const chain of ['INPUT', 'FORWARD']) {
+        inNs(router, 'iptables', ['-A', chain, '-i', 'wan', '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
+        inNs(router, 'iptables', ['-A', chain, '-i', 'wan', '-j', 'DROP']);
+      }
       spec.homes.push({ ns, router, publicIp, privateIp: HOME_IP, nat });
     });
   } catch (err) {

@@ -12,6 +12,11 @@ export interface P2PCounters {
   bytesFromPeers: number;
   bytesFromOrigin: number;
   bytesUploaded: number;
+  /** Of bytesFromPeers: over wires whose selected ICE pair is direct (host/srflx/prflx) or relayed (TURN). */
+  bytesFromDirectPeers: number;
+  bytesFromRelayedPeers: number;
+  /** Per connected peer (its id, shortened): the path of its wire. */
+  paths: Record<string, 'host' | 'srflx' | 'prflx' | 'relay'>;
   peers: number;
   rejectedSegments: number;
   rejectedPieces: number;

@@ -25,13 +25,15 @@ export interface SeederProcess {
 
 /**
  * Runs the seeder node CLI (`npm run seeder -- …`, built) against `apiUrl`, seeding every public
- * video; with `token`, registered to that account as `name`.
+ * video; with `token`, registered to that account as `name`. With `netns`, inside that network
+ * namespace (`ip netns exec`, which execs: the child's pid is the seeder's).
  */
-export async function startSeeder(apiUrl: string, account?: { token: string; name: string }): Promise<SeederProcess> {
+export async function startSeeder(apiUrl: string, account?: { token: string; name: string }, opts: { netns?: string } = {}): Promise<SeederProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'wetube-seeder-'));
+  const [cmd, ...pre] = opts.netns ? ['ip', 'netns', 'exec', opts.netns, process.execPath] : [process.execPath];
   const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1', ...(account ? ['--token', account.token, '--name', account.name] : [])],
+    cmd,
+    [...pre, join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1', ...(account ? ['--token', account.token, '--name', account.name] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -69,7 +69,9 @@ export class WirePaths {
       if (!pc) return;
       const found = selectedPath(await pc.getStats());
       if (!found) return;
-      state.key = (wire.peerId ?? '').slice(0, 16) || 'peer';
+      // peerId is hex; its first 16 characters are the client's prefix (`-WW0300-` for every WebTorrent
+      // peer), so the key is taken from the random part after it.
+      state.key = (wire.peerId ?? '').slice(16, 32) || 'peer';
       state.path = found.path;
       p2pStats.paths[state.key] = found.path;
       if (state.pending > 0) this.count(found.path, state.pending);
