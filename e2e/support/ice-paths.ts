@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The truth about which ICE path carried a page's WebRTC bytes, next to what the page itself reports:
+ * an init script keeps every RTCPeerConnection the page makes (`window.__labPcs`) and samples, every
+ * 250 ms, the watch page's "direct"/"relayed" text and `__wetubeP2P.paths` (wires close when both
+ * ends hold everything, so the end of playback is too late to look).
+ */
+export function watchIcePaths(): void {
+  const g = globalThis as any;
+  const Native = g.RTCPeerConnection;
+  g.__labPcs = [];
+  g.__labSeen = { texts: [] as string[], paths: [] as string[] };
+  class Tracked extends Native {
+    constructor(...args: unknown[]) {
+      super(...args);
+      g.__labPcs.push(this);
+    }
+  }
+  g.RTCPeerConnection = Tracked;
+  // Per connection, its candidate pairs' bytes by path kind, sampled (a closed connection keeps its last sample).
+  g.__labSample = async () => {
+    for (const pc of g.__labPcs) {
+      if (pc.connectionState === 'closed') continue;
+      let report: any;
+      try {
+        report = await pc.getStats();
+      } catch {
+        continue;
+      }
+      const received: Record<string, number> = {};
+      report.forEach((s: any) => {
+        if (s.type !== 'candidate-pair' || !s.bytesReceived) return;
+        const types = [report.get(s.localCandidateId)?.candidateType, report.get(s.remoteCandidateId)?.candidateType];
+        const kind = types.includes('relay') ? 'relay' : types.includes('srflx') ? 'srflx' : types.includes('prflx') ? 'prflx' : 'host';
+        received[kind] = (received[kind] ?? 0) + s.bytesReceived;
+      });
+      pc.__labReceived = received;
+    }
+  };
+  setInterval(() => void g.__labSample(), 500);
+  setInterval(() => {
+    const text = g.document?.querySelector('[data-testid=p2p-path]')?.textContent;
+    if (text && !g.__labSeen.texts.includes(text)) g.__labSeen.texts.push(text);
+    for (const p of Object.values(g.__wetubeP2P?.paths ?? {}) as string[]) if (!g.__labSeen.paths.includes(p)) g.__labSeen.paths.push(p);
+  }, 250);
+}
+
+export interface PairBytes {
+  /** Bytes received per path kind (host/srflx/prflx/relay: relay when either end is relayed), over every candidate pair that carried any. */
+  received: Record<string, number>;
+  /** The path texts ("direct", "relayed", …) and path kinds the page showed while playing. */
+  seenTexts: string[];
+  seenPaths: string[];
+}
+
+/** Reads what watchIcePaths gathered, with each peer connection's candidate-pair byte counts from getStats. */
+export function pairBytes(page: Page): Promise<PairBytes> {
+  return page.evaluate(async () => {
+    const g = globalThis as any;
+    await g.__labSample?.();
+    const received: Record<string, number> = {};
+    for (const pc of g.__labPcs ?? []) for (const [k, n] of Object.entries(pc.__labReceived ?? {}) as [string, number][]) received[k] = (received[k] ?? 0) + n;
+    return { received, seenTexts: g.__labSeen?.texts ?? [], seenPaths: g.__labSeen?.paths ?? [] };
+  });
+}
