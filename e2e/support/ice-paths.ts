@@ -18,7 +18,9 @@ export function watchIcePaths(): void {
     }
   }
   g.RTCPeerConnection = Tracked;
-  // Per connection, its candidate pairs' bytes by path kind, sampled (a closed connection keeps its last sample).
+  // Per connection, the newest bytesReceived of every candidate pair it ever reported, with the pair's
+  // path kind: Chromium prunes pairs it stopped using from getStats, and a closed connection reports
+  // nothing, so what they carried stays here.
   g.__labSample = async () => {
     for (const pc of g.__labPcs) {
       if (pc.connectionState === 'closed') continue;
@@ -28,17 +30,16 @@ export function watchIcePaths(): void {
       } catch {
         continue;
       }
-      const received: Record<string, number> = {};
+      pc.__labPairs ??= new Map();
       report.forEach((s: any) => {
         if (s.type !== 'candidate-pair' || !s.bytesReceived) return;
         const types = [report.get(s.localCandidateId)?.candidateType, report.get(s.remoteCandidateId)?.candidateType];
         const kind = types.includes('relay') ? 'relay' : types.includes('srflx') ? 'srflx' : types.includes('prflx') ? 'prflx' : 'host';
-        received[kind] = (received[kind] ?? 0) + s.bytesReceived;
+        pc.__labPairs.set(s.id, { kind, bytes: s.bytesReceived });
       });
-      pc.__labReceived = received;
     }
   };
-  setInterval(() => void g.__labSample(), 500);
+  setInterval(() => void g.__labSample(), 250);
   setInterval(() => {
     const text = g.document?.querySelector('[data-testid=p2p-path]')?.textContent;
     if (text && !g.__labSeen.texts.includes(text)) g.__labSeen.texts.push(text);
@@ -60,7 +61,7 @@ export function pairBytes(page: Page): Promise<PairBytes> {
     const g = globalThis as any;
     await g.__labSample?.();
     const received: Record<string, number> = {};
-    for (const pc of g.__labPcs ?? []) for (const [k, n] of Object.entries(pc.__labReceived ?? {}) as [string, number][]) received[k] = (received[k] ?? 0) + n;
+    for (const pc of g.__labPcs ?? []) for (const { kind, bytes } of pc.__labPairs?.values() ?? []) received[kind] = (received[kind] ?? 0) + bytes;
     return { received, seenTexts: g.__labSeen?.texts ?? [], seenPaths: g.__labSeen?.paths ?? [] };
   });
 }
