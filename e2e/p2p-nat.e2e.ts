@@ -65,7 +65,7 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       console.log(
         `${name} (home A behind ${homeA.nat} NAT): ${c.bytesFromPeers} of ${total} content bytes from peers (${((100 * c.bytesFromPeers) / Math.max(1, total)).toFixed(1)} %); ` +
           `page: direct ${c.bytesFromDirectPeers}, relayed ${c.bytesFromRelayedPeers}, showed ${JSON.stringify(ice.seenTexts)} ${JSON.stringify(ice.seenPaths)}; ` +
-          `getStats bytes per path ${JSON.stringify(ice.received)}; receipts sent ${c.receiptsSent}, signed ${JSON.stringify(c.signedSegments)}\n  segments: ${await sources(v)}`,
+          `getStats bytes per path ${JSON.stringify(ice.received)}; receipts sent ${c.receiptsSent}, signed ${JSON.stringify(c.signedSegments)}\n  connections: ${ice.events.join('; ')}\n  segments: ${await sources(v)}`,
       );
       assert.ok(await shot, `${name}: the page showed "${wantPath}" under the player while playing (it showed ${JSON.stringify(ice.seenTexts)})`);
       assert.deepEqual(v.errors, [], `${name}: no page errors`);

@@ -10,11 +10,17 @@ export function watchIcePaths(): void {
   const g = globalThis as any;
   const Native = g.RTCPeerConnection;
   g.__labPcs = [];
+  g.__labEvents = [] as string[];
   g.__labSeen = { texts: [] as string[], paths: [] as string[] };
   class Tracked extends Native {
     constructor(...args: unknown[]) {
       super(...args);
       g.__labPcs.push(this);
+      const n = g.__labPcs.length;
+      const t0 = g.performance.now();
+      const log = (what: string) => g.__labEvents.push(`pc${n} +${Math.round(g.performance.now() - t0)}ms ${what}`);
+      (this as any).addEventListener('connectionstatechange', () => log(`connection ${(this as any).connectionState}`));
+      (this as any).addEventListener('iceconnectionstatechange', () => log(`ice ${(this as any).iceConnectionState}`));
     }
   }
   g.RTCPeerConnection = Tracked;
@@ -53,6 +59,8 @@ export interface PairBytes {
   /** The path texts ("direct", "relayed", …) and path kinds the page showed while playing. */
   seenTexts: string[];
   seenPaths: string[];
+  /** Each peer connection's state changes, e.g. `pc1 +5200ms connection failed`. */
+  events: string[];
 }
 
 /** Reads what watchIcePaths gathered, with each peer connection's candidate-pair byte counts from getStats. */
@@ -62,6 +70,6 @@ export function pairBytes(page: Page): Promise<PairBytes> {
     await g.__labSample?.();
     const received: Record<string, number> = {};
     for (const pc of g.__labPcs ?? []) for (const { kind, bytes } of pc.__labPairs?.values() ?? []) received[kind] = (received[kind] ?? 0) + bytes;
-    return { received, seenTexts: g.__labSeen?.texts ?? [], seenPaths: g.__labSeen?.paths ?? [] };
+    return { received, seenTexts: g.__labSeen?.texts ?? [], seenPaths: g.__labSeen?.paths ?? [], events: g.__labEvents ?? [] };
   });
 }
