@@ -8,6 +8,8 @@ export interface SwarmInfo {
   magnetUri: string;
   torrentUrl: string;
   bytes: number;
+  /** The swarm's tracker shard (WebSocket, then HTTP announce URL): what the seeder announces to. */
+  trackerUrls: string[];
 }
 
 /** The signed-in account, as `me` gives it. */
@@ -52,7 +54,7 @@ export class GraphqlError extends Error {
 
 type Fetch = typeof fetch;
 
-const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes }';
+const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes trackerUrls }';
 const PAGE_SIZE = 20;
 const TIMEOUT_MS = 20_000;
 

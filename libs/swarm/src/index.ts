@@ -24,3 +24,4 @@ export {
   UNKNOWN_INFO_HASH_REASON,
 } from './tracker/tracker.service';
 export { iceServersFor, turnCredential, type IceServer, type IceSettings } from './ice/ice-servers';
+export { TrackerShards, rendezvous, shardAnnounceUrls } from './tracker/tracker-shards';

@@ -163,6 +163,18 @@ export class TrackerService implements OnModuleDestroy {
     return this.ready?.torrents[infoHash]?.peers.length ?? 0;
   }
 
+  /** Swarms and peers this tracker holds now (health, bench). */
+  stats(): { torrents: number; peers: number } {
+    let torrents = 0;
+    let peers = 0;
+    for (const t of Object.values(this.ready?.torrents ?? {})) {
+      if (!t) continue;
+      torrents++;
+      peers += t.peers.length;
+    }
+    return { torrents, peers };
+  }
+
   async close(): Promise<void> {
     for (const { server, onUpgrade } of this.attached.splice(0)) server.off('upgrade', onUpgrade);
     const tracker = await this.server;
