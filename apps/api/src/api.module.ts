@@ -8,7 +8,7 @@ import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { MediaModule } from '@wetube/media';
 import { PaymentsModule } from '@wetube/payments';
-import { AppConfig, ConfigModule, DatabaseModule } from '@wetube/platform';
+import { AppConfig, ConfigModule, DatabaseModule, RateLimiterFactory } from '@wetube/platform';
 import { TranscodeWorkerModule } from '@wetube/transcoding';
 import { graphqlOptions } from './graphql/graphql.config';
 import { GraphqlErrorPassthrough } from './graphql/graphql-error.filter';
@@ -37,10 +37,12 @@ export class ApiModule {
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],
-          inject: [VideoTorrentsService],
-          useFactory: (torrents: VideoTorrentsService) => ({
+          inject: [VideoTorrentsService, RateLimiterFactory],
+          useFactory: (torrents: VideoTorrentsService, limits: RateLimiterFactory) => ({
             isKnownInfoHash: (hash: string) => torrents.isKnown(hash),
             rateLimit: config.trackerRateLimit,
+            ipRateLimit: config.trackerIpRateLimit,
+            limits,
           }),
         }),
         ...(config.transcodeInProcess ? [TranscodeWorkerModule] : []),

@@ -16,17 +16,20 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   // The origin and tus answer before Nest's routing (and do their own CORS): fast and raw.
   app.use(app.get(HlsOriginService).middleware());
   const tus = app.get(TusIngestService);
   app.use((req: { url: string }, res: never, next: (err?: unknown) => void) =>
     req.url.startsWith(UPLOADS_PATH) ? tus.handle(req as never, res).catch(next) : next(),
   );
-  // The tracker: WebSocket announces (browsers) on /tracker, HTTP announces on /tracker/announce.
-  const tracker = app.get(TrackerService);
-  app.use(tracker.middleware());
-  await tracker.attach(app.getHttpServer());
+  // The embedded tracker: WebSocket announces (browsers) on /tracker, HTTP announces on /tracker/announce.
+  // Off when TRACKER_URLS names tracker processes (apps/tracker) and TRACKER_EMBEDDED is not set.
+  if (config.trackerEmbedded) {
+    const tracker = app.get(TrackerService);
+    app.use(tracker.middleware());
+    await tracker.attach(app.getHttpServer());
+  }
   app.use(cookieParser());
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: ['Wetube-Video-Id'] });
   return app;

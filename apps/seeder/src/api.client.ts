@@ -8,6 +8,8 @@ export interface SwarmInfo {
   magnetUri: string;
   torrentUrl: string;
   bytes: number;
+  /** The swarm's tracker shard (WebSocket, then HTTP announce URL): what the seeder announces to. */
+  trackerUrls: string[];
 }
 
 /** One RTCIceServer as the api hands it out (TURN with a credential of this seeder's own). */
@@ -59,7 +61,7 @@ export class GraphqlError extends Error {
 
 type Fetch = typeof fetch;
 
-const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes }';
+const SWARM_FIELDS = 'swarms { rendition infoHash magnetUri torrentUrl bytes trackerUrls }';
 const PAGE_SIZE = 20;
 const TIMEOUT_MS = 20_000;
 

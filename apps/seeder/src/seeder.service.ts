@@ -182,7 +182,7 @@ export class SeederService {
         continue;
       }
       try {
-        await this.torrents.add(file, { path: this.store.dataPath(record.infoHash) });
+        await this.torrents.add(file, { path: this.store.dataPath(record.infoHash), announce: record.trackerUrls });
       } catch (err) {
         this.log(`${record.videoId}/${record.rendition}: cannot resume (${(err as Error).message}); dropping`);
         await this.evict(record.infoHash, 'cannot resume');
@@ -282,12 +282,13 @@ export class SeederService {
       videoId: swarm.videoId,
       rendition: swarm.rendition,
       torrentUrl: swarm.torrentUrl,
+      trackerUrls: swarm.trackerUrls,
       bytes: swarm.bytes,
       addedAt: at,
       lastRequestedAt: at,
     };
     this.dirty = true;
-    await torrents.add(file, { path: this.store.dataPath(infoHash) });
+    await torrents.add(file, { path: this.store.dataPath(infoHash), announce: swarm.trackerUrls });
     this.log(`joined ${swarm.videoId}/${swarm.rendition} (${infoHash})`);
   }
 

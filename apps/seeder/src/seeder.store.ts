@@ -9,6 +9,8 @@ export interface HeldSwarmRecord {
   videoId: string;
   rendition: string;
   torrentUrl: string;
+  /** The swarm's trackers as the api last named them (absent in state written before tracker shards). */
+  trackerUrls?: string[];
   /** Total bytes of the rendition. */
   bytes: number;
   addedAt: number;

@@ -48,6 +48,8 @@ export interface AddTorrentOptions {
   path: string;
   /** False: strip the url-list (no origin web seed), e.g. for a pure-P2P test client. Default true. */
   webSeeds?: boolean;
+  /** Announce to these trackers instead of the .torrent's list (the swarm's shard as the api names it now). */
+  announce?: string[];
 }
 
 export interface TorrentSnapshot {
@@ -226,6 +228,7 @@ export class WebTorrentRepository {
   async add(torrentFile: Uint8Array, opts: AddTorrentOptions): Promise<string> {
     const parsed = await this.parseTorrent(torrentFile);
     if (opts.webSeeds === false) parsed.urlList = [];
+    if (opts.announce?.length) parsed.announce = [...opts.announce];
     if (!this.opts.webrtc) parsed.announce = parsed.announce.filter((u) => /^https?:/.test(u));
     const infoHash = parsed.infoHash;
     if (this.find(infoHash)) return infoHash;

@@ -10,5 +10,6 @@ export { InProcessQueue } from './queue/in-process.queue';
 export { BullMqQueue } from './queue/bullmq.queue';
 export { createJobQueue } from './queue/queue.factory';
 export { createLogger } from './logging/logger';
-export { TokenBuckets } from './rate-limit/token-buckets';
+export { RateLimiterFactory } from './rate-limit/rate-limiter.factory';
+export { rateWindow, type RateDecision, type RateLimit, type RateLimiter } from './rate-limit/rate-limiter';
 export { PinoNestLogger } from './logging/nest-logger';

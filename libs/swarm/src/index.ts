@@ -23,5 +23,5 @@ export {
   TrackerService,
   UNKNOWN_INFO_HASH_REASON,
 } from './tracker/tracker.service';
-export { TokenBucketLimiter, type TokenBucketOptions } from './tracker/token-bucket';
 export { iceServersFor, turnCredential, type IceServer, type IceSettings } from './ice/ice-servers';
+export { TrackerShards, rendezvous, shardAnnounceUrls } from './tracker/tracker-shards';

@@ -10,6 +10,8 @@ export interface SwarmInfo {
   infoHash: string;
   magnetUri: string;
   torrentUrl: string;
+  /** This swarm's tracker shard (WebSocket URL, then HTTP announce URL). */
+  trackerUrls: string[];
 }
 
 export interface ContentIndex {
@@ -22,7 +24,7 @@ export interface ContentIndex {
   originPublicKey: Uint8Array;
 }
 
-const QUERY = `query Swarms($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl } } }`;
+const QUERY = `query Swarms($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl trackerUrls } } }`;
 
 /** The origin's public key (the one that signs manifests and session certificates), from the api. */
 export async function fetchOriginPublicKey(apiUrl: string): Promise<Uint8Array> {

@@ -119,7 +119,10 @@ export class SwarmClient {
         const bytes = stripWebSeedAndTrackers(new Uint8Array(await res.arrayBuffer()));
         if (this.destroyed) return;
         await new Promise<void>((resolve, reject) => {
-          const torrent = client.add(bytes, { announce: trackers, store: MemoryChunkStore, storeCacheSlots: 0, deselect: true }, () => resolve());
+          // Each swarm announces to its own tracker shard; the session's trackers if it names none.
+          const own = (s.trackerUrls ?? []).filter((u) => /^wss?:\/\//.test(u));
+          const announce = own.length > 0 ? own : trackers;
+          const torrent = client.add(bytes, { announce, store: MemoryChunkStore, storeCacheSlots: 0, deselect: true }, () => resolve());
           torrent.once('error', (e: Error) => reject(e));
           this.track(s.rendition, torrent);
         });

@@ -1,13 +1,12 @@
 import { BadRequestException, Controller, Get, Header, HttpCode, HttpException, HttpStatus, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
 import type { AdPosition } from '../decision/decision.types';
 import { buildVast, VastAd } from '../formats/vast.writer';
 import { AdChargingService } from './ad-charging.service';
 import { AdDecisionService, BreakDecision } from './ad-decision.service';
 import { isBeaconEvent } from './beacons';
 import { classifyDevice, countryOf } from './device';
-import { TokenBuckets } from '@wetube/platform';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -20,15 +19,16 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 @Controller('ads')
 export class AdServerController {
   private readonly log = new Logger('AdServer');
-  /** Every decision may reserve budget for AD_RESERVATION_TTL_SEC: a token bucket per client IP. */
-  readonly limiter: TokenBuckets;
+  /** Every decision may reserve budget for AD_RESERVATION_TTL_SEC: a limit per client IP (shared through Redis when scaled out). */
+  readonly limiter: RateLimiter;
 
   constructor(
     private readonly decisions: AdDecisionService,
     private readonly charging: AdChargingService,
     private readonly config: AppConfig,
+    limits: RateLimiterFactory,
   ) {
-    this.limiter = new TokenBuckets(config.ads.requestsBurst, config.ads.requestsPerSecond);
+    this.limiter = limits.create('ad-requests', { burst: config.ads.requestsBurst, perSecond: config.ads.requestsPerSecond });
   }
 
   /**
@@ -40,7 +40,7 @@ export class AdServerController {
   @Get('asset-list/:videoId/:breakIndex')
   @Header('Cache-Control', 'no-store')
   async assetList(@Param('videoId') videoId: string, @Param('breakIndex') breakIndex: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    this.limit(req, res);
+    await this.limit(req, res);
     const d = await this.decide(req, videoId, breakIndex, query.session, query.position);
     return {
       ASSETS: d.ads.map((a) => ({ URI: a.masterUrl, DURATION: a.durationMs / 1000 })),
@@ -57,7 +57,7 @@ export class AdServerController {
   @Get('vast')
   @Header('Cache-Control', 'no-store')
   async vast(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.limit(req, res);
+    await this.limit(req, res);
     const d = await this.decide(req, query.video, query.break ?? '0', query.session, query.position ?? 'PREROLL');
     const ads: VastAd[] = d.ads.map((a, i) => ({
       adId: a.lineItemId,
@@ -93,10 +93,10 @@ export class AdServerController {
     else if (outcome !== 'CHARGED' && outcome !== 'COUNTED') this.log.warn(`beacon ${impressionId}/${event}: ${outcome}`);
   }
 
-  /** 429 + Retry-After past the client IP's token bucket (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
-  private limit(req: Request, res: Response): void {
+  /** 429 + Retry-After past the client IP's limit (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
+  private async limit(req: Request, res: Response): Promise<void> {
     const ip = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
-    const r = this.limiter.take(ip);
+    const r = await this.limiter.consume(ip);
     if (r.ok) return;
     res.setHeader('Retry-After', String(r.retryAfterSec));
     this.log.debug(`ad request rate limit: ${ip}`);

@@ -21,11 +21,14 @@ import { ContentFileType, SwarmType } from './swarm.type';
 import { VideoTorrentsService } from '../videos/video-torrents.service';
 import { VideoTorrentEntity } from '../videos/video-torrent.entity';
 import { StorageRepository } from '@wetube/content';
+import { TrackerShards } from '@wetube/swarm';
 
 const MAX_PAGE = 100;
 
 @Resolver(() => VideoType)
 export class VideoResolver {
+  private readonly trackers: TrackerShards;
+
   constructor(
     private readonly catalog: VideosService,
     private readonly deletion: VideoDeletionService,
@@ -35,7 +38,9 @@ export class VideoResolver {
     private readonly storage: StorageRepository,
     @Optional() private readonly adBreaks?: AdBreaksHooks,
     @Optional() private readonly access?: VideoAccessCache,
-  ) {}
+  ) {
+    this.trackers = new TrackerShards(config.trackerUrls, config.publicApiUrl);
+  }
 
   @Query(() => VideoType, { nullable: true, description: 'A video the caller may see, or null' })
   @UseGuards(OptionalAuthGuard)
@@ -141,7 +146,14 @@ export class VideoResolver {
     });
     const rows = await req.swarmLoader.load(video.id);
     const base = `${this.config.publicApiUrl}/hls/${video.id}/torrents`;
-    return rows.map((t) => ({ rendition: t.rendition, infoHash: t.infoHash, magnetUri: t.magnetUri, bytes: t.bytes, torrentUrl: `${base}/${t.rendition}.torrent` }));
+    return rows.map((t) => ({
+      rendition: t.rendition,
+      infoHash: t.infoHash,
+      magnetUri: t.magnetUri,
+      bytes: t.bytes,
+      torrentUrl: `${base}/${t.rendition}.torrent`,
+      trackerUrls: this.trackers.announceUrls(t.infoHash),
+    }));
   }
 
   @ResolveField(() => [ContentFileType], { description: 'Every published file with its CID (from the signed manifest.json)' })

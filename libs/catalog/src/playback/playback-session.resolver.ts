@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
-import { AppConfig, TokenBuckets } from '@wetube/platform';
+import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
 import { IceServerType } from './ice-servers.resolver';
 import { PlaybackSessionService } from './playback-session.service';
 
@@ -45,14 +45,15 @@ export class PlaybackSessionPayload {
 
 @Resolver()
 export class PlaybackSessionResolver {
-  /** Sessions a client address may start (a flood would tie up bandwidth budgets and rows). */
-  private readonly limiter: TokenBuckets;
+  /** Sessions a client address may start (a flood would tie up bandwidth budgets and rows); shared by every api process through Redis. */
+  private readonly limiter: RateLimiter;
 
   constructor(
     private readonly sessions: PlaybackSessionService,
     config: AppConfig,
+    limits: RateLimiterFactory,
   ) {
-    this.limiter = new TokenBuckets(config.payments.sessionsBurst, config.payments.sessionsPerSecond);
+    this.limiter = limits.create('playback-sessions', { burst: config.payments.sessionsBurst, perSecond: config.payments.sessionsPerSecond });
   }
 
   @Mutation(() => PlaybackSessionPayload, { description: 'Starts watching: certifies the session key the viewer will sign receipts with' })
@@ -62,7 +63,7 @@ export class PlaybackSessionResolver {
     @CurrentUser() viewer: AuthUser | null,
     @Context('req') req: { ip?: string } | undefined,
   ): Promise<PlaybackSessionPayload> {
-    const allowed = this.limiter.take(req?.ip ?? 'unknown');
+    const allowed = await this.limiter.consume(req?.ip ?? 'unknown');
     if (!allowed.ok) {
       return { session: null, userErrors: [UserError.of('videoId', `Too many playback sessions started from your address; try again in ${allowed.retryAfterSec} s.`, 'RATE_LIMITED')] };
     }

@@ -3,10 +3,11 @@ import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
 import { AppConfig, isUniqueViolation } from '@wetube/platform';
-import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type Ed25519Signer, type IceServer } from '@wetube/swarm';
+import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, TrackerShards, type Ed25519Signer, type IceServer } from '@wetube/swarm';
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
+import { VideoTorrentsService } from '../videos/video-torrents.service';
 import { IceServersService } from './ice-servers.service';
 import { PlaybackSessionHooks, type PlaybackSessionTerms } from './playback-session.hooks';
 
@@ -36,13 +37,18 @@ export interface PlaybackSession {
  */
 @Injectable()
 export class PlaybackSessionService {
+  private readonly trackers: TrackerShards;
+
   constructor(
     private readonly config: AppConfig,
     private readonly videos: VideosService,
     private readonly originKey: OriginKeyRepository,
     private readonly ice: IceServersService,
+    private readonly torrents: VideoTorrentsService,
     @Optional() private readonly hooks?: PlaybackSessionHooks,
-  ) {}
+  ) {
+    this.trackers = new TrackerShards(config.trackerUrls, config.publicApiUrl);
+  }
 
   async start(videoId: string, sessionPublicKey: string, viewer: AuthUser | null, viewerIp: string | null = null): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
     const video = await this.videos.findById(videoId);
@@ -87,11 +93,23 @@ export class PlaybackSessionService {
         certificate: serializeSignedSessionCert(signed),
         expiresAt: new Date(expiresAt),
         masterUrl: `${api}/hls/${video.id}/master.m3u8`,
-        trackerUrls: [`${api.replace(/^http/, 'ws')}/tracker`, `${api}/tracker/announce`],
+        trackerUrls: await this.trackerUrlsOf(video.id),
         iceServers: this.ice.forSession(sessionId, new Date(expiresAt)),
         ...terms,
       },
     };
+  }
+
+  /**
+   * The trackers of this video's swarms: the api's embedded tracker, or (sharded) the shards its
+   * renditions hash to, WebSocket URLs first. Each swarm's own are on `Video.swarms[].trackerUrls`.
+   */
+  private async trackerUrlsOf(videoId: string): Promise<string[]> {
+    if (!this.trackers.sharded) return this.trackers.allAnnounceUrls();
+    const rows = (await this.torrents.ofVideos([videoId])).get(videoId) ?? [];
+    if (rows.length === 0) return this.trackers.allAnnounceUrls();
+    const urls = [...new Set(rows.flatMap((t) => this.trackers.announceUrls(t.infoHash)))];
+    return [...urls.filter((u) => /^wss?:/.test(u)), ...urls.filter((u) => !/^wss?:/.test(u))];
   }
 }
 

@@ -32,6 +32,34 @@ describe('configuration', () => {
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_BURST: '0' }), /TRACKER_ANNOUNCE_BURST/);
   });
 
+  it('reads the tracker process and shard settings: per-IP ceiling, port, proxy trust, shards', () => {
+    const d = AppConfig.fromEnv(base);
+    assert.deepEqual(d.trackerIpRateLimit, { burst: 300, perSecond: 30 }, 'default: 10 times the per-peer limit');
+    assert.deepEqual(d.trackerProcess, { port: 4100, host: '0.0.0.0', trustProxy: false });
+    assert.deepEqual(d.trackerUrls, []);
+    assert.equal(d.trackerEmbedded, true);
+    assert.equal(d.trustProxy, 'loopback');
+    const c = AppConfig.fromEnv({
+      ...base,
+      TRACKER_ANNOUNCE_BURST: '20',
+      TRACKER_ANNOUNCES_PER_SECOND: '2',
+      TRACKER_ANNOUNCE_IP_BURST: '100',
+      TRACKER_PORT: '4201',
+      TRACKER_TRUST_PROXY: 'true',
+      TRACKER_URLS: 'wss://t1.example/tracker/,wss://t2.example/tracker',
+      TRUST_PROXY: '10.0.0.0/8',
+    });
+    assert.deepEqual(c.trackerIpRateLimit, { burst: 100, perSecond: 10 }, 'same window as the per-peer limit');
+    assert.deepEqual(c.trackerProcess, { port: 4201, host: '0.0.0.0', trustProxy: true });
+    assert.deepEqual(c.trackerUrls, ['wss://t1.example/tracker', 'wss://t2.example/tracker']);
+    assert.equal(c.trackerEmbedded, false);
+    assert.equal(c.trustProxy, '10.0.0.0/8');
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_IP_BURST: '10' }), /TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST \(30\), got 10/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'http://t1/tracker' }), /TRACKER_URLS: must be a comma list of ws:\/\/ or wss:\/\/ tracker URLs/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker,ws://t1/tracker/' }), /TRACKER_URLS: names a tracker twice/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_PORT: '70000' }), /TRACKER_PORT/);
+  });
+
   it('reads the payments settings: the faucet and the pool seed are development-only, admins by email', () => {
     const dev = AppConfig.fromEnv({ ...base, ADMIN_EMAILS: ' Root@Example.com , ops@example.com', PEER_PRICE_PER_SEGMENT: '2500' });
     assert.equal(dev.payments.faucet, true);

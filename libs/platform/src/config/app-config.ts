@@ -28,7 +28,14 @@ export class AppConfig {
   readonly transcodeAttempts: number;
   readonly transcodeInProcess: boolean;
   readonly hlsCacheBytes: number;
+  /** Announces per (client IP, peer id): TRACKER_ANNOUNCE_BURST, TRACKER_ANNOUNCES_PER_SECOND. */
   readonly trackerRateLimit: { burst: number; perSecond: number };
+  /** Announces per client IP whatever the peer id: TRACKER_ANNOUNCE_IP_BURST (default 10 × the burst) in the same window. */
+  readonly trackerIpRateLimit: { burst: number; perSecond: number };
+  /** The tracker process: where it listens, whether it believes X-Forwarded-For. */
+  readonly trackerProcess: { port: number; host: string; trustProxy: boolean };
+  /** Express `trust proxy` of the api (TRUST_PROXY). */
+  readonly trustProxy: string;
   /** Tracker shards (TRACKER_URLS); empty: the api's embedded tracker only. */
   readonly trackerUrls: string[];
   /** Whether the api runs the embedded tracker (TRACKER_EMBEDDED; default: no TRACKER_URLS). */
@@ -102,7 +109,15 @@ export class AppConfig {
     this.transcodeInProcess = raw.TRANSCODE_IN_PROCESS ?? !raw.REDIS_URL;
     this.hlsCacheBytes = Math.floor(raw.HLS_ORIGIN_CACHE_MB * 1024 * 1024);
     this.trackerRateLimit = { burst: raw.TRACKER_ANNOUNCE_BURST, perSecond: raw.TRACKER_ANNOUNCES_PER_SECOND };
-    this.trackerUrls = raw.TRACKER_URLS ? raw.TRACKER_URLS.split(',') : [];
+    const ipBurst = raw.TRACKER_ANNOUNCE_IP_BURST ?? raw.TRACKER_ANNOUNCE_BURST * 10;
+    if (ipBurst < raw.TRACKER_ANNOUNCE_BURST) {
+      throw new ConfigError(`Invalid configuration:\n  TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST (${raw.TRACKER_ANNOUNCE_BURST}), got ${ipBurst}`);
+    }
+    this.trackerIpRateLimit = { burst: ipBurst, perSecond: (ipBurst * raw.TRACKER_ANNOUNCES_PER_SECOND) / raw.TRACKER_ANNOUNCE_BURST };
+    this.trackerProcess = { port: raw.TRACKER_PORT, host: raw.TRACKER_HOST, trustProxy: raw.TRACKER_TRUST_PROXY };
+    this.trustProxy = raw.TRUST_PROXY;
+    this.trackerUrls = raw.TRACKER_URLS ? raw.TRACKER_URLS.split(',').map((u) => u.trim().replace(/\/+$/, '')) : [];
+    if (new Set(this.trackerUrls).size !== this.trackerUrls.length) throw new ConfigError('Invalid configuration:\n  TRACKER_URLS: names a tracker twice');
     this.trackerEmbedded = raw.TRACKER_EMBEDDED ?? this.trackerUrls.length === 0;
     const list = (v?: string) => (v ? v.split(',').map((u) => u.trim()).filter(Boolean) : []);
     this.ice = { stunUrls: list(raw.STUN_URLS), turnUrls: list(raw.TURN_URLS), turnSecret: raw.TURN_SECRET ?? null, turnTtlSec: raw.TURN_TTL_SEC };

@@ -70,6 +70,15 @@ export const configSchema = z.object({
     .optional(),
   /** Run the embedded tracker inside the api (default: on when TRACKER_URLS is unset). */
   TRACKER_EMBEDDED: bool.optional(),
+  /** Announces a client IP may make whatever its peer ids (viewers behind one NAT share it), per the same window as TRACKER_ANNOUNCE_BURST. */
+  TRACKER_ANNOUNCE_IP_BURST: z.coerce.number().int().min(1).optional(),
+  /** The tracker process (`npm run start:tracker`): its own port and address. */
+  TRACKER_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  TRACKER_HOST: z.string().default('0.0.0.0'),
+  /** The tracker process takes the client IP from X-Forwarded-For (only behind a proxy you run that sets it). */
+  TRACKER_TRUST_PROXY: bool.default('false'),
+  /** Express `trust proxy` of the api: which proxies' X-Forwarded-For is believed (loopback, uniquelocal, CIDRs, comma list). */
+  TRUST_PROXY: z.string().regex(/^[A-Za-z0-9.:/,_ -]+$/, 'must be loopback, uniquelocal, linklocal or a comma list of addresses/CIDRs').default('loopback'),
   /** `on`: `npm start` runs the platform's own coturn (STUN + TURN) and sets STUN_URLS / TURN_URLS / TURN_SECRET for it. */
   TURN: z.enum(['on', 'off']).default('off'),
   TURN_PORT: z.coerce.number().int().min(1).max(65535).default(3478),

@@ -116,6 +116,24 @@ describe('TorrentBuilder', () => {
     assert.deepEqual(back.urlList, [`${origin}/hls/`]);
   });
 
+  it('announce URLs chosen from the infohash (tracker shard): written outside the info dict, same infohash', async () => {
+    const plain = await builder.buildRenditionTorrent(input());
+    const seen: string[] = [];
+    const sharded = await builder.buildRenditionTorrent({
+      ...input(),
+      announceUrls: (infoHash: string) => {
+        seen.push(infoHash);
+        return [`ws://shard-${infoHash.slice(0, 4)}:4101/tracker`, `http://shard-${infoHash.slice(0, 4)}:4101/tracker/announce`];
+      },
+    });
+    assert.deepEqual(seen, [plain.infoHash]);
+    assert.equal(sharded.infoHash, plain.infoHash);
+    const parsed = await builder.parse(sharded.torrentFile);
+    assert.deepEqual(parsed.announce, [`ws://shard-${plain.infoHash.slice(0, 4)}:4101/tracker`, `http://shard-${plain.infoHash.slice(0, 4)}:4101/tracker/announce`]);
+    assert.deepEqual(new URLSearchParams(sharded.magnetURI.replace(/^magnet:\?/, '')).getAll('tr'), parsed.announce);
+    await assert.rejects(builder.buildRenditionTorrent({ ...input(), announceUrls: () => ['ftp://x'] }), /announce URL ftp:\/\/x is not ws\(s\), http\(s\) or udp/);
+  });
+
   it('every piece fetched from the origin by the web-seed URL rule matches its hash', async () => {
     const t = await builder.buildRenditionTorrent(input());
     const parsed = await builder.parse(t.torrentFile);

@@ -31,8 +31,12 @@ export interface RenditionTorrentInput {
   files: string[];
   /** The HLS origin root, under which `<videoId>/<rendition>/<file>` is served, e.g. http://host:4000/hls/ */
   webSeedUrl: string;
-  /** Tracker announce URLs (ws(s):// for browsers, http(s):// for other clients). */
-  announceUrls: string[];
+  /**
+   * Tracker announce URLs (ws(s):// for browsers, http(s):// for other clients), or a function of the
+   * infohash (the tracker shard, see TrackerShards): the announce list is outside the info dict, so
+   * it is written after hashing and never changes the infohash.
+   */
+  announceUrls: string[] | ((infoHash: string) => string[]);
 }
 
 export interface RenditionTorrent {
@@ -69,6 +73,7 @@ type CreateTorrent = (input: unknown[], opts: Record<string, unknown>, cb: (err:
 interface ParseTorrentModule {
   default: (input: Uint8Array | string) => Promise<ParsedTorrent>;
   toMagnetURI: (parsed: object) => string;
+  toTorrentFile: (parsed: object) => Uint8Array;
 }
 
 const SAFE_SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/;
@@ -91,10 +96,7 @@ export class TorrentBuilder {
       if (names.has(base)) throw new Error(`file name ${base} appears twice`);
       names.add(base);
     }
-    if (announceUrls.length === 0) throw new Error('at least one announce URL is needed');
-    for (const url of announceUrls) {
-      if (!/^(wss?|https?|udp):\/\//.test(url)) throw new Error(`announce URL ${url} is not ws(s), http(s) or udp`);
-    }
+    if (Array.isArray(announceUrls)) checkAnnounceUrls(announceUrls);
     const urlList = webSeedRoot(input.webSeedUrl);
 
     const { createTorrent, parseTorrent } = await this.load();
@@ -116,7 +118,7 @@ export class TorrentBuilder {
           name: videoId,
           pieceLength: PIECE_LENGTH,
           creationDate: FIXED_CREATION_DATE,
-          announceList: announceUrls.map((url) => [url]),
+          announceList: [], // written below, once the infohash is known
           urlList: [urlList],
           private: false,
           filterJunkFiles: false,
@@ -124,8 +126,12 @@ export class TorrentBuilder {
         (err, torrent) => (err || !torrent ? reject(err ?? new Error('create-torrent returned nothing')) : resolve(torrent)),
       ),
     );
-    const torrentFile = Buffer.from(torrentBytes.buffer, torrentBytes.byteOffset, torrentBytes.byteLength);
+    const hashed = await parseTorrent.default(torrentBytes);
+    const announce = typeof announceUrls === 'function' ? checkAnnounceUrls(announceUrls(hashed.infoHash)) : announceUrls;
+    const withAnnounce = parseTorrent.toTorrentFile({ ...hashed, announce });
+    const torrentFile = Buffer.from(withAnnounce.buffer, withAnnounce.byteOffset, withAnnounce.byteLength);
     const parsed = await parseTorrent.default(torrentFile);
+    if (parsed.infoHash !== hashed.infoHash) throw new Error(`writing the announce list changed the infohash of ${videoId}/${rendition}`);
     return {
       torrentFile,
       infoHash: parsed.infoHash,
@@ -153,6 +159,14 @@ export class TorrentBuilder {
     })();
     return this.libs;
   }
+}
+
+function checkAnnounceUrls(urls: string[]): string[] {
+  if (urls.length === 0) throw new Error('at least one announce URL is needed');
+  for (const url of urls) {
+    if (!/^(wss?|https?|udp):\/\//.test(url)) throw new Error(`announce URL ${url} is not ws(s), http(s) or udp`);
+  }
+  return urls;
 }
 
 /** Normalises the web seed to an http(s) URL ending in '/', as BEP 19 needs for multi-file torrents. */

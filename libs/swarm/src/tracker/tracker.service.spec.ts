@@ -93,13 +93,30 @@ describe('TrackerService', () => {
   });
 
   it('a burst beyond the per-IP rate limit is refused', async () => {
-    const limited = await startApi({ rateLimit: { burst: 3, perSecond: 0.01 } });
+    const limited = await startApi({ rateLimit: { burst: 3, perSecond: 0.01 }, ipRateLimit: { burst: 3, perSecond: 0.01 } });
     try {
       for (let i = 0; i < 3; i++) assert.equal((await announce(limited.base, KNOWN, 10 + i))['failure reason'], undefined);
       const over = await announce(limited.base, KNOWN, 13);
       assert.match(String(over['failure reason']), /Too many announces from 127\.0\.0\.1: the limit is 3 at once/);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('many viewers behind one IP (office NAT) each get their own limit; one peer id past it is refused; the IP ceiling still holds', async () => {
+    const office = await startApi({ rateLimit: { burst: 3, perSecond: 0.01 }, ipRateLimit: { burst: 30, perSecond: 0.1 } });
+    try {
+      // 8 viewers, 3 announces each (one per rendition): 24 announces from 127.0.0.1, none refused.
+      for (let round = 0; round < 3; round++) {
+        for (let v = 0; v < 8; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v} round ${round}`);
+      }
+      const spammer = await announce(office.base, KNOWN, 30);
+      assert.match(String(spammer['failure reason']), /Too many announces from 127\.0\.0\.1 for peer [0-9a-f]{40}: the limit is 3 at once and 0\.01 per second; retry in \d+ s/);
+      for (let v = 8; v < 13; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v}`);
+      const ceiling = await announce(office.base, KNOWN, 50);
+      assert.match(String(ceiling['failure reason']), /Too many announces from 127\.0\.0\.1: the limit is 30 at once/);
+    } finally {
+      await office.close();
     }
   });
 

@@ -1,16 +1,26 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { RateLimiterFactory, type RateLimit, type RateLimiter } from '@wetube/platform';
 import { importEsm } from '../esm';
-import { TokenBucketLimiter, type TokenBucketOptions } from './token-bucket';
 
 export const SWARM_TRACKER_OPTIONS = Symbol('SWARM_TRACKER_OPTIONS');
 
 export interface TrackerOptions {
   /** True if the platform published this torrent (40-char lower-case hex infohash). */
   isKnownInfoHash(infoHash: string): Promise<boolean>;
-  /** Per-IP announce limit (HTTP and WebSocket announces, WebRTC answers included). Default 30 burst, 3/s. */
-  rateLimit?: Pick<TokenBucketOptions, 'burst' | 'perSecond'>;
+  /**
+   * Announce limit per (client IP, peer id): HTTP and WebSocket announces, WebRTC answers included.
+   * Default 30 at once, 3/s. Many viewers behind one NAT share an IP but each has its own peer id.
+   */
+  rateLimit?: RateLimit;
+  /** Ceiling per client IP whatever the peer ids (default: 10 times `rateLimit`). */
+  ipRateLimit?: RateLimit;
+  /**
+   * Where the limits are counted: a RateLimiterFactory backed by Redis shares them across tracker
+   * processes. Default: this process's memory.
+   */
+  limits?: RateLimiterFactory;
   /** Announce interval told to clients (ms). Default 120 000 (WebSocket clients get a fifth of it). */
   intervalMs?: number;
   /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
@@ -41,6 +51,8 @@ interface TrackerServer {
 type FilterCb = (err: Error | null) => void;
 interface AnnounceParams {
   ip?: string;
+  /** 40 hex characters (bittorrent-tracker converts the 20-byte id). */
+  peer_id?: string;
   type?: 'http' | 'ws';
 }
 
@@ -48,12 +60,14 @@ interface AnnounceParams {
  * The platform's BitTorrent tracker: bittorrent-tracker's Server with HTTP and WebSocket and no UDP,
  * sharing the api's HTTP server (no port of its own): WebSocket upgrades on `/tracker`, HTTP
  * announces on `/tracker/announce`, scrapes on `/tracker/scrape`. Its built-in HTTP server, stats page
- * and UDP are off. Announces pass a per-IP token bucket, then `isKnownInfoHash`.
+ * and UDP are off. Announces pass a limit per (IP, peer id) and a larger one per IP (in Redis when the given
+ * RateLimiterFactory has it, so several tracker processes share them), then `isKnownInfoHash`.
  */
 @Injectable()
 export class TrackerService implements OnModuleDestroy {
   private readonly logger = new Logger(TrackerService.name);
-  private readonly limiter: TokenBucketLimiter;
+  private readonly perPeer: RateLimiter;
+  private readonly perIp: RateLimiter;
   private readonly known = new Map<string, { known: boolean; until: number }>();
   private readonly wsPath: string;
   private readonly announcePath: string;
@@ -61,12 +75,14 @@ export class TrackerService implements OnModuleDestroy {
   private server?: Promise<TrackerServer>;
   private ready?: TrackerServer;
   private readonly attached: Array<{ server: HttpServer; onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void }> = [];
-  private readonly rateLimit: { burst: number; perSecond: number };
 
   constructor(@Optional() @Inject(SWARM_TRACKER_OPTIONS) private readonly options: TrackerOptions) {
     if (!options?.isKnownInfoHash) throw new Error('TrackerService needs isKnownInfoHash');
-    this.rateLimit = options.rateLimit ?? { burst: 30, perSecond: 3 };
-    this.limiter = new TokenBucketLimiter(this.rateLimit);
+    const perPeer = options.rateLimit ?? { burst: 30, perSecond: 3 };
+    const perIp = options.ipRateLimit ?? { burst: perPeer.burst * 10, perSecond: perPeer.perSecond * 10 };
+    const limits = options.limits ?? RateLimiterFactory.inMemory();
+    this.perPeer = limits.create('tracker-peer', perPeer);
+    this.perIp = limits.create('tracker-ip', perIp);
     this.wsPath = options.wsPath ?? '/tracker';
     this.announcePath = options.announcePath ?? '/tracker/announce';
     this.scrapePath = this.announcePath.replace(/\/announce$/, '/scrape');
@@ -147,6 +163,18 @@ export class TrackerService implements OnModuleDestroy {
     return this.ready?.torrents[infoHash]?.peers.length ?? 0;
   }
 
+  /** Swarms and peers this tracker holds now (health, bench). */
+  stats(): { torrents: number; peers: number } {
+    let torrents = 0;
+    let peers = 0;
+    for (const t of Object.values(this.ready?.torrents ?? {})) {
+      if (!t) continue;
+      torrents++;
+      peers += t.peers.length;
+    }
+    return { torrents, peers };
+  }
+
   async close(): Promise<void> {
     for (const { server, onUpgrade } of this.attached.splice(0)) server.off('upgrade', onUpgrade);
     const tracker = await this.server;
@@ -161,11 +189,9 @@ export class TrackerService implements OnModuleDestroy {
 
   private async filter(infoHash: string, params: AnnounceParams): Promise<void> {
     const ip = params.ip ?? 'unknown';
-    if (!this.limiter.take(ip)) {
-      throw new Error(
-        `Too many announces from ${ip}: the limit is ${this.rateLimit.burst} at once and ${this.rateLimit.perSecond} per second; retry later`,
-      );
-    }
+    const [peer, all] = await Promise.all([this.perPeer.consume(`${ip}|${params.peer_id ?? ''}`), this.perIp.consume(ip)]);
+    if (!peer.ok) throw new Error(`Too many announces from ${ip} for peer ${params.peer_id ?? '?'}: ${limitText(this.perPeer, peer.retryAfterSec)}`);
+    if (!all.ok) throw new Error(`Too many announces from ${ip}: ${limitText(this.perIp, all.retryAfterSec)}`);
     if (!(await this.isKnown(infoHash))) throw new Error(UNKNOWN_INFO_HASH_REASON);
   }
 
@@ -187,6 +213,10 @@ export class TrackerService implements OnModuleDestroy {
     });
     return known;
   }
+}
+
+function limitText(l: RateLimiter, retryAfterSec: number): string {
+  return `the limit is ${l.burst} at once and ${l.perSecond} per second; retry in ${retryAfterSec} s`;
 }
 
 function pathOf(req: IncomingMessage): string {
