@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS, type Platform } from './platform.harness';
 import { launchChromiumInHome } from './support/home-browser';
-import { setNat, type NatLabSpec } from './support/nat-lab';
+import { setNat, type NatHome, type NatLabSpec } from './support/nat-lab';
 import { uploadTestVideo } from './support/lab-video';
 import { startLabPlatform } from './support/nat-lab-platform';
 import { natLabFromEnv, runsInsideNatLab } from './support/nat-lab-run';
@@ -18,13 +18,13 @@ const PRICE = 1000n; // PEER_PRICE_PER_SEGMENT (the default)
 /** Long enough that what the first seconds must take over HTTP does not decide the share (see lab-video.ts). */
 const VIDEO_SEC = 40;
 
-
 /**
  * Peers that meet as on the internet: the platform (api, web, tracker and its own coturn, TURN=on) in
  * the lab's public namespace; a seeder node in home B and a viewer (Chromium, host candidates hidden
  * behind mDNS names) in home A, each behind its own NAT. Cone NATs: the wire is direct (srflx/prflx)
- * and carries at least half the viewer's content; then home A's router turns symmetric and the next
- * viewer's wire goes through the TURN relay. The seeder is paid for exactly what the viewers signed.
+ * and carries at least half the viewer's content, and the seeder is paid exactly what the viewer
+ * signed for. Then home A's router turns symmetric: the next viewer's wire to a Chromium peer in home
+ * B goes through the platform's TURN relay.
  */
 if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __filename, ['cone', 'cone'], TOTAL_MS)) {
   describe('a viewer in one home and a seeder node in another, behind NATs', { timeout: TOTAL_MS }, () => {
@@ -32,6 +32,7 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
     const [homeA, homeB] = lab.homes;
     let platform: Platform;
     let browser: Browser;
+    let browserB: Browser | null = null;
     let seeder: SeederProcess | null = null;
     let api = '';
     let watchUrl = '';
@@ -47,11 +48,11 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
      * One viewer in home A plays to the end; the screenshot is taken while the page shows `wantPath`
      * under the player. Returns the page's counters and the bytes per ICE path from getStats.
      */
-    async function watch(name: string, wantPath: 'direct' | 'relayed'): Promise<{ v: Viewer; c: P2PCounters; total: number; ice: PairBytes }> {
-      const v = await newViewer(browser, name, watchIcePaths);
+    async function watch(b: Browser, home: NatHome, name: string, wantPath: 'direct' | 'relayed' | null): Promise<{ v: Viewer; c: P2PCounters; total: number; ice: PairBytes }> {
+      const v = await newViewer(b, name, watchIcePaths);
       viewers.push(v);
       const shot = v.page
-        .waitForFunction((want) => (globalThis as any).document.querySelector('[data-testid=p2p-path]')?.textContent === want, wantPath, { timeout: 90_000, polling: 250 })
+        .waitForFunction((want) => want === null || (globalThis as any).document.querySelector('[data-testid=p2p-path]')?.textContent === want, wantPath, { timeout: 90_000, polling: 250 })
         .then(async () => {
           await v.page.getByTestId('p2p-paths').evaluate((el: any) => (el.open = true));
           await v.page.screenshot({ path: join(ARTIFACTS, `p2p-nat-${name}.png`), fullPage: true });
@@ -63,11 +64,11 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       const ice = await pairBytes(v.page);
       const total = c.bytesFromPeers + c.bytesFromOrigin;
       console.log(
-        `${name} (home A behind ${homeA.nat} NAT): ${c.bytesFromPeers} of ${total} content bytes from peers (${((100 * c.bytesFromPeers) / Math.max(1, total)).toFixed(1)} %); ` +
+        `${name} (${home.ns} behind ${home.nat} NAT): ${c.bytesFromPeers} of ${total} content bytes from peers (${((100 * c.bytesFromPeers) / Math.max(1, total)).toFixed(1)} %); ` +
           `page: direct ${c.bytesFromDirectPeers}, relayed ${c.bytesFromRelayedPeers}, showed ${JSON.stringify(ice.seenTexts)} ${JSON.stringify(ice.seenPaths)}; ` +
           `getStats bytes per path ${JSON.stringify(ice.received)}; receipts sent ${c.receiptsSent}, signed ${JSON.stringify(c.signedSegments)}\n  connections: ${ice.events.join('; ')}\n  segments: ${await sources(v)}`,
       );
-      assert.ok(await shot, `${name}: the page showed "${wantPath}" under the player while playing (it showed ${JSON.stringify(ice.seenTexts)})`);
+      if (wantPath) assert.ok(await shot, `${name}: the page showed "${wantPath}" under the player while playing (it showed ${JSON.stringify(ice.seenTexts)})`);
       assert.deepEqual(v.errors, [], `${name}: no page errors`);
       assert.equal(c.rejectedSegments, 0, `${name}: nothing that failed the manifest check reached the player`);
       return { v, c, total, ice };
@@ -95,6 +96,7 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       if (platform) await copyFile(join(platform.dataDir, 'turnserver.log'), join(ARTIFACTS, 'p2p-nat-turnserver.log')).catch(() => undefined);
       await seeder?.stop();
       await browser?.close();
+      await browserB?.close();
       await platform?.stop();
     });
 
@@ -121,7 +123,7 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
     });
 
     it('cone NATs: the viewer in home A gets at least half its content from the seeder over a direct (srflx/prflx) path, and signs receipts for it', async () => {
-      const { c, total, ice } = await watch('cone-viewer', 'direct');
+      const { c, total, ice } = await watch(browser, homeA, 'cone-viewer', 'direct');
       const signed = c.signedSegments[seederPeerId] ?? 0;
       signedTotal += signed;
       assert.ok(signed > 0, `the viewer signed receipts for the seeder (${seederPeerId}): ${JSON.stringify(c.signedSegments)}`);
@@ -139,27 +141,32 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       assert.ok(Math.abs(pageShare - statsShare) <= 0.1, `direct share: page ${(100 * pageShare).toFixed(1)} %, getStats ${(100 * statsShare).toFixed(1)} %`);
     });
 
-    it("symmetric NAT in home A: the next viewer's wire goes through the TURN relay, playback completes, the page shows \"relayed\"", async () => {
-      await closeViewers();
-      setNat(homeA, 'symmetric');
-      const { c, ice } = await watch('symmetric-viewer', 'relayed');
-      const signed = c.signedSegments[seederPeerId] ?? 0;
-      signedTotal += signed;
-      assert.ok(signed > 0, `relayed bytes still pay the peer that sent them: ${JSON.stringify(c.signedSegments)}`);
-      assert.ok(c.bytesFromPeers > 0, 'the player got verified segments from the seeder');
-      assert.ok(c.bytesFromRelayedPeers > 0, `the page counted bytes from a relayed peer: ${JSON.stringify({ relayed: c.bytesFromRelayedPeers, direct: c.bytesFromDirectPeers })}`);
-      assert.equal(c.bytesFromDirectPeers, 0, 'and none as direct');
-      assert.ok((ice.received.relay ?? 0) > 0, `getStats: bytes over relay pairs: ${JSON.stringify(ice.received)}`);
-      assert.equal((ice.received.srflx ?? 0) + (ice.received.prflx ?? 0) + (ice.received.host ?? 0), 0, `no direct pair carried anything through a symmetric and a port-restricted NAT: ${JSON.stringify(ice.received)}`);
-    });
-
-    it("at exit the seeder redeems: its owner's pending balance is exactly what the pages signed for", async () => {
+    it("at exit the seeder redeems: its owner's pending balance is exactly what the viewer signed for", async () => {
       await closeViewers();
       await seeder!.stop();
       await saveSeederLog();
       seeder = null;
       const wallet = (await gql('{ wallet { balance pending } }', seederToken)).data.wallet;
-      assert.equal(BigInt(wallet.pending), BigInt(signedTotal) * PRICE, `paid for the ${signedTotal} segments the two viewers signed for`);
+      assert.equal(BigInt(wallet.pending), BigInt(signedTotal) * PRICE, `paid for the ${signedTotal} segments the viewer signed for`);
+    });
+
+    // The relayed wire is between two Chromiums: the seeder's node-datachannel (libjuice) lost its
+    // relayed wire after 0.1-0.8 MB in about a third of the runs (the same with a bare data channel, see
+    // docs/ARCHITECTURE.md "The NAT lab"), so it is not the serving peer here.
+    it("symmetric NAT in home A: the viewer's wire to a peer in home B goes through the TURN relay, playback completes, the page shows \"relayed\"", async () => {
+      browserB = await launchChromiumInHome(homeB.ns, new URL(watchUrl).origin);
+      const peerB = await watch(browserB, homeB, 'home-b-peer', null); // alone in the swarm: from the origin; then it seeds
+      assert.equal(peerB.c.bytesFromPeers, 0, 'the home B peer had no one to get it from');
+      setNat(homeA, 'symmetric');
+      const { c, ice } = await watch(browser, homeA, 'symmetric-viewer', 'relayed');
+      assert.ok(c.bytesFromPeers > 0, 'the player got verified segments from the peer in home B');
+      assert.ok(c.bytesFromRelayedPeers > 0, `the page counted bytes from a relayed peer: ${JSON.stringify({ relayed: c.bytesFromRelayedPeers, direct: c.bytesFromDirectPeers })}`);
+      assert.equal(c.bytesFromDirectPeers, 0, 'and none as direct');
+      assert.ok((ice.received.relay ?? 0) > 0, `getStats: bytes over relay pairs: ${JSON.stringify(ice.received)}`);
+      assert.equal((ice.received.srflx ?? 0) + (ice.received.prflx ?? 0) + (ice.received.host ?? 0), 0, `no direct pair carried anything through a symmetric and a port-restricted NAT: ${JSON.stringify(ice.received)}`);
+      assert.ok(c.receiptsSent > 0, 'the viewer signed receipts for what the relayed peer served');
+      const served = await counters(peerB.v);
+      assert.ok(served.bytesUploaded > 0 && served.receiptsAccepted > 0, `relayed bytes still pay the peer that sent them: it holds ${served.receiptsAccepted} receipts for ${served.receiptedBytes} bytes (uploaded ${served.bytesUploaded})`);
     });
   });
 }
