@@ -52,7 +52,7 @@ function must(cmd: string, args: string[]): string {
 }
 
 /** Runs `cmd args…` inside namespace `ns`, synchronously; throws with its stderr on failure. */
-export function inNs(ns: string, cmd: string, args: string[]): string {
+function inNs(ns: string, cmd: string, args: string[]): string {
   return must('ip', ['netns', 'exec', ns, cmd, ...args]);
 }
 
@@ -184,10 +184,4 @@ export function destroyNatLab(spec: NatLabSpec): void {
     deleteNs(h.router);
   }
   deleteNs(spec.pub);
-}
-
-export const labNamespaces = (spec: NatLabSpec): string[] => [spec.pub, ...spec.homes.flatMap((h) => [h.router, h.ns])];
-
-export function existingNamespaces(): string[] {
-  return run('ip', ['netns', 'list']).stdout.split('\n').map((l) => l.split(' ')[0]).filter(Boolean);
 }
