@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decide, DEFAULT_LIMITS, httpEstimateS, type PlaybackState, type SegmentEstimate, type TransferState } from './fetch-policy';
 
-const healthy: PlaybackState = { bufferAheadS: 12, eventLoopLagMs: 5, droppedFrameRatio: 0, sinceStallS: null };
+const healthy: PlaybackState = { bufferAheadS: 12, eventLoopLagMs: 5, eventLoopLostShare: 0.02, droppedFrameRatio: 0, sinceStallS: null };
 /** A 2 s segment of 700 kB: plays at 350 kB/s. */
 const seg: SegmentEstimate = { durationS: 2, bytes: 700_000 };
 const waiting: TransferState = { fetchingS: null, peerBytesPerS: null, originBytesPerS: 2_000_000 };
@@ -37,11 +37,23 @@ describe('fetch policy', () => {
     assert.equal(httpEstimateS(seg, { ...waiting, originBytesPerS: 1000 }), DEFAULT_LIMITS.windowS);
   });
 
-  it('takes the origin when the page is starved: event-loop lag, dropped frames, a recent stall', () => {
-    assert.deepEqual(at({ eventLoopLagMs: 400 }), { source: 'origin', why: 'event-loop lag 400 ms' });
-    assert.equal(at({ eventLoopLagMs: 249 }).source, 'peers');
-    assert.deepEqual(at({ droppedFrameRatio: 0.25 }), { source: 'origin', why: 'dropped frames 25 %' });
-    assert.equal(at({ droppedFrameRatio: null }).source, 'peers');
+  it('a starved page (event loop running late, dropped frames) keeps more buffer for its HTTP fallback', () => {
+    // Current lag: the fallback starts that late. 4 + 0.5 + 0.8 = 5.3 s.
+    assert.deepEqual(at({ bufferAheadS: 5.2, eventLoopLagMs: 800, eventLoopLostShare: 0.05 }), { source: 'origin', why: 'buffer at the window (5.2 s ahead, HTTP ~1.3 s, lag 800 ms)' });
+    assert.equal(at({ bufferAheadS: 5.4, eventLoopLagMs: 800, eventLoopLostShare: 0.05 }).source, 'peers');
+    // 75 % of the time lost to lag: the fetch takes 4x as long. 4 + 0.5 * 4 + 0.2 = 6.2 s.
+    const starved = { eventLoopLagMs: 200, eventLoopLostShare: 0.75 };
+    assert.deepEqual(at({ bufferAheadS: 6.1, ...starved }), { source: 'origin', why: 'buffer at the window (6.1 s ahead, HTTP ~2.2 s: event loop 75 % late, lag 200 ms)' });
+    assert.equal(at({ bufferAheadS: 6.3, ...starved }).source, 'peers');
+    // Entirely starved counts as 90 %: 10x.
+    assert.equal(at({ bufferAheadS: 8.9, eventLoopLostShare: 1 }).source, 'origin');
+    assert.equal(at({ bufferAheadS: 9.1, eventLoopLostShare: 1 }).source, 'peers');
+    // Dropped frames stretch it the same way.
+    assert.deepEqual(at({ bufferAheadS: 5, droppedFrameRatio: 0.5 }), { source: 'origin', why: 'buffer at the window (5.0 s ahead, HTTP ~1.0 s: dropped frames 50 %)' });
+    assert.equal(at({ bufferAheadS: 5, droppedFrameRatio: null }).source, 'peers');
+  });
+
+  it('takes the origin for a while after a stall', () => {
     assert.deepEqual(at({ sinceStallS: 3 }), { source: 'origin', why: 'stalled 3.0 s ago' });
     assert.equal(at({ sinceStallS: 0 }).source, 'origin');
     assert.equal(at({ sinceStallS: 11 }).source, 'peers');
@@ -66,7 +78,7 @@ describe('fetch policy', () => {
   });
 
   it('with nothing measured yet, waits only on the buffer', () => {
-    const d = decide({ bufferAheadS: 6, eventLoopLagMs: 0, droppedFrameRatio: null, sinceStallS: null }, { durationS: 2, bytes: null }, { fetchingS: null, peerBytesPerS: null, originBytesPerS: null });
+    const d = decide({ bufferAheadS: 6, eventLoopLagMs: 0, eventLoopLostShare: 0, droppedFrameRatio: null, sinceStallS: null }, { durationS: 2, bytes: null }, { fetchingS: null, peerBytesPerS: null, originBytesPerS: null });
     assert.equal(d.source, 'peers');
   });
 });

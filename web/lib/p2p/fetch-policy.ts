@@ -3,10 +3,11 @@
  * by the watch page's hls.js fragment loader and the bench's headless peers, so both decide alike.
  *
  * The promise: P2P never makes a viewer stall more than plain HTTP would. A segment waits for peers
- * only while the buffer ahead comfortably covers the HTTP window plus what an HTTP fetch of it would
- * take, the page is keeping up (no event-loop lag, no dropped frames, no recent stall), and the peers
- * deliver at least at the playback rate; the moment any of these fails it goes to the origin, with
- * the reason (`why`) logged per segment.
+ * only while the buffer ahead covers the HTTP window plus what an HTTP fetch of it would take on this
+ * page now (the origin's measured rate, stretched by how starved the page is: the share of time its
+ * event loop runs late or of frames it drops, plus its current lag), playback has not stalled lately,
+ * and the peers deliver at least at the playback rate and in time; the moment any of these fails it
+ * goes to the origin, with the reason (`why`) logged per segment.
  */
 
 /** What the player looks like now. */
@@ -15,6 +16,8 @@ export interface PlaybackState {
   bufferAheadS: number;
   /** Largest timer drift of the page's event loop over the last seconds (ms); 0 when unmeasured. */
   eventLoopLagMs: number;
+  /** Share of the last seconds the event loop lost to lag (0..1; sum of timer drifts / time). */
+  eventLoopLostShare: number;
   /** Share of frames dropped over the last seconds (0..1); null when unknown or too few frames. */
   droppedFrameRatio: number | null;
   /** Seconds since playback last stalled (buffer ran dry while playing); null if it never did. */
@@ -42,10 +45,11 @@ export interface TransferState {
 export interface FetchLimits {
   /** Below this much buffered ahead, segments come from the origin at once (fast start, no stall). */
   windowS: number;
-  /** Event-loop lag from which the page counts as starved (ms). */
-  lagMs: number;
-  /** Dropped-frame share from which the page counts as starved. */
-  droppedRatio: number;
+  /**
+   * Starvation (share of time lost to event-loop lag, or of frames dropped) is capped here when it
+   * stretches the HTTP time: at 0.9 an HTTP fetch counts 10 times its measured time.
+   */
+  maxStarved: number;
   /** After a stall, every segment comes from the origin for this long (s). */
   stallCooldownS: number;
   /** HTTP time assumed for a segment while the origin's rate is unmeasured (s); also its floor. */
@@ -56,8 +60,7 @@ export interface FetchLimits {
 
 export const DEFAULT_LIMITS: FetchLimits = {
   windowS: 4,
-  lagMs: 250,
-  droppedRatio: 0.1,
+  maxStarved: 0.9,
   stallCooldownS: 10,
   httpFloorS: 0.5,
   rateGraceS: 0.5,
@@ -66,6 +69,7 @@ export const DEFAULT_LIMITS: FetchLimits = {
 export type Decision = { source: 'peers'; why: string } | { source: 'origin'; why: string };
 
 const s1 = (x: number) => `${x.toFixed(1)} s`;
+const pct = (x: number) => `${Math.round(x * 100)} %`;
 const kBps = (x: number) => `${Math.round(x / 1000)} kB/s`;
 
 /** Seconds an HTTP fetch of the segment should take now (the origin's measured rate, else the floor). */
@@ -79,17 +83,16 @@ export function httpEstimateS(seg: SegmentEstimate, t: TransferState, limits: Fe
  * it and again every poll while it waits; `origin` is final for that segment.
  */
 export function decide(p: PlaybackState, seg: SegmentEstimate, t: TransferState, limits: FetchLimits = DEFAULT_LIMITS): Decision {
-  const http = httpEstimateS(seg, t, limits);
   const ahead = p.bufferAheadS;
   if (ahead < limits.windowS) return { source: 'origin', why: `buffer low (${s1(ahead)})` };
-  // The window is what HTTP needs to refill in time; waiting must leave it whole after an HTTP fetch.
-  const spare = ahead - limits.windowS - http;
-  if (spare <= 0) return { source: 'origin', why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)})` };
   if (p.sinceStallS !== null && p.sinceStallS < limits.stallCooldownS) return { source: 'origin', why: `stalled ${s1(p.sinceStallS)} ago` };
-  if (p.eventLoopLagMs >= limits.lagMs) return { source: 'origin', why: `event-loop lag ${Math.round(p.eventLoopLagMs)} ms` };
-  if (p.droppedFrameRatio !== null && p.droppedFrameRatio >= limits.droppedRatio) {
-    return { source: 'origin', why: `dropped frames ${Math.round(p.droppedFrameRatio * 100)} %` };
-  }
+  // The window is what HTTP needs to refill in time; waiting must leave it whole after an HTTP fetch
+  // as this page would do it now: slower by its starvation, and starting late by its current lag.
+  const starved = Math.min(limits.maxStarved, Math.max(p.eventLoopLostShare, p.droppedFrameRatio ?? 0));
+  const lagS = p.eventLoopLagMs / 1000;
+  const http = httpEstimateS(seg, t, limits) / (1 - starved) + lagS;
+  const spare = ahead - limits.windowS - http;
+  if (spare <= 0) return { source: 'origin', why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)}${starvation(p, starved)})` };
   if (t.fetchingS !== null) {
     // Whatever its size, a segment still coming after its own duration came slower than it plays.
     if (t.fetchingS >= seg.durationS) return { source: 'origin', why: `peers slower than playback (${s1(seg.durationS)} segment not in after ${s1(t.fetchingS)})` };
@@ -102,4 +105,12 @@ export function decide(p: PlaybackState, seg: SegmentEstimate, t: TransferState,
     }
   }
   return { source: 'peers', why: `buffer ${s1(ahead)} ahead` };
+}
+
+/** What stretched the HTTP estimate, for the log ('' when the page keeps up). */
+function starvation(p: PlaybackState, starved: number): string {
+  const lag = p.eventLoopLagMs >= 50 ? `, lag ${Math.round(p.eventLoopLagMs)} ms` : '';
+  if (starved < 0.1) return lag;
+  const dropped = p.droppedFrameRatio ?? 0;
+  return dropped > p.eventLoopLostShare ? `: dropped frames ${pct(dropped)}${lag}` : `: event loop ${pct(p.eventLoopLostShare)} late${lag}`;
 }

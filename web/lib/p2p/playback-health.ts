@@ -59,6 +59,7 @@ export class PlaybackHealth {
     return {
       bufferAheadS: bufferedAhead(this.video),
       eventLoopLagMs: Math.max(this.lag.maxMs(now), overdue),
+      eventLoopLostShare: Math.min(1, this.lag.lostShare(now) + overdue / this.lag.windowMs),
       droppedFrameRatio: this.drops.ratio(),
       sinceStallS: this.stalls.sinceStallS(now),
     };

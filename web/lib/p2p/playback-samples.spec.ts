@@ -9,19 +9,22 @@ describe('LagWindow', () => {
     l.record(200, 600); // a 400 ms long task
     l.record(700, 702);
     assert.equal(l.maxMs(800), 400);
+    assert.equal(l.lostShare(800), (5 + 400 + 2) / 2000);
     assert.equal(l.maxMs(2700), 2); // the long task fell out of the window
     assert.equal(l.maxMs(5000), 0);
   });
 });
 
 describe('DropWindow', () => {
-  it('gives the dropped share of the frames over the window, none with too few frames', () => {
+  it('gives the dropped share of the frames over the window, none with too few frames or too short a look', () => {
     const d = new DropWindow(3000, 15);
     d.record(0, 0, 0);
     d.record(100, 5, 1);
     assert.equal(d.ratio(), null);
     d.record(1000, 30, 3);
-    assert.equal(d.ratio(), 0.1);
+    assert.equal(d.ratio(), null); // 1 s of a 3 s window: start-up drops are not a verdict
+    d.record(1600, 48, 3);
+    assert.equal(d.ratio(), 3 / 48);
     d.record(5000, 150, 3); // 3 s later: only the last samples count
     assert.equal(d.ratio(), 0);
   });
@@ -30,7 +33,7 @@ describe('DropWindow', () => {
     const d = new DropWindow(3000, 15);
     d.record(0, 1000, 500);
     d.record(100, 0, 0);
-    d.record(1000, 30, 0);
+    d.record(1700, 30, 0);
     assert.equal(d.ratio(), 0);
   });
 });

@@ -9,7 +9,7 @@
 export class LagWindow {
   private samples: { at: number; lagMs: number }[] = [];
 
-  constructor(private readonly windowMs = 2000) {}
+  constructor(readonly windowMs = 2000) {}
 
   /** A timer due at `due` ran at `ran`. */
   record(due: number, ran: number): void {
@@ -23,6 +23,15 @@ export class LagWindow {
     return this.samples.reduce((m, s) => Math.max(m, s.lagMs), 0);
   }
 
+  /**
+   * Share of the last window lost to lag (0..1): one long task (P2P start-up, a GC) is a blip, a
+   * page that runs its timers late all the time is starved.
+   */
+  lostShare(now: number): number {
+    this.trim(now);
+    return Math.min(1, this.samples.reduce((a, s) => a + s.lagMs, 0) / this.windowMs);
+  }
+
   private trim(now: number): void {
     while (this.samples.length && this.samples[0].at < now - this.windowMs) this.samples.shift();
   }
@@ -33,9 +42,9 @@ export class DropWindow {
   private samples: { at: number; total: number; dropped: number }[] = [];
 
   constructor(
-    private readonly windowMs = 3000,
-    /** Fewer frames than this in the window: no verdict. */
-    private readonly minFrames = 15,
+    private readonly windowMs = 4000,
+    /** Fewer frames than this in the window, or less than half the window seen: no verdict. */
+    private readonly minFrames = 30,
   ) {}
 
   record(now: number, totalFrames: number, droppedFrames: number): void {
@@ -52,7 +61,7 @@ export class DropWindow {
     const a = this.samples[0];
     const b = this.samples[this.samples.length - 1];
     const total = b.total - a.total;
-    return total >= this.minFrames ? (b.dropped - a.dropped) / total : null;
+    return total >= this.minFrames && b.at - a.at >= this.windowMs / 2 ? (b.dropped - a.dropped) / total : null;
   }
 }
 
