@@ -17,7 +17,6 @@
  * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8] [--stagger 3]
  *      [--rounds 7] [--shared-ip 8 (0: skip)]
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +25,7 @@ import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { arg, sleep } from './support/api';
 import { probeAbrInput } from './support/abr-probe';
+import { busyShare, cpuTimes } from './support/machine-load';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { type SourceProxy, startSourceProxy } from './support/source-proxy';
 import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
@@ -47,19 +47,6 @@ interface ViewerResult {
   sources: string;
   errors: string[];
 }
-
-/** Whole-machine CPU time counters from /proc/stat (all processes, not only the bench's). */
-function cpuTimes(): { busy: number; total: number } {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] ?? 0);
-    const total = f.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: 0, total: 0 };
-  }
-}
-const busyShare = (a: { busy: number; total: number }, b: { busy: number; total: number }) => (b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : NaN);
 
 interface Scenario {
   n: number;
