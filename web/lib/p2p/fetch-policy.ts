@@ -4,10 +4,11 @@
  *
  * The promise: P2P never makes a viewer stall more than plain HTTP would. A segment waits for peers
  * only while the buffer ahead covers the HTTP window plus what an HTTP fetch of it would take on this
- * page now (the origin's measured rate, stretched by how starved the page is: the share of time its
- * event loop runs late or of frames it drops, plus its current lag), playback has not stalled lately,
- * and the peers deliver at least at the playback rate and in time; the moment any of these fails it
- * goes to the origin, with the reason (`why`) logged per segment.
+ * page now (the origin's rate as this page measured it, so a slow page's slowness is in it, plus the
+ * event loop's current lag: the fallback starts that late), playback has not stalled lately, the page
+ * is not starved (its event loop late most of the time, or many frames dropped), and the peers
+ * deliver at least at the playback rate and in time; the moment any of these fails it goes to the
+ * origin, with the reason (`why`) logged per segment.
  */
 
 /** What the player looks like now. */
@@ -46,10 +47,12 @@ export interface FetchLimits {
   /** Below this much buffered ahead, segments come from the origin at once (fast start, no stall). */
   windowS: number;
   /**
-   * Starvation (share of time lost to event-loop lag, or of frames dropped) is capped here when it
-   * stretches the HTTP time: at 0.9 an HTTP fetch counts 10 times its measured time.
+   * Share of the last seconds lost to event-loop lag from which the page counts as starved (one long
+   * task, such as P2P's own start-up, is not starvation: its lag counts against the spare buffer).
    */
-  maxStarved: number;
+  starvedShare: number;
+  /** Share of frames dropped from which the page counts as starved. */
+  droppedRatio: number;
   /** After a stall, every segment comes from the origin for this long (s). */
   stallCooldownS: number;
   /** HTTP time assumed for a segment while the origin's rate is unmeasured (s); also its floor. */
@@ -60,7 +63,8 @@ export interface FetchLimits {
 
 export const DEFAULT_LIMITS: FetchLimits = {
   windowS: 4,
-  maxStarved: 0.9,
+  starvedShare: 0.8,
+  droppedRatio: 0.5,
   stallCooldownS: 10,
   httpFloorS: 0.5,
   rateGraceS: 0.5,
@@ -86,13 +90,16 @@ export function decide(p: PlaybackState, seg: SegmentEstimate, t: TransferState,
   const ahead = p.bufferAheadS;
   if (ahead < limits.windowS) return { source: 'origin', why: `buffer low (${s1(ahead)})` };
   if (p.sinceStallS !== null && p.sinceStallS < limits.stallCooldownS) return { source: 'origin', why: `stalled ${s1(p.sinceStallS)} ago` };
+  if (p.eventLoopLostShare >= limits.starvedShare) {
+    return { source: 'origin', why: `page starved (event loop ${pct(p.eventLoopLostShare)} late, lag up to ${Math.round(p.eventLoopLagMs)} ms)` };
+  }
+  if (p.droppedFrameRatio !== null && p.droppedFrameRatio >= limits.droppedRatio) return { source: 'origin', why: `page starved (dropped frames ${pct(p.droppedFrameRatio)})` };
   // The window is what HTTP needs to refill in time; waiting must leave it whole after an HTTP fetch
-  // as this page would do it now: slower by its starvation, and starting late by its current lag.
-  const starved = Math.min(limits.maxStarved, Math.max(p.eventLoopLostShare, p.droppedFrameRatio ?? 0));
+  // as this page does it now, starting late by its event loop's current lag.
   const lagS = p.eventLoopLagMs / 1000;
-  const http = httpEstimateS(seg, t, limits) / (1 - starved) + lagS;
+  const http = httpEstimateS(seg, t, limits) + lagS;
   const spare = ahead - limits.windowS - http;
-  if (spare <= 0) return { source: 'origin', why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)}${starvation(p, starved)})` };
+  if (spare <= 0) return { source: 'origin', why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)}${lagS >= 0.05 ? `, lag ${Math.round(p.eventLoopLagMs)} ms` : ''})` };
   if (t.fetchingS !== null) {
     // Whatever its size, a segment still coming after its own duration came slower than it plays.
     if (t.fetchingS >= seg.durationS) return { source: 'origin', why: `peers slower than playback (${s1(seg.durationS)} segment not in after ${s1(t.fetchingS)})` };
@@ -105,12 +112,4 @@ export function decide(p: PlaybackState, seg: SegmentEstimate, t: TransferState,
     }
   }
   return { source: 'peers', why: `buffer ${s1(ahead)} ahead` };
-}
-
-/** What stretched the HTTP estimate, for the log ('' when the page keeps up). */
-function starvation(p: PlaybackState, starved: number): string {
-  const lag = p.eventLoopLagMs >= 50 ? `, lag ${Math.round(p.eventLoopLagMs)} ms` : '';
-  if (starved < 0.1) return lag;
-  const dropped = p.droppedFrameRatio ?? 0;
-  return dropped > p.eventLoopLostShare ? `: dropped frames ${pct(dropped)}${lag}` : `: event loop ${pct(p.eventLoopLostShare)} late${lag}`;
 }
