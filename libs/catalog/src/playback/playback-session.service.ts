@@ -3,10 +3,11 @@ import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
 import { AppConfig, isUniqueViolation } from '@wetube/platform';
-import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type Ed25519Signer } from '@wetube/swarm';
+import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, type Ed25519Signer, type IceServer } from '@wetube/swarm';
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
+import { IceServersService } from './ice-servers.service';
 import { PlaybackSessionHooks, type PlaybackSessionTerms } from './playback-session.hooks';
 
 /** A session lasts the video's length three times over, and at least two hours. */
@@ -20,6 +21,8 @@ export interface PlaybackSession {
   expiresAt: Date;
   masterUrl: string;
   trackerUrls: string[];
+  /** STUN/TURN for this session's WebRTC wires; TURN credentials expire with the session. */
+  iceServers: IceServer[];
   adFree: boolean;
   /** Minor units held for the session's peers. */
   bandwidthBudget: bigint;
@@ -37,6 +40,7 @@ export class PlaybackSessionService {
     private readonly config: AppConfig,
     private readonly videos: VideosService,
     private readonly originKey: OriginKeyRepository,
+    private readonly ice: IceServersService,
     @Optional() private readonly hooks?: PlaybackSessionHooks,
   ) {}
 
@@ -84,6 +88,7 @@ export class PlaybackSessionService {
         expiresAt: new Date(expiresAt),
         masterUrl: `${api}/hls/${video.id}/master.m3u8`,
         trackerUrls: [`${api.replace(/^http/, 'ws')}/tracker`, `${api}/tracker/announce`],
+        iceServers: this.ice.forSession(sessionId, new Date(expiresAt)),
         ...terms,
       },
     };
