@@ -13,7 +13,7 @@
  * The tracker's and playbackSession's per-IP limits are raised: every headless viewer of a process
  * reaches the platform from the same address.
  * Run (root): npm run bench:p2p-stalls   or   node dist/bench/p2p-stalls.bench.js [--viewers 2,4,8,32]
- *      [--browsers 2] [--stagger 1] [--per-process 8] [--runs 1]
+ *      [--browsers 2] [--stagger 3] [--per-process 8] [--runs 1]
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -25,7 +25,7 @@ import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.har
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { arg } from './support/cli';
 import type { HeadlessProcessConfig, HeadlessProcessResult } from './support/headless-peer-process';
-import { RESULT_PREFIX } from './support/headless-peer-process';
+import { ENDED_PREFIX, RESULT_PREFIX } from './support/headless-peer-process';
 import { busyShare, cpuTimes, loadAvg1, saturation } from './support/machine-load';
 import { compactLog, openViewer, waitEnded, type Viewer } from './support/viewer';
 
@@ -46,6 +46,9 @@ interface ViewerFigures {
   bytesFromPeers: number;
   bytesFromOrigin: number;
   receiptsSent: number;
+  /** Headless viewers: WebRTC wires at the end and bytes uploaded to other viewers. */
+  wires?: number | null;
+  uploaded?: number | null;
   log: string;
 }
 
@@ -88,13 +91,30 @@ function summarize(s: Scenario): Summary {
   };
 }
 
-/** Runs one headless process to its end; resolves with its result line. */
-function runHeadlessProcess(cfg: HeadlessProcessConfig): { done: Promise<HeadlessProcessResult>; kill: () => void } {
-  const child = spawn(process.execPath, [join(__dirname, 'support', 'headless-peer-process.js'), JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'pipe'] });
+interface HeadlessProcess {
+  /** Every viewer of the process played to its end (or the process exited). */
+  ended: Promise<void>;
+  /** The viewers leave the swarm; `done` then resolves with the results. */
+  leave: () => void;
+  done: Promise<HeadlessProcessResult>;
+  kill: () => void;
+}
+
+/** Starts one process of headless viewers (see support/headless-peer-process.ts). */
+function runHeadlessProcess(cfg: HeadlessProcessConfig): HeadlessProcess {
+  const child = spawn(process.execPath, [join(__dirname, 'support', 'headless-peer-process.js'), JSON.stringify(cfg)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => (out += d));
+  let endedCount = 0;
+  let onAllEnded: () => void = () => undefined;
+  const ended = new Promise<void>((r) => (onAllEnded = r));
+  child.stdout.on('data', (d) => {
+    out += d;
+    endedCount = out.split('\n').filter((l) => l.startsWith(ENDED_PREFIX)).length;
+    if (endedCount >= cfg.names.length) onAllEnded();
+  });
   child.stderr.on('data', (d) => (err += d));
+  child.on('exit', () => onAllEnded());
   const done = new Promise<HeadlessProcessResult>((resolveP, reject) => {
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
@@ -102,13 +122,13 @@ function runHeadlessProcess(cfg: HeadlessProcessConfig): { done: Promise<Headles
       else reject(new Error(`headless process exited ${code} without a result: ${err.slice(-2000)}`));
     });
   });
-  return { done, kill: () => child.kill('SIGTERM') };
+  return { ended, leave: () => child.stdin.end('leave\n'), done, kill: () => child.kill('SIGTERM') };
 }
 
 async function inside(): Promise<void> {
   const viewerCounts = arg('viewers', '2,4,8,32').split(',').map(Number);
   const maxBrowsers = Number(arg('browsers', '2'));
-  const staggerS = Number(arg('stagger', '1'));
+  const staggerS = Number(arg('stagger', '3'));
   const perProcess = Number(arg('per-process', '8'));
   const runs = Number(arg('runs', '1'));
   const t0 = Date.now();
@@ -179,7 +199,7 @@ async function inside(): Promise<void> {
       const start = Date.now();
       const cpu0 = cpuTimes();
       const loadBefore = loadAvg1();
-      const procs: { done: Promise<HeadlessProcessResult>; kill: () => void }[] = [];
+      const procs: HeadlessProcess[] = [];
       for (let p = 0; p * perProcess < headlessIdx.length; p++) {
         const idx = headlessIdx.slice(p * perProcess, (p + 1) * perProcess);
         const proc = runHeadlessProcess({
@@ -211,10 +231,13 @@ async function inside(): Promise<void> {
               ),
           });
         }
-        const [headless, pageErrors] = await Promise.all([Promise.all(procs.map((p) => p.done)), Promise.all(pages.map((p) => p.done))]);
+        // Everybody plays to the end, earlier viewers staying (seeding) until the last one is done.
+        const [, pageErrors] = await Promise.all([Promise.all(procs.map((p) => p.ended)), Promise.all(pages.map((p) => p.done))]);
         const wallS = (Date.now() - start) / 1000;
         const cpuBusy = busyShare(cpu0, cpuTimes());
         const loadAfter = loadAvg1();
+        for (const p of procs) p.leave();
+        const headless = await Promise.all(procs.map((p) => p.done));
         const viewers: ViewerFigures[] = [];
         for (const [k, { v, i }] of pages.entries()) {
           const t = await v.times();
@@ -250,6 +273,8 @@ async function inside(): Promise<void> {
               bytesFromPeers: h.bytesFromPeers,
               bytesFromOrigin: h.bytesFromOrigin,
               receiptsSent: h.swarm?.receiptsSent ?? 0,
+              wires: h.swarm?.wires ?? null,
+              uploaded: h.swarm?.uploaded ?? null,
               log: compactLog(h.log.map((e) => ({ key: e.key, from: e.from, bytes: 0, why: e.why }))),
             });
           }
@@ -292,9 +317,10 @@ async function inside(): Promise<void> {
               `, CPU busy ${(s.cpuBusy * 100).toFixed(0)} %, load ${s.loadBefore.toFixed(1)} → ${s.loadAfter.toFixed(1)}, CPU per headless viewer ${(s.cpuPerHeadless * 100).toFixed(1)} % of a core` +
               (m.notEnded ? `, ${m.notEnded} viewers did not reach the end` : ''),
           );
-          for (const v of s.viewers.filter((x) => x.kind === 'browser' || x.stalls > 0 || x.error)) {
+          for (const v of s.viewers.filter((x, i) => x.kind === 'browser' || x.stalls > 0 || x.error || i < 4)) {
             console.log(
-              `      ${v.name.padEnd(12)} ${v.kind.padEnd(8)} +${v.startAtS.toFixed(0).padStart(3)} s stalls ${v.stalls} (${v.stalledS.toFixed(1)} s) peers ${(v.bytesFromPeers / 1e6).toFixed(2)} MB origin ${(v.bytesFromOrigin / 1e6).toFixed(2)} MB${v.error ? ` ERROR ${v.error}` : ''}`,
+              `      ${v.name.padEnd(12)} ${v.kind.padEnd(8)} +${v.startAtS.toFixed(0).padStart(3)} s stalls ${v.stalls} (${v.stalledS.toFixed(1)} s) peers ${(v.bytesFromPeers / 1e6).toFixed(2)} MB origin ${(v.bytesFromOrigin / 1e6).toFixed(2)} MB` +
+                ` receipts sent ${v.receiptsSent}${v.wires != null ? `, wires ${v.wires}, uploaded ${((v.uploaded ?? 0) / 1e6).toFixed(2)} MB` : ''}${v.error ? ` ERROR ${v.error}` : ''}`,
             );
             if (p2p) console.log(`        ${v.log.slice(0, 1200)}`);
           }

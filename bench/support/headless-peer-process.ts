@@ -1,11 +1,13 @@
 /**
  * One process of headless viewers (bench/support/headless-peer.ts), several per process: started by
  * the P2P benches with `node dist/bench/support/headless-peer-process.js '<json config>'`. Viewers start
- * `staggerMs` apart, each plays to its end; the process then prints one line
- * `HEADLESS_RESULT <json>` with every viewer's result and the CPU time the process used, and exits.
- * SIGTERM stops the viewers early (their results so far are still printed).
+ * at their `startAtMs`, each plays to its end (`HEADLESS_ENDED <name>`) and stays in the swarm, as a
+ * page left open, until the bench writes `leave` to stdin (or closes it); the process then prints one
+ * line `HEADLESS_RESULT <json>` with every viewer's result and the CPU time the process used, and
+ * exits. SIGTERM stops the viewers early (their results so far are still printed).
  */
 import { HeadlessPeer, type HeadlessPeerResult } from './headless-peer';
+import { loadWebTorrent } from './headless-peer-swarm';
 
 export interface HeadlessProcessConfig {
   apiUrl: string;
@@ -27,6 +29,8 @@ export interface HeadlessProcessResult {
 }
 
 export const RESULT_PREFIX = 'HEADLESS_RESULT ';
+/** Printed (with the viewer's name) when a viewer's playback reached its end. */
+export const ENDED_PREFIX = 'HEADLESS_ENDED ';
 
 async function main(): Promise<void> {
   const cfg = JSON.parse(process.argv[2] ?? '{}') as HeadlessProcessConfig;
@@ -34,10 +38,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const peers: HeadlessPeer[] = [];
   process.once('SIGTERM', () => peers.forEach((p) => p.stop()));
+  // Every viewer that played to the end stays in the swarm (as a page left open) until stdin closes or says "leave".
+  process.stdin.on('data', (d) => String(d).includes('leave') && peers.forEach((p) => p.stop()));
+  process.stdin.on('end', () => peers.forEach((p) => p.stop()));
+  if (cfg.p2p) await loadWebTorrent();
   const results = await Promise.all(
     cfg.names.map(async (name, i) => {
       await new Promise((r) => setTimeout(r, cfg.startAtMs[i] ?? 0));
-      const peer = new HeadlessPeer({ name, apiUrl: cfg.apiUrl, videoId: cfg.videoId, p2p: cfg.p2p });
+      const peer = new HeadlessPeer({ name, apiUrl: cfg.apiUrl, videoId: cfg.videoId, p2p: cfg.p2p, onEnded: () => process.stdout.write(`${ENDED_PREFIX}${name}\n`) });
       peers.push(peer);
       return peer.run(cfg.timeoutMs);
     }),

@@ -90,6 +90,21 @@ async function importEsm<T>(specifier: string): Promise<T> {
   return (await import(specifier)) as T;
 }
 
+let loaded: Promise<new (o: unknown) => Client> | undefined;
+
+/**
+ * webtorrent and the WebRTC polyfill, loaded once per process (the seeder's end-of-candidates fix
+ * applied). A process loads them before its viewers start: loading blocks the event loop for a
+ * second or more, which every viewer of the process would otherwise count as lag.
+ */
+export function loadWebTorrent(): Promise<new (o: unknown) => Client> {
+  loaded ??= (async () => {
+    await patchEndOfCandidates();
+    return (await importEsm<{ default: new (o: unknown) => Client }>('webtorrent')).default;
+  })();
+  return loaded;
+}
+
 export class HeadlessSwarm {
   private client: Client | null = null;
   private readonly renditions = new Map<string, Rendition>();
@@ -112,8 +127,7 @@ export class HeadlessSwarm {
   }
 
   async start(): Promise<void> {
-    await patchEndOfCandidates();
-    const { default: WebTorrent } = await importEsm<{ default: new (o: unknown) => Client }>('webtorrent');
+    const WebTorrent = await loadWebTorrent();
     const client = new WebTorrent({
       tracker: { rtcConfig: { iceServers: [] } },
       dht: false,
@@ -266,9 +280,15 @@ export class HeadlessSwarm {
     }
   }
 
+  /** The counters, with the bytes uploaded and the wires connected now. */
+  snapshot(): SwarmCounters {
+    let uploaded = 0;
+    for (const r of this.renditions.values()) uploaded += r.torrent.uploaded ?? 0;
+    return { ...this.counters, uploaded: Math.max(uploaded, this.counters.uploaded), wires: this.renditions.size ? this.wires() : this.counters.wires };
+  }
+
   destroy(): Promise<void> {
-    for (const r of this.renditions.values()) this.counters.uploaded += r.torrent.uploaded ?? 0;
-    this.counters.wires = this.wires();
+    Object.assign(this.counters, this.snapshot());
     const client = this.client;
     this.client = null;
     this.renditions.clear();

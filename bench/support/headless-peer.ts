@@ -32,6 +32,8 @@ export interface HeadlessPeerOptions {
   apiUrl: string;
   videoId: string;
   p2p: boolean;
+  /** Called once playback reached the end (or failed); the peer then stays in the swarm until stop(). */
+  onEnded?: () => void;
 }
 
 export interface SegmentLogEntry {
@@ -106,8 +108,11 @@ export class HeadlessPeer {
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    this.stopped = true;
     this.sim?.stop();
+    this.opts.onEnded?.();
+    // Stay in the swarm (seeding) until the bench says stop, as the page stays open.
+    if (!error) await this.released;
+    this.stopped = true;
     const swarm = this.swarm;
     await swarm?.destroy();
     const sim = this.sim;
@@ -122,14 +127,18 @@ export class HeadlessPeer {
       stalledMs: sim?.stalls.stalledMs ?? 0,
       bytesFromPeers: this.bytesFromPeers,
       bytesFromOrigin: this.bytesFromOrigin,
-      swarm: swarm ? { ...swarm.counters } : null,
+      swarm: swarm ? swarm.snapshot() : null,
       log: this.log,
     };
   }
 
-  /** Stops early (the bench ends): the swarm goes, the result reports what happened so far. */
+  private release: () => void = () => undefined;
+  private readonly released = new Promise<void>((r) => (this.release = r));
+
+  /** Leaves: stops early if still playing; a peer that played to the end stays in the swarm until then. */
   stop(): void {
     this.stopped = true;
+    this.release();
   }
 
   private async play(): Promise<void> {
