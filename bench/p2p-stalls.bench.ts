@@ -26,7 +26,7 @@ import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from
 import { arg } from './support/cli';
 import type { HeadlessProcessConfig, HeadlessProcessResult } from './support/headless-peer-process';
 import { ENDED_PREFIX, RESULT_PREFIX } from './support/headless-peer-process';
-import { busyShare, cpuTimes, loadAvg1, saturation } from './support/machine-load';
+import { busyShare, cpuTimes, loadAvg1, sampleRunQueue, saturation } from './support/machine-load';
 import { compactLog, openViewer, waitEnded, type Viewer } from './support/viewer';
 
 declare const window: any;
@@ -62,6 +62,8 @@ interface Scenario {
   cpuBusy: number;
   loadBefore: number;
   loadAfter: number;
+  /** Runnable threads on average over the scenario (sampled from /proc/stat). */
+  runnable: number;
   /** Share of one core each headless viewer used (process CPU time / viewers / wall time). */
   cpuPerHeadless: number;
   saturated: string | null;
@@ -198,6 +200,7 @@ async function inside(): Promise<void> {
       const headlessIdx = [...Array(n).keys()].filter((i) => !browserAt.has(i));
       const start = Date.now();
       const cpu0 = cpuTimes();
+      const runQueue = sampleRunQueue();
       const loadBefore = loadAvg1();
       const procs: HeadlessProcess[] = [];
       for (let p = 0; p * perProcess < headlessIdx.length; p++) {
@@ -235,6 +238,7 @@ async function inside(): Promise<void> {
         const [, pageErrors] = await Promise.all([Promise.all(procs.map((p) => p.ended)), Promise.all(pages.map((p) => p.done))]);
         const wallS = (Date.now() - start) / 1000;
         const cpuBusy = busyShare(cpu0, cpuTimes());
+        const runnable = runQueue.stop();
         const loadAfter = loadAvg1();
         for (const p of procs) p.leave();
         const headless = await Promise.all(procs.map((p) => p.done));
@@ -280,7 +284,6 @@ async function inside(): Promise<void> {
           }
         }
         viewers.sort((a, c) => a.startAtS - c.startAtS);
-        const peakLoad = Math.max(loadBefore, loadAfter);
         return {
           run,
           n,
@@ -291,11 +294,13 @@ async function inside(): Promise<void> {
           cpuBusy,
           loadBefore,
           loadAfter,
+          runnable,
           cpuPerHeadless: headlessWallMs > 0 ? headlessCpuMs / headlessWallMs : 0,
-          saturated: saturation(cpuBusy, peakLoad),
+          saturated: saturation(cpuBusy, runnable),
           viewers,
         };
       } finally {
+        runQueue.stop();
         for (const p of procs) kills.delete(p.kill);
         for (const p of pages) await p.v.close();
         await sleep(1500); // the tracker drops the closed peers
@@ -314,7 +319,7 @@ async function inside(): Promise<void> {
               (s.saturated
                 ? `MACHINE SATURATED (${s.saturated}): no figures`
                 : `stalls ${m.stalls} (${m.viewersStalled} viewers), stalled ${m.stalledSPerViewer.toFixed(2)} s/viewer (max ${m.maxStalledS.toFixed(1)} s), from peers ${(m.peerShare * 100).toFixed(1)} %`) +
-              `, CPU busy ${(s.cpuBusy * 100).toFixed(0)} %, load ${s.loadBefore.toFixed(1)} → ${s.loadAfter.toFixed(1)}, CPU per headless viewer ${(s.cpuPerHeadless * 100).toFixed(1)} % of a core` +
+              `, CPU busy ${(s.cpuBusy * 100).toFixed(0)} %, runnable ${s.runnable.toFixed(1)}, load ${s.loadBefore.toFixed(1)} → ${s.loadAfter.toFixed(1)}, CPU per headless viewer ${(s.cpuPerHeadless * 100).toFixed(1)} % of a core` +
               (m.notEnded ? `, ${m.notEnded} viewers did not reach the end` : ''),
           );
           for (const v of s.viewers.filter((x, i) => x.kind === 'browser' || x.stalls > 0 || x.error || i < 4)) {
@@ -329,14 +334,14 @@ async function inside(): Promise<void> {
     }
 
     console.log(`\nStalls, P2P on against off (per run; figures withheld where the machine was saturated):`);
-    console.log(`run  N  viewers            P2P  stalls  stalled s/viewer  max s  from peers  CPU/headless  CPU busy  load`);
+    console.log(`run  N  viewers            P2P  stalls  stalled s/viewer  max s  from peers  CPU/headless  CPU busy  runnable  load`);
     for (const s of scenarios) {
       const m = summarize(s);
       const cols = s.saturated
         ? `SATURATED: ${s.saturated}`
         : `${String(m.stalls).padStart(6)}  ${m.stalledSPerViewer.toFixed(2).padStart(16)}  ${m.maxStalledS.toFixed(1).padStart(5)}  ${(m.peerShare * 100).toFixed(1).padStart(8)} %`;
       console.log(
-        `${String(s.run).padStart(3)} ${String(s.n).padStart(2)}  ${`${s.browsers} Chromium + ${s.headless}`.padEnd(17)}  ${(s.p2p ? 'on' : 'off').padEnd(3)}  ${cols}  ${(s.cpuPerHeadless * 100).toFixed(1).padStart(9)} %  ${(s.cpuBusy * 100).toFixed(0).padStart(6)} %  ${s.loadBefore.toFixed(1)}→${s.loadAfter.toFixed(1)}`,
+        `${String(s.run).padStart(3)} ${String(s.n).padStart(2)}  ${`${s.browsers} Chromium + ${s.headless}`.padEnd(17)}  ${(s.p2p ? 'on' : 'off').padEnd(3)}  ${cols}  ${(s.cpuPerHeadless * 100).toFixed(1).padStart(9)} %  ${(s.cpuBusy * 100).toFixed(0).padStart(6)} %  ${s.runnable.toFixed(1).padStart(8)}  ${s.loadBefore.toFixed(1)}→${s.loadAfter.toFixed(1)}`,
       );
     }
     const ratios: { run: number; n: number; stallsOn: number; stallsOff: number; stalledOn: number; stalledOff: number; verdict: string }[] = [];

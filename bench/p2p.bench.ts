@@ -207,6 +207,11 @@ async function inside(): Promise<void> {
     const video = r.data.videos.edges[0].node;
     const videoId: string = video.id;
     const watchUrl = `${webUrl}/watch/${videoId}`;
+    console.log(
+      `platform ready after ${elapsed()} (npm start: sample video rendered and transcoded); video ${videoId}: ${video.durationSec} s, ` +
+        `renditions ${(video.renditions ?? []).map((x: { name: string }) => x.name).join(', ')}; swarms ${(video.swarms ?? []).map((s: { rendition: string; bytes: number }) => `${s.rendition} ${mb(s.bytes)} MB`).join(', ')}`,
+    );
+
     // --ice both: the same platform with the operator's STUN/TURN (its own coturn on the namespace's address).
     let ice: { apiUrl: string; webUrl: string; watchUrl: string; iceServers: unknown } | null = null;
     if (withIce) {
@@ -238,11 +243,6 @@ async function inside(): Promise<void> {
       ice = { apiUrl: iApi, webUrl: iWeb, watchUrl: `${iWeb}/watch/${iVideo}`, iceServers: s.data?.playbackSession?.session?.iceServers ?? s.errors };
       console.log(`ICE platform ready after ${elapsed()} (TURN=on): sessions carry ${JSON.stringify(ice.iceServers)}`);
     }
-    console.log(
-      `platform ready after ${elapsed()} (npm start: sample video rendered and transcoded); video ${videoId}: ${video.durationSec} s, ` +
-        `renditions ${(video.renditions ?? []).map((x: { name: string }) => x.name).join(', ')}; swarms ${(video.swarms ?? []).map((s: { rendition: string; bytes: number }) => `${s.rendition} ${mb(s.bytes)} MB`).join(', ')}`,
-    );
-
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${[webUrl, ...(ice ? [ice.webUrl] : [])].join(',')}`],
