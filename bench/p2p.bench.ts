@@ -14,10 +14,15 @@
  * Each viewer reaches the platform from a loopback IP of its own (bench/support/source-proxy.ts), as
  * real viewers do; the largest N is run once more with P2P on and every viewer behind one IP (the
  * tracker limits announces per IP).
- * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8] [--stagger 3]
- *      [--rounds 7] [--shared-ip 8 (0: skip)]
+ *   3. With `--ice both`: time to first frame with ICE servers configured against without. A second
+ *      platform runs beside the first with `TURN=on` (its own coturn on the namespace's address, STUN
+ *      and TURN with per-session credentials in every playbackSession), its own P2P viewer holding
+ *      its video; each round adds a P2P-on trial against it, so the rounds alternate P2P off, P2P on
+ *      without ICE servers and P2P on with them; medians and the with/without ratio (goal: at most
+ *      +10 %).
+ * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8 (0: skip)] [--stagger 3]
+ *      [--rounds 7] [--shared-ip 8 (0: skip)] [--ice off|both]
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +31,7 @@ import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { arg, sleep } from './support/api';
 import { probeAbrInput } from './support/abr-probe';
+import { busyShare, cpuTimes } from './support/machine-load';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { type SourceProxy, startSourceProxy } from './support/source-proxy';
 import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
@@ -47,19 +53,6 @@ interface ViewerResult {
   sources: string;
   errors: string[];
 }
-
-/** Whole-machine CPU time counters from /proc/stat (all processes, not only the bench's). */
-function cpuTimes(): { busy: number; total: number } {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] ?? 0);
-    const total = f.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: 0, total: 0 };
-  }
-}
-const busyShare = (a: { busy: number; total: number }, b: { busy: number; total: number }) => (b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : NaN);
 
 interface Scenario {
   n: number;
@@ -167,7 +160,8 @@ function summarize(s: Scenario): ScenarioSummary {
 }
 
 async function inside(): Promise<void> {
-  const viewerCounts = arg('viewers', '2,4,8').split(',').map(Number);
+  const viewerCounts = arg('viewers', '2,4,8').split(',').map(Number).filter((n) => n > 0);
+  const withIce = arg('ice', 'off') === 'both';
   const staggerS = Number(arg('stagger', '3'));
   const rounds = Number(arg('rounds', '7'));
   // The largest N once more with P2P on and every viewer behind one IP (0 = skip).
@@ -177,11 +171,13 @@ async function inside(): Promise<void> {
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   let platform: Platform | null = null;
+  let icePlatform: Platform | null = null;
   let browser: Browser | null = null;
   const proxies = new Map<string, Promise<SourceProxy>>();
   const stopAll = async () => {
     await browser?.close().catch(() => undefined);
     for (const p of proxies.values()) await (await p.catch(() => null))?.close();
+    await icePlatform?.stop();
     await platform?.stop();
   };
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => void stopAll().finally(() => process.exit(130)));
@@ -216,9 +212,40 @@ async function inside(): Promise<void> {
         `renditions ${(video.renditions ?? []).map((x: { name: string }) => x.name).join(', ')}; swarms ${(video.swarms ?? []).map((s: { rendition: string; bytes: number }) => `${s.rendition} ${mb(s.bytes)} MB`).join(', ')}`,
     );
 
+    // --ice both: the same platform with the operator's STUN/TURN (its own coturn on the namespace's address).
+    let ice: { apiUrl: string; webUrl: string; watchUrl: string; iceServers: unknown } | null = null;
+    if (withIce) {
+      const iPort = await freeServicePort();
+      let iWebPort = await freeServicePort();
+      while (iWebPort === iPort || [port, webPort].includes(iWebPort)) iWebPort = await freeServicePort();
+      const iApi = `http://${NETNS_ADDR}:${iPort}`;
+      const iWeb = `http://${NETNS_ADDR}:${iWebPort}`;
+      icePlatform = await startPlatform({
+        PORT: String(iPort),
+        WEB_PORT: String(iWebPort),
+        HOST: '0.0.0.0',
+        PUBLIC_API_URL: iApi,
+        WETUBE_API_URL: iApi,
+        WEB_ORIGIN: iWeb,
+        TURN: 'on',
+        TURN_LISTEN_IP: NETNS_ADDR,
+        npm_config_offline: 'true',
+      });
+      const q = async (query: string) =>
+        (await (await fetch(`${iApi}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+      const iVideo = (await q('{ videos(first: 1) { edges { node { id } } } }')).data.videos.edges[0].node.id as string;
+      // What a viewer's session carries there (a throwaway key: the api only certifies it).
+      const { generateKeyPairSync } = await import('node:crypto');
+      const raw = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+      const s = await q(
+        `mutation { playbackSession(input: { videoId: "${iVideo}", sessionPublicKey: "${Buffer.from(raw).toString('base64url')}" }) { session { iceServers { urls username } } userErrors { code } } }`,
+      );
+      ice = { apiUrl: iApi, webUrl: iWeb, watchUrl: `${iWeb}/watch/${iVideo}`, iceServers: s.data?.playbackSession?.session?.iceServers ?? s.errors };
+      console.log(`ICE platform ready after ${elapsed()} (TURN=on): sessions carry ${JSON.stringify(ice.iceServers)}`);
+    }
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`],
+      args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${[webUrl, ...(ice ? [ice.webUrl] : [])].join(',')}`],
     });
     const b = browser;
     const webtorrentChunk = findWebTorrentChunk(resolve(__dirname, '..', '..', 'web'));
@@ -229,7 +256,7 @@ async function inside(): Promise<void> {
       if (!p) proxies.set(sourceAddress, (p = startSourceProxy(NETNS_ADDR, sourceAddress)));
       return p;
     };
-    const open = async (name: string, p2p: boolean, sourceAddress: string) => openViewer(b, { name, p2p, apiUrl, webtorrentChunk, proxy: await proxyFor(sourceAddress) });
+    const open = async (name: string, p2p: boolean, sourceAddress: string, api = apiUrl) => openViewer(b, { name, p2p, apiUrl: api, webtorrentChunk, proxy: await proxyFor(sourceAddress) });
 
     // Warm-up (not counted): Next.js render path, origin cache, browser code cache; both modes.
     for (const p2p of [false, true]) {
@@ -323,11 +350,19 @@ async function inside(): Promise<void> {
     await waitEnded(holder, 120_000);
     const hc = await holder.counters();
     console.log(`  [${elapsed()}] TTFF: holder played to the end (${mb((hc?.bytesFromOrigin ?? 0) + (hc?.bytesFromPeers ?? 0))} MB content, P2P ${hc?.state}); ${rounds} rounds, on/off alternating`);
+    let iceHolder: Viewer | null = null;
+    if (ice) {
+      iceHolder = await open('holder-ice', true, '127.0.0.101', ice.apiUrl);
+      await iceHolder.page.goto(ice.watchUrl);
+      await waitEnded(iceHolder, 120_000);
+      console.log(`  [${elapsed()}] TTFF with ICE servers: its holder played to the end (P2P ${(await iceHolder.counters())?.state}); each round adds a P2P-on trial there`);
+    }
     const trials: TtffTrial[] = [];
-    const trial = async (round: number, p2p: boolean): Promise<TtffTrial> => {
-      const v = await open(`ttff-${p2p ? 'on' : 'off'}-${round}`, p2p, `127.0.0.${110 + trials.length}`);
+    const iceTrials: TtffTrial[] = [];
+    const trial = async (round: number, p2p: boolean, withIceServers = false): Promise<TtffTrial> => {
+      const v = await open(`ttff-${withIceServers ? 'ice' : p2p ? 'on' : 'off'}-${round}`, p2p, `127.0.0.${110 + trials.length + iceTrials.length}`, withIceServers ? ice!.apiUrl : apiUrl);
       try {
-        await v.page.goto(watchUrl);
+        await v.page.goto(withIceServers ? ice!.watchUrl : watchUrl);
         await v.page.waitForFunction(() => window.__bench?.playing != null && window.__bench?.firstFrame != null, undefined, { timeout: 60_000, polling: 50 });
         const times = await v.times();
         const startup = await v.startup();
@@ -343,8 +378,19 @@ async function inside(): Promise<void> {
       }
     };
     for (let round = 1; round <= rounds; round++) {
-      for (const p2p of round % 2 === 1 ? [true, false] : [false, true]) {
-        const t = await trial(round, p2p);
+      // With ICE: the ICE trial takes turns being first, middle and last in the round.
+      const arms: ('on' | 'off' | 'ice')[] = round % 2 === 1 ? ['on', 'off'] : ['off', 'on'];
+      if (ice) arms.splice((round - 1) % 3, 0, 'ice');
+      for (const arm of arms) {
+        const p2p = arm !== 'off';
+        const t = await trial(round, p2p, arm === 'ice');
+        if (arm === 'ice') {
+          iceTrials.push(t);
+          console.log(
+            `      round ${round} P2P on WITH ICE servers: first frame ${ms(t.times.firstFrame).padStart(5)} ms  (playing ${ms(t.times.playing)}, P2P running ${ms(t.times.p2pRunning)}, wires after ${t.peersAfter}) load ${t.loadavg1.toFixed(2)}`,
+          );
+          continue;
+        }
         trials.push(t);
         const u = t.startup;
         console.log(
@@ -356,6 +402,7 @@ async function inside(): Promise<void> {
       }
     }
     const holderAfter = await holder.counters();
+    await iceHolder?.close();
     await holder.close();
 
     // ---- report ---------------------------------------------------------------------------------
@@ -409,6 +456,17 @@ async function inside(): Promise<void> {
     console.log(`play() → first frame (the part P2P's start-up can touch): off ${ms(playToFrame.off)} ms, on ${ms(playToFrame.on)} ms (medians), on − off ${ms(playToFrame.on - playToFrame.off)} ms`);
     console.log(`P2P on trials with a wire to the holder: ${on.filter((t) => t.peersAfter > 0).length} of ${on.length}; holder uploaded ${mb(holderAfter?.bytesUploaded ?? 0)} MB during the trials`);
     const goalTtff = ratioFrame <= 1.1;
+    let iceTtff: { withIce: number; without: number; ratio: number; paired: number; playToFrame: number; wiresWithIce: number } | null = null;
+    if (ice) {
+      const withI = median(iceTrials.map((t) => t.times.firstFrame ?? NaN).filter((x) => Number.isFinite(x)));
+      const pairedI = median(iceTrials.map((t) => (t.times.firstFrame ?? NaN) / (on.find((o) => o.round === t.round)?.times.firstFrame ?? NaN)).filter((x) => Number.isFinite(x)));
+      iceTtff = { withIce: withI, without: ttff.on.firstFrame, ratio: withI / ttff.on.firstFrame, paired: pairedI, playToFrame: afterPlay(iceTrials), wiresWithIce: iceTrials.filter((t) => t.peersAfter > 0).length };
+      console.log(`\nTime to first frame with ICE servers configured (STUN + TURN, coturn on ${NETNS_ADDR}) against without, P2P on, medians of ${rounds}:`);
+      console.log(`without ICE servers: first frame ${ms(ttff.on.firstFrame)} ms (per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`);
+      console.log(`with ICE servers:    first frame ${ms(withI)} ms (per trial: ${iceTrials.map((t) => ms(t.times.firstFrame)).join(', ')}); play() → first frame ${ms(iceTtff.playToFrame)} ms`);
+      console.log(`with / without: ${(iceTtff.ratio * 100).toFixed(0)} % (paired per round ${(pairedI * 100).toFixed(0)} %); trials with a wire to the holder: ${iceTtff.wiresWithIce} of ${iceTrials.length}`);
+      console.log(`goal (ICE servers slow the first frame by at most 10 %): ${iceTtff.ratio <= 1.1 ? 'met' : 'NOT met'}`);
+    }
     const below = viewerCounts.flatMap((n) => get(n, true).laterBelowHalf);
     for (const s of sums.filter((x) => x.sharedIp)) {
       const refused = scenarios.find((x) => x.sharedIp && x.n === s.n)!.viewers.reduce((a, v) => a + v.tracker.failures, 0);
@@ -436,6 +494,7 @@ async function inside(): Promise<void> {
           abrProbe,
           offload: { summaries: sums, ratios: offloadRatios, scenarios },
           ttff: { medians: ttff, playToFirstFrame: playToFrame, ratioPlaying, ratioFirstFrame: ratioFrame, pairedFirstFrame: paired, trials },
+          ttffIce: ice ? { iceServers: ice.iceServers, ...iceTtff, trials: iceTrials } : null,
           goals: { ttffWithin10Percent: goalTtff, laterViewersHalfFromPeers: goalOffload },
         },
         null,

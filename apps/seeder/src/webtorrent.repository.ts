@@ -139,7 +139,7 @@ let patched: Promise<void> | undefined;
  * offer or answer, and late offers from both sides collide (PITFALLS: set-up 5 s to > 60 s, or never).
  * Dispatch it once gathering is complete after setLocalDescription (set-up ~0.3 s). Patched once per process.
  */
-function patchEndOfCandidates(): Promise<void> {
+export function patchEndOfCandidates(): Promise<void> {
   patched ??= (async () => {
     const { RTCPeerConnection, RTCPeerConnectionIceEvent } = await importEsm<PolyfillModule>('webrtc-polyfill');
     const proto = RTCPeerConnection.prototype;

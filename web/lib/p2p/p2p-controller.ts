@@ -6,6 +6,7 @@
  * the player keeps playing over HTTP.
  */
 import { parseSignedSessionCert, ReceiptIssuer, toBase64Url, WebCryptoEd25519Signer } from '@wetube/receipts';
+import type { Decision, TransferState } from './fetch-policy';
 import { loadContentIndex } from './manifest';
 import { p2pStats, resetP2PStats } from './p2p-stats';
 import { PeerPayments } from './peer-payments';
@@ -14,6 +15,7 @@ import { ReceiptRedeemer } from './receipt-redeemer';
 import { startPlaybackSession, type PlaybackSession } from './session';
 import { SessionHeartbeat } from './session-heartbeat';
 import { SwarmClient } from './swarm-client';
+import { TransferRates } from './transfer-rates';
 
 const PREFETCH_AHEAD = 3;
 const MAX_READY = 8;
@@ -25,11 +27,15 @@ const PREFETCH_TIMEOUT_MS = 30_000;
  * Receipts for this session: signed with the session key for the peers that serve this page; the
  * ones other viewers send it are checked against the origin key.
  */
-async function paymentsFor(session: PlaybackSession, originPublicKey: Uint8Array): Promise<{ payments: PeerPayments; inbox: ReceiptInbox }> {
+async function paymentsFor(
+  session: PlaybackSession,
+  originPublicKey: Uint8Array,
+  rates: TransferRates,
+): Promise<{ payments: PeerPayments; inbox: ReceiptInbox }> {
   const localPeerId = toBase64Url(session.publicKey);
   const issuer = new ReceiptIssuer(session.sessionId, session.certificate, await WebCryptoEd25519Signer.fromKeyPair(session.keyPair));
   const inbox = new ReceiptInbox(localPeerId, originPublicKey);
-  return { payments: new PeerPayments(localPeerId, issuer, inbox), inbox };
+  return { payments: new PeerPayments(localPeerId, issuer, inbox, (n) => rates.peerBytes(n)), inbox };
 }
 
 declare global {
@@ -46,6 +52,15 @@ export interface P2PControllerOptions {
   watchedSeconds?: () => number;
 }
 
+/** A segment from peers and how the wait for it went (for the per-segment log). */
+export interface FromPeers {
+  bytes: Uint8Array;
+  why: string;
+}
+
+/** Asked every poll while a segment waits for peers: go on waiting, or give up (the origin takes it). */
+export type WaitJudge = (t: TransferState) => Decision;
+
 export class P2PController {
   private swarm: SwarmClient | null = null;
   private redeemer: ReceiptRedeemer | null = null;
@@ -58,6 +73,8 @@ export class P2PController {
   private pendingSeed: { url: string; bytes: Uint8Array }[] = [];
 
   private readonly createdAt = performance.now();
+  /** Origin and peer rates and segment sizes, measured as segments arrive (the fetch policy's input). */
+  readonly rates = new TransferRates();
 
   /** Counts as starting from construction: the page calls start() once the first frame is up. */
   constructor(
@@ -83,7 +100,7 @@ export class P2PController {
       p2pStats.adFree = session.adFree;
       this.heartbeat = new SessionHeartbeat(session.sessionId, this.options.watchedSeconds ?? (() => 0));
       this.heartbeat.start();
-      const { payments, inbox } = await paymentsFor(session, index.originPublicKey);
+      const { payments, inbox } = await paymentsFor(session, index.originPublicKey, this.rates);
       const swarm = new SwarmClient(this.videoId, session, index, payments);
       this.swarm = swarm;
       this.startRedeeming(session.certificate, inbox);
@@ -163,8 +180,8 @@ export class P2PController {
     return this.inflight.has(key) || !!this.swarm?.available(key);
   }
 
-  /** The segment from peers, verified; rejects on any problem, or once `keepWaiting` says no. */
-  fetch(key: string, keepWaiting: () => boolean): Promise<Uint8Array> {
+  /** The segment from peers, verified; rejects on any problem, or (with its reason) once `stopWhy` gives one. */
+  fetch(key: string, stopWhy: () => string | null): Promise<Uint8Array> {
     const swarm = this.swarm;
     if (!swarm) return Promise.reject(new Error('P2P is off'));
     let p = this.inflight.get(key);
@@ -176,9 +193,10 @@ export class P2PController {
     }
     return new Promise((resolve, reject) => {
       const t = setInterval(() => {
-        if (keepWaiting()) return;
+        const why = stopWhy();
+        if (why === null) return;
         clearInterval(t);
-        reject(new Error('peers too slow'));
+        reject(new Error(why));
       }, POLL_MS);
       p.then(
         (b) => {
@@ -199,17 +217,42 @@ export class P2PController {
   }
 
   /**
-   * Waits until peers can give the segment, then fetches it from them; rejects as soon as
-   * `keepWaiting` says no (the buffer ran low), P2P stops, or no peer can be expected.
+   * Waits until peers can give the segment, then fetches it from them; rejects (the message says
+   * why) as soon as `judge` sends it to the origin (see fetch-policy.ts), P2P stops, or no peer can
+   * be expected.
    */
-  async waitAndFetch(url: string, keepWaiting: () => boolean): Promise<Uint8Array> {
+  async waitAndFetch(url: string, judge: WaitJudge): Promise<FromPeers> {
+    const since = performance.now();
+    const waited = () => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+    const transfer = (mark: ReturnType<TransferRates['peerMark']> | null): TransferState => {
+      const now = performance.now();
+      return {
+        fetchingS: mark ? (now - mark.at) / 1000 : null,
+        peerBytesPerS: mark ? this.rates.peerBytesPerSSince(mark, now) : null,
+        originBytesPerS: this.rates.originBytesPerS(),
+      };
+    };
     for (;;) {
       const key = this.swarm?.keyOf(url) ?? null;
-      if (key && this.canFetch(key)) return this.fetch(key, () => keepWaiting() && this.active());
+      if (key && this.canFetch(key)) {
+        const mark = this.rates.peerMark(performance.now());
+        let last: Decision | null = null;
+        const bytes = await this.fetch(key, () => {
+          if (!this.active()) return `P2P stopped after ${waited()}`;
+          last = judge(transfer(mark));
+          return last.source === 'origin' ? `${last.why} after ${waited()}` : null;
+        });
+        const fetchS = (performance.now() - mark.at) / 1000;
+        const got = last as Decision | null;
+        return { bytes, why: `waited ${waited()} (fetch ${fetchS.toFixed(1)} s)${got ? `, ${got.why}` : ''}` };
+      }
       // Still starting: worth waiting for a while (a start that hangs must not thin the buffer for good).
       const starting = p2pStats.state === 'starting' && performance.now() - this.createdAt < START_GRACE_MS;
       const mayCome = starting || (key !== null && !!this.swarm?.peersMayCome(key));
-      if (!this.active() || !mayCome || !keepWaiting()) throw new Error('no peer has it');
+      if (!this.active()) throw new Error(`P2P stopped after ${waited()}`);
+      if (!mayCome) throw new Error(`no peer has it after ${waited()}`);
+      const d = judge(transfer(null));
+      if (d.source === 'origin') throw new Error(`${d.why} (no peer had it) after ${waited()}`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
@@ -221,7 +264,7 @@ export class P2PController {
     for (const next of swarm.nextKeys(key, PREFETCH_AHEAD)) {
       if (this.ready.has(next) || this.inflight.has(next) || !swarm.available(next)) continue;
       const started = performance.now();
-      this.fetch(next, () => performance.now() - started < PREFETCH_TIMEOUT_MS)
+      this.fetch(next, () => (performance.now() - started < PREFETCH_TIMEOUT_MS ? null : 'prefetch timed out'))
         .then((b) => {
           if (this.stopped) return;
           if (this.ready.size >= MAX_READY) this.ready.delete(this.ready.keys().next().value as string);

@@ -1,21 +1,20 @@
 'use client';
 
 /**
- * hls.js fragment loader: a prefetched, verified segment is served from memory; while the buffer
- * ahead is above the HTTP window, a segment waits for peers (as long as it stays above it) and is
- * fetched from the swarm; everything else (what playback needs now, or whenever no peer can be
- * expected or P2P fails) goes to the origin with hls.js's own loader.
+ * hls.js fragment loader: a prefetched, verified segment is served from memory; otherwise the fetch
+ * policy (fetch-policy.ts: buffer ahead against the 4 s HTTP window plus an HTTP fetch's time, peer
+ * rate against the playback rate, event-loop lag, dropped frames, a recent stall) decides, when
+ * hls.js asks and every poll while it waits, whether the segment waits for peers or goes to the
+ * origin with hls.js's own loader. Every segment's source and reason go to the per-segment log.
  */
-import type { HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
+import type { Fragment, HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats } from 'hls.js';
+import { decide, type Decision } from './fetch-policy';
 import type { P2PController } from './p2p-controller';
+import { healthOf } from './playback-health';
 import { logSegment } from './p2p-stats';
 
-/**
- * The HTTP window: while less than this much media is buffered ahead, segments come from the
- * origin at once (fast start, no stall); beyond it a segment waits for peers as long as the buffer
- * stays above it, and goes to the origin the moment it does not.
- */
-const HTTP_WINDOW_S = 4;
+/** Media seconds of a segment when hls.js does not say (the platform cuts 2 s segments). */
+const DEFAULT_SEGMENT_S = 2;
 
 type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
 
@@ -34,17 +33,22 @@ function newStats(): LoaderStats {
   };
 }
 
-function bufferedAhead(video: HTMLVideoElement | null): number {
-  if (!video) return 0;
-  const t = video.currentTime;
-  const b = video.buffered;
-  for (let i = 0; i < b.length; i++) if (b.start(i) <= t + 0.25 && b.end(i) > t) return b.end(i) - t;
-  return 0;
-}
-
 /** `<rendition>/<file>` of an origin URL, for the log. */
 function shortName(url: string): string {
   return /\/hls\/[^/]+\/([^?#]+)/.exec(url)?.[1] ?? url;
+}
+
+/** Media seconds the requested segment holds; null for an init segment (or when hls.js does not say). */
+function mediaSeconds(context: LoaderContext): number | null {
+  const frag = (context as LoaderContext & { frag?: Fragment }).frag;
+  const d = frag?.duration;
+  return frag?.sn !== 'initSegment' && typeof d === 'number' && d > 0 && Number.isFinite(d) ? d : null;
+}
+
+/** Bytes per media second of each rendition, learnt from its media segments (init segments say nothing). */
+function sample(ctl: P2PController, context: LoaderContext, bytes: number): void {
+  const d = mediaSeconds(context);
+  if (d !== null) ctl.rates.segmentSample(shortName(context.url).split('/')[0], bytes, d);
 }
 
 export function createP2PFragmentLoader(
@@ -74,23 +78,26 @@ export function createP2PFragmentLoader(
       if (!ctl.ownsUrl(context.url)) return this.http(context, config, callbacks, null, 'not this video');
       const key = ctl.keyOf(context.url);
       const ready = key ? ctl.take(key) : null;
-      if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key);
-      const bufferHealthy = () => !this.aborted && bufferedAhead(getVideo()) >= HTTP_WINDOW_S;
-      // Enough buffered: wait for peers (also while P2P is still starting) as long as that lasts.
-      if (bufferHealthy() && ctl.active()) {
-        const since = performance.now();
-        ctl.waitAndFetch(context.url, bufferHealthy).then(
-          (bytes) => !this.aborted && this.fromPeers(bytes, context, callbacks, ctl, ctl.keyOf(context.url) ?? ''),
-          (e: Error) =>
-            !this.aborted &&
-            this.http(context, config, callbacks, ctl.keyOf(context.url), `${e.message} after ${Math.round(performance.now() - since)} ms`),
-        );
-        return;
-      }
-      this.http(context, config, callbacks, key, ctl.active() ? 'buffer low' : 'p2p off');
+      if (key && ready) return this.fromPeers(ready, context, callbacks, ctl, key, 'prefetched');
+      const video = getVideo();
+      if (!video) return this.http(context, config, callbacks, key, 'no video element');
+      const health = healthOf(video);
+      const durationS = mediaSeconds(context) ?? DEFAULT_SEGMENT_S;
+      const rendition = shortName(context.url).split('/')[0];
+      const judge: Parameters<P2PController['waitAndFetch']>[1] = (t) =>
+        this.aborted ? { source: 'origin', why: 'aborted' } : decide(health.state(), ctl.rates.estimate(rendition, durationS), t);
+      const first: Decision = ctl.active()
+        ? judge({ fetchingS: null, peerBytesPerS: null, originBytesPerS: ctl.rates.originBytesPerS() })
+        : { source: 'origin', why: 'p2p off' };
+      if (first.source === 'origin') return this.http(context, config, callbacks, key, first.why);
+      // Wait for peers (also while P2P is still starting) as long as the policy says waiting is safe.
+      ctl.waitAndFetch(context.url, judge).then(
+        (got) => !this.aborted && this.fromPeers(got.bytes, context, callbacks, ctl, ctl.keyOf(context.url) ?? '', got.why),
+        (e: Error) => !this.aborted && this.http(context, config, callbacks, ctl.keyOf(context.url), e.message),
+      );
     }
 
-    private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string): void {
+    private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string, why: string): void {
       // Delivered from memory now: the wait for peers is not network time (no TTFB to learn from it).
       const s = this.stats;
       const now = performance.now();
@@ -98,7 +105,8 @@ export function createP2PFragmentLoader(
       s.loading.start = now - 1;
       s.loading.first = now - 1;
       s.loading.end = now;
-      logSegment({ key, from: 'peers', bytes: bytes.byteLength });
+      logSegment({ key, from: 'peers', bytes: bytes.byteLength, why });
+      sample(ctl, context, bytes.byteLength);
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       callbacks.onSuccess({ url: context.url, data }, s, context, null);
       ctl.prefetchAfter(key);
@@ -116,6 +124,11 @@ export function createP2PFragmentLoader(
           const data = response.data;
           if (data instanceof ArrayBuffer) {
             const ctl = getController();
+            if (ctl) {
+              const sec = (stats.loading.end - stats.loading.start) / 1000;
+              ctl.rates.originSample(data.byteLength, sec);
+              sample(ctl, context, data.byteLength);
+            }
             logSegment({ key: key ?? shortName(context.url), from: 'origin', bytes: data.byteLength, why });
             if (ctl && !context.rangeEnd && ctl.ownsUrl(context.url)) ctl.gotFromOrigin(context.url, new Uint8Array(data.slice(0)));
             if (ctl && key) ctl.prefetchAfter(key);

@@ -24,6 +24,8 @@ export class PeerPayments {
     localPeerId: string,
     private readonly issuer: ReceiptIssuer,
     inbox: ReceiptInbox | null,
+    /** Every block received from a peer (the fetch policy's measure of peer throughput). */
+    private readonly onBlock: (bytes: number) => void = () => undefined,
   ) {
     this.Extension = receiptExtension({ localPeerId, onReceipt: (message) => void inbox?.accept(message) });
   }
@@ -31,7 +33,10 @@ export class PeerPayments {
   /** Call on every new wire (before its handshake completes), with the ledger of its torrent. */
   attach<W extends PayableWire>(wire: W, ledger: PieceLedger<W>): void {
     wire.use(this.Extension);
-    wire.on('piece', (index, _offset, block) => ledger.received(index, wire, block.length));
+    wire.on('piece', (index, _offset, block) => {
+      ledger.received(index, wire, block.length);
+      this.onBlock(block.length);
+    });
   }
 
   /** A segment spanning pieces `from..to` passed its check: receipts to the peers that sent them. */

@@ -302,6 +302,7 @@ export class SwarmClient {
         t.store.put(i, piece, (err) => {
           if (!err && !t.destroyed && t.pieces[i] !== null) {
             t._markVerified(i);
+            r.ledger.forgo(i); // from HTTP: the peers that sent some of its blocks are not paid for it
             for (const w of t.wires) w.have(i);
             t._checkDone();
           }

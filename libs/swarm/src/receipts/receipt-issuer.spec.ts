@@ -67,4 +67,13 @@ describe('PieceLedger', () => {
     l.received(3, 'good', 32768);
     assert.deepEqual([...l.settle(3, 3)], [['good', 32768]]);
   });
+
+  it('pays nobody for a piece that came from elsewhere (HTTP), even for blocks that arrive after', () => {
+    const l = new PieceLedger<string>();
+    l.received(5, 'partial', 16384);
+    l.received(6, 'A', 16384);
+    l.forgo(5);
+    l.received(5, 'late', 16384);
+    assert.deepEqual([...l.settle(5, 6)], [['A', 16384]]);
+  });
 });

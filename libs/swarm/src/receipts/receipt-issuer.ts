@@ -86,6 +86,15 @@ export class PieceLedger<Sender> {
     this.senders.delete(piece);
   }
 
+  /**
+   * The piece came from elsewhere (the viewer's own HTTP copy, put into the torrent): the peers that
+   * had sent some of its blocks did not deliver it, and nobody is paid for it, now or later.
+   */
+  forgo(piece: number): void {
+    this.senders.delete(piece);
+    this.credited.add(piece);
+  }
+
   /** Bytes per sender over the pieces `from..to` not yet credited; marks them credited. */
   settle(from: number, to: number): Map<Sender, number> {
     const out = new Map<Sender, number>();
