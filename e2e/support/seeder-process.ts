@@ -34,6 +34,10 @@ export async function startSeeder(apiUrl: string, account?: { token: string; nam
     [join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1', ...(account ? ['--token', account.token, '--name', account.name] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // However the test ends, the seeder does not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let log = '';
   let last: SeederStatusLine | null = null;
   let pending = '';

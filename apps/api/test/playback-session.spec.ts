@@ -17,7 +17,7 @@ import { startApi, TestApi } from './api.harness';
 import { tusUpload, waitForStatus } from './upload.helper';
 
 const START = `mutation($input: StartPlaybackInput!) { playbackSession(input: $input) {
-  session { sessionId videoId certificate expiresAt masterUrl trackerUrls iceServers } userErrors { field code message } } }`;
+  session { sessionId videoId certificate expiresAt masterUrl trackerUrls iceServers { urls username credential } } userErrors { field code message } } }`;
 
 describe('playback sessions: a certified session key for receipts', () => {
   let api: TestApi;

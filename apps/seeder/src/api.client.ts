@@ -12,6 +12,13 @@ export interface SwarmInfo {
   trackerUrls: string[];
 }
 
+/** One RTCIceServer as the api hands it out (TURN with a credential of this seeder's own). */
+export interface IceServerInfo {
+  urls: string[];
+  username: string | null;
+  credential: string | null;
+}
+
 /** The signed-in account, as `me` gives it. */
 export interface AccountInfo {
   id: string;
@@ -128,6 +135,15 @@ export class SeederApiClient {
     const key = typeof doc.publicKey === 'string' && /^[A-Za-z0-9_-]{43}$/.test(doc.publicKey) ? Buffer.from(doc.publicKey, 'base64url') : null;
     if (doc.algorithm !== 'Ed25519' || !key || key.length !== 32) throw new Error(`GET ${url}: no Ed25519 publicKey (base64url, 32 bytes)`);
     return new Uint8Array(key);
+  }
+
+  /** The platform's STUN/TURN servers for this node's WebRTC wires, and when its TURN credential expires. */
+  async iceServers(): Promise<{ iceServers: IceServerInfo[]; expiresAt: Date }> {
+    const r = await this.gql<{ peerIceServers: { iceServers: IceServerInfo[]; expiresAt: string } }>(
+      'query { peerIceServers { expiresAt iceServers { urls username credential } } }',
+      {},
+    );
+    return { iceServers: r.peerIceServers.iceServers, expiresAt: new Date(r.peerIceServers.expiresAt) };
   }
 
   /** The account the token signs in as; null without a token, or when the api does not accept it (expired, forged). */

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
 import { type NodeEd25519Signer, receiptExtension } from '@wetube/swarm';
-import { type AccountInfo, type RegisteredSeeder, SeederApiClient, type SwarmInfo } from './api.client';
+import { type AccountInfo, type IceServerInfo, type RegisteredSeeder, SeederApiClient, type SwarmInfo } from './api.client';
 import type { VideoSelection } from './cli';
 import { planAdmission, planShrink } from './eviction.policy';
+import { IceServersKeeper } from './ice.keeper';
 import { ReceiptKeeper, type KeeperDecision, type ReceiptStats } from './receipt.keeper';
 import { ReceiptRedeemer, type RedeemTotals } from './receipt.redeemer';
 import { RedeemClient, type RedeemApi } from './redeem.client';
@@ -60,6 +61,7 @@ export class SeederService {
   private receipts?: ReceiptKeeper;
   private redeemer?: ReceiptRedeemer;
   private signer?: NodeEd25519Signer;
+  private ice?: IceServersKeeper;
   private refreshTimer?: NodeJS.Timeout;
   private saveTimer?: NodeJS.Timeout;
   private dirty = false;
@@ -142,10 +144,18 @@ export class SeederService {
       const every = this.opts.redeemEveryMs ?? 30_000;
       this.log(`redeeming kept receipts every ${every % 1000 === 0 ? `${every / 1000} s` : `${every} ms`}, and at exit`);
     }
+    const webrtc = this.opts.webrtc ?? true;
+    // The platform's STUN/TURN for our WebRTC wires (peers behind NATs), renewed before the TURN credential expires.
+    let iceServers: IceServerInfo[] = [];
+    if (webrtc) {
+      this.ice = new IceServersKeeper(this.api, (servers) => this.torrents?.setIceServers(servers), this.log, this.now);
+      iceServers = await this.ice.start();
+    }
     this.torrents = await WebTorrentRepository.open({
       torrentPort: this.opts.port ?? 0,
-      webrtc: this.opts.webrtc ?? true,
+      webrtc,
       rtcBindAddress: this.opts.rtcBindAddress,
+      iceServers,
       onUpload: (infoHash) => this.touch(infoHash),
       onWarning: (m) => this.log(`warning: ${m}`),
       // Every peer wire learns our platform id and may send us receipts (wt_receipt, BEP 10).
@@ -347,6 +357,7 @@ export class SeederService {
   /** Stops seeding, saves the state and closes every socket and timer. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.ice?.stop();
     if (this.refreshTimer) clearInterval(this.refreshTimer);
     if (this.saveTimer) clearInterval(this.saveTimer);
     await this.syncing?.catch(() => undefined);

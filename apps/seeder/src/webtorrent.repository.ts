@@ -2,9 +2,28 @@
  * The only file of the seeder that touches WebTorrent (3.0.21, ESM-only, loaded with import()).
  *
  * Peer discovery is the platform tracker only: no DHT, no LSD, no uTP, no PEX, no UPnP/NAT-PMP. WebRTC
- * (to browsers, through the WebSocket tracker) uses webrtc-polyfill over node-datachannel with NO ICE
- * servers, so no public STUN server is ever contacted.
+ * (to browsers, through the WebSocket tracker) uses webrtc-polyfill over node-datachannel with the
+ * platform's own ICE servers only (none by default), so no public STUN server is ever contacted.
  */
+
+/** An RTCIceServer (the api's `peerIceServers`). */
+export interface RtcIceServer {
+  urls: string[];
+  username?: string | null;
+  credential?: string | null;
+}
+
+/**
+ * ICE servers as webrtc-polyfill must get them: it writes TURN servers into libdatachannel's URL
+ * form `turn:<username>:<credential>@host`, splitting at the first ':' — and coturn usernames are
+ * `<expiry>:<user>`, credentials base64 (`/`, `+`, `=`). libdatachannel percent-decodes both, so
+ * they go in percent-encoded (checked against coturn: raw, the allocation is refused).
+ */
+export function polyfillIceServers(servers: RtcIceServer[]): RtcIceServer[] {
+  return servers.map((s) =>
+    s.username && s.credential ? { urls: s.urls, username: encodeURIComponent(s.username), credential: encodeURIComponent(s.credential) } : { urls: s.urls },
+  );
+}
 export interface WebTorrentOptions {
   /** TCP port for peers; 0 = any free port. */
   torrentPort: number;
@@ -12,6 +31,8 @@ export interface WebTorrentOptions {
   webrtc: boolean;
   /** Local address for WebRTC host candidates (node-datachannel `bindAddress`). */
   rtcBindAddress?: string;
+  /** The platform's STUN/TURN servers (see setIceServers to renew credentials). */
+  iceServers?: RtcIceServer[];
   /** Called for every block uploaded to a peer. */
   onUpload?: (infoHash: string, bytes: number) => void;
   /**
@@ -156,13 +177,21 @@ export class WebTorrentRepository {
     private readonly client: WtClient,
     private readonly parseTorrent: (input: Uint8Array) => Promise<ParsedTorrent>,
     private readonly opts: WebTorrentOptions,
+    private readonly rtcConfig: Record<string, unknown> = {},
   ) {}
+
+  /** New STUN/TURN servers (fresh TURN credentials) for the wires made from now on. */
+  setIceServers(servers: RtcIceServer[]): void {
+    this.rtcConfig.iceServers = polyfillIceServers(servers);
+  }
 
   static async open(opts: WebTorrentOptions): Promise<WebTorrentRepository> {
     if (opts.webrtc) await patchEndOfCandidates();
     const { default: WebTorrent } = await importEsm<{ default: WebTorrentCtor }>('webtorrent');
     const { default: parseTorrent } = await importEsm<{ default: (input: Uint8Array) => Promise<ParsedTorrent> }>('parse-torrent');
-    const rtcConfig: Record<string, unknown> = { iceServers: [] };
+    // One object for the client's life: bittorrent-tracker reads it for every new peer connection,
+    // so renewed TURN credentials (setIceServers) apply to the next wires.
+    const rtcConfig: Record<string, unknown> = { iceServers: polyfillIceServers(opts.iceServers ?? []) };
     if (opts.rtcBindAddress) rtcConfig.bindAddress = opts.rtcBindAddress;
     const client = new WebTorrent({
       torrentPort: opts.torrentPort,
@@ -175,7 +204,7 @@ export class WebTorrentRepository {
       webSeeds: true,
       tracker: opts.webrtc ? { rtcConfig } : { wrtc: false },
     });
-    const repo = new WebTorrentRepository(client, parseTorrent, opts);
+    const repo = new WebTorrentRepository(client, parseTorrent, opts, rtcConfig);
     client.on('error', (err) => opts.onWarning?.(`webtorrent: ${String((err as Error).message ?? err)}`));
     client.on('warning', (err) => opts.onWarning?.(`webtorrent: ${String((err as Error).message ?? err)}`));
     if (!client.listening) await new Promise<void>((resolve) => client.once('listening', resolve));

@@ -13,6 +13,8 @@ import { VideoProgressHub } from './progress/video-progress.hub';
 import { TranscodeQueueCloser, transcodeQueueProvider, TRANSCODE_QUEUE } from './videos/transcode-queue';
 import { VideoDeletionService } from './videos/video-deletion.service';
 import { VideoEntity } from './videos/video.entity';
+import { IceServersResolver } from './playback/ice-servers.resolver';
+import { IceServersService } from './playback/ice-servers.service';
 import { PlaybackSessionResolver } from './playback/playback-session.resolver';
 import { PlaybackSessionService } from './playback/playback-session.service';
 import { SeederNodeEntity } from './seeders/seeder-node.entity';
@@ -44,6 +46,8 @@ export class CatalogCoreModule {}
     OriginAccessLog,
     PlaybackSessionService,
     PlaybackSessionResolver,
+    IceServersService,
+    IceServersResolver,
     SeederNodesService,
     SeederNodeResolver,
   ],

@@ -1,2 +1,3 @@
 export * from './clip.generator';
 export * from './free-port';
+export * from './coturn';

@@ -16,6 +16,7 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
       <span>
         Peers: <strong data-testid="p2p-peers">{c.peers}</strong>
       </span>
+      <PeerPaths c={c} />
       <span>
         From peers: <strong data-testid="p2p-share">{peerSharePercent(c).toFixed(0)}%</strong>
       </span>
@@ -47,5 +48,43 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
         Share my bandwidth
       </label>
     </div>
+  );
+}
+
+const PATH_LABEL: Record<string, string> = {
+  host: 'direct (same network)',
+  srflx: 'direct (through NAT)',
+  prflx: 'direct (through NAT)',
+  relay: 'relayed (TURN)',
+};
+
+/**
+ * Per peer, whether its wire is direct or goes through the platform's TURN relay (from the selected
+ * ICE candidate pair), and the bytes received each way: relayed bytes pay the peer but are relay
+ * traffic, not origin offload.
+ */
+function PeerPaths({ c }: { c: P2PCounters }) {
+  const entries = Object.entries(c.paths);
+  if (entries.length === 0 && c.bytesFromRelayedPeers === 0 && c.bytesFromDirectPeers === 0) return null;
+  const relayed = entries.filter(([, p]) => p === 'relay').length;
+  const direct = entries.length - relayed;
+  const summary = relayed > 0 && direct > 0 ? 'direct + relayed' : relayed > 0 ? 'relayed' : direct > 0 ? 'direct' : 'no peer now';
+  return (
+    <details className="p2p__paths" data-testid="p2p-paths">
+      <summary>
+        Path: <strong data-testid="p2p-path">{summary}</strong>
+      </summary>
+      <ul>
+        {entries.map(([peer, path]) => (
+          <li key={peer} data-testid="p2p-peer" data-path={path}>
+            <code>{peer.slice(0, 8)}</code> {PATH_LABEL[path] ?? path}
+          </li>
+        ))}
+      </ul>
+      <span title="Bytes received over direct wires and over wires through the TURN relay">
+        Direct <strong data-testid="p2p-direct-bytes">{formatBytes(c.bytesFromDirectPeers)}</strong> · relayed{' '}
+        <strong data-testid="p2p-relayed-bytes">{formatBytes(c.bytesFromRelayedPeers)}</strong>
+      </span>
+    </details>
   );
 }

@@ -10,6 +10,14 @@ export interface P2PCounters {
   bytesUploaded: number;
   /** Connected peers (WebRTC wires, all renditions). */
   peers: number;
+  /**
+   * Bytes that arrived over wires with a direct path (host, srflx or prflx candidates: origin
+   * offload) and over wires through the TURN relay (they pay the peer but cost relay bandwidth).
+   */
+  bytesFromDirectPeers: number;
+  bytesFromRelayedPeers: number;
+  /** Per connected peer (BitTorrent peer id, 16 hex): the path its wire took. */
+  paths: Record<string, 'host' | 'srflx' | 'prflx' | 'relay'>;
   /** Segments refused because their sha256 did not match the manifest. */
   rejectedSegments: number;
   /** Pieces from peers that failed their SHA-1 check (WebTorrent asks again elsewhere). */
@@ -74,6 +82,9 @@ export function newCounters(): P2PCounters {
     bytesFromOrigin: 0,
     bytesUploaded: 0,
     peers: 0,
+    bytesFromDirectPeers: 0,
+    bytesFromRelayedPeers: 0,
+    paths: {},
     rejectedSegments: 0,
     rejectedPieces: 0,
     droppedPeers: 0,

@@ -9,7 +9,8 @@ export interface PlaybackSession {
   expiresAt: string;
   masterUrl: string;
   trackerUrls: string[];
-  iceServers: unknown[];
+  /** The platform's STUN/TURN (RTCIceServer shape; TURN credentials of this session, expiring with it). */
+  iceServers: { urls: string[]; username: string | null; credential: string | null }[];
   /** The viewer's ad-free plan holds: no ads in this session. */
   adFree: boolean;
   /** Minor units held for this session's peers (decimal string). */
@@ -20,7 +21,7 @@ export interface PlaybackSession {
 }
 
 const START = `mutation Start($input: StartPlaybackInput!) { playbackSession(input: $input) {
-  session { sessionId certificate expiresAt masterUrl trackerUrls iceServers adFree bandwidthBudget } userErrors { code message } } }`;
+  session { sessionId certificate expiresAt masterUrl trackerUrls iceServers { urls username credential } adFree bandwidthBudget } userErrors { code message } } }`;
 
 function base64url(bytes: Uint8Array): string {
   let s = '';

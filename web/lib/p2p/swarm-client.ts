@@ -2,7 +2,8 @@
 
 /**
  * The page's WebTorrent client: one torrent per rendition (from its .torrent, web seed and announce
- * list removed; trackers from the playback session only; no ICE servers, DHT or LSD; memory store).
+ * list removed; trackers from the playback session only; the session's ICE servers — the platform's
+ * own STUN/TURN, never a public one —; no DHT or LSD; memory store).
  * Fetches segments from peers on request, hash-checks each against manifest.json, puts what the page
  * got over HTTP into the torrent (checked against the piece hashes) so the page seeds what it holds.
  */
@@ -14,6 +15,7 @@ import type { PayableWire, PeerPayments } from './peer-payments';
 import { p2pStats } from './p2p-stats';
 import type { PlaybackSession } from './session';
 import { stripWebSeedAndTrackers } from './torrent-file';
+import { type RtcPeerLike, rtcIceServers, WirePaths } from './wire-paths';
 
 /* The slice of WebTorrent's (untyped) browser API used here. */
 interface Wire extends PayableWire {
@@ -24,6 +26,7 @@ interface Wire extends PayableWire {
   destroy(): void;
   have(i: number): void;
   on(ev: 'close', fn: () => void): void;
+  on(ev: 'download', fn: (bytes: number) => void): void;
   on(ev: 'piece', fn: (index: number, offset: number, block: Uint8Array) => void): void;
 }
 interface TorrentFile {
@@ -49,6 +52,8 @@ interface Torrent {
   _checkDone(): void;
   on(ev: string, fn: (...a: never[]) => void): void;
   once(ev: string, fn: (...a: never[]) => void): void;
+  /** WebTorrent's peers by id (each WebRTC peer holds its RTCPeerConnection). */
+  _peers?: Map<string, RtcPeerLike> | null;
   /** torrent-discovery; its bittorrent-tracker client emits 'update' with the swarm's counts. */
   discovery?: { tracker?: { on(ev: 'update', fn: (d: { complete?: number; incomplete?: number }) => void): void } | null } | null;
 }
@@ -82,6 +87,8 @@ export class SwarmClient {
   private runningSince = 0;
   /** Peers that sent data failing a hash check: dropped, and refused if they come back. */
   private readonly banned = new Set<string>();
+  /** Direct or relayed: the path of each WebRTC wire, and bytes counted by path. */
+  private readonly paths = new WirePaths();
 
   constructor(
     private readonly videoId: string,
@@ -97,7 +104,7 @@ export class SwarmClient {
     if (this.destroyed) return;
     const WebTorrent = mod.default;
     const client = new WebTorrent({
-      tracker: { rtcConfig: { iceServers: [] } },
+      tracker: { rtcConfig: { iceServers: rtcIceServers(this.session.iceServers ?? []) } },
       dht: false,
       lsd: false,
       utPex: false,
@@ -154,6 +161,10 @@ export class SwarmClient {
     torrent.on('wire', (wire: Wire) => {
       if (wire.peerId && this.banned.has(wire.peerId)) return wire.destroy();
       this.payments.attach(wire, r.ledger);
+      if (wire.type === 'webrtc') {
+        this.paths.watch(wire, () => torrent._peers?.values());
+        wire.on('close', () => this.paths.closed(wire));
+      }
     });
     // WebTorrent checks every piece against its SHA-1 and asks again; the peers that sent it go.
     torrent.on('warning', (err: Error) => {

@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
 import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
+import { IceServerType } from './ice-servers.resolver';
 import { PlaybackSessionService } from './playback-session.service';
 
 @InputType()
@@ -26,8 +27,8 @@ export class PlaybackSessionType {
   masterUrl: string;
   @Field(() => [String], { description: 'The platform tracker (WebSocket for browsers, HTTP for others)' })
   trackerUrls: string[];
-  @Field(() => [String], { description: 'ICE servers for WebRTC: the platform sets its own (none by default); never public ones' })
-  iceServers: string[];
+  @Field(() => [IceServerType], { description: "ICE servers for WebRTC: the platform's own STUN/TURN (none by default; never public ones), TURN with credentials for this session that expire with it" })
+  iceServers: IceServerType[];
   @Field({ description: "True when the viewer's ad-free plan holds: no ads in this session" })
   adFree: boolean;
   @Field({ description: "Cloudcoin held for this session's peers, in minor units (decimal string); 0 when none could be held" })
@@ -68,6 +69,6 @@ export class PlaybackSessionResolver {
     }
     const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer, req?.ip ?? null);
     if (!result.ok) return { session: null, userErrors: [result.error] };
-    return { session: { ...result.session, bandwidthBudget: result.session.bandwidthBudget.toString(), iceServers: [] }, userErrors: [] };
+    return { session: { ...result.session, bandwidthBudget: result.session.bandwidthBudget.toString() }, userErrors: [] };
   }
 }

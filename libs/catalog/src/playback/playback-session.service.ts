@@ -3,11 +3,12 @@ import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
 import { AppConfig, isUniqueViolation } from '@wetube/platform';
-import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, TrackerShards, type Ed25519Signer } from '@wetube/swarm';
+import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, TrackerShards, type Ed25519Signer, type IceServer } from '@wetube/swarm';
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
 import { VideoTorrentsService } from '../videos/video-torrents.service';
+import { IceServersService } from './ice-servers.service';
 import { PlaybackSessionHooks, type PlaybackSessionTerms } from './playback-session.hooks';
 
 /** A session lasts the video's length three times over, and at least two hours. */
@@ -21,6 +22,8 @@ export interface PlaybackSession {
   expiresAt: Date;
   masterUrl: string;
   trackerUrls: string[];
+  /** STUN/TURN for this session's WebRTC wires; TURN credentials expire with the session. */
+  iceServers: IceServer[];
   adFree: boolean;
   /** Minor units held for the session's peers. */
   bandwidthBudget: bigint;
@@ -40,6 +43,7 @@ export class PlaybackSessionService {
     private readonly config: AppConfig,
     private readonly videos: VideosService,
     private readonly originKey: OriginKeyRepository,
+    private readonly ice: IceServersService,
     private readonly torrents: VideoTorrentsService,
     @Optional() private readonly hooks?: PlaybackSessionHooks,
   ) {
@@ -90,6 +94,7 @@ export class PlaybackSessionService {
         expiresAt: new Date(expiresAt),
         masterUrl: `${api}/hls/${video.id}/master.m3u8`,
         trackerUrls: await this.trackerUrlsOf(video.id),
+        iceServers: this.ice.forSession(sessionId, new Date(expiresAt)),
         ...terms,
       },
     };
