@@ -66,7 +66,7 @@ export const configSchema = z.object({
    */
   TRACKER_URLS: z
     .string()
-    .regex(/^wss?:\/\/[^\s,]+(,wss?:\/\/[^\s,]+)*$/, 'must be a comma list of ws:// or wss:// tracker URLs')
+    .regex(/^wss?:\/\/[^\s,?#]+(,wss?:\/\/[^\s,?#]+)*$/, 'must be a comma list of ws:// or wss:// tracker URLs (no query or fragment)')
     .optional(),
   /** Run the embedded tracker inside the api (default: on when TRACKER_URLS is unset). */
   TRACKER_EMBEDDED: bool.optional(),
