@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TorrentBuilder, TrackerShards } from '@wetube/swarm';
 import { freePort, generateClip } from '@wetube/testing';
+import { SeederService } from '../../seeder/src/seeder.service';
 import { ApiClient } from './api.client';
 import { freshPostgres } from './api.harness';
 import { tusUpload, waitForStatus } from './upload.helper';
@@ -36,6 +37,15 @@ const WebSocket = require('ws') as new (url: string) => WebSocket;
 
 const bin = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
 const pct = (hex: string) => hex.replace(/../g, '%$&');
+
+/** Peers a tracker's HTTP scrape reports for one infohash (complete + incomplete). */
+async function scrapeCount(wsUrl: string, infoHash: string): Promise<number> {
+  const res = await fetch(`${wsUrl.replace(/^ws/, 'http')}/scrape?info_hash=${pct(infoHash)}`);
+  const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+  const complete = /8:completei(\d+)e/.exec(text);
+  const incomplete = /10:incompletei(\d+)e/.exec(text);
+  return Number(complete?.[1] ?? 0) + Number(incomplete?.[1] ?? 0);
+}
 
 /** A WebSocket tracker client that keeps every message it gets. */
 async function wsPeer(url: string) {
@@ -205,6 +215,31 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
       assert.match(r['failure reason'], /Unknown info_hash/);
     } finally {
       peer.ws.close();
+    }
+  });
+
+  it('a seeder node that asks api B announces each swarm to its shard, and only there', async () => {
+    const before = await Promise.all(swarmsA.map((s) => scrapeCount(s.trackerUrls[0], s.infoHash)));
+    const dir = await mkdtemp(join(tmpdir(), 'wetube-scaled-seeder-'));
+    const logs: string[] = [];
+    const seeder = new SeederService({ apiUrl: apiB, selection: { kind: 'ids', ids: [videoId] }, maxDiskBytes: 100e6, dir, port: 0, webrtc: false, refreshMs: 0, log: (m) => logs.push(m) });
+    try {
+      await seeder.start();
+      const deadline = Date.now() + 30_000;
+      let counts: number[] = [];
+      while (Date.now() < deadline) {
+        counts = await Promise.all(swarmsA.map((s) => scrapeCount(s.trackerUrls[0], s.infoHash)));
+        if (counts.every((n, i) => n === before[i] + 1)) break;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      assert.deepEqual(counts, before.map((n) => n + 1), `the seeder is in every swarm on its shard\n${logs.join('\n')}`);
+      for (const s of swarmsA) {
+        const other = trackerUrls.find((u) => u !== s.trackerUrls[0])!;
+        assert.equal(await scrapeCount(other, s.infoHash), 0, `${s.rendition} is not on the other tracker`);
+      }
+    } finally {
+      await seeder.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

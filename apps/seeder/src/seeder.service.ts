@@ -250,8 +250,14 @@ export class SeederService {
     const pinned = new Set<string>();
     for (const swarm of wanted) {
       if (this.stopped) return;
-      if (this.state.swarms[swarm.infoHash]) {
+      const held = this.state.swarms[swarm.infoHash];
+      if (held) {
         pinned.add(swarm.infoHash);
+        // The api names the swarm's tracker shard now; a changed one is used from the next start.
+        if (swarm.trackerUrls?.length && held.trackerUrls?.join() !== swarm.trackerUrls.join()) {
+          held.trackerUrls = swarm.trackerUrls;
+          this.dirty = true;
+        }
         continue;
       }
       const plan = planAdmission(this.records(), swarm.bytes, this.opts.maxDiskBytes, pinned);

@@ -57,6 +57,7 @@ describe('configuration', () => {
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_IP_BURST: '10' }), /TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST \(30\), got 10/);
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'http://t1/tracker' }), /TRACKER_URLS: must be a comma list of ws:\/\/ or wss:\/\/ tracker URLs/);
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker,ws://t1/tracker/' }), /TRACKER_URLS: names a tracker twice/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker?x=1' }), /TRACKER_URLS: .*no query or fragment/);
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_PORT: '70000' }), /TRACKER_PORT/);
   });
 

@@ -57,7 +57,7 @@ export class AppConfig {
     sessionIdleSec: number;
     redeemGraceSec: number;
     pairDecaySegments: number;
-    /** Per client IP token bucket on `playbackSession` (PLAYBACK_SESSIONS_BURST, PLAYBACK_SESSIONS_PER_MINUTE / 60 per second). */
+    /** Per client IP limit on `playbackSession` (PLAYBACK_SESSIONS_BURST, PLAYBACK_SESSIONS_PER_MINUTE / 60 per second). */
     sessionsBurst: number;
     sessionsPerSecond: number;
   };
@@ -75,7 +75,7 @@ export class AppConfig {
     countryHeader: string;
     /** Seconds a served ad stays reserved (and its beacons valid). */
     reservationTtlSec: number;
-    /** Per client IP token bucket on asset-list / VAST requests (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
+    /** Per client IP limit on asset-list / VAST requests (AD_REQUESTS_BURST, AD_REQUESTS_PER_SECOND). */
     requestsBurst: number;
     requestsPerSecond: number;
   };

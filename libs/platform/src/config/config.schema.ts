@@ -54,7 +54,7 @@ export const configSchema = z.object({
   /** The HLS origin's access log (JSON Lines): a file path, or `off`; default <DATA_DIR>/logs/origin-access.log. */
   ORIGIN_ACCESS_LOG: z.string().min(1).optional(),
   /**
-   * The tracker's per-IP announce limit (token bucket; WebRTC offers and answers count too). A viewer
+   * The tracker's announce limit per (client IP, peer id) (RateLimiterFactory; WebRTC offers and answers count too). A viewer
    * announces once per rendition when it starts, so many viewers behind one NAT need a bigger burst.
    */
   TRACKER_ANNOUNCE_BURST: z.coerce.number().int().min(1).default(30),
@@ -66,7 +66,7 @@ export const configSchema = z.object({
    */
   TRACKER_URLS: z
     .string()
-    .regex(/^wss?:\/\/[^\s,]+(,wss?:\/\/[^\s,]+)*$/, 'must be a comma list of ws:// or wss:// tracker URLs')
+    .regex(/^wss?:\/\/[^\s,?#]+(,wss?:\/\/[^\s,?#]+)*$/, 'must be a comma list of ws:// or wss:// tracker URLs (no query or fragment)')
     .optional(),
   /** Run the embedded tracker inside the api (default: on when TRACKER_URLS is unset). */
   TRACKER_EMBEDDED: bool.optional(),
@@ -128,8 +128,8 @@ export const configSchema = z.object({
   AD_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default('X-Country'),
   /** A served ad's reservation (and its beacons) expire this long after the decision. */
   AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(900),
-  /** Per client IP token bucket on the ad server's decision endpoints (asset list, VAST): bucket size and refill per second. */
-  /** Playback sessions a client IP may start at once (token bucket), refilled PLAYBACK_SESSIONS_PER_MINUTE. */
+  /** Per client IP limit on the ad server's decision endpoints (asset list, VAST): burst and long-run rate per second. */
+  /** Playback sessions a client IP may start at once, and the long-run rate PLAYBACK_SESSIONS_PER_MINUTE. */
   PLAYBACK_SESSIONS_BURST: z.coerce.number().int().min(1).max(1000000).default(30),
   PLAYBACK_SESSIONS_PER_MINUTE: z.coerce.number().positive().max(1000000).default(20),
   AD_REQUESTS_BURST: z.coerce.number().int().min(1).max(100000).default(60),

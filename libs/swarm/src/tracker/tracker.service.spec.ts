@@ -112,7 +112,8 @@ describe('TrackerService', () => {
       }
       const spammer = await announce(office.base, KNOWN, 30);
       assert.match(String(spammer['failure reason']), /Too many announces from 127\.0\.0\.1 for peer [0-9a-f]{40}: the limit is 3 at once and 0\.01 per second; retry in \d+ s/);
-      for (let v = 8; v < 13; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v}`);
+      // The refused announce did not count against the IP: 24 so far, 6 more fit under the ceiling of 30.
+      for (let v = 8; v < 14; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v}`);
       const ceiling = await announce(office.base, KNOWN, 50);
       assert.match(String(ceiling['failure reason']), /Too many announces from 127\.0\.0\.1: the limit is 30 at once/);
     } finally {

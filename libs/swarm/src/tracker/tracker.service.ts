@@ -189,8 +189,10 @@ export class TrackerService implements OnModuleDestroy {
 
   private async filter(infoHash: string, params: AnnounceParams): Promise<void> {
     const ip = params.ip ?? 'unknown';
-    const [peer, all] = await Promise.all([this.perPeer.consume(`${ip}|${params.peer_id ?? ''}`), this.perIp.consume(ip)]);
+    // The peer's own limit first: a refused peer does not use up what the others behind its IP may do.
+    const peer = await this.perPeer.consume(`${ip}|${params.peer_id ?? ''}`);
     if (!peer.ok) throw new Error(`Too many announces from ${ip} for peer ${params.peer_id ?? '?'}: ${limitText(this.perPeer, peer.retryAfterSec)}`);
+    const all = await this.perIp.consume(ip);
     if (!all.ok) throw new Error(`Too many announces from ${ip}: ${limitText(this.perIp, all.retryAfterSec)}`);
     if (!(await this.isKnown(infoHash))) throw new Error(UNKNOWN_INFO_HASH_REASON);
   }
