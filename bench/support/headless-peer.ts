@@ -64,10 +64,18 @@ async function gql<T>(apiUrl: string, query: string, variables: Record<string, u
   return body.data;
 }
 
-async function getBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+/** GET with retries (as hls.js retries a failed fragment: a busy origin refuses a connection now and then). */
+async function getBytes(url: string, tries = 4): Promise<Uint8Array> {
+  for (let i = 1; ; i++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      if (i >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 250 * 2 ** i));
+    }
+  }
 }
 
 /** The segments of a media playlist with their durations (EXTINF). */
@@ -158,7 +166,7 @@ export class HeadlessPeer {
     // The top video rendition and the audio (what the page's player ends up playing here).
     const videoR = [...video.renditions].filter((r) => (r.height ?? 0) > 0).sort((a, b) => (b.height ?? 0) - (a.height ?? 0))[0]?.name;
     const plays = [videoR, video.swarms.find((s) => /audio/i.test(s.rendition))?.rendition].filter((x): x is string => !!x);
-    const tracks = await Promise.all(plays.map(async (r) => parseMediaPlaylist(await (await fetch(`${apiUrl}/hls/${videoId}/${r}/playlist.m3u8`)).text(), r)));
+    const tracks = await Promise.all(plays.map(async (r) => parseMediaPlaylist(Buffer.from(await getBytes(`${apiUrl}/hls/${videoId}/${r}/playlist.m3u8`)).toString('utf8'), r)));
     if (tracks.some((t) => t.length === 0)) throw new Error(`no segments in ${plays.join(', ')}`);
     const sim = (this.sim = new PlaybackSim(tracks));
     if (this.opts.p2p) {
