@@ -55,7 +55,7 @@ export interface SegmentSource {
   key: string;
   from: 'peers' | 'origin';
   bytes: number;
-  /** Why it came from the origin ('buffer low', 'no peer has it after 120 ms', …). */
+  /** Why it came from where it did (the fetch policy's reason: 'buffer low (1.2 s)', 'peers deliver in time', …). */
   why?: string;
 }
 
