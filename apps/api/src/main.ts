@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { HlsOriginService, TusIngestService, UPLOADS_PATH } from '@wetube/catalog';
-import { AppConfig, ConfigError, createLogger, PinoNestLogger } from '@wetube/platform';
+import { AppConfig, configFromEnvOrExit, createLogger, PinoNestLogger } from '@wetube/platform';
 import { TrackerService } from '@wetube/swarm';
 import { ApiModule } from './api.module';
 
@@ -36,16 +36,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
 }
 
 async function bootstrap(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = configFromEnvOrExit();
   const app = await createApi(config);
   await app.listen(config.port, config.host);
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';

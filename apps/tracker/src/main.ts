@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, createLogger, PinoNestLogger, RateLimiterFactory } from '@wetube/platform';
+import { AppConfig, configFromEnvOrExit, createLogger, PinoNestLogger, RateLimiterFactory } from '@wetube/platform';
 import { TrackerService } from '@wetube/swarm';
 import { TrackerModule } from './tracker.module';
 
@@ -55,16 +55,7 @@ export async function startTracker(config: AppConfig): Promise<TrackerProcess> {
 }
 
 async function bootstrap(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = configFromEnvOrExit();
   const proc = await startTracker(config);
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   new Logger('Tracker').log(`tracker ${process.pid} listening on ${proc.url} (${db}; limits in ${config.redisUrl ? 'Redis' : 'memory'})`);

@@ -1,4 +1,4 @@
-export { AppConfig, ConfigError } from './config/app-config';
+export { AppConfig, ConfigError, configFromEnvOrExit } from './config/app-config';
 export { ConfigModule } from './config/config.module';
 export { parseBytes } from './config/config.schema';
 export { DatabaseModule } from './database/database.module';

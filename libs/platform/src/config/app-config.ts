@@ -190,3 +190,17 @@ export class AppConfig {
     return secret;
   }
 }
+
+/**
+ * For a process's main(): the validated configuration, or the ConfigError's message on stderr and
+ * exit code 78 (EX_CONFIG), naming every bad variable.
+ */
+export function configFromEnvOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return AppConfig.fromEnv(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(78);
+  }
+}
