@@ -61,6 +61,7 @@ for (const db of databaseMatrix()) {
     const refusals = new Map<string, number>();
     let replays = 0;
     let concurrentRetries = 0;
+    const acceptedKinds = new Map<Issued['kind'], number>();
 
     before(async () => {
       t = await ledgerTestDb(db, 10);
@@ -88,6 +89,7 @@ for (const db of databaseMatrix()) {
       assert.equal(r.postings.reduce((s, p) => s + p.amount, 0n), 0n, 'postings sum to zero');
       if (cmd.expect) assert.deepEqual(sortP(r.postings), sortP(cmd.expect), `${cmd.kind} ${cmd.key} moves what it said`);
       entries.set(cmd.key, { entryId: r.entryId, postings: r.postings });
+      acceptedKinds.set(cmd.kind, (acceptedKinds.get(cmd.kind) ?? 0) + 1);
       for (const p of r.postings) {
         if (!model.has(p.accountId)) model.set(p.accountId, 0n);
         model.set(p.accountId, model.get(p.accountId)! + p.amount);
@@ -224,9 +226,14 @@ for (const db of databaseMatrix()) {
           assert.equal(h.settled + left, h.amount, `hold ${h.id}: paid + left = held`);
         }
       }
-      const summary = { seed: SEED, accepted: entries.size, replays, concurrentRetries, holds: holds.size, refusals: Object.fromEntries(refusals), supply: supply.toString() };
+      const summary = { seed: SEED, accepted: entries.size, byKind: Object.fromEntries(acceptedKinds), replays, concurrentRetries, holds: holds.size, refusals: Object.fromEntries(refusals), supply: supply.toString() };
       console.log(`# ledger invariants (${db}): ${JSON.stringify(summary)}`);
-      assert.ok(entries.size > WORKERS * ops * 0.4, 'most commands were accepted (the run exercised the ledger)');
+      // The run exercised the ledger: a fair share of the commands went through (overdrafts are meant
+      // to be common: wallets start empty, so how many depends on the seed) and every kind landed.
+      assert.ok(entries.size > WORKERS * ops * 0.25, `a fair share of the commands were accepted (${entries.size} of ${WORKERS * ops})`);
+      for (const kind of ['MINT', 'BURN', 'TRANSFER', 'SPLIT', 'HOLD_PLACE', 'HOLD_SETTLE', 'HOLD_RELEASE'] as const) {
+        assert.ok((acceptedKinds.get(kind) ?? 0) > 0, `some ${kind} commands were accepted (seed ${SEED})`);
+      }
       assert.ok((refusals.get('INSUFFICIENT_FUNDS') ?? 0) > 0, 'some overdrafts were tried and refused');
       assert.ok(replays > 0 && holds.size > 0);
     });
