@@ -15,7 +15,6 @@
  * Run (root): npm run bench:p2p-stalls   or   node dist/bench/p2p-stalls.bench.js [--viewers 2,4,8,32]
  *      [--browsers 2] [--stagger 3] [--per-process 8] [--runs 1]
  */
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,8 +23,7 @@ import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { arg } from './support/cli';
-import type { HeadlessProcessConfig, HeadlessProcessResult } from './support/headless-peer-process';
-import { ENDED_PREFIX, RESULT_PREFIX } from './support/headless-peer-process';
+import { runHeadlessProcess, type HeadlessProcess } from './support/headless-process-runner';
 import { busyShare, cpuTimes, loadAvg1, sampleRunQueue, saturation } from './support/machine-load';
 import { compactLog, openViewer, waitEnded, type Viewer } from './support/viewer';
 
@@ -91,40 +89,6 @@ function summarize(s: Scenario): Summary {
     peerShare: peers / Math.max(1, all),
     notEnded: v.filter((x) => !x.ended).length,
   };
-}
-
-interface HeadlessProcess {
-  /** Every viewer of the process played to its end (or the process exited). */
-  ended: Promise<void>;
-  /** The viewers leave the swarm; `done` then resolves with the results. */
-  leave: () => void;
-  done: Promise<HeadlessProcessResult>;
-  kill: () => void;
-}
-
-/** Starts one process of headless viewers (see support/headless-peer-process.ts). */
-function runHeadlessProcess(cfg: HeadlessProcessConfig): HeadlessProcess {
-  const child = spawn(process.execPath, [join(__dirname, 'support', 'headless-peer-process.js'), JSON.stringify(cfg)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let endedCount = 0;
-  let onAllEnded: () => void = () => undefined;
-  const ended = new Promise<void>((r) => (onAllEnded = r));
-  child.stdout.on('data', (d) => {
-    out += d;
-    endedCount = out.split('\n').filter((l) => l.startsWith(ENDED_PREFIX)).length;
-    if (endedCount >= cfg.names.length) onAllEnded();
-  });
-  child.stderr.on('data', (d) => (err += d));
-  child.on('exit', () => onAllEnded());
-  const done = new Promise<HeadlessProcessResult>((resolveP, reject) => {
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-      if (line) resolveP(JSON.parse(line.slice(RESULT_PREFIX.length)) as HeadlessProcessResult);
-      else reject(new Error(`headless process exited ${code} without a result: ${err.slice(-2000)}`));
-    });
-  });
-  return { ended, leave: () => child.stdin.end('leave\n'), done, kill: () => child.kill('SIGTERM') };
 }
 
 async function inside(): Promise<void> {

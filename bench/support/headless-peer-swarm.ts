@@ -11,7 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { NodeEd25519Verifier, PieceLedger, ReceiptBook, type ReceiptExtension, receiptExtension, type ReceiptIssuer } from '@wetube/swarm';
-import { patchEndOfCandidates } from '../../apps/seeder/src/webtorrent.repository';
+import { patchEndOfCandidates, polyfillIceServers } from '../../apps/seeder/src/webtorrent.repository';
+import { pathOf, type PathType } from '../../web/lib/p2p/path-kind';
 import { MemoryChunkStore } from '../../web/lib/p2p/memory-store';
 import { stripWebSeedAndTrackers } from '../../web/lib/p2p/torrent-file';
 
@@ -43,6 +44,7 @@ interface Torrent {
   destroyed: boolean;
   store: { put(i: number, b: Uint8Array, cb: (e: Error | null) => void): void };
   _hashes: string[];
+  _peers?: Map<string, { wire?: Wire | null; conn?: { _pc?: { getSelectedCandidatePair(): { local?: { type?: string }; remote?: { type?: string } } | null } | null } | null }> | null;
   _markVerified(i: number): void;
   _checkDone(): void;
   on(ev: string, fn: (...a: never[]) => void): void;
@@ -69,6 +71,11 @@ export interface SwarmCounters {
   rejectedSegments: number;
   uploaded: number;
   wires: number;
+  /** Block bytes received from peers over direct (host, srflx, prflx) and relayed (TURN) wires. */
+  bytesDirect: number;
+  bytesRelayed: number;
+  /** Bytes received whose wire had no selected candidate pair to read (should stay 0). */
+  bytesUnknownPath: number;
 }
 
 export interface HeadlessSwarmOptions {
@@ -84,6 +91,8 @@ export interface HeadlessSwarmOptions {
   issuer: ReceiptIssuer;
   /** Every block from a peer (the fetch policy's peer rate). */
   onBlock: (bytes: number) => void;
+  /** The session's STUN/TURN servers (none: host candidates only, as on one network). */
+  iceServers?: { urls: string[]; username?: string | null; credential?: string | null }[];
 }
 
 async function importEsm<T>(specifier: string): Promise<T> {
@@ -111,7 +120,9 @@ export class HeadlessSwarm {
   private readonly book: ReceiptBook;
   private readonly Extension: unknown;
   private readonly banned = new Set<string>();
-  readonly counters: SwarmCounters = { receiptsSent: 0, receiptsAccepted: 0, receiptsRefused: 0, receiptedBytes: 0, rejectedSegments: 0, uploaded: 0, wires: 0 };
+  readonly counters: SwarmCounters = { receiptsSent: 0, receiptsAccepted: 0, receiptsRefused: 0, receiptedBytes: 0, rejectedSegments: 0, uploaded: 0, wires: 0, bytesDirect: 0, bytesRelayed: 0, bytesUnknownPath: 0 };
+  /** Each wire's path, read from its connection's selected candidate pair at most once a second. */
+  private readonly paths = new WeakMap<Wire, { path: PathType | null; at: number }>();
 
   constructor(private readonly opts: HeadlessSwarmOptions) {
     this.book = new ReceiptBook({ peerId: opts.localPeerId, originPublicKey: opts.originPublicKey, verifier: new NodeEd25519Verifier() });
@@ -129,7 +140,7 @@ export class HeadlessSwarm {
   async start(): Promise<void> {
     const WebTorrent = await loadWebTorrent();
     const client = new WebTorrent({
-      tracker: { rtcConfig: { iceServers: [] } },
+      tracker: { rtcConfig: { iceServers: polyfillIceServers((this.opts.iceServers ?? []).map((x) => ({ urls: x.urls, username: x.username ?? undefined, credential: x.credential ?? undefined }))) } },
       dht: false,
       lsd: false,
       utp: false,
@@ -169,8 +180,29 @@ export class HeadlessSwarm {
       wire.on('piece', (i, _o, block) => {
         r.ledger.received(i, wire, block.length);
         this.opts.onBlock(block.length);
+        const path = this.pathOf(torrent, wire);
+        if (path === 'relay') this.counters.bytesRelayed += block.length;
+        else if (path) this.counters.bytesDirect += block.length;
+        else this.counters.bytesUnknownPath += block.length;
       });
     });
+  }
+
+  /** The wire's path (webrtc-polyfill's selected pair: node-datachannel's candidate types), re-read every second. */
+  private pathOf(torrent: Torrent, wire: Wire): PathType | null {
+    const known = this.paths.get(wire);
+    const now = performance.now();
+    if (known && now - known.at < 1000) return known.path;
+    let path: PathType | null = known?.path ?? null;
+    const peer = [...(torrent._peers?.values() ?? [])].find((p) => p.wire === wire);
+    try {
+      const pair = peer?.conn?._pc?.getSelectedCandidatePair();
+      if (pair?.local?.type && pair.remote?.type) path = pathOf(pair.local.type, pair.remote.type);
+    } catch {
+      /* the connection closed meanwhile */
+    }
+    this.paths.set(wire, { path, at: now });
+    return path;
   }
 
   private lookup(key: string): { r: Rendition; file: TorrentFile } | null {

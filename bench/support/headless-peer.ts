@@ -36,6 +36,13 @@ export interface HeadlessPeerOptions {
   onEnded?: () => void;
 }
 
+interface PlaybackSessionInfo {
+  sessionId: string;
+  certificate: string;
+  trackerUrls: string[];
+  iceServers: { urls: string[]; username: string | null; credential: string | null }[];
+}
+
 export interface SegmentLogEntry {
   key: string;
   from: 'peers' | 'origin';
@@ -152,9 +159,9 @@ export class HeadlessPeer {
   private async play(): Promise<void> {
     const { apiUrl, videoId } = this.opts;
     const signer = NodeEd25519Signer.generate();
-    const start = gql<{ playbackSession: { session: { sessionId: string; certificate: string; trackerUrls: string[] } | null; userErrors: { code: string }[] } }>(
+    const start = gql<{ playbackSession: { session: PlaybackSessionInfo | null; userErrors: { code: string }[] } }>(
       apiUrl,
-      `mutation S($input: StartPlaybackInput!) { playbackSession(input: $input) { session { sessionId certificate trackerUrls } userErrors { code } } }`,
+      `mutation S($input: StartPlaybackInput!) { playbackSession(input: $input) { session { sessionId certificate trackerUrls iceServers { urls username credential } } userErrors { code } } }`,
       { input: { videoId, sessionPublicKey: toBase64Url(signer.publicKey) } },
     );
     const info = gql<{ video: { manifestUrl: string; swarms: { rendition: string; torrentUrl: string }[]; renditions: { name: string; height: number | null }[] } }>(
@@ -180,7 +187,7 @@ export class HeadlessPeer {
 
   /** As the page: P2P starts once the first frame is up (so it does not compete with the first segments). */
   private async startSwarm(
-    session: { sessionId: string; certificate: string; trackerUrls: string[] },
+    session: PlaybackSessionInfo,
     signer: NodeEd25519Signer,
     manifestUrl: string,
     swarms: { rendition: string; torrentUrl: string }[],
@@ -206,6 +213,7 @@ export class HeadlessPeer {
         originPublicKey,
         issuer: new ReceiptIssuer(session.sessionId, session.certificate, signer),
         onBlock: (n) => this.rates.peerBytes(n),
+        iceServers: session.iceServers,
       });
       this.swarm = swarm;
       await swarm.start();

@@ -9,7 +9,9 @@
  */
 import { p2pStats } from './p2p-stats';
 
-export type PathType = 'host' | 'srflx' | 'prflx' | 'relay';
+import { pathOf, type PathType } from './path-kind';
+
+export { pathOf, type PathType };
 
 interface StatsReport {
   forEach(fn: (s: Record<string, unknown>) => void): void;
@@ -43,15 +45,6 @@ export function selectedPath(report: StatsReport): { path: PathType; local: stri
   const local = String(report.get(String(pair.localCandidateId))?.candidateType ?? '');
   const remote = String(report.get(String(pair.remoteCandidateId))?.candidateType ?? '');
   return { path: pathOf(local, remote), local, remote };
-}
-
-/** relay when either end is a relay; else the reflexive kind when either end is one; else host. */
-export function pathOf(local: string, remote: string): PathType {
-  const types = [local, remote];
-  if (types.includes('relay')) return 'relay';
-  if (types.includes('srflx')) return 'srflx';
-  if (types.includes('prflx')) return 'prflx';
-  return 'host';
 }
 
 /** Transport bytes received since the last look, per kind of candidate pair (relay or direct), updating `seen`. */
