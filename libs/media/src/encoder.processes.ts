@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 
@@ -67,7 +67,9 @@ export function encoderFile(runDir: string, pid: number): string {
 export async function writeEncoderRecord(runDir: string, pid: number): Promise<string> {
   const file = encoderFile(runDir, pid);
   const record: EncoderRecord = { pid, ownerPid: process.pid, host: hostname(), runDir, startedAt: new Date().toISOString() };
-  await writeFile(file, JSON.stringify(record) + '\n', 'utf8');
+  // Written aside and renamed in, so a reader never sees half a record.
+  await writeFile(`${file}.part`, JSON.stringify(record) + '\n', 'utf8');
+  await rename(`${file}.part`, file);
   return file;
 }
 
