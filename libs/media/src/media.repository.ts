@@ -289,22 +289,23 @@ export class MediaRepository {
 
   /**
    * Renders a test-pattern clip with a tone (H.264/AAC MP4): the sample video of a new install.
+   * One lavfi graph gives both streams, so it runs like any encode (and dies with us).
    */
   async renderTestPattern(path: string, opts: { durationSec: number; width: number; height: number; fps?: number }): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
     const fps = opts.fps ?? 30;
-    await new Promise<void>((resolve, reject) => {
-      ffmpeg.setFfmpegPath(ffmpegPath());
-      ffmpeg()
-        .input(`testsrc2=size=${opts.width}x${opts.height}:rate=${fps}`)
-        .inputOptions(['-f', 'lavfi'])
-        .input(`sine=frequency=440:sample_rate=48000`)
-        .inputOptions(['-f', 'lavfi'])
-        .outputOptions(['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'])
-        .output(path)
-        .on('error', (err: Error) => reject(new TranscodeError(`could not render the test pattern: ${err.message}`, err.message)))
-        .on('end', () => resolve())
-        .run();
-    });
+    try {
+      await this.transcode({
+        input: `testsrc2=size=${opts.width}x${opts.height}:rate=${fps}[out0];sine=frequency=440:sample_rate=48000[out1]`,
+        inputOptions: ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'lavfi'],
+        outputs: [{
+          options: ['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'],
+          target: path,
+        }],
+        durationSec: opts.durationSec,
+      });
+    } catch (err) {
+      const e = err as TranscodeError;
+      throw new TranscodeError(`could not render the test pattern: ${e.message}`, e.detail ?? e.message);
+    }
   }
 }
