@@ -1,13 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { BullMqQueue } from '@wetube/platform';
 import { freePort, generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { tusUpload, waitForStatus } from './upload.helper';
 import { eventually, list, scratchDir, sleep, storage } from './support-files';
-import { API_MAIN, JWT_SECRET, Proc, spawnNode, waitForLog, waitHealthy, waitMidEncode } from './support-proc';
+import { API_MAIN, JWT_SECRET, Proc, spawnNode, TRANSCODER_MAIN, waitForLog, waitHealthy, waitMidEncode } from './support-proc';
 
 /**
  * The api (embedded transcode worker) is killed with SIGKILL, only the node process, not its
@@ -52,12 +54,19 @@ after(async () => {
   await scratch?.remove();
 });
 
-describe('no encoder outlives a worker killed with SIGKILL (embedded api worker)', () => {
+describe('no encoder outlives a worker killed with SIGKILL (the api embedded worker, a transcoder process)', () => {
   const procs: Proc[] = [];
   const dataDirs: string[] = [];
+  const prefix = `t${randomBytes(5).toString('hex')}`;
+  const REDIS_URL = process.env.REDIS_URL;
 
   after(async () => {
     for (const p of procs) await p.stop(); // also SIGKILLs what is left of each process group
+    if (REDIS_URL) {
+      const q = new BullMqQueue('transcode', REDIS_URL, { attempts: 1, backoffMs: 1000, prefix });
+      await q.obliterate().catch(() => undefined);
+      await q.close();
+    }
     for (const d of dataDirs) await rm(d, { recursive: true, force: true });
   });
 
@@ -82,7 +91,22 @@ describe('no encoder outlives a worker killed with SIGKILL (embedded api worker)
       await waitHealthy(url, proc);
       return proc;
     };
-    return { dataDir, url, s: storage(dataDir), start };
+    /** A separate transcoder process on the same data folder (BullMQ). */
+    const startTranscoder = async (name: string) => {
+      const proc = spawnNode(name, TRANSCODER_MAIN, {
+        DATA_DIR: dataDir,
+        JWT_SECRET,
+        REDIS_URL: REDIS_URL!,
+        QUEUE_PREFIX: prefix,
+        TRANSCODE_PRESET: 'ultrafast',
+        TRANSCODE_RUNGS: '360,240',
+        TRANSCODE_ATTEMPTS: '2',
+      });
+      procs.push(proc);
+      await waitForLog(proc, /consuming transcode jobs \(bullmq/);
+      return proc;
+    };
+    return { dataDir, url, s: storage(dataDir), start, startTranscoder };
   }
 
   /** Uploads the clip and waits until the api's ffmpeg is encoding it; returns that encoder. */
@@ -151,5 +175,22 @@ describe('no encoder outlives a worker killed with SIGKILL (embedded api worker)
     const published = await readdir(join(p.s.videoDir(run.id), '360p'));
     assert.equal(published.filter((f) => f.endsWith('.m4s')).length, CLIP_SEC / 2);
     assert.ok(!(await readdir(p.s.videoDir(run.id))).some((f) => f.startsWith('.encoder-')), 'no encoder record is published');
+  });
+
+  it('(a) for a transcoder process too: SIGKILL leaves no encoder, and a new transcoder makes the video READY', { skip: !REDIS_URL && 'needs REDIS_URL (BullMQ)' }, async (t) => {
+    const p = await platform();
+    await p.start('api', { REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix, TRANSCODE_IN_PROCESS: 'false' });
+    const tr1 = await p.startTranscoder('transcoder#1');
+    const run = await encoding(p, tr1);
+    t.diagnostic(`killing transcoder ${tr1.pid} at ${run.progress}%, ffmpeg ${run.encoder.pid}`);
+    process.kill(tr1.pid, 'SIGKILL');
+    await tr1.exited;
+    await eventually('no ffmpeg left writing into the dead run folder', async () => (await encodersIn(run.runDir)).length === 0, 3000, 50);
+
+    const tr2 = await p.startTranscoder('transcoder#2');
+    const video = await waitForStatus(run.creator, run.id, ['READY', 'FAILED'], 150_000);
+    assert.equal(video.status, 'READY', `${video.failureReason}\n${tr2.logs()}`);
+    assert.match(tr2.logs(), /removed 1 unfinished transcode folder/);
+    assert.deepEqual(await list(p.s.tmp), []);
   });
 });
