@@ -1,9 +1,10 @@
 export { MediaModule } from './media.module';
 export { MediaRepository, ffmpegPath, ffprobePath } from './media.repository';
+export type { OrphanEncoder } from './encoder.processes';
 export { TranscodeService } from './transcode.service';
 export { planLadder, videoBitrateK, DEFAULT_RUNGS, DEFAULT_PRESET, DEFAULT_SEGMENT_DURATION_SEC } from './ladder.planner';
 export type { LadderOptions } from './ladder.planner';
-export { validateSource, formatDuration } from './source.validator';
+export { validateSource, formatDuration, frameLimits } from './source.validator';
 export type { SourceLimits } from './source.validator';
 export {
   buildTranscodeInvocation,

@@ -34,6 +34,22 @@ describe('planLadder', () => {
     assert.deepEqual(sizes(source(426, 240)), ['240p 426x240']);
   });
 
+  it('gives a source a little short of a rung that rung at its own even size, not the rung below', () => {
+    assert.deepEqual(sizes(source(1279, 719)), ['720p 1278x718', '480p 854x480', '360p 640x360']);
+    assert.deepEqual(sizes(source(1919, 1079)), ['1080p 1918x1078', '720p 1280x720', '480p 854x480', '360p 640x360']);
+    assert.deepEqual(sizes(source(719, 1279)), ['720p 718x1278', '480p 480x854', '360p 360x640'], 'portrait too');
+    // 85 % of the rung is the least that counts (612 of 720); below it the rung below is the top.
+    assert.deepEqual(sizes(source(1088, 612)), ['720p 1088x612', '480p 854x480', '360p 640x360']);
+    assert.deepEqual(sizes(source(1086, 610)), ['480p 854x480', '360p 640x360']);
+    assert.deepEqual(sizes(source(960, 540)), ['480p 854x480', '360p 640x360'], 'qHD stays at 480p');
+    // Under the smallest rung: near it, named after it; far below, named by its own size.
+    assert.deepEqual(sizes(source(620, 349)), ['360p 618x348']);
+    assert.deepEqual(sizes(source(1279, 719), { rungs: [720] }), ['720p 1278x718']);
+    const [top, next] = planLadder(source(1279, 719)).video;
+    assert.equal(top.profile, 'high');
+    assert.ok(top.videoBitrateK > next.videoBitrateK && top.videoBitrateK <= planLadder(source(1280, 720)).video[0].videoBitrateK, `${top.videoBitrateK}`);
+  });
+
   it('keeps a portrait phone video portrait, rungs named by the short side', () => {
     assert.deepEqual(sizes(source(1080, 1920)), ['1080p 1080x1920', '720p 720x1280', '480p 480x854', '360p 360x640']);
   });

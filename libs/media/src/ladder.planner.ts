@@ -15,6 +15,15 @@ export interface LadderOptions {
 
 export const DEFAULT_RUNGS: readonly number[] = [1080, 720, 480, 360];
 /**
+ * A source whose short side is at least this share of a rung it does not reach gets that rung at
+ * its own size (1279x719 → "720p" at 1278x718; 612 of 720 is the least that qualifies, 918 of
+ * 1080, 306 of 360). Below it, the next rung down is the top one, as before: a 960x540 source
+ * tops out at 480p. 85 % keeps the own-size rung well above the next rung of the default ladder.
+ */
+export const NEAR_RUNG_SHARE = 0.85;
+/** Highest frame rate we encode when LadderOptions.maxFps is not given (a constant, not config). */
+export const DEFAULT_MAX_FPS = 60;
+/**
  * `veryfast` encodes a 1080/720/480/360 ladder slower than real time on 2 cores (see
  * bench/transcode.bench.ts); `superfast` keeps CABAC and B-frames, which `ultrafast` drops, and is
  * about twice as fast as veryfast.
@@ -51,8 +60,10 @@ export function videoBitrateK(width: number, height: number, fps: number): numbe
 /**
  * Decides the HLS ladder for a source: which renditions, their sizes and bitrates. Pure.
  * Rungs are named by the short side ("720p" is 1280x720 landscape, 720x1280 portrait); a rung
- * bigger than the source is dropped (we never upscale); a source smaller than the smallest rung
- * gets one rung at its own (even) size.
+ * bigger than the source is dropped (we never upscale), except that a source a little short of a
+ * rung (its short side at least NEAR_RUNG_SHARE of that rung, e.g. 1279x719 under 720p) gets that
+ * rung at its own even size (720p at 1278x718) rather than losing it to the rung below; any other
+ * source smaller than the smallest rung gets one rung at its own (even) size, named by it.
  */
 export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Ladder {
   const video = probe.video;
@@ -61,14 +72,21 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Lad
   const srcH = video.displayHeight;
   const portrait = srcH > srcW;
   const srcShort = Math.min(srcW, srcH);
-  const maxFps = options.maxFps ?? 60;
+  const maxFps = options.maxFps ?? DEFAULT_MAX_FPS;
   const fps = video.fps > 0 ? Math.min(video.fps, maxFps) : 30;
 
   const targets = [...new Set(options.rungs ?? DEFAULT_RUNGS)].sort((a, b) => b - a);
-  let shorts = targets.filter((t) => t <= srcShort);
-  if (shorts.length === 0) shorts = [evenFloor(srcShort)];
+  const steps: { name: string; short: number }[] = targets.filter((t) => t <= srcShort).map((t) => ({ name: `${t}p`, short: t }));
+  // A source a little short of a rung (1279x719 under 720p) would lose a third of its lines to
+  // the rung below: its own size becomes the top rung instead, named after the rung it stands for.
+  const missed = targets.filter((t) => t > srcShort).pop();
+  const own = evenFloor(srcShort);
+  if (missed !== undefined && srcShort >= NEAR_RUNG_SHARE * missed && own > (steps[0]?.short ?? 0)) {
+    steps.unshift({ name: `${missed}p`, short: own });
+  }
+  if (steps.length === 0) steps.push({ name: `${own}p`, short: own });
 
-  const rungs: VideoRung[] = shorts.map((short) => {
+  const rungs: VideoRung[] = steps.map(({ name, short }) => {
     const shortSide = Math.min(evenFloor(short), evenFloor(srcShort));
     const longSide = Math.min(
       even((shortSide * Math.max(srcW, srcH)) / srcShort),
@@ -80,7 +98,7 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Lad
     const maxrate = Math.round(bitrate * 1.1);
     return {
       kind: 'video',
-      name: `${short}p`,
+      name,
       width,
       height,
       fps,

@@ -91,4 +91,13 @@ describe('MediaRepository.probe', () => {
     assert.throws(() => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }), (e: unknown) =>
       e instanceof SourceRejectedError && e.code === 'UNSUPPORTED');
   });
+
+  it('renders the sample test pattern: H.264 + AAC of the asked size and length', async () => {
+    const path = join(dir, 'sample', 'pattern.mp4');
+    await repo.renderTestPattern(path, { durationSec: 2, width: 320, height: 180 });
+    const p = await repo.probe(path);
+    assert.deepEqual([p.video?.codec, p.video?.width, p.video?.height, p.video?.fps], ['h264', 320, 180, 30]);
+    assert.equal(p.audio?.codec, 'aac');
+    assert.ok(Math.abs(p.durationSec - 2) < 0.1, String(p.durationSec));
+  });
 });

@@ -4,7 +4,12 @@ import type { FfprobeData, FfprobeStream } from 'fluent-ffmpeg';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseHls, types as hlsTypes } from 'hls-parser';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { toArgv } from './ffmpeg-args.builder';
 import type { FfmpegInvocation } from './ffmpeg-args.builder';
+import { encoderCommand, endOrphanEncoders, writeEncoderRecord } from './encoder.processes';
+import type { OrphanEncoder } from './encoder.processes';
 import { MediaProbeError, TranscodeAbortedError, TranscodeError } from './media.errors';
 import type {
   AudioStreamInfo,
@@ -116,18 +121,6 @@ export function toProbeResult(data: FfprobeData, sizeBytes: number): ProbeResult
   };
 }
 
-/**
- * fluent-ffmpeg splits a lone option on its space ("a b" -> "a", "b") unless it gets several
- * arguments at once; pass them all at once so an argument such as a filter graph stays whole.
- */
-function addOptions(options: string[], add: (...o: string[]) => unknown): void {
-  if (options.length === 0) return;
-  if (options.length === 1 && options[0].split(' ').length === 2) {
-    throw new Error(`Cannot pass the lone option "${options[0]}" through fluent-ffmpeg unsplit`);
-  }
-  add(...options);
-}
-
 /** [profile_idc, constraint flags, level_idc] from the avcC box of an MP4 init segment. */
 export function readAvcC(init: Buffer): [number, number, number] | null {
   const at = init.indexOf('avcC', 0, 'latin1');
@@ -136,8 +129,10 @@ export function readAvcC(init: Buffer): [number, number, number] | null {
 }
 
 /**
- * The only place that runs ffmpeg and ffprobe (through fluent-ffmpeg), and the file I/O the media
- * pipeline needs around them. Everything else in this lib is pure.
+ * The only place that runs ffmpeg and ffprobe, and the file I/O the media pipeline needs around
+ * them. Encodes are spawned directly (so they can be tied to this process's life, see
+ * encoder.processes.ts); ffprobe and the test pattern go through fluent-ffmpeg. Everything else
+ * in this lib is pure.
  */
 @Injectable()
 export class MediaRepository {
@@ -229,34 +224,29 @@ export class MediaRepository {
    * Runs one ffmpeg process. Progress is out_time / duration from `-progress`, as a fraction
    * 0..1 that never goes down. Aborting the signal kills ffmpeg and rejects with
    * TranscodeAbortedError; a failing ffmpeg rejects with TranscodeError holding its stderr tail.
+   * ffmpeg never outlives this process (see encoder.processes.ts): it is started so that it gets
+   * SIGKILL when we die, and with `workDir` (the run's private folder) it is recorded there while
+   * it runs, so the next start can end it (endOrphanEncoders) if that did not work.
    */
   async transcode(inv: FfmpegInvocation, options: TranscodeProgressOptions = {}): Promise<void> {
-    const { onProgress, signal } = options;
+    const { onProgress, signal, workDir } = options;
     if (signal?.aborted) throw new TranscodeAbortedError();
     for (const out of inv.outputs) await mkdir(dirname(out.target), { recursive: true });
 
+    const { command, args } = encoderCommand(ffmpegPath(), toArgv(inv));
     await new Promise<void>((resolve, reject) => {
-      ffmpeg.setFfmpegPath(ffmpegPath());
-      const command = ffmpeg(inv.input);
-      addOptions(inv.inputOptions, (...o) => command.inputOptions(...o));
-      for (const out of inv.outputs) {
-        command.output(out.target);
-        addOptions(out.options, (...o) => command.outputOptions(...o));
-      }
+      const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const record = workDir && child.pid ? writeEncoderRecord(workDir, child.pid).catch(() => null) : Promise.resolve(null);
       const tail: string[] = [];
       let last = 0;
       let aborted = false;
+      let spawnError: Error | null = null;
       const onAbort = () => {
         aborted = true;
-        command.kill('SIGKILL');
+        child.kill('SIGKILL');
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      const done = (err?: Error) => {
-        signal?.removeEventListener('abort', onAbort);
-        if (err) reject(err);
-        else resolve();
-      };
-      command.on('stderr', (line: string) => {
+      createInterface({ input: child.stderr! }).on('line', (line: string) => {
         const m = /^out_time_us=(\d+)/.exec(line) ?? /^out_time_ms=(\d+)/.exec(line);
         if (m) {
           const fraction = inv.durationSec > 0 ? Math.min(1, Number(m[1]) / 1e6 / inv.durationSec) : 0;
@@ -271,37 +261,51 @@ export class MediaRepository {
         tail.push(line);
         if (tail.length > STDERR_TAIL_LINES) tail.shift();
       });
-      command.on('error', (err: Error) => {
-        if (aborted) return done(new TranscodeAbortedError());
-        const detail = tail.join('\n');
-        done(new TranscodeError(`ffmpeg failed: ${tail[tail.length - 1] ?? err.message}`, detail || err.message));
+      child.on('error', (err) => (spawnError = err));
+      child.on('close', async (code, killedBy) => {
+        signal?.removeEventListener('abort', onAbort);
+        const file = await record;
+        if (file) await rm(file, { force: true });
+        if (aborted) return reject(new TranscodeAbortedError());
+        if (spawnError) return reject(new TranscodeError(`ffmpeg could not start: ${spawnError.message}`, spawnError.message));
+        if (code === 0) {
+          if (last < 1) onProgress?.(1);
+          return resolve();
+        }
+        const why = killedBy ? `ffmpeg was killed by ${killedBy}` : `ffmpeg exited with code ${code}`;
+        reject(new TranscodeError(`ffmpeg failed: ${tail[tail.length - 1] ?? why}`, tail.join('\n') || why));
       });
-      command.on('end', () => {
-        if (aborted) return done(new TranscodeAbortedError());
-        if (last < 1) onProgress?.(1);
-        done();
-      });
-      command.run();
     });
   }
+
+  /**
+   * Ends the encoders that dead runs of this host left running under `tmpRoot` (one folder per
+   * run), and waits until they are gone. Call it at a worker's start, before removing those runs'
+   * folders. Returns what it ended.
+   */
+  endOrphanEncoders(tmpRoot: string): Promise<OrphanEncoder[]> {
+    return endOrphanEncoders(tmpRoot, ffmpegPath());
+  }
+
   /**
    * Renders a test-pattern clip with a tone (H.264/AAC MP4): the sample video of a new install.
+   * One lavfi graph gives both streams, so it runs like any encode (and dies with us).
    */
   async renderTestPattern(path: string, opts: { durationSec: number; width: number; height: number; fps?: number }): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
     const fps = opts.fps ?? 30;
-    await new Promise<void>((resolve, reject) => {
-      ffmpeg.setFfmpegPath(ffmpegPath());
-      ffmpeg()
-        .input(`testsrc2=size=${opts.width}x${opts.height}:rate=${fps}`)
-        .inputOptions(['-f', 'lavfi'])
-        .input(`sine=frequency=440:sample_rate=48000`)
-        .inputOptions(['-f', 'lavfi'])
-        .outputOptions(['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'])
-        .output(path)
-        .on('error', (err: Error) => reject(new TranscodeError(`could not render the test pattern: ${err.message}`, err.message)))
-        .on('end', () => resolve())
-        .run();
-    });
+    try {
+      await this.transcode({
+        input: `testsrc2=size=${opts.width}x${opts.height}:rate=${fps}[out0];sine=frequency=440:sample_rate=48000[out1]`,
+        inputOptions: ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'lavfi'],
+        outputs: [{
+          options: ['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'],
+          target: path,
+        }],
+        durationSec: opts.durationSec,
+      });
+    } catch (err) {
+      const e = err as TranscodeError;
+      throw new TranscodeError(`could not render the test pattern: ${e.message}`, e.detail ?? e.message);
+    }
   }
 }

@@ -79,6 +79,11 @@ export interface TranscodeProgressOptions {
   /** Called with a fraction 0..1. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /**
+   * The run's private folder (ffmpeg writes only inside it): while ffmpeg runs it holds
+   * `.encoder-<pid>.json`, so a next start can end the encoder if this process dies.
+   */
+  workDir?: string;
 }
 
 export interface RenditionResult {

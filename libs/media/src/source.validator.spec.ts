@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceRejectedError } from './media.errors';
 import type { ProbeResult } from './media.types';
-import { formatDuration, validateSource } from './source.validator';
+import { formatDuration, frameLimits, validateSource } from './source.validator';
 
 const limits = { maxDurationSec: 600, maxBytes: 2_000_000_000 };
 
@@ -60,6 +60,15 @@ describe('validateSource', () => {
     const l = { ...limits, maxWidth: 1920, maxHeight: 1080 };
     rejects(probe({}, { displayWidth: 3840, displayHeight: 2160 }), 'TOO_WIDE', 'The video is 3840x2160; the largest size accepted is 1920x1080', l);
     assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 1080, displayHeight: 1920 }), l));
+  });
+
+  it('MAX_SOURCE_HEIGHT 4320 takes 8K UHD either way round, and nothing taller or wider', () => {
+    const l = { ...limits, ...frameLimits(4320) };
+    assert.deepEqual(frameLimits(4320), { maxWidth: 7680, maxHeight: 4320 });
+    assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 7680, displayHeight: 4320 }), l));
+    assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 4320, displayHeight: 7680 }), l));
+    rejects(probe({}, { displayWidth: 7680, displayHeight: 4322 }), 'TOO_WIDE', 'The video is 7680x4322; the largest size accepted is 7680x4320', l);
+    rejects(probe({}, { displayWidth: 7682, displayHeight: 2000 }), 'TOO_WIDE', /7682x2000/, l);
   });
 
   it('refuses a still image renamed to .mp4', () => {

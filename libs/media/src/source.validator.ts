@@ -8,6 +8,15 @@ export interface SourceLimits {
   maxHeight?: number;
 }
 
+/**
+ * The frame MAX_SOURCE_HEIGHT allows: that many lines on the short side and 16:9 of it on the
+ * long side, either way round (4320 → 7680x4320, 8K UHD; portrait 4320x7680). Passing the
+ * height as both limits held the long side to 4320 too and refused 8K.
+ */
+export function frameLimits(maxSourceHeight: number): Required<Pick<SourceLimits, 'maxWidth' | 'maxHeight'>> {
+  return { maxWidth: Math.round((maxSourceHeight * 16) / 9), maxHeight: maxSourceHeight };
+}
+
 /** Containers ffmpeg reads still images through: a .jpg renamed .mp4 probes as one of these. */
 const IMAGE_FORMATS = /(^|,)(image2|\w+_pipe|gif|webp|apng|bmp|tiff?)(,|$)/;
 const IMAGE_CODECS = new Set(['mjpeg', 'png', 'bmp', 'gif', 'webp', 'tiff', 'jpegls', 'jpeg2000', 'apng']);

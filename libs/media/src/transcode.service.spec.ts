@@ -9,7 +9,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { generateClip } from '@wetube/testing';
+import { generateClip, runFfmpeg } from '@wetube/testing';
 import { planLadder } from './ladder.planner';
 import { TranscodeAbortedError } from './media.errors';
 import { MediaRepository } from './media.repository';
@@ -182,6 +182,42 @@ describe('TranscodeService (real ffmpeg)', () => {
     assert.ok(!result.files.some((f) => f.startsWith('thumbs/')), 'scratch thumbnails deleted');
     await assert.rejects(readdir(join(out, 'thumbs')), { code: 'ENOENT' });
     await checkRendition(out, '360p', 640, 360, 12, 6);
+  });
+
+  it('gives a 1279x719 source a 720p top rung at 1278x718 that plays, not a 480p top', async () => {
+    // testsrc2 rounds its size to even and x264 refuses odd 4:2:0: scale to odd, keep 4:4:4.
+    const src = join(dir, 'short-of-720.mp4');
+    await runFfmpeg([
+      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=4',
+      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4',
+      '-vf', 'scale=1279:719,format=yuv444p', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', src,
+    ]);
+    const out = join(dir, 'short-of-720');
+    const probe = await repo.probe(src);
+    assert.deepEqual([probe.video?.width, probe.video?.height], [1279, 719]);
+    const result = await service.transcode(src, out, probe, planLadder(probe, { preset: 'ultrafast', rungs: [1080, 720, 360] }));
+    assert.deepEqual(result.renditions.map((r) => [r.name, r.width, r.height]), [['720p', 1278, 718], ['360p', 640, 360]]);
+    assert.deepEqual([result.width, result.height], [1278, 718]);
+    await checkRendition(out, '720p', 1278, 718, 4, 2);
+
+    // It plays: every frame of the rendition decodes through its playlist, at 1278x718.
+    const { stderr } = await run(process.env.FFMPEG_PATH || 'ffmpeg', ['-v', 'error', '-stats', '-allowed_extensions', 'ALL', '-i', join(out, '720p', 'playlist.m3u8'), '-map', '0:v:0', '-f', 'null', '-']);
+    const frames = Number([...stderr.matchAll(/frame=\s*(\d+)/g)].at(-1)?.[1]);
+    assert.equal(frames, 120, stderr);
+
+    // The master playlist says 1278x718, and CODECS names a level that fits it (x264 picked it).
+    const master = await parseM3u8(join(out, 'master.m3u8'));
+    assert.deepEqual(master.playlists?.[0].attributes.RESOLUTION, { width: 1278, height: 718 });
+    assert.equal(master.playlists?.[0].uri, '720p/playlist.m3u8');
+    const codecs = String(master.playlists?.[0].attributes.CODECS);
+    const v = (await ffprobe(['-show_streams', join(out, '720p', 'playlist.m3u8')])).streams[0];
+    assert.equal(parseInt(codecs.slice(9, 11), 16), v.level, codecs);
+    assert.ok(v.level >= 31, `level ${v.level} holds 1278x718 at 30 fps (3.1 or more)`);
+
+    const poster = await ffprobe(['-show_streams', join(out, 'poster.jpg')]);
+    assert.deepEqual([poster.streams[0].width, poster.streams[0].height], [1278, 718]);
+    const sprite = await ffprobe(['-show_streams', join(out, 'storyboard_000.jpg')]);
+    assert.deepEqual([sprite.streams[0].width, sprite.streams[0].height], [1600, 90]);
   });
 
   it('keeps a rotated portrait phone clip portrait, without audio', async () => {

@@ -63,7 +63,7 @@ export class TranscodeService {
 
     report(0);
     const invocation = buildTranscodeInvocation(sourcePath, dir, probe, ladder);
-    await this.media.transcode(invocation, { signal, onProgress: (f) => report(f * ENCODE_SHARE) });
+    await this.media.transcode(invocation, { signal, workDir: dir, onProgress: (f) => report(f * ENCODE_SHARE) });
     checkAbort();
 
     const steps = ladder.video.length + (ladder.audio ? 1 : 0) + 4;
@@ -118,13 +118,13 @@ export class TranscodeService {
     await this.media.writeTextFile(path(MASTER_PLAYLIST), buildMasterPlaylist(renditions, audio));
     stepDone();
 
-    await this.media.transcode(buildPosterInvocation(dir, ladder.video[0].name, topSegments, ladder.posterAtSec), { signal });
+    await this.media.transcode(buildPosterInvocation(dir, ladder.video[0].name, topSegments, ladder.posterAtSec), { signal, workDir: dir });
     checkAbort();
     stepDone();
 
     const thumbs = (await this.media.listFiles(path(THUMBS_DIR))).filter((f) => /^thumb_\d+\.jpg$/.test(f));
     if (thumbs.length === 0) throw new TranscodeError('ffmpeg wrote no storyboard thumbnail', '');
-    await this.media.transcode(buildStoryboardInvocation(dir, ladder.storyboard), { signal });
+    await this.media.transcode(buildStoryboardInvocation(dir, ladder.storyboard), { signal, workDir: dir });
     checkAbort();
     await this.media.removeDir(path(THUMBS_DIR));
     stepDone();

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ContentAddresser, StorageRepository } from '@wetube/content';
 import { VideosService, VideoStatus, VideoTorrentsService } from '@wetube/catalog';
 import type { TranscodeJob } from '@wetube/catalog';
-import { MediaProbeError, MediaRepository, planLadder, SourceRejectedError, TranscodeService, validateSource } from '@wetube/media';
+import { frameLimits, MediaProbeError, MediaRepository, planLadder, SourceRejectedError, TranscodeService, validateSource } from '@wetube/media';
 import { AppConfig, JobContext } from '@wetube/platform';
 import { progressThrottle } from './progress.throttle';
 import { SwarmPublisher } from './swarm.publisher';
@@ -45,8 +45,7 @@ export class TranscodeJobHandler {
       validateSource(probe, {
         maxDurationSec: this.config.maxDurationSec,
         maxBytes: this.config.maxUploadBytes,
-        maxHeight: this.config.maxSourceHeight,
-        maxWidth: this.config.maxSourceHeight,
+        ...frameLimits(this.config.maxSourceHeight),
       });
     } catch (err) {
       if (err instanceof MediaProbeError || err instanceof SourceRejectedError) return this.fail(video.id, video.uploadId, err.message);

@@ -1,13 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectTranscodeQueue, TranscodeQueue, VideosService } from '@wetube/catalog';
+import { join } from 'node:path';
 import { StorageRepository } from '@wetube/content';
+import { MediaRepository } from '@wetube/media';
 import { AppConfig } from '@wetube/platform';
 import { TranscodeJobHandler } from './transcode-job.handler';
 
 /**
  * Starts consuming transcode jobs in this process. Before the first job it clears what a killed
- * predecessor left (temp folders) and re-queues every video the database says is unfinished, so
- * a crash mid-job ends in a completed video, not a half one.
+ * predecessor on this host left (its still-running encoders, then its temp folders) and re-queues
+ * every video the database says is unfinished, so a crash mid-job ends in a completed video, not a
+ * half one.
  */
 @Injectable()
 export class TranscodeWorker implements OnApplicationBootstrap {
@@ -16,6 +19,7 @@ export class TranscodeWorker implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly storage: StorageRepository,
+    private readonly media: MediaRepository,
     private readonly videos: VideosService,
     private readonly handler: TranscodeJobHandler,
     @InjectTranscodeQueue() private readonly queue: TranscodeQueue,
@@ -23,6 +27,11 @@ export class TranscodeWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.storage.ensureLayout();
+    // Encoders a killed predecessor on this host left running die before their folders go.
+    const orphans = await this.media.endOrphanEncoders(join(this.storage.root, 'tmp'));
+    if (orphans.length) {
+      this.log.warn(`ended ${orphans.length} leftover encoder(s) of dead runs: ${orphans.map((o) => `ffmpeg ${o.pid} of worker ${o.ownerPid}`).join(', ')}`);
+    }
     const swept = await this.storage.sweepDeadTempDirs();
     if (swept.length) this.log.warn(`removed ${swept.length} unfinished transcode folder(s) of a previous run`);
     const unfinished = await this.videos.findUnfinished();
