@@ -15,7 +15,8 @@ export type AttemptDecision =
   | { ok: true; attempt: number }
   | { ok: false; retryAfterSec: number; scope: 'account' | 'ip' };
 
-const NOTICE_SEC = 30 * 24 * 3600;
+// Memory stores expire keys with setTimeout (at most ~24.8 days), so no window here is longer than that.
+const NOTICE_SEC = 14 * 24 * 3600;
 
 /**
  * Sign-in throttling, in the platform's rate-limit store (Redis when REDIS_URL is set, so every api

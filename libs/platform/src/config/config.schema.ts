@@ -143,7 +143,7 @@ export const configSchema = z.object({
   LOGIN_DELAY_BASE_SEC: z.coerce.number().int().min(0).max(3600).default(1),
   LOGIN_LOCK_SEC: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
   /** A run of wrong passwords is forgotten this long after its first one (a sign-in ends it sooner). */
-  LOGIN_FAILURE_WINDOW_SEC: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  LOGIN_FAILURE_WINDOW_SEC: z.coerce.number().int().min(60).max(14 * 24 * 3600).default(24 * 3600),
   /** Wrong passwords one client IP may send (any accounts) per LOGIN_IP_WINDOW_SEC before its sign-ins are refused. */
   LOGIN_IP_FAILURES: z.coerce.number().int().min(1).max(10000000).default(100),
   LOGIN_IP_WINDOW_SEC: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
