@@ -1,4 +1,4 @@
-import { AccountKind, LedgerError, LedgerQuery, MintHooks, formatAmount } from '@wetube/ledger';
+import { AccountKind, LedgerError, LedgerQuery, MintHooks } from '@wetube/ledger';
 import { sqlTime, toDate } from '../payments.sql';
 
 /** One admin mint as the audit list shows it. */
@@ -31,7 +31,7 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
     check: async (tx: LedgerQuery, amount: bigint) => {
       minted = amount;
       if (amount > limits.perCall) {
-        throw new LedgerError('MINT_LIMIT_EXCEEDED', `One mint may create at most ${formatAmount(limits.perCall)} CLC (MINT_MAX_PER_CALL); asked for ${formatAmount(amount)} CLC.`);
+        throw new LedgerError('MINT_LIMIT_EXCEEDED', `One mint may create at most ${clc(limits.perCall)} CLC (MINT_MAX_PER_CALL); asked for ${clc(amount)} CLC.`);
       }
       const dayStart = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
       const [r] = await tx.query(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM payment_mints WHERE created_at >= ?`, [sqlTime(tx.isPostgres, dayStart)]);
@@ -39,7 +39,7 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
       if (today + amount > limits.perDay) {
         throw new LedgerError(
           'MINT_LIMIT_EXCEEDED',
-          `Mints may create at most ${formatAmount(limits.perDay)} CLC per UTC day (MINT_MAX_PER_DAY); ${formatAmount(today)} CLC already minted today, asked for ${formatAmount(amount)} CLC.`,
+          `Mints may create at most ${clc(limits.perDay)} CLC per UTC day (MINT_MAX_PER_DAY); ${clc(today)} CLC already minted today, asked for ${clc(amount)} CLC.`,
         );
       }
     },
@@ -63,4 +63,11 @@ export function toMintRecord(r: Record<string, unknown>): MintRecord {
     memo: r.memo == null ? null : String(r.memo),
     createdAt: toDate(r.created_at),
   };
+}
+
+/** Minor units as CLC for messages: 1500000 → "1.5". */
+function clc(minor: bigint): string {
+  const whole = minor / 1_000_000n;
+  const frac = (minor % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : `${whole}`;
 }
