@@ -66,6 +66,7 @@ export async function startApi(db: DbKind, env: Record<string, string> = {}, bef
     // Likewise the per-IP sign-in and registration limits (login-throttle.spec sets its own).
     LOGIN_IP_FAILURES: '100000',
     REGISTER_IP_BURST: '100000',
+    REGISTER_IP_PER_HOUR: '10000000',
     ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...env,
   });

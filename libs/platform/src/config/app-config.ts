@@ -174,6 +174,10 @@ export class AppConfig {
     if (raw.LOGIN_LOCK_AFTER_FAILURES <= raw.LOGIN_FREE_FAILURES) {
       throw new ConfigError(`Invalid configuration:\n  LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES (${raw.LOGIN_FREE_FAILURES}), got ${raw.LOGIN_LOCK_AFTER_FAILURES}`);
     }
+    // A window of BURST per BURST / rate (rateWindow); memory stores expire keys by timer, so keep it under 14 days.
+    if ((raw.REGISTER_IP_BURST * 3600) / raw.REGISTER_IP_PER_HOUR > 14 * 24 * 3600) {
+      throw new ConfigError('Invalid configuration:\n  REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST (their window, BURST / rate, must stay within 14 days)');
+    }
     this.login = {
       freeFailures: raw.LOGIN_FREE_FAILURES,
       lockAfterFailures: raw.LOGIN_LOCK_AFTER_FAILURES,
