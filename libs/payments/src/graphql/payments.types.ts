@@ -161,7 +161,7 @@ export class MintPayload {
   userErrors: UserError[];
 }
 
-@ObjectType({ description: 'One admin mint, for the audit list' })
+@ObjectType('MintRecord', { description: 'One admin mint, for the audit list' })
 export class MintRecordType {
   @Field(() => ID, { description: 'The journal entry' })
   entryId: string;
