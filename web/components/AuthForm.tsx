@@ -8,6 +8,8 @@ import { useSession } from '@/lib/session';
 
 type Mode = 'signin' | 'register';
 type Field = 'email' | 'password' | 'displayName';
+/** What happened to the account since its last sign-in (the api gives it once, after failed attempts or a lock). */
+type SecurityNotice = { failedAttempts: number; lockouts: number };
 
 const FIELDS: Field[] = ['email', 'password', 'displayName'];
 
@@ -19,6 +21,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<SecurityNotice | null>(null);
   // Registering from the advertiser page (next=/advertiser) starts with the box ticked.
   const [advertiser, setAdvertiser] = useState(next.startsWith('/advertiser'));
   const isRegister = mode === 'register';
@@ -45,7 +48,14 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
           },
         });
       } else {
-        await rest('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password } });
+        const r = await rest<{ securityNotice?: SecurityNotice | null }>('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password } });
+        if (r?.securityNotice) {
+          // Signed in; the owner reads what happened before going on.
+          await refresh();
+          setNotice(r.securityNotice);
+          setBusy(false);
+          return;
+        }
       }
       await refresh();
       router.push(next);
@@ -90,6 +100,32 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
             {err}
           </p>
         )}
+      </div>
+    );
+  }
+
+  function goOn() {
+    router.push(next);
+    router.refresh();
+  }
+
+  if (notice) {
+    const attempts = `${notice.failedAttempts} failed sign-in attempt${notice.failedAttempts === 1 ? '' : 's'}`;
+    const locks = notice.lockouts > 0 ? ` Your account was locked ${notice.lockouts === 1 ? 'once' : `${notice.lockouts} times`} for too many wrong passwords.` : '';
+    return (
+      <div className="auth">
+        <div className="panel auth__form" data-testid="security-notice">
+          <h1 className="page-title">You are signed in</h1>
+          <div className="alert alert--error" role="alert">
+            <p>
+              <strong>Security notice:</strong> there {notice.failedAttempts === 1 ? 'was' : 'were'} {attempts} on your account since your last sign-in.{locks}
+            </p>
+            <p>If that was not you, someone may be guessing your password: choose a long, unique one.</p>
+          </div>
+          <button type="button" className="btn btn--primary btn--block" onClick={goOn} autoFocus>
+            Continue
+          </button>
+        </div>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +8,7 @@ import { HlsOriginService, TusIngestService, UPLOADS_PATH } from '@wetube/catalo
 import { AppConfig, configFromEnvOrExit, createLogger, PinoNestLogger } from '@wetube/platform';
 import { TrackerService } from '@wetube/swarm';
 import { ApiModule } from './api.module';
+import { corsFor, credentialsOnlyForAllowedOrigins } from './cors';
 
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const logger = createLogger(config, 'api');
@@ -20,9 +22,13 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   // The origin and tus answer before Nest's routing (and do their own CORS): fast and raw.
   app.use(app.get(HlsOriginService).middleware());
   const tus = app.get(TusIngestService);
-  app.use((req: { url: string }, res: never, next: (err?: unknown) => void) =>
-    req.url.startsWith(UPLOADS_PATH) ? tus.handle(req as never, res).catch(next) : next(),
-  );
+  // tus sends Access-Control-Allow-Credentials to every origin: kept only for WEB_ORIGIN's.
+  const tusCredentials = credentialsOnlyForAllowedOrigins(config);
+  app.use((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (!req.url?.startsWith(UPLOADS_PATH)) return next();
+    tusCredentials(req, res);
+    tus.handle(req, res).catch(next);
+  });
   // The embedded tracker: WebSocket announces (browsers) on /tracker, HTTP announces on /tracker/announce.
   // Off when TRACKER_URLS names tracker processes (apps/tracker) and TRACKER_EMBEDDED is not set.
   if (config.trackerEmbedded) {
@@ -31,7 +37,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     await tracker.attach(app.getHttpServer());
   }
   app.use(cookieParser());
-  app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: ['Wetube-Video-Id'] });
+  app.enableCors(corsFor(config));
   return app;
 }
 

@@ -63,6 +63,10 @@ export async function startApi(db: DbKind, env: Record<string, string> = {}, bef
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     // Every spec's clients come from 127.0.0.1; the per-IP limit has its own spec.
     PLAYBACK_SESSIONS_BURST: '100000',
+    // Likewise the per-IP sign-in and registration limits (login-throttle.spec sets its own).
+    LOGIN_IP_FAILURES: '100000',
+    REGISTER_IP_BURST: '100000',
+    REGISTER_IP_PER_HOUR: '10000000',
     ...(pg ? { DATABASE_URL: pg.url } : {}),
     ...env,
   });

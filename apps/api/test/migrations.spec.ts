@@ -21,7 +21,8 @@ for (const db of databaseMatrix()) {
     const PAYMENT_TABLES = ['payment_sessions', 'payment_receipt_marks', 'payment_rewards', 'payment_pair_stats', 'payment_plans', 'payment_entitlements', 'payment_settlements'];
     const AD_TABLES = ['ad_api_keys', 'ad_campaigns', 'ad_line_items', 'ad_creatives'];
     const AD_SERVER_TABLES = ['ad_impressions', 'ad_events'];
-    const ALL_TABLES = ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES, ...AD_SERVER_TABLES];
+    const BEFORE_MINT_AUDIT = ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES, ...AD_SERVER_TABLES];
+    const ALL_TABLES = [...BEFORE_MINT_AUDIT, 'payment_mints'];
     const tables = async (): Promise<string[]> => {
       const q = ds.createQueryRunner();
       try {
@@ -152,13 +153,16 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      assert.deepEqual(await tables(), ALL_TABLES);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'the last migration (the mint audit) undone alone');
       assert.equal(await hasColumn('category'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('category'), false, "the last migration (videos' category) undone alone");
       assert.equal(await hasColumn('midrolls'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('midrolls'), false, "then the videos' mid-rolls");
-      assert.deepEqual(await tables(), ALL_TABLES);
+      assert.deepEqual(await tables(), BEFORE_MINT_AUDIT);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES, ...PAYMENT_TABLES, ...AD_TABLES], 'then the ad server');
       await ds.undoLastMigration({ transaction: 'all' });
@@ -167,7 +171,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 6; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 7; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -6,7 +6,8 @@ import { AppConfig } from '@wetube/platform';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticatedGuard, OptionalAuthGuard } from './auth/guards';
 import { JwtStrategy } from './auth/jwt.strategy';
-import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottle } from './auth/login-throttle';
+import { SignInService } from './auth/sign-in.service';
 import { SessionTokenService } from './auth/session-token.service';
 import { AccountResolver } from './graphql/account.resolver';
 import { UserEntity } from './users/user.entity';
@@ -19,7 +20,7 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, SessionTokenService, LocalStrategy, JwtStrategy, AccountResolver, AuthenticatedGuard, OptionalAuthGuard],
+  providers: [UsersService, SessionTokenService, LoginThrottle, SignInService, JwtStrategy, AccountResolver, AuthenticatedGuard, OptionalAuthGuard],
   exports: [UsersService, SessionTokenService, AuthenticatedGuard, OptionalAuthGuard],
 })
 export class IdentityModule {}

@@ -13,7 +13,8 @@ export type LedgerErrorCode =
   | 'INSUFFICIENT_FUNDS'
   | 'HOLD_NOT_FOUND'
   | 'HOLD_CLOSED'
-  | 'HOLD_EXCEEDED';
+  | 'HOLD_EXCEEDED'
+  | 'MINT_LIMIT_EXCEEDED';
 
 export class LedgerError extends Error {
   constructor(

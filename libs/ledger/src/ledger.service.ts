@@ -30,6 +30,20 @@ interface Command<R> {
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
+/** SQL inside a ledger transaction ('?' placeholders), for a lib that keeps its own rows in step. */
+export interface LedgerQuery {
+  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  readonly isPostgres: boolean;
+}
+
+/** A caller's own rules around one mint, in the mint's transaction. */
+export interface MintHooks {
+  /** Runs with the mint account locked (so mints run one at a time) before anything is written; throw a LedgerError to refuse. */
+  check?: (tx: LedgerQuery, amount: bigint) => Promise<void>;
+  /** Runs after the entry is written, in the same transaction (an audit row…). */
+  after?: (tx: LedgerQuery, entryId: string, createdAt: Date) => Promise<void>;
+}
+
 /**
  * The Cloudcoin ledger: double-entry journal, idempotent commands, two-phase holds, mint and burn.
  * Every command is one transaction; a refused command (LedgerError) moves nothing.
@@ -196,7 +210,7 @@ export class LedgerService {
   }
 
   /** Creates `amount` new coins in `toId` (the mint goes negative by as much). */
-  async mint(toId: string, amount: bigint, idempotencyKey: string, memo?: string): Promise<EntryResult> {
+  async mint(toId: string, amount: bigint, idempotencyKey: string, memo?: string, hooks: MintHooks = {}): Promise<EntryResult> {
     const a = parseAmount(amount);
     const mintId = (await this.systemAccount(AccountKind.MINT)).id;
     return this.execute({
@@ -205,9 +219,14 @@ export class LedgerService {
       payload: { to: toId, amount: a },
       memo,
       lock: [mintId, toId],
-      plan: async (_tx, accounts) => {
+      plan: async (tx, accounts) => {
         ordinary(accounts.get(toId)!);
-        return { postings: [{ accountId: mintId, amount: -a }, { accountId: toId, amount: a }] };
+        await hooks.check?.(tx, a);
+        const after = hooks.after;
+        return {
+          postings: [{ accountId: mintId, amount: -a }, { accountId: toId, amount: a }],
+          after: after ? (t, entryId) => after(t, entryId, new Date()) : undefined,
+        };
       },
       result: async (_tx, e, replayed) => toResult(e, replayed),
     });

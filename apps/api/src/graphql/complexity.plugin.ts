@@ -17,18 +17,19 @@ export function complexityPlugin(schema: () => GraphQLSchema, max: number): Apol
           let complexity: number;
           try {
             complexity = getComplexity({
-            schema: schema(),
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              schema: schema(),
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch {
             return; // bad variables: execution reports them as BAD_USER_INPUT
           }
           if (complexity > max) {
             throw new GraphQLError(`This query is too complex (${complexity}; the limit is ${max}). Ask for fewer items or fields.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max },
+              // The caller's document: HTTP 400 (GraphQL over HTTP), never a 5xx. Apollo takes `http` out of the answer.
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max, http: { status: 400 } },
             });
           }
         },

@@ -14,10 +14,18 @@ export function graphqlOptions(config: AppConfig, schemaHost: () => GraphQLSchem
     // The schema file is regenerated in development and committed, so clients can read it.
     autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'apps/api/schema.gql'),
     sortSchema: true,
+    // Introspection and the IDE (GraphiQL at GET /graphql) in development only; in production an
+    // introspection query is refused by validation (400 GRAPHQL_VALIDATION_FAILED).
     playground: false,
-    introspection: true,
+    graphiql: !config.isProduction,
+    introspection: !config.isProduction,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    // With maxRecursiveSelections set, Apollo runs GraphQL's standard rules (specifiedRules: fragment
+    // cycles, unknown fields…) first and `validationRules` only on a document that passed them, so the
+    // depth limit never walks a cyclic fragment. Every validation error answers HTTP 400.
+    maxRecursiveSelections: true,
     validationRules: [depthLimit(config.graphqlMaxDepth)],
+    // The cost check needs the variables, so it runs once the operation is resolved (also 400).
     plugins: [complexityPlugin(() => schemaHost().schema, config.graphqlMaxComplexity)],
     formatError: formatGraphqlError,
   };

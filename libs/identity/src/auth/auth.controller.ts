@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, HttpException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { UserType } from '../graphql/user.type';
 import { AccountType, UsersService } from '../users/users.service';
-import { AuthUser } from './auth-user';
-import { LocalAuthGuard } from './guards';
 import { SessionTokenService } from './session-token.service';
+import { RateLimited, SignInService } from './sign-in.service';
 
 /** REST sign-in for the web: sets the httpOnly session cookie and returns the token too. */
 @Controller('api/auth')
@@ -12,13 +11,17 @@ export class AuthController {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: SessionTokenService,
+    private readonly signIns: SignInService,
   ) {}
 
   @Post('register')
   async register(
     @Body() body: { email?: string; password?: string; displayName?: string; accountType?: AccountType },
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    const limited = await this.signIns.register(req.ip ?? 'unknown');
+    if (limited) throw tooManyRequests(res, limited);
     const result = await this.users.register({
       email: String(body?.email ?? ''),
       password: String(body?.password ?? ''),
@@ -37,12 +40,15 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LocalAuthGuard)
-  async login(@Req() req: Request & { user: AuthUser }, @Res({ passthrough: true }) res: Response) {
-    const user = (await this.users.findById(req.user.id))!;
-    const token = this.tokens.issue(user);
+  async login(@Body() body: { email?: unknown; password?: unknown }, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { email, password } = body ?? {};
+    if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) throw new UnauthorizedException('Give your email and password.');
+    const r = await this.signIns.signIn(email, password, req.ip ?? 'unknown');
+    if (!r.ok && r.code === 'RATE_LIMITED') throw tooManyRequests(res, r);
+    if (!r.ok) throw new UnauthorizedException(r.message);
+    const token = this.tokens.issue(r.user);
     this.tokens.setCookie(res, token);
-    return { user: UserType.from(user, { withEmail: true }), token };
+    return { user: UserType.from(r.user, { withEmail: true }), token, securityNotice: r.notice };
   }
 
   @Post('logout')
@@ -50,4 +56,10 @@ export class AuthController {
   logout(@Res({ passthrough: true }) res: Response): void {
     this.tokens.clearCookie(res);
   }
+}
+
+/** 429 with Retry-After (seconds) and the same fields as the GraphQL RATE_LIMITED error. */
+function tooManyRequests(res: Response, r: RateLimited): HttpException {
+  res.setHeader('Retry-After', String(r.retryAfterSec));
+  return new HttpException({ statusCode: 429, code: r.code, message: r.message, retryAfterSec: r.retryAfterSec, retryAt: r.retryAt.toISOString() }, 429);
 }

@@ -53,6 +53,3 @@ export class OptionalAuthGuard extends AuthGuard('jwt') {
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | null => {
   return requestOf(context).user ?? null;
 });
-
-@Injectable()
-export class LocalAuthGuard extends AuthGuard('local') {}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../users/role.enum';
 import { UserEntity } from '../users/user.entity';
 import { UserError } from '../users/user-error';
@@ -31,6 +31,15 @@ export class UserType {
   }
 }
 
+@ObjectType({ description: 'What happened to the account since its last sign-in (given once, at the next sign-in that works)' })
+export class SecurityNotice {
+  @Field(() => Int, { description: 'Wrong passwords given for this account since its last sign-in' })
+  failedAttempts: number;
+
+  @Field(() => Int, { description: 'Times the account was locked for too many wrong passwords meanwhile' })
+  lockouts: number;
+}
+
 @ObjectType()
 export class AuthPayload {
   @Field(() => UserType, { nullable: true })
@@ -41,6 +50,9 @@ export class AuthPayload {
 
   @Field(() => [UserError])
   userErrors: UserError[];
+
+  @Field(() => SecurityNotice, { nullable: true, description: 'Set on a sign-in after failed attempts or a lock: show it to the owner' })
+  securityNotice?: SecurityNotice | null;
 }
 
 @ObjectType()

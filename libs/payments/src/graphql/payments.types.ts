@@ -161,6 +161,30 @@ export class MintPayload {
   userErrors: UserError[];
 }
 
+@ObjectType('MintRecord', { description: 'One admin mint, for the audit list' })
+export class MintRecordType {
+  @Field(() => ID, { description: 'The journal entry' })
+  entryId: string;
+  @Field(() => ID, { description: 'The admin who minted' })
+  adminUserId: string;
+  @Field(() => String, { nullable: true })
+  adminEmail: string | null;
+  @Field(() => ID, { nullable: true, description: "The recipient's account; null for the bandwidth pool" })
+  toUserId: string | null;
+  @Field(() => String, { nullable: true })
+  toEmail: string | null;
+  @Field({ description: 'USER_WALLET or BANDWIDTH_POOL' })
+  toAccountKind: string;
+  @Field(() => AmountScalar)
+  amount: bigint;
+  @Field({ description: 'The ledger idempotency key (mint:<the key given>)' })
+  idempotencyKey: string;
+  @Field(() => String, { nullable: true })
+  memo: string | null;
+  @Field()
+  createdAt: Date;
+}
+
 @ObjectType()
 export class FaucetPayload {
   @Field(() => WalletType, { nullable: true })

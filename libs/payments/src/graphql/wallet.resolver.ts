@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError } from '@wetube/identity';
+import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError, UsersService } from '@wetube/identity';
 import { LedgerError, LedgerService } from '@wetube/ledger';
 import { GraphQLError } from 'graphql';
 import { WalletService, WalletView, WalletTransaction } from '../wallet/wallet.service';
@@ -11,6 +11,7 @@ import {
   LedgerTransactionType,
   MintInput,
   MintPayload,
+  MintRecordType,
   TransferInput,
   TransferPayload,
   WalletAccountEnum,
@@ -31,6 +32,7 @@ export class WalletResolver {
   constructor(
     private readonly wallets: WalletService,
     private readonly ledger: LedgerService,
+    private readonly users: UsersService,
   ) {}
 
   @Query(() => WalletType, { description: "The signed-in user's Cloudcoin wallet" })
@@ -87,11 +89,31 @@ export class WalletResolver {
   @Mutation(() => MintPayload, { description: 'Admin: creates coins in an account (or the bandwidth pool). The only source of supply.' })
   @UseGuards(AuthenticatedGuard)
   @Roles(Role.ADMIN)
-  async mint(@Args('input') input: MintInput): Promise<MintPayload> {
-    const r = input.toEmail ? await this.wallets.mint(input.toEmail, input.amount, input.idempotencyKey, input.memo) : await this.wallets.mintToPool(input.amount, input.idempotencyKey);
+  async mint(@CurrentUser() admin: AuthUser, @Args('input') input: MintInput): Promise<MintPayload> {
+    const r = input.toEmail
+      ? await this.wallets.mint(admin.id, input.toEmail, input.amount, input.idempotencyKey, input.memo)
+      : await this.wallets.mintToPool(admin.id, input.amount, input.idempotencyKey);
     const totalSupply = await this.ledger.totalSupply();
     if (!r.ok) return { entryId: null, totalSupply, userErrors: [UserError.of(r.field, r.message, r.code)] };
     return { entryId: r.entry.entryId, totalSupply, userErrors: [] };
+  }
+
+  @Query(() => [MintRecordType], { description: 'Admin: every mint, newest first (who, to whom, how much, when, key); `before` is an entryId from an earlier page' })
+  @UseGuards(AuthenticatedGuard)
+  @Roles(Role.ADMIN)
+  async mints(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('before', { type: () => String, nullable: true }) before?: string | null,
+  ): Promise<MintRecordType[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw new GraphQLError('first must be between 1 and 200', { extensions: { code: 'BAD_USER_INPUT' } });
+    const records = await this.wallets.mintLog(first, before);
+    const ids = [...new Set(records.flatMap((r) => [r.adminUserId, r.toUserId]).filter((id): id is string => !!id))];
+    const emails = new Map<string, string>();
+    for (const id of ids) {
+      const u = await this.users.findById(id);
+      if (u) emails.set(id, u.email);
+    }
+    return records.map((r) => Object.assign(new MintRecordType(), { ...r, adminEmail: emails.get(r.adminUserId) ?? null, toEmail: r.toUserId ? (emails.get(r.toUserId) ?? null) : null }));
   }
 
   @Mutation(() => FaucetPayload, { description: 'Development only: 100 test CLC (FAUCET_DISABLED in production)' })

@@ -4,6 +4,7 @@ import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, Ledge
 import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
 import { sqlTime } from '../payments.sql';
+import { MintRecord, mintCeiling, toMintRecord } from './mint-ceiling';
 
 export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
 
@@ -123,22 +124,41 @@ export class WalletService {
   }
 
   /** Admin: new coins into a user's wallet (the only way, with the dev faucet, that supply grows). */
-  async mint(toEmail: string, amountInput: unknown, idempotencyKey: string, memo?: string | null): Promise<MoveResult> {
+  /** Within MINT_MAX_PER_CALL and MINT_MAX_PER_DAY (MINT_LIMIT_EXCEEDED otherwise, nothing moved); each mint lands in the audit list. */
+  async mint(adminUserId: string, toEmail: string, amountInput: unknown, idempotencyKey: string, memo?: string | null): Promise<MoveResult> {
     const to = await this.users.findByEmail(String(toEmail ?? '').trim().toLowerCase());
     if (!to) return { ok: false, code: 'RECIPIENT_NOT_FOUND', field: 'toEmail', message: `No account has the email ${JSON.stringify(toEmail)}.` };
     return this.move('amount', async () => {
       const amount = parseAmount(amountInput);
       const dest = await this.ledger.openAccount(AccountKind.USER_WALLET, to.id);
-      return this.ledger.mint(dest.id, amount, `mint:${idempotencyKey}`, memo ?? 'Minted by an admin');
+      const key = `mint:${idempotencyKey}`;
+      const text = memo ?? 'Minted by an admin';
+      const hooks = mintCeiling(this.config.mintLimits, { adminUserId, toUserId: to.id, toAccountKind: AccountKind.USER_WALLET, idempotencyKey: key, memo: text });
+      return this.ledger.mint(dest.id, amount, key, text, hooks);
     });
   }
 
-  /** Admin: new coins into the platform bandwidth pool (pays peers of sessions without ad revenue). */
-  async mintToPool(amountInput: unknown, idempotencyKey: string): Promise<MoveResult> {
+  /** Admin: new coins into the platform bandwidth pool (pays peers of sessions without ad revenue); same ceilings and audit. */
+  async mintToPool(adminUserId: string, amountInput: unknown, idempotencyKey: string): Promise<MoveResult> {
     return this.move('amount', async () => {
       const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
-      return this.ledger.mint(pool.id, parseAmount(amountInput), `mint:${idempotencyKey}`, 'Bandwidth pool funding');
+      const key = `mint:${idempotencyKey}`;
+      const text = 'Bandwidth pool funding';
+      const hooks = mintCeiling(this.config.mintLimits, { adminUserId, toUserId: null, toAccountKind: AccountKind.BANDWIDTH_POOL, idempotencyKey: key, memo: text });
+      return this.ledger.mint(pool.id, parseAmount(amountInput), key, text, hooks);
     });
+  }
+
+  /** The admin mints, newest first (`before`: an entry id from an earlier page). */
+  async mintLog(first: number, before?: string | null): Promise<MintRecord[]> {
+    const rows = before
+      ? await this.ledger.sql(
+          `SELECT m.* FROM payment_mints m, payment_mints b WHERE b.entry_id = ? AND (m.created_at < b.created_at OR (m.created_at = b.created_at AND m.entry_id < b.entry_id))
+            ORDER BY m.created_at DESC, m.entry_id DESC LIMIT ?`,
+          [before, first],
+        )
+      : await this.ledger.sql(`SELECT * FROM payment_mints ORDER BY created_at DESC, entry_id DESC LIMIT ?`, [first]);
+    return rows.map(toMintRecord);
   }
 
   /** Development only: 100 test CLC, at most five times a day per user. */
@@ -162,7 +182,7 @@ export class WalletService {
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       const message = err.code === 'INSUFFICIENT_FUNDS' ? 'Your wallet does not hold that much.' : err.message;
-      return { ok: false, code: err.code, field: ['INVALID_AMOUNT', 'NEGATIVE_AMOUNT', 'ZERO_AMOUNT', 'AMOUNT_TOO_LARGE', 'UNSAFE_NUMBER', 'INSUFFICIENT_FUNDS'].includes(err.code) ? field : 'idempotencyKey', message };
+      return { ok: false, code: err.code, field: ['MINT_LIMIT_EXCEEDED', 'INVALID_AMOUNT', 'NEGATIVE_AMOUNT', 'ZERO_AMOUNT', 'AMOUNT_TOO_LARGE', 'UNSAFE_NUMBER', 'INSUFFICIENT_FUNDS'].includes(err.code) ? field : 'idempotencyKey', message };
     }
   }
 }

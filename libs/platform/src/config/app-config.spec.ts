@@ -75,6 +75,23 @@ describe('configuration', () => {
     assert.throws(() => AppConfig.fromEnv({ ...base, PEER_PRICE_PER_SEGMENT: '1.5' }), /PEER_PRICE_PER_SEGMENT/);
   });
 
+  it('reads the abuse limits (sign-in throttling, registrations per IP, mint ceilings) and refuses ones that cannot work', () => {
+    const d = AppConfig.fromEnv(base);
+    assert.deepEqual(
+      { ...d.login, registerPerSecond: Math.round(d.login.registerPerSecond * 3600) },
+      { freeFailures: 5, lockAfterFailures: 10, delayBaseSec: 1, lockSec: 900, failureWindowSec: 86400, ipFailures: 100, ipWindowSec: 900, registerBurst: 20, registerPerSecond: 20 },
+    );
+    assert.deepEqual(d.mintLimits, { perCall: 1_000_000_000_000n, perDay: 10_000_000_000_000n });
+    const c = AppConfig.fromEnv({ ...base, LOGIN_FREE_FAILURES: '3', LOGIN_LOCK_AFTER_FAILURES: '20', LOGIN_LOCK_SEC: '60', MINT_MAX_PER_CALL: '5', MINT_MAX_PER_DAY: '7' });
+    assert.equal(c.login.lockAfterFailures, 20);
+    assert.deepEqual(c.mintLimits, { perCall: 5n, perDay: 7n });
+    assert.throws(() => AppConfig.fromEnv({ ...base, LOGIN_FREE_FAILURES: '10', LOGIN_LOCK_AFTER_FAILURES: '10' }), /LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES \(10\), got 10/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, LOGIN_LOCK_SEC: '0' }), /LOGIN_LOCK_SEC/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, MINT_MAX_PER_CALL: '1.5' }), /MINT_MAX_PER_CALL: must be a positive whole number of minor units/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, MINT_MAX_PER_DAY: '0' }), /MINT_MAX_PER_DAY/);
+    assert.throws(() => AppConfig.fromEnv({ ...base, REGISTER_IP_BURST: '100000', REGISTER_IP_PER_HOUR: '1' }), /REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST/);
+  });
+
   it('reads sizes, lists and the scaled-out settings', () => {
     const c = AppConfig.fromEnv({
       ...base,

@@ -80,6 +80,20 @@ export class AppConfig {
     requestsPerSecond: number;
   };
   readonly graphqlMaxComplexity: number;
+  /** Sign-in throttling (per account and per client IP) and registrations per client IP. */
+  readonly login: {
+    freeFailures: number;
+    lockAfterFailures: number;
+    delayBaseSec: number;
+    lockSec: number;
+    failureWindowSec: number;
+    ipFailures: number;
+    ipWindowSec: number;
+    registerBurst: number;
+    registerPerSecond: number;
+  };
+  /** Admin mint ceilings, minor units (MINT_MAX_PER_CALL, MINT_MAX_PER_DAY per UTC day). */
+  readonly mintLimits: { perCall: bigint; perDay: bigint };
   readonly seedSample: boolean;
   readonly logLevel: string;
   readonly logFormat: 'json' | 'pretty';
@@ -157,6 +171,25 @@ export class AppConfig {
       throw new ConfigError('Invalid configuration:\n  AD_SHARE_CREATOR_PERCENT + AD_SHARE_BANDWIDTH_PERCENT: must not exceed 100');
     }
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
+    if (raw.LOGIN_LOCK_AFTER_FAILURES <= raw.LOGIN_FREE_FAILURES) {
+      throw new ConfigError(`Invalid configuration:\n  LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES (${raw.LOGIN_FREE_FAILURES}), got ${raw.LOGIN_LOCK_AFTER_FAILURES}`);
+    }
+    // A window of BURST per BURST / rate (rateWindow); memory stores expire keys by timer, so keep it under 14 days.
+    if ((raw.REGISTER_IP_BURST * 3600) / raw.REGISTER_IP_PER_HOUR > 14 * 24 * 3600) {
+      throw new ConfigError('Invalid configuration:\n  REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST (their window, BURST / rate, must stay within 14 days)');
+    }
+    this.login = {
+      freeFailures: raw.LOGIN_FREE_FAILURES,
+      lockAfterFailures: raw.LOGIN_LOCK_AFTER_FAILURES,
+      delayBaseSec: raw.LOGIN_DELAY_BASE_SEC,
+      lockSec: raw.LOGIN_LOCK_SEC,
+      failureWindowSec: raw.LOGIN_FAILURE_WINDOW_SEC,
+      ipFailures: raw.LOGIN_IP_FAILURES,
+      ipWindowSec: raw.LOGIN_IP_WINDOW_SEC,
+      registerBurst: raw.REGISTER_IP_BURST,
+      registerPerSecond: raw.REGISTER_IP_PER_HOUR / 3600,
+    };
+    this.mintLimits = { perCall: BigInt(raw.MINT_MAX_PER_CALL), perDay: BigInt(raw.MINT_MAX_PER_DAY) };
     this.seedSample = raw.SEED_SAMPLE;
     this.logLevel = raw.LOG_LEVEL;
     this.logFormat = raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty');

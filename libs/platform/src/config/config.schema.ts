@@ -134,6 +134,27 @@ export const configSchema = z.object({
   PLAYBACK_SESSIONS_PER_MINUTE: z.coerce.number().positive().max(1000000).default(20),
   AD_REQUESTS_BURST: z.coerce.number().int().min(1).max(100000).default(60),
   AD_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100000).default(2),
+  // --- Abuse limits: sign-in throttling, registration per IP, admin mint ceilings (security) ---
+  /** Wrong passwords an account may have in a row before each further one adds a growing delay (1 s, 2 s, 4 s, …). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Wrong passwords in a row that lock the account for LOGIN_LOCK_SEC (even the right password is refused meanwhile). */
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(2).max(10000).default(10),
+  /** The first delay after the free failures, in seconds; it doubles with each further failure (0: no delays, only the lock). */
+  LOGIN_DELAY_BASE_SEC: z.coerce.number().int().min(0).max(3600).default(1),
+  LOGIN_LOCK_SEC: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+  /** A run of wrong passwords is forgotten this long after its first one (a sign-in ends it sooner). */
+  LOGIN_FAILURE_WINDOW_SEC: z.coerce.number().int().min(60).max(14 * 24 * 3600).default(24 * 3600),
+  /** Wrong passwords one client IP may send (any accounts) per LOGIN_IP_WINDOW_SEC before its sign-ins are refused. */
+  LOGIN_IP_FAILURES: z.coerce.number().int().min(1).max(10000000).default(100),
+  LOGIN_IP_WINDOW_SEC: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  /** Accounts one client IP may register at once, and the long-run rate per hour. */
+  REGISTER_IP_BURST: z.coerce.number().int().min(1).max(10000000).default(20),
+  REGISTER_IP_PER_HOUR: z.coerce.number().positive().max(10000000).default(20),
+  /** Largest admin `mint`, in minor units (1 CLC = 1,000,000). */
+  MINT_MAX_PER_CALL: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units').default('1000000000000'),
+  /** Most the admin `mint` may create per UTC day, all admins together, in minor units. */
+  MINT_MAX_PER_DAY: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units').default('10000000000000'),
+  // --- end of abuse limits ---
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
   SEED_SAMPLE: bool.default('false'),

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
-import { type RateDecision, type RateLimit, type RateLimiter, rateWindow } from './rate-limiter';
+import { type CounterState, type KeyedCounter, type RateDecision, type RateLimit, type RateLimiter, rateWindow } from './rate-limiter';
 
 /**
  * Makes the platform's per-key limits (rate-limiter-flexible): in Redis when REDIS_URL is set, so
@@ -42,6 +42,25 @@ export class RateLimiterFactory implements OnModuleDestroy {
       ? new RateLimiterRedis({ storeClient: this.connection(), keyPrefix: `${this.prefix}:${name}`, points, duration: durationSec, insuranceLimiter: memory })
       : memory;
     return { burst: limit.burst, perSecond: limit.perSecond, consume: (key) => consume(store, key) };
+  }
+
+  /** A counter named `name` whose keys expire `durationSec` after their first increment (same stores as `create`). */
+  counter(name: string, durationSec: number): KeyedCounter {
+    if (!/^[a-z0-9_-]+$/i.test(name)) throw new Error(`counter name ${JSON.stringify(name)}: letters, digits, - and _ only`);
+    if (!Number.isInteger(durationSec) || durationSec < 1) throw new Error(`counter ${name}: durationSec must be a whole number ≥ 1, got ${durationSec}`);
+    const points = Number.MAX_SAFE_INTEGER;
+    const memory = new RateLimiterMemory({ points, duration: durationSec });
+    const store: RateLimiterAbstract = this.redisUrl
+      ? new RateLimiterRedis({ storeClient: this.connection(), keyPrefix: `${this.prefix}:${name}`, points, duration: durationSec, insuranceLimiter: memory })
+      : memory;
+    const state = (res: RateLimiterRes | null): CounterState =>
+      res ? { count: res.consumedPoints, msLeft: Math.max(0, res.msBeforeNext) } : { count: 0, msLeft: 0 };
+    return {
+      get: async (key) => state(await store.get(key)),
+      add: async (key, n = 1) => state(await store.penalty(key, n)),
+      set: async (key, count, sec) => void (await store.set(key, count, sec)),
+      delete: async (key) => void (await store.delete(key)),
+    };
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -22,3 +22,24 @@ export function rateWindow(limit: RateLimit): { points: number; durationSec: num
   if (!(limit.perSecond > 0) || !Number.isFinite(limit.perSecond)) throw new Error(`rate limit: perSecond must be a positive number, got ${limit.perSecond}`);
   return { points: limit.burst, durationSec: Math.max(1, Math.round(limit.burst / limit.perSecond)) };
 }
+
+/** A count per key that expires `durationSec` after its first increment (or as `set` says). */
+export interface CounterState {
+  count: number;
+  /** Milliseconds until the key expires (0 when it is absent). */
+  msLeft: number;
+}
+
+/**
+ * Counts per key in the same store as the rate limits (Redis when REDIS_URL is set, so every
+ * process sees one count; memory otherwise): for rules a fixed window cannot say, such as failures
+ * in a row with a growing delay.
+ */
+export interface KeyedCounter {
+  get(key: string): Promise<CounterState>;
+  /** Adds `n` (starting the window when the key is new) and answers the new count. */
+  add(key: string, n?: number): Promise<CounterState>;
+  /** Sets the count and its expiry. */
+  set(key: string, count: number, durationSec: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
