@@ -50,6 +50,8 @@ describe('sniffMedia: audio and video containers by their first bytes', () => {
     ['a text file that starts with G (0x47, the TS sync byte)', new TextEncoder().encode('Good morning! '.repeat(80))],
     ['a JPEG', file([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, ...enc('JFIF')])],
     ['a PNG', file([0x89, ...enc('PNG'), 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['a HEIC photo (ftyp heic)', file([0, 0, 0, 0x18, ...enc('ftypheic')])],
+    ['an AVIF picture (ftyp avif)', file([0, 0, 0, 0x1c, ...enc('ftypavif')])],
     ['a PDF', file(enc('%PDF-1.7\n'))],
     ['a ZIP', file([...enc('PK'), 3, 4, 20, 0])],
     ['an ICO (00 00 01 00, not a start code)', file([0, 0, 1, 0, 1, 0, 16, 16])],

@@ -9,7 +9,7 @@
 export const SNIFF_BYTES = 1024;
 
 export type MediaContainer =
-  | 'mp4' // ISO BMFF: MP4, MOV, M4A, M4V, 3GP, 3G2, HEIF-free (ftyp or a QuickTime atom first)
+  | 'mp4' // ISO BMFF: MP4, MOV, M4A, M4V, 3GP, 3G2 (ftyp or a QuickTime atom first); not HEIF/AVIF images
   | 'matroska' // MKV, WebM, MKA
   | 'avi'
   | 'wav'
@@ -42,6 +42,8 @@ const bytes = (b: Uint8Array, at: number, sig: readonly number[]): boolean => b.
 
 /** QuickTime / ISO BMFF boxes a file may start with (ftyp is the norm; old .mov files start with others). */
 const FIRST_BOXES = ['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot', 'styp', 'sidx'];
+/** ftyp major brands of still images in the same box format (HEIC, HEIF, AVIF). */
+const IMAGE_BRANDS = ['heic', 'heix', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis'];
 const ASF_GUID = [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9, 0x00, 0xaa, 0x00, 0x62, 0xce, 0x6c];
 const MXF_KEY = [0x06, 0x0e, 0x2b, 0x34, 0x02, 0x05, 0x01, 0x01];
 
@@ -80,6 +82,7 @@ function adtsFrame(b: Uint8Array, at: number): boolean {
 export function sniffMedia(head: Uint8Array): MediaContainer | null {
   const b = head;
   if (b.length < 4) return null;
+  if (ascii(b, 4, 'ftyp') && IMAGE_BRANDS.some((brand) => ascii(b, 8, brand))) return null;
   if (FIRST_BOXES.some((box) => ascii(b, 4, box))) return 'mp4';
   if (bytes(b, 0, [0x1a, 0x45, 0xdf, 0xa3])) return 'matroska';
   if (ascii(b, 0, 'RIFF')) {
