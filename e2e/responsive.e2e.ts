@@ -303,6 +303,8 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       await tagError.waitFor({ timeout: 15_000 });
       assert.match((await tagError.textContent()) ?? '', /longer than 40 characters/);
       assert.equal(await page.locator('input[name=tags]').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('.upload__status').count(), 0, 'no progress panel for an upload refused before any byte');
+      assert.equal(await page.getByTestId('upload-resume').count(), 0, 'nothing to resume');
       await shot(page, 'responsive-390-upload-server-error');
 
       await page.fill('input[name=tags]', 'sea, waves');

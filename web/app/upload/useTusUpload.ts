@@ -102,8 +102,14 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
         const field = tusErrorField(err);
         const detail = field && ['title', 'description', 'tags', 'visibility', 'category'].includes(field) ? (field as UploadDetailField) : null;
         setErrorField(detail);
-        // Refused at creation for a detail: nothing to resume; the next Upload starts afresh with the fixed details.
-        if (detail && uploadRef.current === upload) uploadRef.current = null;
+        if (detail) {
+          // Refused at creation for a detail, before any byte: nothing to resume or show progress of;
+          // the form shows the message by the field and the next Upload starts afresh.
+          if (uploadRef.current === upload) uploadRef.current = null;
+          setTotal(0);
+          setPhase('idle');
+          return;
+        }
         setPhase('error');
       },
       async onSuccess() {
