@@ -3,20 +3,17 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { canAdvertise } from '@/lib/ads/advertiser-api';
 import { formatClc } from '@/lib/money';
 import { useSession } from '@/lib/session';
 import { useWalletBalance } from '@/lib/useWalletBalance';
+import { MobileNav } from './nav/MobileNav';
+import { isActive, navLinksFor } from './nav/nav-links';
 
-const NAV = [
-  { href: '/', label: 'Home' },
-  { href: '/upload', label: 'Upload' },
-  { href: '/studio', label: 'Studio' },
-  { href: '/wallet', label: 'Wallet' },
-];
-/** Shown to signed-in advertisers (and admins) only. */
-const ADVERTISER_NAV = { href: '/advertiser', label: 'Advertise' };
-
+/**
+ * The site header: logo, the main links the person's roles give (nav-links.ts), the account. On
+ * wide screens the links and the account sit in the bar; on narrow ones (see globals.css, "mobile
+ * navigation") they move into the Menu button's panel.
+ */
 export function Header() {
   const { me, signOut } = useSession();
   const pathname = usePathname() ?? '/';
@@ -25,6 +22,7 @@ export function Header() {
   const balance = useWalletBalance(me);
   const isAuthPage = pathname === '/signin' || pathname === '/register';
   const next = isAuthPage ? '' : `?next=${encodeURIComponent(pathname)}`;
+  const links = navLinksFor(me?.roles);
 
   async function onSignOut() {
     setBusy(true);
@@ -47,15 +45,15 @@ export function Header() {
           <span className="logo__text">WeTube</span>
         </Link>
         <nav aria-label="Main" className="nav">
-          {(me && canAdvertise(me.roles) ? [...NAV, ADVERTISER_NAV] : NAV).map((item) => {
-            const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+          {links.map((item) => {
+            const active = isActive(item.href, pathname);
             return (
               <Link
                 key={item.href}
                 href={item.href}
                 className="nav__link"
                 aria-current={active ? 'page' : undefined}
-                data-testid={item.href === '/advertiser' ? 'nav-advertiser' : undefined}
+                data-testid={`nav-${item.key}`}
               >
                 {item.label}
                 {item.href === '/wallet' && balance !== null && (
@@ -93,6 +91,7 @@ export function Header() {
             </>
           )}
         </div>
+        <MobileNav links={links} pathname={pathname} me={me} balance={balance} next={next} busy={busy} onSignOut={() => void onSignOut()} />
       </div>
     </header>
   );

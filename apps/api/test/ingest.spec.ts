@@ -151,6 +151,32 @@ for (const db of databaseMatrix()) {
       assert.equal((await intruder.gql(`{ myVideos { totalCount } }`)).data?.myVideos.totalCount, 0);
     });
 
+    it('takes description, tags, visibility and category from the upload metadata, and refuses bad ones before any byte with the field named', async () => {
+      const creator = new ApiClient(api.url);
+      await creator.signUp('Describer');
+      const r = await tusUpload(creator, clip, {
+        title: 'Described',
+        metadata: { description: ' Waves at dusk ', tags: 'Sea, waves', visibility: 'PRIVATE', category: 'travel & events' },
+      });
+      assert.equal(r.error, undefined, JSON.stringify(r.error));
+      const v = (await creator.gql(`query($id: ID!) { video(id: $id) { title description tags visibility category } }`, { id: r.videoId })).data.video;
+      assert.deepEqual(v, { title: 'Described', description: 'Waves at dusk', tags: ['sea', 'waves'], visibility: 'PRIVATE', category: 'Travel & Events' });
+      // The anonymous public sees nothing of a private upload.
+      assert.equal((await new ApiClient(api.url).gql(`query($id: ID!) { video(id: $id) { id } }`, { id: r.videoId })).data?.video ?? null, null);
+
+      const bad = await tusUpload(creator, clip, { title: 'Bad', metadata: { category: 'Knitting' } });
+      assert.equal(bad.videoId, null);
+      assert.equal(bad.error?.status, 400, JSON.stringify(bad.error));
+      const body = JSON.parse(bad.error!.body);
+      assert.equal(body.field, 'category');
+      assert.match(body.message, /no category "Knitting"/);
+      assert.equal(bad.url, null, 'no upload was created');
+      const badVisibility = await tusUpload(creator, clip, { metadata: { visibility: 'SECRET' } });
+      assert.equal(badVisibility.error?.status, 400);
+      assert.equal(JSON.parse(badVisibility.error!.body).field, 'visibility');
+      assert.equal((await creator.gql(`{ myVideos { totalCount } }`)).data?.myVideos.totalCount, 1);
+    });
+
     it('an advertiser account may upload (its ad creatives are videos uploaded like any other); anonymous callers may not (401)', async () => {
       const advertiser = new ApiClient(api.url);
       await advertiser.signUp('Adco', 'advertiser');

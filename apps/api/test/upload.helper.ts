@@ -5,6 +5,8 @@ import { ApiClient } from './api.client';
 export interface UploadOptions {
   title?: string;
   filename?: string;
+  /** More tus Upload-Metadata (description, tags, visibility, category). */
+  metadata?: Record<string, string>;
   chunkSize?: number;
   /** Called after each chunk; return false to stop the upload there (an interrupted upload). */
   onChunk?: (sent: number, total: number) => boolean | void;
@@ -27,7 +29,7 @@ export async function tusUpload(client: ApiClient, path: string, opts: UploadOpt
       // When resuming, no endpoint: a refused resume must fail, not quietly start a new upload.
       ...(opts.resumeUrl ? { uploadUrl: opts.resumeUrl } : { endpoint: `${client.url}/api/uploads/` }),
       headers: client.token ? { Authorization: `Bearer ${client.token}` } : {},
-      metadata: { filename: opts.filename ?? 'clip.mp4', ...(opts.title ? { title: opts.title } : {}) },
+      metadata: { filename: opts.filename ?? 'clip.mp4', ...(opts.title ? { title: opts.title } : {}), ...opts.metadata },
       chunkSize: opts.chunkSize ?? 4 * 1024 * 1024,
       retryDelays: [],
       onAfterResponse: (_req, res) => {

@@ -28,3 +28,4 @@ export { avc1Codec } from './codec.string';
 export { MediaProbeError, SourceRejectedError, TranscodeError, TranscodeAbortedError } from './media.errors';
 export type { SourceRejectionCode } from './media.errors';
 export type * from './media.types';
+export { NOT_A_MEDIA_FILE, EMPTY_FILE } from './probe-messages';

@@ -11,6 +11,7 @@ import type { FfmpegInvocation } from './ffmpeg-args.builder';
 import { encoderCommand, endOrphanEncoders, writeEncoderRecord } from './encoder.processes';
 import type { OrphanEncoder } from './encoder.processes';
 import { MediaProbeError, TranscodeAbortedError, TranscodeError } from './media.errors';
+import { EMPTY_FILE, NOT_A_MEDIA_FILE } from './probe-messages';
 import type {
   AudioStreamInfo,
   ProbeResult,
@@ -69,12 +70,12 @@ export function streamRotation(stream: Record<string, unknown>): number {
 export function describeProbeFailure(stderr: string): string {
   // A text file named .mp4 is "detected only with low score" as mp4 and then lacks a moov atom:
   // it is not a damaged video, it is not a video at all.
-  if (/misdetection possible|detected only with low score/i.test(stderr)) return 'The file is not a video ffmpeg can read';
+  if (/misdetection possible|detected only with low score/i.test(stderr)) return NOT_A_MEDIA_FILE;
   if (/moov atom not found/i.test(stderr)) return 'The file is truncated or damaged (moov atom not found)';
   if (/No such file or directory/i.test(stderr)) return 'The file does not exist';
   if (/Permission denied/i.test(stderr)) return 'The file cannot be read (permission denied)';
   if (/Invalid data found when processing input|could not find codec parameters|Failed to read frame size/i.test(stderr)) {
-    return 'The file is not a video ffmpeg can read';
+    return NOT_A_MEDIA_FILE;
   }
   if (/End of file|truncat/i.test(stderr)) return 'The file is truncated or damaged';
   return 'The file could not be read as a video';
@@ -151,7 +152,7 @@ export class MediaRepository {
     } catch (err) {
       throw new MediaProbeError('The file does not exist', String((err as Error).message));
     }
-    if (size === 0) throw new MediaProbeError('The file is empty (0 bytes)', '');
+    if (size === 0) throw new MediaProbeError(EMPTY_FILE, '');
     let data: FfprobeData;
     try {
       data = await this.ffprobeRaw(path);
@@ -160,7 +161,7 @@ export class MediaRepository {
       throw new MediaProbeError(describeProbeFailure(detail), detail);
     }
     if (!data.streams.length) {
-      throw new MediaProbeError('The file is not a video ffmpeg can read', 'ffprobe found no streams');
+      throw new MediaProbeError(NOT_A_MEDIA_FILE, 'ffprobe found no streams');
     }
     return toProbeResult(data, size);
   }

@@ -120,7 +120,7 @@ export function AdvertiserClient() {
 
       <div className="advertiser__forms" data-testid="advertiser-forms">
         <NewCampaignForm onCreated={(c) => { onCampaign(c); changed(); }} />
-        <NewLineItemForm campaigns={campaigns ?? []} onCreated={changed} />
+        <NewLineItemForm campaigns={campaigns} onCreated={changed} />
       </div>
 
       <h2 className="section-title">Campaigns</h2>

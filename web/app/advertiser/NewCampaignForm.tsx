@@ -46,7 +46,7 @@ export function NewCampaignForm({ onCreated }: { onCreated: (c: Campaign) => voi
 
   const id = `${uid}-name`;
   return (
-    <form className="panel ad-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="new-campaign-form">
+    <form className="panel ad-form" id="new-campaign-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="new-campaign-form">
       <h2 className="section-title">New campaign</h2>
       <FormField id={id} label="Name" error={fieldError} testId="campaign-name">
         <input

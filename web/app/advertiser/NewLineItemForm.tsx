@@ -53,7 +53,34 @@ function blankDraft(campaignId: string): LineItemDraft {
  * CPM bid, pacing, where it plays and whom it targets. One idempotency key per attempt: sending
  * the same values again after a failed request cannot fund a second line item.
  */
-export function NewLineItemForm({ campaigns, onCreated }: { campaigns: Campaign[]; onCreated: () => void }) {
+export function NewLineItemForm({ campaigns: loaded, onCreated }: { campaigns: Campaign[] | null; onCreated: () => void }) {
+  if (loaded !== null && loaded.length === 0) return <NeedsCampaign />;
+  return <LineItemFormBody campaigns={loaded ?? []} loading={loaded === null} onCreated={onCreated} />;
+}
+
+/** Before any campaign exists: no form with an empty Campaign select, but what to do first. */
+function NeedsCampaign() {
+  return (
+    <section className="panel ad-form ad-form--wide ad-form--empty" aria-labelledby="line-item-needs-campaign-title" data-testid="line-item-needs-campaign">
+      <h2 className="section-title" id="line-item-needs-campaign-title">
+        New line item
+      </h2>
+      <p>
+        <strong>Create a campaign first.</strong> Every line item (its budget, bid, flight and targeting) belongs to a campaign.
+      </p>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => (document.querySelector('#new-campaign-form input[name=name]') as HTMLInputElement | null)?.focus()}
+        data-testid="line-item-go-to-campaign"
+      >
+        Name your first campaign
+      </button>
+    </section>
+  );
+}
+
+function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campaign[]; loading: boolean; onCreated: () => void }) {
   const uid = useId();
   const [draft, setDraft] = useState<LineItemDraft>(() => blankDraft(''));
   const [errors, setErrors] = useState<Partial<Record<LineItemField, string>>>({});
@@ -158,7 +185,7 @@ export function NewLineItemForm({ campaigns, onCreated }: { campaigns: Campaign[
   return (
     <form className="panel ad-form ad-form--wide" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="new-line-item-form">
       <h2 className="section-title">New line item</h2>
-      {campaigns.length === 0 && <p className="muted">Create a campaign first: line items belong to one.</p>}
+      {loading && <p className="muted" aria-busy="true">Loading your campaigns…</p>}
       <div className="field-row">
         <FormField id={id('campaignId')} label="Campaign" error={errors.campaignId} testId="line-item-campaignId">
           <select

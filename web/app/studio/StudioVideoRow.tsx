@@ -239,29 +239,69 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
       </p>
     ) : null;
 
+  const failed = video.status === 'FAILED';
+  const visibilityLabel = { PUBLIC: 'Public', UNLISTED: 'Unlisted', PRIVATE: 'Private' }[video.visibility] ?? video.visibility;
+  const thumb = (
+    <>
+      {video.posterUrl && video.status === 'READY' ? (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={video.posterUrl} alt="" loading="lazy" />
+      ) : (
+        <span aria-hidden="true">{failed ? '⚠' : '▶'}</span>
+      )}
+      {video.durationSec ? <span className="card__duration">{formatDuration(video.durationSec)}</span> : null}
+    </>
+  );
+
   return (
-    <li className="panel studio-row" data-testid="studio-video" data-video-id={video.id}>
+    <li className={`panel studio-row${failed ? ' studio-row--failed' : ''}`} data-testid="studio-video" data-video-id={video.id} data-status={video.status}>
       <div className="studio-row__main">
-        <Link href={`/watch/${encodeURIComponent(video.id)}`} className="studio-row__thumb" aria-label={`Watch ${video.title}`}>
-          {video.posterUrl && video.status === 'READY' ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={video.posterUrl} alt="" loading="lazy" />
-          ) : (
-            <span aria-hidden="true">▶</span>
-          )}
-          {video.durationSec ? <span className="card__duration">{formatDuration(video.durationSec)}</span> : null}
-        </Link>
+        {failed ? (
+          // A failed upload has nothing to watch: no link, no visibility, only why and what to do.
+          <span className="studio-row__thumb">{thumb}</span>
+        ) : (
+          <Link href={`/watch/${encodeURIComponent(video.id)}`} className="studio-row__thumb" aria-label={`Watch ${video.title}`}>
+            {thumb}
+          </Link>
+        )}
         <div className="studio-row__info">
           <h2 className="studio-row__title">
-            <Link href={`/watch/${encodeURIComponent(video.id)}`}>{video.title || 'Untitled'}</Link>
+            {failed ? video.title || 'Untitled' : <Link href={`/watch/${encodeURIComponent(video.id)}`}>{video.title || 'Untitled'}</Link>}
           </h2>
           <p className="muted small">
             <span className={`badge badge--${video.status.toLowerCase()}`} data-testid="studio-status">
               {video.status}
             </span>{' '}
-            <span className="badge badge--neutral">{video.visibility}</span> · uploaded{' '}
-            <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
+            {!failed && (
+              <>
+                <span className="badge badge--neutral" data-testid="studio-visibility">
+                  {visibilityLabel}
+                </span>{' '}
+              </>
+            )}
+            {!failed && video.category && (
+              <>
+                <span className="badge badge--neutral" data-testid="studio-category">
+                  {video.category}
+                </span>{' '}
+              </>
+            )}
+            · uploaded <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
           </p>
+          {!failed && video.description && (
+            <p className="studio-row__description small" data-testid="studio-description">
+              {video.description}
+            </p>
+          )}
+          {!failed && video.tags.length > 0 && (
+            <ul className="studio-row__tags" aria-label="Tags" data-testid="studio-tags">
+              {video.tags.map((t) => (
+                <li key={t} className="studio-row__tag">
+                  #{t}
+                </li>
+              ))}
+            </ul>
+          )}
           {processing && (
             <div className="studio-row__progress">
               <ProgressBar
@@ -274,7 +314,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
               </span>
             </div>
           )}
-          {video.status === 'FAILED' && (
+          {failed && (
             <p className="alert alert--error" role="alert" data-testid="studio-failure">
               <strong>Processing failed:</strong> {video.failureReason || 'no reason given'}
             </p>
@@ -291,6 +331,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           {deleteError}
         </p>
       )}
+      {!failed && (
       <details className="studio-row__edit">
         <summary>Edit details</summary>
         <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
@@ -362,6 +403,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           </div>
         </form>
       </details>
+      )}
     </li>
   );
 }

@@ -43,7 +43,7 @@ export function FileDropZone({ inputId, errorId, inputRef, file, localDuration, 
         className="sr-only"
         type="file"
         name="file"
-        accept="video/*"
+        accept="video/*,audio/*"
         data-testid="file-input"
         disabled={busy}
         aria-describedby={errorId}

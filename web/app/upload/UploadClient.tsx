@@ -3,9 +3,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatBytes, formatDuration } from '@/lib/format';
 import { useRequireAuth } from '@/lib/useRequireAuth';
-import { probeDuration, stripExtension, tooBigMessage, tooLongMessage } from './file-checks';
+import { probeDuration, refuseNonMedia, stripExtension, tooBigMessage, tooLongMessage } from './file-checks';
 import { TranscodeStatusPanel } from './TranscodeStatusPanel';
 import { UploadActions } from './UploadActions';
+import { blankDetails, type UploadDetails } from './upload-details';
 import { UploadForm } from './UploadForm';
 import type { Phase } from './upload-phase';
 import { UploadProgressPanel } from './UploadProgressPanel';
@@ -13,13 +14,21 @@ import { useTranscodeWatch } from './useTranscodeWatch';
 import { useTusUpload } from './useTusUpload';
 import { useUploadConfig } from './useUploadConfig';
 
-/** The upload page: choose a file and a title, upload it (tus, resumable), then follow its transcode. */
+/**
+ * The upload page: choose a file and its details (title, description, tags, visibility, category),
+ * upload it (tus, resumable), then follow its transcode. A file that is plainly not audio or video
+ * (by its first bytes) is refused here, before any byte is sent.
+ */
 export function UploadClient() {
   const { me, error: sessionError } = useRequireAuth();
   const { config, configError } = useUploadConfig();
   const [file, setFile] = useState<File | null>(null);
   const [localDuration, setLocalDuration] = useState<number | null>(null);
-  const [title, setTitle] = useState('');
+  const [details, setDetails] = useState<UploadDetails>(blankDetails);
+  const title = details.title;
+  const setTitle = (t: string) => setDetails((d) => ({ ...d, title: t }));
+  /** The file's first bytes match no audio or video container: refused before upload. */
+  const [notMedia, setNotMedia] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const upload = useTusUpload(phase, setPhase);
@@ -30,6 +39,7 @@ export function UploadClient() {
     setFileError(null);
     upload.setError(null);
     setLocalDuration(null);
+    setNotMedia(false);
     const restarting = phase === 'ready' || phase === 'failed' || phase === 'error';
     // A new file after a finished (or broken) upload starts over.
     if (restarting) clearUpload();
@@ -40,8 +50,11 @@ export function UploadClient() {
       setFileError(tooBigMessage(f.size, config.maxUploadBytes));
       return;
     }
-    if (f.type && !f.type.startsWith('video/')) {
-      setFileError(`"${f.name}" does not look like a video file (${f.type}). You can still try to upload it.`);
+    const refused = await refuseNonMedia(f);
+    if (refused) {
+      setNotMedia(true);
+      setFileError(refused);
+      return;
     }
     const d = await probeDuration(f);
     setLocalDuration(d);
@@ -57,6 +70,12 @@ export function UploadClient() {
       setFileError('Choose a video file first.');
       return;
     }
+    const refused = await refuseNonMedia(file); // again: Upload may be pressed before the check on choosing ended
+    if (refused) {
+      setNotMedia(true);
+      setFileError(refused);
+      return;
+    }
     if (config && file.size > config.maxUploadBytes) {
       setFileError(tooBigMessage(file.size, config.maxUploadBytes));
       return;
@@ -70,7 +89,7 @@ export function UploadClient() {
     const videoTitle = title.trim() || stripExtension(file.name);
     setTitle(videoTitle);
     transcode.forget();
-    await upload.start(file, videoTitle, transcode.watch);
+    await upload.start(file, { ...details, title: videoTitle }, transcode.watch);
   }
 
   /** Forgets the current upload and its transcode state (the chosen file and title stay). */
@@ -85,7 +104,8 @@ export function UploadClient() {
     upload.abort();
     clearUpload();
     setFile(null);
-    setTitle('');
+    setDetails(blankDetails());
+    setNotMedia(false);
     setLocalDuration(null);
     setFileError(null);
     upload.setError(null);
@@ -121,12 +141,16 @@ export function UploadClient() {
       </p>
 
       <UploadForm
-        title={title}
-        onTitle={setTitle}
+        details={details}
+        onDetails={(change) => {
+          setDetails((d) => ({ ...d, ...change }));
+          if (upload.errorField && upload.errorField in change) upload.setError(null);
+        }}
+        detailError={upload.errorField && upload.error ? { field: upload.errorField, message: upload.error } : null}
         file={file}
         localDuration={localDuration}
         fileError={fileError}
-        fileOverLimit={tooBig || tooLong}
+        fileOverLimit={tooBig || tooLong || notMedia}
         inputRef={inputRef}
         busy={busy}
         onChoose={(f) => void chooseFile(f)}
@@ -134,7 +158,7 @@ export function UploadClient() {
       >
         <UploadActions
           phase={phase}
-          canStart={!(busy || phase === 'ready' || phase === 'failed' || !file || tooBig || tooLong)}
+          canStart={!(busy || phase === 'ready' || phase === 'failed' || !file || tooBig || tooLong || notMedia)}
           canResume={phase === 'paused' || (phase === 'error' && upload.hasUpload && upload.sent < upload.total)}
           onPause={upload.pause}
           onResume={upload.resume}
@@ -153,7 +177,7 @@ export function UploadClient() {
         />
       )}
 
-      {upload.error && (
+      {upload.error && !upload.errorField && (
         <div className="alert alert--error" role="alert" data-testid="upload-error">
           {upload.error}
         </div>

@@ -1,11 +1,16 @@
 'use client';
 
 import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
+import type { Visibility } from '@/lib/types';
+import { useVideoCategories } from '@/lib/useVideoCategories';
 import { FileDropZone } from './FileDropZone';
+import type { UploadDetailField, UploadDetails } from './upload-details';
 
 interface UploadFormProps {
-  title: string;
-  onTitle: (title: string) => void;
+  details: UploadDetails;
+  onDetails: (change: Partial<UploadDetails>) => void;
+  /** The server's word on one of the details (it checks them before any byte is sent). */
+  detailError: { field: UploadDetailField; message: string } | null;
   file: File | null;
   localDuration: number | null;
   fileError: string | null;
@@ -19,25 +24,106 @@ interface UploadFormProps {
   children: ReactNode;
 }
 
-/** The video's metadata (its title) and its file, with the file's error. */
-export function UploadForm({ title, onTitle, file, localDuration, fileError, fileOverLimit, inputRef, busy, onChoose, onSubmit, children }: UploadFormProps) {
+const VISIBILITIES: { value: Visibility; label: string; hint: string }[] = [
+  { value: 'PUBLIC', label: 'Public', hint: 'Everyone can find and watch it.' },
+  { value: 'UNLISTED', label: 'Unlisted', hint: 'Anyone with the link can watch it; not listed.' },
+  { value: 'PRIVATE', label: 'Private', hint: 'Only you can watch it.' },
+];
+
+/** The video's details (title, description, tags, visibility, category) and its file, with their errors. */
+export function UploadForm({ details, onDetails, detailError, file, localDuration, fileError, fileOverLimit, inputRef, busy, onChoose, onSubmit, children }: UploadFormProps) {
   const uid = useId();
+  const categories = useVideoCategories();
   const errorId = `${uid}-file-error`;
+  const id = (f: UploadDetailField) => `${uid}-${f}`;
+  const errorOf = (f: UploadDetailField) => (detailError?.field === f ? detailError.message : null);
+  const invalid = (f: UploadDetailField) => (errorOf(f) ? { 'aria-invalid': true as const, 'aria-describedby': `${id(f)}-err` } : {});
+  const fieldError = (f: UploadDetailField) =>
+    errorOf(f) ? (
+      <p id={`${id(f)}-err`} className="field__error" role="alert" data-testid={`upload-${f}-error`}>
+        {errorOf(f)}
+      </p>
+    ) : null;
+
   return (
-    <form className="panel upload__form" onSubmit={onSubmit}>
+    <form className="panel upload__form" onSubmit={onSubmit} noValidate>
       <div className="field">
-        <label htmlFor={`${uid}-title`}>Title</label>
+        <label htmlFor={id('title')}>Title</label>
         <input
-          id={`${uid}-title`}
+          id={id('title')}
           name="title"
           type="text"
           maxLength={200}
-          value={title}
-          onChange={(e) => onTitle(e.target.value)}
+          value={details.title}
+          onChange={(e) => onDetails({ title: e.target.value })}
           disabled={busy}
           placeholder="Give your video a title"
+          {...invalid('title')}
         />
+        {fieldError('title')}
       </div>
+      <div className="field">
+        <label htmlFor={id('description')}>Description</label>
+        <textarea
+          id={id('description')}
+          name="description"
+          rows={3}
+          maxLength={5000}
+          value={details.description}
+          onChange={(e) => onDetails({ description: e.target.value })}
+          disabled={busy}
+          placeholder="Tell viewers about your video"
+          {...invalid('description')}
+        />
+        {fieldError('description')}
+      </div>
+      <div className="field-row upload__details">
+        <div className="field">
+          <label htmlFor={id('tags')}>Tags (comma-separated)</label>
+          <input
+            id={id('tags')}
+            name="tags"
+            type="text"
+            value={details.tags}
+            onChange={(e) => onDetails({ tags: e.target.value })}
+            disabled={busy}
+            placeholder="music, travel"
+            {...invalid('tags')}
+          />
+          {fieldError('tags')}
+        </div>
+        <div className="field">
+          <label htmlFor={id('category')}>Category</label>
+          <select id={id('category')} name="category" value={details.category} onChange={(e) => onDetails({ category: e.target.value })} disabled={busy} {...invalid('category')}>
+            <option value="">None</option>
+            {[...new Set([...categories, ...(details.category ? [details.category] : [])])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          {fieldError('category')}
+        </div>
+      </div>
+      <fieldset className="field upload__visibility" {...invalid('visibility')}>
+        <legend>Visibility</legend>
+        {VISIBILITIES.map((v) => (
+          <label key={v.value} className="upload__radio">
+            <input
+              type="radio"
+              name="visibility"
+              value={v.value}
+              checked={details.visibility === v.value}
+              onChange={() => onDetails({ visibility: v.value })}
+              disabled={busy}
+            />
+            <span>
+              <strong>{v.label}</strong> <span className="muted small">{v.hint}</span>
+            </span>
+          </label>
+        ))}
+        {fieldError('visibility')}
+      </fieldset>
 
       <FileDropZone
         inputId={`${uid}-file`}

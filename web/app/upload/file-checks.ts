@@ -1,4 +1,6 @@
+import { EMPTY_FILE, NOT_A_MEDIA_FILE } from '@wetube/media-messages';
 import { formatBytes, formatDuration } from '@/lib/format';
+import { sniffMedia, SNIFF_BYTES } from '@/lib/media-sniff';
 
 export function stripExtension(name: string): string {
   const i = name.lastIndexOf('.');
@@ -39,4 +41,19 @@ export function probeDuration(file: File): Promise<number | null> {
     };
     el.src = url;
   });
+}
+
+/**
+ * Refuses a file that is plainly not audio or video by its first bytes, with the words the server
+ * would use after probing it (one shared constant); null when the file may go up.
+ */
+export async function refuseNonMedia(file: File): Promise<string | null> {
+  if (file.size === 0) return EMPTY_FILE;
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  } catch {
+    return null; // unreadable here: let the server judge
+  }
+  return sniffMedia(head) ? null : NOT_A_MEDIA_FILE;
 }

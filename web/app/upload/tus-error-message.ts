@@ -25,3 +25,15 @@ export function tusErrorMessage(err: Error): string {
   }
   return err.message;
 }
+
+/** The field a refused tus request names (the server checks the upload's details on creation), if any. */
+export function tusErrorField(err: Error): string | null {
+  const res = (err as tus.DetailedError).originalResponse;
+  if (!res || res.getStatus() !== 400) return null;
+  try {
+    const parsed = JSON.parse(res.getBody() ?? '') as { field?: unknown };
+    return typeof parsed.field === 'string' ? parsed.field : null;
+  } catch {
+    return null;
+  }
+}

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import * as tus from 'tus-js-client';
 import { getApiUrl, gql } from '@/lib/api';
 import type { Connection, Video } from '@/lib/types';
-import { tusErrorMessage } from './tus-error-message';
+import { tusErrorField, tusErrorMessage } from './tus-error-message';
+import { detailsMetadata, type UploadDetailField, type UploadDetails } from './upload-details';
 import type { Phase } from './upload-phase';
 
 const CHUNK_SIZE = 8 * 1024 * 1024;
@@ -32,6 +33,8 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
   const [total, setTotal] = useState(0);
   const [speed, setSpeed] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** Set with `error` when the server refused one of the details (the form shows it by that field). */
+  const [errorField, setErrorField] = useState<UploadDetailField | null>(null);
   const [resumed, setResumed] = useState(false);
 
   const uploadRef = useRef<tus.Upload | null>(null);
@@ -65,9 +68,11 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
     if (dt > 0.25) setSpeed(Math.max(0, (bytes - first.b) / dt));
   }
 
-  /** Uploads `file` (resuming an earlier upload of it if there is one); `onUploaded` gets the new video's id. */
-  async function start(file: File, videoTitle: string, onUploaded: (videoId: string) => void) {
+  /** Uploads `file` with its details (resuming an earlier upload of it if there is one); `onUploaded` gets the new video's id. */
+  async function start(file: File, details: UploadDetails, onUploaded: (videoId: string) => void) {
+    const videoTitle = details.title;
     videoIdRef.current = null;
+    setErrorField(null);
     setSent(0);
     setTotal(file.size);
     setSpeed(0);
@@ -78,7 +83,7 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
       chunkSize: CHUNK_SIZE,
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
       removeFingerprintOnSuccess: true,
-      metadata: { filename: file.name, title: videoTitle, filetype: file.type || 'application/octet-stream' },
+      metadata: { filename: file.name, ...detailsMetadata(details), filetype: file.type || 'application/octet-stream' },
       onBeforeRequest(req) {
         const xhr = req.getUnderlyingObject() as XMLHttpRequest;
         xhr.withCredentials = true;
@@ -94,6 +99,17 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
       },
       onError(err) {
         setError(tusErrorMessage(err));
+        const field = tusErrorField(err);
+        const detail = field && ['title', 'description', 'tags', 'visibility', 'category'].includes(field) ? (field as UploadDetailField) : null;
+        setErrorField(detail);
+        if (detail) {
+          // Refused at creation for a detail, before any byte: nothing to resume or show progress of;
+          // the form shows the message by the field and the next Upload starts afresh.
+          if (uploadRef.current === upload) uploadRef.current = null;
+          setTotal(0);
+          setPhase('idle');
+          return;
+        }
         setPhase('error');
       },
       async onSuccess() {
@@ -137,6 +153,7 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
     const u = uploadRef.current;
     if (!u) return;
     setError(null);
+    setErrorField(null);
     samplesRef.current = [];
     setPhase('uploading');
     u.start();
@@ -154,5 +171,5 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
     setTotal(0);
   }
 
-  return { sent, total, speed, resumed, error, setError, hasUpload: uploadRef.current !== null, start, pause, resume, abort, clear };
+  return { sent, total, speed, resumed, error, errorField, setError: (e: string | null) => { setError(e); if (!e) setErrorField(null); }, hasUpload: uploadRef.current !== null, start, pause, resume, abort, clear };
 }

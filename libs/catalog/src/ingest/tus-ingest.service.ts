@@ -8,6 +8,7 @@ import { AppConfig } from '@wetube/platform';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InjectTranscodeQueue, TranscodeQueue } from '../videos/transcode-queue';
 import { VideosService } from '../videos/videos.service';
+import { parseUploadDetails } from './upload-metadata';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -81,6 +82,10 @@ export class TusIngestService implements OnModuleInit {
     if (upload.size > this.config.maxUploadBytes) {
       throw fail(413, `The file is ${formatBytes(upload.size)}; the limit is ${formatBytes(this.config.maxUploadBytes)}.`);
     }
+    // Description, tags, visibility and category are checked before any byte is sent, with
+    // updateVideo's messages; the body names the field so the upload form shows it there.
+    const details = parseUploadDetails(upload.metadata);
+    if (!details.ok) throw fail(400, details.error.message, { field: details.error.field.at(-1), code: details.error.code });
     const filename = basename(String(upload.metadata?.filename ?? 'video')).slice(0, 255);
     return { metadata: { ...upload.metadata, filename, ownerId: user.id } };
   }
@@ -89,10 +94,12 @@ export class TusIngestService implements OnModuleInit {
     const meta = upload.metadata ?? {};
     const filename = String(meta.filename ?? 'video');
     const title = String(meta.title ?? '').trim() || basename(filename, extname(filename)) || 'Untitled video';
+    const details = parseUploadDetails(meta); // checked in onCreate already
     const video = await this.videos.createFromUpload({
       ownerId: String(meta.ownerId),
       uploadId: upload.id,
       title: title.slice(0, 200),
+      ...(details.ok ? details.value : {}),
       sourceName: filename,
       sourceBytes: upload.offset,
     });
@@ -102,8 +109,8 @@ export class TusIngestService implements OnModuleInit {
   }
 }
 
-function fail(status: number, message: string): TusError {
-  return { status_code: status, body: JSON.stringify({ message }) };
+function fail(status: number, message: string, extra: Record<string, unknown> = {}): TusError {
+  return { status_code: status, body: JSON.stringify({ message, ...extra }) };
 }
 
 export function formatBytes(n: number): string {

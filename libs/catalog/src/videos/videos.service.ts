@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { UploadDetails } from '../ingest/upload-metadata';
 import { Cursor } from './cursor';
 import { VideoEntity, RenditionInfo } from './video.entity';
 import { VideoStatus, Visibility } from './video.enums';
@@ -25,7 +26,7 @@ export class VideosService {
   constructor(@InjectRepository(VideoEntity) private readonly videos: Repository<VideoEntity>) {}
 
   /** Records a completed upload. Idempotent per upload id (a retried finish returns the same video). */
-  async createFromUpload(input: { ownerId: string; uploadId: string; title: string; sourceName: string; sourceBytes: number }): Promise<VideoEntity> {
+  async createFromUpload(input: { ownerId: string; uploadId: string; title: string; sourceName: string; sourceBytes: number } & UploadDetails): Promise<VideoEntity> {
     const existing = await this.videos.findOneBy({ uploadId: input.uploadId });
     if (existing) return existing;
     const now = new Date();
@@ -33,9 +34,9 @@ export class VideosService {
       id: randomUUID(),
       ownerId: input.ownerId,
       title: input.title,
-      description: '',
-      tags: [],
-      visibility: Visibility.PUBLIC,
+      description: input.description ?? '',
+      tags: input.tags ?? [],
+      visibility: input.visibility ?? Visibility.PUBLIC,
       status: VideoStatus.UPLOADED,
       progress: 0,
       failureReason: null,
@@ -48,7 +49,7 @@ export class VideosService {
       renditions: [],
       attempts: 0,
       midrolls: null,
-      category: null,
+      category: input.category ?? null,
       createdAt: now,
       updatedAt: now,
       readyAt: null,

@@ -1,0 +1,46 @@
+import { UserError } from '@wetube/identity';
+import { findCategory, VIDEO_CATEGORIES } from '../videos/video-categories';
+import { cleanMetadata } from '../videos/video-metadata.validator';
+import { Visibility } from '../videos/video.enums';
+
+/** What an uploader may set through tus `Upload-Metadata` besides the title (all optional). */
+export interface UploadDetails {
+  description?: string;
+  tags?: string[];
+  visibility?: Visibility;
+  category?: string | null;
+}
+
+type Meta = Record<string, string | null | undefined> | undefined;
+
+/**
+ * Reads `description`, `tags` (comma separated), `visibility` (PUBLIC, UNLISTED, PRIVATE) and
+ * `category` (one of videoCategories) from an upload's metadata, with the same rules and messages
+ * as `updateVideo`. Absent keys stay unset (the video gets the defaults).
+ */
+export function parseUploadDetails(meta: Meta): { ok: true; value: UploadDetails } | { ok: false; error: UserError } {
+  const m = meta ?? {};
+  const clean = cleanMetadata({
+    description: m.description ?? null,
+    tags: m.tags != null ? m.tags.split(',') : null,
+  });
+  if (!clean.ok) return { ok: false, error: clean.errors[0] };
+  const value: UploadDetails = {};
+  if (clean.value.description !== undefined) value.description = clean.value.description;
+  if (clean.value.tags !== undefined) value.tags = clean.value.tags;
+  if (m.visibility != null && m.visibility !== '') {
+    const v = m.visibility.trim().toUpperCase();
+    if (!(Object.values(Visibility) as string[]).includes(v)) {
+      return { ok: false, error: UserError.of('visibility', `There is no visibility "${m.visibility.slice(0, 20)}"; choose PUBLIC, UNLISTED or PRIVATE.`, 'VISIBILITY_UNKNOWN') };
+    }
+    value.visibility = v as Visibility;
+  }
+  if (m.category != null && m.category.trim() !== '') {
+    const found = findCategory(m.category);
+    if (!found) {
+      return { ok: false, error: UserError.of('category', `There is no category "${m.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`, 'CATEGORY_UNKNOWN') };
+    }
+    value.category = found;
+  }
+  return { ok: true, value };
+}
