@@ -207,6 +207,15 @@ export class MidrollAdsE2E {
     assert.match(s.badge ?? '', /Ad 1 of 1/, 'still in the ad, paused');
     await v.page.getByTestId('ad-play').waitFor();
     await v.page.screenshot({ path: join(ARTIFACTS, 'ads-clickthrough.png'), fullPage: true });
+    // The player's shortcuts neither seek nor speed up an ad; its speed menu is off.
+    const adTime = await v.page.evaluate(() => document.querySelector('video').currentTime);
+    await v.page.evaluate(() => document.activeElement?.blur());
+    for (const key of ['l', 'ArrowRight', '5', '>', '>']) await v.page.keyboard.press(key);
+    await new Promise((r) => setTimeout(r, 300));
+    const afterKeys = await v.page.evaluate(() => ({ t: document.querySelector('video').currentTime, rate: document.querySelector('video').playbackRate }));
+    assert.deepEqual(afterKeys, { t: adTime, rate: 1 }, 'the ad stays where it was, at 1×');
+    assert.match((await readState(v.page)).badge ?? '', /Ad 1 of 1/, 'still in the ad');
+    assert.equal(await v.page.getByTestId('player-speed').isDisabled(), true, 'the speed menu is off during the ad');
 
     await v.page.getByTestId('ad-click-area').click();
     await v.page.waitForFunction(() => !document.querySelector('video').paused, undefined, { timeout: 5000 });
