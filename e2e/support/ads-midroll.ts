@@ -41,6 +41,7 @@ interface PlayerState {
   /** Start (content seconds) of the break playing, or null. */
   breakAt: number | null;
   paused: boolean;
+  /** The control bar is the content's (seek bar, speed menu), not the ad's. */
   controls: boolean;
   seekBar: boolean;
   adProgress: boolean;
@@ -57,7 +58,7 @@ const readState = (page: Page): Promise<PlayerState> =>
       primary: m?.primary?.currentTime ?? v?.currentTime ?? 0,
       breakAt: item?.event ? item.start : null,
       paused: !!v?.paused,
-      controls: !!v?.controls,
+      controls: document.querySelector('[data-testid=player-controls]')?.getAttribute('data-mode') === 'content' && !v?.controls,
       seekBar: !!document.querySelector('[data-testid=seek-bar]'),
       adProgress: !!document.querySelector('[data-testid=ad-progress]'),
       learnMore: !!document.querySelector('[data-testid=ad-learn-more]'),
@@ -174,7 +175,7 @@ export class MidrollAdsE2E {
 
   /**
    * A viewer without a plan: the pre-roll ("Ad 1 of 1"; the ad's progress in place of the seek
-   * bar, no native controls); "Learn more" opens the click-through in a new tab (noopener) and
+   * bar, the control bar in its ad mode); "Learn more" opens the click-through in a new tab (noopener) and
    * pauses the ad; a click on the paused picture resumes it, a click on the playing picture opens the
    * page again and pauses; the click beacon goes once.
    */
@@ -191,7 +192,7 @@ export class MidrollAdsE2E {
     let s = await readState(v.page);
     assert.match(s.badge ?? '', /Ad 1 of 1/);
     assert.equal(s.breakAt, 0, 'the pre-roll');
-    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: no native controls, no seek bar, the ad progress');
+    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: the ad\'s controls, no seek bar, the ad progress');
 
     const link = v.page.getByTestId('ad-learn-more');
     assert.equal(await link.getAttribute('target'), '_blank');
@@ -206,6 +207,15 @@ export class MidrollAdsE2E {
     assert.match(s.badge ?? '', /Ad 1 of 1/, 'still in the ad, paused');
     await v.page.getByTestId('ad-play').waitFor();
     await v.page.screenshot({ path: join(ARTIFACTS, 'ads-clickthrough.png'), fullPage: true });
+    // The player's shortcuts neither seek nor speed up an ad; its speed menu is off.
+    const adTime = await v.page.evaluate(() => document.querySelector('video').currentTime);
+    await v.page.evaluate(() => document.activeElement?.blur());
+    for (const key of ['l', 'ArrowRight', '5', '>', '>']) await v.page.keyboard.press(key);
+    await new Promise((r) => setTimeout(r, 300));
+    const afterKeys = await v.page.evaluate(() => ({ t: document.querySelector('video').currentTime, rate: document.querySelector('video').playbackRate }));
+    assert.deepEqual(afterKeys, { t: adTime, rate: 1 }, 'the ad stays where it was, at 1×');
+    assert.match((await readState(v.page)).badge ?? '', /Ad 1 of 1/, 'still in the ad');
+    assert.equal(await v.page.getByTestId('player-speed').isDisabled(), true, 'the speed menu is off during the ad');
 
     await v.page.getByTestId('ad-click-area').click();
     await v.page.waitForFunction(() => !document.querySelector('video').paused, undefined, { timeout: 5000 });
@@ -233,12 +243,12 @@ export class MidrollAdsE2E {
     assert.ok(s.breakAt !== null && Math.abs(s.breakAt - MIDROLL_SEC) < 0.5, `the break at ${MIDROLL_SEC} s: ${JSON.stringify(s)}`);
     assert.ok(Math.abs(s.primary - MIDROLL_SEC) < 1, `the content stopped at the break: ${JSON.stringify(s)}`);
     assert.match(s.badge ?? '', /Ad 1 of 2/);
-    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: no native controls, no seek bar, the ad progress');
+    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: the ad\'s controls, no seek bar, the ad progress');
     await v.page.screenshot({ path: join(ARTIFACTS, 'ads-midroll.png'), fullPage: true });
     await this.playUntil(v, 'midroll-second-ad', `/Ad 2 of 2/.test(document.querySelector('[data-testid=ad-badge]')?.textContent ?? '')`);
     await this.playUntil(v, 'content-after-midroll', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) >= 11`, 60_000);
     s = await readState(v.page);
-    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [true, true, false], 'the content: native controls and the seek bar back');
+    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [true, true, false], 'the content: its controls and the seek bar back');
 
     for (let i = 0; i < 20 && this.count('complete') < 3; i++) await new Promise((r) => setTimeout(r, 250));
     assert.equal(this.count('impression'), 3, `three ads, one impression each: ${JSON.stringify(this.beacons)}`);

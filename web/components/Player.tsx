@@ -2,8 +2,7 @@
 
 import type HlsType from 'hls.js';
 import type { HlsConfig } from 'hls.js';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatTime } from '@/lib/format';
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { parseStoryboardVtt, type StoryboardCue } from '@/lib/storyboard';
 import { createAssetListLoader } from '@/lib/ads/asset-list-loader';
 import { contentDuration, contentTime, playingAd, seekContent } from '@/lib/ads/content-clock';
@@ -15,15 +14,15 @@ import { createP2PFragmentLoader } from '@/lib/p2p/p2p-fragment-loader';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { loadSharePreference, saveSharePreference } from '@/lib/p2p/share-preference';
 import { useSession } from '@/lib/session';
+import { nextRate, shortcutFor, stepVolume, type PlayerAction } from '@/lib/player/shortcuts';
 import { AdOverlay } from './player/AdOverlay';
 import { AdProgress } from './player/AdProgress';
+import { ControlBar, type LevelOption } from './player/ControlBar';
+import { PlayIcon } from './player/icons';
 import { SeekBar } from './player/SeekBar';
-
-interface LevelOption {
-  index: number;
-  label: string;
-  height: number;
-}
+import { useAutoHide } from './player/useAutoHide';
+import { useFullscreen } from './player/useFullscreen';
+import { useMediaState } from './player/useMediaState';
 
 interface Props {
   /** When given, segments are also shared with other viewers over WebTorrent (HTTP stays the fallback). */
@@ -72,6 +71,17 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const [duration, setDuration] = useState(durationSec ?? 0);
   const [buffered, setBuffered] = useState(0);
   const [cues, setCues] = useState<StoryboardCue[]>([]);
+
+  // The control bar: the container goes full screen (picture, controls and ad overlay together).
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const controlsRef = useRef<HTMLDivElement | null>(null);
+  const media = useMediaState(videoRef);
+  const { fullscreen, toggleFullscreen } = useFullscreen(containerRef, videoRef);
+  /** The viewer's speed for the content (ads always play at 1×). */
+  const [rate, setRate] = useState(1);
+  const controls = useAutoHide(!media.paused, false, controlsRef);
+  /** A touch that only brought the hidden controls back: its click does nothing else. */
+  const swallowClickRef = useRef(false);
 
   // hls.js (or native HLS only when MSE playback is unsupported).
   useEffect(() => {
@@ -258,11 +268,124 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     };
   }, []);
 
+  // Speed: the viewer's for the content, 1× during an ad (the element's default too, as a new source
+  // resets the speed to it); any other change during an ad is undone.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const want = ad ? 1 : rate;
+    video.defaultPlaybackRate = want;
+    video.playbackRate = want;
+    if (!ad) return;
+    const keep = () => {
+      if (video.playbackRate !== 1) video.playbackRate = 1;
+    };
+    video.addEventListener('ratechange', keep);
+    return () => video.removeEventListener('ratechange', keep);
+  }, [ad, rate]);
+
+  function togglePlay() {
+    const video = videoRef.current;
+    if (!video) return;
+    if (video.paused) void video.play().catch(() => undefined);
+    else video.pause();
+  }
+
+  function toggleMute() {
+    const video = videoRef.current;
+    if (!video) return;
+    if (video.muted || video.volume === 0) {
+      video.muted = false;
+      if (video.volume === 0) video.volume = 0.5;
+    } else video.muted = true;
+  }
+
+  function setVolume(v: number) {
+    const video = videoRef.current;
+    if (!video) return;
+    video.volume = Math.max(0, Math.min(1, v));
+    video.muted = v === 0;
+  }
+
+  function changeRate(r: number) {
+    if (!ad) setRate(r);
+  }
+
+  function apply(action: PlayerAction) {
+    const video = videoRef.current;
+    if (!video) return;
+    switch (action.kind) {
+      case 'toggle-play':
+        return togglePlay();
+      case 'seek-by':
+        // From the element's time: outside ads it is the content's, and it moves at once on a seek
+        // (hls.js's primary time follows on the media's events, a key press after a seek may come first).
+        return seek((playingAd(hlsRef.current) ? contentTime(hlsRef.current, video) : video.currentTime) + action.seconds);
+      case 'seek-to-fraction':
+        return seek((duration || 0) * action.fraction);
+      case 'volume-by':
+        return setVolume(stepVolume(video.muted ? 0 : video.volume, action.delta));
+      case 'toggle-mute':
+        return toggleMute();
+      case 'toggle-fullscreen':
+        return toggleFullscreen();
+      case 'rate-step':
+        return changeRate(nextRate(rate, action.direction));
+    }
+  }
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+
+  // Keyboard shortcuts: when the focus is in the player or on the page itself (not a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const inPlayer = !!target && !!containerRef.current?.parentElement?.contains(target);
+      const onPage = !target || target === document.body || target === document.documentElement;
+      if (!inPlayer && !onPage) return;
+      const action = shortcutFor(
+        e,
+        target && {
+          tagName: target.tagName,
+          type: (target as HTMLInputElement).type,
+          isContentEditable: (target as HTMLElement).isContentEditable,
+          role: target.getAttribute('role'),
+        },
+      );
+      if (!action) return;
+      e.preventDefault();
+      applyRef.current(action);
+      controls.poke();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [controls.poke]);
+
+  /** A click on the picture plays or pauses; a tap while the controls are hidden only shows them. */
+  function onPictureClick() {
+    if (swallowClickRef.current) {
+      swallowClickRef.current = false;
+      return;
+    }
+    togglePlay();
+  }
+
+  function onPointerDownCapture(e: ReactPointerEvent) {
+    if (e.pointerType !== 'mouse' && !controls.visible) {
+      swallowClickRef.current = true;
+      if (controlsRef.current?.contains(e.target as Node)) e.stopPropagation();
+    } else swallowClickRef.current = false;
+    controls.poke();
+  }
+
   /** Seeks the content; nothing while an ad plays (see seekContent). */
   function seek(t: number) {
     const video = videoRef.current;
     if (!video || ad) return;
-    const clamped = Math.max(0, Math.min(duration || t, t));
+    // Not exactly 0: in hls.js's break schedule 0 is the pre-roll's (start = end = 0), and a seek
+    // there does not move the content; 10 ms in is the content's start.
+    const clamped = Math.max(0.01, Math.min(duration || t, t));
     if (seekContent(hlsRef.current, video, clamped)) setTime(clamped);
   }
 
@@ -281,53 +404,75 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
 
   return (
     <div className="player">
-      <div className="player__frame">
+      <div
+        ref={containerRef}
+        className={`player__frame${controls.visible ? '' : ' player__frame--idle'}${fullscreen ? ' player__frame--fullscreen' : ''}`}
+        data-testid="player-container"
+        onPointerMove={(e) => {
+          if (e.pointerType === 'mouse') controls.poke();
+        }}
+        onPointerDownCapture={onPointerDownCapture}
+        onClickCapture={(e) => {
+          if (swallowClickRef.current && controlsRef.current?.contains(e.target as Node)) {
+            swallowClickRef.current = false;
+            e.stopPropagation();
+            e.preventDefault();
+          }
+        }}
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse' && !media.paused) controls.hide();
+        }}
+      >
         <video
           ref={videoRef}
           data-testid="player"
-          controls={!ad}
           playsInline
           preload="metadata"
           poster={posterUrl ?? undefined}
           aria-label={`Video: ${title}`}
+          onClick={onPictureClick}
+          onDoubleClick={toggleFullscreen}
         />
+        {!media.started && !ad && !error && (
+          <button type="button" className="player__bigplay" data-testid="player-bigplay" aria-label="Play (k)" title="Play (k)" onClick={togglePlay}>
+            <PlayIcon />
+          </button>
+        )}
         {ad && <AdOverlay ad={ad} videoRef={videoRef} onClickThrough={() => adsRef.current?.click() ?? null} />}
         {error && (
           <div className="player__error" role="alert" data-testid="player-error">
             {error}
           </div>
         )}
-      </div>
-
-      {ad ? <AdProgress ad={ad} /> : <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />}
-
-      <div className="player__toolbar">
-        <span className="player__time" aria-live="off" data-testid="player-time">
-          {ad ? `Ad ${formatTime(ad.elapsed)} / ${formatTime(ad.duration)} · seeking resumes after the ad` : `${formatTime(time)} / ${formatTime(duration)}`}
-        </span>
-        <span className="player__quality">
-          <span className="muted small">
-            Playing:{' '}
-            <strong data-testid="current-quality">{currentHeight ? `${currentHeight}p` : '…'}</strong>
-          </span>
-          <label className="muted small" htmlFor="quality-select">
-            Quality
-          </label>
-          <select
-            id="quality-select"
-            data-testid="quality-select"
-            value={selected}
-            onChange={(e) => onQualityChange(e.target.value)}
-            disabled={levels.length === 0}
-          >
-            <option value="auto">Auto</option>
-            {levels.map((l) => (
-              <option key={l.index} value={String(l.index)}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </span>
+        <div
+          ref={controlsRef}
+          className="player__controls"
+          data-testid="player-controls"
+          data-mode={ad ? 'ad' : 'content'}
+          data-visible={controls.visible}
+          onFocus={controls.poke}
+        >
+          <ControlBar
+            progress={ad ? <AdProgress ad={ad} /> : <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />}
+            ad={ad}
+            paused={media.paused}
+            muted={media.muted}
+            volume={media.volume}
+            rate={ad ? 1 : rate}
+            fullscreen={fullscreen}
+            time={time}
+            duration={duration}
+            levels={levels}
+            quality={selected}
+            currentHeight={currentHeight}
+            onTogglePlay={togglePlay}
+            onToggleMute={toggleMute}
+            onVolume={setVolume}
+            onRate={changeRate}
+            onQuality={onQualityChange}
+            onToggleFullscreen={toggleFullscreen}
+          />
+        </div>
       </div>
       {videoId && <P2PStatus share={share} onShareChange={onShareChange} />}
     </div>
