@@ -65,8 +65,8 @@ export class PostgresSearch implements SearchDialect {
   async search(req: SearchRequest): Promise<SearchHits> {
     const params: unknown[] = [tsQueryText(req.groups)];
     const where = ["d.document @@ to_tsquery('simple', $1)", ...filterSql(req.filters, (x) => (params.push(x), `$${params.length}`), (d) => d)];
-    const from = `FROM search_documents d JOIN videos v ON v.id = d.video_id WHERE ${where.join(' AND ')}`;
-    const order = req.order === SearchOrder.DATE ? 'v.created_at DESC, v.id DESC' : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
+    const from = `FROM search_documents d WHERE ${where.join(' AND ')}`;
+    const order = req.order === SearchOrder.DATE ? 'd.created_at DESC, d.video_id DESC' : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
     const rows: { id: string; total: string }[] = await this.ds.query(
       `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, req.limit, req.offset],
@@ -80,8 +80,8 @@ export class PostgresSearch implements SearchDialect {
 
   async suggestTitles(groups: WordGroup[], limit: number): Promise<string[]> {
     const rows: { title: string }[] = await this.ds.query(
-      `SELECT d.title FROM search_documents d JOIN videos v ON v.id = d.video_id
-       WHERE d.document @@ to_tsquery('simple', $1) AND v.status = 'READY' AND v.visibility = 'PUBLIC'
+      `SELECT d.title FROM search_documents d
+       WHERE d.document @@ to_tsquery('simple', $1)
        ORDER BY ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id LIMIT $2`,
       [tsQueryText(groups, 'A'), limit * 3],
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { VideoEntity } from '../videos/video.entity';
+import { VideoStatus, Visibility } from '../videos/video.enums';
 import { decodeSearchCursor, encodeSearchCursor, searchKey } from './search.cursor';
 import { parseSearchQuery } from './search.query';
 import { SearchRepository } from './search.repository';
@@ -73,8 +74,9 @@ export class SearchService {
     };
     const hits = await this.index.search(parsed.words, filters, order, first + 1, offset);
     const ids = hits.ids.slice(0, first);
-    const byId = new Map((ids.length ? await this.videos.findBy({ id: In(ids) }) : []).map((v) => [v.id, v]));
-    // A row deleted between the two reads is left out (never a stale hit).
+    const rows = ids.length ? await this.videos.findBy({ id: In(ids), status: VideoStatus.READY, visibility: Visibility.PUBLIC }) : [];
+    const byId = new Map(rows.map((v) => [v.id, v]));
+    // A row deleted or unlisted between the two reads is left out (never a stale hit).
     const edges = ids.flatMap((id, i) => (byId.has(id) ? [{ cursor: encodeSearchCursor(offset + i + 1, key), video: byId.get(id)! }] : []));
     return { edges, totalCount: hits.total, hasNextPage: hits.ids.length > first && offset + first < MAX_SEARCH_WINDOW, hasPreviousPage: offset > 0 };
   }

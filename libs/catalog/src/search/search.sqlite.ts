@@ -113,8 +113,8 @@ export class SqliteSearch implements SearchDialect {
   async search(req: SearchRequest): Promise<SearchHits> {
     const params: unknown[] = [ftsMatch(req.groups)];
     const where = ['search_fts MATCH ?', ...filterSql(req.filters, (x) => (params.push(x), '?'), (d) => sqlTime(false, d))];
-    const from = `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid JOIN videos v ON v.id = d.video_id WHERE ${where.join(' AND ')}`;
-    const order = req.order === SearchOrder.DATE ? 'v.created_at DESC, v.id DESC' : 'search_fts.rank, d.doc_id';
+    const from = `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid WHERE ${where.join(' AND ')}`;
+    const order = req.order === SearchOrder.DATE ? 'd.created_at DESC, d.video_id DESC' : 'search_fts.rank, d.doc_id';
     const rows: { id: string; total: number }[] = await this.ds.query(
       `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
       [...params, req.limit, req.offset],
@@ -128,8 +128,8 @@ export class SqliteSearch implements SearchDialect {
 
   async suggestTitles(groups: WordGroup[], limit: number): Promise<string[]> {
     const rows: { title: string }[] = await this.ds.query(
-      `SELECT d.title AS title FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid JOIN videos v ON v.id = d.video_id
-       WHERE search_fts MATCH ? AND v.status = 'READY' AND v.visibility = 'PUBLIC' ORDER BY search_fts.rank LIMIT ?`,
+      `SELECT d.title AS title FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
+       WHERE search_fts MATCH ? ORDER BY search_fts.rank LIMIT ?`,
       [`title : (${ftsMatch(groups)})`, limit * 3],
     );
     return rows.map((r) => r.title);

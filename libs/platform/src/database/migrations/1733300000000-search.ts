@@ -55,16 +55,17 @@ export const SQLITE_TRIGGER_NAMES = ['search_video_ai', 'search_video_au', 'sear
 const SQLITE_TAGS = (col: string) => `trim(replace(replace(replace(replace(${col}, '[', ' '), ']', ' '), '"', ' '), ',', ' '))`;
 
 const SQLITE_UPSERT = `
-  INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, channel_handle)
-  SELECT NEW.id, 'VIDEO', NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id), NULL
+  INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, channel_handle, duration_ms, created_at)
+  SELECT NEW.id, 'VIDEO', NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id), NULL, NEW.duration_ms, NEW.created_at
   WHERE NEW.status = 'READY' AND NEW.visibility = 'PUBLIC'
-  ON CONFLICT (video_id) DO UPDATE SET title = excluded.title, description = excluded.description, tags = excluded.tags, channel_name = excluded.channel_name;`;
+  ON CONFLICT (video_id) DO UPDATE SET title = excluded.title, description = excluded.description, tags = excluded.tags, channel_name = excluded.channel_name,
+    duration_ms = excluded.duration_ms, created_at = excluded.created_at;`;
 
 /** (Re)creates the triggers on `videos` and `users`; idempotent. For migrations that re-create those tables on SQLite. */
 export async function installSqliteSearchTriggers(q: QueryRunner): Promise<void> {
   for (const t of SQLITE_TRIGGER_NAMES) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
   await q.query(`CREATE TRIGGER search_video_ai AFTER INSERT ON videos BEGIN ${SQLITE_UPSERT} END`);
-  await q.query(`CREATE TRIGGER search_video_au AFTER UPDATE OF title, description, tags, visibility, status, owner_id ON videos BEGIN
+  await q.query(`CREATE TRIGGER search_video_au AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos BEGIN
     DELETE FROM search_documents WHERE video_id = OLD.id AND (OLD.id <> NEW.id OR NEW.status <> 'READY' OR NEW.visibility <> 'PUBLIC');
     ${SQLITE_UPSERT}
   END`);
@@ -83,13 +84,17 @@ async function upSqlite(q: QueryRunner): Promise<void> {
     description text NOT NULL DEFAULT '',
     tags text NOT NULL DEFAULT '',
     channel_name text,
-    channel_handle text)`);
+    channel_handle text,
+    duration_ms integer,
+    created_at datetime NOT NULL)`);
+  await q.query('CREATE INDEX idx_search_documents_created ON search_documents (created_at)');
   await q.query('CREATE TABLE search_state (id integer PRIMARY KEY, version integer NOT NULL)');
   await q.query('INSERT INTO search_state (id, version) VALUES (1, 0)');
   await q.query(`CREATE VIRTUAL TABLE search_fts USING fts5(
     title, tags, channel_name, channel_handle, description,
     content='search_documents', content_rowid='doc_id',
     tokenize='unicode61 remove_diacritics 2', prefix='2 3')`);
+  // The filters' columns are copied here so a search never joins `videos` (a varchar key) per match.
   // Relevance: a word in the title weighs most, then tags, channel, description (bm25 column weights).
   await q.query(`INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 4.0, 4.0, 1.0)')`);
   // Every distinct indexed word with its document count: the vocabulary typo candidates come from.
@@ -107,8 +112,8 @@ async function upSqlite(q: QueryRunner): Promise<void> {
     INSERT INTO search_fts (rowid, ${cols}) VALUES (NEW.doc_id, NEW.title, NEW.tags, NEW.channel_name, NEW.channel_handle, NEW.description); ${bump}
   END`);
   await installSqliteSearchTriggers(q);
-  await q.query(`INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name)
-    SELECT v.id, 'VIDEO', v.title, v.description, ${SQLITE_TAGS('v.tags')}, u.display_name
+  await q.query(`INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, duration_ms, created_at)
+    SELECT v.id, 'VIDEO', v.title, v.description, ${SQLITE_TAGS('v.tags')}, u.display_name, v.duration_ms, v.created_at
     FROM videos v LEFT JOIN users u ON u.id = v.owner_id WHERE v.status = 'READY' AND v.visibility = 'PUBLIC'`);
 }
 
@@ -125,6 +130,8 @@ async function upPostgres(q: QueryRunner): Promise<void> {
     tags text NOT NULL DEFAULT '',
     channel_name text,
     channel_handle text,
+    duration_ms integer,
+    created_at timestamptz NOT NULL,
     document tsvector GENERATED ALWAYS AS (
       setweight(to_tsvector('simple', title), 'A') ||
       setweight(to_tsvector('simple', tags), 'B') ||
@@ -132,6 +139,7 @@ async function upPostgres(q: QueryRunner): Promise<void> {
       setweight(to_tsvector('simple', description), 'D')
     ) STORED)`);
   await q.query('CREATE INDEX idx_search_documents_fts ON search_documents USING GIN (document)');
+  await q.query('CREATE INDEX idx_search_documents_created ON search_documents (created_at)');
   await q.query('CREATE TABLE search_terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)');
   if (trgm) await q.query('CREATE INDEX idx_search_terms_trgm ON search_terms USING GIST (term gist_trgm_ops)');
   // Lexemes come out of a tsvector sorted, so concurrent writers lock term rows in one order (no deadlocks).
@@ -153,16 +161,17 @@ async function upPostgres(q: QueryRunner): Promise<void> {
       DELETE FROM search_documents WHERE video_id = OLD.id;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'READY' AND NEW.visibility = 'PUBLIC' THEN
-      INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name)
-      VALUES (NEW.id, 'VIDEO', NEW.title, NEW.description, search_tags_text(NEW.tags), (SELECT display_name FROM users WHERE id = NEW.owner_id))
-      ON CONFLICT (video_id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, tags = EXCLUDED.tags, channel_name = EXCLUDED.channel_name
-      WHERE (search_documents.title, search_documents.description, search_documents.tags, search_documents.channel_name)
-        IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.tags, EXCLUDED.channel_name);
+      INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, duration_ms, created_at)
+      VALUES (NEW.id, 'VIDEO', NEW.title, NEW.description, search_tags_text(NEW.tags), (SELECT display_name FROM users WHERE id = NEW.owner_id), NEW.duration_ms, NEW.created_at)
+      ON CONFLICT (video_id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, tags = EXCLUDED.tags, channel_name = EXCLUDED.channel_name,
+        duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at
+      WHERE (search_documents.title, search_documents.description, search_documents.tags, search_documents.channel_name, search_documents.duration_ms, search_documents.created_at)
+        IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.tags, EXCLUDED.channel_name, EXCLUDED.duration_ms, EXCLUDED.created_at);
     END IF;
     RETURN NULL;
   END $$`);
   await q.query('CREATE TRIGGER search_video_ins AFTER INSERT ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
-  await q.query('CREATE TRIGGER search_video_upd AFTER UPDATE OF title, description, tags, visibility, status, owner_id ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
+  await q.query('CREATE TRIGGER search_video_upd AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
   await q.query('CREATE TRIGGER search_video_del AFTER DELETE ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
   await q.query(`CREATE FUNCTION search_sync_user() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
@@ -170,8 +179,8 @@ async function upPostgres(q: QueryRunner): Promise<void> {
     RETURN NULL;
   END $$`);
   await q.query('CREATE TRIGGER search_user_upd AFTER UPDATE OF display_name ON users FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION search_sync_user()');
-  await q.query(`INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name)
-    SELECT v.id, 'VIDEO', v.title, v.description, search_tags_text(v.tags), u.display_name
+  await q.query(`INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, duration_ms, created_at)
+    SELECT v.id, 'VIDEO', v.title, v.description, search_tags_text(v.tags), u.display_name, v.duration_ms, v.created_at
     FROM videos v LEFT JOIN users u ON u.id = v.owner_id WHERE v.status = 'READY' AND v.visibility = 'PUBLIC'`);
 }
 
