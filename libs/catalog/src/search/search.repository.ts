@@ -32,7 +32,15 @@ export class SearchRepository implements OnModuleInit {
 
   async search(words: string[], filters: SearchFilters, order: SearchOrder, limit: number, offset: number): Promise<SearchHits> {
     const groups = await this.groups(words);
-    return this.dialect.search({ groups, filters, order, limit, offset });
+    if (order !== SearchOrder.RELEVANCE) return this.dialect.search({ groups, scope: 'all', filters, order, limit, offset });
+    // Relevance in two tiers: items with a word in the title, tags or channel, ranked; then items
+    // that match through their description only, ranked. A broad word ("music") then ranks a few
+    // thousand field matches, not every description that mentions it.
+    const top = await this.dialect.search({ groups, scope: 'fields', filters, order, limit, offset });
+    const total = await this.dialect.count(groups, filters);
+    if (top.ids.length >= limit || total === top.total) return { ids: top.ids, total };
+    const rest = await this.dialect.search({ groups, scope: 'rest', filters, order, limit: limit - top.ids.length, offset: Math.max(0, offset - top.total) });
+    return { ids: [...top.ids, ...rest.ids], total };
   }
 
   async suggest(words: string[], limit: number): Promise<string[]> {

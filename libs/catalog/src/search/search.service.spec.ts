@@ -39,6 +39,20 @@ for (const db of databaseMatrix()) {
       assert.equal(got.indexOf('Cooking pasta at home'), 2, 'a description-only match ranks last');
       const page = await t.service.search({ query: 'volcano', now });
       assert.equal(page.totalCount, 3);
+      // Paging by relevance across the tiers (title/tags/channel matches, then description-only ones).
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const p: Awaited<ReturnType<typeof t.service.search>> = await t.service.search({ query: 'volcano', first: 1, after: cursor, now });
+        assert.equal(p.totalCount, 3);
+        seen.push(...p.edges.map((e) => e.video.title));
+        assert.equal(p.hasNextPage, i < 2);
+        cursor = p.edges.at(-1)!.cursor;
+      }
+      assert.deepEqual(seen, got);
+      const p4 = await t.service.search({ query: 'volcano', first: 1, after: cursor, now });
+      assert.deepEqual(p4.edges, []);
+      assert.equal(p4.totalCount, 3);
     });
 
     it('matches the last word as a prefix, tags, channel names and several words together', async () => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { sqlTime } from '@wetube/platform';
 import { filterSql } from './search.sql-parts';
-import { SearchDialect, SearchHits, SearchOrder, SearchRequest, WordGroup } from './search.types';
+import { SearchDialect, SearchFilters, SearchHits, SearchOrder, SearchRequest, SearchScope, WordGroup } from './search.types';
 
 /** The triggers the migration puts on videos and users (a TypeORM table re-creation on SQLite drops them). */
 const TRIGGERS = ['search_video_ai', 'search_video_au', 'search_video_ad', 'search_user_au', 'search_fts_ai', 'search_fts_ad', 'search_fts_au'];
@@ -52,6 +52,16 @@ function groupExpr(g: WordGroup): string {
 
 export function ftsMatch(groups: WordGroup[]): string {
   return groups.map(groupExpr).join(' AND ');
+}
+
+const FIELDS = '{title tags channel_name channel_handle}';
+
+/** The MATCH text of a scope (FTS5 column filter; NOT is FTS5's binary "and not"). */
+function scopeMatch(groups: WordGroup[], scope: SearchScope): string {
+  const all = ftsMatch(groups);
+  if (scope === 'fields') return `${FIELDS} : (${all})`;
+  if (scope === 'rest') return `(${all}) NOT (${FIELDS} : (${all}))`;
+  return all;
 }
 
 /**
@@ -111,9 +121,7 @@ export class SqliteSearch implements SearchDialect {
   }
 
   async search(req: SearchRequest): Promise<SearchHits> {
-    const params: unknown[] = [ftsMatch(req.groups)];
-    const where = ['search_fts MATCH ?', ...filterSql(req.filters, (x) => (params.push(x), '?'), (d) => sqlTime(false, d))];
-    const from = `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid WHERE ${where.join(' AND ')}`;
+    const { params, from } = this.from(scopeMatch(req.groups, req.scope), req.filters);
     const order = req.order === SearchOrder.DATE ? 'd.created_at DESC, d.video_id DESC' : 'search_fts.rank, d.doc_id';
     const rows: { id: string; total: number }[] = await this.ds.query(
       `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
@@ -124,6 +132,18 @@ export class SqliteSearch implements SearchDialect {
       return { ids: [], total: Number(c.total) };
     }
     return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+  }
+
+  async count(groups: WordGroup[], filters: SearchFilters): Promise<number> {
+    const { params, from } = this.from(ftsMatch(groups), filters);
+    const [c] = await this.ds.query(`SELECT count(*) AS total ${from}`, params);
+    return Number(c.total);
+  }
+
+  private from(match: string, filters: SearchFilters): { params: unknown[]; from: string } {
+    const params: unknown[] = [match];
+    const where = ['search_fts MATCH ?', ...filterSql(filters, (x) => (params.push(x), '?'), (d) => sqlTime(false, d))];
+    return { params, from: `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid WHERE ${where.join(' AND ')}` };
   }
 
   async suggestTitles(groups: WordGroup[], limit: number): Promise<string[]> {

@@ -59,8 +59,17 @@ export interface WordGroup {
   variants: string[];
 }
 
+/**
+ * Which matches a query reads: all of them, those with a word in the title, tags or channel
+ * ('fields'), or those matching only through the description ('rest'). Relevance ranks the
+ * 'fields' tier first and 'rest' after it, so a broad word never ranks every description that
+ * mentions it (see SearchRepository).
+ */
+export type SearchScope = 'all' | 'fields' | 'rest';
+
 export interface SearchRequest {
   groups: WordGroup[];
+  scope: SearchScope;
   filters: SearchFilters;
   order: SearchOrder;
   limit: number;
@@ -80,7 +89,10 @@ export interface SearchDialect {
   known(words: { word: string; prefix: boolean }[]): Promise<boolean[]>;
   /** Index terms that may be within `max` edits of `word` (the caller measures). */
   candidates(word: string, max: number): Promise<{ term: string; docs: number }[]>;
+  /** One page of the scope's matches in the order asked, and how many the scope holds. */
   search(req: SearchRequest): Promise<SearchHits>;
+  /** How many items match (every scope together). */
+  count(groups: WordGroup[], filters: SearchFilters): Promise<number>;
   /** Titles whose words match the groups, best first. */
   suggestTitles(groups: WordGroup[], limit: number): Promise<string[]>;
 }

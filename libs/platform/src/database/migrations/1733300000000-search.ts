@@ -13,8 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * with every indexed change (the repository's typo vocabulary cache keys on it).
  * PostgreSQL: a generated, weighted `tsvector` ('simple' configuration: no stemming, so prefixes
  * and typos work on the words as written) with a GIN index; `search_terms` counts the documents of
- * every lexeme (a trigger on search_documents) and carries a pg_trgm GiST index for typo candidates
- * (nearest terms by trigram distance). When pg_trgm cannot be created here (no contrib package, no
+ * every lexeme (a trigger on search_documents) and carries a pg_trgm GIN index for typo candidates
+ * (terms of trigram similarity 0.2 or more). When pg_trgm cannot be created here (no contrib package, no
  * rights) the migration goes on without that index and the repository falls back to candidates of
  * the same first letter (see search.postgres.ts).
  *
@@ -141,7 +141,7 @@ async function upPostgres(q: QueryRunner): Promise<void> {
   await q.query('CREATE INDEX idx_search_documents_fts ON search_documents USING GIN (document)');
   await q.query('CREATE INDEX idx_search_documents_created ON search_documents (created_at)');
   await q.query('CREATE TABLE search_terms (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL)');
-  if (trgm) await q.query('CREATE INDEX idx_search_terms_trgm ON search_terms USING GIST (term gist_trgm_ops)');
+  if (trgm) await q.query('CREATE INDEX idx_search_terms_trgm ON search_terms USING GIN (term gin_trgm_ops)');
   // Lexemes come out of a tsvector sorted, so concurrent writers lock term rows in one order (no deadlocks).
   await q.query(`CREATE FUNCTION search_count_terms() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
