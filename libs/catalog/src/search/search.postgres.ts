@@ -88,9 +88,9 @@ export class PostgresSearch implements SearchDialect {
     return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
   }
 
-  async count(groups: WordGroup[], filters: SearchFilters): Promise<number> {
+  async count(groups: WordGroup[], filters: SearchFilters, cap: number): Promise<number> {
     const { params, from } = this.from("d.document @@ to_tsquery('simple', $1)", [tsQueryText(groups)], filters);
-    const [c] = await this.ds.query(`SELECT count(*) AS total ${from}`, params);
+    const [c] = await this.ds.query(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT $${params.length + 1}) AS capped`, [...params, cap]);
     return Number(c.total);
   }
 

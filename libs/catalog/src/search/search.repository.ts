@@ -6,6 +6,12 @@ import { PostgresSearch } from './search.postgres';
 import { SqliteSearch } from './search.sqlite';
 import { SearchDialect, SearchFilters, SearchHits, SearchOrder, WordGroup } from './search.types';
 
+/**
+ * Counting every match of a broad word costs more than ranking the page: totals are counted up to
+ * 1,001 (pages stop at 1,000 results; the GraphQL `search` says so). Exact below that.
+ */
+export const TOTAL_CAP = 1001;
+
 /** Typo corrections tried per word (closest first, then the most common). */
 const MAX_VARIANTS = 3;
 
@@ -37,8 +43,8 @@ export class SearchRepository implements OnModuleInit {
     // that match through their description only, ranked. A broad word ("music") then ranks a few
     // thousand field matches, not every description that mentions it.
     const top = await this.dialect.search({ groups, scope: 'fields', filters, order, limit, offset });
-    const total = await this.dialect.count(groups, filters);
-    if (top.ids.length >= limit || total === top.total) return { ids: top.ids, total };
+    const total = await this.dialect.count(groups, filters, TOTAL_CAP);
+    if (top.ids.length >= limit || top.total >= total) return { ids: top.ids, total };
     const rest = await this.dialect.search({ groups, scope: 'rest', filters, order, limit: limit - top.ids.length, offset: Math.max(0, offset - top.total) });
     return { ids: [...top.ids, ...rest.ids], total };
   }

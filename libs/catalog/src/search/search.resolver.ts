@@ -25,7 +25,7 @@ export class SearchResolver {
     this.limiter = limits.create('search', SEARCH_LIMIT);
   }
 
-  @Query(() => VideoConnection, { description: 'Public, ready videos matching the words (titles, tags, channel names, descriptions), best first; the last word matches as a prefix, and small typos are forgiven' })
+  @Query(() => VideoConnection, { description: 'Public, ready videos matching the words (titles, tags, channel names, descriptions), best first; the last word matches as a prefix, and small typos are forgiven. totalCount counts up to 1,001; pages stop at 1,000 results' })
   @UseGuards(OptionalAuthGuard)
   async search(
     @Args('query') query: string,

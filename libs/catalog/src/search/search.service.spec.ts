@@ -60,6 +60,9 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await titles('tecto'), ['Geology lecture: plate tectonics']);
       assert.deepEqual(await titles('geology lava'), ['Volcano eruption timelapse']);
       assert.equal((await titles('marigold')).length, 4, 'the channel (uploader) name matches every listed video of it');
+      const marigold = await t.repo.groups(['marigold']);
+      assert.equal(await t.repo.dialect.count(marigold, {}, 1001), 4);
+      assert.equal(await t.repo.dialect.count(marigold, {}, 2), 2, 'totals are counted up to the cap');
       assert.deepEqual(await titles('history rome'), ['Ancient history of Rome']);
     });
 

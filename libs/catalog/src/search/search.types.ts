@@ -91,8 +91,8 @@ export interface SearchDialect {
   candidates(word: string, max: number): Promise<{ term: string; docs: number }[]>;
   /** One page of the scope's matches in the order asked, and how many the scope holds. */
   search(req: SearchRequest): Promise<SearchHits>;
-  /** How many items match (every scope together). */
-  count(groups: WordGroup[], filters: SearchFilters): Promise<number>;
+  /** How many items match (every scope together), counting no further than `cap`. */
+  count(groups: WordGroup[], filters: SearchFilters, cap: number): Promise<number>;
   /** Titles whose words match the groups, best first. */
   suggestTitles(groups: WordGroup[], limit: number): Promise<string[]>;
 }
