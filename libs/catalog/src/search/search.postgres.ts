@@ -38,7 +38,7 @@ export class PostgresSearch implements SearchDialect {
     const rows: { n: string }[] = await this.ds.query(
       `SELECT count(*) AS n FROM pg_trigger WHERE tgname IN ('search_video_ins', 'search_video_upd', 'search_video_del', 'search_user_upd', 'search_terms_count')`,
     );
-    if (Number(rows[0].n) !== 5) throw new Error('search: the PostgreSQL search triggers are missing; run the migrations (1733300000000-search)');
+    if (Number(rows[0].n) !== 5) throw new Error('search: the PostgreSQL search triggers are missing; run the migrations (1733350000000-search)');
     await this.hasTrigrams();
   }
 

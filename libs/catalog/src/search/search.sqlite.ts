@@ -91,7 +91,7 @@ export class SqliteSearch implements SearchDialect {
     if (missing.length) {
       throw new Error(
         `search: the SQLite triggers ${missing.join(', ')} are missing, so the search index would go stale. A migration re-created a table ` +
-          '(TypeORM does that to alter a table on SQLite): call installSqliteSearchTriggers(q) at the end of it (migrations/1733300000000-search.ts).',
+          '(TypeORM does that to alter a table on SQLite): call installSqliteSearchTriggers(q) at the end of it (migrations/1733350000000-search.ts).',
       );
     }
   }

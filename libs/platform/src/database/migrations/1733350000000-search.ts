@@ -22,8 +22,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * migration that alters `videos` or `users` on SQLite must re-run `installSqliteSearchTriggers(q)`
  * afterwards; the search repository refuses to start when they are missing.
  */
-export class Search1733300000000 implements MigrationInterface {
-  name = 'Search1733300000000';
+export class Search1733350000000 implements MigrationInterface {
+  name = 'Search1733350000000';
 
   async up(q: QueryRunner): Promise<void> {
     if (q.connection.options.type === 'postgres') await upPostgres(q);
