@@ -153,9 +153,20 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      const hasSearch = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return await q.hasTable('search_documents');
+        } finally {
+          await q.release();
+        }
+      };
       assert.deepEqual(await tables(), ALL_TABLES);
+      assert.equal(await hasSearch(), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'the last migration (the mint audit) undone alone');
+      assert.equal(await hasSearch(), false, 'the last migration (search) undone alone');
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'then the mint audit');
       assert.equal(await hasColumn('category'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('category'), false, "the last migration (videos' category) undone alone");
@@ -171,12 +182,13 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 7; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 8; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });
       assert.equal(ran.length, MIGRATIONS.length);
       assert.deepEqual(await tables(), ALL_TABLES);
+      assert.equal(await hasSearch(), true);
       // And the schema works again after the round trip.
       assert.equal(await ds.getRepository(VideoEntity).count(), 0);
     });

@@ -23,6 +23,9 @@ import { SeederNodesService } from './seeders/seeder-nodes.service';
 import { VideoTorrentEntity } from './videos/video-torrent.entity';
 import { VideoTorrentsService } from './videos/video-torrents.service';
 import { VideosService } from './videos/videos.service';
+import { SearchRepository } from './search/search.repository';
+import { SearchResolver } from './search/search.resolver';
+import { SearchService } from './search/search.service';
 
 /** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
 @Module({
@@ -32,7 +35,7 @@ import { VideosService } from './videos/videos.service';
 })
 export class CatalogCoreModule {}
 
-/** The catalog's API: GraphQL, tus ingest, progress events, the HLS origin, playback sessions and seeder nodes. */
+/** The catalog's API: GraphQL, tus ingest, progress events, the HLS origin, playback sessions, seeder nodes and search. */
 @Module({
   imports: [CatalogCoreModule, IdentityModule, TypeOrmModule.forFeature([SeederNodeEntity])],
   controllers: [UploadConfigController, VideoEventsController],
@@ -50,7 +53,10 @@ export class CatalogCoreModule {}
     IceServersResolver,
     SeederNodesService,
     SeederNodeResolver,
+    SearchRepository,
+    SearchService,
+    SearchResolver,
   ],
-  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService],
+  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService, SearchService],
 })
 export class CatalogModule {}
