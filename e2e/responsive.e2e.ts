@@ -353,6 +353,8 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       const reason = ((await row.getByTestId('studio-failure').textContent()) ?? '').replace(/^Processing failed:\s*/, '');
       assert.ok(reason.length > 5 && !/no reason given/.test(reason), `a reason: ${reason}`);
       assert.ok(await row.getByTestId('delete-video').isVisible(), 'Delete is offered');
+      // Refused for what it is: the upload is gone, so Retry would only be refused again (retry-video.spec covers Retry itself).
+      assert.equal(await row.getByTestId('retry-video').count(), 0, 'no Retry for a file that was refused');
       assert.equal(await row.getByTestId('edit-form').count(), 0, 'no details to edit on a failed item');
       assert.equal(await row.locator('a[href^="/watch/"]').count(), 0, 'nothing to watch');
       // The good upload beside it keeps its badge.

@@ -40,6 +40,8 @@ export interface Video {
   midrollsAreDefault?: boolean;
   /** One of the platform's video categories, or null. */
   category?: string | null;
+  /** FAILED with its upload kept: the studio offers Retry (owner only). */
+  canRetry?: boolean;
 }
 
 export interface PageInfo {

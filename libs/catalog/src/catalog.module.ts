@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContentModule } from '@wetube/content';
 import { IdentityModule } from '@wetube/identity';
 import { VideoResolver } from './graphql/video.resolver';
+import { VideoRetryResolver } from './graphql/video-retry.resolver';
+import { VideoRetryService } from './videos/video-retry.service';
 import { TusIngestService } from './ingest/tus-ingest.service';
 import { UploadConfigController } from './ingest/upload-config.controller';
 import { HlsOriginService } from './origin/hls-origin.service';
@@ -42,6 +44,8 @@ export class CatalogCoreModule {}
   providers: [
     VideoDeletionService,
     VideoResolver,
+    VideoRetryService,
+    VideoRetryResolver,
     VideoProgressHub,
     TusIngestService,
     VideoAccessCache,

@@ -11,7 +11,7 @@ import { StudioVideoRow } from './StudioVideoRow';
 
 const QUERY = `query Studio($first: Int, $after: String) {
   myVideos(first: $first, after: $after) {
-    edges { cursor node { ${VIDEO_FIELDS} category midrolls midrollsAreDefault } }
+    edges { cursor node { ${VIDEO_FIELDS} category midrolls midrollsAreDefault canRetry } }
     pageInfo { hasNextPage endCursor }
     totalCount
   }

@@ -17,7 +17,8 @@ const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
   }
 }`;
 const DELETE = `mutation DeleteVideo($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { field message code } } }`;
-const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
+const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} canRetry } }`;
+const RETRY = `mutation RetryVideo($id: ID!) { retryVideo(id: $id) { video { id status progress failureReason canRetry } userErrors { field message code } } }`;
 
 type FormField = 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls';
 const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility', 'category', 'midrolls'];
@@ -144,6 +145,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState(false);
 
   function set<K extends keyof typeof form>(k: K, v: (typeof form)[K]) {
     setForm((f) => ({ ...f, [k]: v }));
@@ -223,6 +225,19 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
       setDeleteError(errorMessage(err));
     }
     setDeleting(false);
+  }
+
+  async function onRetry() {
+    setRetrying(true);
+    setDeleteError(null);
+    try {
+      const data = await gql<{ retryVideo: { video: Pick<Video, 'id' | 'status' | 'progress' | 'failureReason' | 'canRetry'> | null; userErrors: UserError[] } }>(RETRY, { id: video.id });
+      if (data.retryVideo.userErrors.length > 0) setDeleteError(data.retryVideo.userErrors.map((u) => u.message).join(' '));
+      else if (data.retryVideo.video) onChange(data.retryVideo.video);
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    }
+    setRetrying(false);
   }
 
   const processing = video.status === 'UPLOADED' || video.status === 'PROCESSING';
@@ -321,6 +336,11 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           )}
         </div>
         <div className="studio-row__actions">
+          {failed && video.canRetry && (
+            <button type="button" className="btn" onClick={onRetry} disabled={retrying || deleting} data-testid="retry-video" title="Process the uploaded file again">
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
           <button type="button" className="btn btn--danger" onClick={onDelete} disabled={deleting} data-testid="delete-video">
             {deleting ? 'Deleting…' : 'Delete'}
           </button>

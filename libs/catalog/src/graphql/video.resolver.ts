@@ -6,6 +6,7 @@ import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserError
 import { AppConfig } from '@wetube/platform';
 import { decodeCursor, encodeCursor } from '../videos/cursor';
 import { canEdit, canView } from '../videos/video.access';
+import { editDenial } from './video-denial';
 import { VideoEntity } from '../videos/video.entity';
 import { cleanMetadata } from '../videos/video-metadata.validator';
 import { cleanMidrolls } from '../videos/video-midrolls.validator';
@@ -165,11 +166,7 @@ export class VideoResolver {
   }
 
   private denial(video: VideoEntity | null, user: AuthUser): UserError | null {
-    if (!video || !canView(video, user)) return Object.assign(new UserError(), { field: ['input', 'id'], message: 'No such video.', code: 'NOT_FOUND' });
-    if (!canEdit(video, user)) {
-      return Object.assign(new UserError(), { field: ['input', 'id'], message: 'Only the owner can change this video.', code: 'FORBIDDEN' });
-    }
-    return null;
+    return editDenial(video, user);
   }
 
   private toType(video: VideoEntity, user: AuthUser | null): VideoType {

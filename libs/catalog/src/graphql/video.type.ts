@@ -66,6 +66,8 @@ export class VideoType {
   chosenMidrolls: number[] | null;
   /** Not exposed: duration in ms, for `midrolls`. */
   durationMs: number | null;
+  /** Not exposed: the stored upload (kept until READY, or after a failure that can be retried), for `canRetry`. */
+  uploadId: string | null;
 
   static from(v: VideoEntity, apiUrl: string, viewerCanEdit: boolean): VideoType {
     const ready = v.status === 'READY';
@@ -94,6 +96,7 @@ export class VideoType {
       renditions: ready ? v.renditions.map((r) => Object.assign(new RenditionType(), r)) : [],
       viewerCanEdit,
       ownerId: v.ownerId,
+      uploadId: v.uploadId ?? null,
     });
   }
 }

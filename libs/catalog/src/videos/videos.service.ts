@@ -106,6 +106,15 @@ export class VideosService {
     await this.videos.update({ id }, { status: VideoStatus.FAILED, failureReason: reason.slice(0, 2000), updatedAt: new Date() });
   }
 
+  /**
+   * A FAILED video back to UPLOADED for another run of its transcode job. True when this call moved
+   * it (a second, concurrent retry finds it no longer FAILED and does nothing).
+   */
+  async requeueFailed(id: string): Promise<boolean> {
+    const r = await this.videos.update({ id, status: VideoStatus.FAILED }, { status: VideoStatus.UPLOADED, progress: 0, failureReason: null, updatedAt: new Date() });
+    return (r.affected ?? 0) > 0;
+  }
+
   async delete(id: string): Promise<void> {
     await this.videos.delete({ id });
   }
