@@ -34,9 +34,15 @@ interface Props {
   title: string;
 }
 
+/** Rung names people know; a source a little short of one (≥ 85 %, e.g. 1278x718) is named for it, as the ladder planner made it. */
+const NAMED_HEIGHTS = [144, 240, 360, 480, 720, 1080, 1440, 2160, 4320];
+function nominalHeight(height: number): number {
+  return NAMED_HEIGHTS.find((h) => height <= h && height >= 0.85 * h) ?? height;
+}
+
 function levelLabel(height: number, bitrate: number, all: { height: number }[]): string {
   const dup = all.filter((l) => l.height === height).length > 1;
-  const base = height > 0 ? `${height}p` : `${Math.round(bitrate / 1000)} kbps`;
+  const base = height > 0 ? `${nominalHeight(height)}p` : `${Math.round(bitrate / 1000)} kbps`;
   return dup && height > 0 ? `${base} (${Math.round(bitrate / 1000)} kbps)` : base;
 }
 
