@@ -39,7 +39,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(((await me.json()) as any).data.me, { email: 'ada@example.com', displayName: 'Ada' });
     });
 
-    it('logs in with passport-local and refuses a wrong password or unknown email alike', async () => {
+    it('logs in and refuses a wrong password or unknown email alike', async () => {
       const c = new ApiClient(api.url);
       const { email } = await c.signUp('Grace');
       const ok = await c.rest('POST', '/api/auth/login', { email, password: 'correct horse battery' });
