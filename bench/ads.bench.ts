@@ -71,8 +71,14 @@ async function main() {
   const lineItems = Number(arg('line-items', '1000'));
   const sessionCount = Number(arg('sessions', '8000'));
   const viewers = Number(arg('viewers', '2000'));
-  const connectionsList = arg('connections', '10,50').split(',').map(Number).filter((n) => n > 0);
-  const rates = arg('rates', '250,500').split(',').map(Number).filter((n) => n > 0);
+  const connectionsList = arg('connections', '10,50')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  const rates = arg('rates', '250,500')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const rateConnections = Number(arg('rate-connections', '50'));
   const durationSec = Number(arg('duration', '10'));
   const rounds = Number(arg('rounds', '3'));
@@ -80,14 +86,24 @@ async function main() {
   const profile = process.argv.includes('--profile');
   if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db sqlite|postgres');
   if (db === 'postgres') process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; database ${db}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; database ${db}`,
+  );
 
   // The baseline's route, on the api's own HTTP adapter, added before Nest initializes (its 404
   // handler would shadow a route added later). It answers what `staticBody` holds once set.
   let staticBody: unknown = { ASSETS: [] };
   const api = await startApi(
     db,
-    { LOG_LEVEL: 'error', AD_REQUESTS_BURST: '100000', AD_REQUESTS_PER_SECOND: '100000', BANDWIDTH_POOL_SEED: '0', ADS_AUTO_APPROVE: 'true' },
+    {
+      LOG_LEVEL: 'error',
+      AD_REQUESTS_BURST: '100000',
+      AD_REQUESTS_PER_SECOND: '100000',
+      BANDWIDTH_POOL_SEED: '0',
+      ADS_AUTO_APPROVE: 'true',
+    },
     (app) =>
       app.getHttpAdapter().get(`${STATIC_PATH}/:videoId/:breakIndex`, (_req, res) => {
         // Nest types the adapter's handler loosely; this is Express's response.
@@ -118,9 +134,16 @@ async function main() {
       if (v.status !== 'READY') throw new Error(`transcode failed: ${v.failureReason}`);
     }
     await api.app.get(VideosService, { strict: false }).updateMetadata(contentId, { tags: CONTENT_TAGS, category: 'Music' });
-    console.log(`videos: content 4 s 320x180 (category Music, tags ${CONTENT_TAGS.join(', ')}) + ${advertiserCount} ad clips of 3 s, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `videos: content 4 s 320x180 (category Music, tags ${CONTENT_TAGS.join(', ')}) + ${advertiserCount} ad clips of 3 s, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
 
-    const seed = await seedLineItems(api, advertisers.map((a, i) => ({ id: a.id, adVideoId: adVideos[i] })), lineItems, 2000n * 1_000_000n);
+    const seed = await seedLineItems(
+      api,
+      advertisers.map((a, i) => ({ id: a.id, adVideoId: adVideos[i] })),
+      lineItems,
+      2000n * 1_000_000n,
+    );
     const m = seed.mix;
     console.log(
       `line items: ${seed.lineItems} ACTIVE (budget 2,000 CLC each in escrow, CPM 1-20 CLC) in ${(seed.ms / 1000).toFixed(1)} s; targeted ${m.targeted} ` +
@@ -129,19 +152,25 @@ async function main() {
     );
     t = Date.now();
     const sessions = await startSessions(api, contentId, sessionCount + 1, viewers);
-    console.log(`playback sessions: ${sessionCount} (+1 for the sample) of ${viewers} anonymous viewers, started in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `playback sessions: ${sessionCount} (+1 for the sample) of ${viewers} anonymous viewers, started in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     // The static list: one real answer of ours with a full pod.
     const sampleSession = sessions.pop()!;
     for (let b = 0; b < 50; b++) {
-      const r = await fetch(`${api.url}/ads/asset-list/${contentId}/${b}?session=${sampleSession}`, { headers: { 'user-agent': USER_AGENTS[0], 'x-country': 'FR' } });
+      const r = await fetch(`${api.url}/ads/asset-list/${contentId}/${b}?session=${sampleSession}`, {
+        headers: { 'user-agent': USER_AGENTS[0], 'x-country': 'FR' },
+      });
       const body = (await r.json()) as { ASSETS: unknown[] };
       if (r.status !== 200) throw new Error(`asset list: ${r.status} ${JSON.stringify(body)}`);
       staticBody = body;
       if (body.ASSETS.length >= 2) break;
     }
     const staticBytes = Buffer.byteLength(JSON.stringify(staticBody));
-    console.log(`static asset list: ${(staticBody as { ASSETS: unknown[] }).ASSETS.length} ads, ${staticBytes} bytes of JSON (a real answer of ours, beacons included)`);
+    console.log(
+      `static asset list: ${(staticBody as { ASSETS: unknown[] }).ASSETS.length} ads, ${staticBytes} bytes of JSON (a real answer of ours, beacons included)`,
+    );
 
     // Requests: pair i = (sessions[i % S], break floor(i / S)); never repeated across runs.
     const countryHeader = api.config.ads.countryHeader;
@@ -150,14 +179,18 @@ async function main() {
       'user-agent': USER_AGENTS[i % USER_AGENTS.length],
       ...(i % 10 === 9 ? {} : { [countryHeader]: COUNTRIES[(i * 3) % COUNTRIES.length] }),
     });
-    const pairPath = (prefix: string, i: number) => `${prefix}/${contentId}/${Math.floor(i / sessions.length)}?session=${sessions[i % sessions.length]}`;
+    const pairPath = (prefix: string, i: number) =>
+      `${prefix}/${contentId}/${Math.floor(i / sessions.length)}?session=${sessions[i % sessions.length]}`;
     const fresh = (n: number): PlannedRequest[] => {
       if ((cursor + n) / sessions.length > 9999) throw new Error('out of (session, break) pairs: raise --sessions');
       const out = Array.from({ length: n }, (_, k) => ({ path: pairPath('/ads/asset-list', cursor + k), headers: headersOf(cursor + k) }));
       cursor += n;
       return out;
     };
-    const staticRequests: PlannedRequest[] = Array.from({ length: 5000 }, (_, i) => ({ path: pairPath(STATIC_PATH, i), headers: headersOf(i) }));
+    const staticRequests: PlannedRequest[] = Array.from({ length: 5000 }, (_, i) => ({
+      path: pairPath(STATIC_PATH, i),
+      headers: headersOf(i),
+    }));
 
     const ledger = api.app.get(LedgerService, { strict: false });
     const counts = async () => {
@@ -167,7 +200,13 @@ async function main() {
     };
     // Planned requests per run of ours: twice what 3,000 decisions/s would need.
     const perRun = (sec: number) => Math.max(2000, sec * 6000);
-    const run = async (target: 'ours' | 'static', connections: number, sec: number, round: number, rate: number | null = null): Promise<RunRecord> => {
+    const run = async (
+      target: 'ours' | 'static',
+      connections: number,
+      sec: number,
+      round: number,
+      rate: number | null = null,
+    ): Promise<RunRecord> => {
       const before = await counts();
       const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
@@ -186,7 +225,15 @@ async function main() {
       const cpu = process.cpuUsage(cpu0);
       loop.disable();
       const after = await counts();
-      return { ...r, target, connections, rate, round, impressions: after.impressions - before.impressions, filledPods: after.pods - before.pods, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, r.requests),
+      return {
+        ...r,
+        target,
+        connections,
+        rate,
+        round,
+        impressions: after.impressions - before.impressions,
+        filledPods: after.pods - before.pods,
+        cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, r.requests),
         loopDelayP99Ms: loop.percentile(99) / 1e6,
         loopDelayMaxMs: loop.max / 1e6,
       };
@@ -198,7 +245,10 @@ async function main() {
     const records: RunRecord[] = [];
     let profileTop: string[] = [];
     const report = (r: RunRecord) => {
-      const extra = r.target === 'ours' ? `, ${(r.impressions / Math.max(1, r.requests)).toFixed(2)} ads/decision, ${((100 * r.filledPods) / Math.max(1, r.requests)).toFixed(0)} % pods filled` : '';
+      const extra =
+        r.target === 'ours'
+          ? `, ${(r.impressions / Math.max(1, r.requests)).toFixed(2)} ads/decision, ${((100 * r.filledPods) / Math.max(1, r.requests)).toFixed(0)} % pods filled`
+          : '';
       const bad = r.non2xx + r.errors + r.timeouts ? `  ERRORS: non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}` : '';
       const load = r.rate ? `${r.rate}/s c=${r.connections}` : `c=${r.connections}`;
       const waited = r.rate && r.waitedForConnection ? `, ${r.waitedForConnection} waited for a connection` : '';
@@ -245,20 +295,33 @@ async function main() {
       const ratios = ours.map((o) => o.requestsPerSec / stat.find((s) => s.round === o.round)!.requestsPerSec);
       const row = (name: string, rs: RunRecord[], ratio: string) => {
         const p99 = med(rs, (r) => r.p99Ms);
-        console.log(`| ${name} | ${connections} | ${med(rs, (r) => r.requestsPerSec).toFixed(0)} | ${ms(med(rs, (r) => r.p50Ms))} | ${ms(med(rs, (r) => r.p975Ms))} | ${ms(p99)} | ${med(rs, (r) => r.cpuUsPerRequest).toFixed(0)} µs | ${ratio} | ${p99 < GOAL_P99_MS ? 'yes' : 'NO'} |`);
+        console.log(
+          `| ${name} | ${connections} | ${med(rs, (r) => r.requestsPerSec).toFixed(0)} | ${ms(med(rs, (r) => r.p50Ms))} | ${ms(med(rs, (r) => r.p975Ms))} | ${ms(p99)} | ${med(rs, (r) => r.cpuUsPerRequest).toFixed(0)} µs | ${ratio} | ${p99 < GOAL_P99_MS ? 'yes' : 'NO'} |`,
+        );
       };
       row('ours (decisions)', ours, `**${(100 * median(ratios)).toFixed(1)} %** (${ratios.map((x) => (100 * x).toFixed(1)).join(', ')})`);
       row('static asset list', stat, '');
-      summary.push({ connections, oursPerSec: med(ours, (r) => r.requestsPerSec), staticPerSec: med(stat, (r) => r.requestsPerSec), oursP99: med(ours, (r) => r.p99Ms), ratio: median(ratios) });
+      summary.push({
+        connections,
+        oursPerSec: med(ours, (r) => r.requestsPerSec),
+        staticPerSec: med(stat, (r) => r.requestsPerSec),
+        oursP99: med(ours, (r) => r.p99Ms),
+        ratio: median(ratios),
+      });
     }
     const rateSummary = [];
     if (rates.length) {
-      console.log(`\nfixed offered load (open loop, ${rateConnections} connections, latency from each request's scheduled time), medians over rounds:`);
+      console.log(
+        `\nfixed offered load (open loop, ${rateConnections} connections, latency from each request's scheduled time), medians over rounds:`,
+      );
       console.log('| target | offered req/s | achieved req/s | p50 | p97.5 | p99 | max | server CPU / req | p99 < 20 ms |');
       console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
       for (const rate of rates) {
         const of = (target: string) => records.filter((r) => r.target === target && r.rate === rate);
-        for (const [name, rs] of [['ours (decisions)', of('ours')], ['static asset list', of('static')]] as const) {
+        for (const [name, rs] of [
+          ['ours (decisions)', of('ours')],
+          ['static asset list', of('static')],
+        ] as const) {
           const p99 = med(rs, (r) => r.p99Ms);
           const p99s = rs.length > 1 ? ` (${rs.map((r) => r.p99Ms.toFixed(1)).join(', ')})` : '';
           console.log(
@@ -266,28 +329,70 @@ async function main() {
           );
         }
         const ours = of('ours');
-        rateSummary.push({ rate, oursPerSec: med(ours, (r) => r.requestsPerSec), oursP50: med(ours, (r) => r.p50Ms), oursP99: med(ours, (r) => r.p99Ms), oursP99s: ours.map((r) => r.p99Ms), staticP99: med(of('static'), (r) => r.p99Ms) });
+        rateSummary.push({
+          rate,
+          oursPerSec: med(ours, (r) => r.requestsPerSec),
+          oursP50: med(ours, (r) => r.p50Ms),
+          oursP99: med(ours, (r) => r.p99Ms),
+          oursP99s: ours.map((r) => r.p99Ms),
+          staticP99: med(of('static'), (r) => r.p99Ms),
+        });
       }
     }
-    const adsPerDecision = records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.impressions, 0) / Math.max(1, records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.requests, 0));
-    console.log(`ads per decision (reserved impressions / requests): ${adsPerDecision.toFixed(2)}; (session, break) pairs planned, each at most once: ${cursor}`);
+    const adsPerDecision =
+      records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.impressions, 0) /
+      Math.max(
+        1,
+        records.filter((r) => r.target === 'ours').reduce((a, r) => a + r.requests, 0),
+      );
+    console.log(
+      `ads per decision (reserved impressions / requests): ${adsPerDecision.toFixed(2)}; (session, break) pairs planned, each at most once: ${cursor}`,
+    );
     console.log('');
     for (const r of rateSummary) {
       const spread = r.oursP99s.length > 1 ? `; rounds ${r.oursP99s.map((x) => ms(x)).join(', ')}` : '';
-      console.log(`goal p99 < ${GOAL_P99_MS} ms at an offered ${r.rate} req/s: ${r.oursP99 < GOAL_P99_MS ? 'MET' : 'NOT met'} (ours p99 ${ms(r.oursP99)}${spread}, p50 ${ms(r.oursP50)}, achieved ${r.oursPerSec.toFixed(0)} req/s; static p99 ${ms(r.staticP99)})`);
+      console.log(
+        `goal p99 < ${GOAL_P99_MS} ms at an offered ${r.rate} req/s: ${r.oursP99 < GOAL_P99_MS ? 'MET' : 'NOT met'} (ours p99 ${ms(r.oursP99)}${spread}, p50 ${ms(r.oursP50)}, achieved ${r.oursPerSec.toFixed(0)} req/s; static p99 ${ms(r.staticP99)})`,
+      );
     }
     for (const s of summary) {
-      console.log(`saturation at ${s.connections} connections: ours ${s.oursPerSec.toFixed(0)} decisions/s, static ${s.staticPerSec.toFixed(0)} req/s (ours / static ${(100 * s.ratio).toFixed(1)} %); p99 there ${ms(s.oursP99)} (${s.oursP99 < GOAL_P99_MS ? 'under' : 'over'} ${GOAL_P99_MS} ms: queueing of ${s.connections} requests)`);
+      console.log(
+        `saturation at ${s.connections} connections: ours ${s.oursPerSec.toFixed(0)} decisions/s, static ${s.staticPerSec.toFixed(0)} req/s (ours / static ${(100 * s.ratio).toFixed(1)} %); p99 there ${ms(s.oursP99)} (${s.oursP99 < GOAL_P99_MS ? 'under' : 'over'} ${GOAL_P99_MS} ms: queueing of ${s.connections} requests)`,
+      );
     }
-    if (profileTop.length) console.log(`\nCPU profile of ours (last round, ${connectionsList[0]} connections): bench/results/ads.cpuprofile; top self time:\n${profileTop.join('\n')}`);
+    if (profileTop.length)
+      console.log(
+        `\nCPU profile of ours (last round, ${connectionsList[0]} connections): bench/results/ads.cpuprofile; top self time:\n${profileTop.join('\n')}`,
+      );
 
     const outDir = resolve(__dirname, '..', '..', 'bench', 'results');
     await mkdir(outDir, { recursive: true });
     await writeFile(
       join(outDir, 'ads.json'),
-      JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtEnd: loadavg() }, db, lineItems, seed, sessions: sessions.length, viewers, staticBytes, rateConnections, records, summary, rateSummary }, null, 2),
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtEnd: loadavg() },
+          db,
+          lineItems,
+          seed,
+          sessions: sessions.length,
+          viewers,
+          staticBytes,
+          rateConnections,
+          records,
+          summary,
+          rateSummary,
+        },
+        null,
+        2,
+      ),
     );
-    console.log(`raw figures: ${join(outDir, 'ads.json')}; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `raw figures: ${join(outDir, 'ads.json')}; load average at the end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await api.close();
   }

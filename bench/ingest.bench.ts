@@ -38,7 +38,11 @@ async function main() {
   const width = Number(arg('width', '1920'));
   const height = Number(arg('height', '1080'));
   const timeoutMs = Math.max(600_000, durationSec * 20_000);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const work = await mkdtemp(join(tmpdir(), 'wetube-ingest-'));
   // TRANSCODE_PRESET '' = unset: the embedded default preset and ladder, as `npm start` runs.
   const { api, client } = await bootApi({ LOG_LEVEL: 'error', TRANSCODE_PRESET: '' });
@@ -46,7 +50,9 @@ async function main() {
     let t = Date.now();
     const src = await generateClip({ path: join(work, 'src.mp4'), durationSec, width, height, fps: 30, audio: true });
     const srcBytes = (await stat(src)).size;
-    console.log(`source: ${durationSec} s ${width}x${height} 30 fps H.264+AAC, ${(srcBytes / 1e6).toFixed(1)} MB, generated in ${seconds(Date.now() - t)}`);
+    console.log(
+      `source: ${durationSec} s ${width}x${height} 30 fps H.264+AAC, ${(srcBytes / 1e6).toFixed(1)} MB, generated in ${seconds(Date.now() - t)}`,
+    );
 
     // Upload (tus, 4 MiB chunks, as the web page does).
     const t0 = Date.now();
@@ -82,7 +88,9 @@ async function main() {
     })();
     await Promise.all([pollOrigin, pollStatus]);
     if (!readyAt || !playableAt) throw new Error(`not READY in time; last: ${JSON.stringify(last)}`);
-    const v = (await client.gql(`query($id: ID!) { video(id: $id) { status durationSec renditions { name width height bandwidth } } }`, { id })).data.video;
+    const v = (
+      await client.gql(`query($id: ID!) { video(id: $id) { status durationSec renditions { name width height bandwidth } } }`, { id })
+    ).data.video;
 
     // Baseline: plain ffmpeg, the same ladder as one command, on the same source, after the api is idle.
     const repo = new MediaRepository();
@@ -98,14 +106,24 @@ async function main() {
     const uploadMs = uploaded - t0;
     const toPlayable = playableAt - uploaded;
     const toReady = readyAt - uploaded;
-    console.log(`ladder: ${ladder.video.map((r) => `${r.name} ${r.width}x${r.height} ${r.videoBitrateK}k`).join(', ')}${ladder.audio ? ', audio' : ''}; preset ${ladder.preset}; renditions READY: ${v.renditions.map((r: { name: string }) => r.name).join(', ')}`);
-    console.log(`upload (tus, 4 MiB chunks, ${(srcBytes / 1e6).toFixed(1)} MB): ${seconds(uploadMs)} (${(srcBytes / 1e6 / (uploadMs / 1000)).toFixed(0)} MB/s)`);
+    console.log(
+      `ladder: ${ladder.video.map((r) => `${r.name} ${r.width}x${r.height} ${r.videoBitrateK}k`).join(', ')}${ladder.audio ? ', audio' : ''}; preset ${ladder.preset}; renditions READY: ${v.renditions.map((r: { name: string }) => r.name).join(', ')}`,
+    );
+    console.log(
+      `upload (tus, 4 MiB chunks, ${(srcBytes / 1e6).toFixed(1)} MB): ${seconds(uploadMs)} (${(srcBytes / 1e6 / (uploadMs / 1000)).toFixed(0)} MB/s)`,
+    );
     if (processingAt) console.log(`upload complete -> PROCESSING seen:   ${seconds(processingAt - uploaded)}`);
     console.log(`upload complete -> first playable rung (master.m3u8 200 at the origin): ${seconds(toPlayable)}`);
     console.log(`upload complete -> READY (GraphQL status):                            ${seconds(toReady)}`);
-    console.log(`    first playable rung = READY by design: the whole ladder is published with one rename (both polled every 100 ms; difference ${seconds(Math.abs(toReady - toPlayable))})`);
-    console.log(`baseline: plain ffmpeg, same single-pass ladder command: ${seconds(plain)}  (${(durationSec / (plain / 1000)).toFixed(2)}x real time)`);
-    console.log(`    ours (upload complete -> READY) / plain ffmpeg: ${(toReady / plain).toFixed(2)}x; overhead ${seconds(toReady - plain)}`);
+    console.log(
+      `    first playable rung = READY by design: the whole ladder is published with one rename (both polled every 100 ms; difference ${seconds(Math.abs(toReady - toPlayable))})`,
+    );
+    console.log(
+      `baseline: plain ffmpeg, same single-pass ladder command: ${seconds(plain)}  (${(durationSec / (plain / 1000)).toFixed(2)}x real time)`,
+    );
+    console.log(
+      `    ours (upload complete -> READY) / plain ffmpeg: ${(toReady / plain).toFixed(2)}x; overhead ${seconds(toReady - plain)}`,
+    );
 
     const outDir = resolve(__dirname, '..', '..', 'bench', 'results');
     await mkdir(outDir, { recursive: true });
@@ -117,7 +135,13 @@ async function main() {
           machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtStart: loadavg() },
           source: { durationSec, width, height, fps: 30, bytes: srcBytes },
           ladder: { rungs: ladder.video.map((r) => r.name), audio: !!ladder.audio, preset: ladder.preset },
-          ms: { upload: uploadMs, toProcessing: processingAt ? processingAt - uploaded : null, toFirstPlayable: toPlayable, toReady, plainFfmpeg: plain },
+          ms: {
+            upload: uploadMs,
+            toProcessing: processingAt ? processingAt - uploaded : null,
+            toFirstPlayable: toPlayable,
+            toReady,
+            plainFfmpeg: plain,
+          },
         },
         null,
         2,

@@ -54,7 +54,6 @@ import {
 } from '@wetube/swarm';
 import { arg, median } from './support/cli';
 
-
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 const BATCH = 500;
@@ -121,7 +120,12 @@ const nodeCpu = () => {
  * Rounds of `slices` slices; in each slice every side runs once (in rotating order: round r, slice k
  * starts with side (r + k) mod n). Per round: units/s of each side (units / Σ its slice times).
  */
-async function alternate(sides: Side[], rounds: number, slices: number, label: string): Promise<{ rates: number[][]; cpu: Array<{ node: number; postgres: number }> }> {
+async function alternate(
+  sides: Side[],
+  rounds: number,
+  slices: number,
+  label: string,
+): Promise<{ rates: number[][]; cpu: Array<{ node: number; postgres: number }> }> {
   const perRound: number[][] = sides.map(() => []);
   const cpu = sides.map(() => ({ node: 0, postgres: 0 }));
   for (let r = 0; r < rounds; r++) {
@@ -140,12 +144,16 @@ async function alternate(sides: Side[], rounds: number, slices: number, label: s
       }
     }
     sides.forEach((s, i) => perRound[i].push((s.units * slices) / secs[i]));
-    console.log(`${label} round ${r + 1}/${rounds}: ${sides.map((s, i) => `${s.name} ${Math.round(perRound[i][r]).toLocaleString('en-US')}/s`).join(', ')}`);
+    console.log(
+      `${label} round ${r + 1}/${rounds}: ${sides.map((s, i) => `${s.name} ${Math.round(perRound[i][r]).toLocaleString('en-US')}/s`).join(', ')}`,
+    );
   }
   // CPU per unit, µs: this process and the PostgreSQL server.
   const units = (i: number) => sides[i].units * slices * rounds;
   const perUnit = cpu.map((c, i) => ({ node: (c.node / units(i)) * 1e6, postgres: (c.postgres / units(i)) * 1e6 }));
-  console.log(`${label} CPU per unit: ${sides.map((s, i) => `${s.name} node ${perUnit[i].node.toFixed(0)} µs + postgres ${perUnit[i].postgres.toFixed(0)} µs`).join(', ')}`);
+  console.log(
+    `${label} CPU per unit: ${sides.map((s, i) => `${s.name} node ${perUnit[i].node.toFixed(0)} µs + postgres ${perUnit[i].postgres.toFixed(0)} µs`).join(', ')}`,
+  );
   return { rates: perRound, cpu: perUnit };
 }
 
@@ -161,12 +169,16 @@ async function main() {
   const nWallets = Number(arg('wallets', '2000'));
   const poolSize = Number(arg('pool', '16'));
   const only = arg('only', 'receipts,transfers').split(',');
-  if (!process.env.DATABASE_URL?.startsWith('postgres')) throw new Error('set DATABASE_URL=postgres://… (a server where this user may CREATE DATABASE)');
+  if (!process.env.DATABASE_URL?.startsWith('postgres'))
+    throw new Error('set DATABASE_URL=postgres://… (a server where this user may CREATE DATABASE)');
   if (nSessions % BATCH !== 0) throw new Error(`--sessions must be a multiple of ${BATCH}`);
   const chunks = nSessions / BATCH;
-  if (sliceBatches > chunks * nPeers) throw new Error('--slice-batches must be at most sessions/500 × peers (one receipt per session and peer per slice)');
+  if (sliceBatches > chunks * nPeers)
+    throw new Error('--slice-batches must be at most sessions/500 × peers (one receipt per session and peer per slice)');
   const startLoad = loadavg();
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${startLoad.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${startLoad.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   // ---- a private database ----
   const dbName = `wetube_bench_${randomBytes(6).toString('hex')}`;
@@ -214,7 +226,11 @@ async function main() {
           try {
             return await (query as (...x: unknown[]) => Promise<unknown>)(text, params, ...rest);
           } finally {
-            const k = text.replace(/\s+/g, ' ').replace(/\(\$\d+.*$/, '(…').slice(0, 90) + (/FOR UPDATE/.test(text) ? ' … FOR UPDATE' : '');
+            const k =
+              text
+                .replace(/\s+/g, ' ')
+                .replace(/\(\$\d+.*$/, '(…')
+                .slice(0, 90) + (/FOR UPDATE/.test(text) ? ' … FOR UPDATE' : '');
             const e = sqlTrace.get(k) ?? { n: 0, secs: 0 };
             e.n++;
             e.secs += now() - t0;
@@ -252,16 +268,24 @@ async function main() {
       const price = config.payments.pricePerSegment;
       const decay = config.payments.pairDecaySegments;
       const origin = NodeEd25519Signer.generate();
-      const cids = Array.from({ length: 64 }, (_, i) => `bafkreih${createHash('sha256').update(`segment ${i}`).digest('hex').slice(0, 51)}`);
+      const cids = Array.from(
+        { length: 64 },
+        (_, i) => `bafkreih${createHash('sha256').update(`segment ${i}`).digest('hex').slice(0, 51)}`,
+      );
       const facts = { cids: new Set(cids), segmentsPerStream: 5000, renditions: 1, streams: 1 };
       const segmentsCache = { of: async () => facts } as unknown as VideoSegmentsCache;
-      const originKey = { publicKeyRaw: () => Buffer.from(origin.publicKey), sign: (b: Uint8Array) => Buffer.from(origin.signSync(b)) } as unknown as OriginKeyRepository;
+      const originKey = {
+        publicKeyRaw: () => Buffer.from(origin.publicKey),
+        sign: (b: Uint8Array) => Buffer.from(origin.signSync(b)),
+      } as unknown as OriginKeyRepository;
       const peers = Array.from({ length: nPeers }, () => {
         const key = NodeEd25519Signer.generate();
         return { userId: randomUUID(), peerId: toBase64Url(key.publicKey), pendingId: '' };
       });
       const owners = new Map(peers.map((p) => [p.peerId, p.userId]));
-      const seeders = { ownersOf: async (keys: string[]) => new Map(keys.filter((k) => owners.has(k)).map((k) => [k, owners.get(k)!])) } as unknown as SeederNodesService;
+      const seeders = {
+        ownersOf: async (keys: string[]) => new Map(keys.filter((k) => owners.has(k)).map((k) => [k, owners.get(k)!])),
+      } as unknown as SeederNodesService;
       const db = new PaymentsDb(ledger);
       const entitlements = { activeOf: async () => null } as unknown as EntitlementsService;
       const sessions = new PaymentSessionsService(config, ledger, db, entitlements, segmentsCache);
@@ -269,7 +293,9 @@ async function main() {
       // The same service whose verifier answers from the signatures the bench made (no Ed25519).
       const madeSignatures = new Set<string>();
       const sigKey = (s: Uint8Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('latin1');
-      const lookupVerifier = { verifyMany: async (items: Array<{ signature: Uint8Array }>) => items.map((it) => madeSignatures.has(sigKey(it.signature))) };
+      const lookupVerifier = {
+        verifyMany: async (items: Array<{ signature: Uint8Array }>) => items.map((it) => madeSignatures.has(sigKey(it.signature))),
+      };
       const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, sessions, seeders, originKey, segmentsCache);
       (redeemerNoCrypto as unknown as { verifier: typeof lookupVerifier }).verifier = lookupVerifier;
 
@@ -305,7 +331,10 @@ async function main() {
             durationMs: null,
           });
           if (opened.funding !== 'POOL') throw new Error(`session ${i} not funded`);
-          const cert = await signSessionCert({ domain: SESSION_CERT_DOMAIN, sessionId: id, videoId, sessionPublicKey: key.publicKey, viewerId: '', expiresAt }, origin);
+          const cert = await signSessionCert(
+            { domain: SESSION_CERT_DOMAIN, sessionId: id, videoId, sessionPublicKey: key.publicKey, viewerId: '', expiresAt },
+            origin,
+          );
           madeSignatures.add(sigKey(cert.signature));
           out[i] = { id, key, cert, holdId: '', holdAccountId: '', viewerKey: '' };
         });
@@ -324,7 +353,9 @@ async function main() {
       };
       const oursSessions = await openSessions(nSessions, 'ours');
       const plainSessions = await openSessions(nSessions, 'plain');
-      console.log(`setup: ${2 * nSessions} playback sessions with holds (budget ${budget} each), ${nPeers} peers, in ${(now() - t0).toFixed(1)} s`);
+      console.log(
+        `setup: ${2 * nSessions} playback sessions with holds (budget ${budget} each), ${nPeers} peers, in ${(now() - t0).toFixed(1)} s`,
+      );
 
       /**
        * Batch k of the endless schedule: pass ⌊k / (chunks·peers)⌋ (each session-peer's seq), then
@@ -394,12 +425,22 @@ async function main() {
         await c.query('BEGIN');
         try {
           const ids = [...group.map((s) => s.holdAccountId), peer.pendingId].sort();
-          const locked = await c.query(`SELECT id, balance FROM ledger_accounts WHERE id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`, [ids]);
+          const locked = await c.query(`SELECT id, balance FROM ledger_accounts WHERE id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`, [
+            ids,
+          ]);
           const balance = new Map<string, bigint>(locked.rows.map((r) => [r.id as string, BigInt(r.balance)]));
           const sessionIds = group.map((s) => s.id);
-          const marks = await c.query(`SELECT session_id, segments, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE peer_id = $1 AND session_id = ANY($2::varchar[])`, [peer.peerId, sessionIds]);
-          const markOf = new Map<string, { segments: number; paid: bigint }>(marks.rows.map((r) => [r.session_id as string, { segments: Number(r.segments), paid: BigInt(r.paid) }]));
-          const pairs = await c.query(`SELECT viewer_key, segments FROM payment_pair_stats WHERE peer_user_id = $1 AND viewer_key = ANY($2::varchar[])`, [peer.userId, group.map((s) => s.viewerKey)]);
+          const marks = await c.query(
+            `SELECT session_id, segments, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE peer_id = $1 AND session_id = ANY($2::varchar[])`,
+            [peer.peerId, sessionIds],
+          );
+          const markOf = new Map<string, { segments: number; paid: bigint }>(
+            marks.rows.map((r) => [r.session_id as string, { segments: Number(r.segments), paid: BigInt(r.paid) }]),
+          );
+          const pairs = await c.query(
+            `SELECT viewer_key, segments FROM payment_pair_stats WHERE peer_user_id = $1 AND viewer_key = ANY($2::varchar[])`,
+            [peer.userId, group.map((s) => s.viewerKey)],
+          );
           const pairOf = new Map<string, number>(pairs.rows.map((r) => [r.viewer_key as string, Number(r.segments)]));
           // One entry per call (as ours): a debit posting per hold, one credit to the peer; a reward row per receipt.
           const entryId = randomUUID();
@@ -438,23 +479,39 @@ async function main() {
           p.entry.push(entryId);
           p.account.push(peer.pendingId);
           p.amount.push(toPeer.toString());
-          const key = `redeem:${createHash('sha256').update(rw.session.map((id) => `${id}:${peer.peerId}:${cum}`).join('\n')).digest('base64url')}`;
-          await c.query(`INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ($1, 'PEER_REWARD', $2, $3, $4, $5)`, [
-            entryId,
-            key,
-            createHash('sha256').update(p.account.join('|') + p.amount.join('|')).digest('hex'),
-            `Segments served in ${rw.session.length} playback sessions`,
-            at,
-          ]);
+          const key = `redeem:${createHash('sha256')
+            .update(rw.session.map((id) => `${id}:${peer.peerId}:${cum}`).join('\n'))
+            .digest('base64url')}`;
+          await c.query(
+            `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ($1, 'PEER_REWARD', $2, $3, $4, $5)`,
+            [
+              entryId,
+              key,
+              createHash('sha256')
+                .update(p.account.join('|') + p.amount.join('|'))
+                .digest('hex'),
+              `Segments served in ${rw.session.length} playback sessions`,
+              at,
+            ],
+          );
           await c.query(
             `INSERT INTO payment_rewards (entry_id, session_id, peer_id, peer_user_id, segments, created_at) SELECT $1, s, $3, $4, n, $5 FROM unnest($2::varchar[], $6::int[]) AS v(s, n)`,
             [entryId, rw.session, peer.peerId, peer.userId, at, rw.segments],
           );
-          await c.query(`INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[])`, [p.entry, p.account, p.amount]);
+          await c.query(
+            `INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[])`,
+            [p.entry, p.account, p.amount],
+          );
           balance.set(peer.pendingId, balance.get(peer.pendingId)! + toPeer);
           const touched = [...new Set(p.account)];
-          await c.query(`UPDATE ledger_accounts AS a SET balance = v.b FROM unnest($1::varchar[], $2::bigint[]) AS v(id, b) WHERE a.id = v.id`, [touched, touched.map((id) => balance.get(id)!.toString())]);
-          await c.query(`UPDATE ledger_holds AS h SET paid_out = h.paid_out + v.x FROM unnest($1::varchar[], $2::bigint[]) AS v(id, x) WHERE h.id = v.id`, [held.id, held.paid]);
+          await c.query(
+            `UPDATE ledger_accounts AS a SET balance = v.b FROM unnest($1::varchar[], $2::bigint[]) AS v(id, b) WHERE a.id = v.id`,
+            [touched, touched.map((id) => balance.get(id)!.toString())],
+          );
+          await c.query(
+            `UPDATE ledger_holds AS h SET paid_out = h.paid_out + v.x FROM unnest($1::varchar[], $2::bigint[]) AS v(id, x) WHERE h.id = v.id`,
+            [held.id, held.paid],
+          );
           await c.query(
             `INSERT INTO payment_receipt_marks (session_id, peer_id, peer_user_id, seq, segments, bytes, paid, updated_at)
              SELECT s, $2, $3, $4::bigint, $4::int, $5, paid, $6 FROM unnest($1::varchar[], $7::bigint[]) AS v(s, paid)
@@ -515,13 +572,20 @@ async function main() {
           await inspector.post('Profiler.enable');
           await inspector.post('Profiler.start');
         }
-        await alternate(sides.filter((_, i) => wanted.includes(names[i])), rounds, slices, 'receipts');
+        await alternate(
+          sides.filter((_, i) => wanted.includes(names[i])),
+          rounds,
+          slices,
+          'receipts',
+        );
         if (process.argv.includes('--profile')) {
           const { profile } = await inspector.post('Profiler.stop');
           await writeFile(resolve(process.cwd(), 'bench/results/ledger.cpuprofile'), JSON.stringify(profile));
           console.log('CPU profile of the measured slices: bench/results/ledger.cpuprofile');
         }
-        if (sqlTrace.size > 0) for (const [k, e] of [...sqlTrace].sort((a, b) => b[1].secs - a[1].secs).slice(0, 25)) console.log(`  ${e.secs.toFixed(2)} s  ${e.n}×  ${((e.secs / e.n) * 1000).toFixed(2)} ms  ${k}`);
+        if (sqlTrace.size > 0)
+          for (const [k, e] of [...sqlTrace].sort((a, b) => b[1].secs - a[1].secs).slice(0, 25))
+            console.log(`  ${e.secs.toFixed(2)} s  ${e.n}×  ${((e.secs / e.n) * 1000).toFixed(2)} ms  ${k}`);
         return;
       }
       const { rates, cpu } = await alternate(sides, rounds, slices, 'receipts');
@@ -529,11 +593,25 @@ async function main() {
       const receiptsPerSide = rounds * slices * sliceBatches * BATCH;
       const inBatchRate = (s: typeof oursReal) => (receiptsPerSide / s.batchSecs) * receiptClients;
       const msPerBatch = (s: typeof oursReal) => (s.batchSecs / s.batchCalls) * 1000;
-      table.push(`| receipts, batched (${BATCH} per call, ${receiptClients} clients, ${nPeers} peers, ${nSessions} sessions per side) | ${fmt(median(rates[0]))} | ${fmt(median(rates[1]))} | **${pct(perRound(0))}** (rounds: ${perRound(0).map((x) => (x * 100).toFixed(0)).join(', ')}) |`);
-      table.push(`| receipts, batched, signature checks skipped (lookup) | ${fmt(median(rates[2]))} | ${fmt(median(rates[1]))} | **${pct(perRound(2))}** (rounds: ${perRound(2).map((x) => (x * 100).toFixed(0)).join(', ')}) |`);
+      table.push(
+        `| receipts, batched (${BATCH} per call, ${receiptClients} clients, ${nPeers} peers, ${nSessions} sessions per side) | ${fmt(median(rates[0]))} | ${fmt(median(rates[1]))} | **${pct(perRound(0))}** (rounds: ${perRound(
+          0,
+        )
+          .map((x) => (x * 100).toFixed(0))
+          .join(', ')}) |`,
+      );
+      table.push(
+        `| receipts, batched, signature checks skipped (lookup) | ${fmt(median(rates[2]))} | ${fmt(median(rates[1]))} | **${pct(perRound(2))}** (rounds: ${perRound(
+          2,
+        )
+          .map((x) => (x * 100).toFixed(0))
+          .join(', ')}) |`,
+      );
       ratios.push(`receipts ours/plain ${pct(perRound(0))}`, `receipts without Ed25519 ours/plain ${pct(perRound(2))}`);
       const goal = median(rates[0]) >= 10_000 ? 'met' : 'NOT met';
-      console.log(`\nreceipt statuses (ours, measured rounds): ${JSON.stringify(statuses)}; plain SQL paid ${plainPaid} of ${receiptsPerSide}`);
+      console.log(
+        `\nreceipt statuses (ours, measured rounds): ${JSON.stringify(statuses)}; plain SQL paid ${plainPaid} of ${receiptsPerSide}`,
+      );
       console.log(
         `inside ledger.batch: ours ${msPerBatch(oursReal).toFixed(1)} ms per call (${((oursReal.batchSecs / receiptClients / (receiptsPerSide / median(rates[0]))) * 100).toFixed(0)} % of the clients' time), ` +
           `signatures skipped ${msPerBatch(oursNoCrypto).toFixed(1)} ms per call; as a rate (${receiptClients} clients × ${BATCH} / time per call): ${fmt(inBatchRate(oursReal))}/s and ${fmt(inBatchRate(oursNoCrypto))}/s`,
@@ -600,19 +678,29 @@ async function main() {
                 await c.query('BEGIN');
                 try {
                   const ids = [t.from, t.to].sort();
-                  const { rows } = await c.query(`SELECT id, balance FROM ledger_accounts WHERE id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`, [ids]);
+                  const { rows } = await c.query(
+                    `SELECT id, balance FROM ledger_accounts WHERE id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`,
+                    [ids],
+                  );
                   const bal = new Map<string, bigint>(rows.map((r) => [r.id as string, BigInt(r.balance)]));
                   if (bal.get(t.from)! < t.amount) throw new Error('insufficient funds');
                   const entryId = randomUUID();
                   const key = `bench:p:${randomUUID()}`;
-                  await c.query(`INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ($1, 'TRANSFER', $2, $3, NULL, $4)`, [
+                  await c.query(
+                    `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ($1, 'TRANSFER', $2, $3, NULL, $4)`,
+                    [entryId, key, createHash('sha256').update(`${t.from}|${t.to}|${t.amount}`).digest('hex'), new Date()],
+                  );
+                  await c.query(`INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ($1, $2, $3), ($1, $4, $5)`, [
                     entryId,
-                    key,
-                    createHash('sha256').update(`${t.from}|${t.to}|${t.amount}`).digest('hex'),
-                    new Date(),
+                    t.from,
+                    (-t.amount).toString(),
+                    t.to,
+                    t.amount.toString(),
                   ]);
-                  await c.query(`INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ($1, $2, $3), ($1, $4, $5)`, [entryId, t.from, (-t.amount).toString(), t.to, t.amount.toString()]);
-                  await c.query(`UPDATE ledger_accounts SET balance = $1 WHERE id = $2`, [(bal.get(t.from)! - t.amount).toString(), t.from]);
+                  await c.query(`UPDATE ledger_accounts SET balance = $1 WHERE id = $2`, [
+                    (bal.get(t.from)! - t.amount).toString(),
+                    t.from,
+                  ]);
                   await c.query(`UPDATE ledger_accounts SET balance = $1 WHERE id = $2`, [(bal.get(t.to)! + t.amount).toString(), t.to]);
                   await c.query('COMMIT');
                 } catch (err) {
@@ -630,20 +718,35 @@ async function main() {
       for (const s of [oursSide, plainSide]) await (await s.prepare())();
       const { rates, cpu } = await alternate([oursSide, plainSide], rounds, slices, 'transfers');
       const perRound = rates[0].map((x, r) => x / rates[1][r]);
-      table.push(`| transfers (${transferClients} clients, ${nWallets} wallets, pool ${poolSize}) | ${fmt(median(rates[0]))} | ${fmt(median(rates[1]))} | **${pct(perRound)}** (rounds: ${perRound.map((x) => (x * 100).toFixed(0)).join(', ')}) |`);
+      table.push(
+        `| transfers (${transferClients} clients, ${nWallets} wallets, pool ${poolSize}) | ${fmt(median(rates[0]))} | ${fmt(median(rates[1]))} | **${pct(perRound)}** (rounds: ${perRound.map((x) => (x * 100).toFixed(0)).join(', ')}) |`,
+      );
       ratios.push(`transfers ours/plain ${pct(perRound)}`);
-      results.transfers = { wallets: nWallets, clients: transferClients, perSlice: sliceTransfers, ours: rates[0], plainSql: rates[1], ratio: perRound, cpuMicrosPerTransfer: { ours: cpu[0], plainSql: cpu[1] } };
+      results.transfers = {
+        wallets: nWallets,
+        clients: transferClients,
+        perSlice: sliceTransfers,
+        ours: rates[0],
+        plainSql: rates[1],
+        ratio: perRound,
+        cpuMicrosPerTransfer: { ours: cpu[0], plainSql: cpu[1] },
+      };
     }
 
     // Both sides wrote into one ledger: it must still add up.
     const t0 = now();
     const audit = await ledger.audit();
-    const clean = audit.unbalancedEntries.length + audit.balanceMismatches.length + audit.negativeGuarded.length + audit.overpaidHolds.length === 0 && audit.sumOfBalances === 0n;
-    console.log(`\nledger audit after the run (${(now() - t0).toFixed(1)} s): ${clean ? 'clean' : `NOT CLEAN ${JSON.stringify(audit, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`}`);
+    const clean =
+      audit.unbalancedEntries.length + audit.balanceMismatches.length + audit.negativeGuarded.length + audit.overpaidHolds.length === 0 &&
+      audit.sumOfBalances === 0n;
+    console.log(
+      `\nledger audit after the run (${(now() - t0).toFixed(1)} s): ${clean ? 'clean' : `NOT CLEAN ${JSON.stringify(audit, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`}`,
+    );
 
     if (sqlTrace.size > 0) {
       console.log('\nours, SQL time by statement (wall time per statement, summed over concurrent clients):');
-      for (const [k, e] of [...sqlTrace].sort((a, b) => b[1].secs - a[1].secs).slice(0, 25)) console.log(`  ${e.secs.toFixed(2)} s  ${e.n}×  ${(e.secs / e.n * 1000).toFixed(2)} ms  ${k}`);
+      for (const [k, e] of [...sqlTrace].sort((a, b) => b[1].secs - a[1].secs).slice(0, 25))
+        console.log(`  ${e.secs.toFixed(2)} s  ${e.n}×  ${((e.secs / e.n) * 1000).toFixed(2)} ms  ${k}`);
     }
     console.log('');
     console.log('| what | ours /s | plain SQL /s | ours / plain SQL (median of per-round ratios) |');
@@ -655,12 +758,29 @@ async function main() {
     await writeFile(
       join(out, 'ledger.json'),
       JSON.stringify(
-        { at: new Date().toISOString(), cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, postgres: pgVersion, synchronousCommit: syncCommit, pool: poolSize, loadavg: { start: startLoad, end: loadavg() }, rounds, slices, auditClean: clean, ...results },
+        {
+          at: new Date().toISOString(),
+          cores: cpus().length,
+          cpu: cpus()[0]?.model,
+          node: process.version,
+          postgres: pgVersion,
+          synchronousCommit: syncCommit,
+          pool: poolSize,
+          loadavg: { start: startLoad, end: loadavg() },
+          rounds,
+          slices,
+          auditClean: clean,
+          ...results,
+        },
         null,
         2,
       ) + '\n',
     );
-    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; written: bench/results/ledger.json`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; written: bench/results/ledger.json`,
+    );
   } finally {
     await dropAll();
   }

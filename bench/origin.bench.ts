@@ -34,7 +34,11 @@ async function main() {
   const clipSec = Number(arg('clip', '20'));
   const width = Number(arg('width', '1280'));
   const height = Number(arg('height', '720'));
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const { api, client } = await bootApi({ LOG_LEVEL: 'error' });
   let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
@@ -50,8 +54,12 @@ async function main() {
     const paths = segs.map((s) => `/hls/${videoId}/${s}`);
     let total = 0;
     for (const s of segs) total += (await readFile(join(dir, s))).length;
-    console.log(`video: ${clipSec} s ${width}x${height} source, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s (ladder preset ultrafast); renditions ${v.renditions.map((r: { name: string }) => r.name).join(', ')}`);
-    console.log(`request mix: ${segs.length} segment URLs (all renditions incl. audio), ${(total / 1e6).toFixed(1)} MB in all, mean ${(total / segs.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `video: ${clipSec} s ${width}x${height} source, transcoded in ${((Date.now() - t) / 1000).toFixed(1)} s (ladder preset ultrafast); renditions ${v.renditions.map((r: { name: string }) => r.name).join(', ')}`,
+    );
+    console.log(
+      `request mix: ${segs.length} segment URLs (all renditions incl. audio), ${(total / 1e6).toFixed(1)} MB in all, mean ${(total / segs.length / 1024).toFixed(0)} KiB`,
+    );
 
     nginx = await startNginx(videoId, dir);
 
@@ -59,8 +67,15 @@ async function main() {
     for (const p of [paths[0], paths[Math.floor(paths.length / 2)], paths[paths.length - 1]]) {
       const [a, b] = await Promise.all([fetch(api.url + p), fetch(nginx.url + p)]);
       const [ba, bb] = await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
-      if (a.status !== 200 || b.status !== 200 || !Buffer.from(ba).equals(Buffer.from(bb)) || a.headers.get('content-type') !== b.headers.get('content-type')) {
-        throw new Error(`ours and nginx differ on ${p}: ${a.status}/${b.status} ${a.headers.get('content-type')}/${b.headers.get('content-type')}`);
+      if (
+        a.status !== 200 ||
+        b.status !== 200 ||
+        !Buffer.from(ba).equals(Buffer.from(bb)) ||
+        a.headers.get('content-type') !== b.headers.get('content-type')
+      ) {
+        throw new Error(
+          `ours and nginx differ on ${p}: ${a.status}/${b.status} ${a.headers.get('content-type')}/${b.headers.get('content-type')}`,
+        );
       }
     }
 
@@ -94,7 +109,9 @@ async function main() {
           const res = await runWrk({ baseUrl: tg.baseUrl, paths, connections: c, durationSec, workDir });
           runs[tg.name][c].push(res);
           const errs = Object.values(res.errors).reduce((a, b) => a + b, 0);
-          console.log(`  round ${r + 1} c=${String(c).padEnd(3)} ${tg.name.padEnd(13)} ${res.requestsPerSec.toFixed(0).padStart(6)} req/s ${res.mbPerSec.toFixed(0).padStart(5)} MB/s  p50 ${res.p50Ms.toFixed(2)} ms  p99 ${res.p99Ms.toFixed(2)} ms${errs ? `  ERRORS ${JSON.stringify(res.errors)}` : ''}`);
+          console.log(
+            `  round ${r + 1} c=${String(c).padEnd(3)} ${tg.name.padEnd(13)} ${res.requestsPerSec.toFixed(0).padStart(6)} req/s ${res.mbPerSec.toFixed(0).padStart(5)} MB/s  p50 ${res.p50Ms.toFixed(2)} ms  p99 ${res.p99Ms.toFixed(2)} ms${errs ? `  ERRORS ${JSON.stringify(res.errors)}` : ''}`,
+          );
         }
       }
     }
@@ -113,14 +130,18 @@ async function main() {
       }
     }
     console.log(`\nmedians over ${rounds} rounds of ${durationSec} s each (wrk, keep-alive, ${segs.length} segment URLs cycled):`);
-    console.log(`${'target'.padEnd(13)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'MB/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  ours/nginx`);
+    console.log(
+      `${'target'.padEnd(13)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'MB/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  ours/nginx`,
+    );
     const ratios: Record<string, Record<number, number>> = {};
     for (const c of connections) {
       for (const tg of targets) {
         const s = summary[tg.name][c];
         const ratio = s.requestsPerSec / summary.nginx[c].requestsPerSec;
         if (tg.name !== 'nginx') (ratios[tg.name] ??= {})[c] = ratio;
-        console.log(`${tg.name.padEnd(13)} ${String(c).padStart(5)} ${s.requestsPerSec.toFixed(0).padStart(8)} ${s.mbPerSec.toFixed(0).padStart(7)} ${s.p50Ms.toFixed(2).padStart(8)} ${s.p99Ms.toFixed(2).padStart(8)}  ${tg.name === 'nginx' ? '' : (ratio * 100).toFixed(0) + ' %'}`);
+        console.log(
+          `${tg.name.padEnd(13)} ${String(c).padStart(5)} ${s.requestsPerSec.toFixed(0).padStart(8)} ${s.mbPerSec.toFixed(0).padStart(7)} ${s.p50Ms.toFixed(2).padStart(8)} ${s.p99Ms.toFixed(2).padStart(8)}  ${tg.name === 'nginx' ? '' : (ratio * 100).toFixed(0) + ' %'}`,
+        );
       }
     }
     // Other work runs on this machine: a round's runs are adjacent in time, so the per-round ratio is
@@ -130,7 +151,9 @@ async function main() {
       paired[tg.name] = {};
       for (const c of connections) {
         paired[tg.name][c] = median(runs[tg.name][c].map((x, i) => x.requestsPerSec / runs.nginx[c][i].requestsPerSec));
-        console.log(`paired per-round ratio ${tg.name}/nginx at ${c} connections: median ${(paired[tg.name][c] * 100).toFixed(0)} % (rounds: ${runs[tg.name][c].map((x, i) => ((x.requestsPerSec / runs.nginx[c][i].requestsPerSec) * 100).toFixed(0) + ' %').join(', ')})`);
+        console.log(
+          `paired per-round ratio ${tg.name}/nginx at ${c} connections: median ${(paired[tg.name][c] * 100).toFixed(0)} % (rounds: ${runs[tg.name][c].map((x, i) => ((x.requestsPerSec / runs.nginx[c][i].requestsPerSec) * 100).toFixed(0) + ' %').join(', ')})`,
+        );
       }
     }
     const goal = Object.values(ratios.ours).every((x) => x >= 0.7);
@@ -145,7 +168,14 @@ async function main() {
         {
           date: new Date().toISOString(),
           machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgAtStart: loadavg() },
-          video: { clipSec, width, height, renditions: v.renditions.map((r: { name: string }) => r.name), segments: segs.length, totalBytes: total },
+          video: {
+            clipSec,
+            width,
+            height,
+            renditions: v.renditions.map((r: { name: string }) => r.name),
+            segments: segs.length,
+            totalBytes: total,
+          },
           load: { tool: 'wrk', threads: 2, durationSec, connections, rounds },
           summary,
           ratios,

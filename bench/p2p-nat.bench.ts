@@ -116,7 +116,11 @@ async function inside(lab: NatLabSpec): Promise<void> {
   const modes = arg('modes', 'off,cone,mixed').split(',') as Mode[];
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`NAT lab: ${lab.homes.length} homes, the platform at ${lab.pubIp} (TURN=on)`);
 
   let platform: Platform | null = null;
@@ -142,7 +146,14 @@ async function inside(lab: NatLabSpec): Promise<void> {
       const loadBefore = loadAvg1();
       const procs: HeadlessProcess[] = homes.map((h, i) => {
         const proc = runHeadlessProcess(
-          { apiUrl: api, videoId, p2p: mode !== 'off', names: [`${mode}${n}r${run}-v${i + 1}`], startAtMs: [i * staggerS * 1000], timeoutMs: VIEWER_TIMEOUT_MS },
+          {
+            apiUrl: api,
+            videoId,
+            p2p: mode !== 'off',
+            names: [`${mode}${n}r${run}-v${i + 1}`],
+            startAtMs: [i * staggerS * 1000],
+            timeoutMs: VIEWER_TIMEOUT_MS,
+          },
           { netns: h.ns },
         );
         kills.add(proc.kill);
@@ -218,7 +229,9 @@ async function inside(lab: NatLabSpec): Promise<void> {
       }
     }
 
-    console.log(`\nOrigin bytes per viewer with P2P on against off, viewers in homes behind NATs (figures withheld where the machine was saturated):`);
+    console.log(
+      `\nOrigin bytes per viewer with P2P on against off, viewers in homes behind NATs (figures withheld where the machine was saturated):`,
+    );
     console.log(`run  N  mode   origin MB/viewer  vs off   from peers  direct    relayed   relay MB  stalls  CPU busy  runnable  load`);
     const offOf = (run: number, n: number) => scenarios.find((x) => x.run === run && x.n === n && x.mode === 'off');
     const verdicts: string[] = [];
@@ -247,7 +260,16 @@ async function inside(lab: NatLabSpec): Promise<void> {
     const file = join(outDir, 'p2p-nat.json');
     await writeFile(
       file,
-      JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version }, options: { viewerCounts, staggerS, videoS, runs, modes }, scenarios }, null, 2),
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version },
+          options: { viewerCounts, staggerS, videoS, runs, modes },
+          scenarios,
+        },
+        null,
+        2,
+      ),
     );
     console.log(`raw figures: ${file}`);
     // coturn's own log: allocations, permissions and channel binds of the relayed wires.
@@ -269,7 +291,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const homes = Math.max(...arg('viewers', '2,4,8').split(',').map(Number));
-  return withNatLab(Array<NatKind>(homes).fill('cone'), { chromium: false }, (l) => runNodeInPublicNs(l, [__filename, ...process.argv.slice(2)], OUTER_TIMEOUT_MS));
+  return withNatLab(Array<NatKind>(homes).fill('cone'), { chromium: false }, (l) =>
+    runNodeInPublicNs(l, [__filename, ...process.argv.slice(2)], OUTER_TIMEOUT_MS),
+  );
 }
 
 main().then(

@@ -99,7 +99,11 @@ async function inside(): Promise<void> {
   const runs = Number(arg('runs', '1'));
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   let platform: Platform | null = null;
   let browser: Browser | null = null;
@@ -308,24 +312,49 @@ async function inside(): Promise<void> {
         `${String(s.run).padStart(3)} ${String(s.n).padStart(2)}  ${`${s.browsers} Chromium + ${s.headless}`.padEnd(17)}  ${(s.p2p ? 'on' : 'off').padEnd(3)}  ${cols}  ${(s.cpuPerHeadless * 100).toFixed(1).padStart(9)} %  ${(s.cpuBusy * 100).toFixed(0).padStart(6)} %  ${s.runnable.toFixed(1).padStart(8)}  ${s.loadBefore.toFixed(1)}→${s.loadAfter.toFixed(1)}`,
       );
     }
-    const ratios: { run: number; n: number; stallsOn: number; stallsOff: number; stalledOn: number; stalledOff: number; verdict: string }[] = [];
+    const ratios: {
+      run: number;
+      n: number;
+      stallsOn: number;
+      stallsOff: number;
+      stalledOn: number;
+      stalledOff: number;
+      verdict: string;
+    }[] = [];
     for (let run = 1; run <= runs; run++) {
       for (const n of viewerCounts) {
         const on = scenarios.find((s) => s.run === run && s.n === n && s.p2p)!;
         const off = scenarios.find((s) => s.run === run && s.n === n && !s.p2p)!;
         if (on.saturated || off.saturated) {
-          ratios.push({ run, n, stallsOn: NaN, stallsOff: NaN, stalledOn: NaN, stalledOff: NaN, verdict: 'not measured: machine saturated' });
+          ratios.push({
+            run,
+            n,
+            stallsOn: NaN,
+            stallsOff: NaN,
+            stalledOn: NaN,
+            stalledOff: NaN,
+            verdict: 'not measured: machine saturated',
+          });
           continue;
         }
         const a = summarize(on);
         const z = summarize(off);
         const ok = a.stalls <= z.stalls && a.stalledSPerViewer <= z.stalledSPerViewer + 1e-9;
-        ratios.push({ run, n, stallsOn: a.stalls, stallsOff: z.stalls, stalledOn: a.stalledSPerViewer, stalledOff: z.stalledSPerViewer, verdict: ok ? 'on ≤ off' : 'ON > OFF' });
+        ratios.push({
+          run,
+          n,
+          stallsOn: a.stalls,
+          stallsOff: z.stalls,
+          stalledOn: a.stalledSPerViewer,
+          stalledOff: z.stalledSPerViewer,
+          verdict: ok ? 'on ≤ off' : 'ON > OFF',
+        });
       }
     }
     console.log(`\non / off:`);
     for (const x of ratios) {
-      const ratio = (a: number, z: number) => (z > 0 ? `${((a / z) * 100).toFixed(0)} %` : a > 0 ? '∞ (off had none)' : '— (neither stalled)');
+      const ratio = (a: number, z: number) =>
+        z > 0 ? `${((a / z) * 100).toFixed(0)} %` : a > 0 ? '∞ (off had none)' : '— (neither stalled)';
       console.log(
         Number.isNaN(x.stallsOn)
           ? `  run ${x.run} N=${x.n}: ${x.verdict}`
@@ -343,7 +372,14 @@ async function inside(): Promise<void> {
     await writeFile(
       file,
       JSON.stringify(
-        { date: new Date().toISOString(), machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version }, video, options: { viewerCounts, maxBrowsers, staggerS, perProcess, runs }, scenarios, ratios },
+        {
+          date: new Date().toISOString(),
+          machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version },
+          video,
+          options: { viewerCounts, maxBrowsers, staggerS, perProcess, runs },
+          scenarios,
+          ratios,
+        },
         null,
         2,
       ),

@@ -34,7 +34,19 @@ import { probeAbrInput } from './support/abr-probe';
 import { busyShare, cpuTimes } from './support/machine-load';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
 import { type SourceProxy, startSourceProxy } from './support/source-proxy';
-import { compactLog, findWebTorrentChunk, type HlsFragView, openViewer, type OriginTally, type PageCounters, type PageTimes, type StartupBreakdown, type TrackerTally, type Viewer, waitEnded } from './support/viewer';
+import {
+  compactLog,
+  findWebTorrentChunk,
+  type HlsFragView,
+  openViewer,
+  type OriginTally,
+  type PageCounters,
+  type PageTimes,
+  type StartupBreakdown,
+  type TrackerTally,
+  type Viewer,
+  waitEnded,
+} from './support/viewer';
 import { median } from './support/wrk';
 
 declare const window: any;
@@ -160,7 +172,10 @@ function summarize(s: Scenario): ScenarioSummary {
 }
 
 async function inside(): Promise<void> {
-  const viewerCounts = arg('viewers', '2,4,8').split(',').map(Number).filter((n) => n > 0);
+  const viewerCounts = arg('viewers', '2,4,8')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const withIce = arg('ice', 'off') === 'both';
   const staggerS = Number(arg('stagger', '3'));
   const rounds = Number(arg('rounds', '7'));
@@ -168,7 +183,11 @@ async function inside(): Promise<void> {
   const sharedIpN = Number(arg('shared-ip', String(Math.max(...viewerCounts))));
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   let platform: Platform | null = null;
   let icePlatform: Platform | null = null;
@@ -201,7 +220,9 @@ async function inside(): Promise<void> {
       await fetch(`${apiUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id durationSec renditions { name } swarms { rendition bytes } } } } }' }),
+        body: JSON.stringify({
+          query: '{ videos(first: 1) { edges { node { id durationSec renditions { name } swarms { rendition bytes } } } } }',
+        }),
       })
     ).json();
     const video = r.data.videos.edges[0].node;
@@ -232,7 +253,13 @@ async function inside(): Promise<void> {
         npm_config_offline: 'true',
       });
       const q = async (query: string) =>
-        (await (await fetch(`${iApi}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+        (await (
+          await fetch(`${iApi}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query }),
+          })
+        ).json()) as any;
       const iVideo = (await q('{ videos(first: 1) { edges { node { id } } } }')).data.videos.edges[0].node.id as string;
       // What a viewer's session carries there (a throwaway key: the api only certifies it).
       const { generateKeyPairSync } = await import('node:crypto');
@@ -240,12 +267,21 @@ async function inside(): Promise<void> {
       const s = await q(
         `mutation { playbackSession(input: { videoId: "${iVideo}", sessionPublicKey: "${Buffer.from(raw).toString('base64url')}" }) { session { iceServers { urls username } } userErrors { code } } }`,
       );
-      ice = { apiUrl: iApi, webUrl: iWeb, watchUrl: `${iWeb}/watch/${iVideo}`, iceServers: s.data?.playbackSession?.session?.iceServers ?? s.errors };
+      ice = {
+        apiUrl: iApi,
+        webUrl: iWeb,
+        watchUrl: `${iWeb}/watch/${iVideo}`,
+        iceServers: s.data?.playbackSession?.session?.iceServers ?? s.errors,
+      };
       console.log(`ICE platform ready after ${elapsed()} (TURN=on): sessions carry ${JSON.stringify(ice.iceServers)}`);
     }
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${[webUrl, ...(ice ? [ice.webUrl] : [])].join(',')}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--disable-features=WebRtcHideLocalIpsWithMdns',
+        `--unsafely-treat-insecure-origin-as-secure=${[webUrl, ...(ice ? [ice.webUrl] : [])].join(',')}`,
+      ],
     });
     const b = browser;
     const webtorrentChunk = findWebTorrentChunk(resolve(__dirname, '..', '..', 'web'));
@@ -256,7 +292,8 @@ async function inside(): Promise<void> {
       if (!p) proxies.set(sourceAddress, (p = startSourceProxy(NETNS_ADDR, sourceAddress)));
       return p;
     };
-    const open = async (name: string, p2p: boolean, sourceAddress: string, api = apiUrl) => openViewer(b, { name, p2p, apiUrl: api, webtorrentChunk, proxy: await proxyFor(sourceAddress) });
+    const open = async (name: string, p2p: boolean, sourceAddress: string, api = apiUrl) =>
+      openViewer(b, { name, p2p, apiUrl: api, webtorrentChunk, proxy: await proxyFor(sourceAddress) });
 
     // Warm-up (not counted): Next.js render path, origin cache, browser code cache; both modes.
     for (const p2p of [false, true]) {
@@ -270,7 +307,8 @@ async function inside(): Promise<void> {
     await probePage.page.goto(watchUrl);
     const abrProbe = await probeAbrInput(probePage.page);
     await probePage.close();
-    const fmtProbe = (xs: { sn: number; loaded: number; bwKbps: number }[]) => xs.map((x) => `#${x.sn} ${(x.loaded / 1e3).toFixed(0)} kB → ${x.bwKbps} kbit/s`).join(', ');
+    const fmtProbe = (xs: { sn: number; loaded: number; bwKbps: number }[]) =>
+      xs.map((x) => `#${x.sn} ${(x.loaded / 1e3).toFixed(0)} kB → ${x.bwKbps} kbit/s`).join(', ');
     console.log(`hls.js ABR input (frag.stats.loaded → bandwidth estimate): plain hls.js loader: ${fmtProbe(abrProbe.plain)}`);
     console.log(`                                                  player's fragment loader: ${fmtProbe(abrProbe.playerLoader)}`);
     await sleep(1500);
@@ -287,7 +325,11 @@ async function inside(): Promise<void> {
         for (let i = 0; i < n; i++) {
           const due = start + i * staggerS * 1000;
           if (Date.now() < due) await sleep(due - Date.now());
-          const v = await open(`${p2p ? 'on' : 'off'}${n}${sharedIp ? '1ip' : ''}-v${i + 1}`, p2p, sharedIp ? '127.0.0.10' : `127.0.0.${11 + i}`);
+          const v = await open(
+            `${p2p ? 'on' : 'off'}${n}${sharedIp ? '1ip' : ''}-v${i + 1}`,
+            p2p,
+            sharedIp ? '127.0.0.10' : `127.0.0.${11 + i}`,
+          );
           viewers.push(v);
           startAt.push((Date.now() - start) / 1000);
           done.push(v.page.goto(watchUrl).then(() => waitEnded(v, 120_000)));
@@ -316,7 +358,8 @@ async function inside(): Promise<void> {
       }
     };
     const plan: { n: number; p2p: boolean; sharedIp: boolean }[] = [];
-    for (const [i, n] of viewerCounts.entries()) for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) plan.push({ n, p2p, sharedIp: false });
+    for (const [i, n] of viewerCounts.entries())
+      for (const p2p of i % 2 === 0 ? [true, false] : [false, true]) plan.push({ n, p2p, sharedIp: false });
     if (sharedIpN > 0) plan.push({ n: sharedIpN, p2p: true, sharedIp: true });
     for (const { n, p2p, sharedIp } of plan) {
       const loadBefore = loadavg()[0];
@@ -349,29 +392,53 @@ async function inside(): Promise<void> {
     await holder.page.goto(watchUrl);
     await waitEnded(holder, 120_000);
     const hc = await holder.counters();
-    console.log(`  [${elapsed()}] TTFF: holder played to the end (${mb((hc?.bytesFromOrigin ?? 0) + (hc?.bytesFromPeers ?? 0))} MB content, P2P ${hc?.state}); ${rounds} rounds, on/off alternating`);
+    console.log(
+      `  [${elapsed()}] TTFF: holder played to the end (${mb((hc?.bytesFromOrigin ?? 0) + (hc?.bytesFromPeers ?? 0))} MB content, P2P ${hc?.state}); ${rounds} rounds, on/off alternating`,
+    );
     let iceHolder: Viewer | null = null;
     if (ice) {
       iceHolder = await open('holder-ice', true, '127.0.0.101', ice.apiUrl);
       await iceHolder.page.goto(ice.watchUrl);
       await waitEnded(iceHolder, 120_000);
-      console.log(`  [${elapsed()}] TTFF with ICE servers: its holder played to the end (P2P ${(await iceHolder.counters())?.state}); each round adds a P2P-on trial there`);
+      console.log(
+        `  [${elapsed()}] TTFF with ICE servers: its holder played to the end (P2P ${(await iceHolder.counters())?.state}); each round adds a P2P-on trial there`,
+      );
     }
     const trials: TtffTrial[] = [];
     const iceTrials: TtffTrial[] = [];
     const trial = async (round: number, p2p: boolean, withIceServers = false): Promise<TtffTrial> => {
-      const v = await open(`ttff-${withIceServers ? 'ice' : p2p ? 'on' : 'off'}-${round}`, p2p, `127.0.0.${110 + trials.length + iceTrials.length}`, withIceServers ? ice!.apiUrl : apiUrl);
+      const v = await open(
+        `ttff-${withIceServers ? 'ice' : p2p ? 'on' : 'off'}-${round}`,
+        p2p,
+        `127.0.0.${110 + trials.length + iceTrials.length}`,
+        withIceServers ? ice!.apiUrl : apiUrl,
+      );
       try {
         await v.page.goto(withIceServers ? ice!.watchUrl : watchUrl);
-        await v.page.waitForFunction(() => window.__bench?.playing != null && window.__bench?.firstFrame != null, undefined, { timeout: 60_000, polling: 50 });
+        await v.page.waitForFunction(() => window.__bench?.playing != null && window.__bench?.firstFrame != null, undefined, {
+          timeout: 60_000,
+          polling: 50,
+        });
         const times = await v.times();
         const startup = await v.startup();
         const loadavg1 = loadavg()[0];
         // P2P on: was P2P really engaged? Wait (up to 6 s) for a wire to the holder.
-        if (p2p) await v.page.waitForFunction(() => (window.__wetubeP2P?.peers ?? 0) > 0, undefined, { timeout: 6000, polling: 100 }).catch(() => undefined);
+        if (p2p)
+          await v.page
+            .waitForFunction(() => (window.__wetubeP2P?.peers ?? 0) > 0, undefined, { timeout: 6000, polling: 100 })
+            .catch(() => undefined);
         const c = await v.counters();
         const log = await v.log();
-        return { round, p2p, times, startup, loadavg1, peersAfter: c?.peers ?? 0, stateAfter: c?.state ?? null, firstSources: compactLog(log.slice(0, 6)) };
+        return {
+          round,
+          p2p,
+          times,
+          startup,
+          loadavg1,
+          peersAfter: c?.peers ?? 0,
+          stateAfter: c?.state ?? null,
+          firstSources: compactLog(log.slice(0, 6)),
+        };
       } finally {
         await v.close();
         await sleep(1000);
@@ -408,7 +475,9 @@ async function inside(): Promise<void> {
     // ---- report ---------------------------------------------------------------------------------
     const sums = scenarios.map(summarize);
     const get = (n: number, p2p: boolean) => sums.find((x) => x.n === n && x.p2p === p2p && !x.sharedIp)!;
-    console.log(`\nOffload: N viewers of one ${video.durationSec} s video, started ${staggerS} s apart, each to the end, earlier viewers staying on the page; one IP per viewer unless marked`);
+    console.log(
+      `\nOffload: N viewers of one ${video.durationSec} s video, started ${staggerS} s apart, each to the end, earlier viewers staying on the page; one IP per viewer unless marked`,
+    );
     console.log(
       `${'N'.padStart(2)} ${'P2P'.padEnd(9)} ${'content MB'.padStart(10)} ${'from peers'.padStart(10)} ${'viewers 2..N'.padStart(12)} ${'min later'.padStart(9)} ${'origin seg MB/viewer'.padStart(20)} ${'origin all MB/viewer'.padStart(20)} ${'stalls'.padStart(6)} ${'CPU busy'.padStart(8)}`,
     );
@@ -422,7 +491,10 @@ async function inside(): Promise<void> {
     for (const n of viewerCounts) {
       const on = get(n, true);
       const off = get(n, false);
-      offloadRatios[n] = { segment: on.originSegmentBytesPerViewer / off.originSegmentBytesPerViewer, all: on.originAllBytesPerViewer / off.originAllBytesPerViewer };
+      offloadRatios[n] = {
+        segment: on.originSegmentBytesPerViewer / off.originSegmentBytesPerViewer,
+        all: on.originAllBytesPerViewer / off.originAllBytesPerViewer,
+      };
       console.log(
         `N=${n}: origin bytes per viewer, P2P on / baseline (P2P off): segments ${(offloadRatios[n].segment * 100).toFixed(0)} %, everything from the api host ${(offloadRatios[n].all * 100).toFixed(0)} %` +
           ` (P2P's own .torrent + manifest.json: ${(on.p2pMetaBytesPerViewer / 1e3).toFixed(0)} kB/viewer)`,
@@ -431,40 +503,80 @@ async function inside(): Promise<void> {
     for (const s of sums) {
       const diff = Math.abs(s.countersOriginBytes - s.responseSegmentBytes);
       if (diff > 0.02 * s.responseSegmentBytes + 4096) {
-        console.log(`note: N=${s.n} P2P ${s.p2p ? 'on' : 'off'}${s.sharedIp ? ' (one IP)' : ''}: page counters say ${mb(s.countersOriginBytes)} MB from the origin, responses ${mb(s.responseSegmentBytes)} MB`);
+        console.log(
+          `note: N=${s.n} P2P ${s.p2p ? 'on' : 'off'}${s.sharedIp ? ' (one IP)' : ''}: page counters say ${mb(s.countersOriginBytes)} MB from the origin, responses ${mb(s.responseSegmentBytes)} MB`,
+        );
       }
     }
 
     const on = trials.filter((t) => t.p2p);
     const off = trials.filter((t) => !t.p2p);
-    const med = (ts: TtffTrial[], k: 'playing' | 'firstFrame' | 'loadedmetadata') => median(ts.map((t) => t.times[k] ?? NaN).filter((x) => Number.isFinite(x)));
+    const med = (ts: TtffTrial[], k: 'playing' | 'firstFrame' | 'loadedmetadata') =>
+      median(ts.map((t) => t.times[k] ?? NaN).filter((x) => Number.isFinite(x)));
     const ttff = {
       on: { playing: med(on, 'playing'), firstFrame: med(on, 'firstFrame'), loadedmetadata: med(on, 'loadedmetadata') },
       off: { playing: med(off, 'playing'), firstFrame: med(off, 'firstFrame'), loadedmetadata: med(off, 'loadedmetadata') },
     };
     // The P2P code starts on the first `play` event: before it both modes run the very same code, so
     // play() → first frame is where P2P can cost anything (the rest is page start-up noise).
-    const afterPlay = (ts: TtffTrial[]) => median(ts.map((t) => (t.times.firstFrame ?? NaN) - (t.times.playRequested ?? NaN)).filter((x) => Number.isFinite(x)));
+    const afterPlay = (ts: TtffTrial[]) =>
+      median(ts.map((t) => (t.times.firstFrame ?? NaN) - (t.times.playRequested ?? NaN)).filter((x) => Number.isFinite(x)));
     const playToFrame = { on: afterPlay(on), off: afterPlay(off) };
     const ratioPlaying = ttff.on.playing / ttff.off.playing;
     const ratioFrame = ttff.on.firstFrame / ttff.off.firstFrame;
-    const paired = median(on.map((t) => (t.times.firstFrame ?? NaN) / (off.find((o) => o.round === t.round)?.times.firstFrame ?? NaN)).filter((x) => Number.isFinite(x)));
-    console.log(`\nTime to first frame (navigation start → …), medians of ${rounds} trials each, on/off alternating, one P2P viewer holding the video:`);
-    console.log(`P2P off: metadata ${ms(ttff.off.loadedmetadata)} ms, playing ${ms(ttff.off.playing)} ms, first frame ${ms(ttff.off.firstFrame)} ms  (first frame per trial: ${off.map((t) => ms(t.times.firstFrame)).join(', ')})`);
-    console.log(`P2P on:  metadata ${ms(ttff.on.loadedmetadata)} ms, playing ${ms(ttff.on.playing)} ms, first frame ${ms(ttff.on.firstFrame)} ms  (first frame per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`);
-    console.log(`on/off: playing ${(ratioPlaying * 100).toFixed(0)} %, first frame ${(ratioFrame * 100).toFixed(0)} % (paired per round: ${(paired * 100).toFixed(0)} %)`);
-    console.log(`play() → first frame (the part P2P's start-up can touch): off ${ms(playToFrame.off)} ms, on ${ms(playToFrame.on)} ms (medians), on − off ${ms(playToFrame.on - playToFrame.off)} ms`);
-    console.log(`P2P on trials with a wire to the holder: ${on.filter((t) => t.peersAfter > 0).length} of ${on.length}; holder uploaded ${mb(holderAfter?.bytesUploaded ?? 0)} MB during the trials`);
+    const paired = median(
+      on
+        .map((t) => (t.times.firstFrame ?? NaN) / (off.find((o) => o.round === t.round)?.times.firstFrame ?? NaN))
+        .filter((x) => Number.isFinite(x)),
+    );
+    console.log(
+      `\nTime to first frame (navigation start → …), medians of ${rounds} trials each, on/off alternating, one P2P viewer holding the video:`,
+    );
+    console.log(
+      `P2P off: metadata ${ms(ttff.off.loadedmetadata)} ms, playing ${ms(ttff.off.playing)} ms, first frame ${ms(ttff.off.firstFrame)} ms  (first frame per trial: ${off.map((t) => ms(t.times.firstFrame)).join(', ')})`,
+    );
+    console.log(
+      `P2P on:  metadata ${ms(ttff.on.loadedmetadata)} ms, playing ${ms(ttff.on.playing)} ms, first frame ${ms(ttff.on.firstFrame)} ms  (first frame per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`,
+    );
+    console.log(
+      `on/off: playing ${(ratioPlaying * 100).toFixed(0)} %, first frame ${(ratioFrame * 100).toFixed(0)} % (paired per round: ${(paired * 100).toFixed(0)} %)`,
+    );
+    console.log(
+      `play() → first frame (the part P2P's start-up can touch): off ${ms(playToFrame.off)} ms, on ${ms(playToFrame.on)} ms (medians), on − off ${ms(playToFrame.on - playToFrame.off)} ms`,
+    );
+    console.log(
+      `P2P on trials with a wire to the holder: ${on.filter((t) => t.peersAfter > 0).length} of ${on.length}; holder uploaded ${mb(holderAfter?.bytesUploaded ?? 0)} MB during the trials`,
+    );
     const goalTtff = ratioFrame <= 1.1;
-    let iceTtff: { withIce: number; without: number; ratio: number; paired: number; playToFrame: number; wiresWithIce: number } | null = null;
+    let iceTtff: { withIce: number; without: number; ratio: number; paired: number; playToFrame: number; wiresWithIce: number } | null =
+      null;
     if (ice) {
       const withI = median(iceTrials.map((t) => t.times.firstFrame ?? NaN).filter((x) => Number.isFinite(x)));
-      const pairedI = median(iceTrials.map((t) => (t.times.firstFrame ?? NaN) / (on.find((o) => o.round === t.round)?.times.firstFrame ?? NaN)).filter((x) => Number.isFinite(x)));
-      iceTtff = { withIce: withI, without: ttff.on.firstFrame, ratio: withI / ttff.on.firstFrame, paired: pairedI, playToFrame: afterPlay(iceTrials), wiresWithIce: iceTrials.filter((t) => t.peersAfter > 0).length };
-      console.log(`\nTime to first frame with ICE servers configured (STUN + TURN, coturn on ${NETNS_ADDR}) against without, P2P on, medians of ${rounds}:`);
-      console.log(`without ICE servers: first frame ${ms(ttff.on.firstFrame)} ms (per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`);
-      console.log(`with ICE servers:    first frame ${ms(withI)} ms (per trial: ${iceTrials.map((t) => ms(t.times.firstFrame)).join(', ')}); play() → first frame ${ms(iceTtff.playToFrame)} ms`);
-      console.log(`with / without: ${(iceTtff.ratio * 100).toFixed(0)} % (paired per round ${(pairedI * 100).toFixed(0)} %); trials with a wire to the holder: ${iceTtff.wiresWithIce} of ${iceTrials.length}`);
+      const pairedI = median(
+        iceTrials
+          .map((t) => (t.times.firstFrame ?? NaN) / (on.find((o) => o.round === t.round)?.times.firstFrame ?? NaN))
+          .filter((x) => Number.isFinite(x)),
+      );
+      iceTtff = {
+        withIce: withI,
+        without: ttff.on.firstFrame,
+        ratio: withI / ttff.on.firstFrame,
+        paired: pairedI,
+        playToFrame: afterPlay(iceTrials),
+        wiresWithIce: iceTrials.filter((t) => t.peersAfter > 0).length,
+      };
+      console.log(
+        `\nTime to first frame with ICE servers configured (STUN + TURN, coturn on ${NETNS_ADDR}) against without, P2P on, medians of ${rounds}:`,
+      );
+      console.log(
+        `without ICE servers: first frame ${ms(ttff.on.firstFrame)} ms (per trial: ${on.map((t) => ms(t.times.firstFrame)).join(', ')})`,
+      );
+      console.log(
+        `with ICE servers:    first frame ${ms(withI)} ms (per trial: ${iceTrials.map((t) => ms(t.times.firstFrame)).join(', ')}); play() → first frame ${ms(iceTtff.playToFrame)} ms`,
+      );
+      console.log(
+        `with / without: ${(iceTtff.ratio * 100).toFixed(0)} % (paired per round ${(pairedI * 100).toFixed(0)} %); trials with a wire to the holder: ${iceTtff.wiresWithIce} of ${iceTrials.length}`,
+      );
       console.log(`goal (ICE servers slow the first frame by at most 10 %): ${iceTtff.ratio <= 1.1 ? 'met' : 'NOT met'}`);
     }
     const below = viewerCounts.flatMap((n) => get(n, true).laterBelowHalf);
@@ -477,7 +589,9 @@ async function inside(): Promise<void> {
     }
     const goalOffload = below.length === 0;
     console.log(`goal (P2P slows the first frame by at most 10 %): ${goalTtff ? 'met' : 'NOT met'}`);
-    console.log(`check (every viewer after the first gets at least half of its content from peers, every N): ${goalOffload ? 'met' : `NOT met (${below.join(', ')})`}`);
+    console.log(
+      `check (every viewer after the first gets at least half of its content from peers, every N): ${goalOffload ? 'met' : `NOT met (${below.join(', ')})`}`,
+    );
     console.log(`bench took ${elapsed()}`);
 
     const outDir = resolve(__dirname, '..', '..', 'bench', 'results');
@@ -493,7 +607,14 @@ async function inside(): Promise<void> {
           options: { viewerCounts, staggerS, rounds, sharedIpN },
           abrProbe,
           offload: { summaries: sums, ratios: offloadRatios, scenarios },
-          ttff: { medians: ttff, playToFirstFrame: playToFrame, ratioPlaying, ratioFirstFrame: ratioFrame, pairedFirstFrame: paired, trials },
+          ttff: {
+            medians: ttff,
+            playToFirstFrame: playToFrame,
+            ratioPlaying,
+            ratioFirstFrame: ratioFrame,
+            pairedFirstFrame: paired,
+            trials,
+          },
           ttffIce: ice ? { iceServers: ice.iceServers, ...iceTtff, trials: iceTrials } : null,
           goals: { ttffWithin10Percent: goalTtff, laterViewersHalfFromPeers: goalOffload },
         },

@@ -38,8 +38,6 @@ import {
 } from '@wetube/swarm';
 import { arg, median } from './support/cli';
 
-
-
 /** Seconds for sequential runs of `op` with indexes from..to-1. */
 async function time(from: number, to: number, op: (i: number) => unknown): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -51,7 +49,12 @@ async function time(from: number, to: number, op: (i: number) => unknown): Promi
  * Ours and bare interleaved in `slices` alternating slices (ours first in even slices), so both see
  * the same machine (the load of other processes drifts slower than a slice). Seconds for each side.
  */
-async function interleaved(n: number, slices: number, ours: (i: number) => unknown, bare: (i: number) => unknown): Promise<{ ours: number; bare: number }> {
+async function interleaved(
+  n: number,
+  slices: number,
+  ours: (i: number) => unknown,
+  bare: (i: number) => unknown,
+): Promise<{ ours: number; bare: number }> {
   let o = 0;
   let b = 0;
   for (let k = 0; k < slices; k++) {
@@ -79,7 +82,11 @@ async function main() {
   const rounds = Number(arg('rounds', '5'));
   const scale = Number(arg('scale', '1'));
   const slices = Number(arg('slices', '20'));
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const origin = NodeEd25519Signer.generate();
   const peerId = Buffer.from(NodeEd25519Signer.generate().publicKey).toString('base64url');
@@ -97,7 +104,14 @@ async function main() {
   const newSession = async (sessionId: string) => {
     const key = NodeEd25519Signer.generate();
     const cert = await signSessionCert(
-      { domain: SESSION_CERT_DOMAIN, sessionId, videoId: '0f8fad5b-d9cb-469f-a165-70867728950e', sessionPublicKey: key.publicKey, viewerId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', expiresAt },
+      {
+        domain: SESSION_CERT_DOMAIN,
+        sessionId,
+        videoId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        sessionPublicKey: key.publicKey,
+        viewerId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        expiresAt,
+      },
       origin,
     );
     return { key, cert };
@@ -111,7 +125,9 @@ async function main() {
   const sampleSession = await newSession(sample.sessionId);
   const certLength = encodeSessionCert(sampleSession.cert.cert).length;
   const messageLength = (await messageOf(sampleSession, sample)).length;
-  console.log(`sizes: receipt ${receiptLength} B, session certificate ${certLength} B, wire message (wt_receipt payload) ${messageLength} B`);
+  console.log(
+    `sizes: receipt ${receiptLength} B, session certificate ${certLength} B, wire message (wt_receipt payload) ${messageLength} B`,
+  );
 
   // Bare Node: one key pair, KeyObjects made once (cached), messages of the same lengths.
   const bareKeys = generateKeyPairSync('ed25519');
@@ -168,7 +184,11 @@ async function main() {
             if (!d.accepted) throw new Error(`ours: refused ${d.reason}`);
           },
           bare: () => {
-            if (!verify(null, bareCert, bareOrigin.publicKey, bareCertSig) || !verify(null, bareReceipt, bareKeys.publicKey, bareReceiptSig)) throw new Error('bare: does not verify');
+            if (
+              !verify(null, bareCert, bareOrigin.publicKey, bareCertSig) ||
+              !verify(null, bareReceipt, bareKeys.publicKey, bareReceiptSig)
+            )
+              throw new Error('bare: does not verify');
           },
         };
       },
@@ -190,7 +210,10 @@ async function main() {
           },
           // the origin key stays cached; the new session's key is imported per call, as it must be
           bare: () => {
-            if (!verify(null, bareCert, bareOrigin.publicKey, bareCertSig) || !verify(null, bareReceipt, bareImport(bareRawSession), bareReceiptSig)) {
+            if (
+              !verify(null, bareCert, bareOrigin.publicKey, bareCertSig) ||
+              !verify(null, bareReceipt, bareImport(bareRawSession), bareReceiptSig)
+            ) {
               throw new Error('bare: does not verify');
             }
           },
@@ -206,12 +229,21 @@ async function main() {
     await interleaved(n, 2, ops.ours, ops.bare);
   }
 
-  const results: Array<{ name: string; n: number; ours: number[]; bare: number[]; ratio: number[] }> = pairs.map((p) => ({ name: p.name, n: p.n, ours: [], bare: [], ratio: [] }));
+  const results: Array<{ name: string; n: number; ours: number[]; bare: number[]; ratio: number[] }> = pairs.map((p) => ({
+    name: p.name,
+    n: p.n,
+    ours: [],
+    bare: [],
+    ratio: [],
+  }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, p] of pairs.entries()) {
       const ops = await p.prepare(p.n);
       // odd rounds start with bare
-      const t = round % 2 === 0 ? await interleaved(p.n, slices, ops.ours, ops.bare) : await interleaved(p.n, slices, ops.bare, ops.ours).then((x) => ({ ours: x.bare, bare: x.ours }));
+      const t =
+        round % 2 === 0
+          ? await interleaved(p.n, slices, ops.ours, ops.bare)
+          : await interleaved(p.n, slices, ops.bare, ops.ours).then((x) => ({ ours: x.bare, bare: x.ours }));
       const oursSec = t.ours;
       const bareSec = t.bare;
       const r = results[i];
@@ -219,7 +251,9 @@ async function main() {
       r.bare.push(p.n / bareSec);
       r.ratio.push(p.n / oursSec / (p.n / bareSec));
     }
-    console.log(`round ${round + 1}/${rounds}: ${results.map((r) => `${r.name.split(' ')[0]} ${Math.round(r.ours.at(-1)!)}/${Math.round(r.bare.at(-1)!)}`).join(', ')}`);
+    console.log(
+      `round ${round + 1}/${rounds}: ${results.map((r) => `${r.name.split(' ')[0]} ${Math.round(r.ours.at(-1)!)}/${Math.round(r.bare.at(-1)!)}`).join(', ')}`,
+    );
   }
 
   const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -227,15 +261,34 @@ async function main() {
   console.log('| operation | ops per round | ours ops/s | bare Node ops/s | ours / bare |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.n} | ${fmt(median(r.ours))} | ${fmt(median(r.bare))} | ${(median(r.ratio) * 100).toFixed(0)} % (rounds: ${r.ratio.map((x) => (x * 100).toFixed(0)).join(', ')}) |`);
+    console.log(
+      `| ${r.name} | ${r.n} | ${fmt(median(r.ours))} | ${fmt(median(r.bare))} | ${(median(r.ratio) * 100).toFixed(0)} % (rounds: ${r.ratio.map((x) => (x * 100).toFixed(0)).join(', ')}) |`,
+    );
   }
   const out = resolve(process.cwd(), 'bench/results');
   await mkdir(out, { recursive: true });
   await writeFile(
     join(out, 'receipts.json'),
-    JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, node: process.version, loadavg: loadavg(), rounds, slices, sizes: { receiptLength, certLength, messageLength }, results }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        cores: cpus().length,
+        node: process.version,
+        loadavg: loadavg(),
+        rounds,
+        slices,
+        sizes: { receiptLength, certLength, messageLength },
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
   );
-  console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; written: bench/results/receipts.json`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; written: bench/results/receipts.json`,
+  );
 }
 
 main().catch((err) => {

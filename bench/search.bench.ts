@@ -42,11 +42,15 @@ function queries(items: ReturnType<typeof corpus>, count: number): Query[] {
     const it = items[Math.floor(r() * items.length)];
     const kind = KINDS[i % KINDS.length];
     const text =
-      kind === 'exact' ? it.key[1]
-      : kind === 'two' ? `${it.key[0]} ${it.key[2]}`
-      : kind === 'prefix' ? `${it.key[0]} ${it.key[2].slice(0, 3)}`
-      : kind === 'typo' ? typo(it.key[1], i)
-      : FILLER[5 + (i % 18)];
+      kind === 'exact'
+        ? it.key[1]
+        : kind === 'two'
+          ? `${it.key[0]} ${it.key[2]}`
+          : kind === 'prefix'
+            ? `${it.key[0]} ${it.key[2].slice(0, 3)}`
+            : kind === 'typo'
+              ? typo(it.key[1], i)
+              : FILLER[5 + (i % 18)];
     return { kind, text, words: text.split(' ') };
   });
 }
@@ -55,7 +59,24 @@ async function seed(t: SearchTestDb, db: DbKind, n: number): Promise<number> {
   const t0 = now();
   const channels = await Promise.all(words(50, 99).map((w) => t.user(`${w} channel`)));
   const items = corpus(n);
-  const cols = ['id', 'owner_id', 'title', 'description', 'tags', 'visibility', 'status', 'progress', 'duration_ms', 'width', 'height', 'renditions', 'attempts', 'created_at', 'updated_at', 'ready_at'];
+  const cols = [
+    'id',
+    'owner_id',
+    'title',
+    'description',
+    'tags',
+    'visibility',
+    'status',
+    'progress',
+    'duration_ms',
+    'width',
+    'height',
+    'renditions',
+    'attempts',
+    'created_at',
+    'updated_at',
+    'ready_at',
+  ];
   const BATCH = 200;
   const start = Date.now() - 2 * 365 * 86_400_000;
   const r = prng(3);
@@ -71,7 +92,24 @@ async function seed(t: SearchTestDb, db: DbKind, n: number): Promise<number> {
       for (const it of items.slice(i, i + BATCH)) {
         const created = new Date(start + Math.floor(r() * 2 * 365 * 86_400_000));
         const at = db === 'postgres' ? created : created.toISOString().replace('T', ' ').replace('Z', '');
-        const values = [randomUUID(), channels[it.channel], it.title, it.description, JSON.stringify(it.tags), 'PUBLIC', 'READY', 100, Math.floor(r() * 3_600_000), 1280, 720, '[]', 1, at, at, at];
+        const values = [
+          randomUUID(),
+          channels[it.channel],
+          it.title,
+          it.description,
+          JSON.stringify(it.tags),
+          'PUBLIC',
+          'READY',
+          100,
+          Math.floor(r() * 3_600_000),
+          1280,
+          720,
+          '[]',
+          1,
+          at,
+          at,
+          at,
+        ];
         rows.push(`(${values.map((v) => (params.push(v), db === 'postgres' ? `$${params.length}` : '?')).join(', ')})`);
       }
       await q.query(`INSERT INTO videos (${cols.join(', ')}) VALUES ${rows.join(', ')}`, params);
@@ -85,12 +123,12 @@ async function seed(t: SearchTestDb, db: DbKind, n: number): Promise<number> {
     await q.release();
   }
   if (db === 'postgres') {
-    await t.ds.query(`INSERT INTO search_terms (term, docs) SELECT w, count(*) FROM search_documents, unnest(tsvector_to_array(document)) AS w GROUP BY w
+    await t.ds
+      .query(`INSERT INTO search_terms (term, docs) SELECT w, count(*) FROM search_documents, unnest(tsvector_to_array(document)) AS w GROUP BY w
       ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs`);
     await t.ds.query('ALTER TABLE search_documents ENABLE TRIGGER search_terms_count');
     await t.ds.query('VACUUM ANALYZE');
-  }
-  else await t.ds.query('ANALYZE');
+  } else await t.ds.query('ANALYZE');
   process.stdout.write(`\r  seeding ${db}: ${n} / ${n} in ${((now() - t0) / 1000).toFixed(0)} s\n`);
   return now() - t0;
 }
@@ -102,7 +140,10 @@ function baselineSql(db: DbKind, words: string[]): { sql: string; params: string
     const like = `%${w}%`;
     return `(title LIKE ${p(like)} OR description LIKE ${p(like)} OR tags LIKE ${p(like)})`;
   });
-  return { sql: `SELECT id FROM videos WHERE status = 'READY' AND visibility = 'PUBLIC' AND ${conds.join(' AND ')} ORDER BY created_at DESC LIMIT 21`, params };
+  return {
+    sql: `SELECT id FROM videos WHERE status = 'READY' AND visibility = 'PUBLIC' AND ${conds.join(' AND ')} ORDER BY created_at DESC LIMIT 21`,
+    params,
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -122,7 +163,9 @@ async function main(): Promise<void> {
   const baseCount = Number(arg('baseline-queries', '150'));
   const show = process.argv.includes('--show-saturated');
   const dbs = arg('db', process.env.DATABASE_URL ? 'sqlite,postgres' : 'sqlite').split(',') as DbKind[];
-  console.log(`search bench: ${n} items, ${count} search queries, ${baseCount} LIKE-scan queries per database; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadAvg1().toFixed(1)}`);
+  console.log(
+    `search bench: ${n} items, ${count} search queries, ${baseCount} LIKE-scan queries per database; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadAvg1().toFixed(1)}`,
+  );
   const items = corpus(n);
   const qs = queries(items, count);
   for (const db of dbs) {
@@ -144,7 +187,7 @@ async function main(): Promise<void> {
       const runQueue = sampleRunQueue();
       const loadBefore = loadAvg1();
       const SLICE = 25;
-      for (let s = 0, b = 0; s < qs.length || b < baseCount; ) {
+      for (let s = 0, b = 0; s < qs.length || b < baseCount;) {
         const slice = qs.slice(s, s + SLICE);
         const t0 = now();
         for (const q of slice) {
@@ -176,7 +219,9 @@ async function main(): Promise<void> {
       const cpuBusy = busyShare(cpu0, cpuTimes());
       const runnable = runQueue.stop();
       const sat = saturation(cpuBusy, runnable);
-      console.log(`\n${db}: ${n} items; machine over the run: CPU busy ${(cpuBusy * 100).toFixed(0)} %, runnable ${runnable.toFixed(1)}, load ${loadBefore.toFixed(1)} → ${loadAvg1().toFixed(1)}`);
+      console.log(
+        `\n${db}: ${n} items; machine over the run: CPU busy ${(cpuBusy * 100).toFixed(0)} %, runnable ${runnable.toFixed(1)}, load ${loadBefore.toFixed(1)} → ${loadAvg1().toFixed(1)}`,
+      );
       if (sat && !show) {
         console.log(`  MACHINE SATURATED (${sat}): figures withheld (--show-saturated prints them, marked)`);
         continue;
@@ -190,10 +235,14 @@ async function main(): Promise<void> {
       for (const k of KINDS) {
         const o = ours.byKind.get(k) ?? [];
         const l = base.byKind.get(k) ?? [];
-        console.log(`    ${k.padEnd(7)} ${pct(o, 50).toFixed(1).padStart(7)} / ${pct(o, 99).toFixed(1).padStart(7)} | ${pct(l, 50).toFixed(1).padStart(7)} / ${pct(l, 99).toFixed(1).padStart(7)}`);
+        console.log(
+          `    ${k.padEnd(7)} ${pct(o, 50).toFixed(1).padStart(7)} / ${pct(o, 99).toFixed(1).padStart(7)} | ${pct(l, 50).toFixed(1).padStart(7)} / ${pct(l, 99).toFixed(1).padStart(7)}`,
+        );
       }
       const qpsRatio = ours.ms.length / (oursWall / 1000) / (base.ms.length / (baseWall / 1000));
-      console.log(`  ratio search / LIKE: ${qpsRatio.toFixed(2)}x the queries per second; p99 LIKE / search ${(pct(base.ms, 99) / pct(ours.ms, 99)).toFixed(2)}; goal p99 < 50 ms: ${pct(ours.ms, 99) < 50 ? 'met' : 'NOT met'}${sat ? ' (saturated machine)' : ''}`);
+      console.log(
+        `  ratio search / LIKE: ${qpsRatio.toFixed(2)}x the queries per second; p99 LIKE / search ${(pct(base.ms, 99) / pct(ours.ms, 99)).toFixed(2)}; goal p99 < 50 ms: ${pct(ours.ms, 99) < 50 ? 'met' : 'NOT met'}${sat ? ' (saturated machine)' : ''}`,
+      );
     } finally {
       await t.close();
     }

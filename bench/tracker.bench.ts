@@ -104,7 +104,10 @@ async function measured<T>(pid: number, fn: () => Promise<T>): Promise<{ value: 
 }
 
 function spawnLogged(name: string, args: string[], env: Record<string, string>): { child: ChildProcess; logs: () => string } {
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let tail = '';
   const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-8000));
   child.stdout!.on('data', keep);
@@ -131,19 +134,31 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 function profileArgs(name: string): string[] {
-  return PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, '..', 'bench', 'results')}`, `--cpu-prof-name=tracker-${name}-${Date.now()}.cpuprofile`] : [];
+  return PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, '..', 'bench', 'results')}`, `--cpu-prof-name=tracker-${name}-${Date.now()}.cpuprofile`]
+    : [];
 }
 
 /** A migrated SQLite database listing `hashes` as published (video_torrents rows). */
 async function publishedDatabase(dir: string, hashes: string[]): Promise<Record<string, string>> {
   const env = { DATA_DIR: dir, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00', LOG_FORMAT: 'json', LOG_LEVEL: 'warn' };
-  const migrated = spawnSync(process.execPath, [join(ROOT, 'apps/api/src/migrate.js')], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const migrated = spawnSync(process.execPath, [join(ROOT, 'apps/api/src/migrate.js')], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (migrated.status !== 0) throw new Error(`migrate failed: ${migrated.stderr}`);
   const ds = new DataSource(dataSourceOptions(AppConfig.fromEnv(env)));
   await ds.initialize();
   await ds.query('PRAGMA foreign_keys = OFF'); // rows without videos: the tracker reads only video_torrents
   for (const [i, h] of hashes.entries()) {
-    await ds.query('INSERT INTO video_torrents (info_hash, video_id, rendition, magnet_uri, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)', [h, randomUUID(), `r${i}`, `magnet:?xt=urn:btih:${h}`, 1000, new Date().toISOString()]);
+    await ds.query('INSERT INTO video_torrents (info_hash, video_id, rendition, magnet_uri, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      h,
+      randomUUID(),
+      `r${i}`,
+      `magnet:?xt=urn:btih:${h}`,
+      1000,
+      new Date().toISOString(),
+    ]);
   }
   await ds.destroy();
   return env;
@@ -175,7 +190,9 @@ async function startOurs(dbEnv: Record<string, string>): Promise<Target> {
 
 async function startBare(): Promise<Target> {
   const port = await freePort();
-  const { child, logs } = spawnLogged('bare tracker', [...profileArgs('bare'), join(ROOT, 'bench/support/bare-tracker.js'), String(port)], { NODE_ENV: 'production' });
+  const { child, logs } = spawnLogged('bare tracker', [...profileArgs('bare'), join(ROOT, 'bench/support/bare-tracker.js'), String(port)], {
+    NODE_ENV: 'production',
+  });
   await waitFor('bare tracker', logs, /listening on/, child);
   return {
     name: 'bare',
@@ -212,8 +229,23 @@ class Peer {
   announce(event?: 'started'): Promise<void> {
     return new Promise((resolve) => {
       this.pending = resolve;
-      const offers = Array.from({ length: OFFERS }, () => ({ offer: { type: 'offer', sdp: SDP }, offer_id: randomBytes(10).toString('hex') }));
-      this.ws.send(JSON.stringify({ action: 'announce', info_hash: this.infoHash, peer_id: this.id, numwant: OFFERS, uploaded: 0, downloaded: 0, left: 1_000_000, event, offers }));
+      const offers = Array.from({ length: OFFERS }, () => ({
+        offer: { type: 'offer', sdp: SDP },
+        offer_id: randomBytes(10).toString('hex'),
+      }));
+      this.ws.send(
+        JSON.stringify({
+          action: 'announce',
+          info_hash: this.infoHash,
+          peer_id: this.id,
+          numwant: OFFERS,
+          uploaded: 0,
+          downloaded: 0,
+          left: 1_000_000,
+          event,
+          offers,
+        }),
+      );
     });
   }
 
@@ -235,7 +267,16 @@ class Peer {
   private onMessage(m: Record<string, unknown>): void {
     if (m.offer && typeof m.peer_id === 'string') {
       this.offersIn++;
-      this.ws.send(JSON.stringify({ action: 'announce', info_hash: this.infoHash, peer_id: this.id, to_peer_id: m.peer_id, offer_id: m.offer_id, answer: { type: 'answer', sdp: SDP } }));
+      this.ws.send(
+        JSON.stringify({
+          action: 'announce',
+          info_hash: this.infoHash,
+          peer_id: this.id,
+          to_peer_id: m.peer_id,
+          offer_id: m.offer_id,
+          answer: { type: 'answer', sdp: SDP },
+        }),
+      );
       return;
     }
     if (m.answer) return;
@@ -295,8 +336,12 @@ async function runRound(target: Target, hashes: string[]): Promise<RoundResult> 
 async function main(): Promise<void> {
   const cores = cpus().length;
   const loadStart = loadavg();
-  console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`peers ${PEERS} over ${SWARMS} swarms, ${OFFERS} offers per announce, ${DURATION_SEC} s of re-announces, ${ROUNDS} rounds; our limits in ${REDIS ? 'Redis' : 'memory'}`);
+  console.log(
+    `machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  console.log(
+    `peers ${PEERS} over ${SWARMS} swarms, ${OFFERS} offers per announce, ${DURATION_SEC} s of re-announces, ${ROUNDS} rounds; our limits in ${REDIS ? 'Redis' : 'memory'}`,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'wetube-tracker-bench-'));
   const hashes = Array.from({ length: SWARMS }, () => randomBytes(20).toString('hex'));
   const results: RoundResult[] = [];
@@ -326,7 +371,23 @@ async function main(): Promise<void> {
   const busy = results.filter((r) => r.otherShare > MAX_OTHER);
   const out = join(ROOT, '..', 'bench', 'results');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'tracker.json'), JSON.stringify({ date: new Date().toISOString(), machine: { cores, loadStart, loadEnd }, peers: PEERS, swarms: SWARMS, offers: OFFERS, durationSec: DURATION_SEC, redis: !!REDIS, results }, null, 2));
+  await writeFile(
+    join(out, 'tracker.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { cores, loadStart, loadEnd },
+        peers: PEERS,
+        swarms: SWARMS,
+        offers: OFFERS,
+        durationSec: DURATION_SEC,
+        redis: !!REDIS,
+        results,
+      },
+      null,
+      2,
+    ),
+  );
   if (busy.length) {
     console.log(
       `NOT REPORTED: other processes took ${busy.map((r) => `${(r.otherShare * 100).toFixed(0)} %`).join(', ')} of the machine during ${busy.length} measured phase(s) (limit ${(MAX_OTHER * 100).toFixed(0)} %); the machine is saturated by something else, figures would not be ours. Run again when it is quiet.`,
@@ -342,7 +403,9 @@ async function main(): Promise<void> {
   const row = (label: string, f: (r: RoundResult) => number, unit: string) => {
     const o = of('ours', f);
     const b = of('bare', f);
-    console.log(`${label.padEnd(34)} ours ${o.toFixed(1)} ${unit} (${spread('ours', f)})  bare ${b.toFixed(1)} ${unit} (${spread('bare', f)})  ours/bare ${(o / b).toFixed(2)}`);
+    console.log(
+      `${label.padEnd(34)} ours ${o.toFixed(1)} ${unit} (${spread('ours', f)})  bare ${b.toFixed(1)} ${unit} (${spread('bare', f)})  ours/bare ${(o / b).toFixed(2)}`,
+    );
   };
   console.log(`\nmedians over ${ROUNDS} rounds (spread min-max):`);
   row('peers held', (r) => r.peersHeld, 'peers');

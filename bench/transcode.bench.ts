@@ -17,7 +17,6 @@ import { MediaRepository, TranscodeService, buildTranscodeInvocation, planLadder
 import { generateClip } from '@wetube/testing';
 import { arg, median } from './support/cli';
 
-
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.env.FFMPEG_PATH || 'ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -54,7 +53,9 @@ async function main() {
 
     const probe = await repo.probe(src);
     const ladder = planLadder(probe, preset ? { preset } : {});
-    console.log(`ladder: ${ladder.video.map((r) => `${r.name} ${r.width}x${r.height} ${r.videoBitrateK}k`).join(', ')}${ladder.audio ? ', audio 128k' : ''}; preset ${ladder.preset}`);
+    console.log(
+      `ladder: ${ladder.video.map((r) => `${r.name} ${r.width}x${r.height} ${r.videoBitrateK}k`).join(', ')}${ladder.audio ? ', audio 128k' : ''}; preset ${ladder.preset}`,
+    );
 
     // (a) ours: the whole pipeline step, as the transcode worker runs it
     const runOurs = async (out: string) => {
@@ -65,9 +66,12 @@ async function main() {
       // ffmpeg writes a VOD playlist only at the end; seg_00001 existing means seg_00000 is complete.
       const second = join(out, l.video[0].name, 'seg_00001.m4s');
       const poll = setInterval(() => {
-        access(second).then(() => {
-          if (!firstPlayable) firstPlayable = Date.now() - t0;
-        }, () => undefined);
+        access(second).then(
+          () => {
+            if (!firstPlayable) firstPlayable = Date.now() - t0;
+          },
+          () => undefined,
+        );
       }, 100);
       let encoded = 0;
       const progressLog: Array<{ pct: number; at: number }> = [];
@@ -78,7 +82,13 @@ async function main() {
         },
       });
       clearInterval(poll);
-      return { ms: Date.now() - t0, encoded, firstPlayable, files: result.files.length, moving: progressLog.filter((x) => x.pct > 0 && x.pct < 95) };
+      return {
+        ms: Date.now() - t0,
+        encoded,
+        firstPlayable,
+        files: result.files.length,
+        moving: progressLog.filter((x) => x.pct > 0 && x.pct < 95),
+      };
     };
     // (b) the very same ffmpeg command line, spawned directly
     const runPlain = async (out: string) => {
@@ -110,10 +120,17 @@ async function main() {
     }
     const ours = median(oursMs);
     const plain = median(plainMs);
-    console.log(`(a) ours (probe+plan+transcode+master+poster+storyboard), median of ${rounds}: ${seconds(ours)}  = ${(durationSec / (ours / 1000)).toFixed(2)}x real time, ${last!.files} files`);
-    console.log(`    last run: probe+plan+encode ${seconds(last!.encoded)}, finishing (measure, ffprobe renditions, master, poster, sprites, vtt) ${seconds(last!.ms - last!.encoded)}`);
-    console.log(`    progress: first value above 0 % after ${last!.moving[0] ? seconds(last!.moving[0].at) : 'never'}, ${last!.moving.length} values between 0 and 95 %`);
-    if (last!.firstPlayable) console.log(`    first ${ladder.video[0].name} segment complete on disk after ${seconds(last!.firstPlayable)}`);
+    console.log(
+      `(a) ours (probe+plan+transcode+master+poster+storyboard), median of ${rounds}: ${seconds(ours)}  = ${(durationSec / (ours / 1000)).toFixed(2)}x real time, ${last!.files} files`,
+    );
+    console.log(
+      `    last run: probe+plan+encode ${seconds(last!.encoded)}, finishing (measure, ffprobe renditions, master, poster, sprites, vtt) ${seconds(last!.ms - last!.encoded)}`,
+    );
+    console.log(
+      `    progress: first value above 0 % after ${last!.moving[0] ? seconds(last!.moving[0].at) : 'never'}, ${last!.moving.length} values between 0 and 95 %`,
+    );
+    if (last!.firstPlayable)
+      console.log(`    first ${ladder.video[0].name} segment complete on disk after ${seconds(last!.firstPlayable)}`);
     console.log(`(b) plain ffmpeg, same single-pass command, median of ${rounds}: ${seconds(plain)}`);
     console.log(`    our overhead over plain: ${(((ours - plain) / plain) * 100).toFixed(1)} % (${seconds(ours - plain)})`);
 
@@ -126,7 +143,17 @@ async function main() {
       const t = Date.now();
       for (const [i, rung] of ladder.video.entries()) {
         const opts = without(without(seqInv.outputs[i].options, '-filter_complex'), '-map');
-        await ffmpeg([...global, '-i', src, '-map', '0:v:0', '-vf', `scale=${rung.width}:${rung.height}:flags=bicubic,setsar=1,format=yuv420p`, ...opts, seqInv.outputs[i].target]);
+        await ffmpeg([
+          ...global,
+          '-i',
+          src,
+          '-map',
+          '0:v:0',
+          '-vf',
+          `scale=${rung.width}:${rung.height}:flags=bicubic,setsar=1,format=yuv420p`,
+          ...opts,
+          seqInv.outputs[i].target,
+        ]);
       }
       let next = ladder.video.length;
       if (ladder.audio) {
@@ -134,8 +161,46 @@ async function main() {
         await ffmpeg([...global, '-i', src, ...a.options, a.target]);
       }
       const sb = ladder.storyboard;
-      await ffmpeg([...global, '-i', src, '-map', '0:v:0', '-vf', `fps=1/${sb.intervalSec},scale=${sb.thumbWidth}:${sb.thumbHeight},tile=${sb.columns}x${sb.rows}`, '-c:v', 'mjpeg', '-q:v', '5', '-start_number', '0', '-f', 'image2', join(outC, 'storyboard_%03d.jpg')]);
-      await ffmpeg([...global, '-ss', String(ladder.posterAtSec), '-i', src, '-map', '0:v:0', '-vf', `scale=${ladder.video[0].width}:${ladder.video[0].height}`, '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', '-update', '1', '-f', 'image2', join(outC, 'poster.jpg')]);
+      await ffmpeg([
+        ...global,
+        '-i',
+        src,
+        '-map',
+        '0:v:0',
+        '-vf',
+        `fps=1/${sb.intervalSec},scale=${sb.thumbWidth}:${sb.thumbHeight},tile=${sb.columns}x${sb.rows}`,
+        '-c:v',
+        'mjpeg',
+        '-q:v',
+        '5',
+        '-start_number',
+        '0',
+        '-f',
+        'image2',
+        join(outC, 'storyboard_%03d.jpg'),
+      ]);
+      await ffmpeg([
+        ...global,
+        '-ss',
+        String(ladder.posterAtSec),
+        '-i',
+        src,
+        '-map',
+        '0:v:0',
+        '-vf',
+        `scale=${ladder.video[0].width}:${ladder.video[0].height}`,
+        '-frames:v',
+        '1',
+        '-c:v',
+        'mjpeg',
+        '-q:v',
+        '3',
+        '-update',
+        '1',
+        '-f',
+        'image2',
+        join(outC, 'poster.jpg'),
+      ]);
       const seq = Date.now() - t;
       console.log(`(c) sequential, one ffmpeg per rung (+audio, storyboard, poster): ${seconds(seq)}`);
       console.log(`    sequential / ours: ${(seq / ours).toFixed(2)}x`);

@@ -64,7 +64,8 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
       return inAd ? 0 : (hls?.interstitialsManager?.primary?.currentTime ?? v?.currentTime ?? 0);
     });
 
-  const playUntil = (v: Viewer, name: string, done: string) => playUntilIn(v.page, name, done, { stallShot: `ads-${name}-stalled`, pageErrors: () => errors });
+  const playUntil = (v: Viewer, name: string, done: string) =>
+    playUntilIn(v.page, name, done, { stallShot: `ads-${name}-stalled`, pageErrors: () => errors });
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
@@ -84,7 +85,11 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     const a = await registered('Adco', 'advertiser');
     adco = a.client;
     creator = (await registered('Creator')).client;
-    assert.deepEqual((await admin.gql(MINT, { input: { toEmail: a.email, amount: String(20n * CLC), idempotencyKey: 'ads-e2e-mint' } })).data.mint.userErrors, []);
+    assert.deepEqual(
+      (await admin.gql(MINT, { input: { toEmail: a.email, amount: String(20n * CLC), idempotencyKey: 'ads-e2e-mint' } })).data.mint
+        .userErrors,
+      [],
+    );
     const [content, ad] = await Promise.all([
       generateClip({ path: join(platform.dataDir, 'ads-content.mp4'), durationSec: 8, width: 640, height: 360 }),
       generateClip({ path: join(platform.dataDir, 'ads-ad.mp4'), durationSec: 3, width: 640, height: 360 }),
@@ -112,10 +117,15 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     assert.deepEqual(li.userErrors, []);
     assert.equal(li.lineItem.status, 'ACTIVE');
     lineItemId = li.lineItem.id;
-    const cr = (await adco.gql(NEW_CREATIVE, { input: { lineItemId, videoId: adVideoId, clickThroughUrl: 'https://adco.example/spring' } })).data.createCreative;
+    const cr = (await adco.gql(NEW_CREATIVE, { input: { lineItemId, videoId: adVideoId, clickThroughUrl: 'https://adco.example/spring' } }))
+      .data.createCreative;
     assert.deepEqual(cr.userErrors, []);
     if (cr.creative.approval !== 'APPROVED') {
-      assert.deepEqual((await admin.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: cr.creative.id })).data.approveCreative.userErrors, []);
+      assert.deepEqual(
+        (await admin.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: cr.creative.id })).data
+          .approveCreative.userErrors,
+        [],
+      );
     }
     // The ad server's snapshot of servable line items is fresh for 3 s.
     await new Promise((r) => setTimeout(r, 3500));
@@ -143,15 +153,25 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     assert.equal(sessions.size, 1, `one session on every media playlist request: ${mediaPlaylists.join(' ')}`);
     const [session] = [...sessions];
     assert.match(session ?? '', /^[0-9a-f-]{36}$/);
-    const parsedUrls: string[] = await v.page.evaluate(() => (window.__wetubeHls?.interstitialsManager?.events ?? []).map((e: any) => e.assetListUrl));
-    assert.ok(parsedUrls.length >= 1 && parsedUrls.every((u) => new URL(u).searchParams.get('session') === session), `asset lists as parsed: ${parsedUrls.join(' ')}`);
+    const parsedUrls: string[] = await v.page.evaluate(() =>
+      (window.__wetubeHls?.interstitialsManager?.events ?? []).map((e: any) => e.assetListUrl),
+    );
+    assert.ok(
+      parsedUrls.length >= 1 && parsedUrls.every((u) => new URL(u).searchParams.get('session') === session),
+      `asset lists as parsed: ${parsedUrls.join(' ')}`,
+    );
     assert.match(badge, /\d+s/);
     await shot(v.page, 'ads-playing');
-    await playUntil(v, 'content', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 3`);
+    await playUntil(
+      v,
+      'content',
+      `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 3`,
+    );
     assert.ok((await contentTime(v.page)) > 3);
     await shot(v.page, 'ads-content-after-preroll');
     for (let i = 0; i < 20 && !beacons.includes('complete'); i++) await new Promise((r) => setTimeout(r, 250));
-    for (const e of ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete']) assert.ok(beacons.includes(e), `beacon ${e} fired: ${beacons.join(',')}`);
+    for (const e of ['impression', 'start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete'])
+      assert.ok(beacons.includes(e), `beacon ${e} fired: ${beacons.join(',')}`);
     assert.equal(beacons.filter((b) => b === 'impression').length, 1, 'one impression beacon');
 
     // The impression is charged: the report shows it and its spend, the creator got its share.
@@ -180,11 +200,24 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
   });
 
   it('the advertiser sees the campaign, the line item with its impression and spend on /advertiser', () =>
-    checkAdvertiserDashboard({ browser, webUrl: platform.webUrl, advertiser: adco, password: PASSWORD, campaignName: 'Spring', lineItemId, impressions: 1, spend: PRICE }));
+    checkAdvertiserDashboard({
+      browser,
+      webUrl: platform.webUrl,
+      advertiser: adco,
+      password: PASSWORD,
+      campaignName: 'Spring',
+      lineItemId,
+      impressions: 1,
+      spend: PRICE,
+    }));
 
   it('a viewer with an ad-free plan gets straight to the content (no ad)', async () => {
     const { client, email } = await registered('Planholder');
-    assert.deepEqual((await admin.gql(MINT, { input: { toEmail: email, amount: String(20n * CLC), idempotencyKey: 'ads-e2e-mint-plan' } })).data.mint.userErrors, []);
+    assert.deepEqual(
+      (await admin.gql(MINT, { input: { toEmail: email, amount: String(20n * CLC), idempotencyKey: 'ads-e2e-mint-plan' } })).data.mint
+        .userErrors,
+      [],
+    );
     const plans = (await client.gql(`{ plans { id } }`)).data.plans as { id: string }[];
     const buy = (await client.gql(BUY, { input: { planId: plans[0].id, idempotencyKey: 'ads-e2e-plan' } })).data.buyPlan;
     assert.deepEqual(buy.userErrors, []);
@@ -205,7 +238,11 @@ describe('ads: a pre-roll before the content for viewers without a plan', { time
     });
     await v.page.goto(`${platform.webUrl}/watch/${contentId}`);
     await v.page.locator('video[data-testid=player]').waitFor();
-    await playUntil(v, 'adfree', `(window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? document.querySelector('video').currentTime) > 3`);
+    await playUntil(
+      v,
+      'adfree',
+      `(window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? document.querySelector('video').currentTime) > 3`,
+    );
     await shot(v.page, 'ads-adfree-content');
     assert.equal(await v.page.evaluate(() => !!window.__sawAd), false, 'no ad badge for an ad-free viewer');
     assert.ok(assetLists.length >= 1, 'the pre-roll asset list was asked for');
@@ -222,11 +259,16 @@ describe('ads: a creator-chosen mid-roll, click-through, no seeking through ads'
   const e2e = new MidrollAdsE2E();
   before(() => e2e.start());
   after(() => e2e.stop());
-  it('a creator sets a mid-roll at 8 s on a 20 s clip; an advertiser books one line item everywhere, one on mid-rolls only', () => e2e.book());
-  it('a viewer without a plan: the pre-roll ("Ad 1 of 1"); "Learn more" opens the click-through in a new tab and pauses the ad, the click beacon goes once', () => e2e.prerollAndClickThrough());
-  it('then the content, the mid-roll pod at 8 s ("Ad 1 of 2", "Ad 2 of 2") with the ad progress in place of the seek bar, the content again past 11 s; the report counts 3 impressions', () => e2e.midrollAndReport());
+  it('a creator sets a mid-roll at 8 s on a 20 s clip; an advertiser books one line item everywhere, one on mid-rolls only', () =>
+    e2e.book());
+  it('a viewer without a plan: the pre-roll ("Ad 1 of 1"); "Learn more" opens the click-through in a new tab and pauses the ad, the click beacon goes once', () =>
+    e2e.prerollAndClickThrough());
+  it('then the content, the mid-roll pod at 8 s ("Ad 1 of 2", "Ad 2 of 2") with the ad progress in place of the seek bar, the content again past 11 s; the report counts 3 impressions', () =>
+    e2e.midrollAndReport());
   it('a seek past the unplayed mid-roll plays the break first', async (t) => {
     const { resumedAt } = await e2e.seekPastMidroll();
-    t.diagnostic(`content time first seen after the break: ${resumedAt.toFixed(1)} s (the seek asked for 15 s; hls.js resumes at the break)`);
+    t.diagnostic(
+      `content time first seen after the break: ${resumedAt.toFixed(1)} s (the seek asked for 15 s; hls.js resumes at the break)`,
+    );
   });
 });

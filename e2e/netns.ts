@@ -25,7 +25,8 @@ export function insidePrivateNetns(): boolean {
 
 /** Why a namespace cannot be made here, or null when it can. */
 export function netnsUnavailable(): string | null {
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'needs root to make a private network namespace (unshare --net)';
+  if (typeof process.getuid === 'function' && process.getuid() !== 0)
+    return 'needs root to make a private network namespace (unshare --net)';
   const probe = spawnSync('unshare', ['--net', '--', 'bash', '-c', SETUP], { encoding: 'utf8', timeout: 10_000 });
   if (probe.error) return `unshare is not available: ${probe.error.message}`;
   if (probe.status !== 0) return `cannot set up a private network namespace: ${(probe.stderr || '').trim() || `exit ${probe.status}`}`;

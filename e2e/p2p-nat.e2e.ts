@@ -26,7 +26,7 @@ const VIDEO_SEC = 40;
  * signed for. Then home A's router turns symmetric: the next viewer's wire to a Chromium peer in home
  * B goes through the platform's TURN relay.
  */
-if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __filename, ['cone', 'cone'], TOTAL_MS)) {
+if (runsInsideNatLab("P2P across NATs with the platform's own STUN/TURN", __filename, ['cone', 'cone'], TOTAL_MS)) {
   describe('a viewer in one home and a seeder node in another, behind NATs', { timeout: TOTAL_MS }, () => {
     const lab = natLabFromEnv() as NatLabSpec;
     const [homeA, homeB] = lab.homes;
@@ -42,17 +42,32 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
     const viewers: Viewer[] = [];
 
     const gql = async (query: string, token?: string): Promise<any> =>
-      (await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json();
+      (
+        await fetch(`${api}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        })
+      ).json();
 
     /**
      * One viewer in home A plays to the end; the screenshot is taken while the page shows `wantPath`
      * under the player. Returns the page's counters and the bytes per ICE path from getStats.
      */
-    async function watch(b: Browser, home: NatHome, name: string, wantPath: 'direct' | 'relayed' | null): Promise<{ v: Viewer; c: P2PCounters; total: number; ice: PairBytes }> {
+    async function watch(
+      b: Browser,
+      home: NatHome,
+      name: string,
+      wantPath: 'direct' | 'relayed' | null,
+    ): Promise<{ v: Viewer; c: P2PCounters; total: number; ice: PairBytes }> {
       const v = await newViewer(b, name, watchIcePaths);
       viewers.push(v);
       const shot = v.page
-        .waitForFunction((want) => want === null || (globalThis as any).document.querySelector('[data-testid=p2p-path]')?.textContent === want, wantPath, { timeout: 90_000, polling: 250 })
+        .waitForFunction(
+          (want) => want === null || (globalThis as any).document.querySelector('[data-testid=p2p-path]')?.textContent === want,
+          wantPath,
+          { timeout: 90_000, polling: 250 },
+        )
         .then(async () => {
           await v.page.getByTestId('p2p-paths').evaluate((el: any) => (el.open = true));
           await v.page.screenshot({ path: join(ARTIFACTS, `p2p-nat-${name}.png`), fullPage: true });
@@ -68,7 +83,11 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
           `page: direct ${c.bytesFromDirectPeers}, relayed ${c.bytesFromRelayedPeers}, showed ${JSON.stringify(ice.seenTexts)} ${JSON.stringify(ice.seenPaths)}; ` +
           `getStats bytes per path ${JSON.stringify(ice.received)}; receipts sent ${c.receiptsSent}, signed ${JSON.stringify(c.signedSegments)}\n  connections: ${ice.events.join('; ')}\n  segments: ${await sources(v)}`,
       );
-      if (wantPath) assert.ok(await shot, `${name}: the page showed "${wantPath}" under the player while playing (it showed ${JSON.stringify(ice.seenTexts)})`);
+      if (wantPath)
+        assert.ok(
+          await shot,
+          `${name}: the page showed "${wantPath}" under the player while playing (it showed ${JSON.stringify(ice.seenTexts)})`,
+        );
       assert.deepEqual(v.errors, [], `${name}: no page errors`);
       assert.equal(c.rejectedSegments, 0, `${name}: nothing that failed the manifest check reached the player`);
       return { v, c, total, ice };
@@ -93,7 +112,8 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       await closeViewers();
       // What the seeder and coturn said, for a failed run.
       await saveSeederLog();
-      if (platform) await copyFile(join(platform.dataDir, 'turnserver.log'), join(ARTIFACTS, 'p2p-nat-turnserver.log')).catch(() => undefined);
+      if (platform)
+        await copyFile(join(platform.dataDir, 'turnserver.log'), join(ARTIFACTS, 'p2p-nat-turnserver.log')).catch(() => undefined);
       await seeder?.stop();
       await browser?.close();
       await browserB?.close();
@@ -112,13 +132,20 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       const urls = ice.iceServers.flatMap((s: { urls: string[] }) => s.urls);
       assert.ok(urls.includes(`stun:${lab.pubIp}:3478`), `STUN on the public address: ${urls}`);
       assert.ok(urls.includes(`turn:${lab.pubIp}:3478?transport=udp`), `TURN on the public address: ${urls}`);
-      assert.ok(ice.iceServers.some((s: { username: string | null }) => /^\d+:/.test(s.username ?? '')), 'with a credential of its own');
+      assert.ok(
+        ice.iceServers.some((s: { username: string | null }) => /^\d+:/.test(s.username ?? '')),
+        'with a credential of its own',
+      );
 
       seeder = await startSeeder(api, { token: seederToken, name: 'home-b-seeder' }, { netns: homeB.ns });
       await seeder.waitFor((x) => x.swarms > 0 && x.complete === x.swarms, 90_000);
       for (let i = 0; i < 40 && !/registered as seeder/.test(seeder.output()); i++) await new Promise((r) => setTimeout(r, 250));
       assert.match(seeder.output(), /registered as seeder home-b-seeder/);
-      assert.match(seeder.output(), /ICE: stun:203\.0\.113\.1:3478/, `the seeder took the platform's ICE servers:\n${seeder.output().slice(-1500)}`);
+      assert.match(
+        seeder.output(),
+        /ICE: stun:203\.0\.113\.1:3478/,
+        `the seeder took the platform's ICE servers:\n${seeder.output().slice(-1500)}`,
+      );
       seederPeerId = (await gql('{ mySeeders { publicKey } }', seederToken)).data.mySeeders[0].publicKey;
     });
 
@@ -131,14 +158,26 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
       // getStats: what each candidate pair carried. Chromium may send over the first pair that works
       // (the relay) until the direct pair's checks succeed: some relayed at first, the bulk direct.
       const direct = (ice.received.srflx ?? 0) + (ice.received.prflx ?? 0);
-      assert.ok(direct >= total / 2, `at least half the content's size came over direct (srflx/prflx) pairs: ${JSON.stringify(ice.received)} of ${total}`);
+      assert.ok(
+        direct >= total / 2,
+        `at least half the content's size came over direct (srflx/prflx) pairs: ${JSON.stringify(ice.received)} of ${total}`,
+      );
       assert.equal(ice.received.host ?? 0, 0, 'nothing over host candidates (mDNS names; the homes do not share a network)');
-      assert.ok(ice.seenPaths.some((p) => p === 'srflx' || p === 'prflx'), `the page saw a direct wire: ${JSON.stringify(ice.seenPaths)}`);
-      assert.ok(c.bytesFromDirectPeers >= total / 2, `the page counts at least half the content's size as from direct peers: ${c.bytesFromDirectPeers} of ${total}`);
+      assert.ok(
+        ice.seenPaths.some((p) => p === 'srflx' || p === 'prflx'),
+        `the page saw a direct wire: ${JSON.stringify(ice.seenPaths)}`,
+      );
+      assert.ok(
+        c.bytesFromDirectPeers >= total / 2,
+        `the page counts at least half the content's size as from direct peers: ${c.bytesFromDirectPeers} of ${total}`,
+      );
       // The page's split (payload bytes) agrees with the candidate pairs' (transport bytes).
       const pageShare = c.bytesFromDirectPeers / Math.max(1, c.bytesFromDirectPeers + c.bytesFromRelayedPeers);
       const statsShare = direct / Math.max(1, direct + (ice.received.relay ?? 0));
-      assert.ok(Math.abs(pageShare - statsShare) <= 0.1, `direct share: page ${(100 * pageShare).toFixed(1)} %, getStats ${(100 * statsShare).toFixed(1)} %`);
+      assert.ok(
+        Math.abs(pageShare - statsShare) <= 0.1,
+        `direct share: page ${(100 * pageShare).toFixed(1)} %, getStats ${(100 * statsShare).toFixed(1)} %`,
+      );
     });
 
     it("at exit the seeder redeems: its owner's pending balance is exactly what the viewer signed for", async () => {
@@ -153,20 +192,30 @@ if (runsInsideNatLab('P2P across NATs with the platform\'s own STUN/TURN', __fil
     // The relayed wire is between two Chromiums: the seeder's node-datachannel (libjuice) lost its
     // relayed wire after 0.1-0.8 MB in about a third of the runs (the same with a bare data channel, see
     // docs/ARCHITECTURE.md "The NAT lab"), so it is not the serving peer here.
-    it("symmetric NAT in home A: the viewer's wire to a peer in home B goes through the TURN relay, playback completes, the page shows \"relayed\"", async () => {
+    it('symmetric NAT in home A: the viewer\'s wire to a peer in home B goes through the TURN relay, playback completes, the page shows "relayed"', async () => {
       browserB = await launchChromiumInHome(homeB.ns, new URL(watchUrl).origin);
       const peerB = await watch(browserB, homeB, 'home-b-peer', null); // alone in the swarm: from the origin; then it seeds
       assert.equal(peerB.c.bytesFromPeers, 0, 'the home B peer had no one to get it from');
       setNat(homeA, 'symmetric');
       const { c, ice } = await watch(browser, homeA, 'symmetric-viewer', 'relayed');
       assert.ok(c.bytesFromPeers > 0, 'the player got verified segments from the peer in home B');
-      assert.ok(c.bytesFromRelayedPeers > 0, `the page counted bytes from a relayed peer: ${JSON.stringify({ relayed: c.bytesFromRelayedPeers, direct: c.bytesFromDirectPeers })}`);
+      assert.ok(
+        c.bytesFromRelayedPeers > 0,
+        `the page counted bytes from a relayed peer: ${JSON.stringify({ relayed: c.bytesFromRelayedPeers, direct: c.bytesFromDirectPeers })}`,
+      );
       assert.equal(c.bytesFromDirectPeers, 0, 'and none as direct');
       assert.ok((ice.received.relay ?? 0) > 0, `getStats: bytes over relay pairs: ${JSON.stringify(ice.received)}`);
-      assert.equal((ice.received.srflx ?? 0) + (ice.received.prflx ?? 0) + (ice.received.host ?? 0), 0, `no direct pair carried anything through a symmetric and a port-restricted NAT: ${JSON.stringify(ice.received)}`);
+      assert.equal(
+        (ice.received.srflx ?? 0) + (ice.received.prflx ?? 0) + (ice.received.host ?? 0),
+        0,
+        `no direct pair carried anything through a symmetric and a port-restricted NAT: ${JSON.stringify(ice.received)}`,
+      );
       assert.ok(c.receiptsSent > 0, 'the viewer signed receipts for what the relayed peer served');
       const served = await counters(peerB.v);
-      assert.ok(served.bytesUploaded > 0 && served.receiptsAccepted > 0, `relayed bytes still pay the peer that sent them: it holds ${served.receiptsAccepted} receipts for ${served.receiptedBytes} bytes (uploaded ${served.bytesUploaded})`);
+      assert.ok(
+        served.bytesUploaded > 0 && served.receiptsAccepted > 0,
+        `relayed bytes still pay the peer that sent them: it holds ${served.receiptsAccepted} receipts for ${served.receiptedBytes} bytes (uploaded ${served.bytesUploaded})`,
+      );
     });
   });
 }

@@ -51,7 +51,11 @@ if (runsInsideNetns('viewers share segments over WebTorrent', __filename, TOTAL_
       ({ platform, browser, api } = env);
       const webUrl = env.webUrl;
       const r: any = await (
-        await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id } } } }' }) })
+        await fetch(`${api}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ videos(first: 1) { edges { node { id } } } }' }),
+        })
       ).json();
       videoId = r.data.videos.edges[0].node.id;
       watchUrl = `${webUrl}/watch/${videoId}`;
@@ -83,7 +87,10 @@ if (runsInsideNetns('viewers share segments over WebTorrent', __filename, TOTAL_
           body: JSON.stringify({ query: '{ mySeeders { name publicKey } }' }),
         })
       ).json();
-      assert.deepEqual(mine.data.mySeeders.map((n: { name: string }) => n.name), ['e2e-seeder']);
+      assert.deepEqual(
+        mine.data.mySeeders.map((n: { name: string }) => n.name),
+        ['e2e-seeder'],
+      );
     });
 
     it('three viewers watch one after another: each plays through, the later ones get at least half from peers (page counters and origin access log agree)', async () => {
@@ -98,7 +105,10 @@ if (runsInsideNetns('viewers share segments over WebTorrent', __filename, TOTAL_
         const w = await watch(name);
         assert.ok(w.share >= 0.5, `${name} got ${(w.share * 100).toFixed(1)} % from peers`);
         // The origin's own log: what it sent while this viewer watched (the others were idle) is what the page counted.
-        assert.ok(Math.abs(w.origin.bytes - w.c.bytesFromOrigin) <= 0.02 * w.total + 4096, `origin log ${w.origin.bytes} vs page ${w.c.bytesFromOrigin}`);
+        assert.ok(
+          Math.abs(w.origin.bytes - w.c.bytesFromOrigin) <= 0.02 * w.total + 4096,
+          `origin log ${w.origin.bytes} vs page ${w.c.bytesFromOrigin}`,
+        );
         assert.ok(w.origin.bytes <= w.total / 2, `the origin sent ${name} at most half its content bytes`);
       }
       const c1 = await counters(open[0]);

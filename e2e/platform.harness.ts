@@ -9,7 +9,6 @@ import { freeServicePort } from '@wetube/testing';
 export const ROOT = resolve(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
 
-
 export interface Platform {
   webUrl: string;
   apiUrl: string;
@@ -50,7 +49,8 @@ function killOnExit(pid: number): void {
     }
   });
   // A signal would otherwise end the process without 'exit' handlers.
-  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15)));
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15)));
 }
 
 /**
@@ -72,7 +72,16 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
-    env: { ...inherited, PORT: String(port), WEB_PORT: String(webPort), DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WETUBE_EXIT_WITH_PID: String(process.pid), ...env },
+    env: {
+      ...inherited,
+      PORT: String(port),
+      WEB_PORT: String(webPort),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WETUBE_EXIT_WITH_PID: String(process.pid),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   killOnExit(child.pid!);

@@ -57,7 +57,12 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     const c = new ApiClient(platform.apiUrl);
     const email = role === 'admin' ? ADMIN_EMAIL : `${role}.${Date.now()}@responsive-e2e.test`;
     const displayName = { creator: 'Cleo Creator', advertiser: 'Adam Adco', admin: 'Ada Admin' }[role];
-    const r = await c.rest('POST', '/api/auth/register', { email, password: PASSWORD, displayName, accountType: role === 'advertiser' ? 'advertiser' : undefined });
+    const r = await c.rest('POST', '/api/auth/register', {
+      email,
+      password: PASSWORD,
+      displayName,
+      accountType: role === 'advertiser' ? 'advertiser' : undefined,
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     c.token = r.body.token;
     Object.assign(accounts[role], { email, displayName });
@@ -84,7 +89,10 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     const signedIn = !!account.email;
     // The session is known (the account part of the header is drawn).
     await page.waitForFunction(
-      (s: boolean) => !!document.querySelector(s ? '[data-testid=sign-out], [data-testid=menu-sign-out]' : '[data-testid=sign-in-link], [data-testid=menu-sign-in]'),
+      (s: boolean) =>
+        !!document.querySelector(
+          s ? '[data-testid=sign-out], [data-testid=menu-sign-out]' : '[data-testid=sign-in-link], [data-testid=menu-sign-in]',
+        ),
       signedIn,
       { timeout: 20_000 },
     );
@@ -92,7 +100,10 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     // Nothing in the header reaches past the right edge.
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('.site-header *')]
-        .filter((el: any) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .filter(
+          (el: any) =>
+            el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5,
+        )
         .map((el: any) => el.outerHTML.slice(0, 80)),
     );
     assert.deepEqual(wide, [], `${label}: header parts past the right edge`);
@@ -102,7 +113,11 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
         const r = await inViewport(page, `[data-testid=nav-${key}]`);
         assert.ok(r.ok, `${label}: link ${key} ${JSON.stringify(r.box)}`);
       }
-      assert.equal(await page.locator('[data-testid=nav-advertiser]').count(), account.links.includes('advertiser') ? 1 : 0, `${label}: Advertise only for advertisers and admins`);
+      assert.equal(
+        await page.locator('[data-testid=nav-advertiser]').count(),
+        account.links.includes('advertiser') ? 1 : 0,
+        `${label}: Advertise only for advertisers and admins`,
+      );
       const account_ = signedIn ? ['account-name', 'sign-out', 'nav-wallet-balance'] : ['sign-in-link', 'register-link'];
       for (const id of account_) {
         if (id === 'nav-wallet-balance') await page.getByTestId(id).waitFor({ timeout: 10_000 });
@@ -112,7 +127,8 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       return;
     }
     // Phone: the bar holds the logo and the Menu button; the links are in its panel.
-    for (const key of account.links) assert.equal(await page.getByTestId(`nav-${key}`).isVisible(), false, `${label}: bar link ${key} hidden on a phone`);
+    for (const key of account.links)
+      assert.equal(await page.getByTestId(`nav-${key}`).isVisible(), false, `${label}: bar link ${key} hidden on a phone`);
     const button = page.getByTestId('menu-button');
     assert.ok((await inViewport(page, '[data-testid=menu-button]')).ok, `${label}: Menu button visible`);
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
@@ -126,7 +142,11 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       const r = await inViewport(page, `[data-testid=menu-${key}]`);
       assert.ok(r.ok, `${label}: menu link ${key} ${JSON.stringify(r.box)}`);
     }
-    assert.equal(await page.locator('[data-testid=menu-advertiser]').count(), account.links.includes('advertiser') ? 1 : 0, `${label}: Advertise only for advertisers and admins`);
+    assert.equal(
+      await page.locator('[data-testid=menu-advertiser]').count(),
+      account.links.includes('advertiser') ? 1 : 0,
+      `${label}: Advertise only for advertisers and admins`,
+    );
     const account_ = signedIn ? ['menu-account-name', 'menu-sign-out', 'menu-wallet-balance'] : ['menu-sign-in', 'menu-register'];
     for (const id of account_) {
       if (id === 'menu-wallet-balance') await page.getByTestId(id).waitFor({ timeout: 10_000 });
@@ -136,11 +156,19 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     // Keyboard: Tab from the button reaches the first link; Escape closes and gives focus back.
     await button.focus();
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), `menu-${account.links[0]}`, `${label}: Tab goes into the panel`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      `menu-${account.links[0]}`,
+      `${label}: Tab goes into the panel`,
+    );
     await page.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false', `${label}: Escape closes`);
     assert.equal(await page.locator(`[id="${panelId}"]`).isVisible(), false);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'menu-button', `${label}: focus back on the button`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'menu-button',
+      `${label}: focus back on the button`,
+    );
   }
 
   before(async () => {
@@ -191,7 +219,11 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
             await shot(page, `responsive-${size.w}-menu-${role}`);
             await page.getByTestId('menu-studio').click();
             await page.waitForURL(/\/studio$/, { timeout: 15_000 });
-            await page.waitForFunction(() => document.querySelector('[data-testid=menu-button]')?.getAttribute('aria-expanded') === 'false', undefined, { timeout: 5_000 });
+            await page.waitForFunction(
+              () => document.querySelector('[data-testid=menu-button]')?.getAttribute('aria-expanded') === 'false',
+              undefined,
+              { timeout: 5_000 },
+            );
             assert.equal(await page.getByTestId('menu-panel').isVisible(), false, 'navigation closed the menu');
           }
         } finally {
@@ -210,7 +242,11 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       assert.match((await needs.textContent()) ?? '', /Create a campaign first/);
       assert.equal(await page.getByTestId('new-line-item-form').count(), 0, 'no line-item form with an empty Campaign select');
       await page.getByTestId('line-item-go-to-campaign').click();
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'name', 'the button leads to the campaign name');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('name')),
+        'name',
+        'the button leads to the campaign name',
+      );
       await shot(page, 'responsive-390-advertiser-first-use');
 
       await page.fill('#new-campaign-form input[name=name]', 'Spring');
@@ -224,7 +260,17 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       const campaignId = (await advertiserApi.gql('{ campaigns(first: 1) { edges { node { id } } } }')).data.campaigns.edges[0].node.id;
       const li = await advertiserApi.gql(
         `mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { lineItem { id } userErrors { message } } }`,
-        { input: { campaignId, name: 'Spring pre-roll', flightStart: new Date(Date.now() + 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString(), budget: '5000000', cpmBid: '1000000', pacing: 'EVEN' } },
+        {
+          input: {
+            campaignId,
+            name: 'Spring pre-roll',
+            flightStart: new Date(Date.now() + 60_000).toISOString(),
+            flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString(),
+            budget: '5000000',
+            cpmBid: '1000000',
+            pacing: 'EVEN',
+          },
+        },
       );
       assert.deepEqual(li.data.createLineItem.userErrors, []);
       const clip = await generateClip({ path: join(platform.dataDir, 'responsive-ad.mp4'), durationSec: 2, width: 320, height: 180 });
@@ -252,7 +298,7 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     }
   });
 
-  it('upload on a phone: a non-media file is refused in the browser with the server\'s words and nothing is sent', async () => {
+  it("upload on a phone: a non-media file is refused in the browser with the server's words and nothing is sent", async () => {
     const { context, page } = await signedIn(accounts.creator, SIZES[0]);
     const uploads: string[] = [];
     page.on('request', (r) => {
@@ -279,13 +325,20 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
     }
   });
 
-  it('upload on a phone sends description, tags, visibility and category; the server\'s word on a bad tag shows by the field; the studio shows them', async () => {
+  it("upload on a phone sends description, tags, visibility and category; the server's word on a bad tag shows by the field; the studio shows them", async () => {
     const { context, page } = await signedIn(accounts.creator, SIZES[0]);
     const creations: Record<string, string>[] = [];
     page.on('request', (r) => {
       if (r.method() !== 'POST' || !r.url().includes('/api/uploads')) return;
       const meta = r.headers()['upload-metadata'] ?? '';
-      creations.push(Object.fromEntries(meta.split(',').map((kv) => kv.trim().split(' ')).map(([k, v]) => [k, Buffer.from(v ?? '', 'base64').toString()])));
+      creations.push(
+        Object.fromEntries(
+          meta
+            .split(',')
+            .map((kv) => kv.trim().split(' '))
+            .map(([k, v]) => [k, Buffer.from(v ?? '', 'base64').toString()]),
+        ),
+      );
     });
     try {
       const clip = await generateClip({ path: join(platform.dataDir, 'responsive-clip.mp4'), durationSec: 3, width: 320, height: 180 });
@@ -314,7 +367,13 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       const sent = creations.at(-1)!;
       assert.deepEqual(
         { title: sent.title, description: sent.description, tags: sent.tags, visibility: sent.visibility, category: sent.category },
-        { title: 'Waves at dusk', description: 'Filmed on the pier.', tags: 'sea, waves', visibility: 'UNLISTED', category: 'Travel & Events' },
+        {
+          title: 'Waves at dusk',
+          description: 'Filmed on the pier.',
+          tags: 'sea, waves',
+          visibility: 'UNLISTED',
+          category: 'Travel & Events',
+        },
       );
 
       await page.goto(`${platform.webUrl}/studio`);
@@ -323,7 +382,10 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       assert.equal((await row.getByTestId('studio-visibility').textContent())?.trim(), 'Unlisted');
       assert.equal((await row.getByTestId('studio-category').textContent())?.trim(), 'Travel & Events');
       assert.equal((await row.getByTestId('studio-description').textContent())?.trim(), 'Filmed on the pier.');
-      assert.deepEqual((await row.locator('[data-testid=studio-tags] li').allTextContents()).map((t) => t.trim()), ['#sea', '#waves']);
+      assert.deepEqual(
+        (await row.locator('[data-testid=studio-tags] li').allTextContents()).map((t) => t.trim()),
+        ['#sea', '#waves'],
+      );
       await shot(page, 'responsive-390-studio-details');
     } finally {
       await context.close();
@@ -342,7 +404,10 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       await page.getByTestId('selected-file').waitFor();
       assert.equal(await page.getByTestId('file-error').count(), 0, 'a file with a container signature is not refused in the browser');
       await page.click('[data-testid=upload-start]');
-      await page.waitForFunction(() => document.querySelector('[data-testid=video-status]')?.textContent?.trim() === 'FAILED', undefined, { timeout: 120_000, polling: 250 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=video-status]')?.textContent?.trim() === 'FAILED', undefined, {
+        timeout: 120_000,
+        polling: 250,
+      });
 
       await page.goto(`${platform.webUrl}/studio`);
       const row = page.locator('[data-testid=studio-video]', { hasText: 'Broken upload' });
@@ -358,7 +423,10 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
       assert.equal(await row.getByTestId('edit-form').count(), 0, 'no details to edit on a failed item');
       assert.equal(await row.locator('a[href^="/watch/"]').count(), 0, 'nothing to watch');
       // The good upload beside it keeps its badge.
-      assert.equal(await page.locator('[data-testid=studio-video]', { hasText: 'Waves at dusk' }).getByTestId('studio-visibility').count(), 1);
+      assert.equal(
+        await page.locator('[data-testid=studio-video]', { hasText: 'Waves at dusk' }).getByTestId('studio-visibility').count(),
+        1,
+      );
       await shot(page, 'responsive-1366-studio-failed');
       await page.setViewportSize({ width: SIZES[0].w, height: SIZES[0].h });
       await shot(page, 'responsive-390-studio-failed');

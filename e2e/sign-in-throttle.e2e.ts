@@ -17,7 +17,12 @@ describe('sign-in throttling in the browser: refusals with when to retry, and th
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     // Two free wrong passwords; the third in a row locks the account for 3 s.
-    ({ platform, browser } = await startPlatformAndBrowser({ LOGIN_FREE_FAILURES: '2', LOGIN_LOCK_AFTER_FAILURES: '3', LOGIN_DELAY_BASE_SEC: '1', LOGIN_LOCK_SEC: '3' }));
+    ({ platform, browser } = await startPlatformAndBrowser({
+      LOGIN_FREE_FAILURES: '2',
+      LOGIN_LOCK_AFTER_FAILURES: '3',
+      LOGIN_DELAY_BASE_SEC: '1',
+      LOGIN_LOCK_SEC: '3',
+    }));
     const reg = await fetch(`${platform.apiUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -61,10 +61,14 @@ describe('upload, transcode, watch in the browser', () => {
     await page.click('[data-testid=upload-start]');
     const status = page.locator('[data-testid=video-status]');
     await status.waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const s = document.querySelector('[data-testid=video-status]')?.textContent?.trim();
-      return s === 'READY' || s === 'FAILED';
-    }, undefined, { timeout: 180_000, polling: 250 });
+    await page.waitForFunction(
+      () => {
+        const s = document.querySelector('[data-testid=video-status]')?.textContent?.trim();
+        return s === 'READY' || s === 'FAILED';
+      },
+      undefined,
+      { timeout: 180_000, polling: 250 },
+    );
     await shot('upload-done');
     assert.equal((await status.textContent())?.trim(), 'READY');
     watchHref = (await page.getAttribute('[data-testid=watch-link]', 'href')) ?? '';
@@ -82,36 +86,56 @@ describe('upload, transcode, watch in the browser', () => {
     const player = page.locator('video[data-testid=player]');
     await player.waitFor();
     // Press play (muted, as a page may autoplay), again if the player was still being set up.
-    await page.waitForFunction(() => {
-      const v = document.querySelector('video');
-      if (!v) return false;
-      if (v.paused && v.readyState >= 2) {
-        v.muted = true;
-        void v.play().catch(() => undefined);
-      }
-      return v.currentTime > 3;
-    }, undefined, { timeout: 60_000, polling: 500 }).catch(async (err) => {
-      await shot('watch-stalled');
-      const state = await page.evaluate(() => {
-        const v = document.querySelector('video');
-        const b = v?.buffered;
-        return { t: v?.currentTime, readyState: v?.readyState, paused: v?.paused, error: v?.error?.message, buffered: b?.length ? [b.start(0), b.end(b.length - 1)] : [], level: window.__wetubeHls?.currentLevel, ui: document.querySelector('[data-testid=player-error]')?.textContent };
+    await page
+      .waitForFunction(
+        () => {
+          const v = document.querySelector('video');
+          if (!v) return false;
+          if (v.paused && v.readyState >= 2) {
+            v.muted = true;
+            void v.play().catch(() => undefined);
+          }
+          return v.currentTime > 3;
+        },
+        undefined,
+        { timeout: 60_000, polling: 500 },
+      )
+      .catch(async (err) => {
+        await shot('watch-stalled');
+        const state = await page.evaluate(() => {
+          const v = document.querySelector('video');
+          const b = v?.buffered;
+          return {
+            t: v?.currentTime,
+            readyState: v?.readyState,
+            paused: v?.paused,
+            error: v?.error?.message,
+            buffered: b?.length ? [b.start(0), b.end(b.length - 1)] : [],
+            level: window.__wetubeHls?.currentLevel,
+            ui: document.querySelector('[data-testid=player-error]')?.textContent,
+          };
+        });
+        throw new Error(`${err.message}; player: ${JSON.stringify(state)}; page errors: ${JSON.stringify(pageErrors)}`);
       });
-      throw new Error(`${err.message}; player: ${JSON.stringify(state)}; page errors: ${JSON.stringify(pageErrors)}`);
-    });
     assert.equal(await page.locator('[data-testid=player-error]').count(), 0, 'no player error shown');
     await shot('watch');
 
-    const options = await page.$$eval('[data-testid=quality-select] option', (os) => os.map((o) => ({ value: (o as any).value, label: o.textContent })));
+    const options = await page.$$eval('[data-testid=quality-select] option', (os) =>
+      os.map((o) => ({ value: (o as any).value, label: o.textContent })),
+    );
     assert.ok(options.length >= 4, `quality menu offers Auto + 3 rungs: ${JSON.stringify(options)}`);
     const lowest = options.find((o) => /360/.test(o.label ?? ''))!;
     await page.selectOption('[data-testid=quality-select]', lowest.value);
-    await page.waitForFunction(() => /360/.test(document.querySelector('[data-testid=current-quality]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => /360/.test(document.querySelector('[data-testid=current-quality]')?.textContent ?? ''), undefined, {
+      timeout: 30_000,
+    });
     const before = await page.evaluate(() => document.querySelector('video')!.currentTime);
     await page.waitForFunction((t) => document.querySelector('video')!.currentTime > t + 1, before, { timeout: 30_000 });
     const highest = options.find((o) => /720/.test(o.label ?? ''))!;
     await page.selectOption('[data-testid=quality-select]', highest.value);
-    await page.waitForFunction(() => /720/.test(document.querySelector('[data-testid=current-quality]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => /720/.test(document.querySelector('[data-testid=current-quality]')?.textContent ?? ''), undefined, {
+      timeout: 30_000,
+    });
     const hlsError = await page.evaluate(() => (window as any).__wetubeFatal ?? null);
     assert.equal(hlsError, null);
     await shot('watch-quality');

@@ -31,14 +31,31 @@ const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'];
 export interface SeedSummary {
   lineItems: number;
   ms: number;
-  mix: { targeted: number; countries: number; devices: number; categories: number; tags: number; dayParts: number; positions: number; even: number; dailyCap: number; freqCapped: number };
+  mix: {
+    targeted: number;
+    countries: number;
+    devices: number;
+    categories: number;
+    tags: number;
+    dayParts: number;
+    positions: number;
+    even: number;
+    dailyCap: number;
+    freqCapped: number;
+  };
 }
 
 /**
  * `count` ACTIVE line items spread over the advertisers (each with its own READY ad video), budgets
  * in escrow large enough for the run. Deterministic mix (seeded). Runs `concurrency` creations at once.
  */
-export async function seedLineItems(api: TestApi, advertisers: { id: string; adVideoId: string }[], count: number, budget: bigint, concurrency = 4): Promise<SeedSummary> {
+export async function seedLineItems(
+  api: TestApi,
+  advertisers: { id: string; adVideoId: string }[],
+  count: number,
+  budget: bigint,
+  concurrency = 4,
+): Promise<SeedSummary> {
   const t0 = Date.now();
   const ledger = api.app.get(LedgerService, { strict: false });
   const campaigns = api.app.get(CampaignsService, { strict: false });
@@ -54,7 +71,18 @@ export async function seedLineItems(api: TestApi, advertisers: { id: string; adV
   }
   const r = seededRng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-  const mix: SeedSummary['mix'] = { targeted: 0, countries: 0, devices: 0, categories: 0, tags: 0, dayParts: 0, positions: 0, even: 0, dailyCap: 0, freqCapped: 0 };
+  const mix: SeedSummary['mix'] = {
+    targeted: 0,
+    countries: 0,
+    devices: 0,
+    categories: 0,
+    tags: 0,
+    dayParts: 0,
+    positions: 0,
+    even: 0,
+    dailyCap: 0,
+    freqCapped: 0,
+  };
   const drafts = Array.from({ length: count }, (_, k) => {
     const targeting: Targeting = {
       countries: r() < 0.5 ? [...new Set([pick(COUNTRIES), pick(COUNTRIES)])] : undefined,
@@ -68,7 +96,8 @@ export async function seedLineItems(api: TestApi, advertisers: { id: string; adV
     const even = k % 2 === 1;
     const capped = r() < 0.8;
     for (const key of ['countries', 'devices', 'categories', 'tags', 'dayParts', 'positions'] as const) if (targeting[key]) mix[key]++;
-    if (targeting.countries || targeting.devices || targeting.categories || targeting.tags || targeting.dayParts || targeting.positions) mix.targeted++;
+    if (targeting.countries || targeting.devices || targeting.categories || targeting.tags || targeting.dayParts || targeting.positions)
+      mix.targeted++;
     if (even) mix.even++;
     if (even) mix.dailyCap++;
     if (capped) mix.freqCapped++;
@@ -96,7 +125,11 @@ export async function seedLineItems(api: TestApi, advertisers: { id: string; adV
       const d = drafts[next++];
       const li = await campaigns.createLineItem(d.advertiser.id, d.input);
       if (!li.ok) throw new Error(`createLineItem: ${JSON.stringify(li.errors)}`);
-      const c = await creatives.create(d.advertiser.id, { lineItemId: li.value.id, videoId: d.advertiser.adVideoId, clickThroughUrl: `https://advertiser.example/landing?li=${li.value.id}` });
+      const c = await creatives.create(d.advertiser.id, {
+        lineItemId: li.value.id,
+        videoId: d.advertiser.adVideoId,
+        clickThroughUrl: `https://advertiser.example/landing?li=${li.value.id}`,
+      });
       if (!c.ok) throw new Error(`createCreative: ${JSON.stringify(c)}`);
       if (c.value.approval !== 'APPROVED') await creatives.review(d.advertiser.id, c.value.id, true);
     }

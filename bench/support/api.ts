@@ -18,7 +18,9 @@ export async function bootApi(env: Record<string, string> = {}): Promise<{ api: 
 /** Segment files of every rendition of a published video: `<rendition>/seg_XXXXX.m4s`, in order. */
 export async function segmentPaths(videoDir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of (await readdir(videoDir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of (await readdir(videoDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const files = (await readdir(join(videoDir, entry.name))).filter((f) => /^seg_\d{5}\.m4s$/.test(f)).sort();
     for (const f of files) out.push(`${entry.name}/${f}`);
   }

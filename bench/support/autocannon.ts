@@ -116,7 +116,8 @@ async function child(planFile: string): Promise<void> {
 }
 
 /** The q-quantile of sorted values (nearest rank). */
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : 0);
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : 0;
 
 /** Open loop: request k at start + k / rate; latency from that scheduled time to the answer's end. */
 async function openLoop(plan: LoadPlan, rate: number): Promise<LoadResult> {
@@ -162,11 +163,14 @@ async function openLoop(plan: LoadPlan, rate: number): Promise<LoadResult> {
       else non2xx++;
       if (--pending === 0 && (sent >= total || exhausted)) allDone();
     };
-    const req = httpRequest({ host: url.hostname, port: url.port, path: r.path, method: 'GET', headers: r.headers ?? {}, agent, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => finish(res.statusCode ?? 0));
-      res.on('error', () => finish(null));
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: r.path, method: 'GET', headers: r.headers ?? {}, agent, timeout: 10_000 },
+      (res) => {
+        res.resume();
+        res.on('end', () => finish(res.statusCode ?? 0));
+        res.on('error', () => finish(null));
+      },
+    );
     req.on('timeout', () => {
       timedOut = true;
       req.destroy(new Error('timeout'));

@@ -45,13 +45,24 @@ async function main(): Promise<void> {
   const results = await Promise.all(
     cfg.names.map(async (name, i) => {
       await new Promise((r) => setTimeout(r, cfg.startAtMs[i] ?? 0));
-      const peer = new HeadlessPeer({ name, apiUrl: cfg.apiUrl, videoId: cfg.videoId, p2p: cfg.p2p, onEnded: () => process.stdout.write(`${ENDED_PREFIX}${name}\n`) });
+      const peer = new HeadlessPeer({
+        name,
+        apiUrl: cfg.apiUrl,
+        videoId: cfg.videoId,
+        p2p: cfg.p2p,
+        onEnded: () => process.stdout.write(`${ENDED_PREFIX}${name}\n`),
+      });
       peers.push(peer);
       return peer.run(cfg.timeoutMs);
     }),
   );
   const cpu = process.cpuUsage(cpu0);
-  const out: HeadlessProcessResult = { pid: process.pid, viewers: results, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - t0 };
+  const out: HeadlessProcessResult = {
+    pid: process.pid,
+    viewers: results,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs: performance.now() - t0,
+  };
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(out)}\n`);
 }
 

@@ -44,7 +44,13 @@ interface Torrent {
   destroyed: boolean;
   store: { put(i: number, b: Uint8Array, cb: (e: Error | null) => void): void };
   _hashes: string[];
-  _peers?: Map<string, { wire?: Wire | null; conn?: { _pc?: { getSelectedCandidatePair(): { local?: { type?: string }; remote?: { type?: string } } | null } | null } | null }> | null;
+  _peers?: Map<
+    string,
+    {
+      wire?: Wire | null;
+      conn?: { _pc?: { getSelectedCandidatePair(): { local?: { type?: string }; remote?: { type?: string } } | null } | null } | null;
+    }
+  > | null;
   _markVerified(i: number): void;
   _checkDone(): void;
   on(ev: string, fn: (...a: never[]) => void): void;
@@ -120,7 +126,18 @@ export class HeadlessSwarm {
   private readonly book: ReceiptBook;
   private readonly Extension: unknown;
   private readonly banned = new Set<string>();
-  readonly counters: SwarmCounters = { receiptsSent: 0, receiptsAccepted: 0, receiptsRefused: 0, receiptedBytes: 0, rejectedSegments: 0, uploaded: 0, wires: 0, bytesDirect: 0, bytesRelayed: 0, bytesUnknownPath: 0 };
+  readonly counters: SwarmCounters = {
+    receiptsSent: 0,
+    receiptsAccepted: 0,
+    receiptsRefused: 0,
+    receiptedBytes: 0,
+    rejectedSegments: 0,
+    uploaded: 0,
+    wires: 0,
+    bytesDirect: 0,
+    bytesRelayed: 0,
+    bytesUnknownPath: 0,
+  };
   /** Each wire's path, read from its connection's selected candidate pair at most once a second. */
   private readonly paths = new WeakMap<Wire, { path: PathType | null; at: number }>();
 
@@ -140,7 +157,17 @@ export class HeadlessSwarm {
   async start(): Promise<void> {
     const WebTorrent = await loadWebTorrent();
     const client = new WebTorrent({
-      tracker: { rtcConfig: { iceServers: polyfillIceServers((this.opts.iceServers ?? []).map((x) => ({ urls: x.urls, username: x.username ?? undefined, credential: x.credential ?? undefined }))) } },
+      tracker: {
+        rtcConfig: {
+          iceServers: polyfillIceServers(
+            (this.opts.iceServers ?? []).map((x) => ({
+              urls: x.urls,
+              username: x.username ?? undefined,
+              credential: x.credential ?? undefined,
+            })),
+          ),
+        },
+      },
       dht: false,
       lsd: false,
       utp: false,
@@ -157,7 +184,11 @@ export class HeadlessSwarm {
       [...this.opts.torrents].map(
         ([name, bytes]) =>
           new Promise<void>((resolve, reject) => {
-            const torrent = client.add(stripWebSeedAndTrackers(bytes), { announce: this.opts.trackers, store: MemoryChunkStore, storeCacheSlots: 0, deselect: true }, () => resolve());
+            const torrent = client.add(
+              stripWebSeedAndTrackers(bytes),
+              { announce: this.opts.trackers, store: MemoryChunkStore, storeCacheSlots: 0, deselect: true },
+              () => resolve(),
+            );
             torrent.once('error', (e: Error) => reject(e));
             this.track(name, torrent);
           }),
@@ -308,7 +339,8 @@ export class HeadlessSwarm {
     }
     for (const [k] of r.httpBytes) {
       const f = r.files.get(k);
-      if (f && Array.from({ length: f._endPiece - f._startPiece + 1 }, (_, j) => t.pieces[f._startPiece + j]).every((p) => p === null)) r.httpBytes.delete(k);
+      if (f && Array.from({ length: f._endPiece - f._startPiece + 1 }, (_, j) => t.pieces[f._startPiece + j]).every((p) => p === null))
+        r.httpBytes.delete(k);
     }
   }
 
@@ -316,7 +348,11 @@ export class HeadlessSwarm {
   snapshot(): SwarmCounters {
     let uploaded = 0;
     for (const r of this.renditions.values()) uploaded += r.torrent.uploaded ?? 0;
-    return { ...this.counters, uploaded: Math.max(uploaded, this.counters.uploaded), wires: this.renditions.size ? this.wires() : this.counters.wires };
+    return {
+      ...this.counters,
+      uploaded: Math.max(uploaded, this.counters.uploaded),
+      wires: this.renditions.size ? this.wires() : this.counters.wires,
+    };
   }
 
   destroy(): Promise<void> {

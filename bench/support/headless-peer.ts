@@ -65,7 +65,11 @@ export interface HeadlessPeerResult {
 }
 
 async function gql<T>(apiUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (!body.data) throw new Error(`GraphQL: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
   return body.data;
@@ -119,7 +123,10 @@ export class HeadlessPeer {
   async run(timeoutMs: number): Promise<HeadlessPeerResult> {
     let error: string | null = null;
     try {
-      await Promise.race([this.play(), new Promise((_, rej) => setTimeout(() => rej(new Error(`did not reach the end in ${timeoutMs / 1000} s`)), timeoutMs))]);
+      await Promise.race([
+        this.play(),
+        new Promise((_, rej) => setTimeout(() => rej(new Error(`did not reach the end in ${timeoutMs / 1000} s`)), timeoutMs)),
+      ]);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -164,22 +171,36 @@ export class HeadlessPeer {
       `mutation S($input: StartPlaybackInput!) { playbackSession(input: $input) { session { sessionId certificate trackerUrls iceServers { urls username credential } } userErrors { code } } }`,
       { input: { videoId, sessionPublicKey: toBase64Url(signer.publicKey) } },
     );
-    const info = gql<{ video: { manifestUrl: string; swarms: { rendition: string; torrentUrl: string }[]; renditions: { name: string; height: number | null }[] } }>(
-      apiUrl,
-      `query V($id: ID!) { video(id: $id) { manifestUrl swarms { rendition torrentUrl } renditions { name height } } }`,
-      { id: videoId },
-    );
+    const info = gql<{
+      video: {
+        manifestUrl: string;
+        swarms: { rendition: string; torrentUrl: string }[];
+        renditions: { name: string; height: number | null }[];
+      };
+    }>(apiUrl, `query V($id: ID!) { video(id: $id) { manifestUrl swarms { rendition torrentUrl } renditions { name height } } }`, {
+      id: videoId,
+    });
     const { video } = await info;
     // The top video rendition and the audio (what the page's player ends up playing here).
     const videoR = [...video.renditions].filter((r) => (r.height ?? 0) > 0).sort((a, b) => (b.height ?? 0) - (a.height ?? 0))[0]?.name;
     const plays = [videoR, video.swarms.find((s) => /audio/i.test(s.rendition))?.rendition].filter((x): x is string => !!x);
-    const tracks = await Promise.all(plays.map(async (r) => parseMediaPlaylist(Buffer.from(await getBytes(`${apiUrl}/hls/${videoId}/${r}/playlist.m3u8`)).toString('utf8'), r)));
+    const tracks = await Promise.all(
+      plays.map(async (r) =>
+        parseMediaPlaylist(Buffer.from(await getBytes(`${apiUrl}/hls/${videoId}/${r}/playlist.m3u8`)).toString('utf8'), r),
+      ),
+    );
     if (tracks.some((t) => t.length === 0)) throw new Error(`no segments in ${plays.join(', ')}`);
     const sim = (this.sim = new PlaybackSim(tracks));
     if (this.opts.p2p) {
       const session = (await start).playbackSession.session;
       if (!session) throw new Error(`playbackSession refused: ${(await start).playbackSession.userErrors.map((e) => e.code).join(', ')}`);
-      void this.startSwarm(session, signer, video.manifestUrl, video.swarms.filter((s) => plays.includes(s.rendition)), sim);
+      void this.startSwarm(
+        session,
+        signer,
+        video.manifestUrl,
+        video.swarms.filter((s) => plays.includes(s.rendition)),
+        sim,
+      );
     } else await start; // sharing off: the page still starts its session (heartbeat, ads)
     await Promise.all(tracks.map((t, i) => this.loadTrack(i, plays[i], t)));
     await sim.ended;
@@ -202,7 +223,11 @@ export class HeadlessPeer {
       ]);
       const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as SignedManifest;
       const originPublicKey = fromBase64Url(wellKnown.publicKey);
-      const signed = await new NodeEd25519Verifier().verify(manifestSigningInput(manifest), fromBase64Url(manifest.signature.value), originPublicKey);
+      const signed = await new NodeEd25519Verifier().verify(
+        manifestSigningInput(manifest),
+        fromBase64Url(manifest.signature.value),
+        originPublicKey,
+      );
       if (!signed) throw new Error('manifest.json is not signed by the origin');
       const swarm = new HeadlessSwarm({
         trackers: session.trackerUrls.filter((u) => /^wss?:\/\//.test(u)),
@@ -248,7 +273,9 @@ export class HeadlessPeer {
     }
     if (!this.opts.p2p) return this.http(seg, rendition, 'p2p off');
     const judge = (t: TransferState): Decision => decide(this.sim!.state(), this.rates.estimate(rendition, seg.durationS), t);
-    const first = this.p2pActive() ? judge({ fetchingS: null, peerBytesPerS: null, originBytesPerS: this.rates.originBytesPerS() }) : { source: 'origin' as const, why: 'p2p off' };
+    const first = this.p2pActive()
+      ? judge({ fetchingS: null, peerBytesPerS: null, originBytesPerS: this.rates.originBytesPerS() })
+      : { source: 'origin' as const, why: 'p2p off' };
     if (first.source === 'origin') return this.http(seg, rendition, first.why);
     try {
       const got = await this.waitAndFetch(seg.key, judge);
@@ -273,14 +300,22 @@ export class HeadlessPeer {
         let last: Decision | null = null;
         const bytes = await this.fetch(key, () => {
           const now = performance.now();
-          last = judge({ fetchingS: (now - mark.at) / 1000, peerBytesPerS: this.rates.peerBytesPerSSince(mark, now), originBytesPerS: this.rates.originBytesPerS() });
+          last = judge({
+            fetchingS: (now - mark.at) / 1000,
+            peerBytesPerS: this.rates.peerBytesPerSSince(mark, now),
+            originBytesPerS: this.rates.originBytesPerS(),
+          });
           return last.source === 'origin' ? `${last.why} after ${waited()}` : null;
         });
         const got = last as Decision | null;
-        return { bytes, why: `waited ${waited()} (fetch ${((performance.now() - mark.at) / 1000).toFixed(1)} s)${got ? `, ${got.why}` : ''}` };
+        return {
+          bytes,
+          why: `waited ${waited()} (fetch ${((performance.now() - mark.at) / 1000).toFixed(1)} s)${got ? `, ${got.why}` : ''}`,
+        };
       }
       const starting = this.swarmState === 'starting' && performance.now() - this.openedAt < START_GRACE_MS;
-      const mayCome = starting || (this.swarmState === 'running' && (swarm!.hasPeers(key) || performance.now() - this.swarmRunningAt < CONNECT_GRACE_MS));
+      const mayCome =
+        starting || (this.swarmState === 'running' && (swarm!.hasPeers(key) || performance.now() - this.swarmRunningAt < CONNECT_GRACE_MS));
       if (!this.p2pActive()) throw new Error(`P2P stopped after ${waited()}`);
       if (!mayCome) throw new Error(`no peer has it after ${waited()}`);
       const d = judge({ fetchingS: null, peerBytesPerS: null, originBytesPerS: this.rates.originBytesPerS() });

@@ -33,7 +33,8 @@ export const SATURATED_RUNNABLE_PER_CORE = 2;
 export function saturation(cpuBusy: number, meanRunnable: number): string | null {
   const cores = cpus().length;
   if (cpuBusy >= SATURATED_BUSY) return `machine CPU ${(cpuBusy * 100).toFixed(0)} % busy (limit ${SATURATED_BUSY * 100} %)`;
-  if (meanRunnable >= SATURATED_RUNNABLE_PER_CORE * cores) return `${meanRunnable.toFixed(1)} runnable threads on ${cores} cores on average (limit ${SATURATED_RUNNABLE_PER_CORE * cores})`;
+  if (meanRunnable >= SATURATED_RUNNABLE_PER_CORE * cores)
+    return `${meanRunnable.toFixed(1)} runnable threads on ${cores} cores on average (limit ${SATURATED_RUNNABLE_PER_CORE * cores})`;
   return null;
 }
 

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 
 export const NGINX_BIN = process.env.NGINX_PATH || '/usr/sbin/nginx';
 
-
 export interface NginxHandle {
   url: string;
   port: number;

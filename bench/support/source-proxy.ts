@@ -73,7 +73,9 @@ export async function startSourceProxy(platformHost: string, sourceAddress: stri
     req.pipe(up);
   });
   server.on('connection', track);
-  server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => tunnel(req.url ?? '', client, head, 'HTTP/1.1 200 Connection Established\r\n\r\n'));
+  server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) =>
+    tunnel(req.url ?? '', client, head, 'HTTP/1.1 200 Connection Established\r\n\r\n'),
+  );
   server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     // A WebSocket sent to the proxy in absolute form (Chromium normally tunnels with CONNECT instead).
     let u: URL;
@@ -84,7 +86,8 @@ export async function startSourceProxy(platformHost: string, sourceAddress: stri
       return;
     }
     const raw = [`${req.method} ${u.pathname}${u.search} HTTP/1.1`];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) if (!/^proxy-/i.test(req.rawHeaders[i])) raw.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      if (!/^proxy-/i.test(req.rawHeaders[i])) raw.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
     const upstream = tunnel(u.host.includes(':') ? u.host : `${u.hostname}:80`, client, Buffer.alloc(0), null);
     upstream?.write(raw.join('\r\n') + '\r\n\r\n');
     if (head.length) upstream?.write(head);

@@ -213,14 +213,24 @@ export async function openViewer(
   browser: Browser,
   opts: { name: string; p2p: boolean; apiUrl: string; webtorrentChunk?: string | null; proxy?: { url: string; sourceAddress: string } },
 ): Promise<Viewer> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...(opts.proxy ? { proxy: { server: opts.proxy.url } } : {}) });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    ...(opts.proxy ? { proxy: { server: opts.proxy.url } } : {}),
+  });
   await context.addInitScript(benchInitScript, { p2p: opts.p2p });
   const page = await context.newPage();
   const errors: string[] = [];
   const origin: OriginTally = { segmentBytes: 0, segmentRequests: 0, playlistBytes: 0, p2pMetaBytes: 0, otherBytes: 0 };
   const apiHost = new URL(opts.apiUrl).host;
   page.on('pageerror', (e) => errors.push(`${opts.name}: ${e.message}`));
-  const tracker: TrackerTally = { announcesSent: 0, failures: 0, failureReasons: [], offersReceived: 0, answersReceived: 0, firstFailureAtMs: null };
+  const tracker: TrackerTally = {
+    announcesSent: 0,
+    failures: 0,
+    failureReasons: [],
+    offersReceived: 0,
+    answersReceived: 0,
+    firstFailureAtMs: null,
+  };
   const openedAt = Date.now();
   page.on('websocket', (ws) => {
     if (new URL(ws.url()).host !== apiHost) return;
@@ -323,16 +333,26 @@ export async function waitEnded(v: Viewer, timeoutMs: number): Promise<void> {
     )
     .catch(async (err) => {
       const state = await v.page
-        .evaluate(() => ({ t: document.querySelector('video')?.currentTime, rs: document.querySelector('video')?.readyState, p2p: window.__wetubeP2P, bench: window.__bench }))
+        .evaluate(() => ({
+          t: document.querySelector('video')?.currentTime,
+          rs: document.querySelector('video')?.readyState,
+          p2p: window.__wetubeP2P,
+          bench: window.__bench,
+        }))
         .catch(() => null);
-      throw new Error(`${v.name} did not reach the end: ${err.message}; ${JSON.stringify(state)}; page errors: ${JSON.stringify(v.errors)}`);
+      throw new Error(
+        `${v.name} did not reach the end: ${err.message}; ${JSON.stringify(state)}; page errors: ${JSON.stringify(v.errors)}`,
+      );
     });
 }
 
 /** `720p/s3:P` for each segment, in order (P = peers, H = origin over HTTP, with the page's reason when it gives one). */
 export function compactLog(log: SegmentSource[]): string {
   return log
-    .map((e) => `${e.key.replace(/seg_0*(\d+)\.m4s$/, 's$1').replace(/init\.mp4$/, 'init')}:${e.from === 'peers' ? 'P' : 'H'}${e.why ? `(${e.why})` : ''}`)
+    .map(
+      (e) =>
+        `${e.key.replace(/seg_0*(\d+)\.m4s$/, 's$1').replace(/init\.mp4$/, 'init')}:${e.from === 'peers' ? 'P' : 'H'}${e.why ? `(${e.why})` : ''}`,
+    )
     .join(' ');
 }
 

@@ -49,12 +49,31 @@ end
  * One load run with wrk as a separate process: keep-alive connections, fixed duration, a request mix
  * cycling over `paths`. Sends only to `baseUrl` (127.0.0.1). Bounded: wrk is killed after duration + 15 s.
  */
-export async function runWrk(opts: { baseUrl: string; paths: string[]; connections: number; durationSec: number; threads?: number; workDir: string }): Promise<LoadResult> {
+export async function runWrk(opts: {
+  baseUrl: string;
+  paths: string[];
+  connections: number;
+  durationSec: number;
+  threads?: number;
+  workDir: string;
+}): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(opts.baseUrl)) throw new Error(`load only to 127.0.0.1, not ${opts.baseUrl}`);
   const file = join(opts.workDir, `wrk-${process.pid}-${Date.now()}.lua`);
   await writeFile(file, script(opts.paths));
   const threads = Math.min(opts.threads ?? 2, opts.connections);
-  const args = ['-t', String(threads), '-c', String(opts.connections), '-d', `${opts.durationSec}s`, '--timeout', '5s', '-s', file, `${opts.baseUrl}/`];
+  const args = [
+    '-t',
+    String(threads),
+    '-c',
+    String(opts.connections),
+    '-d',
+    `${opts.durationSec}s`,
+    '--timeout',
+    '5s',
+    '-s',
+    file,
+    `${opts.baseUrl}/`,
+  ];
   try {
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(WRK_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });

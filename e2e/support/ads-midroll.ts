@@ -133,7 +133,9 @@ export class MidrollAdsE2E {
     } finally {
       await context.close();
     }
-    const v = (await this.creator.gql(`query($id: ID!) { video(id: $id) { midrolls midrollsAreDefault category } }`, { id: this.contentId })).data.video;
+    const v = (
+      await this.creator.gql(`query($id: ID!) { video(id: $id) { midrolls midrollsAreDefault category } }`, { id: this.contentId })
+    ).data.video;
     assert.deepEqual(v, { midrolls: [MIDROLL_SEC], midrollsAreDefault: false, category: 'Music' }, 'saved from the studio');
   }
 
@@ -143,7 +145,11 @@ export class MidrollAdsE2E {
     this.adco = adco.client;
     const creator = await this.registered('Creator');
     this.creator = creator.client;
-    assert.deepEqual((await this.admin.gql(MINT, { input: { toEmail: adco.email, amount: String(20n * CLC), idempotencyKey: 'ads-midroll-e2e-mint' } })).data.mint.userErrors, []);
+    assert.deepEqual(
+      (await this.admin.gql(MINT, { input: { toEmail: adco.email, amount: String(20n * CLC), idempotencyKey: 'ads-midroll-e2e-mint' } }))
+        .data.mint.userErrors,
+      [],
+    );
     const dir = this.platform.dataDir;
     const [content, adA, adB] = await Promise.all([
       generateClip({ path: join(dir, 'midroll-content.mp4'), durationSec: CONTENT_SEC, width: 640, height: 360 }),
@@ -153,7 +159,11 @@ export class MidrollAdsE2E {
     this.contentId = (await tusUpload(this.creator, content, { title: 'Content with a mid-roll' })).videoId!;
     const adAId = (await tusUpload(this.adco, adA, { title: 'Everywhere ad' })).videoId!;
     const adBId = (await tusUpload(this.adco, adB, { title: 'Mid-roll ad' })).videoId!;
-    for (const [client, id] of [[this.creator, this.contentId], [this.adco, adAId], [this.adco, adBId]] as const) {
+    for (const [client, id] of [
+      [this.creator, this.contentId],
+      [this.adco, adAId],
+      [this.adco, adBId],
+    ] as const) {
       assert.equal((await waitForStatus(client, id, ['READY', 'FAILED'], 300_000)).status, 'READY');
     }
 
@@ -168,7 +178,14 @@ export class MidrollAdsE2E {
     const campaign = (await this.adco.gql(NEW_CAMPAIGN, { input: { name: 'Mid-rolls' } })).data.createCampaign;
     assert.deepEqual(campaign.userErrors, []);
     this.everywhere = await this.lineItem(campaign.campaign.id, 'Everywhere', CLC, null, adAId, `${api}/api/health?ad=everywhere`);
-    this.midOnly = await this.lineItem(campaign.campaign.id, 'Mid-rolls only', 2n * CLC, ['MIDROLL'], adBId, `${api}/api/health?ad=midroll`);
+    this.midOnly = await this.lineItem(
+      campaign.campaign.id,
+      'Mid-rolls only',
+      2n * CLC,
+      ['MIDROLL'],
+      adBId,
+      `${api}/api/health?ad=midroll`,
+    );
     // The ad server's snapshot of servable line items is fresh for 3 s.
     await new Promise((r) => setTimeout(r, 3500));
   }
@@ -192,7 +209,11 @@ export class MidrollAdsE2E {
     let s = await readState(v.page);
     assert.match(s.badge ?? '', /Ad 1 of 1/);
     assert.equal(s.breakAt, 0, 'the pre-roll');
-    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: the ad\'s controls, no seek bar, the ad progress');
+    assert.deepEqual(
+      [s.controls, s.seekBar, s.adProgress],
+      [false, false, true],
+      "during the ad: the ad's controls, no seek bar, the ad progress",
+    );
 
     const link = v.page.getByTestId('ad-learn-more');
     assert.equal(await link.getAttribute('target'), '_blank');
@@ -212,7 +233,10 @@ export class MidrollAdsE2E {
     await v.page.evaluate(() => document.activeElement?.blur());
     for (const key of ['l', 'ArrowRight', '5', '>', '>']) await v.page.keyboard.press(key);
     await new Promise((r) => setTimeout(r, 300));
-    const afterKeys = await v.page.evaluate(() => ({ t: document.querySelector('video').currentTime, rate: document.querySelector('video').playbackRate }));
+    const afterKeys = await v.page.evaluate(() => ({
+      t: document.querySelector('video').currentTime,
+      rate: document.querySelector('video').playbackRate,
+    }));
     assert.deepEqual(afterKeys, { t: adTime, rate: 1 }, 'the ad stays where it was, at 1×');
     assert.match((await readState(v.page)).badge ?? '', /Ad 1 of 1/, 'still in the ad');
     assert.equal(await v.page.getByTestId('player-speed').isDisabled(), true, 'the speed menu is off during the ad');
@@ -237,16 +261,29 @@ export class MidrollAdsE2E {
    */
   async midrollAndReport(): Promise<void> {
     const v = this.viewer!;
-    await this.playUntil(v, 'content', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 2`);
+    await this.playUntil(
+      v,
+      'content',
+      `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 2`,
+    );
     await this.playUntil(v, 'midroll', `!!document.querySelector('[data-testid=ad-badge]')`, 60_000);
     let s = await readState(v.page);
     assert.ok(s.breakAt !== null && Math.abs(s.breakAt - MIDROLL_SEC) < 0.5, `the break at ${MIDROLL_SEC} s: ${JSON.stringify(s)}`);
     assert.ok(Math.abs(s.primary - MIDROLL_SEC) < 1, `the content stopped at the break: ${JSON.stringify(s)}`);
     assert.match(s.badge ?? '', /Ad 1 of 2/);
-    assert.deepEqual([s.controls, s.seekBar, s.adProgress], [false, false, true], 'during the ad: the ad\'s controls, no seek bar, the ad progress');
+    assert.deepEqual(
+      [s.controls, s.seekBar, s.adProgress],
+      [false, false, true],
+      "during the ad: the ad's controls, no seek bar, the ad progress",
+    );
     await v.page.screenshot({ path: join(ARTIFACTS, 'ads-midroll.png'), fullPage: true });
     await this.playUntil(v, 'midroll-second-ad', `/Ad 2 of 2/.test(document.querySelector('[data-testid=ad-badge]')?.textContent ?? '')`);
-    await this.playUntil(v, 'content-after-midroll', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) >= 11`, 60_000);
+    await this.playUntil(
+      v,
+      'content-after-midroll',
+      `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) >= 11`,
+      60_000,
+    );
     s = await readState(v.page);
     assert.deepEqual([s.controls, s.seekBar, s.adProgress], [true, true, false], 'the content: its controls and the seek bar back');
 
@@ -258,7 +295,11 @@ export class MidrollAdsE2E {
     assert.equal(rows[this.everywhere.id]?.completes, 2);
     assert.equal(rows[this.midOnly.id]?.impressions, 1, 'mid-rolls only: the mid-roll');
     assert.equal(rows[this.midOnly.id]?.completes, 1);
-    assert.deepEqual([rows[this.everywhere.id]?.clicks, rows[this.everywhere.id]?.clickThroughRate], [1, 0.5], 'the pre-roll click-through is in the report (one click of two impressions)');
+    assert.deepEqual(
+      [rows[this.everywhere.id]?.clicks, rows[this.everywhere.id]?.clickThroughRate],
+      [1, 0.5],
+      'the pre-roll click-through is in the report (one click of two impressions)',
+    );
     assert.equal(rows[this.midOnly.id]?.clicks, 0);
     assert.deepEqual(v.errors, []);
     await v.context.close();
@@ -271,7 +312,11 @@ export class MidrollAdsE2E {
     await v.page.goto(`${this.platform.webUrl}/watch/${this.contentId}`);
     await v.page.locator('video[data-testid=player]').waitFor();
     await this.playUntil(v, 'seeker-preroll', `!!document.querySelector('[data-testid=ad-badge]')`);
-    await this.playUntil(v, 'seeker-content', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 1`);
+    await this.playUntil(
+      v,
+      'seeker-content',
+      `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > 1`,
+    );
     const bar = v.page.getByTestId('seek-bar');
     const duration = Number(await bar.getAttribute('aria-valuemax'));
     assert.ok(Math.abs(duration - CONTENT_SEC) <= 1, `the seek bar spans the content (${duration} s), not an ad`);
@@ -279,9 +324,17 @@ export class MidrollAdsE2E {
     await v.page.mouse.click(box.x + (box.width * 15) / duration, box.y + box.height / 2);
     await this.playUntil(v, 'seeker-midroll', `!!document.querySelector('[data-testid=ad-badge]')`, 30_000);
     const s = await readState(v.page);
-    assert.ok(s.breakAt !== null && Math.abs(s.breakAt - MIDROLL_SEC) < 0.5, `the seek past it played the mid-roll first: ${JSON.stringify(s)}`);
+    assert.ok(
+      s.breakAt !== null && Math.abs(s.breakAt - MIDROLL_SEC) < 0.5,
+      `the seek past it played the mid-roll first: ${JSON.stringify(s)}`,
+    );
     assert.equal(s.seekBar, false);
-    await this.playUntil(v, 'seeker-after-midroll', `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > ${MIDROLL_SEC + 0.5}`, 60_000);
+    await this.playUntil(
+      v,
+      'seeker-after-midroll',
+      `!document.querySelector('[data-testid=ad-badge]') && (window.__wetubeHls?.interstitialsManager?.primary?.currentTime ?? 0) > ${MIDROLL_SEC + 0.5}`,
+      60_000,
+    );
     const resumedAt = (await readState(v.page)).primary;
     assert.deepEqual(v.errors, []);
     await v.context.close();
@@ -301,7 +354,14 @@ export class MidrollAdsE2E {
     return { client: c, email };
   }
 
-  private async lineItem(campaignId: string, name: string, cpmBid: bigint, positions: string[] | null, videoId: string, clickThroughUrl: string): Promise<LineItem> {
+  private async lineItem(
+    campaignId: string,
+    name: string,
+    cpmBid: bigint,
+    positions: string[] | null,
+    videoId: string,
+    clickThroughUrl: string,
+  ): Promise<LineItem> {
     const li = (
       await this.adco.gql(NEW_LINE_ITEM, {
         input: {
@@ -321,7 +381,11 @@ export class MidrollAdsE2E {
     const cr = (await this.adco.gql(NEW_CREATIVE, { input: { lineItemId: li.lineItem.id, videoId, clickThroughUrl } })).data.createCreative;
     assert.deepEqual(cr.userErrors, []);
     if (cr.creative.approval !== 'APPROVED') {
-      assert.deepEqual((await this.admin.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: cr.creative.id })).data.approveCreative.userErrors, []);
+      assert.deepEqual(
+        (await this.admin.gql(`mutation($id: ID!) { approveCreative(id: $id) { userErrors { code } } }`, { id: cr.creative.id })).data
+          .approveCreative.userErrors,
+        [],
+      );
     }
     return { id: li.lineItem.id, name, clickThroughUrl };
   }

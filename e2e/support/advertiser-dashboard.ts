@@ -46,8 +46,18 @@ export async function checkAdvertiserDashboard(o: AdvertiserDashboardCheck): Pro
     await campaign.waitFor({ timeout: 15_000 });
     const row = campaign.locator(`[data-testid=line-item][data-id="${o.lineItemId}"]`);
     await row.waitFor({ timeout: 15_000 });
-    await waitForAttr(page, `[data-testid=line-item][data-id="${o.lineItemId}"] [data-testid=line-item-delivery]`, 'data-impressions', String(o.impressions));
-    await waitForAttr(page, `[data-testid=line-item][data-id="${o.lineItemId}"] [data-testid=line-item-spent]`, 'data-minor', o.spend.toString());
+    await waitForAttr(
+      page,
+      `[data-testid=line-item][data-id="${o.lineItemId}"] [data-testid=line-item-delivery]`,
+      'data-impressions',
+      String(o.impressions),
+    );
+    await waitForAttr(
+      page,
+      `[data-testid=line-item][data-id="${o.lineItemId}"] [data-testid=line-item-spent]`,
+      'data-minor',
+      o.spend.toString(),
+    );
     assert.match((await row.getByTestId('line-item-impressions').textContent()) ?? '', new RegExp(`^${o.impressions} impressions?$`));
     assert.equal(await row.getAttribute('data-status'), 'ACTIVE');
     assert.equal(await row.getByTestId('creative').count(), 1, 'the creative is listed');

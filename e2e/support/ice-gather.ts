@@ -10,13 +10,17 @@ export interface Gathered {
   ms: number;
 }
 
-export type GatherConfig = { iceServers: { urls: string | string[]; username?: string | null; credential?: string | null }[]; iceTransportPolicy?: 'all' | 'relay' };
+export type GatherConfig = {
+  iceServers: { urls: string | string[]; username?: string | null; credential?: string | null }[];
+  iceTransportPolicy?: 'all' | 'relay';
+};
 
 /** The `typ` of each candidate line (host, srflx, prflx, relay) with its address, e.g. `relay 203.0.113.1`. */
-export const kinds = (g: Gathered): string[] => g.candidates.map((c) => {
-  const f = c.replace(/^a=/, '').split(' ');
-  return `${f[7]} ${f[4]}`;
-});
+export const kinds = (g: Gathered): string[] =>
+  g.candidates.map((c) => {
+    const f = c.replace(/^a=/, '').split(' ');
+    return `${f[7]} ${f[4]}`;
+  });
 
 /** Gathers in a Chromium page (one data channel, offer, setLocalDescription) until gathering completes (≤ 8 s). */
 export function gatherInPage(page: Page, config: GatherConfig): Promise<Gathered> {
@@ -45,7 +49,10 @@ export function gatherInPage(page: Page, config: GatherConfig): Promise<Gathered
  */
 export function gatherInNode(ns: string, config: GatherConfig): Promise<Gathered> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, join(__dirname, 'ice-gather.cli.js'), JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, join(__dirname, 'ice-gather.cli.js'), JSON.stringify(config)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d) => (out += d));

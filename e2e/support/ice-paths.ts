@@ -69,7 +69,8 @@ export function pairBytes(page: Page): Promise<PairBytes> {
     const g = globalThis as any;
     await g.__labSample?.();
     const received: Record<string, number> = {};
-    for (const pc of g.__labPcs ?? []) for (const { kind, bytes } of pc.__labPairs?.values() ?? []) received[kind] = (received[kind] ?? 0) + bytes;
+    for (const pc of g.__labPcs ?? [])
+      for (const { kind, bytes } of pc.__labPairs?.values() ?? []) received[kind] = (received[kind] ?? 0) + bytes;
     return { received, seenTexts: g.__labSeen?.texts ?? [], seenPaths: g.__labSeen?.paths ?? [], events: g.__labEvents ?? [] };
   });
 }

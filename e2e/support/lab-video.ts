@@ -11,10 +11,18 @@ import { tusUpload, waitForStatus } from '../../apps/api/test/upload.helper';
  * its peers are up (the 4 s HTTP window and the wire's set-up): the 20 s sample leaves peers ~60 % at
  * best, a longer clip shows what the NAT paths carry. 640x360 transcodes to one rung (fast).
  */
-export async function uploadTestVideo(api: string, o: { durationSec: number; width?: number; height?: number; title?: string }): Promise<string> {
+export async function uploadTestVideo(
+  api: string,
+  o: { durationSec: number; width?: number; height?: number; title?: string },
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'wetube-clip-'));
   try {
-    const path = await generateClip({ path: join(dir, 'clip.mp4'), durationSec: o.durationSec, width: o.width ?? 640, height: o.height ?? 360 });
+    const path = await generateClip({
+      path: join(dir, 'clip.mp4'),
+      durationSec: o.durationSec,
+      width: o.width ?? 640,
+      height: o.height ?? 360,
+    });
     const client = new ApiClient(api);
     await client.signUp('Lab Creator');
     const up = await tusUpload(client, path, { title: o.title ?? `NAT lab clip ${o.durationSec} s` });

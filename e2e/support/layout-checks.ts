@@ -19,7 +19,10 @@ export interface Overlap {
  * label spilling out of its fieldset over the next one counts). Also lists elements reaching past
  * the viewport's right edge. Returns the problems (empty when the layout is clean).
  */
-export async function overlapsIn(page: Page, selector: string): Promise<{ overlaps: Overlap[]; offscreen: string[]; checkedPairs: number }> {
+export async function overlapsIn(
+  page: Page,
+  selector: string,
+): Promise<{ overlaps: Overlap[]; offscreen: string[]; checkedPairs: number }> {
   return page.evaluate((sel: string) => {
     const root = document.querySelector(sel);
     if (!root) throw new Error(`no element ${sel}`);

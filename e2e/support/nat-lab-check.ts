@@ -42,7 +42,9 @@ s.bind(port, () => {
 
 function punch(ns: string, peerIp: string, port: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const c = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', PUNCH, peerIp, String(port)], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const c = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', PUNCH, peerIp, String(port)], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     c.stdout!.on('data', (d) => (out += d));
     c.on('exit', () => resolve(out.trim().startsWith('[') ? (JSON.parse(out) as string[]) : []));
@@ -73,21 +75,28 @@ export async function checkNatLab(lab: NatLabSpec): Promise<void> {
     for (const [i, h] of lab.homes.entries()) {
       const r = exec(h.ns, ['curl', '-fsS', '--max-time', '3', `${base}/`]);
       if (r.status !== 0) throw new Error(`NAT lab check: ${h.ns} cannot reach the public server ${base}: ${r.stderr.trim()}`);
-      if (r.stdout.trim() !== h.publicIp) throw new Error(`NAT lab check: the public server saw ${h.ns} as ${r.stdout.trim()}, not its router's ${h.publicIp} (no NAT?)`);
+      if (r.stdout.trim() !== h.publicIp)
+        throw new Error(`NAT lab check: the public server saw ${h.ns} as ${r.stdout.trim()}, not its router's ${h.publicIp} (no NAT?)`);
       const send = exec(h.ns, [process.execPath, '-e', UDP_SEND, lab.pubIp, `h${i}`, ...udp.ports.map(String)]);
       if (send.status !== 0) throw new Error(`NAT lab check: UDP from ${h.ns} failed: ${send.stderr.trim()}`);
       const routes = exec(h.ns, ['ip', 'route', 'show']).stdout.trim().split('\n');
-      if (!routes.some((l) => l.startsWith('default via 192.168.1.1')) || routes.length !== 2) throw new Error(`NAT lab check: ${h.ns} should route only through its router: ${routes.join('; ')}`);
+      if (!routes.some((l) => l.startsWith('default via 192.168.1.1')) || routes.length !== 2)
+        throw new Error(`NAT lab check: ${h.ns} should route only through its router: ${routes.join('; ')}`);
     }
     await new Promise((r) => setTimeout(r, 200));
     const seen = (JSON.parse(exec(lab.pub, ['curl', '-fsS', `${base}/udp`]).stdout) as { seen: Record<string, string[]> }).seen;
     for (const [i, h] of lab.homes.entries()) {
       const from = seen[`h${i}`] ?? [];
       if (from.length !== 3) throw new Error(`NAT lab check: 3 UDP packets from ${h.ns}, the public side got ${from.length}`);
-      if (!from.every((a) => a.startsWith(`${h.publicIp}:`))) throw new Error(`NAT lab check: UDP from ${h.ns} came from ${from.join(', ')}, not its router ${h.publicIp}`);
+      if (!from.every((a) => a.startsWith(`${h.publicIp}:`)))
+        throw new Error(`NAT lab check: UDP from ${h.ns} came from ${from.join(', ')}, not its router ${h.publicIp}`);
       const distinct = new Set(from).size;
-      if (h.nat === 'cone' && distinct !== 1) throw new Error(`NAT lab check: ${h.ns} is behind a cone NAT, yet one socket was seen from ${from.join(', ')}`);
-      if (h.nat === 'symmetric' && distinct === 1) throw new Error(`NAT lab check: ${h.ns} is behind a symmetric NAT, yet one socket was seen from one port ${from[0]} by three destinations`);
+      if (h.nat === 'cone' && distinct !== 1)
+        throw new Error(`NAT lab check: ${h.ns} is behind a cone NAT, yet one socket was seen from ${from.join(', ')}`);
+      if (h.nat === 'symmetric' && distinct === 1)
+        throw new Error(
+          `NAT lab check: ${h.ns} is behind a symmetric NAT, yet one socket was seen from one port ${from[0]} by three destinations`,
+        );
     }
     // Hole punching between pairs of homes (0-1, 2-3, …), all pairs at once.
     const pairs: Promise<void>[] = [];
@@ -95,12 +104,20 @@ export async function checkNatLab(lab: NatLabSpec): Promise<void> {
       const [a, b] = [lab.homes[i], lab.homes[i + 1]];
       const port = 40_000 + i;
       pairs.push(
-        Promise.all([punch(a.ns, b.publicIp, port), new Promise((r) => setTimeout(r, 200)).then(() => punch(b.ns, a.publicIp, port))]).then(([atA, atB]) => {
-          const through = atA.length > 0 && atB.length > 0;
-          const cone = a.nat === 'cone' && b.nat === 'cone';
-          if (cone && !through) throw new Error(`NAT lab check: UDP hole punching between ${a.ns} and ${b.ns} (both cone) failed: ${JSON.stringify({ atA, atB })}`);
-          if (!cone && through) throw new Error(`NAT lab check: UDP hole punching between ${a.ns} (${a.nat}) and ${b.ns} (${b.nat}) worked, though one NAT is symmetric`);
-        }),
+        Promise.all([punch(a.ns, b.publicIp, port), new Promise((r) => setTimeout(r, 200)).then(() => punch(b.ns, a.publicIp, port))]).then(
+          ([atA, atB]) => {
+            const through = atA.length > 0 && atB.length > 0;
+            const cone = a.nat === 'cone' && b.nat === 'cone';
+            if (cone && !through)
+              throw new Error(
+                `NAT lab check: UDP hole punching between ${a.ns} and ${b.ns} (both cone) failed: ${JSON.stringify({ atA, atB })}`,
+              );
+            if (!cone && through)
+              throw new Error(
+                `NAT lab check: UDP hole punching between ${a.ns} (${a.nat}) and ${b.ns} (${b.nat}) worked, though one NAT is symmetric`,
+              );
+          },
+        ),
       );
     }
     await Promise.all(pairs);

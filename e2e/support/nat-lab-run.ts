@@ -24,11 +24,16 @@ function destroyOnExit(spec: NatLabSpec): void {
     for (const l of labs) destroyNatLab(l);
     labs = [];
   });
-  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15)));
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15)));
 }
 
 /** Builds a lab (after checking what it needs), checks it, and destroys it with this process at the latest. */
-export async function withNatLab<T>(nats: NatKind[], opts: { turn?: boolean; chromium?: boolean }, body: (lab: NatLabSpec) => Promise<T>): Promise<T> {
+export async function withNatLab<T>(
+  nats: NatKind[],
+  opts: { turn?: boolean; chromium?: boolean },
+  body: (lab: NatLabSpec) => Promise<T>,
+): Promise<T> {
   const missing = natLabUnavailable(opts);
   if (missing) throw new Error(`cannot build the NAT lab: this machine lacks ${missing}`);
   const lab = buildNatLab(nats);
@@ -69,11 +74,19 @@ export function runNodeInPublicNs(lab: NatLabSpec, args: string[], timeoutMs: nu
 export function runsInsideNatLab(title: string, file: string, nats: NatKind[], totalMs: number, opts: { turn?: boolean } = {}): boolean {
   if (natLabFromEnv()) return true;
   describe(`${title} (in a NAT lab of network namespaces)`, () => {
-    it(`runs inside a public namespace with ${nats.length} homes behind ${nats.join(' and ')} NATs`, { timeout: totalMs + 30_000 }, async () => {
-      await withNatLab(nats, opts, async (lab) => {
-        assert.equal(await runNodeInPublicNs(lab, ['--test', '--test-reporter=spec', file], totalMs + 10_000), 0, 'the test inside the NAT lab failed (see its output above)');
-      });
-    });
+    it(
+      `runs inside a public namespace with ${nats.length} homes behind ${nats.join(' and ')} NATs`,
+      { timeout: totalMs + 30_000 },
+      async () => {
+        await withNatLab(nats, opts, async (lab) => {
+          assert.equal(
+            await runNodeInPublicNs(lab, ['--test', '--test-reporter=spec', file], totalMs + 10_000),
+            0,
+            'the test inside the NAT lab failed (see its output above)',
+          );
+        });
+      },
+    );
   });
   return false;
 }

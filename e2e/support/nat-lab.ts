@@ -47,7 +47,8 @@ function run(cmd: string, args: string[], timeout = 10_000): SpawnSyncReturns<st
 
 function must(cmd: string, args: string[]): string {
   const r = run(cmd, args);
-  if (r.error || r.status !== 0) throw new Error(`NAT lab: \`${cmd} ${args.join(' ')}\` failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`NAT lab: \`${cmd} ${args.join(' ')}\` failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
   return r.stdout;
 }
 
@@ -59,10 +60,12 @@ function inNs(ns: string, cmd: string, args: string[]): string {
 /** What this machine lacks to build the lab (one line per thing, naming how to get it), or null. */
 export function natLabUnavailable(opts: { turn?: boolean; chromium?: boolean } = {}): string | null {
   const missing: string[] = [];
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) missing.push('root (network namespaces and iptables need it; run the tests as root, as CI does)');
+  if (typeof process.getuid === 'function' && process.getuid() !== 0)
+    missing.push('root (network namespaces and iptables need it; run the tests as root, as CI does)');
   if (run('ip', ['-V']).error) missing.push('iproute2 (`ip`; apt-get install -y iproute2)');
   if (run('iptables', ['--version']).error) missing.push('iptables (the NAT routers; apt-get install -y iptables)');
-  if (opts.turn !== false && run('turnserver', ['--version']).error) missing.push("coturn (`turnserver`, the platform's STUN/TURN server; apt-get install -y coturn)");
+  if (opts.turn !== false && run('turnserver', ['--version']).error)
+    missing.push("coturn (`turnserver`, the platform's STUN/TURN server; apt-get install -y coturn)");
   if (opts.chromium !== false && !existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}; apt-get install -y chromium)`);
   if (missing.length > 0) return missing.join('; ');
   // The kernel side: can a namespace be made and given a NAT rule?
@@ -70,8 +73,23 @@ export function natLabUnavailable(opts: { turn?: boolean; chromium?: boolean } =
   try {
     const add = run('ip', ['netns', 'add', probe]);
     if (add.status !== 0) return `cannot make a network namespace: ${add.stderr.trim()}`;
-    const nat = run('ip', ['netns', 'exec', probe, 'iptables', '-t', 'nat', '-A', 'POSTROUTING', '-o', 'lo', '-j', 'MASQUERADE', '--random-fully']);
-    if (nat.status !== 0) return `iptables cannot add a MASQUERADE --random-fully rule in a namespace: ${(nat.stderr || nat.error?.message || '').trim()}`;
+    const nat = run('ip', [
+      'netns',
+      'exec',
+      probe,
+      'iptables',
+      '-t',
+      'nat',
+      '-A',
+      'POSTROUTING',
+      '-o',
+      'lo',
+      '-j',
+      'MASQUERADE',
+      '--random-fully',
+    ]);
+    if (nat.status !== 0)
+      return `iptables cannot add a MASQUERADE --random-fully rule in a namespace: ${(nat.stderr || nat.error?.message || '').trim()}`;
   } finally {
     run('ip', ['netns', 'del', probe]);
   }
@@ -106,7 +124,10 @@ function deleteNs(ns: string): void {
 
 /** Namespaces of earlier labs whose process is gone (e.g. killed with SIGKILL): removed before a new lab is made. */
 function removeOrphans(): void {
-  const names = run('ip', ['netns', 'list']).stdout.split('\n').map((l) => l.split(' ')[0]).filter(Boolean);
+  const names = run('ip', ['netns', 'list'])
+    .stdout.split('\n')
+    .map((l) => l.split(' ')[0])
+    .filter(Boolean);
   for (const name of names) {
     const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
     if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) deleteNs(name);

@@ -60,7 +60,10 @@ export async function startNetnsPlatform(env: Record<string, string> = {}): Prom
   });
   let browser: Browser;
   try {
-    browser = await launchChromium(['--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=${webUrl}`]);
+    browser = await launchChromium([
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      `--unsafely-treat-insecure-origin-as-secure=${webUrl}`,
+    ]);
   } catch (err) {
     await platform.stop();
     throw err;

@@ -13,7 +13,12 @@ interface Line {
  * Content bytes (init segments and media segments of `videoId`) the origin logged as sent between
  * `from` and `to` (ms since epoch), from its access log in `<dataDir>/logs/origin-access.log`.
  */
-export async function originContentBytes(dataDir: string, videoId: string, from: number, to: number): Promise<{ bytes: number; requests: number }> {
+export async function originContentBytes(
+  dataDir: string,
+  videoId: string,
+  from: number,
+  to: number,
+): Promise<{ bytes: number; requests: number }> {
   const text = await readFile(join(dataDir, 'logs', 'origin-access.log'), 'utf8').catch(() => '');
   const content = new RegExp(`^/hls/${videoId}/[^/]+/(init\\.mp4|seg_\\d+\\.m4s)$`);
   let bytes = 0;

@@ -75,7 +75,9 @@ export async function play(v: Viewer, watchUrl: string, untilSec: number | 'end'
     .catch(async (err) => {
       await v.page.screenshot({ path: join(ARTIFACTS, `p2p-stalled-${v.name}.png`) }).catch(() => undefined);
       const state = await v.page.evaluate(() => ({ t: document.querySelector('video')?.currentTime, p2p: window.__wetubeP2P }));
-      throw new Error(`${v.name} stalled: ${err.message}; ${JSON.stringify(state)}; ${await sources(v)}; page errors: ${JSON.stringify(v.errors)}`);
+      throw new Error(
+        `${v.name} stalled: ${err.message}; ${JSON.stringify(state)}; ${await sources(v)}; page errors: ${JSON.stringify(v.errors)}`,
+      );
     });
   v.finishedAt = Date.now();
   assert.equal(await v.page.locator('[data-testid=player-error]').count(), 0, `${v.name}: no player error shown`);
@@ -86,7 +88,9 @@ export const counters = (v: Viewer): Promise<P2PCounters> => v.page.evaluate(() 
 /** The page's own log of where each segment came from, compact: `720p/seg_00003.m4s:P` (P peers, H origin). */
 export const sources = (v: Viewer): Promise<string> =>
   v.page.evaluate(() =>
-    (window.__wetubeP2PLog ?? []).map((e: { key: string; from: string; why?: string }) => `${e.key}:${e.from === 'peers' ? 'P' : `H(${e.why ?? ''})`}`).join(' '),
+    (window.__wetubeP2PLog ?? [])
+      .map((e: { key: string; from: string; why?: string }) => `${e.key}:${e.from === 'peers' ? 'P' : `H(${e.why ?? ''})`}`)
+      .join(' '),
   );
 
 /**

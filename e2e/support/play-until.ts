@@ -12,7 +12,12 @@ declare const window: any;
  * `<stallShot>.png` in the artifacts and an error naming `label` with the player's state and the
  * page's errors.
  */
-export async function playUntil(page: Page, label: string, done: string, o: { stallShot: string; pageErrors: () => unknown; timeout?: number }): Promise<void> {
+export async function playUntil(
+  page: Page,
+  label: string,
+  done: string,
+  o: { stallShot: string; pageErrors: () => unknown; timeout?: number },
+): Promise<void> {
   await page
     .waitForFunction(
       `(() => {
@@ -34,7 +39,14 @@ export async function playUntil(page: Page, label: string, done: string, o: { st
         .evaluate(() => {
           const el = document.querySelector('video');
           const m = window.__wetubeHls?.interstitialsManager;
-          return { t: el?.currentTime, readyState: el?.readyState, paused: el?.paused, primary: m?.primary?.currentTime ?? null, playing: m?.playingItem?.event?.identifier ?? null, badge: document.querySelector('[data-testid=ad-badge]')?.textContent ?? null };
+          return {
+            t: el?.currentTime,
+            readyState: el?.readyState,
+            paused: el?.paused,
+            primary: m?.primary?.currentTime ?? null,
+            playing: m?.playingItem?.event?.identifier ?? null,
+            badge: document.querySelector('[data-testid=ad-badge]')?.textContent ?? null,
+          };
         })
         .catch(() => null);
       throw new Error(`${label}: ${err.message}; player: ${JSON.stringify(state)}; page errors: ${JSON.stringify(o.pageErrors())}`);

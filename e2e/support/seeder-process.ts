@@ -28,12 +28,29 @@ export interface SeederProcess {
  * video; with `token`, registered to that account as `name`. With `netns`, inside that network
  * namespace (`ip netns exec`, which execs: the child's pid is the seeder's).
  */
-export async function startSeeder(apiUrl: string, account?: { token: string; name: string }, opts: { netns?: string } = {}): Promise<SeederProcess> {
+export async function startSeeder(
+  apiUrl: string,
+  account?: { token: string; name: string },
+  opts: { netns?: string } = {},
+): Promise<SeederProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'wetube-seeder-'));
   const [cmd, ...pre] = opts.netns ? ['ip', 'netns', 'exec', opts.netns, process.execPath] : [process.execPath];
   const child: ChildProcess = spawn(
     cmd,
-    [...pre, join(ROOT, 'dist/apps/seeder/src/main.js'), '--api', apiUrl, '--videos', 'all', '--dir', dir, '--json', '--status', '1', ...(account ? ['--token', account.token, '--name', account.name] : [])],
+    [
+      ...pre,
+      join(ROOT, 'dist/apps/seeder/src/main.js'),
+      '--api',
+      apiUrl,
+      '--videos',
+      'all',
+      '--dir',
+      dir,
+      '--json',
+      '--status',
+      '1',
+      ...(account ? ['--token', account.token, '--name', account.name] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   // However the test ends, the seeder does not outlive it.
@@ -66,7 +83,10 @@ export async function startSeeder(apiUrl: string, account?: { token: string; nam
       for (;;) {
         if (last && pred(last)) return last;
         if (child.exitCode !== null) throw new Error(`the seeder exited with ${child.exitCode}:\n${log.slice(-3000)}`);
-        if (Date.now() > deadline) throw new Error(`the seeder did not get there in ${timeoutMs / 1000} s; last status ${JSON.stringify(last)}:\n${log.slice(-3000)}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `the seeder did not get there in ${timeoutMs / 1000} s; last status ${JSON.stringify(last)}:\n${log.slice(-3000)}`,
+          );
         await new Promise((r) => setTimeout(r, 250));
       }
     },

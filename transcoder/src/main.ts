@@ -9,7 +9,10 @@ async function bootstrap(): Promise<void> {
   let config: AppConfig;
   try {
     config = AppConfig.fromEnv();
-    if (!config.redisUrl) throw new ConfigError('Invalid configuration:\n  REDIS_URL: required for a separate transcoder process (without it the api transcodes in-process)');
+    if (!config.redisUrl)
+      throw new ConfigError(
+        'Invalid configuration:\n  REDIS_URL: required for a separate transcoder process (without it the api transcodes in-process)',
+      );
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(78);

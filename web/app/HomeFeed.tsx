@@ -96,13 +96,7 @@ export function HomeFeed() {
       )}
       {hasNext && videos.length > 0 && (
         <div className="center">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void load(cursor)}
-            disabled={loading}
-            data-testid="load-more"
-          >
+          <button type="button" className="btn" onClick={() => void load(cursor)} disabled={loading} data-testid="load-more">
             {loading ? 'Loading…' : 'Load more'}
           </button>
         </div>

@@ -48,7 +48,10 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
           },
         });
       } else {
-        const r = await rest<{ securityNotice?: SecurityNotice | null }>('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password } });
+        const r = await rest<{ securityNotice?: SecurityNotice | null }>('/api/auth/login', {
+          method: 'POST',
+          body: { email: values.email.trim(), password: values.password },
+        });
         if (r?.securityNotice) {
           // Signed in; the owner reads what happened before going on.
           await refresh();
@@ -111,14 +114,18 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
 
   if (notice) {
     const attempts = `${notice.failedAttempts} failed sign-in attempt${notice.failedAttempts === 1 ? '' : 's'}`;
-    const locks = notice.lockouts > 0 ? ` Your account was locked ${notice.lockouts === 1 ? 'once' : `${notice.lockouts} times`} for too many wrong passwords.` : '';
+    const locks =
+      notice.lockouts > 0
+        ? ` Your account was locked ${notice.lockouts === 1 ? 'once' : `${notice.lockouts} times`} for too many wrong passwords.`
+        : '';
     return (
       <div className="auth">
         <div className="panel auth__form" data-testid="security-notice">
           <h1 className="page-title">You are signed in</h1>
           <div className="alert alert--error" role="alert">
             <p>
-              <strong>Security notice:</strong> there {notice.failedAttempts === 1 ? 'was' : 'were'} {attempts} on your account since your last sign-in.{locks}
+              <strong>Security notice:</strong> there {notice.failedAttempts === 1 ? 'was' : 'were'} {attempts} on your account since your
+              last sign-in.{locks}
             </p>
             <p>If that was not you, someone may be guessing your password: choose a long, unique one.</p>
           </div>
@@ -147,7 +154,13 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         {isRegister && (
           <div className="field">
             <label className="auth__check">
-              <input type="checkbox" name="advertiser" checked={advertiser} onChange={(e) => setAdvertiser(e.target.checked)} data-testid="register-advertiser" />{' '}
+              <input
+                type="checkbox"
+                name="advertiser"
+                checked={advertiser}
+                onChange={(e) => setAdvertiser(e.target.checked)}
+                data-testid="register-advertiser"
+              />{' '}
               Advertiser account <span className="muted small">(run ad campaigns; you can still watch and upload)</span>
             </label>
           </div>

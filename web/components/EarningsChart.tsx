@@ -25,7 +25,14 @@ interface Props {
 const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Tiny pure-SVG bar chart of CLC per day (oldest first). Heights come from bigint ratios, not floats of amounts. */
-export function EarningsChart({ points, title, showSegments = false, countNoun = 'segment', plotCounts = false, testId = 'earnings-chart' }: Props) {
+export function EarningsChart({
+  points,
+  title,
+  showSegments = false,
+  countNoun = 'segment',
+  plotCounts = false,
+  testId = 'earnings-chart',
+}: Props) {
   const amounts = points.map((p) => {
     const v = toMinor(p.amount);
     return v > 0n ? v : 0n;
@@ -94,9 +101,7 @@ export function EarningsChart({ points, title, showSegments = false, countNoun =
                 />
                 {/* A full-height transparent target so empty days still show their tooltip. */}
                 <rect x={x} y={0} width={barW} height={plotH} fill="transparent">
-                  <title>
-                    {`${dayLabel(p.day)}: ${formatClc(p.amount)}${showSegments ? `, ${plural(p.segments, countNoun)}` : ''}`}
-                  </title>
+                  <title>{`${dayLabel(p.day)}: ${formatClc(p.amount)}${showSegments ? `, ${plural(p.segments, countNoun)}` : ''}`}</title>
                 </rect>
               </g>
             );
@@ -105,11 +110,20 @@ export function EarningsChart({ points, title, showSegments = false, countNoun =
             <g className="earnings-chart__counts" aria-hidden="true">
               <polyline
                 fill="none"
-                points={points.map((p, i) => `${left + i * (barW + gap) + barW / 2},${plotH - (p.segments / maxCount) * (plotH - 4)}`).join(' ')}
+                points={points
+                  .map((p, i) => `${left + i * (barW + gap) + barW / 2},${plotH - (p.segments / maxCount) * (plotH - 4)}`)
+                  .join(' ')}
               />
               {points.map((p, i) =>
                 p.segments > 0 ? (
-                  <circle key={p.day} cx={left + i * (barW + gap) + barW / 2} cy={plotH - (p.segments / maxCount) * (plotH - 4)} r={2.5} data-day={p.day} data-count={p.segments} />
+                  <circle
+                    key={p.day}
+                    cx={left + i * (barW + gap) + barW / 2}
+                    cy={plotH - (p.segments / maxCount) * (plotH - 4)}
+                    r={2.5}
+                    data-day={p.day}
+                    data-count={p.segments}
+                  />
                 ) : null,
               )}
             </g>

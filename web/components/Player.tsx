@@ -111,7 +111,11 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
               xhr.withCredentials = true;
             },
             // Segments: prefetched from peers when possible, else the origin (hls.js's own loader).
-            fLoader: createP2PFragmentLoader(Hls.DefaultConfig.loader, () => p2pRef.current, () => videoRef.current) as unknown as HlsConfig['fLoader'],
+            fLoader: createP2PFragmentLoader(
+              Hls.DefaultConfig.loader,
+              () => p2pRef.current,
+              () => videoRef.current,
+            ) as unknown as HlsConfig['fLoader'],
             // Ad breaks (HLS interstitials in the media playlists): asset lists carry the playback session.
             loader: createAssetListLoader(Hls.DefaultConfig.loader as never, () => {
               const id = videoIdRef.current;
@@ -440,7 +444,14 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
           onDoubleClick={toggleFullscreen}
         />
         {!media.started && !ad && !error && (
-          <button type="button" className="player__bigplay" data-testid="player-bigplay" aria-label="Play (k)" title="Play (k)" onClick={togglePlay}>
+          <button
+            type="button"
+            className="player__bigplay"
+            data-testid="player-bigplay"
+            aria-label="Play (k)"
+            title="Play (k)"
+            onClick={togglePlay}
+          >
             <PlayIcon />
           </button>
         )}
@@ -459,7 +470,13 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
           onFocus={controls.poke}
         >
           <ControlBar
-            progress={ad ? <AdProgress ad={ad} /> : <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />}
+            progress={
+              ad ? (
+                <AdProgress ad={ad} />
+              ) : (
+                <SeekBar time={time} duration={duration} buffered={buffered} cues={cues} onSeek={seek} onScrub={onScrub} />
+              )
+            }
             ad={ad}
             paused={media.paused}
             muted={media.muted}

@@ -38,7 +38,8 @@ const ascii = (b: Uint8Array, at: number, s: string): boolean => {
   for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
   return true;
 };
-const bytes = (b: Uint8Array, at: number, sig: readonly number[]): boolean => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const bytes = (b: Uint8Array, at: number, sig: readonly number[]): boolean =>
+  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 
 /** QuickTime / ISO BMFF boxes a file may start with (ftyp is the norm; old .mov files start with others). */
 const FIRST_BOXES = ['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot', 'styp', 'sidx'];

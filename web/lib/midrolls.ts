@@ -4,7 +4,10 @@
  */
 export function parseMidrolls(raw: string): { ok: true; value: number[] } | { ok: false; error: string } {
   const out = new Set<number>();
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (!/^\d+(:[0-5]\d){0,2}$/.test(part)) return { ok: false, error: `"${part}" is not a time: use seconds, m:ss or h:mm:ss.` };
     const seconds = part.split(':').reduce((acc, n) => acc * 60 + Number(n), 0);
     if (seconds < 1) return { ok: false, error: 'A mid-roll comes after the start (the pre-roll is at 0:00).' };

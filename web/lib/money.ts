@@ -74,7 +74,10 @@ export interface ParseOptions {
  */
 export function parseClc(text: string, opts: ParseOptions = {}): ParseResult {
   const { allowZero = false, decimals = CLC_DECIMALS } = opts;
-  let s = text.trim().replace(/\s*clc$/i, '').trim();
+  let s = text
+    .trim()
+    .replace(/\s*clc$/i, '')
+    .trim();
   if (s === '') return { ok: false, error: 'Enter an amount.' };
   if (s.startsWith('+')) s = s.slice(1);
   if (s.startsWith('-')) return { ok: false, error: 'Enter a positive amount.' };

@@ -27,7 +27,8 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AppConfig, ModuleRef],
-          useFactory: (cfg: AppConfig, moduleRef: ModuleRef) => graphqlOptions(cfg, () => moduleRef.get(GraphQLSchemaHost, { strict: false })),
+          useFactory: (cfg: AppConfig, moduleRef: ModuleRef) =>
+            graphqlOptions(cfg, () => moduleRef.get(GraphQLSchemaHost, { strict: false })),
         }),
         IdentityModule,
         CatalogModule,

@@ -13,9 +13,8 @@ export function corsFor(config: AppConfig): CorsOptionsDelegate<IncomingMessage>
   const allowed = new Set(config.webOrigins);
   return (req, callback) => {
     const origin = req.headers.origin;
-    const options: CorsOptions = origin && allowed.has(origin)
-      ? { origin, credentials: true, exposedHeaders: ['Wetube-Video-Id'] }
-      : { origin: false };
+    const options: CorsOptions =
+      origin && allowed.has(origin) ? { origin, credentials: true, exposedHeaders: ['Wetube-Video-Id'] } : { origin: false };
     callback(null, options);
   };
 }

@@ -58,12 +58,17 @@ for (const db of databaseMatrix()) {
       assert.equal(short.status, 400);
       assert.equal(short.body.field, 'password');
       assert.match(short.body.message, /at least 8/);
-      const badEmail = await c.gql(`mutation { register(input: {email: "not-an-email", password: "long enough", displayName: "Y"}) { user { id } userErrors { field message code } } }`);
+      const badEmail = await c.gql(
+        `mutation { register(input: {email: "not-an-email", password: "long enough", displayName: "Y"}) { user { id } userErrors { field message code } } }`,
+      );
       assert.equal(badEmail.data.register.user, null);
       assert.deepEqual(badEmail.data.register.userErrors[0].field, ['input', 'email']);
       assert.equal(badEmail.data.register.userErrors[0].code, 'INVALID_EMAIL');
       const { email } = await new ApiClient(api.url).signUp('Taken');
-      const dup = await c.gql(`mutation($e: String!) { register(input: {email: $e, password: "long enough", displayName: "Z"}) { userErrors { code } } }`, { e: email.toUpperCase() });
+      const dup = await c.gql(
+        `mutation($e: String!) { register(input: {email: $e, password: "long enough", displayName: "Z"}) { userErrors { code } } }`,
+        { e: email.toUpperCase() },
+      );
       assert.equal(dup.data.register.userErrors[0].code, 'EMAIL_TAKEN');
     });
 
@@ -71,7 +76,10 @@ for (const db of databaseMatrix()) {
       const c = new ApiClient(api.url);
       const { email } = await c.signUp('Linus');
       const anon = new ApiClient(api.url);
-      const login = await anon.gql(`mutation($e: String!) { login(input: {email: $e, password: "correct horse battery"}) { token user { displayName } userErrors { code } } }`, { e: email });
+      const login = await anon.gql(
+        `mutation($e: String!) { login(input: {email: $e, password: "correct horse battery"}) { token user { displayName } userErrors { code } } }`,
+        { e: email },
+      );
       assert.equal(login.data.login.user.displayName, 'Linus');
       anon.token = login.data.login.token;
       assert.equal((await anon.gql('{ me { displayName } }')).data.me.displayName, 'Linus');
@@ -79,7 +87,10 @@ for (const db of databaseMatrix()) {
       assert.equal((await anon.gql('{ me { id } }')).data.me, null);
       const denied = await anon.gql('{ myVideos { totalCount } }');
       assert.equal(denied.errors?.[0].extensions?.code, 'UNAUTHENTICATED');
-      const wrong = await anon.gql(`mutation($e: String!) { login(input: {email: $e, password: "nope nope"}) { token userErrors { code } } }`, { e: email });
+      const wrong = await anon.gql(
+        `mutation($e: String!) { login(input: {email: $e, password: "nope nope"}) { token userErrors { code } } }`,
+        { e: email },
+      );
       assert.equal(wrong.data.login.token, null);
       assert.equal(wrong.data.login.userErrors[0].code, 'INVALID_CREDENTIALS');
     });
@@ -87,7 +98,9 @@ for (const db of databaseMatrix()) {
     it('updates the display name and logs out by clearing the cookie', async () => {
       const c = new ApiClient(api.url);
       await c.signUp('Barbara');
-      const r = await c.gql(`mutation { updateProfile(input: {displayName: "  Barbara L. "}) { user { displayName } userErrors { code } } }`);
+      const r = await c.gql(
+        `mutation { updateProfile(input: {displayName: "  Barbara L. "}) { user { displayName } userErrors { code } } }`,
+      );
       assert.equal(r.data.updateProfile.user.displayName, 'Barbara L.');
       const empty = await c.gql(`mutation { updateProfile(input: {displayName: "  "}) { user { id } userErrors { code } } }`);
       assert.equal(empty.data.updateProfile.userErrors[0].code, 'INVALID_DISPLAY_NAME');

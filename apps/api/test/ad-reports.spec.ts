@@ -18,7 +18,6 @@ const REPORT = `query($first: Int, $after: String, $filter: AdReportFilterInput)
   }
 }`;
 
-
 for (const db of databaseMatrix()) {
   describe(`ad reports and the ad server's rate limits (${db})`, () => {
     let api: TestApi;
@@ -40,7 +39,9 @@ for (const db of databaseMatrix()) {
     const newLineItem = (name: string, budget: bigint) => bookLineItem(world, name, budget, {}, 'https://adco.example/spring');
     // Each part of the spec comes from its own client address (the api trusts X-Forwarded-For from loopback).
     const assetList = (videoId: string, breakIndex: number, session: string | undefined, ip: string) =>
-      fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', 'x-forwarded-for': ip } }).then(async (r) => ({
+      fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, {
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', 'x-forwarded-for': ip },
+      }).then(async (r) => ({
         status: r.status,
         retryAfter: r.headers.get('retry-after'),
         body: (await r.json()) as any,
@@ -49,9 +50,13 @@ for (const db of databaseMatrix()) {
     const report = async (client: ApiClient, vars: Record<string, unknown> = {}) => {
       const r = await client.gql(REPORT, vars);
       assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-      return r.data.adReport as { edges: { cursor: string; node: any }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+      return r.data.adReport as {
+        edges: { cursor: string; node: any }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      };
     };
-    const reserved = async (id: string) => BigInt(String((await ledger.sql(`SELECT CAST(reserved AS TEXT) AS r FROM ad_line_items WHERE id = ?`, [id]))[0].r));
+    const reserved = async (id: string) =>
+      BigInt(String((await ledger.sql(`SELECT CAST(reserved AS TEXT) AS r FROM ad_line_items WHERE id = ?`, [id]))[0].r));
 
     before(async () => {
       world = await startAdsWorld(db, ADMIN_EMAIL, { AD_REQUESTS_BURST: String(BURST), AD_REQUESTS_PER_SECOND: '0.5' });
@@ -100,11 +105,19 @@ for (const db of databaseMatrix()) {
       });
       assert.equal((await report(adco, { filter: { lineItemId: itemA } })).edges.length, 1);
       assert.equal((await report(adco, { filter: { campaignId } })).edges.length, 2);
-      assert.equal((await report(adco, { filter: { from: new Date(Date.now() + 86400_000).toISOString() } })).edges.length, 0, 'from tomorrow: nothing');
-      assert.equal((await report(adco, { filter: { to: new Date(Date.now() - 86400_000).toISOString() } })).edges.length, 0, 'before yesterday: nothing');
+      assert.equal(
+        (await report(adco, { filter: { from: new Date(Date.now() + 86400_000).toISOString() } })).edges.length,
+        0,
+        'from tomorrow: nothing',
+      );
+      assert.equal(
+        (await report(adco, { filter: { to: new Date(Date.now() - 86400_000).toISOString() } })).edges.length,
+        0,
+        'before yesterday: nothing',
+      );
     });
 
-    it("another advertiser sees no rows, even naming the line item or campaign (ids of others are like unknown ones)", async () => {
+    it('another advertiser sees no rows, even naming the line item or campaign (ids of others are like unknown ones)', async () => {
       assert.deepEqual((await report(other)).edges, []);
       assert.deepEqual((await report(other, { filter: { lineItemId: itemA } })).edges, []);
       assert.deepEqual((await report(other, { filter: { campaignId } })).edges, []);
@@ -120,15 +133,37 @@ for (const db of databaseMatrix()) {
       await ledger.sql(
         `INSERT INTO ad_impressions (id, line_item_id, creative_id, video_id, creator_id, session_id, viewer_key, position, break_index, price, status, day_start_ms, created_at, expires_at, charged_at)
          VALUES (?, ?, ?, ?, ?, NULL, NULL, 'PREROLL', 0, ?, 'CHARGED', 0, ?, ?, ?)`,
-        [id, itemA, creativeA, contentId, creatorId, String(3000n), time(yesterday), time(new Date(yesterday.getTime() + 900_000)), time(yesterday)],
+        [
+          id,
+          itemA,
+          creativeA,
+          contentId,
+          creatorId,
+          String(3000n),
+          time(yesterday),
+          time(new Date(yesterday.getTime() + 900_000)),
+          time(yesterday),
+        ],
       );
-      for (const [event, k] of [['impression', 0], ['start', 1], ['midpoint', 2]] as const) {
-        await ledger.sql(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [randomUUID(), id, event, time(new Date(yesterday.getTime() + 1000 * (k + 1)))]);
+      for (const [event, k] of [
+        ['impression', 0],
+        ['start', 1],
+        ['midpoint', 2],
+      ] as const) {
+        await ledger.sql(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [
+          randomUUID(),
+          id,
+          event,
+          time(new Date(yesterday.getTime() + 1000 * (k + 1))),
+        ]);
       }
       const all = await report(adco);
       assert.equal(all.edges.length, 3);
       const page1 = await report(adco, { first: 2 });
-      assert.deepEqual(page1.edges.map((e) => e.node.day), [now.toISOString().slice(0, 10), now.toISOString().slice(0, 10)]);
+      assert.deepEqual(
+        page1.edges.map((e) => e.node.day),
+        [now.toISOString().slice(0, 10), now.toISOString().slice(0, 10)],
+      );
       assert.deepEqual(page1.pageInfo, { hasNextPage: true, hasPreviousPage: false, endCursor: page1.edges[1].cursor });
       const page2 = await report(adco, { first: 2, after: page1.pageInfo.endCursor });
       assert.equal(page2.edges.length, 1);
@@ -136,7 +171,10 @@ for (const db of databaseMatrix()) {
       assert.equal(page2.pageInfo.hasPreviousPage, true);
       const y = page2.edges[0].node;
       assert.equal(y.day, yesterday.toISOString().slice(0, 10));
-      assert.deepEqual([y.lineItemId, y.impressions, y.starts, y.midpoints, y.completes, y.completionRate, y.spend, y.eCpm], [itemA, 1, 1, 1, 0, 0, '3000', '3000000']);
+      assert.deepEqual(
+        [y.lineItemId, y.impressions, y.starts, y.midpoints, y.completes, y.completionRate, y.spend, y.eCpm],
+        [itemA, 1, 1, 1, 0, 0, '3000', '3000000'],
+      );
       const bad = await adco.gql(REPORT, { after: 'nope' });
       assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       const tooMany = await adco.gql(REPORT, { first: 0 }); // (over 100 is refused earlier, by the complexity limit)
@@ -150,11 +188,17 @@ for (const db of databaseMatrix()) {
       assert.equal(first.status, 200);
       const ids = first.body['X-WETUBE'].impressionIds as string[];
       assert.equal(ids.length, 2);
-      const again = await Promise.all([assetList(contentId, 1, s.sessionId, '198.51.100.2'), assetList(contentId, 1, s.sessionId, '198.51.100.2')]);
+      const again = await Promise.all([
+        assetList(contentId, 1, s.sessionId, '198.51.100.2'),
+        assetList(contentId, 1, s.sessionId, '198.51.100.2'),
+      ]);
       for (const r of again) {
         assert.equal(r.status, 200);
         assert.deepEqual([...r.body['X-WETUBE'].impressionIds].sort(), [...ids].sort(), 'the same impressions');
-        assert.deepEqual(r.body.ASSETS.map((x: any) => x.URI), first.body.ASSETS.map((x: any) => x.URI));
+        assert.deepEqual(
+          r.body.ASSETS.map((x: any) => x.URI),
+          first.body.ASSETS.map((x: any) => x.URI),
+        );
       }
       assert.deepEqual([await reserved(itemA), await reserved(itemB)], [before[0] + PRICE, before[1] + PRICE], 'reserved once');
       const rows = await ledger.sql(`SELECT COUNT(*) AS n FROM ad_impressions WHERE session_id = ? AND break_index = 1`, [s.sessionId]);
@@ -175,7 +219,10 @@ for (const db of databaseMatrix()) {
       const ip = '203.0.113.7';
       const results = [];
       for (let i = 0; i < BURST + 2; i++) results.push(await assetList(contentId, 0, undefined, ip));
-      assert.deepEqual(results.map((r) => r.status), [...Array(BURST).fill(200), 429, 429]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        [...Array(BURST).fill(200), 429, 429],
+      );
       const limited = results[BURST];
       assert.ok(Number(limited.retryAfter) >= 1, `Retry-After ${limited.retryAfter}`);
       assert.equal(limited.body.statusCode, 429);

@@ -33,7 +33,6 @@ function xsdCheck(xml: string): { ok: boolean; output: string } {
   }
 }
 
-
 for (const db of databaseMatrix()) {
   describe(`ad server: asset lists, VAST, reservations, beacons and charging (${db})`, () => {
     let api: TestApi;
@@ -56,18 +55,30 @@ for (const db of databaseMatrix()) {
     let unfundedImpressionId = '';
 
     let world: AdsWorld;
-    const newLineItem = async (name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl?: string) => (await bookLineItem(world, name, budget, extra, clickThroughUrl)).lineItemId;
+    const newLineItem = async (name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl?: string) =>
+      (await bookLineItem(world, name, budget, extra, clickThroughUrl)).lineItemId;
     const assetList = (videoId: string, breakIndex: number, session?: string, headers: Record<string, string> = {}) =>
-      fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', ...headers } }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      fetch(`${api.url}/ads/asset-list/${videoId}/${breakIndex}${session ? `?session=${session}` : ''}`, {
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', ...headers },
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const beacon = (url: string) => fetch(`${api.url}${pathOf(url)}`).then((r) => r.status);
     const lineItemRow = async (id: string) => {
-      const [r] = await ledger.sql(`SELECT CAST(spent AS TEXT) AS spent, CAST(reserved AS TEXT) AS reserved, CAST(budget AS TEXT) AS budget, hold_id FROM ad_line_items WHERE id = ?`, [id]);
-      return { spent: BigInt(String(r.spent)), reserved: BigInt(String(r.reserved)), budget: BigInt(String(r.budget)), holdId: String(r.hold_id) };
+      const [r] = await ledger.sql(
+        `SELECT CAST(spent AS TEXT) AS spent, CAST(reserved AS TEXT) AS reserved, CAST(budget AS TEXT) AS budget, hold_id FROM ad_line_items WHERE id = ?`,
+        [id],
+      );
+      return {
+        spent: BigInt(String(r.spent)),
+        reserved: BigInt(String(r.reserved)),
+        budget: BigInt(String(r.budget)),
+        holdId: String(r.hold_id),
+      };
     };
     const escrow = async (id: string) => ledger.balanceOf((await ledger.getHold((await lineItemRow(id)).holdId))!.accountId);
     const creatorRevenue = async () => ledger.balanceOf((await ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id);
     const system = async (kind: AccountKind.PLATFORM_FEES | AccountKind.BANDWIDTH_POOL) => (await ledger.systemAccount(kind)).balance;
-    const status = async (impressionId: string) => String((await ledger.sql(`SELECT status FROM ad_impressions WHERE id = ?`, [impressionId]))[0].status);
+    const status = async (impressionId: string) =>
+      String((await ledger.sql(`SELECT status FROM ad_impressions WHERE id = ?`, [impressionId]))[0].status);
 
     before(async () => {
       world = await startAdsWorld(db, ADMIN_EMAIL);
@@ -75,7 +86,11 @@ for (const db of databaseMatrix()) {
       charging = api.app.get(AdChargingService, { strict: false });
       planViewer = new ApiClient(api.url);
       const { email: planEmail } = await planViewer.signUp('PlanViewer');
-      assert.deepEqual((await adminClient.gql(MINT, { input: { toEmail: planEmail, amount: String(20n * CLC), idempotencyKey: 'as-mint-plan' } })).data.mint.userErrors, []);
+      assert.deepEqual(
+        (await adminClient.gql(MINT, { input: { toEmail: planEmail, amount: String(20n * CLC), idempotencyKey: 'as-mint-plan' } })).data
+          .mint.userErrors,
+        [],
+      );
       lineItemId = await newLineItem('Launch', 1n * CLC);
       supply = await ledger.totalSupply();
     });
@@ -91,7 +106,15 @@ for (const db of databaseMatrix()) {
       assert.ok(Math.abs(r.body.ASSETS[0].DURATION - 3) < 0.5, `duration ${r.body.ASSETS[0].DURATION}`);
       const [impressionId] = r.body['X-WETUBE'].impressionIds;
       unfundedImpressionId = impressionId;
-      assert.deepEqual(Object.keys(r.body['X-WETUBE'].beacons[0]).sort(), ['click', 'complete', 'firstQuartile', 'impression', 'midpoint', 'start', 'thirdQuartile']);
+      assert.deepEqual(Object.keys(r.body['X-WETUBE'].beacons[0]).sort(), [
+        'click',
+        'complete',
+        'firstQuartile',
+        'impression',
+        'midpoint',
+        'start',
+        'thirdQuartile',
+      ]);
       assert.equal(await status(impressionId), 'RESERVED');
       assert.deepEqual(await lineItemRow(lineItemId).then((l) => [l.spent, l.reserved]), [0n, PRICE]);
       assert.equal(await escrow(lineItemId), 1n * CLC, 'a reservation moves no coin');
@@ -116,7 +139,10 @@ for (const db of databaseMatrix()) {
 
     it("the impression beacon charges the escrow exactly once, split among creator, the session's bandwidth budget and platform; replays, forgeries and expired beacons change nothing", async () => {
       // The pool funds this session's bandwidth budget; its ads' bandwidth share then grows that budget.
-      assert.deepEqual((await adminClient.gql(MINT, { input: { amount: String(CLC), idempotencyKey: 'as-mint-pool' } })).data.mint.userErrors, []);
+      assert.deepEqual(
+        (await adminClient.gql(MINT, { input: { amount: String(CLC), idempotencyKey: 'as-mint-pool' } })).data.mint.userErrors,
+        [],
+      );
       supply += CLC;
       const s = await startSession(viewer, contentId);
       const session = (await api.app.get(PaymentSessionsService, { strict: false }).get(s.sessionId))!;
@@ -129,7 +155,14 @@ for (const db of databaseMatrix()) {
       assert.equal(r.body.ASSETS.length, 1, 'a mid-roll of the same viewer (no frequency cap set)');
       const id = r.body['X-WETUBE'].impressionIds[0] as string;
       const b = r.body['X-WETUBE'].beacons[0] as Record<string, string>;
-      const before = { escrow: await escrow(lineItemId), creator: await creatorRevenue(), platform: await system(AccountKind.PLATFORM_FEES), pool: await system(AccountKind.BANDWIDTH_POOL), row: await lineItemRow(lineItemId), session: await sessionHold() };
+      const before = {
+        escrow: await escrow(lineItemId),
+        creator: await creatorRevenue(),
+        platform: await system(AccountKind.PLATFORM_FEES),
+        pool: await system(AccountKind.BANDWIDTH_POOL),
+        row: await lineItemRow(lineItemId),
+        session: await sessionHold(),
+      };
 
       const forged = new URL(b.impression);
       forged.searchParams.set('sig', 'A'.repeat(43));
@@ -148,13 +181,19 @@ for (const db of databaseMatrix()) {
       const platformShare = PRICE - creatorShare - poolShare;
       assert.equal(await escrow(lineItemId), before.escrow - PRICE, 'the price left the escrow once');
       assert.equal((await creatorRevenue()) - before.creator, creatorShare, "the creator's revenue grew by its share");
-      assert.deepEqual(await sessionHold(), { amount: before.session.amount + poolShare, left: before.session.left + poolShare }, "the session's bandwidth budget grew by its share");
+      assert.deepEqual(
+        await sessionHold(),
+        { amount: before.session.amount + poolShare, left: before.session.left + poolShare },
+        "the session's bandwidth budget grew by its share",
+      );
       assert.equal(await system(AccountKind.BANDWIDTH_POOL), before.pool, 'not the pool');
       assert.equal((await system(AccountKind.PLATFORM_FEES)) - before.platform, platformShare);
       assert.equal(creatorShare + poolShare + platformShare, PRICE, 'shares sum to the price');
       const after = await lineItemRow(lineItemId);
       assert.deepEqual([after.spent - before.row.spent, before.row.reserved - after.reserved], [PRICE, PRICE], 'reserved → spent');
-      const entries = await ledger.sql(`SELECT COUNT(*) AS n FROM ledger_entries WHERE idempotency_key = ?`, [`ads:impression:${id}:charge`]);
+      const entries = await ledger.sql(`SELECT COUNT(*) AS n FROM ledger_entries WHERE idempotency_key = ?`, [
+        `ads:impression:${id}:charge`,
+      ]);
       assert.equal(Number(entries[0].n), 1);
 
       for (const e of ['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'click']) {
@@ -163,8 +202,14 @@ for (const db of databaseMatrix()) {
       }
       const expired = decisions.beacons.url(id, 'start', Math.floor(Date.now() / 1000) - 10);
       assert.equal(await beacon(expired), 204);
-      const events = await ledger.sql(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [id]);
-      assert.deepEqual(events.map((e) => `${String(e.event)}:${Number(e.n)}`), ['click:1', 'complete:1', 'firstQuartile:1', 'impression:1', 'midpoint:1', 'start:1', 'thirdQuartile:1'], 'each event counted once');
+      const events = await ledger.sql(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [
+        id,
+      ]);
+      assert.deepEqual(
+        events.map((e) => `${String(e.event)}:${Number(e.n)}`),
+        ['click:1', 'complete:1', 'firstQuartile:1', 'impression:1', 'midpoint:1', 'start:1', 'thirdQuartile:1'],
+        'each event counted once',
+      );
     });
 
     it('the bandwidth share of an ad in a session without a budget goes to the bandwidth pool', async () => {
@@ -175,7 +220,7 @@ for (const db of databaseMatrix()) {
       assert.equal((await system(AccountKind.BANDWIDTH_POOL)) - pool, (PRICE * 15n) / 100n);
     });
 
-    it("a paused campaign serves none of its line items; resumed, it serves again", async () => {
+    it('a paused campaign serves none of its line items; resumed, it serves again', async () => {
       const SET = `mutation($id: ID!, $status: CampaignStatus!) { setCampaignStatus(id: $id, status: $status) { campaign { status } userErrors { code } } }`;
       assert.equal((await adco.gql(SET, { id: campaignId, status: 'PAUSED' })).data.setCampaignStatus.campaign.status, 'PAUSED');
       const paused = await assetList(contentId, 0, (await startSession(viewer, contentId)).sessionId);
@@ -185,21 +230,25 @@ for (const db of databaseMatrix()) {
       assert.equal(resumed.body.ASSETS.length, 1);
     });
 
-    it('VAST 4.2 for a session: the ad with the beacons as impression and tracking URLs; validates against the IAB schema', { skip: noXmllint }, async () => {
-      const s = await startSession(viewer, contentId);
-      const v = await fetch(`${api.url}/ads/vast?video=${contentId}&session=${s.sessionId}&position=PREROLL`);
-      assert.equal(v.status, 200);
-      assert.match(v.headers.get('content-type') ?? '', /^application\/xml/);
-      const xml = await v.text();
-      assert.match(xml, /<Impression id="wetube-0">http:[^<]*\/ads\/beacon\/[0-9a-f-]{36}\/impression\?exp=\d+&amp;sig=/);
-      assert.match(xml, /\/ads\/beacon\/[0-9a-f-]{36}\/thirdQuartile\?exp=\d+&amp;sig=/);
-      assert.match(xml, new RegExp(`/hls/${adVideoId}/master\\.m3u8`));
-      const r = xsdCheck(xml);
-      assert.ok(r.ok, r.output);
-      assert.match(r.output, /validates/);
-      const empty = xsdCheck(emptyVast);
-      assert.ok(empty.ok, `the ad-free session's empty VAST validates too: ${empty.output}`);
-    });
+    it(
+      'VAST 4.2 for a session: the ad with the beacons as impression and tracking URLs; validates against the IAB schema',
+      { skip: noXmllint },
+      async () => {
+        const s = await startSession(viewer, contentId);
+        const v = await fetch(`${api.url}/ads/vast?video=${contentId}&session=${s.sessionId}&position=PREROLL`);
+        assert.equal(v.status, 200);
+        assert.match(v.headers.get('content-type') ?? '', /^application\/xml/);
+        const xml = await v.text();
+        assert.match(xml, /<Impression id="wetube-0">http:[^<]*\/ads\/beacon\/[0-9a-f-]{36}\/impression\?exp=\d+&amp;sig=/);
+        assert.match(xml, /\/ads\/beacon\/[0-9a-f-]{36}\/thirdQuartile\?exp=\d+&amp;sig=/);
+        assert.match(xml, new RegExp(`/hls/${adVideoId}/master\\.m3u8`));
+        const r = xsdCheck(xml);
+        assert.ok(r.ok, r.output);
+        assert.match(r.output, /validates/);
+        const empty = xsdCheck(emptyVast);
+        assert.ok(empty.ok, `the ad-free session's empty VAST validates too: ${empty.output}`);
+      },
+    );
 
     it('reservations expire: the price goes back to the budget and a late impression beacon charges nothing', async () => {
       const r = await assetList(contentId, 2);
@@ -253,7 +302,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual((await adco.gql(CANCEL, { id: capped })).data.cancelLineItem.userErrors, []);
     });
 
-    it("a category-targeted line item serves only in videos of that category", async () => {
+    it('a category-targeted line item serves only in videos of that category', async () => {
       const URL_ = 'https://adco.example/for-music';
       const music = await newLineItem('Music lovers', 1n * CLC, { cpmBid: String(9n * CLC), targeting: { categories: ['music'] } }, URL_);
       const UPDATE = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { category } userErrors { code } } }`;
@@ -262,9 +311,14 @@ for (const db of databaseMatrix()) {
         const r = await assetList(contentId, 0, (await startSession(viewer, contentId)).sessionId);
         return (r.body['X-WETUBE'].clickThroughUrls as string[]).includes(URL_);
       };
-      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Gaming' } })).data.updateVideo, { video: { category: 'Gaming' }, userErrors: [] });
+      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Gaming' } })).data.updateVideo, {
+        video: { category: 'Gaming' },
+        userErrors: [],
+      });
       assert.equal(await served(), false, 'not in a Gaming video');
-      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Music' } })).data.updateVideo.video, { category: 'Music' });
+      assert.deepEqual((await creator.gql(UPDATE, { input: { id: contentId, category: 'Music' } })).data.updateVideo.video, {
+        category: 'Music',
+      });
       assert.equal(await served(), true, 'in a Music video');
       assert.deepEqual((await adco.gql(CANCEL, { id: music })).data.cancelLineItem.userErrors, []);
     });
@@ -272,7 +326,9 @@ for (const db of databaseMatrix()) {
     it('1,000 active line items: a full pod of two among them, honouring country and device targeting (latency in bench/ads)', async (t) => {
       const time = (d: Date) => (db === 'postgres' ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
       const now = new Date();
-      const advertiserId = String((await ledger.sql(`SELECT advertiser_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].advertiser_id);
+      const advertiserId = String(
+        (await ledger.sql(`SELECT advertiser_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].advertiser_id,
+      );
       const ids: string[] = [];
       for (let chunk = 0; chunk < 10; chunk++) {
         const items: unknown[] = [];
@@ -283,14 +339,55 @@ for (const db of databaseMatrix()) {
           ids.push(id);
           // Every line item targets Germany; a tenth also only tablets. CPMs 1–50 CLC.
           const targeting = JSON.stringify(n % 10 === 0 ? { countries: ['DE'], devices: ['tablet'] } : { countries: ['DE'] });
-          items.push(id, campaignId, advertiserId, `bulk ${n}`, 'ACTIVE', time(new Date(now.getTime() - 60_000)), time(new Date(now.getTime() + 86400_000)), String(1000n * CLC), null, String(BigInt(1 + (n % 50)) * CLC), n % 2 ? 'EVEN' : 'ASAP', targeting, '{}', 'no-hold', null, time(now));
-          creatives.push(`c${id.slice(1)}`, id, advertiserId, adVideoId, 'https://adco.example/bulk', 'APPROVED', time(now), null, time(now));
+          items.push(
+            id,
+            campaignId,
+            advertiserId,
+            `bulk ${n}`,
+            'ACTIVE',
+            time(new Date(now.getTime() - 60_000)),
+            time(new Date(now.getTime() + 86400_000)),
+            String(1000n * CLC),
+            null,
+            String(BigInt(1 + (n % 50)) * CLC),
+            n % 2 ? 'EVEN' : 'ASAP',
+            targeting,
+            '{}',
+            'no-hold',
+            null,
+            time(now),
+          );
+          creatives.push(
+            `c${id.slice(1)}`,
+            id,
+            advertiserId,
+            adVideoId,
+            'https://adco.example/bulk',
+            'APPROVED',
+            time(now),
+            null,
+            time(now),
+          );
         }
-        await ledger.sql(`INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, items);
-        await ledger.sql(`INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, creatives);
+        await ledger.sql(
+          `INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          items,
+        );
+        await ledger.sql(
+          `INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          creatives,
+        );
       }
       decisions.invalidate();
-      const req = (country: string | null, device: 'desktop' | 'tablet' = 'desktop') => ({ sessionId: null, videoId: contentId, position: 'MIDROLL' as const, breakIndex: 1, device, country, now: new Date() });
+      const req = (country: string | null, device: 'desktop' | 'tablet' = 'desktop') => ({
+        sessionId: null,
+        videoId: contentId,
+        position: 'MIDROLL' as const,
+        breakIndex: 1,
+        device,
+        country,
+        now: new Date(),
+      });
       assert.deepEqual((await decisions.decideBreak(req(null))).ads, [], 'no country header: every line item targets DE');
       const times: number[] = [];
       const total: number[] = [];
@@ -301,30 +398,45 @@ for (const db of databaseMatrix()) {
         times.push(d.timing.decideMs);
         assert.equal(d.ads.length, 2, 'a full pod of two');
         assert.ok(d.ads.every((a) => ids.includes(a.lineItemId)));
-        if (i % 2) assert.ok(d.ads.every((a) => Number(a.lineItemId.slice(-12)) % 10 !== 0), 'tablet-only line items are not served to desktops');
+        if (i % 2)
+          assert.ok(
+            d.ads.every((a) => Number(a.lineItemId.slice(-12)) % 10 !== 0),
+            'tablet-only line items are not served to desktops',
+          );
       }
       const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * q) - 1];
       const p99 = pct(times, 0.99);
       // Informational only (tests do not time things; `npm run bench:ads` measures against a baseline).
-      t.diagnostic(`decision p50 ${pct(times, 0.5).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; with the two reservations p50 ${pct(total, 0.5).toFixed(2)} ms, p99 ${pct(total, 0.99).toFixed(2)} ms (${db})`);
+      t.diagnostic(
+        `decision p50 ${pct(times, 0.5).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; with the two reservations p50 ${pct(total, 0.5).toFixed(2)} ms, p99 ${pct(total, 0.99).toFixed(2)} ms (${db})`,
+      );
       const header = await assetList(contentId, 1, undefined, { 'x-country': 'de' });
       assert.equal(header.body.ASSETS.length, 2, 'the country comes from the X-Country header');
       await ledger.sql(`UPDATE ad_line_items SET status = 'CANCELLED' WHERE hold_id = 'no-hold'`);
       decisions.invalidate();
     });
 
-    if (db === 'postgres') it('on PostgreSQL a reservation does not wait for a WAL flush (its transaction commits asynchronously)', async () => {
-      const syncs = async () => Number((await ledger.sql(`SELECT wal_sync FROM pg_stat_wal`))[0].wal_sync);
-      const item = await newLineItem('Many', 1n * CLC);
-      const req = { sessionId: null, videoId: contentId, position: 'PREROLL' as const, breakIndex: 0, device: 'desktop' as const, country: null, now: new Date() };
-      const before = await syncs();
-      let reserved = 0;
-      for (let i = 0; i < 60; i++) reserved += (await decisions.decideBreak({ ...req, now: new Date() })).ads.length;
-      const flushes = (await syncs()) - before;
-      assert.ok(reserved >= 60, `${reserved} ads reserved`);
-      assert.ok(flushes < 20, `${flushes} WAL flushes for 60 decisions (one each if every reservation waited for its own)`);
-      assert.deepEqual((await adco.gql(CANCEL, { id: item })).data.cancelLineItem.userErrors, []);
-    });
+    if (db === 'postgres')
+      it('on PostgreSQL a reservation does not wait for a WAL flush (its transaction commits asynchronously)', async () => {
+        const syncs = async () => Number((await ledger.sql(`SELECT wal_sync FROM pg_stat_wal`))[0].wal_sync);
+        const item = await newLineItem('Many', 1n * CLC);
+        const req = {
+          sessionId: null,
+          videoId: contentId,
+          position: 'PREROLL' as const,
+          breakIndex: 0,
+          device: 'desktop' as const,
+          country: null,
+          now: new Date(),
+        };
+        const before = await syncs();
+        let reserved = 0;
+        for (let i = 0; i < 60; i++) reserved += (await decisions.decideBreak({ ...req, now: new Date() })).ads.length;
+        const flushes = (await syncs()) - before;
+        assert.ok(reserved >= 60, `${reserved} ads reserved`);
+        assert.ok(flushes < 20, `${flushes} WAL flushes for 60 decisions (one each if every reservation waited for its own)`);
+        assert.deepEqual((await adco.gql(CANCEL, { id: item })).data.cancelLineItem.userErrors, []);
+      });
 
     it("a period's creator payout takes only the ad revenue earned before the period's end", async () => {
       const settlement = api.app.get(PlanRevenueSettlement, { strict: false });
@@ -341,7 +453,10 @@ for (const db of databaseMatrix()) {
     it('no coin created or lost; the ledger audit is clean', async () => {
       assert.equal(await ledger.totalSupply(), supply);
       const audit = await ledger.audit();
-      assert.deepEqual([audit.unbalancedEntries, audit.balanceMismatches, audit.negativeGuarded, audit.overpaidHolds, audit.sumOfBalances], [[], [], [], [], 0n]);
+      assert.deepEqual(
+        [audit.unbalancedEntries, audit.balanceMismatches, audit.negativeGuarded, audit.overpaidHolds, audit.sumOfBalances],
+        [[], [], [], [], 0n],
+      );
     });
   });
 }

@@ -22,7 +22,10 @@ export const pathOf = (url: string) => {
 };
 
 /** A flight from a minute ago to a week ahead. */
-export const flight = () => ({ flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString() });
+export const flight = () => ({
+  flightStart: new Date(Date.now() - 60_000).toISOString(),
+  flightEnd: new Date(Date.now() + 7 * 86400_000).toISOString(),
+});
 
 export interface AdsWorld {
   api: TestApi;
@@ -47,10 +50,19 @@ export interface AdsWorld {
  * holding `adcoCoins`, a creator and a viewer, the creator's content and the advertiser's ad clip
  * transcoded, and the campaign "Spring".
  */
-export async function startAdsWorld(db: 'sqlite' | 'postgres', adminEmail: string, env: Record<string, string> = {}, adcoCoins = 50n * CLC): Promise<AdsWorld> {
+export async function startAdsWorld(
+  db: 'sqlite' | 'postgres',
+  adminEmail: string,
+  env: Record<string, string> = {},
+  adcoCoins = 50n * CLC,
+): Promise<AdsWorld> {
   const api = await startApi(db, { ADMIN_EMAILS: adminEmail, BANDWIDTH_POOL_SEED: '0', ...env });
   const admin = new ApiClient(api.url);
-  const reg = await admin.rest('POST', '/api/auth/register', { email: adminEmail, password: 'correct horse battery', displayName: 'Admin' });
+  const reg = await admin.rest('POST', '/api/auth/register', {
+    email: adminEmail,
+    password: 'correct horse battery',
+    displayName: 'Admin',
+  });
   assert.equal(reg.status, 201);
   admin.token = reg.body.token;
   const adco = new ApiClient(api.url);
@@ -59,7 +71,11 @@ export async function startAdsWorld(db: 'sqlite' | 'postgres', adminEmail: strin
   const { id: creatorId } = await creator.signUp('Creator');
   const viewer = new ApiClient(api.url);
   await viewer.signUp('Viewer');
-  assert.deepEqual((await admin.gql(MINT, { input: { toEmail: adcoEmail, amount: String(adcoCoins), idempotencyKey: `mint-adco-${adcoEmail}` } })).data.mint.userErrors, []);
+  assert.deepEqual(
+    (await admin.gql(MINT, { input: { toEmail: adcoEmail, amount: String(adcoCoins), idempotencyKey: `mint-adco-${adcoEmail}` } })).data
+      .mint.userErrors,
+    [],
+  );
   const [content, ad] = await Promise.all([
     generateClip({ path: join(api.dataDir, 'content.mp4'), durationSec: 4, width: 320, height: 180 }),
     generateClip({ path: join(api.dataDir, 'ad.mp4'), durationSec: 3, width: 320, height: 180 }),
@@ -89,12 +105,24 @@ export async function startAdsWorld(db: 'sqlite' | 'postgres', adminEmail: strin
  * An ACTIVE ASAP line item of the world's campaign (CPM 1 CLC unless `extra` says otherwise) with one
  * approved creative on the advertiser's clip; the ad server's snapshot is refreshed.
  */
-export async function bookLineItem(w: AdsWorld, name: string, budget: bigint, extra: Record<string, unknown> = {}, clickThroughUrl = 'https://adco.example/spring?utm=wt&x=1'): Promise<{ lineItemId: string; creativeId: string }> {
-  const r = (await w.adco.gql(NEW_LINE_ITEM, { input: { campaignId: w.campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP', ...extra } })).data.createLineItem;
+export async function bookLineItem(
+  w: AdsWorld,
+  name: string,
+  budget: bigint,
+  extra: Record<string, unknown> = {},
+  clickThroughUrl = 'https://adco.example/spring?utm=wt&x=1',
+): Promise<{ lineItemId: string; creativeId: string }> {
+  const r = (
+    await w.adco.gql(NEW_LINE_ITEM, {
+      input: { campaignId: w.campaignId, name, ...flight(), budget: String(budget), cpmBid: String(CLC), pacing: 'ASAP', ...extra },
+    })
+  ).data.createLineItem;
   assert.deepEqual(r.userErrors, []);
-  const c = (await w.adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: w.adVideoId, clickThroughUrl } })).data.createCreative;
+  const c = (await w.adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: w.adVideoId, clickThroughUrl } })).data
+    .createCreative;
   assert.deepEqual(c.userErrors, []);
-  if (c.creative.approval !== 'APPROVED') assert.deepEqual((await w.admin.gql(APPROVE, { id: c.creative.id })).data.approveCreative.userErrors, []);
+  if (c.creative.approval !== 'APPROVED')
+    assert.deepEqual((await w.admin.gql(APPROVE, { id: c.creative.id })).data.approveCreative.userErrors, []);
   w.decisions.invalidate();
   return { lineItemId: r.lineItem.id as string, creativeId: c.creative.id as string };
 }

@@ -49,7 +49,11 @@ export interface TestApi {
  * `beforeListen` runs on the created app before it initializes and listens (benches use it to add a
  * route of their own on the same HTTP adapter; Nest's 404 handler would shadow one added later).
  */
-export async function startApi(db: DbKind, env: Record<string, string> = {}, beforeListen?: (app: NestExpressApplication) => void): Promise<TestApi> {
+export async function startApi(
+  db: DbKind,
+  env: Record<string, string> = {},
+  beforeListen?: (app: NestExpressApplication) => void,
+): Promise<TestApi> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wetube-test-'));
   const pg = db === 'postgres' ? await freshPostgres() : null;
   const config = AppConfig.fromEnv({

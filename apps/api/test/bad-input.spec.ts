@@ -89,7 +89,11 @@ for (const db of databaseMatrix()) {
 
         assert.ok(!(await publicVideoIds(anon)).includes(id), 'not in the public listing');
         assert.equal((await other.gql(`query($id: ID!) { video(id: $id) { id } }`, { id })).data?.video, null, 'invisible to other users');
-        assert.equal((await anon.gql(`query($id: ID!) { video(id: $id) { id } }`, { id })).data?.video, null, 'invisible to anonymous users');
+        assert.equal(
+          (await anon.gql(`query($id: ID!) { video(id: $id) { id } }`, { id })).data?.video,
+          null,
+          'invisible to anonymous users',
+        );
         const hls = await fetch(`${api.url}/hls/${id}/master.m3u8`, { headers: { authorization: `Bearer ${creator.token}` } });
         assert.equal(hls.status, 404, 'nothing to stream, not even for the owner');
         await hls.body?.cancel();

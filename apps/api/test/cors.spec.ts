@@ -39,7 +39,10 @@ describe('CORS: credentials only for the allowed web origins', () => {
 
   it('preflights: allowed gets the CORS answer, disallowed gets no CORS headers', async () => {
     const pre = (origin: string) =>
-      fetch(`${api.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(`${api.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     const ok = await pre(WEB);
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), WEB);
@@ -50,14 +53,27 @@ describe('CORS: credentials only for the allowed web origins', () => {
   });
 
   it('REST routes and tus uploads answer alike', async () => {
-    const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: EVIL }, body: '{"email":"a@b.c","password":"x"}' });
+    const login = await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: EVIL },
+      body: '{"email":"a@b.c","password":"x"}',
+    });
     assert.equal(login.status, 401);
     assert.equal(login.headers.get('access-control-allow-credentials'), null);
-    for (const [origin, acac] of [[EVIL, null], [WEB, 'true']] as const) {
-      const tus = await fetch(`${api.url}/api/uploads`, { method: 'POST', headers: { origin, 'tus-resumable': '1.0.0', 'upload-length': '10' } });
+    for (const [origin, acac] of [
+      [EVIL, null],
+      [WEB, 'true'],
+    ] as const) {
+      const tus = await fetch(`${api.url}/api/uploads`, {
+        method: 'POST',
+        headers: { origin, 'tus-resumable': '1.0.0', 'upload-length': '10' },
+      });
       assert.equal(tus.status, 401, 'anonymous upload');
       assert.equal(tus.headers.get('access-control-allow-credentials'), acac, `tus from ${origin}`);
-      const tusPre = await fetch(`${api.url}/api/uploads`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const tusPre = await fetch(`${api.url}/api/uploads`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       assert.equal(tusPre.headers.get('access-control-allow-credentials'), acac, `tus preflight from ${origin}`);
     }
   });

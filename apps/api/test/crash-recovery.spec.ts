@@ -102,10 +102,7 @@ for (const db of databaseMatrix()) {
       assert.equal(video.status, 'READY', `failureReason: ${video.failureReason}\n${second.logs()}`);
       assert.equal(video.title, 'Survives a crash');
       assert.ok(Math.abs(video.durationSec - CLIP_SEC) < 0.5, `durationSec ${video.durationSec}`);
-      assert.deepEqual(
-        video.renditions.map((r: { name: string }) => r.name).sort(),
-        ['240p', '360p'],
-      );
+      assert.deepEqual(video.renditions.map((r: { name: string }) => r.name).sort(), ['240p', '360p']);
       assert.match(second.logs(), /removed 1 unfinished transcode folder/);
 
       assert.deepEqual(await readdir(s.tmp), [], 'tmp/ is empty afterwards');

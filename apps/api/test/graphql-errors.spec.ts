@@ -3,7 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { startApi, TestApi } from './api.harness';
 
 async function post(api: TestApi, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -45,7 +49,10 @@ describe('GraphQL: errors the caller caused answer 400, never 500', () => {
     const deep = await post(api, '{ videos { edges { node { owner { id } } } } }');
     assert.equal(deep.status, 400, JSON.stringify(deep.body));
     assert.equal(deep.body.errors[0].extensions.code, 'QUERY_TOO_DEEP');
-    const viaFragment = await post(api, '{ ...V } fragment V on Query { videos { edges { node { ...O } } } } fragment O on Video { owner { id } }');
+    const viaFragment = await post(
+      api,
+      '{ ...V } fragment V on Query { videos { edges { node { ...O } } } } fragment O on Video { owner { id } }',
+    );
     assert.equal(viaFragment.status, 400);
     assert.equal(viaFragment.body.errors[0].extensions.code, 'QUERY_TOO_DEEP');
   });

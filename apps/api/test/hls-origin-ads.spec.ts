@@ -20,7 +20,8 @@ const NEW_LINE_ITEM = `mutation($input: CreateLineItemInput!) { createLineItem(i
 const NEW_CREATIVE = `mutation($input: CreateCreativeInput!) { createCreative(input: $input) { creative { id } userErrors { field code message } } }`;
 
 /** Segment-level lines of a media playlist: what the swarm and the signed manifest depend on. */
-const segmentLines = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#EXT-X-PROGRAM-DATE-TIME') && !l.startsWith('#EXT-X-DATERANGE'));
+const segmentLines = (text: string) =>
+  text.split('\n').filter((l) => l && !l.startsWith('#EXT-X-PROGRAM-DATE-TIME') && !l.startsWith('#EXT-X-DATERANGE'));
 
 describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () => {
   let api: TestApi;
@@ -36,14 +37,22 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     api = await startApi('sqlite', { ADMIN_EMAILS: ADMIN_EMAIL });
     storage = api.app.get(StorageRepository, { strict: false });
     const admin = new ApiClient(api.url);
-    const reg = await admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
+    const reg = await admin.rest('POST', '/api/auth/register', {
+      email: ADMIN_EMAIL,
+      password: 'correct horse battery',
+      displayName: 'Admin',
+    });
     assert.equal(reg.status, 201);
     admin.token = reg.body.token;
     creator = new ApiClient(api.url);
     await creator.signUp('Creator');
     adco = new ApiClient(api.url);
     const { email } = await adco.signUp('Adco', 'advertiser');
-    assert.deepEqual((await admin.gql(MINT, { input: { toEmail: email, amount: String(10n * CLC), idempotencyKey: 'hls-ads-mint' } })).data.mint.userErrors, []);
+    assert.deepEqual(
+      (await admin.gql(MINT, { input: { toEmail: email, amount: String(10n * CLC), idempotencyKey: 'hls-ads-mint' } })).data.mint
+        .userErrors,
+      [],
+    );
     const [content, ad] = await Promise.all([
       generateClip({ path: join(api.dataDir, 'content.mp4'), durationSec: 4, width: 320, height: 180 }),
       generateClip({ path: join(api.dataDir, 'ad.mp4'), durationSec: 2, width: 320, height: 180 }),
@@ -55,11 +64,21 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     const campaignId = (await adco.gql(NEW_CAMPAIGN, { input: { name: 'Spring' } })).data.createCampaign.campaign.id;
     const li = (
       await adco.gql(NEW_LINE_ITEM, {
-        input: { campaignId, name: 'Launch', flightStart: new Date(Date.now() - 60_000).toISOString(), flightEnd: new Date(Date.now() + 86400_000).toISOString(), budget: String(CLC), cpmBid: String(CLC), pacing: 'ASAP' },
+        input: {
+          campaignId,
+          name: 'Launch',
+          flightStart: new Date(Date.now() - 60_000).toISOString(),
+          flightEnd: new Date(Date.now() + 86400_000).toISOString(),
+          budget: String(CLC),
+          cpmBid: String(CLC),
+          pacing: 'ASAP',
+        },
       })
     ).data.createLineItem;
     assert.deepEqual(li.userErrors, []);
-    const cr = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: li.lineItem.id, videoId: adVideoId, clickThroughUrl: 'https://adco.example/' } })).data.createCreative;
+    const cr = (
+      await adco.gql(NEW_CREATIVE, { input: { lineItemId: li.lineItem.id, videoId: adVideoId, clickThroughUrl: 'https://adco.example/' } })
+    ).data.createCreative;
     assert.deepEqual(cr.userErrors, []);
   });
   after(async () => api?.close());
@@ -112,7 +131,10 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     assert.ok(p instanceof hlsTypes.MediaPlaylist);
     const range = p.segments.flatMap((s) => (s.dateRange ? [s.dateRange] : []))[0];
     assert.match(range.attributes['X-ASSET-LIST'], new RegExp(`/ads/asset-list/${contentId}/0\\?session=\\{\\$session\\}$`));
-    assert.deepEqual(segmentLines(ta).filter((l) => !l.startsWith('#EXT-X-VERSION') && !l.startsWith('#EXT-X-DEFINE')), segmentLines(plain).filter((l) => !l.startsWith('#EXT-X-VERSION')));
+    assert.deepEqual(
+      segmentLines(ta).filter((l) => !l.startsWith('#EXT-X-VERSION') && !l.startsWith('#EXT-X-DEFINE')),
+      segmentLines(plain).filter((l) => !l.startsWith('#EXT-X-VERSION')),
+    );
   });
 
   it('keeps master playlist, init segments, segments and manifest.json byte-identical to the disk', async () => {
@@ -124,7 +146,12 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     // ones differ by design; no client checks playlists against it (only swarm files).
     const manifest: any = await (await get(contentId, 'manifest.json')).json();
     const entry = manifest.files.find((f: any) => f.path === '180p/playlist.m3u8');
-    assert.equal(entry.sha256, createHash('sha256').update(await onDisk(contentId, '180p/playlist.m3u8')).digest('hex'));
+    assert.equal(
+      entry.sha256,
+      createHash('sha256')
+        .update(await onDisk(contentId, '180p/playlist.m3u8'))
+        .digest('hex'),
+    );
   });
 
   it("serves a creative's own playlists without ad breaks", async () => {
@@ -139,7 +166,8 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
 
   it("places mid-rolls at the creator's chosen points (snapped onto the segment grid) and back to the default", async () => {
     const UPDATE = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { midrolls midrollsAreDefault } userErrors { field code message } } }`;
-    const update = async (client: ApiClient, input: Record<string, unknown>) => (await client.gql(UPDATE, { input: { id: contentId, ...input } })).data.updateVideo;
+    const update = async (client: ApiClient, input: Record<string, unknown>) =>
+      (await client.gql(UPDATE, { input: { id: contentId, ...input } })).data.updateVideo;
     const served = async () => {
       const p = parseHls(await (await get(contentId, '180p/playlist.m3u8')).text()) as InstanceType<typeof hlsTypes.MediaPlaylist>;
       return p.segments.flatMap((s) => (s.dateRange ? [s.dateRange] : []));
@@ -147,7 +175,12 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     const before = await served();
 
     // Bad points are refused with a message naming them, and nothing changes.
-    for (const [midrolls, code] of [[[0], 'MIDROLL_INVALID'], [[-3], 'MIDROLL_INVALID'], [[4], 'MIDROLL_AFTER_END'], [Array.from({ length: 51 }, (_, i) => i + 1), 'TOO_MANY_MIDROLLS']] as const) {
+    for (const [midrolls, code] of [
+      [[0], 'MIDROLL_INVALID'],
+      [[-3], 'MIDROLL_INVALID'],
+      [[4], 'MIDROLL_AFTER_END'],
+      [Array.from({ length: 51 }, (_, i) => i + 1), 'TOO_MANY_MIDROLLS'],
+    ] as const) {
       const r = await update(creator, { midrolls });
       assert.equal(r.video, null, JSON.stringify(midrolls));
       assert.deepEqual(r.userErrors[0].field, ['input', 'midrolls']);
@@ -160,14 +193,21 @@ describe('HLS origin: media playlists with ad breaks (HLS Interstitials)', () =>
     assert.deepEqual(await served(), before);
 
     const set = await update(creator, { midrolls: [3] });
-    assert.deepEqual(set, { video: { midrolls: [2], midrollsAreDefault: false }, userErrors: [] }, '3 s snaps down to the segment starting at 2 s');
+    assert.deepEqual(
+      set,
+      { video: { midrolls: [2], midrollsAreDefault: false }, userErrors: [] },
+      '3 s snaps down to the segment starting at 2 s',
+    );
     const ranges = await served();
     assert.equal(ranges.length, 2);
     assert.equal((ranges[1] as { cue?: string }).cue, 'ONCE');
     assert.equal(ranges[1].start!.getTime() - ranges[0].start!.getTime(), 2000, 'the mid-roll starts 2 s after the pre-roll');
     assert.match(ranges[1].attributes['X-ASSET-LIST'], new RegExp(`/ads/asset-list/${contentId}/1$`));
 
-    assert.deepEqual(await update(creator, { defaultMidrolls: true }), { video: { midrolls: [], midrollsAreDefault: true }, userErrors: [] });
+    assert.deepEqual(await update(creator, { defaultMidrolls: true }), {
+      video: { midrolls: [], midrollsAreDefault: true },
+      userErrors: [],
+    });
     assert.equal((await served()).length, 1, 'the default for a 4 s video: the pre-roll only');
   });
 });

@@ -18,7 +18,8 @@ describe('HLS origin', () => {
   let owner: ApiClient;
   let other: ApiClient;
   let id: string;
-  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${api.url}/hls/${id}/${path}`, { method, headers });
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    fetch(`${api.url}/hls/${id}/${path}`, { method, headers });
 
   before(async () => {
     api = await startApi('sqlite', { WEB_ORIGIN: WEB });
@@ -58,7 +59,8 @@ describe('HLS origin', () => {
     const wellKnown: any = await (await fetch(`${api.url}/.well-known/wetube-origin.json`)).json();
     assert.equal(verifyManifest(manifest, Buffer.from(wellKnown.publicKey, 'base64url')), true);
     const paths = manifest.files.map((f: any) => f.path);
-    for (const p of ['master.m3u8', '270p/init.mp4', '270p/seg_00000.m4s', 'audio/playlist.m3u8', 'poster.jpg', 'storyboard.vtt']) assert.ok(paths.includes(p), p);
+    for (const p of ['master.m3u8', '270p/init.mp4', '270p/seg_00000.m4s', 'audio/playlist.m3u8', 'poster.jpg', 'storyboard.vtt'])
+      assert.ok(paths.includes(p), p);
     const entry = manifest.files.find((f: any) => f.path === '270p/seg_00001.m4s');
     const bytes = Buffer.from(await (await get('270p/seg_00001.m4s')).arrayBuffer());
     assert.equal(entry.bytes, bytes.length);
@@ -98,7 +100,11 @@ describe('HLS origin', () => {
     const elsewhere = await get('master.m3u8', { origin: 'https://player.example' });
     assert.equal(elsewhere.headers.get('access-control-allow-origin'), '*');
     assert.equal(elsewhere.headers.get('access-control-allow-credentials'), null);
-    const pre = await get('270p/seg_00000.m4s', { origin: WEB, 'access-control-request-method': 'GET', 'access-control-request-headers': 'range' }, 'OPTIONS');
+    const pre = await get(
+      '270p/seg_00000.m4s',
+      { origin: WEB, 'access-control-request-method': 'GET', 'access-control-request-headers': 'range' },
+      'OPTIONS',
+    );
     assert.equal(pre.status, 204);
     assert.match(pre.headers.get('access-control-allow-headers') ?? '', /range/);
   });
@@ -116,7 +122,14 @@ describe('HLS origin', () => {
   });
 
   it('refuses paths outside the video, unknown files and other methods', async () => {
-    for (const path of ['../../jwt-secret', '..%2F..%2Fjwt-secret', '270p/../../../wetube.sqlite', 'nope.m4s', '270p/seg_99999.m4s', 'source.exe']) {
+    for (const path of [
+      '../../jwt-secret',
+      '..%2F..%2Fjwt-secret',
+      '270p/../../../wetube.sqlite',
+      'nope.m4s',
+      '270p/seg_99999.m4s',
+      'source.exe',
+    ]) {
       const r = await fetch(`${api.url}/hls/${id}/${path}`, { headers: { authorization: `Bearer ${owner.token}` } });
       assert.equal(r.status, 404, path);
     }
@@ -136,7 +149,10 @@ describe('HLS origin', () => {
     await (await get(`270p/${marker}`, auth, 'HEAD')).arrayBuffer();
     await (await get('270p/nope.m4s')).arrayBuffer();
     log.flush();
-    const lines = (await readFile(log.path!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(log.path!, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // Lines are written as responses end, which need not be the order the client saw them in.
     const mine = lines.filter((l) => l.path === `/hls/${id}/270p/${marker}`).slice(-3);
     const seen = mine.map((l) => `${l.method} ${l.status} ${l.bytes}`).sort();

@@ -52,7 +52,10 @@ describe("ICE servers: the platform's own STUN/TURN with per-session TURN creden
     assert.deepEqual(turn.urls, ['turn:turn.wetube.test:3478?transport=udp', 'turn:turn.wetube.test:3478?transport=tcp']);
     const [expiry, user] = turn.username.split(':');
     assert.equal(user, a.sessionId, 'the TURN user is the session');
-    assert.ok(Number(expiry) >= before + 3600 - 1 && Number(expiry) <= Math.floor(Date.now() / 1000) + 3600, `expires TURN_TTL_SEC from now: ${expiry}`);
+    assert.ok(
+      Number(expiry) >= before + 3600 - 1 && Number(expiry) <= Math.floor(Date.now() / 1000) + 3600,
+      `expires TURN_TTL_SEC from now: ${expiry}`,
+    );
     assert.ok(Number(expiry) * 1000 <= new Date(a.expiresAt).getTime(), 'never after the session');
     assert.equal(turn.credential, hmac(turn.username), "coturn's use-auth-secret credential: base64 HMAC-SHA1(secret, username)");
     assert.notEqual(b.iceServers[1].credential, turn.credential, 'another session, another credential');

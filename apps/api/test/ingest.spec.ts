@@ -138,7 +138,10 @@ for (const db of databaseMatrix()) {
       assert.equal(patch.status, 403);
       assert.match(await patch.text(), /another account/);
       // Nor may the intruder terminate it.
-      const del = await fetch(cut.url!, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', authorization: `Bearer ${intruder.token}` } });
+      const del = await fetch(cut.url!, {
+        method: 'DELETE',
+        headers: { 'Tus-Resumable': '1.0.0', authorization: `Bearer ${intruder.token}` },
+      });
       assert.equal(del.status, 403);
       assert.equal((await headOffset(owner, cut.url!)).offset, before.offset, 'the refused requests must not have touched the upload');
 
@@ -159,10 +162,20 @@ for (const db of databaseMatrix()) {
         metadata: { description: ' Waves at dusk ', tags: 'Sea, waves', visibility: 'PRIVATE', category: 'travel & events' },
       });
       assert.equal(r.error, undefined, JSON.stringify(r.error));
-      const v = (await creator.gql(`query($id: ID!) { video(id: $id) { title description tags visibility category } }`, { id: r.videoId })).data.video;
-      assert.deepEqual(v, { title: 'Described', description: 'Waves at dusk', tags: ['sea', 'waves'], visibility: 'PRIVATE', category: 'Travel & Events' });
+      const v = (await creator.gql(`query($id: ID!) { video(id: $id) { title description tags visibility category } }`, { id: r.videoId }))
+        .data.video;
+      assert.deepEqual(v, {
+        title: 'Described',
+        description: 'Waves at dusk',
+        tags: ['sea', 'waves'],
+        visibility: 'PRIVATE',
+        category: 'Travel & Events',
+      });
       // The anonymous public sees nothing of a private upload.
-      assert.equal((await new ApiClient(api.url).gql(`query($id: ID!) { video(id: $id) { id } }`, { id: r.videoId })).data?.video ?? null, null);
+      assert.equal(
+        (await new ApiClient(api.url).gql(`query($id: ID!) { video(id: $id) { id } }`, { id: r.videoId })).data?.video ?? null,
+        null,
+      );
 
       const bad = await tusUpload(creator, clip, { title: 'Bad', metadata: { category: 'Knitting' } });
       assert.equal(bad.videoId, null);

@@ -48,7 +48,11 @@ describe('sign-in throttling per account (GraphQL login and POST /api/auth/login
     const email = await register(api, '203.0.113.1', 'victim');
     assert.equal(code(await c.login(email, 'wrong 1')), 'INVALID_CREDENTIALS');
     assert.equal(code(await c.login(email, 'wrong 2')), 'INVALID_CREDENTIALS');
-    assert.equal(code(await c.login(email, 'wrong 3')), 'INVALID_CREDENTIALS', 'the first past the free ones is still checked; it starts a 1 s wait');
+    assert.equal(
+      code(await c.login(email, 'wrong 3')),
+      'INVALID_CREDENTIALS',
+      'the first past the free ones is still checked; it starts a 1 s wait',
+    );
     const waiting = await c.login(email, PASSWORD);
     assert.equal(code(waiting), 'RATE_LIMITED', 'even the right password waits');
     assert.equal(waiting.errors[0].extensions.retryAfterSec, 1);
@@ -61,7 +65,10 @@ describe('sign-in throttling per account (GraphQL login and POST /api/auth/login
       assert.equal(code(last), 'RATE_LIMITED', `attempt ${i}`);
     }
     assert.match(last.errors[0].message, /Too many failed sign-ins for this account/);
-    assert.ok(last.errors[0].extensions.retryAfterSec >= 1 && last.errors[0].extensions.retryAfterSec <= 3, JSON.stringify(last.errors[0].extensions));
+    assert.ok(
+      last.errors[0].extensions.retryAfterSec >= 1 && last.errors[0].extensions.retryAfterSec <= 3,
+      JSON.stringify(last.errors[0].extensions),
+    );
     assert.equal(code(await c.login(email, PASSWORD)), 'RATE_LIMITED', 'locked: the right password is refused too');
     const rest = await c.rest('/api/auth/login', { email, password: PASSWORD });
     assert.equal(rest.status, 429);
@@ -101,7 +108,12 @@ describe('sign-in throttling per account (GraphQL login and POST /api/auth/login
 describe('sign-in and registration limits per client address', () => {
   let api: TestApi;
   before(async () => {
-    api = await startApi('sqlite', { LOGIN_IP_FAILURES: '3', LOGIN_IP_WINDOW_SEC: '60', REGISTER_IP_BURST: '2', REGISTER_IP_PER_HOUR: '1' });
+    api = await startApi('sqlite', {
+      LOGIN_IP_FAILURES: '3',
+      LOGIN_IP_WINDOW_SEC: '60',
+      REGISTER_IP_BURST: '2',
+      REGISTER_IP_PER_HOUR: '1',
+    });
   });
   after(async () => api?.close());
 
@@ -120,14 +132,19 @@ describe('sign-in and registration limits per client address', () => {
 
   it('registrations: REGISTER_IP_BURST per address, then RATE_LIMITED (GraphQL) and 429 with Retry-After (REST)', async () => {
     const c = client(api, '198.51.100.20');
-    for (let i = 0; i < 2; i++) assert.ok((await c.gql(REGISTER, { e: `r${i}.${randomBytes(3).toString('hex')}@example.com` })).data.register.user);
+    for (let i = 0; i < 2; i++)
+      assert.ok((await c.gql(REGISTER, { e: `r${i}.${randomBytes(3).toString('hex')}@example.com` })).data.register.user);
     const gql = await c.gql(REGISTER, { e: `r3.${randomBytes(3).toString('hex')}@example.com` });
     assert.equal(gql.errors?.[0]?.extensions?.code, 'RATE_LIMITED', JSON.stringify(gql));
     assert.ok(gql.errors[0].extensions.retryAfterSec >= 1);
     const rest = await c.rest('/api/auth/register', { email: 'r4@example.com', password: PASSWORD, displayName: 'R' });
     assert.equal(rest.status, 429);
     assert.ok(Number(rest.retryAfter) >= 1);
-    assert.equal((await client(api, '198.51.100.21').rest('/api/auth/register', { email: 'r5@example.com', password: PASSWORD, displayName: 'R' })).status, 201);
+    assert.equal(
+      (await client(api, '198.51.100.21').rest('/api/auth/register', { email: 'r5@example.com', password: PASSWORD, displayName: 'R' }))
+        .status,
+      201,
+    );
   });
 });
 
@@ -147,7 +164,11 @@ describe('the limits are shared by api processes through Redis', () => {
     assert.equal(a.config.redisUrl, REDIS_URL);
     // The same account on both (each test api has its own SQLite database).
     const email = `shared.${randomBytes(3).toString('hex')}@example.com`;
-    for (const api of [a, b]) assert.equal((await client(api, '192.0.2.1').rest('/api/auth/register', { email, password: PASSWORD, displayName: 'S' })).status, 201);
+    for (const api of [a, b])
+      assert.equal(
+        (await client(api, '192.0.2.1').rest('/api/auth/register', { email, password: PASSWORD, displayName: 'S' })).status,
+        201,
+      );
     const [ca, cb] = [client(a, '192.0.2.1'), client(b, '192.0.2.1')];
     assert.equal(code(await ca.login(email, 'w1')), 'INVALID_CREDENTIALS');
     assert.equal(code(await cb.login(email, 'w2')), 'INVALID_CREDENTIALS');

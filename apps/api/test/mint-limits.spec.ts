@@ -22,10 +22,19 @@ for (const db of databaseMatrix()) {
 
     before(async () => {
       // 100 CLC per call, 250 CLC per UTC day.
-      api = await startApi(db, { ADMIN_EMAILS: ADMIN_EMAIL, BANDWIDTH_POOL_SEED: '0', MINT_MAX_PER_CALL: String(100n * CLC), MINT_MAX_PER_DAY: String(250n * CLC) });
+      api = await startApi(db, {
+        ADMIN_EMAILS: ADMIN_EMAIL,
+        BANDWIDTH_POOL_SEED: '0',
+        MINT_MAX_PER_CALL: String(100n * CLC),
+        MINT_MAX_PER_DAY: String(250n * CLC),
+      });
       ledger = api.app.get(LedgerService, { strict: false });
       admin = new ApiClient(api.url);
-      const reg = await admin.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
+      const reg = await admin.rest('POST', '/api/auth/register', {
+        email: ADMIN_EMAIL,
+        password: 'correct horse battery',
+        displayName: 'Admin',
+      });
       assert.equal(reg.status, 201);
       admin.token = reg.body.token;
       adminId = reg.body.user.id;
@@ -52,14 +61,20 @@ for (const db of databaseMatrix()) {
 
     it('MINT_MAX_PER_DAY holds across calls and under concurrency; a replayed key is not counted twice', async () => {
       const supply = await ledger.totalSupply();
-      const first = await admin.gql(MINT, { input: { toEmail: userEmail, amount: String(100n * CLC), idempotencyKey: 'day-1', memo: 'launch grant' } });
+      const first = await admin.gql(MINT, {
+        input: { toEmail: userEmail, amount: String(100n * CLC), idempotencyKey: 'day-1', memo: 'launch grant' },
+      });
       assert.deepEqual(first.data.mint.userErrors, []);
-      const replay = await admin.gql(MINT, { input: { toEmail: userEmail, amount: String(100n * CLC), idempotencyKey: 'day-1', memo: 'launch grant' } });
+      const replay = await admin.gql(MINT, {
+        input: { toEmail: userEmail, amount: String(100n * CLC), idempotencyKey: 'day-1', memo: 'launch grant' },
+      });
       assert.deepEqual(replay.data.mint.userErrors, [], 'the same key answers the first mint');
       assert.equal(replay.data.mint.entryId, first.data.mint.entryId);
       // 150 CLC left today: of six concurrent 40 CLC mints, three fit.
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => admin.gql(MINT, { input: { toEmail: userEmail, amount: String(40n * CLC), idempotencyKey: `race-${i}` } })),
+        Array.from({ length: 6 }, (_, i) =>
+          admin.gql(MINT, { input: { toEmail: userEmail, amount: String(40n * CLC), idempotencyKey: `race-${i}` } }),
+        ),
       );
       const ok = answers.filter((a) => a.data.mint.entryId);
       const refused = answers.filter((a) => a.data.mint.userErrors[0]?.code === 'MINT_LIMIT_EXCEEDED');
@@ -83,14 +98,36 @@ for (const db of databaseMatrix()) {
       assert.equal(list[0].amount, String(30n * CLC));
       const grant = list.find((m) => m.idempotencyKey === 'mint:day-1');
       assert.deepEqual(
-        { admin: grant.adminUserId, adminEmail: grant.adminEmail, to: grant.toUserId, toEmail: grant.toEmail, kind: grant.toAccountKind, amount: grant.amount, memo: grant.memo },
-        { admin: adminId, adminEmail: ADMIN_EMAIL, to: userId, toEmail: userEmail, kind: 'USER_WALLET', amount: String(100n * CLC), memo: 'launch grant' },
+        {
+          admin: grant.adminUserId,
+          adminEmail: grant.adminEmail,
+          to: grant.toUserId,
+          toEmail: grant.toEmail,
+          kind: grant.toAccountKind,
+          amount: grant.amount,
+          memo: grant.memo,
+        },
+        {
+          admin: adminId,
+          adminEmail: ADMIN_EMAIL,
+          to: userId,
+          toEmail: userEmail,
+          kind: 'USER_WALLET',
+          amount: String(100n * CLC),
+          memo: 'launch grant',
+        },
       );
       assert.ok(Math.abs(Date.parse(grant.createdAt) - Date.now()) < 60_000, grant.createdAt);
       const times = list.map((m) => Date.parse(m.createdAt));
-      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
       const page2 = (await admin.gql(MINTS, { first: 2, before: list[1].entryId })).data.mints as any[];
-      assert.deepEqual(page2.map((m) => m.entryId), list.slice(2, 4).map((m) => m.entryId));
+      assert.deepEqual(
+        page2.map((m) => m.entryId),
+        list.slice(2, 4).map((m) => m.entryId),
+      );
       const total = list.reduce((s, m) => s + BigInt(m.amount), 0n);
       assert.equal(total, 250n * CLC, 'refused mints are not listed');
     });

@@ -177,20 +177,29 @@ describe('no encoder outlives a worker killed with SIGKILL (the api embedded wor
     assert.ok(!(await readdir(p.s.videoDir(run.id))).some((f) => f.startsWith('.encoder-')), 'no encoder record is published');
   });
 
-  it('(a) for a transcoder process too: SIGKILL leaves no encoder, and a new transcoder makes the video READY', { skip: !REDIS_URL && 'needs REDIS_URL (BullMQ)' }, async (t) => {
-    const p = await platform();
-    await p.start('api', { REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix, TRANSCODE_IN_PROCESS: 'false' });
-    const tr1 = await p.startTranscoder('transcoder#1');
-    const run = await encoding(p, tr1);
-    t.diagnostic(`killing transcoder ${tr1.pid} at ${run.progress}%, ffmpeg ${run.encoder.pid}`);
-    process.kill(tr1.pid, 'SIGKILL');
-    await tr1.exited;
-    await eventually('no ffmpeg left writing into the dead run folder', async () => (await encodersIn(run.runDir)).length === 0, 3000, 50);
+  it(
+    '(a) for a transcoder process too: SIGKILL leaves no encoder, and a new transcoder makes the video READY',
+    { skip: !REDIS_URL && 'needs REDIS_URL (BullMQ)' },
+    async (t) => {
+      const p = await platform();
+      await p.start('api', { REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix, TRANSCODE_IN_PROCESS: 'false' });
+      const tr1 = await p.startTranscoder('transcoder#1');
+      const run = await encoding(p, tr1);
+      t.diagnostic(`killing transcoder ${tr1.pid} at ${run.progress}%, ffmpeg ${run.encoder.pid}`);
+      process.kill(tr1.pid, 'SIGKILL');
+      await tr1.exited;
+      await eventually(
+        'no ffmpeg left writing into the dead run folder',
+        async () => (await encodersIn(run.runDir)).length === 0,
+        3000,
+        50,
+      );
 
-    const tr2 = await p.startTranscoder('transcoder#2');
-    const video = await waitForStatus(run.creator, run.id, ['READY', 'FAILED'], 150_000);
-    assert.equal(video.status, 'READY', `${video.failureReason}\n${tr2.logs()}`);
-    assert.match(tr2.logs(), /removed 1 unfinished transcode folder/);
-    assert.deepEqual(await list(p.s.tmp), []);
-  });
+      const tr2 = await p.startTranscoder('transcoder#2');
+      const video = await waitForStatus(run.creator, run.id, ['READY', 'FAILED'], 150_000);
+      assert.equal(video.status, 'READY', `${video.failureReason}\n${tr2.logs()}`);
+      assert.match(tr2.logs(), /removed 1 unfinished transcode folder/);
+      assert.deepEqual(await list(p.s.tmp), []);
+    },
+  );
 });

@@ -35,7 +35,12 @@ for (const db of databaseMatrix()) {
       const clip = await generateClip({ path: join(api.dataDir, 'inv.mp4'), durationSec: 6, width: 320, height: 180 });
       videoId = (await tusUpload(creator, clip)).videoId!;
       assert.equal((await waitForStatus(creator, videoId, ['READY', 'FAILED'])).status, 'READY');
-      cids = ((await creator.gql(`{ video(id: "${videoId}") { contentFiles { path cid } } }`)).data.video.contentFiles as { path: string; cid: string }[])
+      cids = (
+        (await creator.gql(`{ video(id: "${videoId}") { contentFiles { path cid } } }`)).data.video.contentFiles as {
+          path: string;
+          cid: string;
+        }[]
+      )
         .filter((f) => f.path.endsWith('.m4s'))
         .map((f) => f.cid);
       for (let i = 0; i < 4; i++) {
@@ -101,7 +106,14 @@ for (const db of databaseMatrix()) {
             } else {
               signed.set(key, { seq, segments });
             }
-            batch.push(await receiptMessage(s, { peerId: b64(peer.key.publicKey), seq, cumulativeSegments: segments, lastSegmentCid: cids[Math.floor(r() * cids.length)] }));
+            batch.push(
+              await receiptMessage(s, {
+                peerId: b64(peer.key.publicKey),
+                seq,
+                cumulativeSegments: segments,
+                lastSegmentCid: cids[Math.floor(r() * cids.length)],
+              }),
+            );
             meta.push({ key, peer });
           }
           const results: Redemption[] = await redemption.redeem(peer.userId, batch);

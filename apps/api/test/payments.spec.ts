@@ -34,10 +34,19 @@ for (const db of databaseMatrix()) {
     let segmentCids: string[];
 
     before(async () => {
-      api = await startApi(db, { ADMIN_EMAILS: ADMIN_EMAIL, BANDWIDTH_POOL_SEED: '0', PEER_PRICE_PER_SEGMENT: String(PRICE), PAIR_DECAY_SEGMENTS: '4' });
+      api = await startApi(db, {
+        ADMIN_EMAILS: ADMIN_EMAIL,
+        BANDWIDTH_POOL_SEED: '0',
+        PEER_PRICE_PER_SEGMENT: String(PRICE),
+        PAIR_DECAY_SEGMENTS: '4',
+      });
       ledger = api.app.get(LedgerService, { strict: false });
       adminClient = admin();
-      const reg = await adminClient.rest('POST', '/api/auth/register', { email: ADMIN_EMAIL, password: 'correct horse battery', displayName: 'Admin' });
+      const reg = await adminClient.rest('POST', '/api/auth/register', {
+        email: ADMIN_EMAIL,
+        password: 'correct horse battery',
+        displayName: 'Admin',
+      });
       assert.equal(reg.status, 201);
       adminClient.token = reg.body.token;
       creator = new ApiClient(api.url);
@@ -52,7 +61,10 @@ for (const db of databaseMatrix()) {
       const clip = await generateClip({ path: join(api.dataDir, 'pay.mp4'), durationSec: 4, width: 320, height: 180 });
       videoId = (await tusUpload(creator, clip)).videoId!;
       assert.equal((await waitForStatus(creator, videoId, ['READY', 'FAILED'])).status, 'READY');
-      const files = (await creator.gql(`{ video(id: "${videoId}") { contentFiles { path cid } } }`)).data.video.contentFiles as { path: string; cid: string }[];
+      const files = (await creator.gql(`{ video(id: "${videoId}") { contentFiles { path cid } } }`)).data.video.contentFiles as {
+        path: string;
+        cid: string;
+      }[];
       segmentCids = files.filter((f) => f.path.endsWith('.m4s')).map((f) => f.cid);
       assert.ok(segmentCids.length >= 2);
     });
@@ -70,7 +82,8 @@ for (const db of databaseMatrix()) {
       const conflict = (await adminClient.gql(MINT, { input: { toEmail: viewerEmail, amount: '1', idempotencyKey: 'm-1' } })).data.mint;
       assert.equal(conflict.userErrors[0].code, 'IDEMPOTENCY_CONFLICT');
 
-      const send = (amount: unknown) => viewer.gql(TRANSFER, { input: { toEmail: ADMIN_EMAIL, amount, idempotencyKey: `t-${String(amount)}` } });
+      const send = (amount: unknown) =>
+        viewer.gql(TRANSFER, { input: { toEmail: ADMIN_EMAIL, amount, idempotencyKey: `t-${String(amount)}` } });
       assert.equal((await send('0')).data.transfer.userErrors[0].code, 'ZERO_AMOUNT');
       assert.equal((await send('-1')).data.transfer.userErrors[0].code, 'NEGATIVE_AMOUNT');
       const float = await send('1.5');
@@ -78,7 +91,9 @@ for (const db of databaseMatrix()) {
       assert.match(float.errors![0].message, /not a decimal integer string/);
       const huge = await send((2n ** 63n).toString());
       assert.match(huge.errors![0].message, /exceeds the limit/);
-      const unsafe = await viewer.gql(TRANSFER.replace('$input: TransferInput!', '$input: TransferInput!'), { input: { toEmail: ADMIN_EMAIL, amount: 9007199254740993, idempotencyKey: 't-unsafe' } });
+      const unsafe = await viewer.gql(TRANSFER.replace('$input: TransferInput!', '$input: TransferInput!'), {
+        input: { toEmail: ADMIN_EMAIL, amount: 9007199254740993, idempotencyKey: 't-unsafe' },
+      });
       assert.match(unsafe.errors![0].message, /above 2\^53/);
       const float2 = await send(1.5);
       assert.match(float2.errors![0].message, /not an integer/);
@@ -110,12 +125,20 @@ for (const db of databaseMatrix()) {
       assert.equal(retry.entitlement.expiresAt, first.entitlement.expiresAt);
       assert.equal(retry.wallet.balance, '15000000', 'a retry buys nothing');
       assert.equal((await buy('month', 'buy-1')).data.buyPlan.userErrors[0].code, 'IDEMPOTENCY_CONFLICT');
-      assert.equal((await attacker.gql(BUY, { input: { planId: 'week', idempotencyKey: 'a' } })).data.buyPlan.userErrors[0].code, 'INSUFFICIENT_FUNDS');
+      assert.equal(
+        (await attacker.gql(BUY, { input: { planId: 'week', idempotencyKey: 'a' } })).data.buyPlan.userErrors[0].code,
+        'INSUFFICIENT_FUNDS',
+      );
       assert.equal((await buy('decade', 'buy-2')).data.buyPlan.userErrors[0].code, 'PLAN_NOT_FOUND');
       const w = await wallet(viewer);
       assert.ok(w.adFreeUntil && Date.parse(w.adFreeUntil) > Date.now() + 6 * 86400_000);
-      const history = (await viewer.gql(`{ transactions(first: 10) { edges { node { kind amount account } } } }`)).data.transactions.edges.map((e: any) => e.node);
-      assert.deepEqual(history.map((t: any) => `${t.kind} ${t.amount}`), ['PLAN_PURCHASE -5000000', 'MINT 20000000']);
+      const history = (
+        await viewer.gql(`{ transactions(first: 10) { edges { node { kind amount account } } } }`)
+      ).data.transactions.edges.map((e: any) => e.node);
+      assert.deepEqual(
+        history.map((t: any) => `${t.kind} ${t.amount}`),
+        ['PLAN_PURCHASE -5000000', 'MINT 20000000'],
+      );
 
       const s = await startSession(viewer, videoId);
       assert.equal(s.adFree, true);
@@ -140,15 +163,52 @@ for (const db of databaseMatrix()) {
       const forger = NodeEd25519Signer.generate();
       const attacks: Array<[string, string, ApiClient]> = [
         ['REPLAYED', r1, seederOwner],
-        ['BAD_SIGNATURE', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid }, { signer: forger }), seederOwner],
-        ['SESSION_MISMATCH', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid, sessionId: other.sessionId }), seederOwner],
-        ['CERT_INVALID', await receiptMessage(other, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid }, { cert: { ...s.cert, cert: { ...s.cert.cert, sessionId: other.sessionId } } }), seederOwner],
-        ['WRONG_DOMAIN', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid, domain: 'wetube-receipt-v0' }), seederOwner],
-        ['WRONG_SEGMENT', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4' }), seederOwner],
+        [
+          'BAD_SIGNATURE',
+          await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid }, { signer: forger }),
+          seederOwner,
+        ],
+        [
+          'SESSION_MISMATCH',
+          await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid, sessionId: other.sessionId }),
+          seederOwner,
+        ],
+        [
+          'CERT_INVALID',
+          await receiptMessage(
+            other,
+            { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid },
+            { cert: { ...s.cert, cert: { ...s.cert.cert, sessionId: other.sessionId } } },
+          ),
+          seederOwner,
+        ],
+        [
+          'WRONG_DOMAIN',
+          await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid, domain: 'wetube-receipt-v0' }),
+          seederOwner,
+        ],
+        [
+          'WRONG_SEGMENT',
+          await receiptMessage(s, {
+            peerId,
+            seq: 2,
+            cumulativeSegments: 3,
+            lastSegmentCid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4',
+          }),
+          seederOwner,
+        ],
         ['TOO_FAST', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 500, lastSegmentCid: cid }), seederOwner],
         ['NOT_YOUR_PEER', await receiptMessage(s, { peerId, seq: 2, cumulativeSegments: 3, lastSegmentCid: cid }), attacker],
-        ['SELF_DEALING', await receiptMessage(s, { peerId: b64(ownKey.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: cid }), viewer],
-        ['SELF_DEALING', await receiptMessage(s, { peerId: b64(s.key.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: cid }), viewer],
+        [
+          'SELF_DEALING',
+          await receiptMessage(s, { peerId: b64(ownKey.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: cid }),
+          viewer,
+        ],
+        [
+          'SELF_DEALING',
+          await receiptMessage(s, { peerId: b64(s.key.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: cid }),
+          viewer,
+        ],
         ['MALFORMED', Buffer.from('not a receipt').toString('base64url'), seederOwner],
       ];
       for (const [code, message, client] of attacks) {
@@ -193,11 +253,18 @@ for (const db of databaseMatrix()) {
           return { client: c, key: await registerSeeder(c, u.id) };
         }),
       );
-      const messages = await Promise.all(peers.map((p) => receiptMessage(s, { peerId: b64(p.key.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: segmentCids[0] })));
+      const messages = await Promise.all(
+        peers.map((p) =>
+          receiptMessage(s, { peerId: b64(p.key.publicKey), seq: 1, cumulativeSegments: 2, lastSegmentCid: segmentCids[0] }),
+        ),
+      );
       const results = await Promise.all(peers.map((p, i) => redeem(p.client, [messages[i]])));
       const statuses = results.map((r) => r.results[0].code ?? r.results[0].status).sort();
       assert.deepEqual(statuses, ['HOLD_EXCEEDED', 'PAID', 'PAID']);
-      assert.equal(results.reduce((s, r) => s + r.totalPaid, 0n), 4n * PRICE);
+      assert.equal(
+        results.reduce((s, r) => s + r.totalPaid, 0n),
+        4n * PRICE,
+      );
       const audit = await ledger.audit();
       assert.deepEqual(audit.overpaidHolds, []);
     });
@@ -206,9 +273,14 @@ for (const db of databaseMatrix()) {
       const s = await startSession(viewer, videoId);
       const before = await wallet(viewer);
       await new Promise((r) => setTimeout(r, 50));
-      const beat = (await viewer.gql(HEARTBEAT, { input: { sessionId: s.sessionId, watchedSeconds: 4, ended: true } })).data.playbackHeartbeat;
+      const beat = (await viewer.gql(HEARTBEAT, { input: { sessionId: s.sessionId, watchedSeconds: 4, ended: true } })).data
+        .playbackHeartbeat;
       assert.equal(beat.ok, true);
-      assert.equal((await attacker.gql(HEARTBEAT, { input: { sessionId: s.sessionId, watchedSeconds: 4, ended: true } })).data.playbackHeartbeat.userErrors[0].code, 'NOT_FOUND');
+      assert.equal(
+        (await attacker.gql(HEARTBEAT, { input: { sessionId: s.sessionId, watchedSeconds: 4, ended: true } })).data.playbackHeartbeat
+          .userErrors[0].code,
+        'NOT_FOUND',
+      );
       const sessions = api.app.get(PaymentSessionsService, { strict: false });
       const later = new Date(Date.now() + (api.config.payments.redeemGraceSec + api.config.payments.sessionIdleSec + 60) * 1000);
       await sessions.closeFinished(later);
@@ -219,7 +291,9 @@ for (const db of databaseMatrix()) {
       assert.ok(pending > 0n);
       await api.app.get(EarningsReleaseService, { strict: false }).releaseMatured(new Date());
       assert.equal((await wallet(seederOwner)).pending, pending, 'not before the review window');
-      await api.app.get(EarningsReleaseService, { strict: false }).releaseMatured(new Date(Date.now() + (api.config.payments.earningsHoldSec + 60) * 1000));
+      await api.app
+        .get(EarningsReleaseService, { strict: false })
+        .releaseMatured(new Date(Date.now() + (api.config.payments.earningsHoldSec + 60) * 1000));
       const owner = await wallet(seederOwner);
       assert.deepEqual([owner.pending, owner.balance], [0n, pending]);
 
@@ -233,12 +307,18 @@ for (const db of databaseMatrix()) {
       assert.equal(again.pool, 0n, 'nothing left to share twice');
 
       const audit = await ledger.audit();
-      assert.deepEqual([audit.unbalancedEntries, audit.balanceMismatches, audit.negativeGuarded, audit.overpaidHolds, audit.sumOfBalances], [[], [], [], [], 0n]);
+      assert.deepEqual(
+        [audit.unbalancedEntries, audit.balanceMismatches, audit.negativeGuarded, audit.overpaidHolds, audit.sumOfBalances],
+        [[], [], [], [], 0n],
+      );
       assert.equal(await ledger.totalSupply(), 20_000_000n + 5n * PRICE, 'supply changed only by the mints');
     });
 
     it('a viewer opening many sessions gets a budget from the pool for the first ten open ones only; playback still starts', async () => {
-      assert.deepEqual((await adminClient.gql(MINT, { input: { amount: '100000000', idempotencyKey: 'pool-flood' } })).data.mint.userErrors, []);
+      assert.deepEqual(
+        (await adminClient.gql(MINT, { input: { amount: '100000000', idempotencyKey: 'pool-flood' } })).data.mint.userErrors,
+        [],
+      );
       const sessions = api.app.get(PaymentSessionsService, { strict: false });
       await sessions.closeFinished(new Date(Date.now() + 3600_000 * 3)); // the earlier tests' sessions are over
       const anonymous = new ApiClient(api.url);

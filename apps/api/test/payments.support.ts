@@ -35,7 +35,13 @@ export async function startSession(viewer: ApiClient, videoId: string): Promise<
   const r = await viewer.gql(START, { input: { videoId, sessionPublicKey: b64(key.publicKey) } });
   const p = r.data?.playbackSession;
   if (!p?.session) throw new Error(`playbackSession failed: ${JSON.stringify(r)}`);
-  return { sessionId: p.session.sessionId, key, cert: parseSignedSessionCert(p.session.certificate), adFree: p.session.adFree, budget: BigInt(p.session.bandwidthBudget) };
+  return {
+    sessionId: p.session.sessionId,
+    key,
+    cert: parseSignedSessionCert(p.session.certificate),
+    adFree: p.session.adFree,
+    budget: BigInt(p.session.bandwidthBudget),
+  };
 }
 
 /** A seeder key registered to the client's account (proof of possession, as the seeder CLI does). */
@@ -43,15 +49,26 @@ export async function registerSeeder(owner: ApiClient, userId: string): Promise<
   const key = NodeEd25519Signer.generate();
   const reg = { domain: SEEDER_REGISTRATION_DOMAIN, userId, publicKey: key.publicKey, signedAt: Date.now() };
   const signature = await signSeederRegistration(reg, key);
-  const r = await owner.gql(REGISTER, { input: { publicKey: b64(key.publicKey), signedAt: new Date(reg.signedAt).toISOString(), signature: b64(signature) } });
+  const r = await owner.gql(REGISTER, {
+    input: { publicKey: b64(key.publicKey), signedAt: new Date(reg.signedAt).toISOString(), signature: b64(signature) },
+  });
   if (!r.data?.registerSeeder?.seeder) throw new Error(`registerSeeder failed: ${JSON.stringify(r)}`);
   void encodeSeederRegistration;
   return key;
 }
 
 /** The wt_receipt wire message a viewer would send, base64url (what peers redeem). */
-export async function receiptMessage(s: ViewerSession, fields: Partial<Receipt> & { peerId: string; seq: number; cumulativeSegments: number; lastSegmentCid: string }, opts: { signer?: NodeEd25519Signer; cert?: SignedSessionCert } = {}): Promise<string> {
-  const receipt: Receipt = { domain: RECEIPT_DOMAIN, sessionId: s.sessionId, cumulativeBytes: fields.cumulativeSegments * 100_000, ...fields };
+export async function receiptMessage(
+  s: ViewerSession,
+  fields: Partial<Receipt> & { peerId: string; seq: number; cumulativeSegments: number; lastSegmentCid: string },
+  opts: { signer?: NodeEd25519Signer; cert?: SignedSessionCert } = {},
+): Promise<string> {
+  const receipt: Receipt = {
+    domain: RECEIPT_DOMAIN,
+    sessionId: s.sessionId,
+    cumulativeBytes: fields.cumulativeSegments * 100_000,
+    ...fields,
+  };
   const signer = opts.signer ?? s.key;
   // signReceipt refuses other domains, so a receipt of another domain is signed over its bytes directly.
   const signature = receipt.domain === RECEIPT_DOMAIN ? await signReceipt(receipt, signer) : await signer.sign(encodeReceipt(receipt));
@@ -73,7 +90,9 @@ export async function redeem(peerOwner: ApiClient, receipts: string[]): Promise<
   return { results: r.data.redeemReceipts.results, totalPaid: BigInt(r.data.redeemReceipts.totalPaid) };
 }
 
-export async function wallet(client: ApiClient): Promise<{ balance: bigint; pending: bigint; creatorRevenue: bigint; adFreeUntil: string | null }> {
+export async function wallet(
+  client: ApiClient,
+): Promise<{ balance: bigint; pending: bigint; creatorRevenue: bigint; adFreeUntil: string | null }> {
   const r = await client.gql(`{ wallet { balance pending creatorRevenue adFreeUntil } }`);
   const w = r.data?.wallet;
   if (!w) throw new Error(`wallet failed: ${JSON.stringify(r)}`);

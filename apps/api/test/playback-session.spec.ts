@@ -58,7 +58,15 @@ describe('playback sessions: a certified session key for receipts', () => {
 
     // A peer (seeder or browser) holding the origin key accepts a receipt the viewer signs.
     const book = new ReceiptBook({ peerId: 'peer-1', originPublicKey: originKey, verifier: new NodeEd25519Verifier() });
-    const receipt = { domain: RECEIPT_DOMAIN, sessionId: session.sessionId, peerId: 'peer-1', seq: 1, lastSegmentCid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4', cumulativeSegments: 2, cumulativeBytes: 500_000 };
+    const receipt = {
+      domain: RECEIPT_DOMAIN,
+      sessionId: session.sessionId,
+      peerId: 'peer-1',
+      seq: 1,
+      lastSegmentCid: 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4',
+      cumulativeSegments: 2,
+      cumulativeBytes: 500_000,
+    };
     const decision = await book.accept({ cert: signed, receipt, signature: await signReceipt(receipt, sessionKey) });
     assert.equal(decision.accepted, true);
     // The same receipt signed by another key (a forger) is refused.
@@ -74,7 +82,8 @@ describe('playback sessions: a certified session key for receipts', () => {
     const bad = (await viewer.gql(START, { input: { videoId, sessionPublicKey: 'not-a-key' } })).data.playbackSession;
     assert.equal(bad.session, null);
     assert.equal(bad.userErrors[0].code, 'INVALID_SESSION_KEY');
-    const missing = (await viewer.gql(START, { input: { videoId: '00000000-0000-0000-0000-000000000000', sessionPublicKey: key } })).data.playbackSession;
+    const missing = (await viewer.gql(START, { input: { videoId: '00000000-0000-0000-0000-000000000000', sessionPublicKey: key } })).data
+      .playbackSession;
     assert.equal(missing.userErrors[0].code, 'NOT_FOUND');
     await owner.gql(`mutation { updateVideo(input: {id: "${videoId}", visibility: PRIVATE}) { video { id } } }`);
     const hidden = (await viewer.gql(START, { input: { videoId, sessionPublicKey: key } })).data.playbackSession;

@@ -109,7 +109,10 @@ describe(`scaled out: api + transcoder processes over BullMQ (${process.env.DATA
     const transcoder = await startTranscoder('transcoder#1');
     const v = await waitForStatus(creator, queuedId, ['READY', 'FAILED'], 60_000);
     assert.equal(v.status, 'READY', `${v.failureReason}\n${transcoder.logs()}`);
-    assert.deepEqual(v.renditions.map((r: { name: string }) => r.name), ['180p']);
+    assert.deepEqual(
+      v.renditions.map((r: { name: string }) => r.name),
+      ['180p'],
+    );
     // Done by the transcoder, not by the api.
     assert.match(transcoder.logs(), new RegExp(`video ${queuedId} READY`));
     assert.doesNotMatch(api.logs(), new RegExp(`video ${queuedId} READY`));

@@ -111,16 +111,31 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
       PLAYBACK_SESSIONS_PER_MINUTE: '1',
     };
     // api A first (it migrates the schema and makes the origin key in the shared data folder), then B.
-    const a = spawnNode('api A', API_MAIN, { ...env, PORT: String(pa), HOST: '127.0.0.1', PUBLIC_API_URL: apiA, TRANSCODE_IN_PROCESS: 'true' });
+    const a = spawnNode('api A', API_MAIN, {
+      ...env,
+      PORT: String(pa),
+      HOST: '127.0.0.1',
+      PUBLIC_API_URL: apiA,
+      TRANSCODE_IN_PROCESS: 'true',
+    });
     procs.push(a);
     await waitHealthy(apiA, a, 60_000);
-    const b = spawnNode('api B', API_MAIN, { ...env, PORT: String(pb), HOST: '127.0.0.1', PUBLIC_API_URL: apiB, TRANSCODE_IN_PROCESS: 'false' });
+    const b = spawnNode('api B', API_MAIN, {
+      ...env,
+      PORT: String(pb),
+      HOST: '127.0.0.1',
+      PUBLIC_API_URL: apiB,
+      TRANSCODE_IN_PROCESS: 'false',
+    });
     procs.push(b);
     for (const [i, port] of [t1, t2].entries()) {
       const t = spawnNode(`tracker ${i + 1}`, TRACKER_MAIN, { ...env, TRACKER_PORT: String(port), TRACKER_HOST: '127.0.0.1' });
       procs.push(t);
     }
-    await Promise.all([waitHealthy(apiB, b, 60_000), ...procs.slice(2).map((t) => waitForLog(t, /listening on ws:\/\/127\.0\.0\.1:\d+\/tracker/))]);
+    await Promise.all([
+      waitHealthy(apiB, b, 60_000),
+      ...procs.slice(2).map((t) => waitForLog(t, /listening on ws:\/\/127\.0\.0\.1:\d+\/tracker/)),
+    ]);
 
     const creator = new ApiClient(apiA);
     await creator.signUp('Shard Creator');
@@ -147,8 +162,14 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
   });
 
   it('api A and api B name the same shard for each swarm, in GraphQL, in the .torrent files and in playbackSession', async () => {
-    assert.deepEqual(swarmsA.map((s) => s.rendition), ['180p', 'audio']);
-    assert.deepEqual(swarmsB.map((s) => [s.infoHash, s.trackerUrls]), swarmsA.map((s) => [s.infoHash, s.trackerUrls]));
+    assert.deepEqual(
+      swarmsA.map((s) => s.rendition),
+      ['180p', 'audio'],
+    );
+    assert.deepEqual(
+      swarmsB.map((s) => [s.infoHash, s.trackerUrls]),
+      swarmsA.map((s) => [s.infoHash, s.trackerUrls]),
+    );
     const builder = new TorrentBuilder();
     for (const [i, s] of swarmsA.entries()) {
       const shard = shards.shardOf(s.infoHash);
@@ -161,12 +182,19 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
     }
     const START = `mutation($input: StartPlaybackInput!) { playbackSession(input: $input) { session { trackerUrls } userErrors { code } } }`;
     const sessions = await Promise.all(
-      [apiA, apiB].map(async (api) => (await new ApiClient(api).gql(START, { input: { videoId, sessionPublicKey: randomBytes(32).toString('base64url') } })).data.playbackSession),
+      [apiA, apiB].map(
+        async (api) =>
+          (await new ApiClient(api).gql(START, { input: { videoId, sessionPublicKey: randomBytes(32).toString('base64url') } })).data
+            .playbackSession,
+      ),
     );
     for (const s of sessions) {
       assert.deepEqual(s.userErrors, []);
       for (const sw of swarmsA) for (const u of sw.trackerUrls) assert.ok(s.session.trackerUrls.includes(u), `session names ${u}`);
-      assert.ok(s.session.trackerUrls.every((u: string) => swarmsA.some((sw) => sw.trackerUrls.includes(u))), 'and no other tracker');
+      assert.ok(
+        s.session.trackerUrls.every((u: string) => swarmsA.some((sw) => sw.trackerUrls.includes(u))),
+        'and no other tracker',
+      );
     }
   });
 
@@ -210,7 +238,17 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
   it('a tracker process refuses an infohash the database does not list', async () => {
     const peer = await wsPeer(trackerUrls[0]);
     try {
-      peer.send({ action: 'announce', info_hash: bin(randomBytes(20).toString('hex')), peer_id: `-WX0001-${randomBytes(6).toString('hex')}`, numwant: 0, offers: [], uploaded: 0, downloaded: 0, left: 0, event: 'started' });
+      peer.send({
+        action: 'announce',
+        info_hash: bin(randomBytes(20).toString('hex')),
+        peer_id: `-WX0001-${randomBytes(6).toString('hex')}`,
+        numwant: 0,
+        offers: [],
+        uploaded: 0,
+        downloaded: 0,
+        left: 0,
+        event: 'started',
+      });
       const r = await peer.next((m) => m['failure reason'] !== undefined);
       assert.match(r['failure reason'], /Unknown info_hash/);
     } finally {
@@ -222,7 +260,16 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
     const before = await Promise.all(swarmsA.map((s) => scrapeCount(s.trackerUrls[0], s.infoHash)));
     const dir = await mkdtemp(join(tmpdir(), 'wetube-scaled-seeder-'));
     const logs: string[] = [];
-    const seeder = new SeederService({ apiUrl: apiB, selection: { kind: 'ids', ids: [videoId] }, maxDiskBytes: 100e6, dir, port: 0, webrtc: false, refreshMs: 0, log: (m) => logs.push(m) });
+    const seeder = new SeederService({
+      apiUrl: apiB,
+      selection: { kind: 'ids', ids: [videoId] },
+      maxDiskBytes: 100e6,
+      dir,
+      port: 0,
+      webrtc: false,
+      refreshMs: 0,
+      log: (m) => logs.push(m),
+    });
     try {
       await seeder.start();
       const deadline = Date.now() + 30_000;
@@ -232,7 +279,11 @@ describe('scaled out: two api and two tracker processes on PostgreSQL + Redis', 
         if (counts.every((n, i) => n === before[i] + 1)) break;
         await new Promise((r) => setTimeout(r, 300));
       }
-      assert.deepEqual(counts, before.map((n) => n + 1), `the seeder is in every swarm on its shard\n${logs.join('\n')}`);
+      assert.deepEqual(
+        counts,
+        before.map((n) => n + 1),
+        `the seeder is in every swarm on its shard\n${logs.join('\n')}`,
+      );
       for (const s of swarmsA) {
         const other = trackerUrls.find((u) => u !== s.trackerUrls[0])!;
         assert.equal(await scrapeCount(other, s.infoHash), 0, `${s.rendition} is not on the other tracker`);

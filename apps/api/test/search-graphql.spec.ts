@@ -19,7 +19,13 @@ for (const db of databaseMatrix()) {
 
     async function seedReady(title: string, durationMs: number, visibility = Visibility.PUBLIC): Promise<string> {
       const videos = api.app.get(VideosService);
-      const v = await videos.createFromUpload({ ownerId: aliceId, uploadId: `seed${Math.random().toString(36).slice(2)}`, title, sourceName: 'x.mp4', sourceBytes: 1 });
+      const v = await videos.createFromUpload({
+        ownerId: aliceId,
+        uploadId: `seed${Math.random().toString(36).slice(2)}`,
+        title,
+        sourceName: 'x.mp4',
+        sourceBytes: 1,
+      });
       await videos.markReady(v.id, { durationMs, width: 640, height: 360, renditions: [] });
       if (visibility !== Visibility.PUBLIC) await videos.updateMetadata(v.id, { visibility });
       return v.id;
@@ -40,13 +46,19 @@ for (const db of databaseMatrix()) {
     it('anyone finds public videos, ranked, with a typo, filtered and paged; private and unlisted never', async () => {
       const r = await anon.gql(SEARCH, { q: 'harbor' });
       assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-      assert.deepEqual(new Set(r.data.search.edges.map((e: any) => e.node.title)), new Set(['Harbour lights at dusk', 'Harbour seals feeding']));
+      assert.deepEqual(
+        new Set(r.data.search.edges.map((e: any) => e.node.title)),
+        new Set(['Harbour lights at dusk', 'Harbour seals feeding']),
+      );
       assert.equal(r.data.search.totalCount, 2);
       assert.equal(r.data.search.edges[0].node.owner.displayName, 'Alice Lighthouse');
       const mine = await alice.gql(SEARCH, { q: 'secret' });
       assert.deepEqual(mine.data.search.edges, [], 'not even the owner finds a private video in search');
       const long = await anon.gql(SEARCH, { q: 'harb', filter: { duration: 'LONG', uploadDate: 'TODAY', type: 'VIDEO' } });
-      assert.deepEqual(long.data.search.edges.map((e: any) => e.node.title), ['Harbour seals feeding']);
+      assert.deepEqual(
+        long.data.search.edges.map((e: any) => e.node.title),
+        ['Harbour seals feeding'],
+      );
       const audio = await anon.gql(SEARCH, { q: 'harbour', filter: { type: 'AUDIO' } });
       assert.equal(audio.data.search.totalCount, 0);
       const p1 = await anon.gql(SEARCH, { q: 'harbour', first: 1, orderBy: 'DATE' });
@@ -93,7 +105,18 @@ for (const db of databaseMatrix()) {
         assert.equal(r.errors?.[0].extensions?.code, 'BAD_USER_INPUT', `${JSON.stringify(vars).slice(0, 60)}: ${JSON.stringify(r.errors)}`);
         assert.match(r.errors![0].message, message);
       }
-      for (const q of ['harbour"', 'NEAR(harbour', 'harbour*', 'harbour OR', 'OR', "'; DROP TABLE videos; --", 'harbour\u0000\u0007', '🌋 harbour', 'harbour & !x | y:*', '{title}: harbour']) {
+      for (const q of [
+        'harbour"',
+        'NEAR(harbour',
+        'harbour*',
+        'harbour OR',
+        'OR',
+        "'; DROP TABLE videos; --",
+        'harbour\u0000\u0007',
+        '🌋 harbour',
+        'harbour & !x | y:*',
+        '{title}: harbour',
+      ]) {
         const r = await anon.gql(SEARCH, { q });
         assert.equal(r.errors, undefined, `${JSON.stringify(q)}: ${JSON.stringify(r.errors)}`);
         assert.ok(Array.isArray(r.data.search.edges));

@@ -12,12 +12,21 @@ const MINE = `{ mySeeders { id name publicKey createdAt lastSeenAt } }`;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** What a seeder sends: its key, signed for `userId` at `signedAt`. */
-async function signedInput(key: NodeEd25519Signer, userId: string, opts: { name?: string; signedAt?: number; signer?: NodeEd25519Signer } = {}) {
+async function signedInput(
+  key: NodeEd25519Signer,
+  userId: string,
+  opts: { name?: string; signedAt?: number; signer?: NodeEd25519Signer } = {},
+) {
   const signedAt = opts.signedAt ?? Date.now();
   const reg = { domain: SEEDER_REGISTRATION_DOMAIN, userId, publicKey: key.publicKey, signedAt };
   // signSeederRegistration refuses a key that is not the registered one, so a forger signs the bytes itself.
   const signature = opts.signer ? await opts.signer.sign(encodeSeederRegistration(reg)) : await signSeederRegistration(reg, key);
-  return { publicKey: b64(key.publicKey), signedAt: new Date(signedAt).toISOString(), signature: b64(signature), ...(opts.name !== undefined ? { name: opts.name } : {}) };
+  return {
+    publicKey: b64(key.publicKey),
+    signedAt: new Date(signedAt).toISOString(),
+    signature: b64(signature),
+    ...(opts.name !== undefined ? { name: opts.name } : {}),
+  };
 }
 
 for (const db of databaseMatrix()) {
@@ -51,7 +60,7 @@ for (const db of databaseMatrix()) {
     });
     after(async () => api?.close());
 
-    it("registers a seeder key with the signed-in account; mySeeders lists it", async () => {
+    it('registers a seeder key with the signed-in account; mySeeders lists it', async () => {
       const before = Date.now();
       const payload = await register(alice, await signedInput(key, aliceId, { name: 'attic box' }));
       assert.deepEqual(payload.userErrors, []);
@@ -89,7 +98,11 @@ for (const db of databaseMatrix()) {
       const payload = await register(alice, await signedInput(other, aliceId));
       assert.equal(payload.seeder.name, `seeder ${b64(other.publicKey).slice(0, 8)}`);
       const mine = (await alice.gql(MINE)).data.mySeeders;
-      assert.deepEqual(mine.map((s: any) => s.publicKey), [b64(key.publicKey), b64(other.publicKey)], 'first registered first');
+      assert.deepEqual(
+        mine.map((s: any) => s.publicKey),
+        [b64(key.publicKey), b64(other.publicKey)],
+        'first registered first',
+      );
     });
 
     it("refuses a key already registered with another account (SEEDER_KEY_TAKEN), even with the key's valid signature", async () => {

@@ -10,7 +10,6 @@ export const TRANSCODER_MAIN = join(__dirname, '..', '..', '..', 'transcoder', '
 
 export const JWT_SECRET = 'crash-test-secret-crash-test-secret-0123';
 
-
 export interface Proc {
   readonly name: string;
   readonly pid: number;
@@ -108,7 +107,12 @@ export async function waitForLog(proc: Proc, re: RegExp, timeoutMs = 30_000): Pr
 /** True when nothing answers HTTP at `url` any more. */
 export async function isDown(url: string): Promise<boolean> {
   try {
-    await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}', signal: AbortSignal.timeout(2000) });
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{__typename}"}',
+      signal: AbortSignal.timeout(2000),
+    });
     return false;
   } catch {
     return true;
@@ -124,7 +128,8 @@ export async function waitMidEncode(client: ApiClient, id: string, tmp: string, 
     last = r.data?.video;
     const tmpEntries = await list(tmp);
     const segments = tmpEntries.length ? (await list(join(tmp, tmpEntries[0], '360p'))).filter((f) => f.endsWith('.m4s')).length : 0;
-    if (last?.status === 'PROCESSING' && last.progress > 0 && last.progress < 95) return { ...last, segments, tmpEntries } as { status: string; progress: number; segments: number; tmpEntries: string[] };
+    if (last?.status === 'PROCESSING' && last.progress > 0 && last.progress < 95)
+      return { ...last, segments, tmpEntries } as { status: string; progress: number; segments: number; tmpEntries: string[] };
     if (last && (last.status === 'READY' || last.status === 'FAILED')) break;
     await sleep(50);
   }

@@ -29,13 +29,19 @@ for (const db of databaseMatrix()) {
       const clip = await generateClip({ path: join(api.dataDir, 's.mp4'), durationSec: 5, width: 640, height: 360 });
       const id = (await tusUpload(client, clip)).videoId!;
       assert.equal((await waitForStatus(client, id, ['READY', 'FAILED'])).status, 'READY');
-      const r = await client.gql(`query($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl bytes } contentFiles { path cid sha256 bytes } } }`, { id });
+      const r = await client.gql(
+        `query($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl bytes } contentFiles { path cid sha256 bytes } } }`,
+        { id },
+      );
       video = r.data.video;
     });
     after(async () => api?.close());
 
     it('GraphQL lists one swarm per rendition with a magnet naming the tracker and the origin web seed', () => {
-      assert.deepEqual(video.swarms.map((s: any) => s.rendition), ['360p', 'audio']);
+      assert.deepEqual(
+        video.swarms.map((s: any) => s.rendition),
+        ['360p', 'audio'],
+      );
       for (const s of video.swarms) {
         assert.match(s.infoHash, /^[0-9a-f]{40}$/);
         assert.ok(s.magnetUri.startsWith(`magnet:?xt=urn:btih:${s.infoHash}`), s.magnetUri);
@@ -54,7 +60,9 @@ for (const db of databaseMatrix()) {
       assert.ok(parsed.files.slice(1).every((f) => /\/360p\/seg_\d{5}\.m4s$/.test(f.path.replace(/\\/g, '/'))));
       // Fetch every file where a web-seed client would (url-list + path) and hash the pieces.
       const bytes = Buffer.concat(
-        await Promise.all(parsed.files.map(async (f) => Buffer.from(await (await fetch(`${api.url}/hls/${f.path.replace(/\\/g, '/')}`)).arrayBuffer()))),
+        await Promise.all(
+          parsed.files.map(async (f) => Buffer.from(await (await fetch(`${api.url}/hls/${f.path.replace(/\\/g, '/')}`)).arrayBuffer())),
+        ),
       );
       assert.equal(bytes.length, parsed.length);
       parsed.pieces.forEach((hash, i) => {
@@ -73,10 +81,14 @@ for (const db of databaseMatrix()) {
 
     it('every published file has a Kubo-style CID in GraphQL and the manifest', async () => {
       const paths = video.contentFiles.map((f: any) => f.path);
-      for (const p of ['master.m3u8', '360p/init.mp4', '360p/seg_00000.m4s', 'torrents/360p.torrent', 'poster.jpg']) assert.ok(paths.includes(p), p);
+      for (const p of ['master.m3u8', '360p/init.mp4', '360p/seg_00000.m4s', 'torrents/360p.torrent', 'poster.jpg'])
+        assert.ok(paths.includes(p), p);
       assert.ok(video.contentFiles.every((f: any) => /^bafk[a-z2-7]+$/.test(f.cid) || /^bafy[a-z2-7]+$/.test(f.cid)));
       const manifest: any = await (await fetch(video.manifestUrl.replace(api.config.publicApiUrl, api.url))).json();
-      assert.deepEqual(manifest.files.map((f: any) => f.cid), video.contentFiles.map((f: any) => f.cid));
+      assert.deepEqual(
+        manifest.files.map((f: any) => f.cid),
+        video.contentFiles.map((f: any) => f.cid),
+      );
     });
   });
 }

@@ -20,7 +20,11 @@ export interface UploadOutcome {
 }
 
 /** Uploads a file through the api's tus endpoint, as the web page does. */
-export async function tusUpload(client: ApiClient, path: string, opts: UploadOptions & { resumeUrl?: string } = {}): Promise<UploadOutcome> {
+export async function tusUpload(
+  client: ApiClient,
+  path: string,
+  opts: UploadOptions & { resumeUrl?: string } = {},
+): Promise<UploadOutcome> {
   const data = await readFile(path);
   return new Promise((resolve) => {
     let videoId: string | null = null;

@@ -20,7 +20,13 @@ for (const db of databaseMatrix()) {
     /** Records a finished video straight in the database (pagination needs many). */
     async function seedReady(ownerId: string, title: string, visibility = Visibility.PUBLIC): Promise<string> {
       const videos = api.app.get(VideosService);
-      const v = await videos.createFromUpload({ ownerId, uploadId: `seed${Math.random().toString(36).slice(2)}`, title, sourceName: 'x.mp4', sourceBytes: 1 });
+      const v = await videos.createFromUpload({
+        ownerId,
+        uploadId: `seed${Math.random().toString(36).slice(2)}`,
+        title,
+        sourceName: 'x.mp4',
+        sourceBytes: 1,
+      });
       await videos.markReady(v.id, { durationMs: 1000, width: 640, height: 360, renditions: [] });
       if (visibility !== Visibility.PUBLIC) await videos.updateMetadata(v.id, { visibility });
       return v.id;
@@ -57,7 +63,10 @@ for (const db of databaseMatrix()) {
       assert.equal(ready.title, 'Harbour at dusk');
       assert.ok(Math.abs(ready.durationSec - 4) < 0.2, `duration ${ready.durationSec}`);
       assert.deepEqual([ready.width, ready.height], [640, 360]);
-      assert.deepEqual(ready.renditions.map((r: any) => r.name), ['360p']);
+      assert.deepEqual(
+        ready.renditions.map((r: any) => r.name),
+        ['360p'],
+      );
       assert.match(ready.renditions[0].codecs, /^avc1\.[0-9a-f]{6},mp4a\.40\.2$/);
       assert.ok(ready.masterUrl.endsWith(`/hls/${ready.id}/master.m3u8`));
       const master = await fetch(`${api.url}/hls/${ready.id}/master.m3u8`);
@@ -103,7 +112,11 @@ for (const db of databaseMatrix()) {
       const byBob = (await bob.gql(m, { input: { id, title: 'Mine now' } })).data.updateVideo;
       assert.equal(byBob.video, null);
       assert.equal(byBob.userErrors[0].code, 'FORBIDDEN');
-      const ok = (await alice.gql(m, { input: { id, title: '  New   title ', description: 'About it', tags: ['Boats', '#sea', 'boats'], visibility: 'UNLISTED' } })).data.updateVideo;
+      const ok = (
+        await alice.gql(m, {
+          input: { id, title: '  New   title ', description: 'About it', tags: ['Boats', '#sea', 'boats'], visibility: 'UNLISTED' },
+        })
+      ).data.updateVideo;
       assert.deepEqual(ok.video, { title: 'New title', description: 'About it', tags: ['boats', 'sea'], visibility: 'UNLISTED' });
       const bad = (await alice.gql(m, { input: { id, title: ' ', tags: ['x'.repeat(41)] } })).data.updateVideo;
       assert.deepEqual(bad.userErrors.map((e: any) => e.code).sort(), ['TAG_TOO_LONG', 'TITLE_REQUIRED']);
@@ -120,13 +133,24 @@ for (const db of databaseMatrix()) {
       const m = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { video { category } userErrors { field message code } } }`;
       const categories: string[] = (await alice.gql(`{ videoCategories }`)).data.videoCategories;
       assert.ok(categories.includes('Music') && categories.includes('Science & Technology'), JSON.stringify(categories));
-      assert.deepEqual((await alice.gql(m, { input: { id, category: ' science &  technology ' } })).data.updateVideo, { video: { category: 'Science & Technology' }, userErrors: [] });
+      assert.deepEqual((await alice.gql(m, { input: { id, category: ' science &  technology ' } })).data.updateVideo, {
+        video: { category: 'Science & Technology' },
+        userErrors: [],
+      });
       const bad = (await alice.gql(m, { input: { id, category: 'Cooking' } })).data.updateVideo;
       assert.equal(bad.video, null);
       assert.deepEqual([bad.userErrors[0].code, bad.userErrors[0].field], ['CATEGORY_UNKNOWN', ['input', 'category']]);
       assert.match(bad.userErrors[0].message, /"Cooking".*Music/);
-      assert.equal((await alice.gql(`{ video(id: "${id}") { category } }`)).data.video.category, 'Science & Technology', 'the refused change changed nothing');
-      assert.deepEqual((await alice.gql(m, { input: { id, title: 'Still filed' } })).data.updateVideo.video, { category: 'Science & Technology' }, 'left out: kept');
+      assert.equal(
+        (await alice.gql(`{ video(id: "${id}") { category } }`)).data.video.category,
+        'Science & Technology',
+        'the refused change changed nothing',
+      );
+      assert.deepEqual(
+        (await alice.gql(m, { input: { id, title: 'Still filed' } })).data.updateVideo.video,
+        { category: 'Science & Technology' },
+        'left out: kept',
+      );
       assert.deepEqual((await alice.gql(m, { input: { id, category: '' } })).data.updateVideo.video, { category: null });
     });
 
@@ -141,8 +165,11 @@ for (const db of databaseMatrix()) {
       assert.equal(big.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
       const cursor = await bob.gql('{ videos(after: "garbage") { totalCount } }');
       assert.equal(cursor.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
-      const fields = 'id title description tags status progress durationSec posterUrl masterUrl storyboardUrl owner { id displayName } renditions { name width height }';
-      const costly = await bob.gql(`{ a: videos(first: 100) { edges { node { ${fields} } } } b: videos(first: 100) { edges { node { ${fields} } } } }`);
+      const fields =
+        'id title description tags status progress durationSec posterUrl masterUrl storyboardUrl owner { id displayName } renditions { name width height }';
+      const costly = await bob.gql(
+        `{ a: videos(first: 100) { edges { node { ${fields} } } } b: videos(first: 100) { edges { node { ${fields} } } } }`,
+      );
       assert.equal(costly.errors?.[0].extensions?.code, 'QUERY_TOO_COMPLEX');
       const missing = await bob.gql('{ nope }');
       assert.equal(missing.errors?.[0].extensions?.code, 'GRAPHQL_VALIDATION_FAILED');

@@ -93,11 +93,15 @@ export class SeederApiClient {
     let seen = 0;
     while (seen < limit) {
       const first = Math.min(PAGE_SIZE, limit - seen);
-      const r: { videos: { edges: { node: { id: string; swarms: Omit<SwarmInfo, 'videoId'>[] | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await this.gql(
-          `query($first: Int!, $after: String) { videos(first: $first, after: $after) { edges { node { id ${SWARM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
-          { first, after },
-        );
+      const r: {
+        videos: {
+          edges: { node: { id: string; swarms: Omit<SwarmInfo, 'videoId'>[] | null } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await this.gql(
+        `query($first: Int!, $after: String) { videos(first: $first, after: $after) { edges { node { id ${SWARM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        { first, after },
+      );
       for (const { node } of r.videos.edges) out.push(...(node.swarms ?? []).map((s) => ({ ...s, videoId: node.id })));
       seen += r.videos.edges.length;
       if (!r.videos.pageInfo.hasNextPage || !r.videos.pageInfo.endCursor || r.videos.edges.length === 0) break;
@@ -132,7 +136,8 @@ export class SeederApiClient {
     } catch {
       throw new Error(`GET ${url}: not JSON`);
     }
-    const key = typeof doc.publicKey === 'string' && /^[A-Za-z0-9_-]{43}$/.test(doc.publicKey) ? Buffer.from(doc.publicKey, 'base64url') : null;
+    const key =
+      typeof doc.publicKey === 'string' && /^[A-Za-z0-9_-]{43}$/.test(doc.publicKey) ? Buffer.from(doc.publicKey, 'base64url') : null;
     if (doc.algorithm !== 'Ed25519' || !key || key.length !== 32) throw new Error(`GET ${url}: no Ed25519 publicKey (base64url, 32 bytes)`);
     return new Uint8Array(key);
   }
@@ -186,7 +191,10 @@ export class SeederApiClient {
       throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
     }
     if (body.errors?.length) {
-      throw new GraphqlError(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`, body.errors.map((e) => e.extensions?.code ?? ''));
+      throw new GraphqlError(
+        `GraphQL: ${body.errors.map((e) => e.message).join('; ')}`,
+        body.errors.map((e) => e.extensions?.code ?? ''),
+      );
     }
     if (!body.data) throw new Error(`POST ${url}: HTTP ${res.status} without data`);
     return body.data;

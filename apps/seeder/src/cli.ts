@@ -84,7 +84,10 @@ export function parseSelection(text: string): VideoSelection {
   const t = text.trim();
   if (t === 'all') return { kind: 'all' };
   if (t === 'popular') return { kind: 'popular', count: 20 };
-  const ids = t.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = t
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw new Error(`"${text}" is empty; use all, popular or a comma-separated list of video ids`);
   const bad = ids.filter((id) => !UUID.test(id));
   if (bad.length) throw new Error(`"${bad[0]}" is not a video id; use all, popular or a comma-separated list of video ids`);
@@ -186,7 +189,8 @@ export function parseCli(argv: string[]): CliResult {
     const count = flag('count', (s) => parseInteger(s, 1, 10_000));
     if (selection.kind === 'popular') selection = { kind: 'popular', count };
     const rtcBind = values['rtc-bind'];
-    if (rtcBind !== undefined && !/^[0-9a-fA-F.:]+$/.test(String(rtcBind))) throw new Error(`--rtc-bind: "${rtcBind}" is not an IP address`);
+    if (rtcBind !== undefined && !/^[0-9a-fA-F.:]+$/.test(String(rtcBind)))
+      throw new Error(`--rtc-bind: "${rtcBind}" is not an IP address`);
     const dir = String(values.dir);
     if (dir.trim() === '') throw new Error('--dir: must not be empty');
     return {

@@ -20,7 +20,9 @@ export interface AdmissionPlan {
 
 /** Least recently requested first; ties broken by infohash so the choice is deterministic. */
 export function lruOrder(held: readonly HeldSwarm[]): HeldSwarm[] {
-  return [...held].sort((a, b) => a.lastRequestedAt - b.lastRequestedAt || (a.infoHash < b.infoHash ? -1 : a.infoHash > b.infoHash ? 1 : 0));
+  return [...held].sort(
+    (a, b) => a.lastRequestedAt - b.lastRequestedAt || (a.infoHash < b.infoHash ? -1 : a.infoHash > b.infoHash ? 1 : 0),
+  );
 }
 
 /**
@@ -28,7 +30,12 @@ export function lruOrder(held: readonly HeldSwarm[]): HeldSwarm[] {
  * lowered). `pinned` swarms are never evicted (the ones the current pass just chose to keep, so a long
  * list does not evict its own head). Evicts nothing when the room cannot be made.
  */
-export function planAdmission(held: readonly HeldSwarm[], incomingBytes: number, maxBytes: number, pinned: ReadonlySet<string> = new Set()): AdmissionPlan {
+export function planAdmission(
+  held: readonly HeldSwarm[],
+  incomingBytes: number,
+  maxBytes: number,
+  pinned: ReadonlySet<string> = new Set(),
+): AdmissionPlan {
   if (incomingBytes > maxBytes) return { admit: false, evict: [] };
   let used = held.reduce((sum, s) => sum + s.bytes, 0);
   const evict: string[] = [];

@@ -103,7 +103,13 @@ export class ReceiptKeeper implements RedeemSource {
       let kept: KeptReceipt;
       try {
         const m = decodeReceiptMessage(fromBase64Url(entry.message));
-        kept = { cert: m.cert.cert, certSignature: m.cert.signature, receipt: m.receipt, signature: m.signature, acceptedAt: entry.acceptedAt };
+        kept = {
+          cert: m.cert.cert,
+          certSignature: m.cert.signature,
+          receipt: m.receipt,
+          signature: m.signature,
+          acceptedAt: entry.acceptedAt,
+        };
       } catch {
         undecodable++;
         this.foreign.push(entry);
@@ -116,9 +122,13 @@ export class ReceiptKeeper implements RedeemSource {
         if (Number.isSafeInteger(entry.redeemedSeq)) this.redeemedSeq.set(kept.receipt.sessionId, entry.redeemedSeq!);
       }
     }
-    if (undecodable) this.log(`receipts: ${undecodable} entries of ${this.opts.storage.receiptsPath} cannot be decoded; kept in the file as they are`);
+    if (undecodable)
+      this.log(`receipts: ${undecodable} entries of ${this.opts.storage.receiptsPath} cannot be decoded; kept in the file as they are`);
     const other = this.foreign.length - undecodable;
-    if (other) this.log(`receipts: ${other} receipts in ${this.opts.storage.receiptsPath} name another peer id (an older seeder key?); kept in the file, not used`);
+    if (other)
+      this.log(
+        `receipts: ${other} receipts in ${this.opts.storage.receiptsPath} name another peer id (an older seeder key?); kept in the file, not used`,
+      );
     this.bytes = this.loaded.reduce((n, k) => n + k.receipt.cumulativeBytes, 0);
     if (this.loaded.length) this.log(`receipts: ${this.loaded.length} kept receipts loaded (${this.bytes} bytes receipted)`);
     void this.ready();
@@ -289,5 +299,7 @@ export class ReceiptKeeper implements RedeemSource {
 
 /** base64url of the receipt's wt_receipt message: what receipts.json keeps and redeemReceipts takes. */
 function messageOf(k: KeptReceipt): string {
-  return toBase64Url(encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature }));
+  return toBase64Url(
+    encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature }),
+  );
 }

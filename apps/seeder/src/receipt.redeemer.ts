@@ -65,7 +65,15 @@ export class ReceiptRedeemer {
   private roundAbort?: AbortController;
   private stopped = false;
   private lastBlock: string | null = null;
-  private readonly totals_: RedeemTotals = { rounds: 0, paidReceipts: 0, paidSegments: 0, paidAmount: 0n, refused: 0, failures: 0, lastError: null };
+  private readonly totals_: RedeemTotals = {
+    rounds: 0,
+    paidReceipts: 0,
+    paidSegments: 0,
+    paidAmount: 0n,
+    refused: 0,
+    failures: 0,
+    lastError: null,
+  };
   private readonly everyMs: number;
   private readonly maxBackoffMs: number;
   private readonly log: (message: string) => void;
@@ -143,7 +151,8 @@ export class ReceiptRedeemer {
   private async roundOnce(reason: RedeemRound['reason']): Promise<RedeemRound> {
     const blocked = this.opts.blockedBy?.() ?? null;
     if (blocked) {
-      if (blocked !== this.lastBlock || reason === 'exit') this.log(`redeem${reason === 'exit' ? ' at exit' : ''}: not redeeming: ${blocked}`);
+      if (blocked !== this.lastBlock || reason === 'exit')
+        this.log(`redeem${reason === 'exit' ? ' at exit' : ''}: not redeeming: ${blocked}`);
       this.lastBlock = blocked;
       return { reason, ...emptyRedeemTally(), pruned: 0, skipped: blocked };
     }
@@ -189,7 +198,8 @@ export class ReceiptRedeemer {
     const parts = [`sent ${r.sent} receipts`, `paid ${r.paidSegments} segments, ${formatClc(r.paidAmount)} (${r.paidReceipts} receipts)`];
     if (r.nothingNew) parts.push(`nothing new ${r.nothingNew}`);
     const refused = Object.entries(r.refusedBy);
-    if (refused.length) parts.push(`refused ${refused.reduce((n, [, v]) => n + v, 0)} (${refused.map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    if (refused.length)
+      parts.push(`refused ${refused.reduce((n, [, v]) => n + v, 0)} (${refused.map(([k, v]) => `${k} ${v}`).join(', ')})`);
     if (r.retryLater) parts.push(`${r.retryLater} refused for now, sent again later`);
     if (r.unanswered) parts.push(`${r.unanswered} kept for the next round`);
     if (r.pruned) parts.push(`pruned ${r.pruned} expired receipts`);

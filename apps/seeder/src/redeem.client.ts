@@ -53,7 +53,10 @@ export class RedeemClient implements RedeemApi {
       throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
     }
     if (body.errors?.length) {
-      throw new GraphqlError(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`, body.errors.map((e) => e.extensions?.code ?? ''));
+      throw new GraphqlError(
+        `GraphQL: ${body.errors.map((e) => e.message).join('; ')}`,
+        body.errors.map((e) => e.extensions?.code ?? ''),
+      );
     }
     const payload = body.data?.redeemReceipts;
     if (!isPayload(payload)) throw new Error(`POST ${url}: HTTP ${res.status}, redeemReceipts answered without a well-formed payload`);
@@ -64,7 +67,8 @@ export class RedeemClient implements RedeemApi {
 function isPayload(p: unknown): p is RedeemReceiptsPayload {
   if (!p || typeof p !== 'object') return false;
   const o = p as Record<string, unknown>;
-  if (!Array.isArray(o.results) || !Array.isArray(o.userErrors) || typeof o.totalPaid !== 'string' || !AMOUNT.test(o.totalPaid)) return false;
+  if (!Array.isArray(o.results) || !Array.isArray(o.userErrors) || typeof o.totalPaid !== 'string' || !AMOUNT.test(o.totalPaid))
+    return false;
   return o.results.every((r: unknown) => {
     const x = r as Record<string, unknown> | null;
     return (

@@ -15,7 +15,12 @@ export type RegistrationOutcome =
  * sends it (`registerSeeder`). Never throws: every failure is an outcome with a reason a person can
  * act on.
  */
-export async function registerSeeder(api: SeederAccountApi, key: Ed25519Signer, name: string, now: () => number = Date.now): Promise<RegistrationOutcome> {
+export async function registerSeeder(
+  api: SeederAccountApi,
+  key: Ed25519Signer,
+  name: string,
+  now: () => number = Date.now,
+): Promise<RegistrationOutcome> {
   let account: AccountInfo | null;
   try {
     account = await api.me();
@@ -23,12 +28,19 @@ export async function registerSeeder(api: SeederAccountApi, key: Ed25519Signer, 
     return failed(err);
   }
   if (!account) {
-    return { ok: false, retry: false, reason: 'the api does not accept this --token (expired, or made by another api); sign in again for a new one' };
+    return {
+      ok: false,
+      retry: false,
+      reason: 'the api does not accept this --token (expired, or made by another api); sign in again for a new one',
+    };
   }
   const signedAt = now();
   let signature: Uint8Array;
   try {
-    signature = await signSeederRegistration({ domain: SEEDER_REGISTRATION_DOMAIN, userId: account.id, publicKey: key.publicKey, signedAt }, key);
+    signature = await signSeederRegistration(
+      { domain: SEEDER_REGISTRATION_DOMAIN, userId: account.id, publicKey: key.publicKey, signedAt },
+      key,
+    );
   } catch (err) {
     return { ok: false, retry: false, reason: `cannot sign the registration: ${(err as Error).message}` };
   }
@@ -55,7 +67,11 @@ export function accountLabel(account: AccountInfo): string {
 function failed(err: unknown): RegistrationOutcome {
   if (err instanceof GraphqlError) {
     if (err.codes.includes('UNAUTHENTICATED')) {
-      return { ok: false, retry: false, reason: 'the api does not accept this --token (expired, or made by another api); sign in again for a new one' };
+      return {
+        ok: false,
+        retry: false,
+        reason: 'the api does not accept this --token (expired, or made by another api); sign in again for a new one',
+      };
     }
     return { ok: false, retry: false, reason: err.message };
   }

@@ -322,7 +322,10 @@ export class SeederService {
 
   /** Per-swarm progress (infohash → snapshot). */
   swarmSnapshots() {
-    return Object.keys(this.state.swarms).map((infoHash) => ({ record: this.state.swarms[infoHash], torrent: this.torrents?.snapshot(infoHash) ?? null }));
+    return Object.keys(this.state.swarms).map((infoHash) => ({
+      record: this.state.swarms[infoHash],
+      torrent: this.torrents?.snapshot(infoHash) ?? null,
+    }));
   }
 
   status(): SeederStatus {
@@ -341,7 +344,9 @@ export class SeederService {
       diskMax: this.opts.maxDiskBytes,
       receipts: this.receipts?.stats().kept ?? 0,
       receiptedBytes: this.receipts?.stats().bytes ?? 0,
-      ...(this.redeemer ? { earned: this.redeemer.totals().paidAmount.toString(), earnedSegments: this.redeemer.totals().paidSegments } : {}),
+      ...(this.redeemer
+        ? { earned: this.redeemer.totals().paidAmount.toString(), earnedSegments: this.redeemer.totals().paidSegments }
+        : {}),
     };
   }
 

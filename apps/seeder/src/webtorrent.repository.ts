@@ -21,7 +21,9 @@ export interface RtcIceServer {
  */
 export function polyfillIceServers(servers: RtcIceServer[]): RtcIceServer[] {
   return servers.map((s) =>
-    s.username && s.credential ? { urls: s.urls, username: encodeURIComponent(s.username), credential: encodeURIComponent(s.credential) } : { urls: s.urls },
+    s.username && s.credential
+      ? { urls: s.urls, username: encodeURIComponent(s.username), credential: encodeURIComponent(s.credential) }
+      : { urls: s.urls },
   );
 }
 export interface WebTorrentOptions {

@@ -45,7 +45,31 @@ describe('seeder cli', () => {
       json: false,
       verbose: false,
     });
-    const full = parseCli(['--api', 'https://tube.example', '--videos', ID1, '--max-disk', '2GiB', '--dir', '/srv/seed', '--token', 'abc', '--name', '  attic box ', '--port', '6881', '--no-webrtc', '--json', '--refresh', '60', '--status', '2', '--rtc-bind', '10.0.0.2', '--verbose']);
+    const full = parseCli([
+      '--api',
+      'https://tube.example',
+      '--videos',
+      ID1,
+      '--max-disk',
+      '2GiB',
+      '--dir',
+      '/srv/seed',
+      '--token',
+      'abc',
+      '--name',
+      '  attic box ',
+      '--port',
+      '6881',
+      '--no-webrtc',
+      '--json',
+      '--refresh',
+      '60',
+      '--status',
+      '2',
+      '--rtc-bind',
+      '10.0.0.2',
+      '--verbose',
+    ]);
     assert.equal(full.kind, 'run');
     if (full.kind !== 'run') return;
     assert.deepEqual(full.options.selection, { kind: 'ids', ids: [ID1] });
@@ -59,7 +83,14 @@ describe('seeder cli', () => {
     assert.equal(full.options.json, true);
     assert.equal(full.options.rtcBindAddress, '10.0.0.2');
     assert.equal(full.options.verbose, true);
-    for (const [text, ms] of [['30s', 30_000], ['5m', 300_000], ['1h', 3_600_000], ['1500ms', 1500], ['45', 45_000], ['2.5s', 2500]] as const) {
+    for (const [text, ms] of [
+      ['30s', 30_000],
+      ['5m', 300_000],
+      ['1h', 3_600_000],
+      ['1500ms', 1500],
+      ['45', 45_000],
+      ['2.5s', 2500],
+    ] as const) {
       const r2 = parseCli(['--api', 'http://a', '--token', 't', '--redeem-every', text]);
       assert.ok(r2.kind === 'run' && r2.options.redeemEveryMs === ms, text);
     }

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type HeldSwarm, lruOrder, planAdmission, planShrink } from '../src/eviction.policy';
 
-const s = (id: string, bytes: number, lastRequestedAt: number): HeldSwarm => ({ infoHash: id.repeat(40).slice(0, 40), bytes, lastRequestedAt });
+const s = (id: string, bytes: number, lastRequestedAt: number): HeldSwarm => ({
+  infoHash: id.repeat(40).slice(0, 40),
+  bytes,
+  lastRequestedAt,
+});
 const A = s('a', 40, 300);
 const B = s('b', 30, 100); // least recently requested
 const C = s('c', 20, 200);

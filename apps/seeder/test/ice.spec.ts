@@ -31,7 +31,10 @@ describe("the seeder's ICE servers", () => {
         iceServers: async () => {
           calls++;
           if (calls === 1) throw new Error('cannot reach http://api.test/graphql');
-          return { iceServers: [{ urls: ['stun:turn.test:3478'], username: null, credential: null }], expiresAt: new Date(Date.now() + 3600_000) };
+          return {
+            iceServers: [{ urls: ['stun:turn.test:3478'], username: null, credential: null }],
+            expiresAt: new Date(Date.now() + 3600_000),
+          };
         },
       },
       (s) => applied.push(s),
@@ -40,7 +43,16 @@ describe("the seeder's ICE servers", () => {
     assert.deepEqual(await keeper.start(), [], 'no servers yet: host candidates only');
     assert.match(logs[0], /cannot get the platform's STUN\/TURN servers \(cannot reach/);
     keeper.stop();
-    const ok = new IceServersKeeper({ iceServers: async () => ({ iceServers: [{ urls: ['stun:turn.test:3478'], username: null, credential: null }], expiresAt: new Date(Date.now() + 3600_000) }) }, (s) => applied.push(s), (m) => logs.push(m));
+    const ok = new IceServersKeeper(
+      {
+        iceServers: async () => ({
+          iceServers: [{ urls: ['stun:turn.test:3478'], username: null, credential: null }],
+          expiresAt: new Date(Date.now() + 3600_000),
+        }),
+      },
+      (s) => applied.push(s),
+      (m) => logs.push(m),
+    );
     assert.deepEqual(await ok.start(), [{ urls: ['stun:turn.test:3478'], username: null, credential: null }]);
     ok.stop();
     assert.equal(applied.length, 1);
@@ -65,7 +77,7 @@ describe("the seeder's ICE servers", () => {
       assert.deepEqual(await relayCandidates(servers), [], 'raw: libdatachannel splits `expiry:user` and coturn refuses it');
     });
 
-    it('an expired, an altered or another secret\'s credential gets no relay (coturn refuses it)', async () => {
+    it("an expired, an altered or another secret's credential gets no relay (coturn refuses it)", async () => {
       const expired = iceServersFor(settings(), 'node-1', new Date(Date.now() - 60_000));
       assert.deepEqual(await relayCandidates(polyfillIceServers(expired)), []);
       const [good] = iceServersFor(settings(), 'node-1', null);

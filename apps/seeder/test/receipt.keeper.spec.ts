@@ -72,7 +72,11 @@ async function world() {
   return { dir, store, origin, session, peerId, cert, receipt, message, keeper, logs, debug, file };
 }
 
-const exists = (p: string) => readFile(p).then(() => true, () => false);
+const exists = (p: string) =>
+  readFile(p).then(
+    () => true,
+    () => false,
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('ReceiptKeeper', () => {
@@ -93,9 +97,22 @@ describe('ReceiptKeeper', () => {
     assert.equal(f.receipts.length, 1);
     assert.deepEqual(
       { ...f.receipts[0], acceptedAt: 0, expiresAt: 0 },
-      { sessionId: 'session-1', videoId: 'video-1', seq: 2, cumulativeSegments: 2, cumulativeBytes: 1_200_000, acceptedAt: 0, expiresAt: 0, message: Buffer.from(second).toString('base64url') },
+      {
+        sessionId: 'session-1',
+        videoId: 'video-1',
+        seq: 2,
+        cumulativeSegments: 2,
+        cumulativeBytes: 1_200_000,
+        acceptedAt: 0,
+        expiresAt: 0,
+        message: Buffer.from(second).toString('base64url'),
+      },
     );
-    assert.deepEqual((await readdir(w.dir)).filter((n) => n.includes('.tmp')), [], 'no temp file left');
+    assert.deepEqual(
+      (await readdir(w.dir)).filter((n) => n.includes('.tmp')),
+      [],
+      'no temp file left',
+    );
     await k1.stop();
 
     // restart on the same folder
@@ -121,9 +138,15 @@ describe('ReceiptKeeper', () => {
     const k = w.keeper({ now: () => now, refusalLogEveryMs: 10_000 });
     await k.start();
     assert.ok((await k.accept(await w.message(w.receipt()), 'viewer-x')).accepted);
-    const forged = await k.accept(await w.message(w.receipt({ seq: 2, cumulativeBytes: 9e6, cumulativeSegments: 9 }), NodeEd25519Signer.generate()), 'viewer-x');
+    const forged = await k.accept(
+      await w.message(w.receipt({ seq: 2, cumulativeBytes: 9e6, cumulativeSegments: 9 }), NodeEd25519Signer.generate()),
+      'viewer-x',
+    );
     assert.equal(!forged.accepted && forged.reason, 'bad-signature');
-    const other = await k.accept(await w.message(w.receipt({ peerId: 'someone-else', seq: 2, cumulativeSegments: 2, cumulativeBytes: 2 })), 'viewer-x');
+    const other = await k.accept(
+      await w.message(w.receipt({ peerId: 'someone-else', seq: 2, cumulativeSegments: 2, cumulativeBytes: 2 })),
+      'viewer-x',
+    );
     assert.equal(!other.accepted && other.reason, 'wrong-peer');
     const replay = await w.message(w.receipt());
     for (let i = 0; i < 3; i++) await k.accept(replay, 'viewer-x');
@@ -184,7 +207,16 @@ describe('ReceiptKeeper', () => {
     assert.equal((await readdir(w.dir)).filter((n) => n.startsWith('receipts.json.corrupt-')).length, 1);
     await k1.stop();
 
-    const foreign = { sessionId: 's-old', videoId: 'v', seq: 7, cumulativeSegments: 7, cumulativeBytes: 7, expiresAt: 0, acceptedAt: 0, message: 'AAAA' };
+    const foreign = {
+      sessionId: 's-old',
+      videoId: 'v',
+      seq: 7,
+      cumulativeSegments: 7,
+      cumulativeBytes: 7,
+      expiresAt: 0,
+      acceptedAt: 0,
+      message: 'AAAA',
+    };
     await w.store.writeReceipts({ version: 1, peerId: 'an-older-key', receipts: [foreign] });
     const k2 = w.keeper();
     await k2.start();
@@ -194,6 +226,9 @@ describe('ReceiptKeeper', () => {
     await k2.stop();
     const f = await w.file();
     assert.equal(f.peerId, w.peerId);
-    assert.deepEqual(f.receipts.map((r) => r.sessionId), ['session-1', 's-old']);
+    assert.deepEqual(
+      f.receipts.map((r) => r.sessionId),
+      ['session-1', 's-old'],
+    );
   });
 });

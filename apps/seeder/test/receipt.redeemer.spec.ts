@@ -22,7 +22,13 @@ import {
 import { GraphqlError } from '../src/api.client';
 import { ReceiptKeeper } from '../src/receipt.keeper';
 import { ReceiptRedeemer, type RedeemCandidate, type RedeemSource } from '../src/receipt.redeemer';
-import { REDEEM_RECEIPTS_MUTATION, RedeemClient, type RedeemApi, type RedeemReceiptsPayload, type ReceiptRedemption } from '../src/redeem.client';
+import {
+  REDEEM_RECEIPTS_MUTATION,
+  RedeemClient,
+  type RedeemApi,
+  type RedeemReceiptsPayload,
+  type ReceiptRedemption,
+} from '../src/redeem.client';
 import { type ReceiptsFile, SeederStore } from '../src/seeder.store';
 import { formatClc, formatStatusLine } from '../src/status.line';
 
@@ -73,7 +79,18 @@ function fakeApi(answer: (message: string) => Partial<ReceiptRedemption> = () =>
       }
       const results = receipts.map((m, index) => {
         const [sessionId, peerId] = m.split('.');
-        return { index, sessionId, peerId, status: 'PAID', code: null, message: null, retryable: false, segments: 0, amount: '0', ...answer(m) } as ReceiptRedemption;
+        return {
+          index,
+          sessionId,
+          peerId,
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 0,
+          amount: '0',
+          ...answer(m),
+        } as ReceiptRedemption;
       });
       const totalPaid = results.reduce((n, r) => n + BigInt(r.amount), 0n).toString();
       return { results, totalPaid, userErrors: [] };
@@ -90,7 +107,10 @@ describe('ReceiptRedeemer', () => {
     const logs: string[] = [];
     const r = new ReceiptRedeemer({ source, api, log: (m) => logs.push(m) });
     const round = await r.round();
-    assert.deepEqual(api.calls.map((c) => c.length), [500, 500, 203]);
+    assert.deepEqual(
+      api.calls.map((c) => c.length),
+      [500, 500, 203],
+    );
     assert.equal(new Set(api.calls.flat()).size, 1203, 'each receipt once');
     assert.equal(round.paidReceipts, 1203);
     assert.equal(round.paidSegments, 2406);
@@ -128,7 +148,13 @@ describe('ReceiptRedeemer', () => {
     const r = new ReceiptRedeemer({ source, api, log: (m) => logs.push(m) });
     const round = await r.round();
     assert.deepEqual(
-      { paid: round.paidReceipts, nothingNew: round.nothingNew, refusedBy: round.refusedBy, retryLater: round.retryLater, unanswered: round.unanswered },
+      {
+        paid: round.paidReceipts,
+        nothingNew: round.nothingNew,
+        refusedBy: round.refusedBy,
+        retryLater: round.retryLater,
+        unanswered: round.unanswered,
+      },
       { paid: 1, nothingNew: 1, refusedBy: { STALE: 1, HOLD_EXCEEDED: 1 }, retryLater: 2, unanswered: 1 },
     );
     assert.equal(
@@ -179,7 +205,13 @@ describe('ReceiptRedeemer', () => {
   it('keeps the receipts of a call answered with userErrors only', async () => {
     const source = new MemorySource();
     source.put('s1', 1);
-    const api: RedeemApi = { redeemReceipts: async () => ({ results: [], totalPaid: '0', userErrors: [{ field: ['input', 'receipts'], code: 'TOO_MANY', message: 'At most 500.' }] }) };
+    const api: RedeemApi = {
+      redeemReceipts: async () => ({
+        results: [],
+        totalPaid: '0',
+        userErrors: [{ field: ['input', 'receipts'], code: 'TOO_MANY', message: 'At most 500.' }],
+      }),
+    };
     const r = new ReceiptRedeemer({ source, api });
     const round = await r.round();
     assert.equal(round.unanswered, 1);
@@ -210,7 +242,13 @@ describe('ReceiptRedeemer', () => {
     const calls = api.calls.length;
     const exit = await r.stop(1000);
     assert.ok(exit && exit.reason === 'exit');
-    assert.deepEqual(api.calls.slice(calls).flat().filter((m) => m.startsWith('s3')), ['s3.peer-1.1']);
+    assert.deepEqual(
+      api.calls
+        .slice(calls)
+        .flat()
+        .filter((m) => m.startsWith('s3')),
+      ['s3.peer-1.1'],
+    );
     assert.match(logs.at(-1)!, /^redeem at exit: sent \d receipts; paid/);
     const after = api.calls.length;
     await sleep(60);
@@ -277,7 +315,10 @@ describe('ReceiptKeeper as the redeem source', () => {
     const sessions = new Map<string, { key: NodeEd25519Signer; cert: Awaited<ReturnType<typeof signSessionCert>> }>();
     const session = async (sessionId: string, expiresAt: number) => {
       const key = NodeEd25519Signer.generate();
-      const cert = await signSessionCert({ domain: SESSION_CERT_DOMAIN, sessionId, videoId: 'video-1', sessionPublicKey: key.publicKey, viewerId: 'viewer-1', expiresAt }, origin);
+      const cert = await signSessionCert(
+        { domain: SESSION_CERT_DOMAIN, sessionId, videoId: 'video-1', sessionPublicKey: key.publicKey, viewerId: 'viewer-1', expiresAt },
+        origin,
+      );
       sessions.set(sessionId, { key, cert });
     };
     const message = async (sessionId: string, seq: number) => {
@@ -311,7 +352,17 @@ describe('ReceiptKeeper as the redeem source', () => {
         const results = receipts.map((m, index) => {
           const { receipt } = decodeReceiptMessage(fromBase64Url(m));
           sent.push({ sessionId: receipt.sessionId, seq: receipt.seq });
-          return { index, sessionId: receipt.sessionId, peerId: receipt.peerId, status: 'PAID' as const, code: null, message: null, retryable: false, segments: 1, amount: '1000' };
+          return {
+            index,
+            sessionId: receipt.sessionId,
+            peerId: receipt.peerId,
+            status: 'PAID' as const,
+            code: null,
+            message: null,
+            retryable: false,
+            segments: 1,
+            amount: '1000',
+          };
         });
         return { results, totalPaid: String(results.length * 1000), userErrors: [] };
       },
@@ -331,9 +382,19 @@ describe('ReceiptKeeper as the redeem source', () => {
     const l = ledger();
     const r1 = new ReceiptRedeemer({ source: k1, api: l.api });
     await r1.round();
-    assert.deepEqual(l.sent, [{ sessionId: 'short', seq: 1 }, { sessionId: 'long', seq: 1 }]);
+    assert.deepEqual(l.sent, [
+      { sessionId: 'short', seq: 1 },
+      { sessionId: 'long', seq: 1 },
+    ]);
     let f = await w.file();
-    assert.deepEqual(f.receipts.map((r) => [r.sessionId, r.seq, r.redeemedSeq]), [['short', 1, 1], ['long', 1, 1]], 'written at once, with the marks');
+    assert.deepEqual(
+      f.receipts.map((r) => [r.sessionId, r.seq, r.redeemedSeq]),
+      [
+        ['short', 1, 1],
+        ['long', 1, 1],
+      ],
+      'written at once, with the marks',
+    );
 
     // A newer receipt of "long" is redeemed; then a restart: nothing is sent again.
     assert.ok((await k1.accept(await w.message('long', 2), 'v')).accepted);
@@ -352,7 +413,10 @@ describe('ReceiptKeeper as the redeem source', () => {
     const round = await r2.round();
     assert.equal(round.pruned, 1);
     f = await w.file();
-    assert.deepEqual(f.receipts.map((r) => r.sessionId), ['long']);
+    assert.deepEqual(
+      f.receipts.map((r) => r.sessionId),
+      ['long'],
+    );
     assert.equal(k2.stats().kept, 1);
     assert.equal(k2.stats().bytes, 200_000);
     await k2.stop();
@@ -371,10 +435,18 @@ describe('ReceiptKeeper as the redeem source', () => {
     w.advance(61_000);
     assert.equal((await r1.round()).pruned, 0, 'not redeemed: kept');
     await k1.stop();
-    assert.deepEqual((await w.file()).receipts.map((r) => [r.sessionId, r.seq, r.redeemedSeq]), [['short', 2, undefined]]);
+    assert.deepEqual(
+      (await w.file()).receipts.map((r) => [r.sessionId, r.seq, r.redeemedSeq]),
+      [['short', 2, undefined]],
+    );
 
     // Restart without the origin key (api down): still redeemed from the loaded receipts, then pruned.
-    const k2 = new ReceiptKeeper({ peerId: w.peerId, storage: w.store, originKey: async () => Promise.reject(new Error('api down')), now: () => Date.now() + 61_000 });
+    const k2 = new ReceiptKeeper({
+      peerId: w.peerId,
+      storage: w.store,
+      originKey: async () => Promise.reject(new Error('api down')),
+      now: () => Date.now() + 61_000,
+    });
     await k2.start();
     assert.equal(k2.stats().kept, 1);
     l.setDown(false);
@@ -389,11 +461,18 @@ describe('ReceiptKeeper as the redeem source', () => {
 });
 
 describe('RedeemClient', () => {
-  const payload = { results: [{ index: 0, sessionId: 's', peerId: 'p', status: 'PAID', code: null, message: null, segments: 2, amount: '1500000' }], totalPaid: '1500000', userErrors: [] };
+  const payload = {
+    results: [{ index: 0, sessionId: 's', peerId: 'p', status: 'PAID', code: null, message: null, segments: 2, amount: '1500000' }],
+    totalPaid: '1500000',
+    userErrors: [],
+  };
   const fetchOf = (status: number, body: unknown, seen?: { url?: string; init?: RequestInit }) =>
     (async (url: string | URL | Request, init?: RequestInit) => {
       if (seen) Object.assign(seen, { url: String(url), init });
-      return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
     }) as typeof fetch;
 
   it('posts the redeemReceipts mutation with the bearer token and reads the payload', async () => {
@@ -402,20 +481,36 @@ describe('RedeemClient', () => {
     assert.deepEqual(await c.redeemReceipts(['AAA', 'BBB']), payload);
     assert.equal(seen.url, 'http://api/graphql');
     assert.equal((seen.init!.headers as Record<string, string>).authorization, 'Bearer tok');
-    assert.deepEqual(JSON.parse(String(seen.init!.body)), { query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts: ['AAA', 'BBB'] } } });
+    assert.deepEqual(JSON.parse(String(seen.init!.body)), {
+      query: REDEEM_RECEIPTS_MUTATION,
+      variables: { input: { receipts: ['AAA', 'BBB'] } },
+    });
   });
 
   it('throws for every answer that is not a payload (the receipts are kept)', async () => {
     await assert.rejects(new RedeemClient('http://api', 't', fetchOf(502, '<html>bad gateway</html>')).redeemReceipts(['A']), /HTTP 502/);
-    await assert.rejects(new RedeemClient('http://api', 't', fetchOf(500, { errors: [{ message: 'boom' }] })).redeemReceipts(['A']), /HTTP 500/);
     await assert.rejects(
-      new RedeemClient('http://api', 't', fetchOf(200, { errors: [{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }], data: null })).redeemReceipts(['A']),
+      new RedeemClient('http://api', 't', fetchOf(500, { errors: [{ message: 'boom' }] })).redeemReceipts(['A']),
+      /HTTP 500/,
+    );
+    await assert.rejects(
+      new RedeemClient(
+        'http://api',
+        't',
+        fetchOf(200, { errors: [{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }], data: null }),
+      ).redeemReceipts(['A']),
       (e: unknown) => e instanceof GraphqlError && e.codes.includes('UNAUTHENTICATED'),
     );
-    await assert.rejects(new RedeemClient('http://api', 't', fetchOf(200, { data: { redeemReceipts: { ...payload, totalPaid: 1.5 } } })).redeemReceipts(['A']), /well-formed/);
+    await assert.rejects(
+      new RedeemClient('http://api', 't', fetchOf(200, { data: { redeemReceipts: { ...payload, totalPaid: 1.5 } } })).redeemReceipts(['A']),
+      /well-formed/,
+    );
     await assert.rejects(new RedeemClient('http://api', 't', fetchOf(200, 'not json')).redeemReceipts(['A']), /not GraphQL/);
     const down = (async () => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
-    await assert.rejects(new RedeemClient('http://api', 't', down).redeemReceipts(['A']), /cannot reach http:\/\/api\/graphql: fetch failed/);
+    await assert.rejects(
+      new RedeemClient('http://api', 't', down).redeemReceipts(['A']),
+      /cannot reach http:\/\/api\/graphql: fetch failed/,
+    );
     await assert.rejects(new RedeemClient('http://api', 't', fetchOf(200, {})).redeemReceipts(new Array(501).fill('A')), /at most 500/);
   });
 });
@@ -426,7 +521,20 @@ describe('earnings in the status line', () => {
     assert.equal(formatClc('1500000'), '1.500000 CLC');
     assert.equal(formatClc('123456789012345678'), '123456789012.345678 CLC');
     assert.equal(formatClc('-5'), '-0.000005 CLC');
-    const s = { swarms: 1, complete: 1, peers: 0, downloaded: 0, webSeedDownloaded: 0, uploaded: 0, downloadSpeed: 0, uploadSpeed: 0, diskUsed: 0, diskMax: 1e9, receipts: 2, receiptedBytes: 2000 };
+    const s = {
+      swarms: 1,
+      complete: 1,
+      peers: 0,
+      downloaded: 0,
+      webSeedDownloaded: 0,
+      uploaded: 0,
+      downloadSpeed: 0,
+      uploadSpeed: 0,
+      diskUsed: 0,
+      diskMax: 1e9,
+      receipts: 2,
+      receiptedBytes: 2000,
+    };
     assert.ok(!formatStatusLine(s).includes('earned'));
     assert.match(formatStatusLine({ ...s, earned: '2500', earnedSegments: 3 }), / \| earned 0\.002500 CLC \(3 segments\)$/);
   });

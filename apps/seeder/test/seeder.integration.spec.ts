@@ -138,14 +138,19 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
    * A web-seed-less viewer client with wt_receipt (its platform id: its session key) that downloads the
    * smallest rendition from the seeder over TCP; resolves with its wt_receipt end of the seeder's wire.
    */
-  const viewerClient = async (localPeerId: string, dir: string): Promise<{ client: WebTorrentRepository; ext: ReceiptExtension; swarm: Swarm }> => {
+  const viewerClient = async (
+    localPeerId: string,
+    dir: string,
+  ): Promise<{ client: WebTorrentRepository; ext: ReceiptExtension; swarm: Swarm }> => {
     const seederId = seeder!.publicKeyBase64url;
     let found!: (ext: ReceiptExtension) => void;
     const toSeeder = new Promise<ReceiptExtension>((r) => (found = r));
     const client = await WebTorrentRepository.open({
       torrentPort: 0,
       webrtc: false,
-      wireExtensions: [receiptExtension({ localPeerId, onExtendedHandshake: (ext) => ext.remotePeerId === seederId && ext.supported && found(ext) })],
+      wireExtensions: [
+        receiptExtension({ localPeerId, onExtendedHandshake: (ext) => ext.remotePeerId === seederId && ext.supported && found(ext) }),
+      ],
     });
     const swarm = [...swarms].sort((a, b) => a.bytes - b.bytes)[0];
     const file = Buffer.from(await (await fetch(swarm.torrentUrl)).arrayBuffer());
@@ -264,7 +269,10 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
       assert.equal(ext.send(firstMessage), true);
       const replay = await nextDecision();
       assert.equal(!replay.accepted && replay.reason, 'replayed');
-      assert.ok(logs.some((l) => l.startsWith('debug: receipt refused (replayed)')), 'refusal logged with its reason');
+      assert.ok(
+        logs.some((l) => l.startsWith('debug: receipt refused (replayed)')),
+        'refusal logged with its reason',
+      );
       assert.deepEqual(seeder.receiptStats().refusedBy, { replayed: 1 });
 
       await seeder.flushReceipts(); // (the debounced write would come 100 ms later anyway)
@@ -292,7 +300,10 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
     await withTimeout(seeder.whenComplete(), 10_000, 'restart verification');
     const status = seeder.status();
     assert.equal(status.complete, swarms.length);
-    assert.equal(status.diskUsed, swarms.reduce((n, s) => n + s.bytes, 0));
+    assert.equal(
+      status.diskUsed,
+      swarms.reduce((n, s) => n + s.bytes, 0),
+    );
     assert.equal(status.webSeedDownloaded, 0);
     assert.equal(status.downloaded, 0);
     // A moment for any web-seed request that would have been started, then check the origin.
@@ -326,7 +337,10 @@ describe('seeder node against the api', { timeout: 60_000 }, () => {
       await seeder.stop(); // flushes receipts.json
       seeder = undefined;
       const kept = await readReceiptsFile();
-      assert.deepEqual(kept.receipts.map((k) => [k.seq, k.cumulativeBytes]), [[2, 2 * swarm.bytes]]);
+      assert.deepEqual(
+        kept.receipts.map((k) => [k.seq, k.cumulativeBytes]),
+        [[2, 2 * swarm.bytes]],
+      );
       mark('after the restart: replay refused, seq 2 kept');
     } finally {
       await client.destroy();

@@ -65,16 +65,39 @@ describe('seeder registration outcomes', () => {
 
   it('names the reason of every failure; only an unreachable api is worth retrying', async () => {
     const refused = await registerSeeder(
-      fake({ registerSeeder: async () => ({ seeder: null, userErrors: [{ field: ['input', 'publicKey'], code: 'SEEDER_KEY_TAKEN', message: 'This seeder key is already registered with another account.' }] }) }),
+      fake({
+        registerSeeder: async () => ({
+          seeder: null,
+          userErrors: [
+            {
+              field: ['input', 'publicKey'],
+              code: 'SEEDER_KEY_TAKEN',
+              message: 'This seeder key is already registered with another account.',
+            },
+          ],
+        }),
+      }),
       key,
       'n',
     );
-    assert.deepEqual(refused, { ok: false, retry: false, reason: 'This seeder key is already registered with another account. (SEEDER_KEY_TAKEN)' });
+    assert.deepEqual(refused, {
+      ok: false,
+      retry: false,
+      reason: 'This seeder key is already registered with another account. (SEEDER_KEY_TAKEN)',
+    });
     const badToken = await registerSeeder(fake({ me: async () => null }), key, 'n');
     assert.ok(!badToken.ok && !badToken.retry && /does not accept this --token/.test(badToken.reason));
-    const expired = await registerSeeder(fake({ registerSeeder: async () => Promise.reject(new GraphqlError('GraphQL: Sign in to do this.', ['UNAUTHENTICATED'])) }), key, 'n');
+    const expired = await registerSeeder(
+      fake({ registerSeeder: async () => Promise.reject(new GraphqlError('GraphQL: Sign in to do this.', ['UNAUTHENTICATED'])) }),
+      key,
+      'n',
+    );
     assert.ok(!expired.ok && !expired.retry && /does not accept this --token/.test(expired.reason));
-    const down = await registerSeeder(fake({ me: async () => Promise.reject(new Error('cannot reach http://x/graphql: fetch failed')) }), key, 'n');
+    const down = await registerSeeder(
+      fake({ me: async () => Promise.reject(new Error('cannot reach http://x/graphql: fetch failed')) }),
+      key,
+      'n',
+    );
     assert.deepEqual(down, { ok: false, retry: true, reason: 'cannot reach http://x/graphql: fetch failed' });
   });
 });
@@ -149,7 +172,11 @@ for (const db of databaseMatrix()) {
       // The same key under another account's token: refused with the reason, and the seeder still seeds.
       const stolen = await startSeeder(dir, { token: other.token! });
       const line = stolen.logs.find((l) => l.startsWith('error: seeder registration failed'));
-      assert.match(line ?? '', /already registered with another account.*\(SEEDER_KEY_TAKEN\); seeding anyway, unregistered \(receipts are kept either way\)$/, stolen.logs.join('\n'));
+      assert.match(
+        line ?? '',
+        /already registered with another account.*\(SEEDER_KEY_TAKEN\); seeding anyway, unregistered \(receipts are kept either way\)$/,
+        stolen.logs.join('\n'),
+      );
       assert.equal(stolen.seeder.registration, null);
       assert.ok(stolen.seeder.port > 0, 'still listening for peers');
       assert.deepEqual((await other.gql(MINE)).data.mySeeders, []);
@@ -167,7 +194,11 @@ for (const db of databaseMatrix()) {
       assert.ok(forged.seeder.port > 0);
       await forged.seeder.stop();
       const down = await startSeeder(await newDir(), { token: owner.token!, apiUrl: 'http://127.0.0.1:9' });
-      assert.match(down.logs.find((l) => l.startsWith('error: seeder registration failed')) ?? '', /cannot reach http:\/\/127\.0\.0\.1:9\/graphql/, down.logs.join('\n'));
+      assert.match(
+        down.logs.find((l) => l.startsWith('error: seeder registration failed')) ?? '',
+        /cannot reach http:\/\/127\.0\.0\.1:9\/graphql/,
+        down.logs.join('\n'),
+      );
       assert.ok(down.seeder.port > 0);
       await down.seeder.stop();
     });
@@ -176,7 +207,10 @@ for (const db of databaseMatrix()) {
       const anon = await startSeeder(await newDir());
       const lines = anon.logs.filter((l) => /anonymously/.test(l));
       assert.equal(lines.length, 1, anon.logs.join('\n'));
-      assert.match(lines[0], /^no --token: seeding anonymously \(receipts are still kept under this key, but not redeemed.*start it with --token <bearer> \[--name <text>\]/);
+      assert.match(
+        lines[0],
+        /^no --token: seeding anonymously \(receipts are still kept under this key, but not redeemed.*start it with --token <bearer> \[--name <text>\]/,
+      );
       assert.equal(anon.seeder.registration, null);
       assert.equal(anon.seeder.status().earned, undefined);
       await anon.seeder.stop();
@@ -193,18 +227,62 @@ for (const db of databaseMatrix()) {
       const origin = NodeEd25519Signer.generate();
       const session = NodeEd25519Signer.generate();
       const cert = await signSessionCert(
-        { domain: SESSION_CERT_DOMAIN, sessionId: 'sess-1', videoId: 'v-1', sessionPublicKey: session.publicKey, viewerId: 'u-1', expiresAt: Date.now() + 3_600_000 },
+        {
+          domain: SESSION_CERT_DOMAIN,
+          sessionId: 'sess-1',
+          videoId: 'v-1',
+          sessionPublicKey: session.publicKey,
+          viewerId: 'u-1',
+          expiresAt: Date.now() + 3_600_000,
+        },
         origin,
       );
-      const receipt: Receipt = { domain: RECEIPT_DOMAIN, sessionId: 'sess-1', peerId, seq: 3, lastSegmentCid: 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku', cumulativeSegments: 3, cumulativeBytes: 300_000 };
+      const receipt: Receipt = {
+        domain: RECEIPT_DOMAIN,
+        sessionId: 'sess-1',
+        peerId,
+        seq: 3,
+        lastSegmentCid: 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku',
+        cumulativeSegments: 3,
+        cumulativeBytes: 300_000,
+      };
       const message = toBase64Url(encodeReceiptMessage({ cert, receipt, signature: await signReceipt(receipt, session) }));
-      await store.writeReceipts({ version: 1, peerId, receipts: [{ sessionId: 'sess-1', videoId: 'v-1', seq: 3, cumulativeSegments: 3, cumulativeBytes: 300_000, expiresAt: cert.cert.expiresAt, acceptedAt: Date.now(), message }] });
+      await store.writeReceipts({
+        version: 1,
+        peerId,
+        receipts: [
+          {
+            sessionId: 'sess-1',
+            videoId: 'v-1',
+            seq: 3,
+            cumulativeSegments: 3,
+            cumulativeBytes: 300_000,
+            expiresAt: cert.cert.expiresAt,
+            acceptedAt: Date.now(),
+            message,
+          },
+        ],
+      });
 
       const calls: string[][] = [];
       const redeemApi: RedeemApi = {
         async redeemReceipts(receipts) {
           calls.push(receipts);
-          return { results: receipts.map((_, index) => ({ index, sessionId: 'sess-1', peerId, status: 'PAID' as const, code: null, message: null, retryable: false, segments: 3, amount: '1500' })), totalPaid: '1500', userErrors: [] };
+          return {
+            results: receipts.map((_, index) => ({
+              index,
+              sessionId: 'sess-1',
+              peerId,
+              status: 'PAID' as const,
+              code: null,
+              message: null,
+              retryable: false,
+              segments: 3,
+              amount: '1500',
+            })),
+            totalPaid: '1500',
+            userErrors: [],
+          };
         },
       };
       const logs: string[] = [];
@@ -241,9 +319,13 @@ for (const db of databaseMatrix()) {
     it('the command line: `seeder --token <t> --name <n>` registers and logs it', async () => {
       const dir = await newDir();
       const main = join(__dirname, '..', 'src', 'main.js');
-      const child = spawn(process.execPath, [main, '--api', api.url, '--token', other.token!, '--name', 'cli box', '--dir', dir, '--no-webrtc', '--status', '3600'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [main, '--api', api.url, '--token', other.token!, '--name', 'cli box', '--dir', dir, '--no-webrtc', '--status', '3600'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       const registered = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no registration line in 20 s:\n${output}`)), 20_000);
@@ -262,7 +344,10 @@ for (const db of databaseMatrix()) {
       try {
         await registered;
         const mine = (await other.gql(MINE)).data.mySeeders;
-        assert.deepEqual(mine.map((s: { name: string }) => s.name), ['cli box']);
+        assert.deepEqual(
+          mine.map((s: { name: string }) => s.name),
+          ['cli box'],
+        );
         assert.ok(output.includes(`seeder identity (ed25519 public key, base64url): ${mine[0].publicKey}`), output);
       } finally {
         child.kill('SIGTERM');
@@ -287,7 +372,11 @@ for (const db of databaseMatrix()) {
       });
       running.push(seeder);
       await seeder.start();
-      assert.match(logs.find((l) => l.startsWith('error: seeder registration failed')) ?? '', /signed 11 minutes ago.*\(SIGNED_AT_TOO_OLD\)/, logs.join('\n'));
+      assert.match(
+        logs.find((l) => l.startsWith('error: seeder registration failed')) ?? '',
+        /signed 11 minutes ago.*\(SIGNED_AT_TOO_OLD\)/,
+        logs.join('\n'),
+      );
       await seeder.stop();
     });
   });

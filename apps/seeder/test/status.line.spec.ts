@@ -52,7 +52,13 @@ describe('status line', () => {
     assert.equal(tty.at(-1), '\n');
 
     const pipe: string[] = [];
-    const r2 = new StatusReporter({ isTTY: false, write: (c) => pipe.push(c) }, () => status, 60_000, undefined, () => new Date(0));
+    const r2 = new StatusReporter(
+      { isTTY: false, write: (c) => pipe.push(c) },
+      () => status,
+      60_000,
+      undefined,
+      () => new Date(0),
+    );
     r2.start();
     r2.print();
     r2.stop();

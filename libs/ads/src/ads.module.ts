@@ -39,7 +39,15 @@ export class AdsCoreModule {}
 @Module({
   imports: [AdsCoreModule, IdentityModule],
   controllers: [AdServerController],
-  providers: [AdvertiserResolver, AdReportsResolver, CampaignsResolver, CampaignFieldsResolver, LineItemFieldsResolver, CreativeFieldsResolver, AdServerScheduler],
+  providers: [
+    AdvertiserResolver,
+    AdReportsResolver,
+    CampaignsResolver,
+    CampaignFieldsResolver,
+    LineItemFieldsResolver,
+    CreativeFieldsResolver,
+    AdServerScheduler,
+  ],
   exports: [AdServerScheduler],
 })
 export class AdsModule {}

@@ -50,5 +50,12 @@ export { BeaconSigner, BEACON_EVENTS, isBeaconEvent, type BeaconEvent, type Beac
 export { classifyDevice, countryOf } from './server/device';
 
 // Reports: delivery per line item and UTC day (advertiser API). See README.md "Reports".
-export { AdReportsService, encodeReportCursor, decodeReportCursor, type AdReportRow, type AdReportFilter, type AdReportPage } from './reports/reports.service';
+export {
+  AdReportsService,
+  encodeReportCursor,
+  decodeReportCursor,
+  type AdReportRow,
+  type AdReportFilter,
+  type AdReportPage,
+} from './reports/reports.service';
 export { AdReportsResolver } from './reports/reports.resolver';

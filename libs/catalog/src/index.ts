@@ -22,5 +22,14 @@ export { SeederNodeEntity } from './seeders/seeder-node.entity';
 export { PageInfo } from './graphql/video.connection';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
-export { SearchRepository, SearchService, SearchInputError, SearchOrder, SearchDuration, SearchUploadDate, SearchItemType, parseSearchQuery } from './search';
+export {
+  SearchRepository,
+  SearchService,
+  SearchInputError,
+  SearchOrder,
+  SearchDuration,
+  SearchUploadDate,
+  SearchItemType,
+  parseSearchQuery,
+} from './search';
 export type { SearchInput, SearchPage } from './search';

@@ -1,6 +1,11 @@
 export { ContentModule } from './content.module';
 export { StorageRepository } from './storage.repository';
-export { ADDRESSING_OPTIONS, AddressingConfigError, addressingOptionsFromEnv, addressingOptionsProvider } from './addressing/addressing.options';
+export {
+  ADDRESSING_OPTIONS,
+  AddressingConfigError,
+  addressingOptionsFromEnv,
+  addressingOptionsProvider,
+} from './addressing/addressing.options';
 export type { AddressingOptions } from './addressing/addressing.options';
 export { IpfsRepository, IpfsCidMismatchError, InvalidCidError, KUBO_CHUNK_SIZE, KUBO_MAX_LINKS } from './addressing/ipfs.repository';
 export type { IpfsAddFileOptions } from './addressing/ipfs.repository';

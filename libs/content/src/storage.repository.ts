@@ -65,7 +65,10 @@ export class StorageRepository {
   /** Names of the files directly in `dir` (sorted), or [] when it does not exist. */
   async listFiles(dir: string): Promise<string[]> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   }
 
   async writeFile(path: string, bytes: Uint8Array | string): Promise<void> {

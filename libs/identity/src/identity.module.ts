@@ -20,7 +20,16 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }) }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, SessionTokenService, LoginThrottle, SignInService, JwtStrategy, AccountResolver, AuthenticatedGuard, OptionalAuthGuard],
+  providers: [
+    UsersService,
+    SessionTokenService,
+    LoginThrottle,
+    SignInService,
+    JwtStrategy,
+    AccountResolver,
+    AuthenticatedGuard,
+    OptionalAuthGuard,
+  ],
   exports: [UsersService, SessionTokenService, AuthenticatedGuard, OptionalAuthGuard],
 })
 export class IdentityModule {}

@@ -4,7 +4,11 @@ import { formatAmount, MAX_AMOUNT, parseAmount } from './amount';
 import { LedgerError } from './ledger.errors';
 
 const refuses = (input: unknown, code: string, opts?: Parameters<typeof parseAmount>[1]) =>
-  assert.throws(() => parseAmount(input, opts), (e: unknown) => e instanceof LedgerError && e.code === code, `${String(input)} → ${code}`);
+  assert.throws(
+    () => parseAmount(input, opts),
+    (e: unknown) => e instanceof LedgerError && e.code === code,
+    `${String(input)} → ${code}`,
+  );
 
 describe('parseAmount', () => {
   it('accepts decimal strings and safe integers as bigint minor units', () => {

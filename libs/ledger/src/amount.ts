@@ -26,19 +26,26 @@ export function parseAmount(input: unknown, options: ParseAmountOptions = {}): b
     if (!Number.isFinite(input)) throw new LedgerError('INVALID_AMOUNT', `amount ${input} is not a finite number`);
     if (!Number.isInteger(input)) throw new LedgerError('INVALID_AMOUNT', `amount ${input} is not an integer number of minor units`);
     if (!Number.isSafeInteger(input)) {
-      throw new LedgerError('UNSAFE_NUMBER', `amount ${input} is a number above 2^53 and may have lost precision: send it as a decimal string`);
+      throw new LedgerError(
+        'UNSAFE_NUMBER',
+        `amount ${input} is a number above 2^53 and may have lost precision: send it as a decimal string`,
+      );
     }
     value = BigInt(input);
   } else if (typeof input === 'string') {
     if (!DECIMAL.test(input)) {
-      throw new LedgerError('INVALID_AMOUNT', `amount ${JSON.stringify(input.slice(0, 40))} is not a decimal integer string (digits only, no sign other than '-', no point, no exponent, no leading zeros)`);
+      throw new LedgerError(
+        'INVALID_AMOUNT',
+        `amount ${JSON.stringify(input.slice(0, 40))} is not a decimal integer string (digits only, no sign other than '-', no point, no exponent, no leading zeros)`,
+      );
     }
     if (input.length > 21) throw new LedgerError('AMOUNT_TOO_LARGE', `amount ${input.slice(0, 25)}… exceeds the limit ${MAX_AMOUNT}`);
     value = BigInt(input);
   } else {
     throw new LedgerError('INVALID_AMOUNT', `amount must be a decimal string or an integer, got ${input === null ? 'null' : typeof input}`);
   }
-  if (value > MAX_AMOUNT || value < -MAX_AMOUNT) throw new LedgerError('AMOUNT_TOO_LARGE', `amount ${value} exceeds the limit ${MAX_AMOUNT}`);
+  if (value > MAX_AMOUNT || value < -MAX_AMOUNT)
+    throw new LedgerError('AMOUNT_TOO_LARGE', `amount ${value} exceeds the limit ${MAX_AMOUNT}`);
   if (value < 0n && !options.allowNegative) throw new LedgerError('NEGATIVE_AMOUNT', `amount ${value} is negative`);
   if (value === 0n && !options.allowZero) throw new LedgerError('ZERO_AMOUNT', 'amount is 0: nothing to move');
   return value;

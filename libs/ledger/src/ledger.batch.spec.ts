@@ -17,7 +17,13 @@ for (const db of databaseMatrix()) {
       ledger = t.ledger;
     });
     after(async () => {
-      assert.deepEqual(await ledger.audit(), { unbalancedEntries: [], balanceMismatches: [], negativeGuarded: [], overpaidHolds: [], sumOfBalances: 0n });
+      assert.deepEqual(await ledger.audit(), {
+        unbalancedEntries: [],
+        balanceMismatches: [],
+        negativeGuarded: [],
+        overpaidHolds: [],
+        sumOfBalances: 0n,
+      });
       await t.close();
     });
 
@@ -31,9 +37,15 @@ for (const db of databaseMatrix()) {
         await b.lock([h1.id, h2.id], [peer]);
         b.settle({ holdId: h1.id, toId: peer, amount: 30n });
         b.settle({ holdId: h1.id, toId: peer, amount: 20n });
-        assert.throws(() => b.settle({ holdId: h2.id, toId: peer, amount: 51n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED');
+        assert.throws(
+          () => b.settle({ holdId: h2.id, toId: peer, amount: 51n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED',
+        );
         b.settle({ holdId: h2.id, toId: peer, amount: 50n });
-        assert.throws(() => b.settle({ holdId: h2.id, toId: peer, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED');
+        assert.throws(
+          () => b.settle({ holdId: h2.id, toId: peer, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED',
+        );
         assert.equal(b.holdLeft(h1.id), 50n);
         return b.entryId;
       });
@@ -74,15 +86,24 @@ for (const db of databaseMatrix()) {
       assert.equal(await ledger.entryByKey('b-batch-2'), null);
       await ledger.batch({ idempotencyKey: 'b-batch-3', kind: 'PEER_REWARD' }, async (b) => {
         await b.lock([h.id], [peer]);
-        assert.throws(() => b.settle({ holdId: h.id, toId: stranger, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'ACCOUNT_NOT_FOUND');
-        assert.throws(() => b.settle({ holdId: h.id, toId: peer, amount: 0n }), (e: unknown) => e instanceof LedgerError && e.code === 'ZERO_AMOUNT');
+        assert.throws(
+          () => b.settle({ holdId: h.id, toId: stranger, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'ACCOUNT_NOT_FOUND',
+        );
+        assert.throws(
+          () => b.settle({ holdId: h.id, toId: peer, amount: 0n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'ZERO_AMOUNT',
+        );
         assert.equal(b.hasEntry, false);
       });
       assert.equal(await ledger.entryByKey('b-batch-3'), null, 'a batch that settled nothing writes no entry');
       await ledger.releaseHold(h.id, 'b-release-3');
       await ledger.batch({ idempotencyKey: 'b-batch-4', kind: 'PEER_REWARD' }, async (b) => {
         await b.lock([h.id], [peer]);
-        assert.throws(() => b.settle({ holdId: h.id, toId: peer, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_CLOSED');
+        assert.throws(
+          () => b.settle({ holdId: h.id, toId: peer, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_CLOSED',
+        );
       });
       assert.equal(await ledger.balanceOf(source), 100n, 'the released hold went back whole');
     });
@@ -101,20 +122,37 @@ for (const db of databaseMatrix()) {
         await b.lock([escrow.id, session.id], [creator]);
         b.settle({ holdId: escrow.id, toId: creator, amount: 11n });
         b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 3n });
-        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 47n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED');
-        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: escrow.id, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'INVALID_COMMAND');
-        assert.throws(() => b.settle({ holdId: escrow.id, toId: session.accountId, amount: 1n }), (e: unknown) => e instanceof LedgerError, 'a hold account is only reached through fundHold');
+        assert.throws(
+          () => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 47n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_EXCEEDED',
+        );
+        assert.throws(
+          () => b.fundHold({ holdId: escrow.id, toHoldId: escrow.id, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'INVALID_COMMAND',
+        );
+        assert.throws(
+          () => b.settle({ holdId: escrow.id, toId: session.accountId, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError,
+          'a hold account is only reached through fundHold',
+        );
       });
       const [e, s] = [(await ledger.getHold(escrow.id))!, (await ledger.getHold(session.id))!];
       assert.deepEqual([e.amount, e.paidOut, await ledger.balanceOf(escrow.accountId)], [60n, 14n, 46n]);
-      assert.deepEqual([s.amount, s.paidOut, await ledger.balanceOf(session.accountId)], [13n, 0n, 13n], 'the session hold grew by the top-up');
+      assert.deepEqual(
+        [s.amount, s.paidOut, await ledger.balanceOf(session.accountId)],
+        [13n, 0n, 13n],
+        'the session hold grew by the top-up',
+      );
       // The session pays a peer beyond its first budget, then gives the rest back to the pool.
       await ledger.settleHold(session.id, peer, 12n, 'f-peer');
       await ledger.releaseHold(session.id, 'f-session-release');
       assert.equal(await ledger.balanceOf(pool), 91n, 'the pool got back what the session did not spend (100 - 10 + 1)');
       await ledger.batch({ idempotencyKey: 'f-impression-2', kind: 'AD_IMPRESSION' }, async (b) => {
         await b.lock([escrow.id, session.id], []);
-        assert.throws(() => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 1n }), (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_CLOSED');
+        assert.throws(
+          () => b.fundHold({ holdId: escrow.id, toHoldId: session.id, amount: 1n }),
+          (e: unknown) => e instanceof LedgerError && e.code === 'HOLD_CLOSED',
+        );
       });
       assert.equal((await ledger.totalSupply()) - supplyBefore, 200n, 'nothing created or lost');
     });

@@ -55,8 +55,10 @@ export class LedgerBatch {
     private readonly tx: LedgerTx,
     private readonly entry: BatchEntry,
   ) {
-    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(entry.kind)) throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(entry.kind)} must be UPPER_SNAKE_CASE`);
-    if (!/^[\x21-\x7e]{1,200}$/.test(entry.idempotencyKey)) throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
+    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(entry.kind))
+      throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(entry.kind)} must be UPPER_SNAKE_CASE`);
+    if (!/^[\x21-\x7e]{1,200}$/.test(entry.idempotencyKey))
+      throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
   }
 
   get isPostgres(): boolean {
@@ -86,7 +88,7 @@ export class LedgerBatch {
   /** What the hold has left, as this batch stands. */
   holdLeft(holdId: string): bigint {
     const h = this.holds.get(holdId);
-    return h ? this.accounts.get(h.accountId)?.balance ?? 0n : 0n;
+    return h ? (this.accounts.get(h.accountId)?.balance ?? 0n) : 0n;
   }
 
   /** Checks and queues one settlement; throws LedgerError (and queues nothing) when it is refused. */
@@ -103,7 +105,8 @@ export class LedgerBatch {
       throw new LedgerError('ACCOUNT_NOT_ALLOWED', `account ${to.id} (${to.kind}) moves only through its own commands`);
     }
     if (amount > from.balance) throw new LedgerError('HOLD_EXCEEDED', `hold ${s.holdId} has ${from.balance} left, cannot pay ${amount}`);
-    if (isGuarded(to.kind) && to.balance + amount > MAX_AMOUNT) throw new LedgerError('AMOUNT_TOO_LARGE', `account ${to.id} would exceed the limit ${MAX_AMOUNT}`);
+    if (isGuarded(to.kind) && to.balance + amount > MAX_AMOUNT)
+      throw new LedgerError('AMOUNT_TOO_LARGE', `account ${to.id} would exceed the limit ${MAX_AMOUNT}`);
     from.balance -= amount;
     to.balance += amount;
     h.paidOut += amount;
@@ -131,7 +134,8 @@ export class LedgerBatch {
     if (to.status !== 'OPEN') throw new LedgerError('HOLD_CLOSED', `hold ${f.toHoldId} is ${to.status.toLowerCase()}`);
     const fromAccount = this.accounts.get(from.accountId)!;
     const toAccount = this.accounts.get(to.accountId)!;
-    if (amount > fromAccount.balance) throw new LedgerError('HOLD_EXCEEDED', `hold ${f.holdId} has ${fromAccount.balance} left, cannot pay ${amount}`);
+    if (amount > fromAccount.balance)
+      throw new LedgerError('HOLD_EXCEEDED', `hold ${f.holdId} has ${fromAccount.balance} left, cannot pay ${amount}`);
     if (to.amount + amount > MAX_AMOUNT) throw new LedgerError('AMOUNT_TOO_LARGE', `hold ${to.id} would exceed the limit ${MAX_AMOUNT}`);
     fromAccount.balance -= amount;
     toAccount.balance += amount;

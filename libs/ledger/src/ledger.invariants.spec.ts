@@ -86,7 +86,11 @@ for (const db of databaseMatrix()) {
         return;
       }
       assert.equal(r.replayed, false, `first result for ${cmd.key} is not a replay`);
-      assert.equal(r.postings.reduce((s, p) => s + p.amount, 0n), 0n, 'postings sum to zero');
+      assert.equal(
+        r.postings.reduce((s, p) => s + p.amount, 0n),
+        0n,
+        'postings sum to zero',
+      );
       if (cmd.expect) assert.deepEqual(sortP(r.postings), sortP(cmd.expect), `${cmd.kind} ${cmd.key} moves what it said`);
       entries.set(cmd.key, { entryId: r.entryId, postings: r.postings });
       acceptedKinds.set(cmd.kind, (acceptedKinds.get(cmd.kind) ?? 0) + 1);
@@ -96,7 +100,8 @@ for (const db of databaseMatrix()) {
       }
       if (cmd.kind === 'MINT') supply += r.postings.find((p) => p.accountId !== SYSTEM_ACCOUNT_IDS.MINT)!.amount;
       if (cmd.kind === 'BURN') supply -= r.postings.find((p) => p.accountId === SYSTEM_ACCOUNT_IDS.MINT)!.amount;
-      if (cmd.kind === 'HOLD_SETTLE') holds.get(cmd.holdId!)!.settled += -r.postings.find((p) => p.accountId === holds.get(cmd.holdId!)!.accountId)!.amount;
+      if (cmd.kind === 'HOLD_SETTLE')
+        holds.get(cmd.holdId!)!.settled += -r.postings.find((p) => p.accountId === holds.get(cmd.holdId!)!.accountId)!.amount;
       if (cmd.kind === 'HOLD_RELEASE') {
         const h = holds.get(cmd.holdId!)!;
         h.released = r.postings.find((p) => p.accountId === h.sourceAccountId)?.amount ?? 0n;
@@ -120,32 +125,81 @@ for (const db of databaseMatrix()) {
         const roll = rand();
         let cmd: Issued;
         if (roll < 0.12) {
-          const to = pick(wallets), a = amount(300);
-          cmd = { key, kind: 'MINT', run: () => ledger.mint(to, a, key), conflict: () => ledger.mint(to, a + 1n, key), expect: [{ accountId: SYSTEM_ACCOUNT_IDS.MINT, amount: -a }, { accountId: to, amount: a }] };
+          const to = pick(wallets),
+            a = amount(300);
+          cmd = {
+            key,
+            kind: 'MINT',
+            run: () => ledger.mint(to, a, key),
+            conflict: () => ledger.mint(to, a + 1n, key),
+            expect: [
+              { accountId: SYSTEM_ACCOUNT_IDS.MINT, amount: -a },
+              { accountId: to, amount: a },
+            ],
+          };
         } else if (roll < 0.2) {
-          const from = pick(wallets), a = amount(100);
-          cmd = { key, kind: 'BURN', run: () => ledger.burn(from, a, key), conflict: () => ledger.mint(from, a, key), expect: [{ accountId: from, amount: -a }, { accountId: SYSTEM_ACCOUNT_IDS.MINT, amount: a }] };
+          const from = pick(wallets),
+            a = amount(100);
+          cmd = {
+            key,
+            kind: 'BURN',
+            run: () => ledger.burn(from, a, key),
+            conflict: () => ledger.mint(from, a, key),
+            expect: [
+              { accountId: from, amount: -a },
+              { accountId: SYSTEM_ACCOUNT_IDS.MINT, amount: a },
+            ],
+          };
         } else if (roll < 0.5) {
           const from = pick(wallets);
           let to = pick(wallets);
           if (to === from) to = wallets[(wallets.indexOf(from) + 1) % wallets.length];
           const a = amount(150);
-          cmd = { key, kind: 'TRANSFER', run: () => ledger.transfer(from, to, a, key), conflict: () => ledger.transfer(to, from, a, key), expect: [{ accountId: from, amount: -a }, { accountId: to, amount: a }] };
+          cmd = {
+            key,
+            kind: 'TRANSFER',
+            run: () => ledger.transfer(from, to, a, key),
+            conflict: () => ledger.transfer(to, from, a, key),
+            expect: [
+              { accountId: from, amount: -a },
+              { accountId: to, amount: a },
+            ],
+          };
         } else if (roll < 0.58) {
           const [x, y, z] = [pick(wallets), pick(wallets), pick(wallets)];
           if (x === y || y === z || x === z) continue;
-          const a = amount(90), fee = a / 3n;
-          const postings = [{ accountId: x, amount: -a }, { accountId: y, amount: a - fee }, { accountId: z, amount: fee }].filter((p) => p.amount !== 0n);
-          cmd = { key, kind: 'SPLIT', run: () => ledger.post({ kind: 'SPLIT', idempotencyKey: key, postings }), conflict: () => ledger.post({ kind: 'OTHER', idempotencyKey: key, postings }), expect: postings };
+          const a = amount(90),
+            fee = a / 3n;
+          const postings = [
+            { accountId: x, amount: -a },
+            { accountId: y, amount: a - fee },
+            { accountId: z, amount: fee },
+          ].filter((p) => p.amount !== 0n);
+          cmd = {
+            key,
+            kind: 'SPLIT',
+            run: () => ledger.post({ kind: 'SPLIT', idempotencyKey: key, postings }),
+            conflict: () => ledger.post({ kind: 'OTHER', idempotencyKey: key, postings }),
+            expect: postings,
+          };
         } else if (roll < 0.7) {
-          const from = pick(wallets), a = amount(200);
+          const from = pick(wallets),
+            a = amount(200);
           let holdId: string | undefined;
           cmd = {
             key,
             kind: 'HOLD_PLACE',
             run: async () => {
               const r = await ledger.placeHold(from, a, key);
-              if (!holds.has(r.hold.id)) holds.set(r.hold.id, { id: r.hold.id, accountId: r.hold.accountId, sourceAccountId: from, amount: a, settled: 0n, released: null });
+              if (!holds.has(r.hold.id))
+                holds.set(r.hold.id, {
+                  id: r.hold.id,
+                  accountId: r.hold.accountId,
+                  sourceAccountId: from,
+                  amount: a,
+                  settled: 0n,
+                  released: null,
+                });
               holdId = r.hold.id;
               assert.equal(r.hold.amount, a);
               return r.entry;
@@ -157,13 +211,32 @@ for (const db of databaseMatrix()) {
         } else if (roll < 0.92 || holds.size === 0) {
           const open = [...holds.values()].filter((h) => h.released === null);
           if (open.length === 0) continue;
-          const h = pick(open), to = pick(wallets), a = amount(80);
-          cmd = { key, kind: 'HOLD_SETTLE', holdId: h.id, run: async () => (await ledger.settleHold(h.id, to, a, key)).entry, conflict: () => ledger.settleHold(h.id, to, a + 1n, key), expect: [{ accountId: h.accountId, amount: -a }, { accountId: to, amount: a }] };
+          const h = pick(open),
+            to = pick(wallets),
+            a = amount(80);
+          cmd = {
+            key,
+            kind: 'HOLD_SETTLE',
+            holdId: h.id,
+            run: async () => (await ledger.settleHold(h.id, to, a, key)).entry,
+            conflict: () => ledger.settleHold(h.id, to, a + 1n, key),
+            expect: [
+              { accountId: h.accountId, amount: -a },
+              { accountId: to, amount: a },
+            ],
+          };
         } else {
           const open = [...holds.values()].filter((h) => h.released === null);
           if (open.length === 0) continue;
           const h = pick(open);
-          cmd = { key, kind: 'HOLD_RELEASE', holdId: h.id, run: async () => (await ledger.releaseHold(h.id, key)).entry, conflict: () => ledger.burn(h.sourceAccountId, 1n, key), expect: null };
+          cmd = {
+            key,
+            kind: 'HOLD_RELEASE',
+            holdId: h.id,
+            run: async () => (await ledger.releaseHold(h.id, key)).entry,
+            conflict: () => ledger.burn(h.sourceAccountId, 1n, key),
+            expect: null,
+          };
         }
         const allowed = ['INSUFFICIENT_FUNDS', 'HOLD_EXCEEDED', 'HOLD_CLOSED'];
         const twice = rand() < 0.15;
@@ -226,7 +299,16 @@ for (const db of databaseMatrix()) {
           assert.equal(h.settled + left, h.amount, `hold ${h.id}: paid + left = held`);
         }
       }
-      const summary = { seed: SEED, accepted: entries.size, byKind: Object.fromEntries(acceptedKinds), replays, concurrentRetries, holds: holds.size, refusals: Object.fromEntries(refusals), supply: supply.toString() };
+      const summary = {
+        seed: SEED,
+        accepted: entries.size,
+        byKind: Object.fromEntries(acceptedKinds),
+        replays,
+        concurrentRetries,
+        holds: holds.size,
+        refusals: Object.fromEntries(refusals),
+        supply: supply.toString(),
+      };
       console.log(`# ledger invariants (${db}): ${JSON.stringify(summary)}`);
       // The run exercised the ledger: a fair share of the commands went through (overdrafts are meant
       // to be common: wallets start empty, so how many depends on the seed) and every kind landed.

@@ -57,7 +57,10 @@ export class LedgerRepository {
     if (this.postgres) return fn();
     const previous = sqliteQueues.get(this.ds) ?? Promise.resolve();
     const run = previous.then(fn, fn);
-    sqliteQueues.set(this.ds, run.catch(() => undefined));
+    sqliteQueues.set(
+      this.ds,
+      run.catch(() => undefined),
+    );
     return run;
   }
 }

@@ -21,7 +21,10 @@ for (const db of databaseMatrix()) {
     const wallet = async () => (await ledger.openAccount(AccountKind.USER_WALLET, `user-${++n}`)).id;
 
     /** Balances of the accounts, the supply, and that the ledger audits clean. */
-    const snapshot = async (...ids: string[]) => ({ balances: await Promise.all(ids.map((id) => ledger.balanceOf(id))), supply: await ledger.totalSupply() });
+    const snapshot = async (...ids: string[]) => ({
+      balances: await Promise.all(ids.map((id) => ledger.balanceOf(id))),
+      supply: await ledger.totalSupply(),
+    });
     const assertClean = async () => {
       const a = await ledger.audit();
       assert.deepEqual(a, { unbalancedEntries: [], balanceMismatches: [], negativeGuarded: [], overpaidHolds: [], sumOfBalances: 0n });
@@ -40,10 +43,16 @@ for (const db of databaseMatrix()) {
       const a = await ledger.openAccount(AccountKind.USER_WALLET, 'alice');
       const again = await ledger.openAccount(AccountKind.USER_WALLET, 'alice');
       assert.equal(again.id, a.id);
-      assert.deepEqual({ kind: a.kind, ownerId: a.ownerId, currency: a.currency, balance: a.balance }, { kind: AccountKind.USER_WALLET, ownerId: 'alice', currency: 'CLC', balance: 0n });
+      assert.deepEqual(
+        { kind: a.kind, ownerId: a.ownerId, currency: a.currency, balance: a.balance },
+        { kind: AccountKind.USER_WALLET, ownerId: 'alice', currency: 'CLC', balance: 0n },
+      );
       const pending = await ledger.openAccount(AccountKind.USER_PENDING, 'alice');
       assert.notEqual(pending.id, a.id);
-      const [p1, p2] = await Promise.all([ledger.openAccount(AccountKind.CREATOR_REVENUE, 'bob'), ledger.openAccount(AccountKind.CREATOR_REVENUE, 'bob')]);
+      const [p1, p2] = await Promise.all([
+        ledger.openAccount(AccountKind.CREATOR_REVENUE, 'bob'),
+        ledger.openAccount(AccountKind.CREATOR_REVENUE, 'bob'),
+      ]);
       assert.equal(p1.id, p2.id, 'two opens at once: one account');
       assert.equal((await ledger.systemAccount(AccountKind.BANDWIDTH_POOL)).id, SYSTEM_ACCOUNT_IDS.BANDWIDTH_POOL);
       assert.equal((await ledger.openAccount(AccountKind.PLATFORM_FEES)).id, SYSTEM_ACCOUNT_IDS.PLATFORM_FEES);
@@ -58,10 +67,7 @@ for (const db of databaseMatrix()) {
       assert.equal(m.kind, 'MINT');
       assert.equal(m.replayed, false);
       assert.equal(m.memo, 'faucet');
-      assert.deepEqual(
-        m.postings.map((p) => p.amount).sort(),
-        [-1000n, 1000n].sort(),
-      );
+      assert.deepEqual(m.postings.map((p) => p.amount).sort(), [-1000n, 1000n].sort());
       assert.equal(await ledger.balanceOf(w), 1000n);
       assert.equal(await ledger.totalSupply(), before + 1000n);
       assert.ok((await ledger.balanceOf(SYSTEM_ACCOUNT_IDS.MINT)) < 0n);
@@ -105,8 +111,14 @@ for (const db of databaseMatrix()) {
         [JSON.parse('9007199254740993'), 'UNSAFE_NUMBER'],
       ];
       for (const [amount, code] of bad) {
-        await assert.rejects(async () => ledger.transfer(a, b, amount as bigint, key('t')), (e: unknown) => e instanceof LedgerError && e.code === code);
-        await assert.rejects(async () => ledger.mint(a, amount as bigint, key('m')), (e: unknown) => e instanceof LedgerError && e.code === code);
+        await assert.rejects(
+          async () => ledger.transfer(a, b, amount as bigint, key('t')),
+          (e: unknown) => e instanceof LedgerError && e.code === code,
+        );
+        await assert.rejects(
+          async () => ledger.mint(a, amount as bigint, key('m')),
+          (e: unknown) => e instanceof LedgerError && e.code === code,
+        );
       }
       assert.deepEqual(await snapshot(a, b), s);
     });
@@ -128,11 +140,43 @@ for (const db of databaseMatrix()) {
       });
       assert.equal(e.kind, 'PLAN_PURCHASE');
       assert.equal(e.postings.length, 3);
-      assert.deepEqual(await Promise.all([ledger.balanceOf(buyer), ledger.balanceOf(creator), ledger.balanceOf(fees)]), [0n, 70n, feesBefore + 30n]);
-      await refused(ledger.post({ idempotencyKey: key('x'), postings: [{ accountId: creator, amount: -10n }, { accountId: buyer, amount: 9n }] }), 'UNBALANCED_ENTRY');
+      assert.deepEqual(await Promise.all([ledger.balanceOf(buyer), ledger.balanceOf(creator), ledger.balanceOf(fees)]), [
+        0n,
+        70n,
+        feesBefore + 30n,
+      ]);
+      await refused(
+        ledger.post({
+          idempotencyKey: key('x'),
+          postings: [
+            { accountId: creator, amount: -10n },
+            { accountId: buyer, amount: 9n },
+          ],
+        }),
+        'UNBALANCED_ENTRY',
+      );
       await refused(ledger.post({ idempotencyKey: key('x'), postings: [{ accountId: creator, amount: -10n }] }), 'UNBALANCED_ENTRY');
-      await refused(ledger.post({ idempotencyKey: key('x'), postings: [{ accountId: creator, amount: 0n }, { accountId: buyer, amount: 0n }] }), 'ZERO_AMOUNT');
-      await refused(ledger.post({ kind: 'MINT', idempotencyKey: key('x'), postings: [{ accountId: creator, amount: -1n }, { accountId: buyer, amount: 1n }] }), 'INVALID_COMMAND');
+      await refused(
+        ledger.post({
+          idempotencyKey: key('x'),
+          postings: [
+            { accountId: creator, amount: 0n },
+            { accountId: buyer, amount: 0n },
+          ],
+        }),
+        'ZERO_AMOUNT',
+      );
+      await refused(
+        ledger.post({
+          kind: 'MINT',
+          idempotencyKey: key('x'),
+          postings: [
+            { accountId: creator, amount: -1n },
+            { accountId: buyer, amount: 1n },
+          ],
+        }),
+        'INVALID_COMMAND',
+      );
       assert.equal(await ledger.balanceOf(creator), 70n);
     });
 
@@ -175,7 +219,10 @@ for (const db of databaseMatrix()) {
       await ledger.mint(viewer, 100n, key('m'));
       const placed = await ledger.placeHold(viewer, 60n, key('hold'));
       const h = placed.hold;
-      assert.deepEqual({ amount: h.amount, paidOut: h.paidOut, status: h.status, source: h.sourceAccountId }, { amount: 60n, paidOut: 0n, status: 'OPEN', source: viewer });
+      assert.deepEqual(
+        { amount: h.amount, paidOut: h.paidOut, status: h.status, source: h.sourceAccountId },
+        { amount: 60n, paidOut: 0n, status: 'OPEN', source: viewer },
+      );
       assert.equal(await ledger.balanceOf(viewer), 40n);
       assert.equal(await ledger.balanceOf(h.accountId), 60n);
       assert.equal((await ledger.getAccount(h.accountId))?.kind, AccountKind.SESSION_HOLD);

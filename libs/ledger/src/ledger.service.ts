@@ -130,7 +130,10 @@ export class LedgerService {
 
   /** Σ of the account's incoming postings of `kinds` before `before`, and Σ of its outgoing postings of `outKinds`. */
   flowTotals(accountId: string, inKinds: string[], before: Date, outKinds: string[]): Promise<{ incoming: bigint; outgoing: bigint }> {
-    return this.repo.read(async (tx) => ({ incoming: await tx.sumIncoming(accountId, inKinds, before), outgoing: await tx.sumOutgoing(accountId, outKinds) }));
+    return this.repo.read(async (tx) => ({
+      incoming: await tx.sumIncoming(accountId, inKinds, before),
+      outgoing: await tx.sumOutgoing(accountId, outKinds),
+    }));
   }
 
   get isPostgres(): boolean {
@@ -148,7 +151,11 @@ export class LedgerService {
   /** Accounts of `kind` whose balance is above zero, in id order after `afterId` (for periodic jobs: page with the last id), at most `limit`. */
   accountsWithBalance(kind: AccountKind, afterId = '', limit = 500): Promise<Account[]> {
     return this.repo.read(async (tx) => {
-      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [kind, afterId, limit]);
+      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [
+        kind,
+        afterId,
+        limit,
+      ]);
       const out: Account[] = [];
       for (const r of rows) out.push((await tx.findAccount(String(r.id)))!);
       return out;
@@ -185,7 +192,8 @@ export class LedgerService {
   async post(command: PostCommand): Promise<EntryResult> {
     const postings = normalizePostings(command.postings);
     const kind = command.kind ?? 'TRANSFER';
-    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(kind)) throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(kind)} must be UPPER_SNAKE_CASE, ≤ 32 characters`);
+    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(kind))
+      throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(kind)} must be UPPER_SNAKE_CASE, ≤ 32 characters`);
     if (['MINT', 'BURN', 'HOLD_PLACE', 'HOLD_SETTLE', 'HOLD_RELEASE'].includes(kind)) {
       throw new LedgerError('INVALID_COMMAND', `entry kind ${kind} is reserved for its own command`);
     }
@@ -206,7 +214,15 @@ export class LedgerService {
   /** Moves `amount` from one ordinary account to another. */
   async transfer(fromId: string, toId: string, amount: bigint, idempotencyKey: string, memo?: string): Promise<EntryResult> {
     const a = parseAmount(amount);
-    return this.post({ kind: 'TRANSFER', idempotencyKey, memo, postings: [{ accountId: fromId, amount: -a }, { accountId: toId, amount: a }] });
+    return this.post({
+      kind: 'TRANSFER',
+      idempotencyKey,
+      memo,
+      postings: [
+        { accountId: fromId, amount: -a },
+        { accountId: toId, amount: a },
+      ],
+    });
   }
 
   /** Creates `amount` new coins in `toId` (the mint goes negative by as much). */
@@ -224,7 +240,10 @@ export class LedgerService {
         await hooks.check?.(tx, a);
         const after = hooks.after;
         return {
-          postings: [{ accountId: mintId, amount: -a }, { accountId: toId, amount: a }],
+          postings: [
+            { accountId: mintId, amount: -a },
+            { accountId: toId, amount: a },
+          ],
           after: after ? (t, entryId) => after(t, entryId, new Date()) : undefined,
         };
       },
@@ -244,7 +263,12 @@ export class LedgerService {
       lock: [mintId, fromId],
       plan: async (_tx, accounts) => {
         ordinary(accounts.get(fromId)!);
-        return { postings: [{ accountId: fromId, amount: -a }, { accountId: mintId, amount: a }] };
+        return {
+          postings: [
+            { accountId: fromId, amount: -a },
+            { accountId: mintId, amount: a },
+          ],
+        };
       },
       result: async (_tx, e, replayed) => toResult(e, replayed),
     });
@@ -254,7 +278,13 @@ export class LedgerService {
    * Phase one: moves `amount` from `fromId` into a new hold account of `kind` (SESSION_HOLD for a
    * playback session's budget, CAMPAIGN_ESCROW for an ad line item's).
    */
-  async placeHold(fromId: string, amount: bigint, idempotencyKey: string, memo?: string, kind: HoldKind = AccountKind.SESSION_HOLD): Promise<HoldResult> {
+  async placeHold(
+    fromId: string,
+    amount: bigint,
+    idempotencyKey: string,
+    memo?: string,
+    kind: HoldKind = AccountKind.SESSION_HOLD,
+  ): Promise<HoldResult> {
     const a = parseAmount(amount);
     if (!isHoldKind(kind)) throw new LedgerError('INVALID_COMMAND', `${kind} is not a hold account kind`);
     return this.execute({
@@ -268,9 +298,22 @@ export class LedgerService {
         const account = await tx.insertAccount({ id: randomUUID(), kind, ownerId: null });
         accounts.set(account.id, account);
         return {
-          postings: [{ accountId: fromId, amount: -a }, { accountId: account.id, amount: a }],
+          postings: [
+            { accountId: fromId, amount: -a },
+            { accountId: account.id, amount: a },
+          ],
           after: (t, entryId) =>
-            t.insertHold({ id: randomUUID(), accountId: account.id, sourceAccountId: fromId, amount: a, paidOut: 0n, status: 'OPEN', placeEntryId: entryId, createdAt: new Date(), closedAt: null }),
+            t.insertHold({
+              id: randomUUID(),
+              accountId: account.id,
+              sourceAccountId: fromId,
+              amount: a,
+              paidOut: 0n,
+              status: 'OPEN',
+              placeEntryId: entryId,
+              createdAt: new Date(),
+              closedAt: null,
+            }),
         };
       },
       result: async (tx, e, replayed) => ({ entry: toResult(e, replayed), hold: toHold((await tx.findHoldByPlaceEntry(e.id))!) }),
@@ -294,7 +337,10 @@ export class LedgerService {
         const left = accounts.get(h.accountId)!.balance;
         if (a > left) throw new LedgerError('HOLD_EXCEEDED', `hold ${holdId} has ${left} left, cannot pay ${a}`);
         return {
-          postings: [{ accountId: h.accountId, amount: -a }, { accountId: toId, amount: a }],
+          postings: [
+            { accountId: h.accountId, amount: -a },
+            { accountId: toId, amount: a },
+          ],
           after: (t) => t.updateHold(holdId, current.paidOut + a, 'OPEN', null),
         };
       },
@@ -316,7 +362,13 @@ export class LedgerService {
         if (current.status !== 'OPEN') throw new LedgerError('HOLD_CLOSED', `hold ${holdId} is ${current.status.toLowerCase()}`);
         const rest = accounts.get(h.accountId)!.balance;
         return {
-          postings: rest > 0n ? [{ accountId: h.accountId, amount: -rest }, { accountId: h.sourceAccountId, amount: rest }] : [],
+          postings:
+            rest > 0n
+              ? [
+                  { accountId: h.accountId, amount: -rest },
+                  { accountId: h.sourceAccountId, amount: rest },
+                ]
+              : [],
           after: (t) => t.updateHold(holdId, current.paidOut, 'RELEASED', new Date()),
         };
       },
@@ -344,7 +396,10 @@ export class LedgerService {
     const hash = payloadHash({ kind: c.kind, ...c.payload });
     const replay = (tx: LedgerTx, e: EntryRow): Promise<R> => {
       if (e.payloadHash !== hash) {
-        throw new LedgerError('IDEMPOTENCY_CONFLICT', `idempotency key ${JSON.stringify(c.key)} was already used for a different ${e.kind} command`);
+        throw new LedgerError(
+          'IDEMPOTENCY_CONFLICT',
+          `idempotency key ${JSON.stringify(c.key)} was already used for a different ${e.kind} command`,
+        );
       }
       return c.result(tx, e, true);
     };
@@ -364,10 +419,18 @@ export class LedgerService {
           if (isGuarded(account.kind) && next < 0n) {
             throw new LedgerError('INSUFFICIENT_FUNDS', `account ${account.id} has ${account.balance}, cannot take ${-p.amount}`);
           }
-          if (next > MAX_AMOUNT || next < -MAX_AMOUNT) throw new LedgerError('AMOUNT_TOO_LARGE', `account ${account.id} would exceed the limit ${MAX_AMOUNT}`);
+          if (next > MAX_AMOUNT || next < -MAX_AMOUNT)
+            throw new LedgerError('AMOUNT_TOO_LARGE', `account ${account.id} would exceed the limit ${MAX_AMOUNT}`);
           balances.set(account.id, next);
         }
-        const entry = { id: randomUUID(), kind: c.kind, idempotencyKey: c.key, payloadHash: hash, memo: c.memo ?? null, createdAt: new Date() };
+        const entry = {
+          id: randomUUID(),
+          kind: c.kind,
+          idempotencyKey: c.key,
+          payloadHash: hash,
+          memo: c.memo ?? null,
+          createdAt: new Date(),
+        };
         await tx.insertEntry(entry, postings);
         for (const [id, balance] of balances) await tx.setBalance(id, balance);
         await plan.after?.(tx, entry.id);
@@ -390,7 +453,8 @@ function normalizePostings(postings: Posting[]): Posting[] {
   if (!Array.isArray(postings) || postings.length < 2) throw new LedgerError('UNBALANCED_ENTRY', 'an entry needs at least two postings');
   const seen = new Set<string>();
   const out = postings.map((p) => {
-    if (typeof p?.accountId !== 'string' || p.accountId.length === 0) throw new LedgerError('INVALID_COMMAND', 'a posting needs an accountId');
+    if (typeof p?.accountId !== 'string' || p.accountId.length === 0)
+      throw new LedgerError('INVALID_COMMAND', 'a posting needs an accountId');
     if (seen.has(p.accountId)) throw new LedgerError('INVALID_COMMAND', `account ${p.accountId} appears twice in one entry`);
     seen.add(p.accountId);
     return { accountId: p.accountId, amount: parseAmount(p.amount, { allowNegative: true }) };
@@ -407,9 +471,26 @@ function ordinary(account: AccountRow): void {
 }
 
 function toResult(e: EntryRow, replayed: boolean): EntryResult {
-  return { entryId: e.id, kind: e.kind, idempotencyKey: e.idempotencyKey, memo: e.memo, createdAt: e.createdAt, postings: e.postings, replayed };
+  return {
+    entryId: e.id,
+    kind: e.kind,
+    idempotencyKey: e.idempotencyKey,
+    memo: e.memo,
+    createdAt: e.createdAt,
+    postings: e.postings,
+    replayed,
+  };
 }
 
 function toHold(h: HoldRow): Hold {
-  return { id: h.id, accountId: h.accountId, sourceAccountId: h.sourceAccountId, amount: h.amount, paidOut: h.paidOut, status: h.status, createdAt: h.createdAt, closedAt: h.closedAt };
+  return {
+    id: h.id,
+    accountId: h.accountId,
+    sourceAccountId: h.sourceAccountId,
+    amount: h.amount,
+    paidOut: h.paidOut,
+    status: h.status,
+    createdAt: h.createdAt,
+    closedAt: h.closedAt,
+  };
 }

@@ -37,7 +37,12 @@ export async function ledgerTestDb(db: DbKind, poolSize = 10): Promise<LedgerTes
     u.pathname = `/${pgName}`;
     url = u.toString();
   }
-  const config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32), ...(url ? { DATABASE_URL: url } : {}) });
+  const config = AppConfig.fromEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'x'.repeat(32),
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const options = dataSourceOptions(config, LEDGER_ENTITIES);
   const ds = new DataSource(options.type === 'postgres' ? { ...options, extra: { max: poolSize } } : options);
   await ds.initialize();

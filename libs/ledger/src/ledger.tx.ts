@@ -5,7 +5,20 @@ import { HoldEntity, HoldStatus } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
 import { toDate } from '@wetube/platform';
-import { ACCOUNT_COLUMNS, AccountRow, EntryRow, HistoryCursor, HistoryRow, HOLD_COLUMNS, HoldRow, LedgerAudit, PostingRow, Raw, account, hold } from './ledger.rows';
+import {
+  ACCOUNT_COLUMNS,
+  AccountRow,
+  EntryRow,
+  HistoryCursor,
+  HistoryRow,
+  HOLD_COLUMNS,
+  HoldRow,
+  LedgerAudit,
+  PostingRow,
+  Raw,
+  account,
+  hold,
+} from './ledger.rows';
 
 /** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
 export class LedgerTx {
@@ -28,7 +41,10 @@ export class LedgerTx {
     const unique = [...new Set(ids)].sort();
     if (unique.length === 0) return new Map();
     const marks = unique.map(() => '?').join(', ');
-    const rows = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`, unique);
+    const rows = await this.sql(
+      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`,
+      unique,
+    );
     return new Map(rows.map((r) => [String(r.id), account(r)]));
   }
 
@@ -58,9 +74,15 @@ export class LedgerTx {
   }
 
   async findEntryByKey(key: string): Promise<EntryRow | null> {
-    const [r] = await this.sql(`SELECT id, kind, idempotency_key, payload_hash, memo, created_at FROM ledger_entries WHERE idempotency_key = ?`, [key]);
+    const [r] = await this.sql(
+      `SELECT id, kind, idempotency_key, payload_hash, memo, created_at FROM ledger_entries WHERE idempotency_key = ?`,
+      [key],
+    );
     if (!r) return null;
-    const postings = await this.sql(`SELECT account_id, CAST(amount AS TEXT) AS amount FROM ledger_postings WHERE entry_id = ? ORDER BY account_id`, [r.id]);
+    const postings = await this.sql(
+      `SELECT account_id, CAST(amount AS TEXT) AS amount FROM ledger_postings WHERE entry_id = ? ORDER BY account_id`,
+      [r.id],
+    );
     return {
       id: String(r.id),
       kind: String(r.kind),
@@ -89,7 +111,10 @@ export class LedgerTx {
     const out = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
       const part = keys.slice(i, i + 500);
-      const rows = await this.sql(`SELECT idempotency_key FROM ledger_entries WHERE idempotency_key IN (${part.map(() => '?').join(', ')})`, part);
+      const rows = await this.sql(
+        `SELECT idempotency_key FROM ledger_entries WHERE idempotency_key IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
       for (const r of rows) out.add(String(r.idempotency_key));
     }
     return out;
@@ -111,15 +136,23 @@ export class LedgerTx {
       await this.sql(
         `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at)
          SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[])`,
-        [entries.map((e) => e.id), entries.map((e) => e.kind), entries.map((e) => e.idempotencyKey), entries.map((e) => e.payloadHash), entries.map((e) => e.memo), entries.map((e) => e.createdAt)],
+        [
+          entries.map((e) => e.id),
+          entries.map((e) => e.kind),
+          entries.map((e) => e.idempotencyKey),
+          entries.map((e) => e.payloadHash),
+          entries.map((e) => e.memo),
+          entries.map((e) => e.createdAt),
+        ],
       );
-      const postings = entries.flatMap((e) => e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })));
+      const postings = entries.flatMap((e) =>
+        e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })),
+      );
       if (postings.length > 0) {
-        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`, [
-          postings.map((p) => p.entryId),
-          postings.map((p) => p.accountId),
-          postings.map((p) => p.amount),
-        ]);
+        await this.sql(
+          `INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`,
+          [postings.map((p) => p.entryId), postings.map((p) => p.accountId), postings.map((p) => p.amount)],
+        );
       }
       return;
     }
@@ -133,22 +166,37 @@ export class LedgerTx {
       const postings = part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()]));
       for (let j = 0; j < postings.length; j += 900) {
         const rows = postings.slice(j, j + 900);
-        await this.sql(`INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flat());
+        await this.sql(
+          `INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+          rows.flat(),
+        );
       }
     }
   }
 
   /** Writes many balances at once (PostgreSQL: one UPDATE … FROM VALUES; SQLite: one per row). */
   async setBalances(balances: Map<string, bigint>): Promise<void> {
-    await this.bulkUpdate('ledger_accounts', 'balance', [...balances].map(([id, b]) => [id, b.toString()]));
+    await this.bulkUpdate(
+      'ledger_accounts',
+      'balance',
+      [...balances].map(([id, b]) => [id, b.toString()]),
+    );
   }
 
   async setHoldsPaidOut(paid: Map<string, bigint>): Promise<void> {
-    await this.bulkUpdate('ledger_holds', 'paid_out', [...paid].map(([id, b]) => [id, b.toString()]));
+    await this.bulkUpdate(
+      'ledger_holds',
+      'paid_out',
+      [...paid].map(([id, b]) => [id, b.toString()]),
+    );
   }
 
   async setHoldsAmount(amounts: Map<string, bigint>): Promise<void> {
-    await this.bulkUpdate('ledger_holds', 'amount', [...amounts].map(([id, b]) => [id, b.toString()]));
+    await this.bulkUpdate(
+      'ledger_holds',
+      'amount',
+      [...amounts].map(([id, b]) => [id, b.toString()]),
+    );
   }
 
   private async bulkUpdate(table: string, column: string, rows: Array<[string, string]>): Promise<void> {
@@ -157,7 +205,10 @@ export class LedgerTx {
       for (const [id, v] of rows) await this.sql(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, [v, id]);
       return;
     }
-    await this.sql(`UPDATE ${table} AS t SET ${column} = v.x FROM unnest(?::varchar[], ?::bigint[]) AS v(id, x) WHERE t.id = v.id`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+    await this.sql(`UPDATE ${table} AS t SET ${column} = v.x FROM unnest(?::varchar[], ?::bigint[]) AS v(id, x) WHERE t.id = v.id`, [
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+    ]);
   }
 
   /**
@@ -266,7 +317,9 @@ export class LedgerTx {
     );
     const negativeGuarded = ids(await this.sql(`SELECT id FROM ledger_accounts WHERE kind <> 'MINT' AND balance < 0`));
     const overpaidHolds = ids(
-      await this.sql(`SELECT h.id FROM ledger_holds h JOIN ledger_accounts a ON a.id = h.account_id WHERE h.paid_out > h.amount OR h.paid_out + a.balance <> h.amount AND h.status = 'OPEN'`),
+      await this.sql(
+        `SELECT h.id FROM ledger_holds h JOIN ledger_accounts a ON a.id = h.account_id WHERE h.paid_out > h.amount OR h.paid_out + a.balance <> h.amount AND h.status = 'OPEN'`,
+      ),
     );
     const [t] = await this.sql(`SELECT CAST(COALESCE(SUM(balance), 0) AS TEXT) AS s FROM ledger_accounts`);
     return { unbalancedEntries, balanceMismatches, negativeGuarded, overpaidHolds, sumOfBalances: BigInt(t.s as string) };

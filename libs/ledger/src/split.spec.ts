@@ -33,14 +33,20 @@ describe('splitByLargestRemainder', () => {
       if (weights.reduce((x, y) => x + y, 0n) === 0n) weights[0] = 1n;
       const shares = splitByLargestRemainder(total, weights);
       const sum = weights.reduce((a, b) => a + b, 0n);
-      assert.equal(shares.reduce((a, b) => a + b, 0n), total);
+      assert.equal(
+        shares.reduce((a, b) => a + b, 0n),
+        total,
+      );
       shares.forEach((s, i) => {
         const exactFloor = (total * weights[i]) / sum;
         assert.ok(s === exactFloor || s === exactFloor + 1n, `share ${i} within one unit of its exact value`);
       });
     }
     const max = 2n ** 63n - 1n;
-    assert.equal(splitByLargestRemainder(max, [3n, 7n, 11n]).reduce((a, b) => a + b, 0n), max);
+    assert.equal(
+      splitByLargestRemainder(max, [3n, 7n, 11n]).reduce((a, b) => a + b, 0n),
+      max,
+    );
   });
 
   it('refuses negative totals or weights, no weights, and weights summing to 0', () => {

@@ -19,11 +19,7 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
  * RFC 6381 `avc1.PPCCLL`. Exact when the avcC bytes of the init segment are given; otherwise
  * from ffprobe's profile name and level (constraint flags as x264 sets them).
  */
-export function avc1Codec(
-  profile: string | null,
-  level: number | null,
-  avcC: [number, number, number] | null = null,
-): string {
+export function avc1Codec(profile: string | null, level: number | null, avcC: [number, number, number] | null = null): string {
   if (avcC) return `avc1.${hex(avcC[0])}${hex(avcC[1])}${hex(avcC[2])}`;
   const idc = PROFILE_IDC[(profile ?? '').toLowerCase()];
   if (idc === undefined || !level) throw new Error(`Unknown H.264 profile/level: ${profile} ${level}`);

@@ -141,7 +141,7 @@ describe('no encoder outlives its worker (real ffmpeg, SIGKILL)', () => {
     assert.deepEqual(await repo.endOrphanEncoders(tmpRoot), [], 'nothing twice');
   });
 
-  it('leaves a live worker\'s encoder alone, and never kills a process that is not that run\'s ffmpeg', async () => {
+  it("leaves a live worker's encoder alone, and never kills a process that is not that run's ffmpeg", async () => {
     // Our own encode, running: its owner (this process) is alive and its parent.
     const mine = join(tmpRoot, 'run-live');
     await mkdir(mine);
@@ -155,7 +155,10 @@ describe('no encoder outlives its worker (real ffmpeg, SIGKILL)', () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', other], { stdio: 'ignore' });
     await until('the other process', async () => (await readProc(sleeper.pid!))?.argv.includes(other));
     children.push(sleeper);
-    await writeFile(join(other, `.encoder-${sleeper.pid}.json`), JSON.stringify({ pid: sleeper.pid, ownerPid: 999_999_999, host: (await import('node:os')).hostname(), runDir: other }));
+    await writeFile(
+      join(other, `.encoder-${sleeper.pid}.json`),
+      JSON.stringify({ pid: sleeper.pid, ownerPid: 999_999_999, host: (await import('node:os')).hostname(), runDir: other }),
+    );
 
     assert.deepEqual(await repo.endOrphanEncoders(tmpRoot), []);
     assert.ok(await readProc(pid), 'our encoder still runs');

@@ -62,13 +62,20 @@ export function buildFilterGraph(probe: ProbeResult, ladder: Ladder): string {
 
 function hlsOptions(ladder: Ladder, outDir: string, name: string): string[] {
   return [
-    '-f', 'hls',
-    '-hls_time', String(ladder.segmentDurationSec),
-    '-hls_playlist_type', 'vod',
-    '-hls_segment_type', 'fmp4',
-    '-hls_flags', 'independent_segments+program_date_time',
-    '-hls_fmp4_init_filename', INIT_SEGMENT,
-    '-hls_segment_filename', join(outDir, name, SEGMENT_PATTERN),
+    '-f',
+    'hls',
+    '-hls_time',
+    String(ladder.segmentDurationSec),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_flags',
+    'independent_segments+program_date_time',
+    '-hls_fmp4_init_filename',
+    INIT_SEGMENT,
+    '-hls_segment_filename',
+    join(outDir, name, SEGMENT_PATTERN),
   ];
 }
 
@@ -76,16 +83,26 @@ function hlsOptions(ladder: Ladder, outDir: string, name: string): string[] {
 export function buildVideoRungOptions(rung: VideoRung, ladder: Ladder): string[] {
   const gop = Math.max(1, Math.round(rung.fps * ladder.segmentDurationSec));
   return [
-    '-c:v', 'libx264',
-    '-preset', ladder.preset,
-    '-profile:v', rung.profile,
-    '-b:v', `${rung.videoBitrateK}k`,
-    '-maxrate', `${rung.maxrateK}k`,
-    '-bufsize', `${rung.bufsizeK}k`,
-    '-g', String(gop),
-    '-keyint_min', String(gop),
-    '-sc_threshold', '0',
-    '-force_key_frames', `expr:gte(t,n_forced*${ladder.segmentDurationSec})`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    ladder.preset,
+    '-profile:v',
+    rung.profile,
+    '-b:v',
+    `${rung.videoBitrateK}k`,
+    '-maxrate',
+    `${rung.maxrateK}k`,
+    '-bufsize',
+    `${rung.bufsizeK}k`,
+    '-g',
+    String(gop),
+    '-keyint_min',
+    String(gop),
+    '-sc_threshold',
+    '0',
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${ladder.segmentDurationSec})`,
   ];
 }
 
@@ -99,19 +116,15 @@ export function buildVideoRungOptions(rung: VideoRung, ladder: Ladder): string[]
  * the HLS origin) wants `<name>/init.mp4`. Outputs of one process share the decode and the filter
  * graph exactly as var streams do, and no ffmpeg master playlist is written (we write our own).
  */
-export function buildTranscodeInvocation(
-  sourcePath: string,
-  outDir: string,
-  probe: ProbeResult,
-  ladder: Ladder,
-): FfmpegInvocation {
+export function buildTranscodeInvocation(sourcePath: string, outDir: string, probe: ProbeResult, ladder: Ladder): FfmpegInvocation {
   if (ladder.video.length === 0) throw new Error('The ladder has no video rung');
   const outputs: FfmpegOutput[] = [];
   ladder.video.forEach((rung, i) => {
     outputs.push({
       options: [
         ...(i === 0 ? ['-filter_complex', buildFilterGraph(probe, ladder)] : []),
-        '-map', `[v${rung.name}]`,
+        '-map',
+        `[v${rung.name}]`,
         ...buildVideoRungOptions(rung, ladder),
         ...hlsOptions(ladder, outDir, rung.name),
       ],
@@ -122,11 +135,16 @@ export function buildTranscodeInvocation(
     const a = ladder.audio;
     outputs.push({
       options: [
-        '-map', '0:a:0',
-        '-c:a', 'aac',
-        '-b:a', `${a.bitrateK}k`,
-        '-ac', String(a.channels),
-        '-ar', String(a.sampleRate),
+        '-map',
+        '0:a:0',
+        '-c:a',
+        'aac',
+        '-b:a',
+        `${a.bitrateK}k`,
+        '-ac',
+        String(a.channels),
+        '-ar',
+        String(a.sampleRate),
         ...hlsOptions(ladder, outDir, a.name),
       ],
       target: join(outDir, a.name, MEDIA_PLAYLIST),
@@ -157,8 +175,16 @@ export function buildStoryboardInvocation(outDir: string, plan: StoryboardPlan):
     outputs: [
       {
         options: [
-          '-vf', `scale=${plan.thumbWidth}:${plan.thumbHeight},setsar=1,tile=${plan.columns}x${plan.rows}`,
-          '-c:v', 'mjpeg', '-q:v', '5', '-start_number', '0', '-f', 'image2',
+          '-vf',
+          `scale=${plan.thumbWidth}:${plan.thumbHeight},setsar=1,tile=${plan.columns}x${plan.rows}`,
+          '-c:v',
+          'mjpeg',
+          '-q:v',
+          '5',
+          '-start_number',
+          '0',
+          '-f',
+          'image2',
         ],
         target: join(outDir, STORYBOARD_PATTERN),
       },
@@ -195,8 +221,20 @@ export function buildPosterInvocation(
     outputs: [
       {
         options: [
-          '-ss', String(Math.round(offset * 1000) / 1000),
-          '-map', '0:v:0', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', '-update', '1', '-f', 'image2',
+          '-ss',
+          String(Math.round(offset * 1000) / 1000),
+          '-map',
+          '0:v:0',
+          '-frames:v',
+          '1',
+          '-c:v',
+          'mjpeg',
+          '-q:v',
+          '3',
+          '-update',
+          '1',
+          '-f',
+          'image2',
         ],
         target: join(outDir, POSTER_FILE),
       },
@@ -207,10 +245,5 @@ export function buildPosterInvocation(
 
 /** The whole command line after `ffmpeg`, in the order fluent-ffmpeg passes it. */
 export function toArgv(inv: FfmpegInvocation): string[] {
-  return [
-    ...inv.inputOptions,
-    '-i', inv.input,
-    '-y',
-    ...inv.outputs.flatMap((o) => [...o.options, o.target]),
-  ];
+  return [...inv.inputOptions, '-i', inv.input, '-y', ...inv.outputs.flatMap((o) => [...o.options, o.target])];
 }

@@ -3,16 +3,28 @@ import assert from 'node:assert/strict';
 import { planLadder, videoBitrateK } from './ladder.planner';
 import type { ProbeResult } from './media.types';
 
-function source(width: number, height: number, opts: { rotation?: number; fps?: number; audio?: boolean; durationSec?: number } = {}): ProbeResult {
+function source(
+  width: number,
+  height: number,
+  opts: { rotation?: number; fps?: number; audio?: boolean; durationSec?: number } = {},
+): ProbeResult {
   const turned = opts.rotation === 90 || opts.rotation === 270;
   return {
     format: 'mov,mp4,m4a,3gp,3g2,mj2',
     durationSec: opts.durationSec ?? 60,
     sizeBytes: 10_000_000,
     video: {
-      codec: 'h264', width, height,
-      displayWidth: turned ? height : width, displayHeight: turned ? width : height,
-      rotation: opts.rotation ?? 0, fps: opts.fps ?? 30, pixFmt: 'yuv420p', profile: 'High', level: 40, frameCount: 1800,
+      codec: 'h264',
+      width,
+      height,
+      displayWidth: turned ? height : width,
+      displayHeight: turned ? width : height,
+      rotation: opts.rotation ?? 0,
+      fps: opts.fps ?? 30,
+      pixFmt: 'yuv420p',
+      profile: 'High',
+      level: 40,
+      frameCount: 1800,
     },
     audio: opts.audio === false ? null : { codec: 'aac', channels: 2, sampleRate: 48000 },
   };
@@ -47,7 +59,10 @@ describe('planLadder', () => {
     assert.deepEqual(sizes(source(1279, 719), { rungs: [720] }), ['720p 1278x718']);
     const [top, next] = planLadder(source(1279, 719)).video;
     assert.equal(top.profile, 'high');
-    assert.ok(top.videoBitrateK > next.videoBitrateK && top.videoBitrateK <= planLadder(source(1280, 720)).video[0].videoBitrateK, `${top.videoBitrateK}`);
+    assert.ok(
+      top.videoBitrateK > next.videoBitrateK && top.videoBitrateK <= planLadder(source(1280, 720)).video[0].videoBitrateK,
+      `${top.videoBitrateK}`,
+    );
   });
 
   it('keeps a portrait phone video portrait, rungs named by the short side', () => {
@@ -61,8 +76,11 @@ describe('planLadder', () => {
   it('makes odd dimensions even and keeps the aspect ratio', () => {
     assert.deepEqual(sizes(source(321, 241)), ['240p 320x240']);
     const ladder = planLadder(source(1000, 750)); // 4:3
-    assert.deepEqual(ladder.video.map((r) => `${r.width}x${r.height}`), ['960x720', '640x480', '480x360']);
-    for (const r of ladder.video) assert.equal(r.width % 2 + (r.height % 2), 0);
+    assert.deepEqual(
+      ladder.video.map((r) => `${r.width}x${r.height}`),
+      ['960x720', '640x480', '480x360'],
+    );
+    for (const r of ladder.video) assert.equal((r.width % 2) + (r.height % 2), 0);
   });
 
   it('honours a custom rung list, in any order, without duplicates', () => {
@@ -71,7 +89,9 @@ describe('planLadder', () => {
 
   it('gives bigger rungs more bits, and 60 fps about 1.5x the bits of 30 fps', () => {
     const [r1080, r720, r480, r360] = planLadder(source(1920, 1080)).video;
-    assert.ok(r1080.videoBitrateK > r720.videoBitrateK && r720.videoBitrateK > r480.videoBitrateK && r480.videoBitrateK > r360.videoBitrateK);
+    assert.ok(
+      r1080.videoBitrateK > r720.videoBitrateK && r720.videoBitrateK > r480.videoBitrateK && r480.videoBitrateK > r360.videoBitrateK,
+    );
     assert.ok(r1080.videoBitrateK >= 4000 && r1080.videoBitrateK <= 6000, `${r1080.videoBitrateK}`);
     assert.ok(r360.videoBitrateK >= 600 && r360.videoBitrateK <= 1200, `${r360.videoBitrateK}`);
     for (const r of [r1080, r720, r480, r360]) {
@@ -85,7 +105,12 @@ describe('planLadder', () => {
 
   it('adds an AAC 128k stereo audio rung only when the source has audio', () => {
     assert.deepEqual(planLadder(source(1280, 720)).audio, {
-      kind: 'audio', name: 'audio', codec: 'aac', bitrateK: 128, channels: 2, sampleRate: 48000,
+      kind: 'audio',
+      name: 'audio',
+      codec: 'aac',
+      bitrateK: 128,
+      channels: 2,
+      sampleRate: 48000,
     });
     assert.equal(planLadder(source(1280, 720, { audio: false })).audio, null);
   });

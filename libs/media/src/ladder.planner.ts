@@ -88,10 +88,7 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Lad
 
   const rungs: VideoRung[] = steps.map(({ name, short }) => {
     const shortSide = Math.min(evenFloor(short), evenFloor(srcShort));
-    const longSide = Math.min(
-      even((shortSide * Math.max(srcW, srcH)) / srcShort),
-      evenFloor(Math.max(srcW, srcH)),
-    );
+    const longSide = Math.min(even((shortSide * Math.max(srcW, srcH)) / srcShort), evenFloor(Math.max(srcW, srcH)));
     const width = portrait ? shortSide : longSide;
     const height = portrait ? longSide : shortSide;
     const bitrate = videoBitrateK(width, height, fps);
@@ -121,8 +118,7 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Lad
     : null;
 
   const duration = probe.durationSec;
-  const intervalSec =
-    options.storyboardIntervalSec ?? Math.max(1, Math.ceil(duration / (STORYBOARD_COLUMNS * STORYBOARD_ROWS)));
+  const intervalSec = options.storyboardIntervalSec ?? Math.max(1, Math.ceil(duration / (STORYBOARD_COLUMNS * STORYBOARD_ROWS)));
   const thumbs = Math.max(1, Math.ceil(duration / intervalSec));
   const storyboard: StoryboardPlan = {
     intervalSec,

@@ -36,8 +36,26 @@ describe('buildMasterPlaylist', () => {
   it('writes one variant per rendition pointing at the audio group', () => {
     const text = buildMasterPlaylist(
       [
-        { name: '720p', width: 1280, height: 720, bandwidth: 3_000_000, averageBandwidth: 2_500_000, codecs: 'avc1.64001f,mp4a.40.2', frameRate: 29.97, playlist: '720p/playlist.m3u8' },
-        { name: '360p', width: 640, height: 360, bandwidth: 1_000_000, averageBandwidth: 900_000, codecs: 'avc1.4d401e,mp4a.40.2', frameRate: 30, playlist: '360p/playlist.m3u8' },
+        {
+          name: '720p',
+          width: 1280,
+          height: 720,
+          bandwidth: 3_000_000,
+          averageBandwidth: 2_500_000,
+          codecs: 'avc1.64001f,mp4a.40.2',
+          frameRate: 29.97,
+          playlist: '720p/playlist.m3u8',
+        },
+        {
+          name: '360p',
+          width: 640,
+          height: 360,
+          bandwidth: 1_000_000,
+          averageBandwidth: 900_000,
+          codecs: 'avc1.4d401e,mp4a.40.2',
+          frameRate: 30,
+          playlist: '360p/playlist.m3u8',
+        },
       ],
       { name: 'audio', codecs: 'mp4a.40.2', channels: 2, bandwidth: 130_000, averageBandwidth: 128_000, playlist: 'audio/playlist.m3u8' },
     );

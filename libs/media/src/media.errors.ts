@@ -1,23 +1,23 @@
 /** ffprobe could not read the file. `message` is for people; `detail` keeps ffprobe's stderr. */
 export class MediaProbeError extends Error {
   override readonly name = 'MediaProbeError';
-  constructor(message: string, readonly detail: string) {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
     super(message);
   }
 }
 
-export type SourceRejectionCode =
-  | 'NO_VIDEO'
-  | 'ZERO_DURATION'
-  | 'TOO_LONG'
-  | 'TOO_LARGE'
-  | 'TOO_WIDE'
-  | 'UNSUPPORTED';
+export type SourceRejectionCode = 'NO_VIDEO' | 'ZERO_DURATION' | 'TOO_LONG' | 'TOO_LARGE' | 'TOO_WIDE' | 'UNSUPPORTED';
 
 /** The file is readable but we will not transcode it; `message` says why, for the uploader. */
 export class SourceRejectedError extends Error {
   override readonly name = 'SourceRejectedError';
-  constructor(readonly code: SourceRejectionCode, message: string) {
+  constructor(
+    readonly code: SourceRejectionCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,7 +25,10 @@ export class SourceRejectedError extends Error {
 /** ffmpeg failed; `detail` holds the tail of its stderr. */
 export class TranscodeError extends Error {
   override readonly name = 'TranscodeError';
-  constructor(message: string, readonly detail: string) {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
     super(message);
   }
 }

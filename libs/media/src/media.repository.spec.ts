@@ -41,7 +41,19 @@ describe('MediaRepository.probe', () => {
     assert.ok(p.sizeBytes > 1000);
     assert.deepEqual(
       { ...p.video, profile: undefined, level: undefined },
-      { codec: 'h264', width: 320, height: 180, displayWidth: 320, displayHeight: 180, rotation: 0, fps: 25, pixFmt: 'yuv420p', profile: undefined, level: undefined, frameCount: 50 },
+      {
+        codec: 'h264',
+        width: 320,
+        height: 180,
+        displayWidth: 320,
+        displayHeight: 180,
+        rotation: 0,
+        fps: 25,
+        pixFmt: 'yuv420p',
+        profile: undefined,
+        level: undefined,
+        frameCount: 50,
+      },
     );
     assert.deepEqual(p.audio, { codec: 'aac', channels: 2, sampleRate: 48000 });
   });
@@ -81,15 +93,20 @@ describe('MediaRepository.probe', () => {
     const p = await repo.probe(await generateAudioOnly(join(dir, 'song.m4a')));
     assert.equal(p.video, null);
     assert.equal(p.audio?.codec, 'aac');
-    assert.throws(() => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }), (e: unknown) =>
-      e instanceof SourceRejectedError && e.message === 'The file has no video stream; audio-only uploads are not supported');
+    assert.throws(
+      () => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }),
+      (e: unknown) =>
+        e instanceof SourceRejectedError && e.message === 'The file has no video stream; audio-only uploads are not supported',
+    );
   });
 
   it('probes a JPEG renamed .mp4, which the validator refuses as a still image', async () => {
     const p = await repo.probe(await generateStillImageAsVideo(join(dir, 'photo.mp4')));
     assert.equal(p.video?.codec, 'mjpeg');
-    assert.throws(() => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }), (e: unknown) =>
-      e instanceof SourceRejectedError && e.code === 'UNSUPPORTED');
+    assert.throws(
+      () => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }),
+      (e: unknown) => e instanceof SourceRejectedError && e.code === 'UNSUPPORTED',
+    );
   });
 
   it('renders the sample test pattern: H.264 + AAC of the asked size and length', async () => {

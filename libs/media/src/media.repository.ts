@@ -63,7 +63,7 @@ export function streamRotation(stream: Record<string, unknown>): number {
   const tags = stream['tags'] as Record<string, unknown> | undefined;
   if (!Number.isFinite(cw) && tags && tags['rotate'] !== undefined) cw = num(tags['rotate']);
   if (!Number.isFinite(cw)) return 0;
-  return ((Math.round(cw / 90) * 90) % 360 + 360) % 360;
+  return (((Math.round(cw / 90) * 90) % 360) + 360) % 360;
 }
 
 /** Turns ffprobe's stderr into a sentence for people. */
@@ -217,7 +217,11 @@ export class MediaRepository {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
     return entries
       .filter((e) => e.isFile())
-      .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split('\\').join('/'))
+      .map((e) =>
+        relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+          .split('\\')
+          .join('/'),
+      )
       .sort();
   }
 
@@ -298,10 +302,27 @@ export class MediaRepository {
       await this.transcode({
         input: `testsrc2=size=${opts.width}x${opts.height}:rate=${fps}[out0];sine=frequency=440:sample_rate=48000[out1]`,
         inputOptions: ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'lavfi'],
-        outputs: [{
-          options: ['-t', String(opts.durationSec), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4'],
-          target: path,
-        }],
+        outputs: [
+          {
+            options: [
+              '-t',
+              String(opts.durationSec),
+              '-c:v',
+              'libx264',
+              '-preset',
+              'ultrafast',
+              '-pix_fmt',
+              'yuv420p',
+              '-c:a',
+              'aac',
+              '-b:a',
+              '128k',
+              '-f',
+              'mp4',
+            ],
+            target: path,
+          },
+        ],
         durationSec: opts.durationSec,
       });
     } catch (err) {

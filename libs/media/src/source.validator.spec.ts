@@ -12,8 +12,18 @@ function probe(overrides: Partial<ProbeResult> = {}, video: Partial<NonNullable<
     durationSec: 30,
     sizeBytes: 5_000_000,
     video: {
-      codec: 'h264', width: 1280, height: 720, displayWidth: 1280, displayHeight: 720, rotation: 0,
-      fps: 30, pixFmt: 'yuv420p', profile: 'High', level: 31, frameCount: 900, ...video,
+      codec: 'h264',
+      width: 1280,
+      height: 720,
+      displayWidth: 1280,
+      displayHeight: 720,
+      rotation: 0,
+      fps: 30,
+      pixFmt: 'yuv420p',
+      profile: 'High',
+      level: 31,
+      frameCount: 900,
+      ...video,
     },
     audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
     ...overrides,
@@ -58,7 +68,12 @@ describe('validateSource', () => {
 
   it('refuses a picture larger than the limits, whichever way it is turned', () => {
     const l = { ...limits, maxWidth: 1920, maxHeight: 1080 };
-    rejects(probe({}, { displayWidth: 3840, displayHeight: 2160 }), 'TOO_WIDE', 'The video is 3840x2160; the largest size accepted is 1920x1080', l);
+    rejects(
+      probe({}, { displayWidth: 3840, displayHeight: 2160 }),
+      'TOO_WIDE',
+      'The video is 3840x2160; the largest size accepted is 1920x1080',
+      l,
+    );
     assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 1080, displayHeight: 1920 }), l));
   });
 
@@ -67,12 +82,21 @@ describe('validateSource', () => {
     assert.deepEqual(frameLimits(4320), { maxWidth: 7680, maxHeight: 4320 });
     assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 7680, displayHeight: 4320 }), l));
     assert.doesNotThrow(() => validateSource(probe({}, { displayWidth: 4320, displayHeight: 7680 }), l));
-    rejects(probe({}, { displayWidth: 7680, displayHeight: 4322 }), 'TOO_WIDE', 'The video is 7680x4322; the largest size accepted is 7680x4320', l);
+    rejects(
+      probe({}, { displayWidth: 7680, displayHeight: 4322 }),
+      'TOO_WIDE',
+      'The video is 7680x4322; the largest size accepted is 7680x4320',
+      l,
+    );
     rejects(probe({}, { displayWidth: 7682, displayHeight: 2000 }), 'TOO_WIDE', /7682x2000/, l);
   });
 
   it('refuses a still image renamed to .mp4', () => {
-    rejects(probe({ format: 'jpeg_pipe', durationSec: 0 }, { codec: 'mjpeg', frameCount: null }), 'UNSUPPORTED', 'The file is a still image, not a video');
+    rejects(
+      probe({ format: 'jpeg_pipe', durationSec: 0 }, { codec: 'mjpeg', frameCount: null }),
+      'UNSUPPORTED',
+      'The file is a still image, not a video',
+    );
     rejects(probe({ format: 'image2', durationSec: 0.04 }, { codec: 'mjpeg', frameCount: 1 }), 'UNSUPPORTED', /still image/);
   });
 

@@ -70,10 +70,7 @@ export function validateSource(probe: ProbeResult, limits: SourceLimits): void {
     );
   }
   if (probe.sizeBytes > limits.maxBytes) {
-    throw new SourceRejectedError(
-      'TOO_LARGE',
-      `The file is ${formatBytes(probe.sizeBytes)}; the limit is ${formatBytes(limits.maxBytes)}`,
-    );
+    throw new SourceRejectedError('TOO_LARGE', `The file is ${formatBytes(probe.sizeBytes)}; the limit is ${formatBytes(limits.maxBytes)}`);
   }
   const w = video.displayWidth;
   const h = video.displayHeight;

@@ -16,9 +16,21 @@ import { MediaRepository } from './media.repository';
 import { TranscodeService } from './transcode.service';
 import type { TranscodeResult } from './media.types';
 
-interface M3u8Segment { duration: number; uri: string; map?: { uri: string } }
+interface M3u8Segment {
+  duration: number;
+  uri: string;
+  map?: { uri: string };
+}
 interface M3u8Manifest {
-  playlists?: Array<{ uri: string; attributes: Record<string, unknown> & { BANDWIDTH: number; RESOLUTION?: { width: number; height: number }; CODECS?: string; AUDIO?: string } }>;
+  playlists?: Array<{
+    uri: string;
+    attributes: Record<string, unknown> & {
+      BANDWIDTH: number;
+      RESOLUTION?: { width: number; height: number };
+      CODECS?: string;
+      AUDIO?: string;
+    };
+  }>;
   mediaGroups?: { AUDIO?: Record<string, Record<string, { uri: string; default: boolean }>> };
   segments: M3u8Segment[];
   endList?: boolean;
@@ -67,7 +79,14 @@ describe('TranscodeService (real ffmpeg)', () => {
     for (const seg of media.segments) {
       const glued = join(out, `${name}-${seg.uri}.mp4`);
       await writeFile(glued, Buffer.concat([init, await readFile(join(out, name, seg.uri))]));
-      const { streams, packets } = await ffprobe(['-show_streams', '-show_entries', 'packet=flags,pts_time', '-select_streams', 'v:0', glued]);
+      const { streams, packets } = await ffprobe([
+        '-show_streams',
+        '-show_entries',
+        'packet=flags,pts_time',
+        '-select_streams',
+        'v:0',
+        glued,
+      ]);
       await rm(glued);
       assert.equal(streams[0].codec_name, 'h264');
       assert.equal(streams[0].width, width, `${name}: width`);
@@ -88,7 +107,8 @@ describe('TranscodeService (real ffmpeg)', () => {
     // progress: monotonic, 0..100, ends at 100
     assert.equal(progress[0], 0);
     assert.equal(progress.at(-1), 100);
-    for (let i = 1; i < progress.length; i++) assert.ok(progress[i] > progress[i - 1], `progress went ${progress[i - 1]} -> ${progress[i]}`);
+    for (let i = 1; i < progress.length; i++)
+      assert.ok(progress[i] > progress[i - 1], `progress went ${progress[i - 1]} -> ${progress[i]}`);
 
     await checkRendition(out, '360p', 640, 360, 5, 3);
     await checkRendition(out, '240p', 426, 240, 5, 3);
@@ -102,11 +122,17 @@ describe('TranscodeService (real ffmpeg)', () => {
     assert.equal(audioProbe.streams[0].codec_name, 'aac');
     assert.equal(audioProbe.streams[0].channels, 2);
     const videoOnly = await ffprobe(['-show_streams', join(out, '360p', 'playlist.m3u8')]);
-    assert.deepEqual(videoOnly.streams.map((s: { codec_type: string }) => s.codec_type), ['video']);
+    assert.deepEqual(
+      videoOnly.streams.map((s: { codec_type: string }) => s.codec_type),
+      ['video'],
+    );
 
     // master playlist, read by m3u8-parser
     const master = await parseM3u8(join(out, 'master.m3u8'));
-    assert.deepEqual(master.playlists?.map((p) => p.uri), ['360p/playlist.m3u8', '240p/playlist.m3u8']);
+    assert.deepEqual(
+      master.playlists?.map((p) => p.uri),
+      ['360p/playlist.m3u8', '240p/playlist.m3u8'],
+    );
     for (const [i, p] of (master.playlists ?? []).entries()) {
       const r = result.renditions[i];
       assert.equal(p.attributes.BANDWIDTH, r.bandwidth);
@@ -188,20 +214,53 @@ describe('TranscodeService (real ffmpeg)', () => {
     // testsrc2 rounds its size to even and x264 refuses odd 4:2:0: scale to odd, keep 4:4:4.
     const src = join(dir, 'short-of-720.mp4');
     await runFfmpeg([
-      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=4',
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4',
-      '-vf', 'scale=1279:719,format=yuv444p', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', src,
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=1280x720:rate=30:duration=4',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000:duration=4',
+      '-vf',
+      'scale=1279:719,format=yuv444p',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-c:a',
+      'aac',
+      src,
     ]);
     const out = join(dir, 'short-of-720');
     const probe = await repo.probe(src);
     assert.deepEqual([probe.video?.width, probe.video?.height], [1279, 719]);
     const result = await service.transcode(src, out, probe, planLadder(probe, { preset: 'ultrafast', rungs: [1080, 720, 360] }));
-    assert.deepEqual(result.renditions.map((r) => [r.name, r.width, r.height]), [['720p', 1278, 718], ['360p', 640, 360]]);
+    assert.deepEqual(
+      result.renditions.map((r) => [r.name, r.width, r.height]),
+      [
+        ['720p', 1278, 718],
+        ['360p', 640, 360],
+      ],
+    );
     assert.deepEqual([result.width, result.height], [1278, 718]);
     await checkRendition(out, '720p', 1278, 718, 4, 2);
 
     // It plays: every frame of the rendition decodes through its playlist, at 1278x718.
-    const { stderr } = await run(process.env.FFMPEG_PATH || 'ffmpeg', ['-v', 'error', '-stats', '-allowed_extensions', 'ALL', '-i', join(out, '720p', 'playlist.m3u8'), '-map', '0:v:0', '-f', 'null', '-']);
+    const { stderr } = await run(process.env.FFMPEG_PATH || 'ffmpeg', [
+      '-v',
+      'error',
+      '-stats',
+      '-allowed_extensions',
+      'ALL',
+      '-i',
+      join(out, '720p', 'playlist.m3u8'),
+      '-map',
+      '0:v:0',
+      '-f',
+      'null',
+      '-',
+    ]);
     const frames = Number([...stderr.matchAll(/frame=\s*(\d+)/g)].at(-1)?.[1]);
     assert.equal(frames, 120, stderr);
 
@@ -225,7 +284,10 @@ describe('TranscodeService (real ffmpeg)', () => {
     const out = join(dir, 'phone');
     const probe = await repo.probe(src);
     const result = await service.transcode(src, out, probe, planLadder(probe, { preset: 'ultrafast' }));
-    assert.deepEqual(result.renditions.map((r) => [r.name, r.width, r.height]), [['360p', 360, 640]]);
+    assert.deepEqual(
+      result.renditions.map((r) => [r.name, r.width, r.height]),
+      [['360p', 360, 640]],
+    );
     assert.equal(result.audio, null);
     assert.match(result.renditions[0].codecs, /^avc1\.[0-9a-f]{6}$/);
     await checkRendition(out, '360p', 360, 640, 4, 2);

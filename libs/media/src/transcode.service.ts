@@ -13,14 +13,7 @@ import { AAC_LC_CODEC, avc1Codec } from './codec.string';
 import { buildMasterPlaylist, measureBandwidth } from './master-playlist.writer';
 import { MediaRepository } from './media.repository';
 import { TranscodeAbortedError, TranscodeError } from './media.errors';
-import type {
-  AudioRenditionResult,
-  Ladder,
-  ProbeResult,
-  RenditionResult,
-  ServiceProgressOptions,
-  TranscodeResult,
-} from './media.types';
+import type { AudioRenditionResult, Ladder, ProbeResult, RenditionResult, ServiceProgressOptions, TranscodeResult } from './media.types';
 import { buildStoryboardVtt } from './storyboard.writer';
 
 /**

@@ -18,7 +18,16 @@ import { PaymentSessionsService } from './sessions/payment-sessions.service';
 import { EarningsReleaseService } from './wallet/earnings-release.service';
 import { WalletService } from './wallet/wallet.service';
 
-const SERVICES = [PaymentsDb, VideoSegmentsCache, EntitlementsService, PaymentSessionsService, ReceiptRedemptionService, WalletService, EarningsReleaseService, PlanRevenueSettlement];
+const SERVICES = [
+  PaymentsDb,
+  VideoSegmentsCache,
+  EntitlementsService,
+  PaymentSessionsService,
+  ReceiptRedemptionService,
+  WalletService,
+  EarningsReleaseService,
+  PlanRevenueSettlement,
+];
 
 /** Services only (no GraphQL, no timers): for workers, tests and benches. */
 @Global()

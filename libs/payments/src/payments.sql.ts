@@ -19,7 +19,9 @@ export function marks(n: number): string {
 
 /** `column IN (…)` as SQL and params: one array parameter on PostgreSQL, one per value on SQLite. */
 export function inList(pg: boolean, column: string, values: unknown[], pgType = 'varchar'): { sql: string; params: unknown[] } {
-  return pg ? { sql: `${column} = ANY(?::${pgType}[])`, params: [values] } : { sql: `${column} IN (${marks(values.length)})`, params: values };
+  return pg
+    ? { sql: `${column} = ANY(?::${pgType}[])`, params: [values] }
+    : { sql: `${column} IN (${marks(values.length)})`, params: values };
 }
 
 /**
@@ -45,6 +47,9 @@ export async function bulkInsert(
   }
   for (let i = 0; i < rows.length; i += 400) {
     const part = rows.slice(i, i + 400);
-    await sql(`INSERT INTO ${table} (${names}) VALUES ${part.map(() => `(${marks(columns.length)})`).join(', ')} ${onConflict}`, part.flat());
+    await sql(
+      `INSERT INTO ${table} (${names}) VALUES ${part.map(() => `(${marks(columns.length)})`).join(', ')} ${onConflict}`,
+      part.flat(),
+    );
   }
 }

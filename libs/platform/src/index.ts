@@ -11,5 +11,12 @@ export { BullMqQueue } from './queue/bullmq.queue';
 export { createJobQueue } from './queue/queue.factory';
 export { createLogger } from './logging/logger';
 export { RateLimiterFactory } from './rate-limit/rate-limiter.factory';
-export { rateWindow, type CounterState, type KeyedCounter, type RateDecision, type RateLimit, type RateLimiter } from './rate-limit/rate-limiter';
+export {
+  rateWindow,
+  type CounterState,
+  type KeyedCounter,
+  type RateDecision,
+  type RateLimit,
+  type RateLimiter,
+} from './rate-limit/rate-limiter';
 export { PinoNestLogger } from './logging/nest-logger';

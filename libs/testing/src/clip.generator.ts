@@ -35,9 +35,7 @@ export function runFfmpeg(args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim()}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim()}`))));
   });
 }
 
@@ -45,20 +43,40 @@ export async function generateClip(options: ClipOptions): Promise<string> {
   const { path, durationSec, width, height, fps = 30, audio = true, rotate, preset = 'ultrafast' } = options;
   await mkdir(dirname(path), { recursive: true });
   const args = [
-    '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${durationSec}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${width}x${height}:rate=${fps}:duration=${durationSec}`,
     ...(audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:beep_factor=4:sample_rate=48000:duration=${durationSec}`] : []),
-    '-map', '0:v', ...(audio ? ['-map', '1:a'] : []),
-    '-c:v', 'libx264', '-preset', preset, '-pix_fmt', 'yuv420p', '-g', String(fps * 2),
+    '-map',
+    '0:v',
+    ...(audio ? ['-map', '1:a'] : []),
+    '-c:v',
+    'libx264',
+    '-preset',
+    preset,
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    String(fps * 2),
     ...(audio ? ['-c:a', 'aac', '-b:a', '96k', '-ac', '2'] : []),
     ...(options.faststart === false ? [] : ['-movflags', '+faststart']),
-    '-t', String(durationSec),
+    '-t',
+    String(durationSec),
     rotate ? `${path}.unrotated.mp4` : path,
   ];
   await runFfmpeg(args);
   if (rotate) {
     // ffmpeg 5.1 writes the rotation (display matrix) only when it copies the stream.
     await runFfmpeg([
-      '-i', `${path}.unrotated.mp4`, '-map', '0', '-c', 'copy', '-metadata:s:v:0', `rotate=${rotate}`,
+      '-i',
+      `${path}.unrotated.mp4`,
+      '-map',
+      '0',
+      '-c',
+      'copy',
+      '-metadata:s:v:0',
+      `rotate=${rotate}`,
       ...(options.faststart === false ? [] : ['-movflags', '+faststart']),
       path,
     ]);
@@ -95,8 +113,15 @@ export async function generateTruncatedMp4(path: string, fraction = 0.4): Promis
 export async function generateAudioOnly(path: string, durationSec = 3): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   await runFfmpeg([
-    '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${durationSec}`,
-    '-c:a', 'aac', '-b:a', '96k', path,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:sample_rate=48000:duration=${durationSec}`,
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    path,
   ]);
   return path;
 }
@@ -119,4 +144,3 @@ export async function fileSize(path: string): Promise<number> {
     return 0;
   }
 }
-

@@ -25,17 +25,39 @@ export function coturnUnavailable(): string | null {
  * config file or database of the machine's. `extraArgs` e.g. `--allow-loopback-peers` for a test on
  * 127.0.0.1. Resolves once it listens; the caller stops it.
  */
-export async function startCoturn(opts: { ip: string; port: number; secret: string; minPort?: number; maxPort?: number; extraArgs?: string[]; exec?: string[] }): Promise<Coturn> {
+export async function startCoturn(opts: {
+  ip: string;
+  port: number;
+  secret: string;
+  minPort?: number;
+  maxPort?: number;
+  extraArgs?: string[];
+  exec?: string[];
+}): Promise<Coturn> {
   const why = coturnUnavailable();
   if (why) throw new Error(why);
   const dir = await mkdtemp(join(tmpdir(), 'wetube-coturn-'));
   const logFile = join(dir, 'turn.log');
   const min = opts.minPort ?? 49152 + Math.floor(Math.random() * 8000);
   const args = [
-    '-n', '--no-cli', '--no-tls', '--no-dtls', '--fingerprint', '--use-auth-secret', `--static-auth-secret=${opts.secret}`,
-    '--realm=wetube', `--listening-ip=${opts.ip}`, `--relay-ip=${opts.ip}`, `--listening-port=${opts.port}`,
-    `--min-port=${min}`, `--max-port=${opts.maxPort ?? min + 200}`, '--no-multicast-peers', '--simple-log',
-    `--log-file=${logFile}`, `--pidfile=${join(dir, 'turn.pid')}`, `--userdb=${join(dir, 'turndb')}`,
+    '-n',
+    '--no-cli',
+    '--no-tls',
+    '--no-dtls',
+    '--fingerprint',
+    '--use-auth-secret',
+    `--static-auth-secret=${opts.secret}`,
+    '--realm=wetube',
+    `--listening-ip=${opts.ip}`,
+    `--relay-ip=${opts.ip}`,
+    `--listening-port=${opts.port}`,
+    `--min-port=${min}`,
+    `--max-port=${opts.maxPort ?? min + 200}`,
+    '--no-multicast-peers',
+    '--simple-log',
+    `--log-file=${logFile}`,
+    `--pidfile=${join(dir, 'turn.pid')}`,
+    `--userdb=${join(dir, 'turndb')}`,
     ...(opts.extraArgs ?? []),
   ];
   const [cmd, ...pre] = [...(opts.exec ?? []), 'turnserver'];

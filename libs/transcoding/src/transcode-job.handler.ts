@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ContentAddresser, StorageRepository } from '@wetube/content';
 import { VideosService, VideoStatus, VideoTorrentsService } from '@wetube/catalog';
 import type { TranscodeJob } from '@wetube/catalog';
-import { frameLimits, MediaProbeError, MediaRepository, planLadder, SourceRejectedError, TranscodeService, validateSource } from '@wetube/media';
+import {
+  frameLimits,
+  MediaProbeError,
+  MediaRepository,
+  planLadder,
+  SourceRejectedError,
+  TranscodeService,
+  validateSource,
+} from '@wetube/media';
 import { AppConfig, JobContext } from '@wetube/platform';
 import { progressThrottle } from './progress.throttle';
 import { SwarmPublisher } from './swarm.publisher';
@@ -78,10 +86,18 @@ export class TranscodeJobHandler {
         durationMs: Math.round(result.durationSec * 1000),
         width: result.width,
         height: result.height,
-        renditions: result.renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth, codecs: r.codecs })),
+        renditions: result.renditions.map((r) => ({
+          name: r.name,
+          width: r.width,
+          height: r.height,
+          bandwidth: r.bandwidth,
+          codecs: r.codecs,
+        })),
       });
       await this.storage.keepOriginal(video.uploadId, video.id);
-      this.log.log(`video ${video.id} READY: ${result.renditions.map((r) => r.name).join('/')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      this.log.log(
+        `video ${video.id} READY: ${result.renditions.map((r) => r.name).join('/')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     } catch (err) {
       await this.storage.removeDir(tempDir);
       if (job.signal.aborted) throw err; // shutting down: the job runs again at the next start

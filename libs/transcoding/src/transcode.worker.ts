@@ -30,7 +30,9 @@ export class TranscodeWorker implements OnApplicationBootstrap {
     // Encoders a killed predecessor on this host left running die before their folders go.
     const orphans = await this.media.endOrphanEncoders(join(this.storage.root, 'tmp'));
     if (orphans.length) {
-      this.log.warn(`ended ${orphans.length} leftover encoder(s) of dead runs: ${orphans.map((o) => `ffmpeg ${o.pid} of worker ${o.ownerPid}`).join(', ')}`);
+      this.log.warn(
+        `ended ${orphans.length} leftover encoder(s) of dead runs: ${orphans.map((o) => `ffmpeg ${o.pid} of worker ${o.ownerPid}`).join(', ')}`,
+      );
     }
     const swept = await this.storage.sweepDeadTempDirs();
     if (swept.length) this.log.warn(`removed ${swept.length} unfinished transcode folder(s) of a previous run`);

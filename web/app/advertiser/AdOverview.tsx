@@ -36,7 +36,12 @@ export function AdOverview({ version }: { version: number }) {
         fetchReportRows({ from: windowStart(DAYS, now).toISOString() }),
       ]);
       if (id !== request.current) return;
-      setData({ balance: advertiser.walletBalance, totals: totals(report.rows), days: dailySeries(report.rows, DAYS, now), complete: report.complete });
+      setData({
+        balance: advertiser.walletBalance,
+        totals: totals(report.rows),
+        days: dailySeries(report.rows, DAYS, now),
+        complete: report.complete,
+      });
       announceWallet({ balance: advertiser.walletBalance });
     } catch (e) {
       if (id === request.current) setError(errorMessage(e));

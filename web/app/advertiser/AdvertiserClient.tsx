@@ -72,7 +72,12 @@ export function AdvertiserClient() {
     });
   }, []);
 
-  if (me === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (me === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (me === null) {
     return (
       <div className="alert alert--error" role="alert">
@@ -119,7 +124,12 @@ export function AdvertiserClient() {
       <AdOverview version={version} />
 
       <div className="advertiser__forms" data-testid="advertiser-forms">
-        <NewCampaignForm onCreated={(c) => { onCampaign(c); changed(); }} />
+        <NewCampaignForm
+          onCreated={(c) => {
+            onCampaign(c);
+            changed();
+          }}
+        />
         <NewLineItemForm campaigns={campaigns} onCreated={changed} />
       </div>
 
@@ -137,9 +147,7 @@ export function AdvertiserClient() {
           Loading your campaigns…
         </p>
       )}
-      {campaigns && (
-        <CampaignList campaigns={campaigns} videos={videos} version={version} onCampaign={onCampaign} onChanged={changed} />
-      )}
+      {campaigns && <CampaignList campaigns={campaigns} videos={videos} version={version} onCampaign={onCampaign} onChanged={changed} />}
       {campaigns && hasNext && (
         <div className="center">
           <button type="button" className="btn" onClick={() => void loadCampaigns(cursor)} disabled={loading}>

@@ -55,7 +55,9 @@ export function ApiKeys() {
     }
     setBusy(true);
     try {
-      const { createAdvertiserApiKey: r } = await gql<{ createAdvertiserApiKey: CreateApiKeyPayload }>(CREATE_API_KEY_MUTATION, { input: { name: name.trim() } });
+      const { createAdvertiserApiKey: r } = await gql<{ createAdvertiserApiKey: CreateApiKeyPayload }>(CREATE_API_KEY_MUTATION, {
+        input: { name: name.trim() },
+      });
       if (r.userErrors.length > 0 || !r.apiKey || !r.secret) {
         const { byField, general } = splitUserErrors(r.userErrors, FIELDS);
         setNameError(byField.name);
@@ -76,7 +78,9 @@ export function ApiKeys() {
     setRevoking(k.id);
     setRowError(null);
     try {
-      const { revokeAdvertiserApiKey: r } = await gql<{ revokeAdvertiserApiKey: RevokeApiKeyPayload }>(REVOKE_API_KEY_MUTATION, { id: k.id });
+      const { revokeAdvertiserApiKey: r } = await gql<{ revokeAdvertiserApiKey: RevokeApiKeyPayload }>(REVOKE_API_KEY_MUTATION, {
+        id: k.id,
+      });
       if (r.userErrors.length > 0 || !r.apiKey) {
         setRowError({ id: k.id, text: r.userErrors.map((x) => x.message).join(' ') || 'Not revoked.' });
         return;
@@ -107,7 +111,8 @@ export function ApiKeys() {
         API keys
       </h2>
       <p className="muted small">
-        For your own servers: send <code>Authorization: Bearer wtak_…</code> to <code>{getApiUrl()}/graphql</code> for campaigns, line items and reports.
+        For your own servers: send <code>Authorization: Bearer wtak_…</code> to <code>{getApiUrl()}/graphql</code> for campaigns, line items
+        and reports.
       </p>
       <form className="ad-form ad-form--inline" onSubmit={(e) => void onCreate(e)} noValidate data-testid="new-api-key-form">
         <div className="field-row">
@@ -194,15 +199,32 @@ export function ApiKeys() {
                     </span>
                   ) : confirmRevoke === k.id ? (
                     <span className="row">
-                      <button type="button" className="btn btn--small btn--danger" disabled={revoking !== null} onClick={() => void onRevoke(k)} data-testid="api-key-revoke-confirm">
+                      <button
+                        type="button"
+                        className="btn btn--small btn--danger"
+                        disabled={revoking !== null}
+                        onClick={() => void onRevoke(k)}
+                        data-testid="api-key-revoke-confirm"
+                      >
                         {revoking === k.id ? 'Revoking…' : 'Revoke now: calls with it fail at once'}
                       </button>
-                      <button type="button" className="btn btn--small btn--ghost" disabled={revoking !== null} onClick={() => setConfirmRevoke(null)}>
+                      <button
+                        type="button"
+                        className="btn btn--small btn--ghost"
+                        disabled={revoking !== null}
+                        onClick={() => setConfirmRevoke(null)}
+                      >
                         Keep
                       </button>
                     </span>
                   ) : (
-                    <button type="button" className="btn btn--small btn--danger" disabled={revoking !== null} onClick={() => setConfirmRevoke(k.id)} data-testid="api-key-revoke">
+                    <button
+                      type="button"
+                      className="btn btn--small btn--danger"
+                      disabled={revoking !== null}
+                      onClick={() => setConfirmRevoke(k.id)}
+                      data-testid="api-key-revoke"
+                    >
                       Revoke…
                     </button>
                   )}

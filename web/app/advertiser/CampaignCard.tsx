@@ -76,7 +76,10 @@ export function CampaignCard({
     setBusy(true);
     setStatusError(null);
     try {
-      const { setCampaignStatus } = await gql<{ setCampaignStatus: CampaignPayload }>(SET_CAMPAIGN_STATUS_MUTATION, { id: campaign.id, status });
+      const { setCampaignStatus } = await gql<{ setCampaignStatus: CampaignPayload }>(SET_CAMPAIGN_STATUS_MUTATION, {
+        id: campaign.id,
+        status,
+      });
       if (setCampaignStatus.userErrors.length > 0 || !setCampaignStatus.campaign) {
         setStatusError(setCampaignStatus.userErrors.map((e) => e.message).join(' ') || 'Not changed.');
         return;
@@ -103,7 +106,12 @@ export function CampaignCard({
             {campaign.status === 'PAUSED' && ' · paused: none of its line items serves until it is resumed'}
           </p>
         </div>
-        <button type="button" className="btn btn--small" disabled={busy} onClick={() => void setStatus(campaign.status === 'ACTIVE' ? 'PAUSED' : 'ACTIVE')}>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          onClick={() => void setStatus(campaign.status === 'ACTIVE' ? 'PAUSED' : 'ACTIVE')}
+        >
           {campaign.status === 'ACTIVE' ? 'Pause campaign' : 'Resume campaign'}
         </button>
       </div>
@@ -129,7 +137,14 @@ export function CampaignCard({
       {items && items.length > 0 && (
         <ul className="ad-line-items">
           {items.map((li) => (
-            <LineItemRow key={li.id} lineItem={li} delivery={delivery.get(li.id) ?? null} videos={videos} onLineItem={onLineItem} onChanged={onChanged} />
+            <LineItemRow
+              key={li.id}
+              lineItem={li}
+              delivery={delivery.get(li.id) ?? null}
+              videos={videos}
+              onLineItem={onLineItem}
+              onChanged={onChanged}
+            />
           ))}
         </ul>
       )}

@@ -6,7 +6,15 @@ import { errorMessage, gql } from '@/lib/api';
 import { formatClc } from '@/lib/money';
 
 /** Pause (ACTIVE), resume (PAUSED) and cancel (ACTIVE or PAUSED; asks first: what the escrow holds goes back to the wallet). */
-export function LineItemActions({ lineItem: li, onLineItem, onChanged }: { lineItem: LineItem; onLineItem: (li: LineItem) => void; onChanged: () => void }) {
+export function LineItemActions({
+  lineItem: li,
+  onLineItem,
+  onChanged,
+}: {
+  lineItem: LineItem;
+  onLineItem: (li: LineItem) => void;
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState<LineItemAction | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,22 +45,46 @@ export function LineItemActions({ lineItem: li, onLineItem, onChanged }: { lineI
     <div className="ad-line-item__actions">
       <div className="row">
         {li.status === 'ACTIVE' && (
-          <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => void run('pause')} data-testid="line-item-pause">
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy !== null}
+            onClick={() => void run('pause')}
+            data-testid="line-item-pause"
+          >
             {busy === 'pause' ? 'Pausing…' : 'Pause'}
           </button>
         )}
         {li.status === 'PAUSED' && (
-          <button type="button" className="btn btn--small" disabled={busy !== null} onClick={() => void run('resume')} data-testid="line-item-resume">
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy !== null}
+            onClick={() => void run('resume')}
+            data-testid="line-item-resume"
+          >
             {busy === 'resume' ? 'Resuming…' : 'Resume'}
           </button>
         )}
         {!confirming ? (
-          <button type="button" className="btn btn--small btn--danger" disabled={busy !== null} onClick={() => setConfirming(true)} data-testid="line-item-cancel">
+          <button
+            type="button"
+            className="btn btn--small btn--danger"
+            disabled={busy !== null}
+            onClick={() => setConfirming(true)}
+            data-testid="line-item-cancel"
+          >
             Cancel…
           </button>
         ) : (
           <>
-            <button type="button" className="btn btn--small btn--danger" disabled={busy !== null} onClick={() => void run('cancel')} data-testid="line-item-cancel-confirm">
+            <button
+              type="button"
+              className="btn btn--small btn--danger"
+              disabled={busy !== null}
+              onClick={() => void run('cancel')}
+              data-testid="line-item-cancel-confirm"
+            >
               {busy === 'cancel' ? 'Cancelling…' : `Cancel for good, return ${formatClc(li.escrowBalance)}`}
             </button>
             <button type="button" className="btn btn--small btn--ghost" disabled={busy !== null} onClick={() => setConfirming(false)}>

@@ -51,7 +51,8 @@ export function LineItemRow({
         <div>
           <dt>Flight</dt>
           <dd>
-            <time dateTime={li.flightStart}>{formatDateTime(li.flightStart)}</time> – <time dateTime={li.flightEnd}>{formatDateTime(li.flightEnd)}</time>
+            <time dateTime={li.flightStart}>{formatDateTime(li.flightStart)}</time> –{' '}
+            <time dateTime={li.flightEnd}>{formatDateTime(li.flightEnd)}</time>
           </dd>
         </div>
         <div className="ad-line-item__budget">
@@ -61,7 +62,12 @@ export function LineItemRow({
               {formatClc(li.spent)}
             </span>{' '}
             spent of <span data-minor={li.budget}>{formatClc(li.budget)}</span>
-            <ProgressBar value={pct} label={`${li.name}: ${pct}% of the budget spent`} testId="line-item-budget-bar" tone={pct >= 100 ? 'success' : 'default'} />
+            <ProgressBar
+              value={pct}
+              label={`${li.name}: ${pct}% of the budget spent`}
+              testId="line-item-budget-bar"
+              tone={pct >= 100 ? 'success' : 'default'}
+            />
             <span className="muted small">
               {closed
                 ? `${formatClc(li.returned)} returned to your wallet${li.closedAt ? ` on ${formatDateTime(li.closedAt)}` : ''}`
@@ -90,9 +96,11 @@ export function LineItemRow({
             {delivery && impressions > 0 && (
               <span className="muted small">
                 {' '}
-                · {delivery.completes.toLocaleString('en')} complete{delivery.completes === 1 ? '' : 's'} ({Math.round(delivery.completionRate * 100)} %) ·{' '}
+                · {delivery.completes.toLocaleString('en')} complete{delivery.completes === 1 ? '' : 's'} (
+                {Math.round(delivery.completionRate * 100)} %) ·{' '}
                 <span data-testid="line-item-clicks" data-clicks={delivery.clicks}>
-                  {delivery.clicks.toLocaleString('en')} click{delivery.clicks === 1 ? '' : 's'} ({(delivery.clickThroughRate * 100).toFixed(1)} % CTR)
+                  {delivery.clicks.toLocaleString('en')} click{delivery.clicks === 1 ? '' : 's'} (
+                  {(delivery.clickThroughRate * 100).toFixed(1)} % CTR)
                 </span>{' '}
                 · eCPM {formatClc(delivery.eCpm)}
               </span>

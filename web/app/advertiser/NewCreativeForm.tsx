@@ -12,7 +12,15 @@ const FIELDS = ['lineItemId', 'videoId', 'clickThroughUrl'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** One of the advertiser's own uploads as an ad of the line item, with where a click on it goes. */
-export function NewCreativeForm({ lineItemId, videos, onCreated }: { lineItemId: string; videos: AdVideo[] | null; onCreated: () => void }) {
+export function NewCreativeForm({
+  lineItemId,
+  videos,
+  onCreated,
+}: {
+  lineItemId: string;
+  videos: AdVideo[] | null;
+  onCreated: () => void;
+}) {
   const uid = useId();
   const usable = (videos ?? []).filter((v) => v.status !== 'FAILED');
   const [videoId, setVideoId] = useState('');
@@ -69,7 +77,14 @@ export function NewCreativeForm({ lineItemId, videos, onCreated }: { lineItemId:
     <form className="ad-form ad-form--inline" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="new-creative-form">
       <div className="field-row">
         <FormField id={vid} label="Video" error={errors.videoId} testId="creative-videoId" hint="Serves once it is ready and approved.">
-          <select id={vid} name="videoId" value={chosen} onChange={(e) => setVideoId(e.target.value)} disabled={busy || videos === null} {...describedBy(vid, errors.videoId)}>
+          <select
+            id={vid}
+            name="videoId"
+            value={chosen}
+            onChange={(e) => setVideoId(e.target.value)}
+            disabled={busy || videos === null}
+            {...describedBy(vid, errors.videoId)}
+          >
             {usable.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.title}

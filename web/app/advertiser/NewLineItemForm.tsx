@@ -2,7 +2,14 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CREATE_LINE_ITEM_MUTATION, type Campaign, type LineItemPayload } from '@/lib/ads/advertiser-api';
-import { buildLineItemInput, LINE_ITEM_FIELDS, splitUserErrors, toLocalDateTime, type LineItemDraft, type LineItemField } from '@/lib/ads/line-item-draft';
+import {
+  buildLineItemInput,
+  LINE_ITEM_FIELDS,
+  splitUserErrors,
+  toLocalDateTime,
+  type LineItemDraft,
+  type LineItemField,
+} from '@/lib/ads/line-item-draft';
 import { errorMessage, gql } from '@/lib/api';
 import { formatClc } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/payments';
@@ -61,7 +68,11 @@ export function NewLineItemForm({ campaigns: loaded, onCreated }: { campaigns: C
 /** Before any campaign exists: no form with an empty Campaign select, but what to do first. */
 function NeedsCampaign() {
   return (
-    <section className="panel ad-form ad-form--wide ad-form--empty" aria-labelledby="line-item-needs-campaign-title" data-testid="line-item-needs-campaign">
+    <section
+      className="panel ad-form ad-form--wide ad-form--empty"
+      aria-labelledby="line-item-needs-campaign-title"
+      data-testid="line-item-needs-campaign"
+    >
       <h2 className="section-title" id="line-item-needs-campaign-title">
         New line item
       </h2>
@@ -130,7 +141,9 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
         return;
       }
       const li = createLineItem.lineItem;
-      setDone(`Line item “${li.name}” is ${li.status.toLowerCase()}: ${formatClc(li.budget)} moved into its escrow. Add a creative to it below.`);
+      setDone(
+        `Line item “${li.name}” is ${li.status.toLowerCase()}: ${formatClc(li.budget)} moved into its escrow. Add a creative to it below.`,
+      );
       setDraft(blankDraft(draft.campaignId));
       onCreated();
     } catch (err) {
@@ -141,7 +154,10 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
   }
 
   const id = (f: LineItemField) => `${uid}-${f}`;
-  const text = (f: 'name' | 'budget' | 'dailyCap' | 'cpmBid' | 'countries' | 'categories' | 'tags' | 'timeZone', extra: Record<string, unknown> = {}) => (
+  const text = (
+    f: 'name' | 'budget' | 'dailyCap' | 'cpmBid' | 'countries' | 'categories' | 'tags' | 'timeZone',
+    extra: Record<string, unknown> = {},
+  ) => (
     <input
       id={id(f)}
       name={f}
@@ -185,7 +201,11 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
   return (
     <form className="panel ad-form ad-form--wide" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="new-line-item-form">
       <h2 className="section-title">New line item</h2>
-      {loading && <p className="muted" aria-busy="true">Loading your campaigns…</p>}
+      {loading && (
+        <p className="muted" aria-busy="true">
+          Loading your campaigns…
+        </p>
+      )}
       <div className="field-row">
         <FormField id={id('campaignId')} label="Campaign" error={errors.campaignId} testId="line-item-campaignId">
           <select
@@ -219,7 +239,13 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
             {...describedBy(id('flightStart'), errors.flightStart)}
           />
         </FormField>
-        <FormField id={id('flightEnd')} label="Flight end" error={errors.flightEnd} testId="line-item-flightEnd" hint="Your local time; at most 366 days.">
+        <FormField
+          id={id('flightEnd')}
+          label="Flight end"
+          error={errors.flightEnd}
+          testId="line-item-flightEnd"
+          hint="Your local time; at most 366 days."
+        >
           <input
             id={id('flightEnd')}
             name="flightEnd"
@@ -232,17 +258,47 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
         </FormField>
       </div>
       <div className="field-row">
-        <FormField id={id('budget')} label="Budget (CLC)" error={errors.budget} testId="line-item-budget" hint="Moved from your wallet into escrow now.">
+        <FormField
+          id={id('budget')}
+          label="Budget (CLC)"
+          error={errors.budget}
+          testId="line-item-budget"
+          hint="Moved from your wallet into escrow now."
+        >
           {text('budget', { inputMode: 'decimal', placeholder: '25' })}
         </FormField>
-        <FormField id={id('dailyCap')} label="Daily cap (CLC, optional)" error={errors.dailyCap} testId="line-item-dailyCap" hint="Most spent per day in the time zone below.">
+        <FormField
+          id={id('dailyCap')}
+          label="Daily cap (CLC, optional)"
+          error={errors.dailyCap}
+          testId="line-item-dailyCap"
+          hint="Most spent per day in the time zone below."
+        >
           {text('dailyCap', { inputMode: 'decimal', placeholder: 'no cap' })}
         </FormField>
-        <FormField id={id('cpmBid')} label="CPM bid (CLC)" error={errors.cpmBid} testId="line-item-cpmBid" hint="Price of 1,000 impressions; at least the platform floor.">
+        <FormField
+          id={id('cpmBid')}
+          label="CPM bid (CLC)"
+          error={errors.cpmBid}
+          testId="line-item-cpmBid"
+          hint="Price of 1,000 impressions; at least the platform floor."
+        >
           {text('cpmBid', { inputMode: 'decimal', placeholder: '1' })}
         </FormField>
-        <FormField id={id('pacing')} label="Pacing" error={errors.pacing} testId="line-item-pacing" hint={draft.pacing === 'EVEN' ? 'Spread over the flight.' : 'As fast as it can win.'}>
-          <select id={id('pacing')} name="pacing" value={draft.pacing} onChange={(ev) => set('pacing', ev.target.value as 'EVEN' | 'ASAP')} disabled={busy}>
+        <FormField
+          id={id('pacing')}
+          label="Pacing"
+          error={errors.pacing}
+          testId="line-item-pacing"
+          hint={draft.pacing === 'EVEN' ? 'Spread over the flight.' : 'As fast as it can win.'}
+        >
+          <select
+            id={id('pacing')}
+            name="pacing"
+            value={draft.pacing}
+            onChange={(ev) => set('pacing', ev.target.value as 'EVEN' | 'ASAP')}
+            disabled={busy}
+          >
             <option value="EVEN">Even</option>
             <option value="ASAP">As soon as possible</option>
           </select>
@@ -253,10 +309,22 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
         {checks('devices', 'Devices', DEVICES, 'None ticked: every device.')}
       </div>
       <div className="field-row">
-        <FormField id={id('countries')} label="Countries" error={errors.countries} testId="line-item-countries" hint="Two-letter codes, e.g. DE, FR; empty: everywhere.">
+        <FormField
+          id={id('countries')}
+          label="Countries"
+          error={errors.countries}
+          testId="line-item-countries"
+          hint="Two-letter codes, e.g. DE, FR; empty: everywhere."
+        >
           {text('countries', { placeholder: 'DE, AT, CH' })}
         </FormField>
-        <FormField id={id('categories')} label="Categories" error={errors.categories} testId="line-item-categories" hint="Video categories, comma separated (Music, Gaming, Sports, …); empty: any.">
+        <FormField
+          id={id('categories')}
+          label="Categories"
+          error={errors.categories}
+          testId="line-item-categories"
+          hint="Video categories, comma separated (Music, Gaming, Sports, …); empty: any."
+        >
           {text('categories')}
         </FormField>
         <FormField id={id('tags')} label="Tags" error={errors.tags} testId="line-item-tags" hint="Comma separated; empty: any.">

@@ -24,7 +24,12 @@ export function MidrollsField({ id, value, served, error, onChange }: Props) {
     <fieldset className="field" data-testid="midrolls-field">
       <legend>Ad breaks</legend>
       <label className="checkbox">
-        <input type="checkbox" checked={value.useDefault} onChange={(e) => onChange({ ...value, useDefault: e.target.checked })} data-testid="midrolls-default" />{' '}
+        <input
+          type="checkbox"
+          checked={value.useDefault}
+          onChange={(e) => onChange({ ...value, useDefault: e.target.checked })}
+          data-testid="midrolls-default"
+        />{' '}
         Platform default (a mid-roll every 8 minutes in videos over 10 minutes)
       </label>
       <label htmlFor={id}>Mid-roll times (comma-separated, m:ss)</label>
@@ -45,8 +50,8 @@ export function MidrollsField({ id, value, served, error, onChange }: Props) {
         </p>
       ) : null}
       <p className="muted small" data-testid="midrolls-served">
-        Viewers without an ad-free plan see ads at: 0:00 (pre-roll){served && served.length ? `, ${served.map(formatOffset).join(', ')}` : ''}. Times snap to the
-        start of a 2-second segment.
+        Viewers without an ad-free plan see ads at: 0:00 (pre-roll)
+        {served && served.length ? `, ${served.map(formatOffset).join(', ')}` : ''}. Times snap to the start of a 2-second segment.
       </p>
     </fieldset>
   );

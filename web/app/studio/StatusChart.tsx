@@ -12,7 +12,7 @@ const COLORS: Record<VideoStatus, string> = {
 export function StatusChart({ videos }: { videos: Pick<Video, 'status' | 'durationSec'>[] }) {
   const counts = STATUSES.map((s) => ({ status: s, count: videos.filter((v) => v.status === s).length }));
   const max = Math.max(1, ...counts.map((c) => c.count));
-  const minutes = videos.reduce((sum, v) => sum + (v.status === 'READY' ? v.durationSec ?? 0 : 0), 0) / 60;
+  const minutes = videos.reduce((sum, v) => sum + (v.status === 'READY' ? (v.durationSec ?? 0) : 0), 0) / 60;
   const barH = 22;
   const gap = 10;
   const labelW = 92;
@@ -21,8 +21,8 @@ export function StatusChart({ videos }: { videos: Pick<Video, 'status' | 'durati
   return (
     <figure className="panel chart" data-testid="status-chart">
       <figcaption className="chart__caption">
-        <strong>{videos.length}</strong> video{videos.length === 1 ? '' : 's'} ·{' '}
-        <strong>{minutes.toFixed(minutes >= 10 ? 0 : 1)}</strong> min ready to watch
+        <strong>{videos.length}</strong> video{videos.length === 1 ? '' : 's'} · <strong>{minutes.toFixed(minutes >= 10 ? 0 : 1)}</strong>{' '}
+        min ready to watch
       </figcaption>
       <svg
         viewBox={`0 0 ${labelW + chartW + 40} ${height}`}

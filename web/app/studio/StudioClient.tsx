@@ -56,7 +56,12 @@ export function StudioClient() {
     setVideos((prev) => prev?.filter((p) => p.id !== id) ?? prev);
   }, []);
 
-  if (me === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (me === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (me === null) {
     return (
       <div className="alert alert--error" role="alert">
@@ -90,7 +95,11 @@ export function StudioClient() {
         </div>
       )}
 
-      {videos === null && !error && <p className="muted" aria-busy="true">Loading your videos…</p>}
+      {videos === null && !error && (
+        <p className="muted" aria-busy="true">
+          Loading your videos…
+        </p>
+      )}
 
       {videos && videos.length === 0 && (
         <div className="empty" data-testid="empty-state">

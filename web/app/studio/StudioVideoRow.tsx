@@ -167,7 +167,13 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     }
     try {
       const data = await gql<{
-        updateVideo: { video: Pick<Video, 'id' | 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'midrollsAreDefault'> | null; userErrors: UserError[] };
+        updateVideo: {
+          video: Pick<
+            Video,
+            'id' | 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'midrollsAreDefault'
+          > | null;
+          userErrors: UserError[];
+        };
       }>(UPDATE, {
         input: {
           id: video.id,
@@ -231,7 +237,9 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
     setRetrying(true);
     setDeleteError(null);
     try {
-      const data = await gql<{ retryVideo: { video: Pick<Video, 'id' | 'status' | 'progress' | 'failureReason' | 'canRetry'> | null; userErrors: UserError[] } }>(RETRY, { id: video.id });
+      const data = await gql<{
+        retryVideo: { video: Pick<Video, 'id' | 'status' | 'progress' | 'failureReason' | 'canRetry'> | null; userErrors: UserError[] };
+      }>(RETRY, { id: video.id });
       if (data.retryVideo.userErrors.length > 0) setDeleteError(data.retryVideo.userErrors.map((u) => u.message).join(' '));
       else if (data.retryVideo.video) onChange(data.retryVideo.video);
     } catch (err) {
@@ -269,7 +277,12 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
   );
 
   return (
-    <li className={`panel studio-row${failed ? ' studio-row--failed' : ''}`} data-testid="studio-video" data-video-id={video.id} data-status={video.status}>
+    <li
+      className={`panel studio-row${failed ? ' studio-row--failed' : ''}`}
+      data-testid="studio-video"
+      data-video-id={video.id}
+      data-status={video.status}
+    >
       <div className="studio-row__main">
         {failed ? (
           // A failed upload has nothing to watch: no link, no visibility, only why and what to do.
@@ -319,11 +332,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
           )}
           {processing && (
             <div className="studio-row__progress">
-              <ProgressBar
-                value={video.progress ?? 0}
-                label={`Transcoding ${video.title}`}
-                testId="studio-progress"
-              />
+              <ProgressBar value={video.progress ?? 0} label={`Transcoding ${video.title}`} testId="studio-progress" />
               <span className="muted small">
                 {video.status === 'UPLOADED' ? 'Waiting for a transcoder…' : `Transcoding: ${Math.round(video.progress ?? 0)}%`}
               </span>
@@ -337,7 +346,14 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
         </div>
         <div className="studio-row__actions">
           {failed && video.canRetry && (
-            <button type="button" className="btn" onClick={onRetry} disabled={retrying || deleting} data-testid="retry-video" title="Process the uploaded file again">
+            <button
+              type="button"
+              className="btn"
+              onClick={onRetry}
+              disabled={retrying || deleting}
+              data-testid="retry-video"
+              title="Process the uploaded file again"
+            >
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
           )}
@@ -352,77 +368,97 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
         </p>
       )}
       {!failed && (
-      <details className="studio-row__edit">
-        <summary>Edit details</summary>
-        <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
-          <div className="field">
-            <label htmlFor={`${uid}-title`}>Title</label>
-            <input type="text" required value={form.title} onChange={(e) => set('title', e.target.value)} {...fieldProps('title')} />
-            {fieldError('title')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-description`}>Description</label>
-            <textarea rows={3} value={form.description} onChange={(e) => set('description', e.target.value)} {...fieldProps('description')} />
-            {fieldError('description')}
-          </div>
-          <div className="field-row">
+        <details className="studio-row__edit">
+          <summary>Edit details</summary>
+          <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
             <div className="field">
-              <label htmlFor={`${uid}-tags`}>Tags (comma-separated)</label>
-              <input type="text" value={form.tags} onChange={(e) => set('tags', e.target.value)} placeholder="music, travel" {...fieldProps('tags')} />
-              {fieldError('tags')}
+              <label htmlFor={`${uid}-title`}>Title</label>
+              <input type="text" required value={form.title} onChange={(e) => set('title', e.target.value)} {...fieldProps('title')} />
+              {fieldError('title')}
             </div>
             <div className="field">
-              <label htmlFor={`${uid}-visibility`}>Visibility</label>
-              <select value={form.visibility} onChange={(e) => set('visibility', e.target.value as Visibility)} {...fieldProps('visibility')}>
-                <option value="PUBLIC">Public</option>
-                <option value="UNLISTED">Unlisted</option>
-                <option value="PRIVATE">Private</option>
-              </select>
-              {fieldError('visibility')}
+              <label htmlFor={`${uid}-description`}>Description</label>
+              <textarea
+                rows={3}
+                value={form.description}
+                onChange={(e) => set('description', e.target.value)}
+                {...fieldProps('description')}
+              />
+              {fieldError('description')}
             </div>
-            <div className="field">
-              <label htmlFor={`${uid}-category`}>Category</label>
-              <select value={form.category} onChange={(e) => set('category', e.target.value)} {...fieldProps('category')} data-testid="video-category">
-                <option value="">None</option>
-                {[...new Set([...categories, ...(form.category ? [form.category] : [])])].map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-              {fieldError('category')}
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={`${uid}-tags`}>Tags (comma-separated)</label>
+                <input
+                  type="text"
+                  value={form.tags}
+                  onChange={(e) => set('tags', e.target.value)}
+                  placeholder="music, travel"
+                  {...fieldProps('tags')}
+                />
+                {fieldError('tags')}
+              </div>
+              <div className="field">
+                <label htmlFor={`${uid}-visibility`}>Visibility</label>
+                <select
+                  value={form.visibility}
+                  onChange={(e) => set('visibility', e.target.value as Visibility)}
+                  {...fieldProps('visibility')}
+                >
+                  <option value="PUBLIC">Public</option>
+                  <option value="UNLISTED">Unlisted</option>
+                  <option value="PRIVATE">Private</option>
+                </select>
+                {fieldError('visibility')}
+              </div>
+              <div className="field">
+                <label htmlFor={`${uid}-category`}>Category</label>
+                <select
+                  value={form.category}
+                  onChange={(e) => set('category', e.target.value)}
+                  {...fieldProps('category')}
+                  data-testid="video-category"
+                >
+                  <option value="">None</option>
+                  {[...new Set([...categories, ...(form.category ? [form.category] : [])])].map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+                {fieldError('category')}
+              </div>
             </div>
-          </div>
-          {video.status === 'READY' && (
-            <MidrollsField
-              id={`${uid}-midrolls`}
-              value={midrolls}
-              served={video.midrolls}
-              error={errors.midrolls}
-              onChange={(v) => {
-                setMidrolls(v);
-                setSaved(false);
-                if (errors.midrolls) setErrors((e) => ({ ...e, midrolls: undefined }));
-              }}
-            />
-          )}
-          {formError && (
-            <p className="alert alert--error" role="alert" data-testid="edit-error">
-              {formError}
-            </p>
-          )}
-          <div className="row">
-            <button type="submit" className="btn btn--primary" disabled={saving} data-testid="save-video">
-              {saving ? 'Saving…' : 'Save'}
-            </button>
-            {saved && (
-              <span className="saved" role="status" data-testid="saved">
-                Saved ✓
-              </span>
+            {video.status === 'READY' && (
+              <MidrollsField
+                id={`${uid}-midrolls`}
+                value={midrolls}
+                served={video.midrolls}
+                error={errors.midrolls}
+                onChange={(v) => {
+                  setMidrolls(v);
+                  setSaved(false);
+                  if (errors.midrolls) setErrors((e) => ({ ...e, midrolls: undefined }));
+                }}
+              />
             )}
-          </div>
-        </form>
-      </details>
+            {formError && (
+              <p className="alert alert--error" role="alert" data-testid="edit-error">
+                {formError}
+              </p>
+            )}
+            <div className="row">
+              <button type="submit" className="btn btn--primary" disabled={saving} data-testid="save-video">
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+              {saved && (
+                <span className="saved" role="status" data-testid="saved">
+                  Saved ✓
+                </span>
+              )}
+            </div>
+          </form>
+        </details>
       )}
     </li>
   );

@@ -117,7 +117,11 @@ export function UploadClient() {
   const tooLong = !!(config && localDuration !== null && localDuration > config.maxDurationSec);
 
   if (me === undefined) {
-    return <p className="muted" aria-busy="true">Loading…</p>;
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   }
   if (me === null) {
     return (
@@ -184,7 +188,12 @@ export function UploadClient() {
       )}
 
       {transcode.videoId && transcode.status && (
-        <TranscodeStatusPanel videoId={transcode.videoId} status={transcode.status} progress={transcode.progress} failureReason={transcode.failureReason} />
+        <TranscodeStatusPanel
+          videoId={transcode.videoId}
+          status={transcode.status}
+          progress={transcode.progress}
+          failureReason={transcode.failureReason}
+        />
       )}
     </section>
   );

@@ -31,7 +31,20 @@ const VISIBILITIES: { value: Visibility; label: string; hint: string }[] = [
 ];
 
 /** The video's details (title, description, tags, visibility, category) and its file, with their errors. */
-export function UploadForm({ details, onDetails, detailError, file, localDuration, fileError, fileOverLimit, inputRef, busy, onChoose, onSubmit, children }: UploadFormProps) {
+export function UploadForm({
+  details,
+  onDetails,
+  detailError,
+  file,
+  localDuration,
+  fileError,
+  fileOverLimit,
+  inputRef,
+  busy,
+  onChoose,
+  onSubmit,
+  children,
+}: UploadFormProps) {
   const uid = useId();
   const categories = useVideoCategories();
   const errorId = `${uid}-file-error`;
@@ -94,7 +107,14 @@ export function UploadForm({ details, onDetails, detailError, file, localDuratio
         </div>
         <div className="field">
           <label htmlFor={id('category')}>Category</label>
-          <select id={id('category')} name="category" value={details.category} onChange={(e) => onDetails({ category: e.target.value })} disabled={busy} {...invalid('category')}>
+          <select
+            id={id('category')}
+            name="category"
+            value={details.category}
+            onChange={(e) => onDetails({ category: e.target.value })}
+            disabled={busy}
+            {...invalid('category')}
+          >
             <option value="">None</option>
             {[...new Set([...categories, ...(details.category ? [details.category] : [])])].map((c) => (
               <option key={c} value={c}>

@@ -100,7 +100,8 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
       onError(err) {
         setError(tusErrorMessage(err));
         const field = tusErrorField(err);
-        const detail = field && ['title', 'description', 'tags', 'visibility', 'category'].includes(field) ? (field as UploadDetailField) : null;
+        const detail =
+          field && ['title', 'description', 'tags', 'visibility', 'category'].includes(field) ? (field as UploadDetailField) : null;
         setErrorField(detail);
         if (detail) {
           // Refused at creation for a detail, before any byte: nothing to resume or show progress of;
@@ -171,5 +172,22 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
     setTotal(0);
   }
 
-  return { sent, total, speed, resumed, error, errorField, setError: (e: string | null) => { setError(e); if (!e) setErrorField(null); }, hasUpload: uploadRef.current !== null, start, pause, resume, abort, clear };
+  return {
+    sent,
+    total,
+    speed,
+    resumed,
+    error,
+    errorField,
+    setError: (e: string | null) => {
+      setError(e);
+      if (!e) setErrorField(null);
+    },
+    hasUpload: uploadRef.current !== null,
+    start,
+    pause,
+    resume,
+    abort,
+    clear,
+  };
 }

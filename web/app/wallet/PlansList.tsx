@@ -7,8 +7,7 @@ import { formatClc, toMinor } from '@/lib/money';
 import { BUY_PLAN_MUTATION, newIdempotencyKey, type BuyPlanPayload, type Entitlement, type Plan, type Wallet } from '@/lib/payments';
 
 type Outcome =
-  | { planId: string; tone: 'ok'; text: string }
-  | { planId: string; tone: 'error'; text: string; code: string | null; retry: boolean };
+  { planId: string; tone: 'ok'; text: string } | { planId: string; tone: 'error'; text: string; code: string | null; retry: boolean };
 
 /** The ad-free plan catalog. One idempotency key per Buy click; "Try again" after a failed request resends that same key. */
 export function PlansList({

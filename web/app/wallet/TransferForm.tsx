@@ -94,7 +94,7 @@ export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | nu
       <h2 className="section-title">Send Cloudcoin</h2>
       <div className="field">
         <label htmlFor={`${uid}-toEmail`}>To (account email)</label>
-        <input type="email" autoComplete="off" spellCheck={false} {...props("toEmail")} />
+        <input type="email" autoComplete="off" spellCheck={false} {...props('toEmail')} />
         {fieldError('toEmail')}
       </div>
       <div className="field">

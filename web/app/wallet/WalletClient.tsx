@@ -53,7 +53,12 @@ export function WalletClient() {
     [load],
   );
 
-  if (me === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (me === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (me === null) {
     return (
       <div className="alert alert--error" role="alert">
@@ -88,11 +93,7 @@ export function WalletClient() {
           <WalletSummary wallet={data.wallet} entitlement={data.myEntitlement}>
             <FaucetButton balance={data.wallet.balance} onWallet={(w) => onWallet(w)} />
           </WalletSummary>
-          <PlansList
-            plans={data.plans}
-            balance={data.wallet.balance}
-            onBought={(wallet, entitlement) => onWallet(wallet, entitlement)}
-          />
+          <PlansList plans={data.plans} balance={data.wallet.balance} onBought={(wallet, entitlement) => onWallet(wallet, entitlement)} />
           <TransferForm onTransferred={(w) => onWallet(w)} />
           <SeedingEarnings />
         </div>

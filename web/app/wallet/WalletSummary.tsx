@@ -10,7 +10,15 @@ function adFree(wallet: Wallet, entitlement: Entitlement | null, now = Date.now(
   return { until, plan: entitlement?.planName ?? null };
 }
 
-export function WalletSummary({ wallet, entitlement, children }: { wallet: Wallet; entitlement: Entitlement | null; children?: ReactNode }) {
+export function WalletSummary({
+  wallet,
+  entitlement,
+  children,
+}: {
+  wallet: Wallet;
+  entitlement: Entitlement | null;
+  children?: ReactNode;
+}) {
   const ad = adFree(wallet, entitlement);
   return (
     <div className="panel wallet__summary" aria-labelledby="wallet-balance-label">

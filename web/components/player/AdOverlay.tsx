@@ -48,7 +48,14 @@ export function AdOverlay({ ad, videoRef, onClickThrough }: Props) {
           {paused ? '▶' : '❚❚'}
         </button>
         {ad.clickThroughUrl && (
-          <a className="player__ad-button" data-testid="ad-learn-more" href={ad.clickThroughUrl} target="_blank" rel="noopener" onClick={clickThrough}>
+          <a
+            className="player__ad-button"
+            data-testid="ad-learn-more"
+            href={ad.clickThroughUrl}
+            target="_blank"
+            rel="noopener"
+            onClick={clickThrough}
+          >
             Learn more ↗
           </a>
         )}

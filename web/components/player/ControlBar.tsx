@@ -51,7 +51,14 @@ export function ControlBar(p: Props) {
     <>
       {p.progress}
       <div className="player__bar">
-        <button type="button" className="player__btn" data-testid="player-play" aria-label={playLabel} title={playLabel} onClick={p.onTogglePlay}>
+        <button
+          type="button"
+          className="player__btn"
+          data-testid="player-play"
+          aria-label={playLabel}
+          title={playLabel}
+          onClick={p.onTogglePlay}
+        >
           {p.paused ? <PlayIcon /> : <PauseIcon />}
         </button>
         <div className="player__volume">
@@ -81,12 +88,7 @@ export function ControlBar(p: Props) {
             style={{ ['--fill' as string]: `${shownVolume * 100}%` }}
           />
         </div>
-        <span
-          className="player__time"
-          aria-live="off"
-          data-testid="player-time"
-          title={p.ad ? 'Seeking resumes after the ad' : undefined}
-        >
+        <span className="player__time" aria-live="off" data-testid="player-time" title={p.ad ? 'Seeking resumes after the ad' : undefined}>
           {p.ad ? `Ad ${formatTime(p.ad.elapsed)} / ${formatTime(p.ad.duration)}` : `${formatTime(p.time)} / ${formatTime(p.duration)}`}
         </span>
         <span className="player__spacer" />

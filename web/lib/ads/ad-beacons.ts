@@ -22,7 +22,9 @@ export function fireBeacon(url: string | undefined): void {
   if (!url) return;
   try {
     // (`as`: Node's RequestInit, which the spec build sees, has no `cache`.)
-    void fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', keepalive: true, cache: 'no-store' } as RequestInit).catch(() => {});
+    void fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', keepalive: true, cache: 'no-store' } as RequestInit).catch(
+      () => {},
+    );
   } catch {
     /* ignored */
   }

@@ -83,7 +83,11 @@ export function trackInterstitials(hls: HlsType, Hls: typeof HlsType, onAd: (ad:
     const response = data.event.assetListResponse as AssetListExtras | null;
     const extras = response?.['X-WETUBE'];
     const beacons = extras?.beacons?.[data.assetListIndex] ?? {};
-    current = { player: data.player, beacons: new AdBeaconTracker(beacons), clickThroughUrl: httpUrlOrNull(extras?.clickThroughUrls?.[data.assetListIndex]) };
+    current = {
+      player: data.player,
+      beacons: new AdBeaconTracker(beacons),
+      clickThroughUrl: httpUrlOrNull(extras?.clickThroughUrls?.[data.assetListIndex]),
+    };
     current.beacons.started();
     stopTimer();
     timer = setInterval(tick, 250);

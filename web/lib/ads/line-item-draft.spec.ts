@@ -2,7 +2,17 @@
 // scripts/test.sh runs it with the rest of dist/**/*.spec.js.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildLineItemInput, formFieldOf, LINE_ITEM_FIELDS, minorUnitsAsClc, parseLocalDateTime, splitList, splitUserErrors, toLocalDateTime, type LineItemDraft } from './line-item-draft';
+import {
+  buildLineItemInput,
+  formFieldOf,
+  LINE_ITEM_FIELDS,
+  minorUnitsAsClc,
+  parseLocalDateTime,
+  splitList,
+  splitUserErrors,
+  toLocalDateTime,
+  type LineItemDraft,
+} from './line-item-draft';
 
 const NOW = new Date(2026, 2, 10, 12, 0);
 const draft = (over: Partial<LineItemDraft> = {}): LineItemDraft => ({
@@ -32,7 +42,14 @@ describe('buildLineItemInput', () => {
     assert.equal(r.input.dailyCap, '500000');
     assert.equal(r.input.cpmBid, '1000000');
     assert.equal(r.input.flightStart, new Date(2026, 2, 10, 9, 0).toISOString());
-    assert.deepEqual(r.input.targeting, { positions: ['PREROLL'], devices: null, countries: ['DE', 'FR'], categories: null, tags: ['shoes', 'sale'], timeZone: null });
+    assert.deepEqual(r.input.targeting, {
+      positions: ['PREROLL'],
+      devices: null,
+      countries: ['DE', 'FR'],
+      categories: null,
+      tags: ['shoes', 'sale'],
+      timeZone: null,
+    });
   });
 
   it('sends no position filter when both are picked', () => {
@@ -42,7 +59,10 @@ describe('buildLineItemInput', () => {
   });
 
   it('names each field at fault', () => {
-    const r = buildLineItemInput(draft({ name: ' ', flightEnd: '2026-03-09T09:00', budget: 'abc', cpmBid: '1.0005', dailyCap: '9', positions: [], countries: 'DEU' }), NOW);
+    const r = buildLineItemInput(
+      draft({ name: ' ', flightEnd: '2026-03-09T09:00', budget: 'abc', cpmBid: '1.0005', dailyCap: '9', positions: [], countries: 'DEU' }),
+      NOW,
+    );
     assert.ok(!r.ok);
     assert.deepEqual(Object.keys(r.errors).sort(), ['budget', 'countries', 'cpmBid', 'flightEnd', 'name', 'positions']);
   });
@@ -93,7 +113,10 @@ describe('server userErrors on the form', () => {
 
 describe('minorUnitsAsClc', () => {
   it('says CLC where the server says minor units', () => {
-    assert.equal(minorUnitsAsClc('Your wallet has less than the budget (1000000000000 minor units).'), 'Your wallet has less than the budget (1,000,000 CLC).');
+    assert.equal(
+      minorUnitsAsClc('Your wallet has less than the budget (1000000000000 minor units).'),
+      'Your wallet has less than the budget (1,000,000 CLC).',
+    );
     assert.equal(minorUnitsAsClc('at least the platform floor, 1000000 minor units.'), 'at least the platform floor, 1 CLC.');
     assert.equal(minorUnitsAsClc('Give it a name.'), 'Give it a name.');
   });

@@ -24,8 +24,20 @@ export type LineItemField =
   | 'timeZone';
 
 export const LINE_ITEM_FIELDS: readonly LineItemField[] = [
-  'campaignId', 'name', 'flightStart', 'flightEnd', 'budget', 'dailyCap', 'cpmBid', 'pacing',
-  'positions', 'devices', 'countries', 'categories', 'tags', 'timeZone',
+  'campaignId',
+  'name',
+  'flightStart',
+  'flightEnd',
+  'budget',
+  'dailyCap',
+  'cpmBid',
+  'pacing',
+  'positions',
+  'devices',
+  'countries',
+  'categories',
+  'tags',
+  'timeZone',
 ];
 
 export interface LineItemDraft {
@@ -68,9 +80,7 @@ export interface CreateLineItemInputJson {
   idempotencyKey?: string;
 }
 
-export type DraftResult =
-  | { ok: true; input: CreateLineItemInputJson }
-  | { ok: false; errors: Partial<Record<LineItemField, string>> };
+export type DraftResult = { ok: true; input: CreateLineItemInputJson } | { ok: false; errors: Partial<Record<LineItemField, string>> };
 
 /** "de, FR  us" → ["DE", "FR", "US"]; "" → []. */
 export function splitList(text: string, upper = false): string[] {
@@ -111,7 +121,8 @@ export function buildLineItemInput(d: LineItemDraft, now: Date = new Date()): Dr
   if (!budget.ok) errors.budget = budget.error;
   const cpm = parseClc(d.cpmBid);
   if (!cpm.ok) errors.cpmBid = cpm.error;
-  else if (BigInt(cpm.minor) % 1000n !== 0n) errors.cpmBid = 'The CPM bid has at most 3 decimals (one impression costs a thousandth of it).';
+  else if (BigInt(cpm.minor) % 1000n !== 0n)
+    errors.cpmBid = 'The CPM bid has at most 3 decimals (one impression costs a thousandth of it).';
   let dailyCap: string | null = null;
   if (d.dailyCap.trim()) {
     const cap = parseClc(d.dailyCap);

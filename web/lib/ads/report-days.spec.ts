@@ -5,7 +5,13 @@ import { describe, it } from 'node:test';
 import { dailySeries, percentOf, totals, totalsByLineItem, utcDay, windowStart } from './report-days';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
-const row = (lineItemId: string, day: string, impressions: number, completes: number, spend: string) => ({ lineItemId, day, impressions, completes, spend });
+const row = (lineItemId: string, day: string, impressions: number, completes: number, spend: string) => ({
+  lineItemId,
+  day,
+  impressions,
+  completes,
+  spend,
+});
 
 describe('report totals', () => {
   it('sums impressions, completes and spend, with eCPM floored like the API', () => {
@@ -31,7 +37,11 @@ describe('report totals', () => {
   });
 
   it('groups per line item', () => {
-    const m = totalsByLineItem([row('a', '2026-03-10', 2, 1, '2000'), row('b', '2026-03-10', 1, 0, '5'), row('a', '2026-03-09', 1, 1, '1000')]);
+    const m = totalsByLineItem([
+      row('a', '2026-03-10', 2, 1, '2000'),
+      row('b', '2026-03-10', 1, 0, '5'),
+      row('a', '2026-03-09', 1, 1, '1000'),
+    ]);
     assert.equal(m.get('a')?.impressions, 3);
     assert.equal(m.get('a')?.spend, 3000n);
     assert.equal(m.get('b')?.completes, 0);
@@ -40,7 +50,11 @@ describe('report totals', () => {
 
 describe('daily series', () => {
   it('has one point per UTC day of the window, oldest first, zero-filled', () => {
-    const s = dailySeries([row('a', '2026-03-10', 1, 1, '1000'), row('b', '2026-03-10', 2, 0, '3000'), row('a', '2026-03-08', 4, 4, '4000')], 3, NOW);
+    const s = dailySeries(
+      [row('a', '2026-03-10', 1, 1, '1000'), row('b', '2026-03-10', 2, 0, '3000'), row('a', '2026-03-08', 4, 4, '4000')],
+      3,
+      NOW,
+    );
     assert.deepEqual(s, [
       { day: '2026-03-08', impressions: 4, completes: 4, spend: '4000' },
       { day: '2026-03-09', impressions: 0, completes: 0, spend: '0' },

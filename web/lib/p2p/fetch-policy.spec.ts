@@ -39,12 +39,18 @@ describe('fetch policy', () => {
 
   it('event-loop lag: the HTTP fallback starts that late, so it counts against the spare buffer', () => {
     // 4 + 0.5 + 0.8 = 5.3 s.
-    assert.deepEqual(at({ bufferAheadS: 5.2, eventLoopLagMs: 800, eventLoopLostShare: 0.3 }), { source: 'origin', why: 'buffer at the window (5.2 s ahead, HTTP ~1.3 s, lag 800 ms)' });
+    assert.deepEqual(at({ bufferAheadS: 5.2, eventLoopLagMs: 800, eventLoopLostShare: 0.3 }), {
+      source: 'origin',
+      why: 'buffer at the window (5.2 s ahead, HTTP ~1.3 s, lag 800 ms)',
+    });
     assert.equal(at({ bufferAheadS: 5.4, eventLoopLagMs: 800, eventLoopLostShare: 0.3 }).source, 'peers');
   });
 
   it('a starved page (event loop late most of the time, many frames dropped) takes the origin', () => {
-    assert.deepEqual(at({ eventLoopLagMs: 1100, eventLoopLostShare: 0.9 }), { source: 'origin', why: 'page starved (event loop 90 % late, lag up to 1100 ms)' });
+    assert.deepEqual(at({ eventLoopLagMs: 1100, eventLoopLostShare: 0.9 }), {
+      source: 'origin',
+      why: 'page starved (event loop 90 % late, lag up to 1100 ms)',
+    });
     // One long task (P2P start-up) in a healthy buffer is not starvation.
     assert.equal(at({ eventLoopLagMs: 800, eventLoopLostShare: 0.4 }).source, 'peers');
     assert.deepEqual(at({ droppedFrameRatio: 0.6 }), { source: 'origin', why: 'page starved (dropped frames 60 %)' });
@@ -65,7 +71,10 @@ describe('fetch policy', () => {
     // Not judged on rate in the first half second (connection set-up, first request).
     assert.equal(at({}, { fetchingS: 0.3, peerBytesPerS: 10_000 }).source, 'peers');
     // Still coming after the segment's own duration: slower than playback whatever the size.
-    assert.match(at({}, { fetchingS: 2.1, peerBytesPerS: null }, { bytes: null }).why, /^peers slower than playback \(2\.0 s segment not in after 2\.1 s\)$/);
+    assert.match(
+      at({}, { fetchingS: 2.1, peerBytesPerS: null }, { bytes: null }).why,
+      /^peers slower than playback \(2\.0 s segment not in after 2\.1 s\)$/,
+    );
   });
 
   it('takes the origin when peers are fast enough for playback but not for what is left in the buffer', () => {
@@ -77,7 +86,11 @@ describe('fetch policy', () => {
   });
 
   it('with nothing measured yet, waits only on the buffer', () => {
-    const d = decide({ bufferAheadS: 6, eventLoopLagMs: 0, eventLoopLostShare: 0, droppedFrameRatio: null, sinceStallS: null }, { durationS: 2, bytes: null }, { fetchingS: null, peerBytesPerS: null, originBytesPerS: null });
+    const d = decide(
+      { bufferAheadS: 6, eventLoopLagMs: 0, eventLoopLostShare: 0, droppedFrameRatio: null, sinceStallS: null },
+      { durationS: 2, bytes: null },
+      { fetchingS: null, peerBytesPerS: null, originBytesPerS: null },
+    );
     assert.equal(d.source, 'peers');
   });
 });

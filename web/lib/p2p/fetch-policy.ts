@@ -91,24 +91,35 @@ export function decide(p: PlaybackState, seg: SegmentEstimate, t: TransferState,
   if (ahead < limits.windowS) return { source: 'origin', why: `buffer low (${s1(ahead)})` };
   if (p.sinceStallS !== null && p.sinceStallS < limits.stallCooldownS) return { source: 'origin', why: `stalled ${s1(p.sinceStallS)} ago` };
   if (p.eventLoopLostShare >= limits.starvedShare) {
-    return { source: 'origin', why: `page starved (event loop ${pct(p.eventLoopLostShare)} late, lag up to ${Math.round(p.eventLoopLagMs)} ms)` };
+    return {
+      source: 'origin',
+      why: `page starved (event loop ${pct(p.eventLoopLostShare)} late, lag up to ${Math.round(p.eventLoopLagMs)} ms)`,
+    };
   }
-  if (p.droppedFrameRatio !== null && p.droppedFrameRatio >= limits.droppedRatio) return { source: 'origin', why: `page starved (dropped frames ${pct(p.droppedFrameRatio)})` };
+  if (p.droppedFrameRatio !== null && p.droppedFrameRatio >= limits.droppedRatio)
+    return { source: 'origin', why: `page starved (dropped frames ${pct(p.droppedFrameRatio)})` };
   // The window is what HTTP needs to refill in time; waiting must leave it whole after an HTTP fetch
   // as this page does it now, starting late by its event loop's current lag.
   const lagS = p.eventLoopLagMs / 1000;
   const http = httpEstimateS(seg, t, limits) + lagS;
   const spare = ahead - limits.windowS - http;
-  if (spare <= 0) return { source: 'origin', why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)}${lagS >= 0.05 ? `, lag ${Math.round(p.eventLoopLagMs)} ms` : ''})` };
+  if (spare <= 0)
+    return {
+      source: 'origin',
+      why: `buffer at the window (${s1(ahead)} ahead, HTTP ~${s1(http)}${lagS >= 0.05 ? `, lag ${Math.round(p.eventLoopLagMs)} ms` : ''})`,
+    };
   if (t.fetchingS !== null) {
     // Whatever its size, a segment still coming after its own duration came slower than it plays.
-    if (t.fetchingS >= seg.durationS) return { source: 'origin', why: `peers slower than playback (${s1(seg.durationS)} segment not in after ${s1(t.fetchingS)})` };
+    if (t.fetchingS >= seg.durationS)
+      return { source: 'origin', why: `peers slower than playback (${s1(seg.durationS)} segment not in after ${s1(t.fetchingS)})` };
     if (t.fetchingS >= limits.rateGraceS && t.peerBytesPerS !== null && seg.bytes !== null) {
       const playbackRate = seg.bytes / seg.durationS;
-      if (t.peerBytesPerS < playbackRate) return { source: 'origin', why: `peers slower than playback (${kBps(t.peerBytesPerS)} < ${kBps(playbackRate)})` };
+      if (t.peerBytesPerS < playbackRate)
+        return { source: 'origin', why: `peers slower than playback (${kBps(t.peerBytesPerS)} < ${kBps(playbackRate)})` };
       // Conservative: as if nothing of it had arrived yet.
       const needS = seg.bytes / t.peerBytesPerS;
-      if (needS > spare) return { source: 'origin', why: `peers too slow for the buffer (~${s1(needS)} to deliver, ${s1(spare)} to spare)` };
+      if (needS > spare)
+        return { source: 'origin', why: `peers too slow for the buffer (~${s1(needS)} to deliver, ${s1(spare)} to spare)` };
     }
   }
   return { source: 'peers', why: `buffer ${s1(ahead)} ahead` };

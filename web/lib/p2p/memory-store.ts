@@ -8,7 +8,10 @@ export class MemoryChunkStore {
   private chunks: (Uint8Array | undefined)[] = [];
   private closed = false;
 
-  constructor(readonly chunkLength: number, _opts?: unknown) {}
+  constructor(
+    readonly chunkLength: number,
+    _opts?: unknown,
+  ) {}
 
   put(index: number, buf: Uint8Array, cb: Cb = () => undefined): void {
     if (this.closed) return queueMicrotask(() => cb(new Error('store is closed')));

@@ -97,7 +97,14 @@ export function createP2PFragmentLoader(
       );
     }
 
-    private fromPeers(bytes: Uint8Array, context: LoaderContext, callbacks: LoaderCallbacks<LoaderContext>, ctl: P2PController, key: string, why: string): void {
+    private fromPeers(
+      bytes: Uint8Array,
+      context: LoaderContext,
+      callbacks: LoaderCallbacks<LoaderContext>,
+      ctl: P2PController,
+      key: string,
+      why: string,
+    ): void {
       // Delivered from memory now: the wait for peers is not network time (no TTFB to learn from it).
       const s = this.stats;
       const now = performance.now();
@@ -112,7 +119,13 @@ export function createP2PFragmentLoader(
       ctl.prefetchAfter(key);
     }
 
-    private http(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>, key: string | null, why: string): void {
+    private http(
+      context: LoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<LoaderContext>,
+      key: string | null,
+      why: string,
+    ): void {
       const inner = new Base(this.config);
       this.inner = inner;
       // hls.js's loader times the request itself (loading.start is set again in its load()).

@@ -33,7 +33,9 @@ export class ReceiptInbox {
       sessionId: k.receipt.sessionId,
       peerId: k.receipt.peerId,
       seq: k.receipt.seq,
-      message: toBase64Url(encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature })),
+      message: toBase64Url(
+        encodeReceiptMessage({ cert: { cert: k.cert, signature: k.certSignature }, receipt: k.receipt, signature: k.signature }),
+      ),
     }));
   }
 }

@@ -8,7 +8,14 @@
  * receipts again, backing off while it keeps failing. Anonymous viewers do not redeem (the api pays
  * the user who started the playback session, whose key the receipts name).
  */
-import { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type RedeemCandidate, type RedeemReceiptsPayload, redeemBackoffMs, redeemInBatches } from '@wetube/receipts';
+import {
+  MAX_REDEEM_BATCH,
+  REDEEM_RECEIPTS_MUTATION,
+  type RedeemCandidate,
+  type RedeemReceiptsPayload,
+  redeemBackoffMs,
+  redeemInBatches,
+} from '@wetube/receipts';
 import { getApiUrl } from '@/lib/api';
 import { p2pStats } from './p2p-stats';
 

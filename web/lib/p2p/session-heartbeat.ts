@@ -42,7 +42,10 @@ export class SessionHeartbeat {
       credentials: 'include',
       keepalive: ended,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: HEARTBEAT, variables: { input: { sessionId: this.sessionId, watchedSeconds: Number.isFinite(seconds) ? seconds : 0, ended } } }),
+      body: JSON.stringify({
+        query: HEARTBEAT,
+        variables: { input: { sessionId: this.sessionId, watchedSeconds: Number.isFinite(seconds) ? seconds : 0, ended } },
+      }),
     }).catch(() => undefined);
   }
 }

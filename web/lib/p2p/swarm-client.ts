@@ -313,7 +313,11 @@ export class SwarmClient {
     // Forget HTTP copies whose pieces are all in the store now.
     for (const [k, b] of r.httpBytes) {
       const f = r.files.get(k);
-      if (f && b && Array.from({ length: f._endPiece - f._startPiece + 1 }, (_, j) => t.pieces[f._startPiece + j]).every((p) => p === null)) {
+      if (
+        f &&
+        b &&
+        Array.from({ length: f._endPiece - f._startPiece + 1 }, (_, j) => t.pieces[f._startPiece + j]).every((p) => p === null)
+      ) {
         r.httpBytes.delete(k);
       }
     }

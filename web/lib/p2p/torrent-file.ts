@@ -4,7 +4,11 @@
  * picker, and the player's HTTP fallback covers it) and the announce URLs (trackers come from the
  * playback session only).
  */
-const D = 0x64, L = 0x6c, I = 0x69, E = 0x65, COLON = 0x3a;
+const D = 0x64,
+  L = 0x6c,
+  I = 0x69,
+  E = 0x65,
+  COLON = 0x3a;
 
 /** End offset (exclusive) of the bencoded value starting at `pos`. */
 function skip(b: Uint8Array, pos: number): number {

@@ -105,7 +105,8 @@ export class WirePaths {
         state.since.relay -= snap.relay;
         state.since.direct -= snap.direct;
         state.pending -= snap.pending;
-        const relayed = moved.relay + moved.direct > 0 ? Math.round((n * moved.relay) / (moved.relay + moved.direct)) : found!.path === 'relay' ? n : 0;
+        const relayed =
+          moved.relay + moved.direct > 0 ? Math.round((n * moved.relay) / (moved.relay + moved.direct)) : found!.path === 'relay' ? n : 0;
         p2pStats.bytesFromRelayedPeers += relayed - snap.relay;
         p2pStats.bytesFromDirectPeers += n - relayed - snap.direct;
       }
@@ -140,5 +141,9 @@ export class WirePaths {
 
 /** RTCIceServer[] from the session's ICE servers (nulls dropped). */
 export function rtcIceServers(servers: { urls: string[]; username: string | null; credential: string | null }[]): RTCIceServer[] {
-  return servers.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) }));
+  return servers.map((s) => ({
+    urls: s.urls,
+    ...(s.username ? { username: s.username } : {}),
+    ...(s.credential ? { credential: s.credential } : {}),
+  }));
 }

@@ -42,7 +42,8 @@ describe('player keyboard shortcuts', () => {
     ];
     for (const t of typing) {
       assert.equal(isTypingTarget(t), true, JSON.stringify(t));
-      for (const key of [' ', 'k', 'j', 'l', 'm', 'f', '5', 'ArrowLeft', '>']) assert.equal(shortcutFor({ key }, t), null, `${key} in ${JSON.stringify(t)}`);
+      for (const key of [' ', 'k', 'j', 'l', 'm', 'f', '5', 'ArrowLeft', '>'])
+        assert.equal(shortcutFor({ key }, t), null, `${key} in ${JSON.stringify(t)}`);
     }
     assert.equal(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' }), false);
     assert.equal(isTypingTarget({ tagName: 'BUTTON' }), false);

@@ -28,7 +28,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   delete ext.originalError;
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
     log.error(`${formatted.path?.join('.') ?? 'operation'}: ${(error as Error)?.message}`, (error as Error)?.stack);
-    return { message: 'Something went wrong on our side.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something went wrong on our side.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, extensions: { ...ext, code } };
 }

@@ -34,7 +34,8 @@ export class AdvertiserGuard implements CanActivate {
     }
     const user: AuthUser | null = this.sessions.fromRequest(req);
     if (!user) throw new UnauthorizedException('Sign in as an advertiser or send an advertiser API key (Authorization: Bearer wtak_…).');
-    if (!user.roles.includes(Role.ADVERTISER) && !user.roles.includes(Role.ADMIN)) throw new ForbiddenException('This needs the advertiser role.');
+    if (!user.roles.includes(Role.ADVERTISER) && !user.roles.includes(Role.ADMIN))
+      throw new ForbiddenException('This needs the advertiser role.');
     req.user = user;
     req.advertiser = { advertiserId: user.id, via: 'SESSION', roles: user.roles } satisfies AdvertiserCaller;
     return true;
@@ -42,4 +43,6 @@ export class AdvertiserGuard implements CanActivate {
 }
 
 /** The caller behind AdvertiserGuard. */
-export const CurrentAdvertiser = createParamDecorator((_data: unknown, context: ExecutionContext): AdvertiserCaller => requestOf(context).advertiser);
+export const CurrentAdvertiser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdvertiserCaller => requestOf(context).advertiser,
+);

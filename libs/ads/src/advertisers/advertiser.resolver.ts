@@ -3,13 +3,26 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError } from '@wetube/identity';
 import { AccountKind, LedgerService } from '@wetube/ledger';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from './advertiser.guard';
-import { AdvertiserType, ApiKeyType, CreateAdvertiserApiKeyInput, CreateAdvertiserApiKeyPayload, RevokeAdvertiserApiKeyPayload } from './advertiser.types';
+import {
+  AdvertiserType,
+  ApiKeyType,
+  CreateAdvertiserApiKeyInput,
+  CreateAdvertiserApiKeyPayload,
+  RevokeAdvertiserApiKeyPayload,
+} from './advertiser.types';
 import { ApiKey, ApiKeysService } from './api-keys.service';
 
 const MAX_KEYS = 20;
 
 function keyType(k: ApiKey): ApiKeyType {
-  return Object.assign(new ApiKeyType(), { id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt });
+  return Object.assign(new ApiKeyType(), {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    createdAt: k.createdAt,
+    lastUsedAt: k.lastUsedAt,
+    revokedAt: k.revokedAt,
+  });
 }
 
 /** The advertiser account: who I am, and API keys (managed only by the signed-in user, never with a key). */
@@ -37,21 +50,39 @@ export class AdvertiserResolver {
   @Mutation(() => CreateAdvertiserApiKeyPayload, { description: 'A new API key for the advertiser API; the secret is in this answer only' })
   @UseGuards(AuthenticatedGuard)
   @Roles(Role.ADVERTISER)
-  async createAdvertiserApiKey(@CurrentUser() user: AuthUser, @Args('input') input: CreateAdvertiserApiKeyInput): Promise<CreateAdvertiserApiKeyPayload> {
+  async createAdvertiserApiKey(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CreateAdvertiserApiKeyInput,
+  ): Promise<CreateAdvertiserApiKeyPayload> {
     const name = input.name?.trim() ?? '';
-    if (!name || name.length > 80) return { apiKey: null, secret: null, userErrors: [UserError.of('name', 'Name the key (1–80 characters).', 'INVALID_NAME')] };
+    if (!name || name.length > 80)
+      return { apiKey: null, secret: null, userErrors: [UserError.of('name', 'Name the key (1–80 characters).', 'INVALID_NAME')] };
     const live = (await this.keys.list(user.id)).filter((k) => !k.revokedAt).length;
-    if (live >= MAX_KEYS) return { apiKey: null, secret: null, userErrors: [UserError.of('name', `At most ${MAX_KEYS} live keys; revoke one first.`, 'TOO_MANY_KEYS')] };
+    if (live >= MAX_KEYS)
+      return {
+        apiKey: null,
+        secret: null,
+        userErrors: [UserError.of('name', `At most ${MAX_KEYS} live keys; revoke one first.`, 'TOO_MANY_KEYS')],
+      };
     const { key, secret } = await this.keys.create(user.id, name);
     return { apiKey: keyType(key), secret, userErrors: [] };
   }
 
-  @Mutation(() => RevokeAdvertiserApiKeyPayload, { description: 'Revokes one of your API keys at once (calls with it get UNAUTHENTICATED)' })
+  @Mutation(() => RevokeAdvertiserApiKeyPayload, {
+    description: 'Revokes one of your API keys at once (calls with it get UNAUTHENTICATED)',
+  })
   @UseGuards(AuthenticatedGuard)
   @Roles(Role.ADVERTISER)
-  async revokeAdvertiserApiKey(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<RevokeAdvertiserApiKeyPayload> {
+  async revokeAdvertiserApiKey(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RevokeAdvertiserApiKeyPayload> {
     const key = await this.keys.revoke(user.id, id);
-    if (!key) return { apiKey: null, userErrors: [Object.assign(new UserError(), { field: ['id'], message: 'No such API key.', code: 'NOT_FOUND' })] };
+    if (!key)
+      return {
+        apiKey: null,
+        userErrors: [Object.assign(new UserError(), { field: ['id'], message: 'No such API key.', code: 'NOT_FOUND' })],
+      };
     return { apiKey: keyType(key), userErrors: [] };
   }
 }

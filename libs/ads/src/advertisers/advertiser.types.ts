@@ -38,7 +38,10 @@ export class CreateAdvertiserApiKeyInput {
 export class CreateAdvertiserApiKeyPayload {
   @Field(() => ApiKeyType, { nullable: true })
   apiKey: ApiKeyType | null;
-  @Field(() => String, { nullable: true, description: 'The key itself, shown only now (only its sha256 is stored). Send it as "Authorization: Bearer wtak_…"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key itself, shown only now (only its sha256 is stored). Send it as "Authorization: Bearer wtak_…"',
+  })
   secret: string | null;
   @Field(() => [UserError])
   userErrors: UserError[];

@@ -28,7 +28,15 @@ export class ApiKeysService {
 
   async create(advertiserId: string, name: string): Promise<{ key: ApiKey; secret: string }> {
     const secret = API_KEY_PREFIX + randomBytes(32).toString('base64url');
-    const key: ApiKey = { id: randomUUID(), advertiserId, name, prefix: secret.slice(0, 9), createdAt: new Date(), lastUsedAt: null, revokedAt: null };
+    const key: ApiKey = {
+      id: randomUUID(),
+      advertiserId,
+      name,
+      prefix: secret.slice(0, 9),
+      createdAt: new Date(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
     await this.db.query(`INSERT INTO ad_api_keys (id, advertiser_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`, [
       key.id,
       advertiserId,
@@ -47,7 +55,11 @@ export class ApiKeysService {
 
   /** Revokes one of the advertiser's keys; null when it has none with that id. Revoking twice keeps the first time. */
   async revoke(advertiserId: string, id: string): Promise<ApiKey | null> {
-    await this.db.query(`UPDATE ad_api_keys SET revoked_at = ? WHERE id = ? AND advertiser_id = ? AND revoked_at IS NULL`, [this.db.time(new Date()), id, advertiserId]);
+    await this.db.query(`UPDATE ad_api_keys SET revoked_at = ? WHERE id = ? AND advertiser_id = ? AND revoked_at IS NULL`, [
+      this.db.time(new Date()),
+      id,
+      advertiserId,
+    ]);
     const rows = await this.db.query(`SELECT * FROM ad_api_keys WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
     return rows[0] ? toKey(rows[0]) : null;
   }
@@ -55,7 +67,9 @@ export class ApiKeysService {
   /** The advertiser (user id) behind a live key, or null for a malformed, unknown or revoked one. */
   async authenticate(secret: string): Promise<string | null> {
     if (!KEY_SHAPE.test(secret)) return null;
-    const rows = await this.db.query(`SELECT id, advertiser_id FROM ad_api_keys WHERE token_hash = ? AND revoked_at IS NULL`, [hashApiKey(secret)]);
+    const rows = await this.db.query(`SELECT id, advertiser_id FROM ad_api_keys WHERE token_hash = ? AND revoked_at IS NULL`, [
+      hashApiKey(secret),
+    ]);
     if (!rows[0]) return null;
     await this.db.query(`UPDATE ad_api_keys SET last_used_at = ? WHERE id = ?`, [this.db.time(new Date()), rows[0].id]);
     return String(rows[0].advertiser_id);

@@ -49,7 +49,13 @@ export const LINE_ITEM_COLUMNS = `id, campaign_id, advertiser_id, name, status, 
   CAST(daily_cap AS TEXT) AS daily_cap, CAST(cpm_bid AS TEXT) AS cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at, closed_at`;
 
 export function toCampaign(r: Row): Campaign {
-  return { id: String(r.id), advertiserId: String(r.advertiser_id), name: String(r.name), status: String(r.status) as CampaignStatus, createdAt: toDate(r.created_at) };
+  return {
+    id: String(r.id),
+    advertiserId: String(r.advertiser_id),
+    name: String(r.name),
+    status: String(r.status) as CampaignStatus,
+    createdAt: toDate(r.created_at),
+  };
 }
 
 export function toLineItem(r: Row): LineItem {

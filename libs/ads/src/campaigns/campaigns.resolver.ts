@@ -30,7 +30,8 @@ import {
 import { CreativesService } from './creatives.service';
 
 function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
 }
 const badCursor = () => new GraphQLError('after is not a cursor from this connection', { extensions: { code: 'BAD_USER_INPUT' } });
 const notFound = (what: string) => new GraphQLError(`No such ${what}.`, { extensions: { code: 'NOT_FOUND' } });
@@ -55,18 +56,52 @@ export function lineItemType(l: LineItem): LineItemType {
     positions: [...(t.positions ?? [])],
   });
   return Object.assign(new LineItemType(), {
-    id: l.id, campaignId: l.campaignId, name: l.name, status: l.status as LineItemStatusEnum, flightStart: l.flightStart, flightEnd: l.flightEnd,
-    budget: l.budget, dailyCap: l.dailyCap, cpmBid: l.cpmBid, pacing: l.pacing as PacingEnum, targeting, frequencyCaps: { ...l.frequencyCaps }, createdAt: l.createdAt, closedAt: l.closedAt, holdId: l.holdId,
+    id: l.id,
+    campaignId: l.campaignId,
+    name: l.name,
+    status: l.status as LineItemStatusEnum,
+    flightStart: l.flightStart,
+    flightEnd: l.flightEnd,
+    budget: l.budget,
+    dailyCap: l.dailyCap,
+    cpmBid: l.cpmBid,
+    pacing: l.pacing as PacingEnum,
+    targeting,
+    frequencyCaps: { ...l.frequencyCaps },
+    createdAt: l.createdAt,
+    closedAt: l.closedAt,
+    holdId: l.holdId,
   });
 }
 
 function creativeType(c: Creative): CreativeType {
-  return Object.assign(new CreativeType(), { id: c.id, lineItemId: c.lineItemId, videoId: c.videoId, clickThroughUrl: c.clickThroughUrl, approval: c.approval as CreativeApprovalEnum, approvedAt: c.approvedAt, createdAt: c.createdAt });
+  return Object.assign(new CreativeType(), {
+    id: c.id,
+    lineItemId: c.lineItemId,
+    videoId: c.videoId,
+    clickThroughUrl: c.clickThroughUrl,
+    approval: c.approval as CreativeApprovalEnum,
+    approvedAt: c.approvedAt,
+    createdAt: c.createdAt,
+  });
 }
 
-function connection<T extends { id: string; createdAt: Date }, N>(page: Page<T>, after: string | null | undefined, cursorOf: (x: T) => string, node: (x: T) => N) {
+function connection<T extends { id: string; createdAt: Date }, N>(
+  page: Page<T>,
+  after: string | null | undefined,
+  cursorOf: (x: T) => string,
+  node: (x: T) => N,
+) {
   const edges = page.items.map((x) => ({ cursor: cursorOf(x), node: node(x) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: !!after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }
 
 /** The advertiser API: campaigns, line items (budgets in escrow), creatives. An advertiser sees only its own. */
@@ -112,10 +147,14 @@ export class CampaignsResolver {
   @UseGuards(AdvertiserGuard)
   async createCampaign(@CurrentAdvertiser() me: AdvertiserCaller, @Args('input') input: CreateCampaignInput): Promise<CampaignPayload> {
     const r = await this.svc.createCampaign(me.advertiserId, input.name);
-    return r.ok ? { campaign: campaignType(r.value), userErrors: [] } : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
+    return r.ok
+      ? { campaign: campaignType(r.value), userErrors: [] }
+      : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
   }
 
-  @Mutation(() => CampaignPayload, { description: 'A paused campaign serves none of its line items (every ad server sees it within seconds); they keep their own status' })
+  @Mutation(() => CampaignPayload, {
+    description: 'A paused campaign serves none of its line items (every ad server sees it within seconds); they keep their own status',
+  })
   @UseGuards(AdvertiserGuard)
   async setCampaignStatus(
     @CurrentAdvertiser() me: AdvertiserCaller,
@@ -124,10 +163,14 @@ export class CampaignsResolver {
   ): Promise<CampaignPayload> {
     const r = await this.svc.setCampaignStatus(me.advertiserId, id, status as CampaignStatus);
     this.decisions.invalidate(); // this process decides on the new status at once
-    return r.ok ? { campaign: campaignType(r.value), userErrors: [] } : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
+    return r.ok
+      ? { campaign: campaignType(r.value), userErrors: [] }
+      : { campaign: null, userErrors: [userError(r.field, r.message, r.code)] };
   }
 
-  @Mutation(() => LineItemPayload, { description: 'Moves the budget from your wallet into the line item escrow, then the line item is ACTIVE' })
+  @Mutation(() => LineItemPayload, {
+    description: 'Moves the budget from your wallet into the line item escrow, then the line item is ACTIVE',
+  })
   @UseGuards(AdvertiserGuard)
   async createLineItem(@CurrentAdvertiser() me: AdvertiserCaller, @Args('input') input: CreateLineItemInput): Promise<LineItemPayload> {
     const t = input.targeting;
@@ -135,7 +178,9 @@ export class CampaignsResolver {
       ...input,
       targeting: t ? { ...t, devices: t.devices as Device[] | null, positions: t.positions as AdPosition[] | null } : null,
     });
-    return r.ok ? { lineItem: lineItemType(r.value), userErrors: [] } : { lineItem: null, userErrors: r.errors.map((e) => userError(e.field, e.message, e.code)) };
+    return r.ok
+      ? { lineItem: lineItemType(r.value), userErrors: [] }
+      : { lineItem: null, userErrors: r.errors.map((e) => userError(e.field, e.message, e.code)) };
   }
 
   @Mutation(() => LineItemPayload)
@@ -162,11 +207,15 @@ export class CampaignsResolver {
     return this.lineItemPayload(r);
   }
 
-  @Mutation(() => CreativePayload, { description: 'One of your uploaded videos as an ad of the line item (auto-approved when ADS_AUTO_APPROVE is on)' })
+  @Mutation(() => CreativePayload, {
+    description: 'One of your uploaded videos as an ad of the line item (auto-approved when ADS_AUTO_APPROVE is on)',
+  })
   @UseGuards(AdvertiserGuard)
   async createCreative(@CurrentAdvertiser() me: AdvertiserCaller, @Args('input') input: CreateCreativeInput): Promise<CreativePayload> {
     const r = await this.creativeSvc.create(me.advertiserId, input);
-    return r.ok ? { creative: creativeType(r.value), userErrors: [] } : { creative: null, userErrors: [userError(r.field, r.message, r.code)] };
+    return r.ok
+      ? { creative: creativeType(r.value), userErrors: [] }
+      : { creative: null, userErrors: [userError(r.field, r.message, r.code)] };
   }
 
   @Mutation(() => CreativePayload, { description: 'Admin: approves a creative (it serves once its video is READY)' })
@@ -174,7 +223,9 @@ export class CampaignsResolver {
   @Roles(Role.ADMIN)
   async approveCreative(@CurrentUser() admin: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<CreativePayload> {
     const r = await this.creativeSvc.review(admin.id, id, true);
-    return r.ok ? { creative: creativeType(r.value), userErrors: [] } : { creative: null, userErrors: [Object.assign(new UserError(), { field: ['id'], message: r.message, code: r.code })] };
+    return r.ok
+      ? { creative: creativeType(r.value), userErrors: [] }
+      : { creative: null, userErrors: [Object.assign(new UserError(), { field: ['id'], message: r.message, code: r.code })] };
   }
 
   private lineItemPayload(r: { ok: true; value: LineItem } | { ok: false; field: string; message: string; code: string }): LineItemPayload {
@@ -236,7 +287,10 @@ export class LineItemFieldsResolver {
 export class CreativeFieldsResolver {
   constructor(private readonly creativeSvc: CreativesService) {}
 
-  @ResolveField(() => String, { nullable: true, description: 'UPLOADED, PROCESSING, READY or FAILED: a creative serves only when READY and APPROVED' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'UPLOADED, PROCESSING, READY or FAILED: a creative serves only when READY and APPROVED',
+  })
   async videoStatus(@Parent() c: CreativeType): Promise<string | null> {
     return this.creativeSvc.videoStatus(c.videoId);
   }

@@ -5,7 +5,18 @@ import { returned } from '../server/ad-server.sql';
 import { AppConfig } from '@wetube/platform';
 import { AdsDb, decodeCursor, encodeCursor, isUniqueViolation } from '../advertisers/ads.db';
 import { checkName, LineItemDraft, normalizeCaps, normalizeTargeting, validateLineItem } from './line-item.validator';
-import { Campaign, CampaignStatus, LINE_ITEM_COLUMNS, LineItem, Outcome, Outcomes, Page, refuse, toCampaign, toLineItem } from './campaigns.model';
+import {
+  Campaign,
+  CampaignStatus,
+  LINE_ITEM_COLUMNS,
+  LineItem,
+  Outcome,
+  Outcomes,
+  Page,
+  refuse,
+  toCampaign,
+  toLineItem,
+} from './campaigns.model';
 
 const KEY = /^[\x21-\x7e]{1,120}$/;
 
@@ -40,7 +51,13 @@ export class CampaignsService {
     const bad = checkName('name', name);
     if (bad) return refuse(bad.field, bad.message, bad.code);
     const c: Campaign = { id: randomUUID(), advertiserId, name: name.trim(), status: 'ACTIVE', createdAt: new Date() };
-    await this.db.query(`INSERT INTO ad_campaigns (id, advertiser_id, name, status, created_at) VALUES (?, ?, ?, ?, ?)`, [c.id, advertiserId, c.name, c.status, this.db.time(c.createdAt)]);
+    await this.db.query(`INSERT INTO ad_campaigns (id, advertiser_id, name, status, created_at) VALUES (?, ?, ?, ?, ?)`, [
+      c.id,
+      advertiserId,
+      c.name,
+      c.status,
+      this.db.time(c.createdAt),
+    ]);
     return { ok: true, value: c };
   }
 
@@ -51,7 +68,12 @@ export class CampaignsService {
   }
 
   /** Newest first; `after` is an endCursor of an earlier page. */
-  async campaigns(advertiserId: string, first: number, after: string | null, status: CampaignStatus | null): Promise<Page<Campaign> | null> {
+  async campaigns(
+    advertiserId: string,
+    first: number,
+    after: string | null,
+    status: CampaignStatus | null,
+  ): Promise<Page<Campaign> | null> {
     const where = ['advertiser_id = ?'];
     const params: unknown[] = [advertiserId];
     if (status) {
@@ -64,7 +86,10 @@ export class CampaignsService {
       where.push('(created_at < ? OR (created_at = ? AND id < ?))');
       params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
     }
-    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, first + 1]);
+    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+      ...params,
+      first + 1,
+    ]);
     return { items: rows.slice(0, first).map(toCampaign), hasNextPage: rows.length > first };
   }
 
@@ -77,7 +102,10 @@ export class CampaignsService {
   // ---- line items ----
 
   async lineItem(advertiserId: string, id: string): Promise<LineItem | null> {
-    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
+    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE id = ? AND advertiser_id = ?`, [
+      id,
+      advertiserId,
+    ]);
     return rows[0] ? toLineItem(rows[0]) : null;
   }
 
@@ -90,7 +118,10 @@ export class CampaignsService {
       where.push('(created_at < ? OR (created_at = ? AND id < ?))');
       params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
     }
-    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, first + 1]);
+    const rows = await this.db.query(
+      `SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...params, first + 1],
+    );
     return { items: rows.slice(0, first).map(toLineItem), hasNextPage: rows.length > first };
   }
 
@@ -101,12 +132,20 @@ export class CampaignsService {
    * `idempotencyKey`, a retry answers the first line item (and finishes its funding if the first
    * call stopped half-way); the same key for another campaign or budget is IDEMPOTENCY_CONFLICT.
    */
-  async createLineItem(advertiserId: string, input: LineItemDraft & { campaignId: string; idempotencyKey?: string | null }): Promise<Outcomes<LineItem>> {
+  async createLineItem(
+    advertiserId: string,
+    input: LineItemDraft & { campaignId: string; idempotencyKey?: string | null },
+  ): Promise<Outcomes<LineItem>> {
     const campaign = await this.campaign(advertiserId, input.campaignId);
     if (!campaign) return { ok: false, errors: [{ field: 'campaignId', message: 'No such campaign.', code: 'NOT_FOUND' }] };
     const errors = validateLineItem(input, this.config.ads.floorCpm, new Date());
     const key = input.idempotencyKey ?? null;
-    if (key !== null && !KEY.test(key)) errors.push({ field: 'idempotencyKey', message: 'The idempotency key is 1–120 printable ASCII characters without spaces.', code: 'INVALID_IDEMPOTENCY_KEY' });
+    if (key !== null && !KEY.test(key))
+      errors.push({
+        field: 'idempotencyKey',
+        message: 'The idempotency key is 1–120 printable ASCII characters without spaces.',
+        code: 'INVALID_IDEMPOTENCY_KEY',
+      });
     if (errors.length) return { ok: false, errors };
     if (key !== null) {
       const existing = await this.byKey(advertiserId, key);
@@ -136,8 +175,21 @@ export class CampaignsService {
         `INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
         [
-          item.id, item.campaignId, advertiserId, item.name, item.status, this.db.time(item.flightStart), this.db.time(item.flightEnd), item.budget.toString(),
-          item.dailyCap?.toString() ?? null, item.cpmBid.toString(), item.pacing, JSON.stringify(item.targeting), JSON.stringify(item.frequencyCaps), key, this.db.time(item.createdAt),
+          item.id,
+          item.campaignId,
+          advertiserId,
+          item.name,
+          item.status,
+          this.db.time(item.flightStart),
+          this.db.time(item.flightEnd),
+          item.budget.toString(),
+          item.dailyCap?.toString() ?? null,
+          item.cpmBid.toString(),
+          item.pacing,
+          JSON.stringify(item.targeting),
+          JSON.stringify(item.frequencyCaps),
+          key,
+          this.db.time(item.createdAt),
         ],
       );
     } catch (err) {
@@ -155,12 +207,21 @@ export class CampaignsService {
     const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, item.advertiserId);
     let holdId: string;
     try {
-      holdId = (await this.ledger.placeHold(wallet.id, item.budget, escrowKey(item.id), `Escrow of line item "${item.name}"`.slice(0, 500), AccountKind.CAMPAIGN_ESCROW)).hold.id;
+      holdId = (
+        await this.ledger.placeHold(
+          wallet.id,
+          item.budget,
+          escrowKey(item.id),
+          `Escrow of line item "${item.name}"`.slice(0, 500),
+          AccountKind.CAMPAIGN_ESCROW,
+        )
+      ).hold.id;
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       // The ledger wrote nothing; remove the draft so the refusal leaves nothing behind.
       await this.db.query(`DELETE FROM ad_line_items WHERE id = ? AND status = 'DRAFT'`, [item.id]);
-      const message = err.code === 'INSUFFICIENT_FUNDS' ? `Your wallet has less than the budget (${item.budget} minor units).` : err.message;
+      const message =
+        err.code === 'INSUFFICIENT_FUNDS' ? `Your wallet has less than the budget (${item.budget} minor units).` : err.message;
       return { ok: false, errors: [{ field: 'budget', message, code: err.code }] };
     }
     await this.db.query(`UPDATE ad_line_items SET hold_id = ?, status = 'ACTIVE' WHERE id = ? AND status = 'DRAFT'`, [holdId, item.id]);
@@ -168,13 +229,25 @@ export class CampaignsService {
   }
 
   private async byKey(advertiserId: string, key: string): Promise<LineItem | null> {
-    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE advertiser_id = ? AND idempotency_key = ?`, [advertiserId, key]);
+    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE advertiser_id = ? AND idempotency_key = ?`, [
+      advertiserId,
+      key,
+    ]);
     return rows[0] ? toLineItem(rows[0]) : null;
   }
 
   private async replay(existing: LineItem, input: { campaignId: string; budget: bigint }): Promise<Outcomes<LineItem>> {
     if (existing.campaignId !== input.campaignId || existing.budget !== input.budget) {
-      return { ok: false, errors: [{ field: 'idempotencyKey', message: 'This idempotency key was already used for another line item.', code: 'IDEMPOTENCY_CONFLICT' }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'idempotencyKey',
+            message: 'This idempotency key was already used for another line item.',
+            code: 'IDEMPOTENCY_CONFLICT',
+          },
+        ],
+      };
     }
     if (existing.status === 'DRAFT') return this.fund(existing);
     return { ok: true, value: existing };
@@ -194,7 +267,12 @@ export class CampaignsService {
     if (item.status === to) return { ok: true, value: item };
     await this.db.query(`UPDATE ad_line_items SET status = ? WHERE id = ? AND status = ?`, [to, id, from]);
     const now = (await this.lineItem(advertiserId, id))!;
-    if (now.status !== to) return refuse('id', `The line item is ${now.status.toLowerCase()}; only ${from.toLowerCase()} ones can be ${to === 'PAUSED' ? 'paused' : 'resumed'}.`, 'INVALID_STATUS');
+    if (now.status !== to)
+      return refuse(
+        'id',
+        `The line item is ${now.status.toLowerCase()}; only ${from.toLowerCase()} ones can be ${to === 'PAUSED' ? 'paused' : 'resumed'}.`,
+        'INVALID_STATUS',
+      );
     return { ok: true, value: now };
   }
 
@@ -217,7 +295,10 @@ export class CampaignsService {
         if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
       }
     }
-    await this.db.query(`UPDATE ad_line_items SET status = 'CANCELLED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')`, [this.db.time(new Date()), id]);
+    await this.db.query(`UPDATE ad_line_items SET status = 'CANCELLED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')`, [
+      this.db.time(new Date()),
+      id,
+    ]);
     return { ok: true, value: (await this.lineItem(advertiserId, id))! };
   }
 
@@ -243,7 +324,12 @@ export class CampaignsService {
           if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
         }
       }
-      const done = returned(await this.db.query(`UPDATE ad_line_items SET status = 'ENDED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED') RETURNING id`, [this.db.time(now), id]));
+      const done = returned(
+        await this.db.query(
+          `UPDATE ad_line_items SET status = 'ENDED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED') RETURNING id`,
+          [this.db.time(now), id],
+        ),
+      );
       if (done.length > 0) ended++;
     }
     return ended;

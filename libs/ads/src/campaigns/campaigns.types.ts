@@ -16,13 +16,19 @@ export enum LineItemStatusEnum {
   ENDED = 'ENDED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(LineItemStatusEnum, { name: 'LineItemStatus', description: 'DRAFT only while the budget moves into escrow; only ACTIVE serves' });
+registerEnumType(LineItemStatusEnum, {
+  name: 'LineItemStatus',
+  description: 'DRAFT only while the budget moves into escrow; only ACTIVE serves',
+});
 
 export enum PacingEnum {
   EVEN = 'EVEN',
   ASAP = 'ASAP',
 }
-registerEnumType(PacingEnum, { name: 'Pacing', description: 'EVEN: spread over the flight (and the day, with a daily cap); ASAP: no throttling' });
+registerEnumType(PacingEnum, {
+  name: 'Pacing',
+  description: 'EVEN: spread over the flight (and the day, with a daily cap); ASAP: no throttling',
+});
 
 export enum AdDeviceEnum {
   DESKTOP = 'desktop',
@@ -245,7 +251,10 @@ export class CreateLineItemInput {
   targeting?: TargetingInput | null;
   @Field(() => FrequencyCapsType, { nullable: true })
   frequencyCaps?: FrequencyCapsType | null;
-  @Field(() => String, { nullable: true, description: 'Your key for this line item (e.g. a UUID per click): a retry with it never creates or funds a second one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your key for this line item (e.g. a UUID per click): a retry with it never creates or funds a second one',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -25,7 +25,8 @@ export class CreativesService {
   async create(advertiserId: string, input: { lineItemId: string; videoId: string; clickThroughUrl: string }): Promise<Outcome<Creative>> {
     const item = await this.campaigns.lineItem(advertiserId, input.lineItemId);
     if (!item) return refuse('lineItemId', 'No such line item.', 'NOT_FOUND');
-    if (item.status === 'CANCELLED' || item.status === 'ENDED') return refuse('lineItemId', `The line item is ${item.status.toLowerCase()}.`, 'LINE_ITEM_CLOSED');
+    if (item.status === 'CANCELLED' || item.status === 'ENDED')
+      return refuse('lineItemId', `The line item is ${item.status.toLowerCase()}.`, 'LINE_ITEM_CLOSED');
     const video = await this.videos.findById(input.videoId).catch(() => null);
     if (!video || video.ownerId !== advertiserId) return refuse('videoId', 'No such video among your uploads.', 'NOT_FOUND');
     if (video.status === 'FAILED') return refuse('videoId', 'This video failed to transcode; upload it again.', 'VIDEO_FAILED');
@@ -33,16 +34,36 @@ export class CreativesService {
     try {
       url = checkHttpUrl('clickThroughUrl', input.clickThroughUrl);
     } catch (err) {
-      if (err instanceof AdFormatError) return refuse('clickThroughUrl', 'The click-through URL must be an absolute http:// or https:// URL.', 'INVALID_URL');
+      if (err instanceof AdFormatError)
+        return refuse('clickThroughUrl', 'The click-through URL must be an absolute http:// or https:// URL.', 'INVALID_URL');
       throw err;
     }
     if (url.length > 2048) return refuse('clickThroughUrl', 'The click-through URL is longer than 2048 characters.', 'INVALID_URL');
     const now = new Date();
     const approved = this.config.ads.autoApprove;
-    const c: Creative = { id: randomUUID(), lineItemId: item.id, advertiserId, videoId: video.id, clickThroughUrl: url, approval: approved ? 'APPROVED' : 'PENDING', approvedAt: approved ? now : null, createdAt: now };
-    await this.db.query(`INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`, [
-      c.id, c.lineItemId, advertiserId, c.videoId, c.clickThroughUrl, c.approval, c.approvedAt ? this.db.time(c.approvedAt) : null, this.db.time(now),
-    ]);
+    const c: Creative = {
+      id: randomUUID(),
+      lineItemId: item.id,
+      advertiserId,
+      videoId: video.id,
+      clickThroughUrl: url,
+      approval: approved ? 'APPROVED' : 'PENDING',
+      approvedAt: approved ? now : null,
+      createdAt: now,
+    };
+    await this.db.query(
+      `INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+      [
+        c.id,
+        c.lineItemId,
+        advertiserId,
+        c.videoId,
+        c.clickThroughUrl,
+        c.approval,
+        c.approvedAt ? this.db.time(c.approvedAt) : null,
+        this.db.time(now),
+      ],
+    );
     return { ok: true, value: c };
   }
 
@@ -52,7 +73,12 @@ export class CreativesService {
 
   /** Admin review: approves (or rejects) any creative. */
   async review(adminId: string, id: string, approve: boolean): Promise<Outcome<Creative>> {
-    await this.db.query(`UPDATE ad_creatives SET approval = ?, approved_at = ?, approved_by = ? WHERE id = ?`, [approve ? 'APPROVED' : 'REJECTED', approve ? this.db.time(new Date()) : null, adminId, id]);
+    await this.db.query(`UPDATE ad_creatives SET approval = ?, approved_at = ?, approved_by = ? WHERE id = ?`, [
+      approve ? 'APPROVED' : 'REJECTED',
+      approve ? this.db.time(new Date()) : null,
+      adminId,
+      id,
+    ]);
     const rows = await this.db.query(`SELECT * FROM ad_creatives WHERE id = ?`, [id]);
     return rows[0] ? { ok: true, value: toCreative(rows[0]) } : refuse('id', 'No such creative.', 'NOT_FOUND');
   }

@@ -24,7 +24,9 @@ describe('line item validation', () => {
 
   it('flight, budget, daily cap and bid rules', () => {
     assert.deepEqual(codes({ flightEnd: ok.flightStart }), ['flightEnd:FLIGHT_END_BEFORE_START']);
-    assert.deepEqual(codes({ flightStart: new Date('2026-02-01Z'), flightEnd: new Date('2026-03-01T11:59:59Z') }), ['flightEnd:FLIGHT_IN_PAST']);
+    assert.deepEqual(codes({ flightStart: new Date('2026-02-01Z'), flightEnd: new Date('2026-03-01T11:59:59Z') }), [
+      'flightEnd:FLIGHT_IN_PAST',
+    ]);
     assert.deepEqual(codes({ flightEnd: new Date('2027-03-03Z') }), ['flightEnd:FLIGHT_TOO_LONG']);
     assert.deepEqual(codes({ flightStart: new Date('nope') }), ['flightStart:INVALID_DATE']);
     assert.deepEqual(codes({ budget: 0n, dailyCap: null }), ['budget:BUDGET_NOT_POSITIVE']);
@@ -38,12 +40,29 @@ describe('line item validation', () => {
 
   it('targeting and caps', () => {
     assert.deepEqual(codes({ targeting: { timeZone: 'Europe/Atlantis' } }), ['targeting.timeZone:UNKNOWN_TIME_ZONE']);
-    assert.deepEqual(codes({ targeting: { countries: ['GB', 'UK', 'XX', 'D', 'DEU'] } }), ['targeting.countries.1:INVALID_COUNTRY', 'targeting.countries.2:INVALID_COUNTRY', 'targeting.countries.3:INVALID_COUNTRY', 'targeting.countries.4:INVALID_COUNTRY']);
-    assert.deepEqual(codes({ targeting: { dayParts: [{ days: [], startMinute: 60, endMinute: 60 }] } }), ['targeting.dayParts.0.days:INVALID_DAY_PART', 'targeting.dayParts.0.endMinute:INVALID_DAY_PART']);
-    assert.deepEqual(codes({ targeting: { dayParts: [{ days: [1.5], startMinute: -1, endMinute: 1440 }] } }), ['targeting.dayParts.0.days:INVALID_DAY_PART', 'targeting.dayParts.0.startMinute:INVALID_DAY_PART']);
-    assert.deepEqual(codes({ targeting: { devices: ['fridge' as never], positions: ['POSTROLL' as never] } }), ['targeting.devices.0:INVALID_DEVICE', 'targeting.positions.0:INVALID_POSITION']);
+    assert.deepEqual(codes({ targeting: { countries: ['GB', 'UK', 'XX', 'D', 'DEU'] } }), [
+      'targeting.countries.1:INVALID_COUNTRY',
+      'targeting.countries.2:INVALID_COUNTRY',
+      'targeting.countries.3:INVALID_COUNTRY',
+      'targeting.countries.4:INVALID_COUNTRY',
+    ]);
+    assert.deepEqual(codes({ targeting: { dayParts: [{ days: [], startMinute: 60, endMinute: 60 }] } }), [
+      'targeting.dayParts.0.days:INVALID_DAY_PART',
+      'targeting.dayParts.0.endMinute:INVALID_DAY_PART',
+    ]);
+    assert.deepEqual(codes({ targeting: { dayParts: [{ days: [1.5], startMinute: -1, endMinute: 1440 }] } }), [
+      'targeting.dayParts.0.days:INVALID_DAY_PART',
+      'targeting.dayParts.0.startMinute:INVALID_DAY_PART',
+    ]);
+    assert.deepEqual(codes({ targeting: { devices: ['fridge' as never], positions: ['POSTROLL' as never] } }), [
+      'targeting.devices.0:INVALID_DEVICE',
+      'targeting.positions.0:INVALID_POSITION',
+    ]);
     assert.deepEqual(codes({ targeting: { tags: [' '] } }), ['targeting.tags.0:INVALID_TARGETING']);
-    assert.deepEqual(codes({ frequencyCaps: { perPod: -1, lifetime: 1.5 } }), ['frequencyCaps.lifetime:INVALID_FREQUENCY_CAP', 'frequencyCaps.perPod:INVALID_FREQUENCY_CAP']);
+    assert.deepEqual(codes({ frequencyCaps: { perPod: -1, lifetime: 1.5 } }), [
+      'frequencyCaps.lifetime:INVALID_FREQUENCY_CAP',
+      'frequencyCaps.perPod:INVALID_FREQUENCY_CAP',
+    ]);
   });
 
   it('country codes are ISO alpha-2 regions Intl knows, any case', () => {
@@ -52,6 +71,10 @@ describe('line item validation', () => {
   });
 
   it('normalizes what is stored: countries upper-cased, empty lists dropped, UTC by default', () => {
-    assert.deepEqual(normalizeTargeting({ countries: ['de'], tags: [], categories: [' Music '] }), { categories: ['Music'], countries: ['DE'], timeZone: 'UTC' });
+    assert.deepEqual(normalizeTargeting({ countries: ['de'], tags: [], categories: [' Music '] }), {
+      categories: ['Music'],
+      countries: ['DE'],
+      timeZone: 'UTC',
+    });
   });
 });

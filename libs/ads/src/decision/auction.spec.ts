@@ -25,12 +25,18 @@ describe('decide: first-price auction for one pod', () => {
 
   it('the floor removes bids below it, whatever their rank', () => {
     const d = decide(bids, request({ podSize: 4, floorCpm: 3n * CLC }), seededRng(1));
-    assert.deepEqual(d.ads.map((a) => a.lineItemId), ['high', 'mid2', 'mid']);
+    assert.deepEqual(
+      d.ads.map((a) => a.lineItemId),
+      ['high', 'mid2', 'mid'],
+    );
     assert.deepEqual(d.excluded, { BELOW_FLOOR: 1 });
   });
 
   it('a pod of one goes to the highest bid; an empty pod when nothing is eligible', () => {
-    assert.deepEqual(decide(bids, request(), seededRng(1)).ads.map((a) => a.lineItemId), ['high']);
+    assert.deepEqual(
+      decide(bids, request(), seededRng(1)).ads.map((a) => a.lineItemId),
+      ['high'],
+    );
     const none = decide(bids, request({ floorCpm: 100n * CLC }), seededRng(1));
     assert.deepEqual(none, { ads: [], considered: 4, excluded: { BELOW_FLOOR: 4 } });
     assert.deepEqual(decide([], request(), seededRng(1)), { ads: [], considered: 0, excluded: {} });
@@ -62,7 +68,10 @@ describe('decide: first-price auction for one pod', () => {
     ];
     const d = decide(items, request({ podSize: 4 }), seededRng(2));
     // two (9 CLC, 2 per pod) ×2, paced (8) throttled by EVEN pacing, high (5), mid2; mid and low outbid
-    assert.deepEqual(d.ads.map((a) => a.lineItemId), ['two', 'two', 'high', 'mid2']);
+    assert.deepEqual(
+      d.ads.map((a) => a.lineItemId),
+      ['two', 'two', 'high', 'mid2'],
+    );
     assert.deepEqual(d.excluded, { NOT_ACTIVE: 1, DEVICE: 1, BUDGET_EXHAUSTED: 1, PACING_FLIGHT: 1, OUTBID: 2 });
     const distinct = new Set(d.ads.map((a) => a.lineItemId)).size;
     assert.equal(distinct + Object.values(d.excluded).reduce((x, y) => x + (y ?? 0), 0), d.considered);
@@ -73,7 +82,10 @@ describe('decide: first-price auction for one pod', () => {
     // 12:00, half the flight gone, but 90 % of the budget spent: EVEN holds it back
     const ahead = lineItem({ id: 'ahead', cpmBid: 9n * CLC, pacing: 'EVEN', flight, budget: 100n * CLC, spent: 90n * CLC });
     const d = decide([ahead, lineItem({ id: 'next', cpmBid: CLC })], request(), seededRng(1));
-    assert.deepEqual(d.ads.map((a) => a.lineItemId), ['next']);
+    assert.deepEqual(
+      d.ads.map((a) => a.lineItemId),
+      ['next'],
+    );
     assert.deepEqual(d.excluded, { PACING_FLIGHT: 1 });
   });
 });

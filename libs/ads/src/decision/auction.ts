@@ -72,7 +72,7 @@ export function decide(lineItems: readonly LineItemForDecision[], request: AdReq
 /** Highest CPM first; ties shuffled with `rng` (Fisher–Yates within each run of equal bids). */
 function rank(items: LineItemForDecision[], rng: Rng): void {
   items.sort((a, b) => (a.cpmBid === b.cpmBid ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cpmBid > b.cpmBid ? -1 : 1));
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     let j = i + 1;
     while (j < items.length && items[j].cpmBid === items[i].cpmBid) j++;
     for (let k = j - 1; k > i; k--) {

@@ -52,7 +52,11 @@ function req(i: number): AdRequest {
     podSize: 3,
     sessionId: `s-${i}`,
     viewerHistory: {
-      impressions: Array.from({ length: 50 }, (_, j) => ({ lineItemId: `li-${(i * 7 + j * 13) % 1000}`, at: new Date(now0.getTime() - j * HOUR), sessionId: `s-${i - (j % 3)}` })),
+      impressions: Array.from({ length: 50 }, (_, j) => ({
+        lineItemId: `li-${(i * 7 + j * 13) % 1000}`,
+        at: new Date(now0.getTime() - j * HOUR),
+        sessionId: `s-${i - (j % 3)}`,
+      })),
     },
   });
 }
@@ -69,4 +73,6 @@ for (let i = 0; i < 5000; i++) {
 }
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(3);
-console.log(`decide, 1,000 line items, ${times.length} decisions: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms; ${(ads / times.length).toFixed(2)} ads a pod`);
+console.log(
+  `decide, 1,000 line items, ${times.length} decisions: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms; ${(ads / times.length).toFixed(2)} ads a pod`,
+);

@@ -136,9 +136,7 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
-export type Eligibility =
-  | { eligible: true; priceMinor: bigint }
-  | { eligible: false; reason: ExclusionReason };
+export type Eligibility = { eligible: true; priceMinor: bigint } | { eligible: false; reason: ExclusionReason };
 
 export interface PodAd {
   lineItemId: string;

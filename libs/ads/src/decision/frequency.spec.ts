@@ -7,7 +7,11 @@ import { eligible } from './eligibility';
 import { seededRng } from './rng';
 
 const NOW = new Date('2024-06-12T12:00:00Z');
-const ago = (ms: number, sessionId = 'old', lineItemId = 'li-1'): ViewerImpression => ({ lineItemId, at: new Date(NOW.getTime() - ms), sessionId });
+const ago = (ms: number, sessionId = 'old', lineItemId = 'li-1'): ViewerImpression => ({
+  lineItemId,
+  at: new Date(NOW.getTime() - ms),
+  sessionId,
+});
 
 function reason(caps: FrequencyCaps, impressions: ViewerImpression[]): string | null {
   const e = eligible(lineItem({ frequencyCaps: caps }), request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions } }));
@@ -44,15 +48,27 @@ describe('frequency caps, per viewer', () => {
 
   it('a cap of 0 means never; an unset cap means no cap', () => {
     assert.equal(reason({ lifetime: 0 }, []), 'FREQ_LIFETIME');
-    assert.equal(reason({ perHour: null, perDay: undefined }, Array.from({ length: 50 }, () => ago(60_000, 's-1'))), null);
+    assert.equal(
+      reason(
+        { perHour: null, perDay: undefined },
+        Array.from({ length: 50 }, () => ago(60_000, 's-1')),
+      ),
+      null,
+    );
   });
 
   it('per pod: one ad of a line item per pod by default, more when its cap allows', () => {
     const req = request({ now: NOW, podSize: 4 });
     const one = decide([lineItem()], req, seededRng(1));
-    assert.deepEqual(one.ads.map((a) => a.lineItemId), ['li-1']);
+    assert.deepEqual(
+      one.ads.map((a) => a.lineItemId),
+      ['li-1'],
+    );
     const three = decide([lineItem({ frequencyCaps: { perPod: 3 } })], req, seededRng(1));
-    assert.deepEqual(three.ads.map((a) => a.lineItemId), ['li-1', 'li-1', 'li-1']);
+    assert.deepEqual(
+      three.ads.map((a) => a.lineItemId),
+      ['li-1', 'li-1', 'li-1'],
+    );
     assert.equal(eligible(lineItem({ frequencyCaps: { perPod: 0 } }), req).eligible, false);
   });
 
@@ -74,21 +90,40 @@ describe('frequency caps, per viewer', () => {
 
 describe('frequency caps from counts the ad server made (viewerHistory.counts)', () => {
   const history = [ago(10 * 60_000, 's-1'), ago(2 * HOUR), ago(30 * HOUR)];
-  const counted = (caps: FrequencyCaps, counts: Map<string, { lastHour: number; last24h: number; lifetime: number; thisStream: number }>) => {
-    const e = eligible(lineItem({ frequencyCaps: caps }), request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts } }));
+  const counted = (
+    caps: FrequencyCaps,
+    counts: Map<string, { lastHour: number; last24h: number; lifetime: number; thisStream: number }>,
+  ) => {
+    const e = eligible(
+      lineItem({ frequencyCaps: caps }),
+      request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts } }),
+    );
     return e.eligible ? null : e.reason;
   };
 
   it('decide the same as the impressions they count', () => {
     const counts = new Map([['li-1', { lastHour: 1, last24h: 2, lifetime: 3, thisStream: 1 }]]);
-    for (const caps of [{ perHour: 1 }, { perHour: 2 }, { perDay: 2 }, { perDay: 3 }, { lifetime: 3 }, { lifetime: 4 }, { perStream: 1 }, { perStream: 2 }] as FrequencyCaps[]) {
+    for (const caps of [
+      { perHour: 1 },
+      { perHour: 2 },
+      { perDay: 2 },
+      { perDay: 3 },
+      { lifetime: 3 },
+      { lifetime: 4 },
+      { perStream: 1 },
+      { perStream: 2 },
+    ] as FrequencyCaps[]) {
       assert.equal(counted(caps, counts), reason(caps, history), JSON.stringify(caps));
     }
   });
 
   it('win over impressions given alongside, in the auction too', () => {
     const capped = new Map([['li-1', { lastHour: 5, last24h: 5, lifetime: 5, thisStream: 0 }]]);
-    const d = decide([lineItem({ frequencyCaps: { perHour: 5 } })], request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts: capped } }), seededRng(1));
+    const d = decide(
+      [lineItem({ frequencyCaps: { perHour: 5 } })],
+      request({ now: NOW, sessionId: 's-1', viewerHistory: { impressions: [], counts: capped } }),
+      seededRng(1),
+    );
     assert.deepEqual([d.ads.length, d.excluded.FREQ_HOUR], [0, 1]);
   });
 });

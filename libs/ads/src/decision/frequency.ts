@@ -12,11 +12,7 @@ const NONE: ImpressionCounts = { lastHour: 0, last24h: 0, lifetime: 0, thisStrea
  * history). Windows are rolling and end at `now`: an impression at exactly now − 1 h is outside
  * the hour. Impressions stamped after `now` (clock skew between servers) count as recent.
  */
-export function countImpressions(
-  impressions: readonly ViewerImpression[],
-  now: Date,
-  sessionId: string,
-): Map<string, ImpressionCounts> {
+export function countImpressions(impressions: readonly ViewerImpression[], now: Date, sessionId: string): Map<string, ImpressionCounts> {
   const t = now.getTime();
   const counts = new Map<string, ImpressionCounts>();
   for (const imp of impressions) {

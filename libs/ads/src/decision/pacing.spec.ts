@@ -45,7 +45,16 @@ describe('pacing', () => {
   it('EVEN with a daily cap: the cap is spread over the local day too', () => {
     // budget far from binding; daily cap 2,400 → 100 an hour; on day 2 at 06:00 UTC the day target is 600
     const li = (spentToday: bigint, timeZone?: string) =>
-      lineItem({ pacing: 'EVEN', flight: { start, end }, budget: 10n ** 9n, spent: 0n, dailyCap: 2_400n, spentToday, cpmBid: 10_000n, targeting: { timeZone } });
+      lineItem({
+        pacing: 'EVEN',
+        flight: { start, end },
+        budget: 10n ** 9n,
+        spent: 0n,
+        dailyCap: 2_400n,
+        spentToday,
+        cpmBid: 10_000n,
+        targeting: { timeZone },
+      });
     assert.equal(pacingAllows(li(600n), at(30), never), true);
     assert.deepEqual(pacingVerdict(li(625n), at(30), never), { allowed: false, probability: 0, reason: 'PACING_DAY' });
     // In Los Angeles (UTC−7 in June) 06:00Z is 23:00 the day before: nearly the whole cap is due.

@@ -32,9 +32,24 @@ describe('targeting: every set dimension must match', () => {
     ['position hit', { positions: ['PREROLL'] }, {}, null],
     ['position miss', { positions: ['MIDROLL'] }, {}, 'POSITION'],
     ['mid-roll request', { positions: ['MIDROLL'] }, { position: 'MIDROLL' }, null],
-    ['all dimensions set and matching', { categories: ['music'], tags: ['live'], devices: ['desktop'], countries: ['FR'], positions: ['PREROLL'] }, {}, null],
-    ['all match but one (tag)', { categories: ['music'], tags: ['rock'], devices: ['desktop'], countries: ['FR'], positions: ['PREROLL'] }, {}, 'TAG'],
-    ['all match but one (country)', { categories: ['music'], tags: ['live'], devices: ['desktop'], countries: ['US'], positions: ['PREROLL'] }, {}, 'COUNTRY'],
+    [
+      'all dimensions set and matching',
+      { categories: ['music'], tags: ['live'], devices: ['desktop'], countries: ['FR'], positions: ['PREROLL'] },
+      {},
+      null,
+    ],
+    [
+      'all match but one (tag)',
+      { categories: ['music'], tags: ['rock'], devices: ['desktop'], countries: ['FR'], positions: ['PREROLL'] },
+      {},
+      'TAG',
+    ],
+    [
+      'all match but one (country)',
+      { categories: ['music'], tags: ['live'], devices: ['desktop'], countries: ['US'], positions: ['PREROLL'] },
+      {},
+      'COUNTRY',
+    ],
     ['video without categories vs category targeting', { categories: ['music'] }, { video: { categories: [], tags: [] } }, 'CATEGORY'],
   ];
   for (const [name, targeting, req, expected] of matrix) {
@@ -86,11 +101,19 @@ describe('day-parts: evaluated in the line item time zone, DST-correct', () => {
     assert.equal(inDayPart(friNight, 5, 60), false); // Friday 01:00 is Thursday night's
     assert.equal(inDayPart({ days: [6], startMinute: 22 * 60, endMinute: 60 }, 0, 30), true); // Saturday → Sunday wraps the week
     assert.equal(inDayPart({ days: [1], startMinute: 600, endMinute: 600 }, 1, 600), false);
-    const t: Targeting = { dayParts: [{ days: [1], startMinute: 0, endMinute: 60 }, { days: [3], startMinute: 720, endMinute: 780 }] };
+    const t: Targeting = {
+      dayParts: [
+        { days: [1], startMinute: 0, endMinute: 60 },
+        { days: [3], startMinute: 720, endMinute: 780 },
+      ],
+    };
     assert.equal(reasonFor(t, { now: new Date('2024-06-12T12:10:00Z') }), null); // Wednesday 12:10 UTC
   });
 
   it('an unknown time zone never serves, with its own reason', () => {
-    assert.equal(reasonFor({ dayParts: [{ days: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 1440 }], timeZone: 'Mars/Olympus' }), 'BAD_TIME_ZONE');
+    assert.equal(
+      reasonFor({ dayParts: [{ days: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 1440 }], timeZone: 'Mars/Olympus' }),
+      'BAD_TIME_ZONE',
+    );
   });
 });

@@ -61,8 +61,5 @@ export function inDayPart(p: DayPart, weekday: number, minute: number): boolean 
   }
   if (p.startMinute === p.endMinute) return false;
   // Overnight: the evening part on a listed day, or the early-morning part the day after one.
-  return (
-    (p.days.includes(weekday) && minute >= p.startMinute) ||
-    (p.days.includes((weekday + 6) % 7) && minute < p.endMinute)
-  );
+  return (p.days.includes(weekday) && minute >= p.startMinute) || (p.days.includes((weekday + 6) % 7) && minute < p.endMinute);
 }

@@ -38,13 +38,29 @@ describe('localDayWindow: the line item day (daily cap) as instants', () => {
   });
 
   it('an unknown zone is treated as UTC', () => {
-    assert.deepEqual(localDayWindow(new Date('2024-06-12T20:00:00Z'), 'Nowhere/Else'), localDayWindow(new Date('2024-06-12T20:00:00Z'), 'UTC'));
+    assert.deepEqual(
+      localDayWindow(new Date('2024-06-12T20:00:00Z'), 'Nowhere/Else'),
+      localDayWindow(new Date('2024-06-12T20:00:00Z'), 'UTC'),
+    );
   });
 });
 
 describe('localTime: the per-minute shortcut reads what Intl reads', () => {
   const intl = (at: Date, zone: string) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
     return { minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute), day: Number(parts.day), second: Number(parts.second) };
   };
 
@@ -60,7 +76,11 @@ describe('localTime: the per-minute shortcut reads what Intl reads', () => {
       for (const t of [...times, ...times.reverse()]) {
         const lt = localTime(new Date(t), zone)!;
         const want = intl(new Date(t), zone);
-        assert.deepEqual({ minuteOfDay: lt.minuteOfDay, day: lt.day }, { minuteOfDay: want.minuteOfDay, day: want.day }, `${zone} ${new Date(t).toISOString()}`);
+        assert.deepEqual(
+          { minuteOfDay: lt.minuteOfDay, day: lt.day },
+          { minuteOfDay: want.minuteOfDay, day: want.day },
+          `${zone} ${new Date(t).toISOString()}`,
+        );
         assert.equal(Math.floor((lt.wallMs % 60_000) / 1000), want.second, `${zone} ${new Date(t).toISOString()} seconds`);
       }
     }

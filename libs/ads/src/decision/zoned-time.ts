@@ -72,21 +72,44 @@ export function localTime(at: Date, timeZone: string): LocalTime | null {
 function readLocalTime(at: Date, timeZone: string): LocalTime | null {
   const f = formatter(timeZone);
   if (!f) return null;
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, weekday = 0;
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    weekday = 0;
   for (const p of f.formatToParts(at)) {
     switch (p.type) {
-      case 'year': year = Number(p.value); break;
-      case 'month': month = Number(p.value); break;
-      case 'day': day = Number(p.value); break;
-      case 'hour': hour = Number(p.value) % 24; break;
-      case 'minute': minute = Number(p.value); break;
-      case 'second': second = Number(p.value); break;
-      case 'weekday': weekday = WEEKDAYS[p.value] ?? 0; break;
+      case 'year':
+        year = Number(p.value);
+        break;
+      case 'month':
+        month = Number(p.value);
+        break;
+      case 'day':
+        day = Number(p.value);
+        break;
+      case 'hour':
+        hour = Number(p.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(p.value);
+        break;
+      case 'second':
+        second = Number(p.value);
+        break;
+      case 'weekday':
+        weekday = WEEKDAYS[p.value] ?? 0;
+        break;
     }
   }
   const ms = ((at.getTime() % 1000) + 1000) % 1000;
   return {
-    year, month, day, weekday,
+    year,
+    month,
+    day,
+    weekday,
     minuteOfDay: hour * 60 + minute,
     wallMs: Date.UTC(year, month - 1, day, hour, minute, second) + ms,
   };

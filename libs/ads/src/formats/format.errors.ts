@@ -5,7 +5,10 @@
  */
 export class AdFormatError extends Error {
   override readonly name = 'AdFormatError';
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -20,7 +20,15 @@ const TEMPLATE = 'https://api.wetube.test/api/ads/asset-list/vid-1/{id}?at={offs
 
 /** A media playlist shaped like ours (ffmpeg 5.1, fMP4, PDT of the transcode's wall clock after EXTINF). */
 function ffmpegLikePlaylist(durations: string[], { discontinuityAt = -1 } = {}): string {
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:2', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-INDEPENDENT-SEGMENTS', '#EXT-X-MAP:URI="init.mp4"'];
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-TARGETDURATION:2',
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:VOD',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    '#EXT-X-MAP:URI="init.mp4"',
+  ];
   let wall = Date.parse('2026-11-24T02:24:16.443Z');
   durations.forEach((d, i) => {
     if (i === discontinuityAt) lines.push('#EXT-X-DISCONTINUITY');
@@ -71,7 +79,10 @@ describe('defaultBreaks', () => {
   });
   it('refuses a negative or non-finite duration', () => {
     for (const d of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      assert.throws(() => defaultBreaks(d), (e: unknown) => e instanceof AdFormatError && e.field === 'durationSec');
+      assert.throws(
+        () => defaultBreaks(d),
+        (e: unknown) => e instanceof AdFormatError && e.field === 'durationSec',
+      );
     }
   });
 });
@@ -97,12 +108,15 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
       assert.equal(range.attributes['X-RESTRICT'], 'SKIP,JUMP');
       assert.equal(range.duration, undefined, 'no DURATION: the asset list decides per viewer');
     });
-    assert.deepEqual(placed.map((b) => [b.id, b.offsetSec, b.startDate.toISOString(), b.segmentIndex]), [
-      ['ad-0', 0, '2026-03-01T12:00:00.000Z', 0],
-      ['ad-1', 480, '2026-03-01T12:08:00.000Z', 240],
-      ['ad-2', 960, '2026-03-01T12:16:00.000Z', 480],
-      ['ad-3', 1440, '2026-03-01T12:24:00.000Z', 720],
-    ]);
+    assert.deepEqual(
+      placed.map((b) => [b.id, b.offsetSec, b.startDate.toISOString(), b.segmentIndex]),
+      [
+        ['ad-0', 0, '2026-03-01T12:00:00.000Z', 0],
+        ['ad-1', 480, '2026-03-01T12:08:00.000Z', 240],
+        ['ad-2', 960, '2026-03-01T12:16:00.000Z', 480],
+        ['ad-3', 1440, '2026-03-01T12:24:00.000Z', 720],
+      ],
+    );
   });
 
   it('START-DATE is the first segment PROGRAM-DATE-TIME plus the offset, and the PDT is the fixed video start', () => {
@@ -130,7 +144,12 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
   });
 
   it('with sessionFromQuery: the asset lists carry the session through EXT-X-DEFINE QUERYPARAM, the text still the same for every viewer', () => {
-    const withSession = insertInterstitials(input, { videoStart: new Date(START), breaks: [...breaks], assetListUrl: TEMPLATE, sessionFromQuery: true }).text;
+    const withSession = insertInterstitials(input, {
+      videoStart: new Date(START),
+      breaks: [...breaks],
+      assetListUrl: TEMPLATE,
+      sessionFromQuery: true,
+    }).text;
     const lines = withSession.split('\n');
     assert.deepEqual(lines.slice(0, 2), ['#EXTM3U', '#EXT-X-DEFINE:QUERYPARAM="session"']);
     assert.ok(lines.includes('#EXT-X-VERSION:11'), 'QUERYPARAM needs protocol version 11');
@@ -138,9 +157,21 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
     const p = parseMedia(withSession);
     const ranges = interstitialRanges(p);
     assert.equal(ranges.length, breaks.length);
-    ranges.forEach(({ range }, n) => assert.equal(range.attributes['X-ASSET-LIST'], `https://api.wetube.test/api/ads/asset-list/vid-1/ad-${n}?at=${breaks[n]}&session={$session}`));
-    assert.deepEqual(p.segments.map((x) => [x.uri, x.duration]), parseMedia(text).segments.map((x) => [x.uri, x.duration]), 'segments as without it');
-    assert.equal(insertInterstitials(input, { videoStart: new Date(START), breaks: [...breaks], assetListUrl: TEMPLATE, sessionFromQuery: true }).text, withSession);
+    ranges.forEach(({ range }, n) =>
+      assert.equal(
+        range.attributes['X-ASSET-LIST'],
+        `https://api.wetube.test/api/ads/asset-list/vid-1/ad-${n}?at=${breaks[n]}&session={$session}`,
+      ),
+    );
+    assert.deepEqual(
+      p.segments.map((x) => [x.uri, x.duration]),
+      parseMedia(text).segments.map((x) => [x.uri, x.duration]),
+      'segments as without it',
+    );
+    assert.equal(
+      insertInterstitials(input, { videoStart: new Date(START), breaks: [...breaks], assetListUrl: TEMPLATE, sessionFromQuery: true }).text,
+      withSession,
+    );
     // What a player does with it (hls.js's substitution of {$name} by the QUERYPARAM of the playlist's URL):
     const loadedFrom = new URL('https://api.wetube.test/hls/vid-1/720p/playlist.m3u8?session=s-42');
     const substituted = ranges[1].range.attributes['X-ASSET-LIST'].replace('{$session}', loadedFrom.searchParams.get('session')!);
@@ -153,11 +184,14 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
 
   it('breaks given out of order are numbered in time order', () => {
     const r = insertInterstitials(input, { videoStart: START, breaks: [960, 0, 480], assetListUrl: '/api/ads/asset-list/vid-1/{index}' });
-    assert.deepEqual(r.breaks.map((b) => [b.id, b.offsetSec, b.assetListUrl]), [
-      ['ad-0', 0, '/api/ads/asset-list/vid-1/0'],
-      ['ad-1', 480, '/api/ads/asset-list/vid-1/1'],
-      ['ad-2', 960, '/api/ads/asset-list/vid-1/2'],
-    ]);
+    assert.deepEqual(
+      r.breaks.map((b) => [b.id, b.offsetSec, b.assetListUrl]),
+      [
+        ['ad-0', 0, '/api/ads/asset-list/vid-1/0'],
+        ['ad-1', 480, '/api/ads/asset-list/vid-1/1'],
+        ['ad-2', 960, '/api/ads/asset-list/vid-1/2'],
+      ],
+    );
     assert.equal(interstitialRanges(parseMedia(r.text)).length, 3);
   });
 
@@ -177,10 +211,13 @@ describe('insertInterstitials on a playlist shaped like ours', () => {
     assert.ok(p.segments[3].discontinuity);
     assert.equal(p.segments[3].programDateTime!.toISOString(), '2026-03-01T12:00:05.500Z');
     assert.equal(r.text.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME')).length, 2);
-    assert.deepEqual(interstitialRanges(p).map((x) => [x.segment, x.range.start!.toISOString()]), [
-      [0, '2026-03-01T12:00:00.000Z'],
-      [3, '2026-03-01T12:00:06.000Z'],
-    ]);
+    assert.deepEqual(
+      interstitialRanges(p).map((x) => [x.segment, x.range.start!.toISOString()]),
+      [
+        [0, '2026-03-01T12:00:00.000Z'],
+        [3, '2026-03-01T12:00:06.000Z'],
+      ],
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -203,8 +240,16 @@ describe('insertInterstitials refuses bad input with an error naming it', () => 
   const opts = { videoStart: START, breaks: [0], assetListUrl: TEMPLATE };
 
   it('a session placeholder in the asset-list URL', () => {
-    refuses(() => insertInterstitials(input, { ...opts, assetListUrl: 'https://a.test/al/{id}?s={session}' }), 'assetListUrl', /must not carry the playback session/);
-    refuses(() => insertInterstitials(input, { ...opts, assetListUrl: 'https://a.test/al/{viewer}' }), 'assetListUrl', /unknown placeholder \{viewer\}/);
+    refuses(
+      () => insertInterstitials(input, { ...opts, assetListUrl: 'https://a.test/al/{id}?s={session}' }),
+      'assetListUrl',
+      /must not carry the playback session/,
+    );
+    refuses(
+      () => insertInterstitials(input, { ...opts, assetListUrl: 'https://a.test/al/{viewer}' }),
+      'assetListUrl',
+      /unknown placeholder \{viewer\}/,
+    );
     refuses(() => insertInterstitials(input, { ...opts, assetListUrl: 'javascript:alert(1)' }), 'assetListUrl', /not javascript:/);
     refuses(() => insertInterstitials(input, { ...opts, assetListUrl: 'https://a.test/"x"' }), 'assetListUrl', /double quote/);
   });
@@ -228,7 +273,11 @@ describe('withPlaybackSession', () => {
   it('adds the session to the asset-list request the player makes, keeping what hls.js adds', () => {
     assert.equal(ASSET_LIST_SESSION_PARAM, 'session');
     assert.equal(
-      withPlaybackSession('/api/ads/asset-list/vid-1/ad-0?at=0&_HLS_primary_id=x', 'sess-1', 'https://api.wetube.test/hls/vid-1/720p/playlist.m3u8'),
+      withPlaybackSession(
+        '/api/ads/asset-list/vid-1/ad-0?at=0&_HLS_primary_id=x',
+        'sess-1',
+        'https://api.wetube.test/hls/vid-1/720p/playlist.m3u8',
+      ),
       'https://api.wetube.test/api/ads/asset-list/vid-1/ad-0?at=0&_HLS_primary_id=x&session=sess-1',
     );
   });
@@ -256,10 +305,19 @@ describe('insertInterstitials on playlists our transcode writes', () => {
       assert.match(input, /#EXT-X-MAP:URI="init\.mp4"/);
       const { text } = insertInterstitials(input, { videoStart: START, breaks: [0, 4], assetListUrl: TEMPLATE });
       const p = parseMedia(text);
-      assert.deepEqual(p.segments.map((s) => [s.uri, s.duration]), parseMedia(input).segments.map((s) => [s.uri, s.duration]));
+      assert.deepEqual(
+        p.segments.map((s) => [s.uri, s.duration]),
+        parseMedia(input).segments.map((s) => [s.uri, s.duration]),
+      );
       assert.deepEqual(contentLines(text), contentLines(input));
-      assert.deepEqual(interstitialRanges(p).map((x) => x.range.id), ['ad-0', 'ad-1']);
-      added.set(name, text.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME') || l.includes(INTERSTITIAL_CLASS)));
+      assert.deepEqual(
+        interstitialRanges(p).map((x) => x.range.id),
+        ['ad-0', 'ad-1'],
+      );
+      added.set(
+        name,
+        text.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME') || l.includes(INTERSTITIAL_CLASS)),
+      );
     }
     const [first, ...rest] = [...added.values()];
     for (const other of rest) assert.deepEqual(other, first);

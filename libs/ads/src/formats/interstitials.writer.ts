@@ -166,7 +166,10 @@ function readSegments(lines: string[]): Segment[] {
     } else if (line === '#EXT-X-DISCONTINUITY') {
       discontinuity = true;
     } else if (line.startsWith('#EXT-X-DATERANGE:') && line.includes(`"${INTERSTITIAL_CLASS}"`)) {
-      throw new AdFormatError('playlist', `playlist already has interstitial DATERANGEs (line ${i + 1}); start from the plain media playlist`);
+      throw new AdFormatError(
+        'playlist',
+        `playlist already has interstitial DATERANGEs (line ${i + 1}); start from the plain media playlist`,
+      );
     } else if (!line.startsWith('#')) {
       if (extinfLine < 0) throw new AdFormatError('playlist', `playlist line ${i + 1}: segment ${line} has no EXTINF`);
       segments.push({ uriLine: i, extinfLine, startUs: t, durationUs, discontinuity });
@@ -251,7 +254,9 @@ export function insertInterstitials(playlist: string, options: InterstitialOptio
       id,
       offsetSec,
       startDate: isoDate(videoStart, offsetUs),
-      assetListUrl: options.sessionFromQuery ? withSessionVariable(expandAssetListUrl(template, id, n, offsetSec)) : expandAssetListUrl(template, id, n, offsetSec),
+      assetListUrl: options.sessionFromQuery
+        ? withSessionVariable(expandAssetListUrl(template, id, n, offsetSec))
+        : expandAssetListUrl(template, id, n, offsetSec),
       segmentIndex: s,
     });
   });

@@ -57,7 +57,14 @@ function ad(n: number, over: Partial<VastAd> = {}): VastAd {
     advertiserName: `Acme ${n}`,
     durationMs: 15_000 + n * 1_500,
     mediaFiles: [
-      { url: `https://api.wetube.test/hls/cr-${n}/master.m3u8`, type: 'application/x-mpegURL', width: 1280, height: 720, bitrateKbps: 2800, delivery: 'streaming' },
+      {
+        url: `https://api.wetube.test/hls/cr-${n}/master.m3u8`,
+        type: 'application/x-mpegURL',
+        width: 1280,
+        height: 720,
+        bitrateKbps: 2800,
+        delivery: 'streaming',
+      },
       { url: `https://api.wetube.test/ads/cr-${n}/720p.mp4`, type: 'video/mp4', width: 1280, height: 720, delivery: 'progressive' },
     ],
     clickThroughUrl: `https://acme.example/landing?c=${n}&utm_source=wetube`,
@@ -88,7 +95,10 @@ function assertRoundTrip(parsedAd: any, input: VastAd): void {
   assert.equal(parsedAd.title, input.title);
   assert.equal(parsedAd.advertiser.value, input.advertiserName);
   assert.ok(parsedAd.adServingId, 'AdServingId is present');
-  assert.deepEqual(parsedAd.impressionURLTemplates.map((i: any) => i.url), input.impressionUrls);
+  assert.deepEqual(
+    parsedAd.impressionURLTemplates.map((i: any) => i.url),
+    input.impressionUrls,
+  );
   assert.deepEqual(parsedAd.errorURLTemplates, input.errorUrl ? [input.errorUrl] : []);
   assert.equal(parsedAd.creatives.length, 1);
   const c = parsedAd.creatives[0];
@@ -97,10 +107,27 @@ function assertRoundTrip(parsedAd: any, input: VastAd): void {
   assert.equal(c.universalAdIds[0].value, input.creativeId);
   assert.equal(c.duration, input.durationMs / 1000);
   assert.equal(c.videoClickThroughURLTemplate.url, input.clickThroughUrl);
-  assert.deepEqual(c.videoClickTrackingURLTemplates.map((t: any) => t.url), input.clickTrackingUrls ?? []);
   assert.deepEqual(
-    c.mediaFiles.map((f: any) => ({ url: f.fileURL, type: f.mimeType, width: f.width, height: f.height, delivery: f.deliveryType, bitrate: f.bitrate })),
-    input.mediaFiles.map((f) => ({ url: f.url, type: f.type, width: f.width, height: f.height, delivery: f.delivery, bitrate: f.bitrateKbps ?? 0 })),
+    c.videoClickTrackingURLTemplates.map((t: any) => t.url),
+    input.clickTrackingUrls ?? [],
+  );
+  assert.deepEqual(
+    c.mediaFiles.map((f: any) => ({
+      url: f.fileURL,
+      type: f.mimeType,
+      width: f.width,
+      height: f.height,
+      delivery: f.deliveryType,
+      bitrate: f.bitrate,
+    })),
+    input.mediaFiles.map((f) => ({
+      url: f.url,
+      type: f.type,
+      width: f.width,
+      height: f.height,
+      delivery: f.delivery,
+      bitrate: f.bitrateKbps ?? 0,
+    })),
   );
   for (const event of ['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete'] as const) {
     assert.deepEqual(c.trackingEvents[event], input.trackingUrls[event], `tracking ${event}`);
@@ -120,21 +147,31 @@ describe('buildVast: IAB VAST 4.2 schema', { skip: noXmllint }, () => {
     ['no ad (an empty pod)', []],
     ['one ad', [ad(1)]],
     ['a pod of three ads', [ad(1), ad(2), ad(3)]],
-    ['nasty strings in every text and URL', [ad(1, {
-      title: NASTY,
-      advertiserName: NASTY,
-      adId: `id ${NASTY}`,
-      creativeId: `cr "${NASTY}"`,
-      adServingId: NASTY,
-      clickThroughUrl: 'https://acme.example/l?a=1&b="2"&c=<x>&d=]]>&e=ü',
-      impressionUrls: ["https://api.wetube.test/i?x='1'&y=]]>&z=%26"],
-    })]],
-    ['minimal ad (no error URL, no price, no bitrate, no tracking)', [ad(1, {
-      errorUrl: undefined,
-      pricingCpmMinor: undefined,
-      mediaFiles: [{ url: 'https://a.test/m.m3u8', type: 'application/x-mpegURL', width: 640, height: 360, delivery: 'streaming' }],
-      trackingUrls: { start: [], firstQuartile: [], midpoint: [], thirdQuartile: [], complete: [] },
-    })]],
+    [
+      'nasty strings in every text and URL',
+      [
+        ad(1, {
+          title: NASTY,
+          advertiserName: NASTY,
+          adId: `id ${NASTY}`,
+          creativeId: `cr "${NASTY}"`,
+          adServingId: NASTY,
+          clickThroughUrl: 'https://acme.example/l?a=1&b="2"&c=<x>&d=]]>&e=ü',
+          impressionUrls: ["https://api.wetube.test/i?x='1'&y=]]>&z=%26"],
+        }),
+      ],
+    ],
+    [
+      'minimal ad (no error URL, no price, no bitrate, no tracking)',
+      [
+        ad(1, {
+          errorUrl: undefined,
+          pricingCpmMinor: undefined,
+          mediaFiles: [{ url: 'https://a.test/m.m3u8', type: 'application/x-mpegURL', width: 640, height: 360, delivery: 'streaming' }],
+          trackingUrls: { start: [], firstQuartile: [], midpoint: [], thirdQuartile: [], complete: [] },
+        }),
+      ],
+    ],
   ] as const) {
     it(`validates with xmllint: ${name}`, () => {
       const r = xsdCheck(buildVast(ads as unknown as VastAd[]));
@@ -181,8 +218,15 @@ describe('buildVast: parsed by @dailymotion/vast-client', () => {
     const { response, warnings, errors } = await parseWithVastClient(xml);
     assert.deepEqual(warnings, []);
     assert.deepEqual(errors, []);
-    assert.deepEqual(response.ads.map((a: any) => a.id), ['li-1', 'li-2', 'li-3']);
-    for (const a of response.ads) assertRoundTrip(a, inputs.find((i) => i.adId === a.id)!);
+    assert.deepEqual(
+      response.ads.map((a: any) => a.id),
+      ['li-1', 'li-2', 'li-3'],
+    );
+    for (const a of response.ads)
+      assertRoundTrip(
+        a,
+        inputs.find((i) => i.adId === a.id)!,
+      );
   });
 
   it('nasty strings are escaped and come back exactly; nasty URLs come back percent-encoded, same once decoded', async () => {
@@ -229,15 +273,22 @@ describe('buildVast: parsed by @dailymotion/vast-client', () => {
 
 describe('buildVast: refuses bad input with an error naming it', () => {
   const refuses = (over: Partial<VastAd>, field: RegExp, message: RegExp) =>
-    assert.throws(() => buildVast([ad(1), ad(2, over)]), (e: unknown) => {
-      assert.ok(e instanceof AdFormatError, String(e));
-      assert.match(e.field, field);
-      assert.match(e.message, message);
-      return true;
-    });
+    assert.throws(
+      () => buildVast([ad(1), ad(2, over)]),
+      (e: unknown) => {
+        assert.ok(e instanceof AdFormatError, String(e));
+        assert.match(e.field, field);
+        assert.match(e.message, message);
+        return true;
+      },
+    );
 
   it('a click-through that is javascript:, ftp: or not a URL', () => {
-    refuses({ clickThroughUrl: 'javascript:alert(1)' }, /^ads\[1\]\.clickThroughUrl$/, /clickThroughUrl must be an http or https URL, not javascript:/);
+    refuses(
+      { clickThroughUrl: 'javascript:alert(1)' },
+      /^ads\[1\]\.clickThroughUrl$/,
+      /clickThroughUrl must be an http or https URL, not javascript:/,
+    );
     refuses({ clickThroughUrl: 'ftp://files.example/x' }, /clickThroughUrl/, /not ftp:.*ftp:\/\/files\.example\/x/);
     refuses({ clickThroughUrl: 'not a url' }, /clickThroughUrl/, /clickThroughUrl is not a URL: "not a url"/);
     refuses({ clickThroughUrl: '/relative/path' }, /clickThroughUrl/, /is not a URL/);
@@ -246,7 +297,11 @@ describe('buildVast: refuses bad input with an error naming it', () => {
   it('bad tracking, impression, error and media URLs', () => {
     refuses({ impressionUrls: ['data:text/html,x'] }, /^ads\[1\]\.impressionUrls\[0\]$/, /not data:/);
     refuses({ impressionUrls: [] }, /impressionUrls/, /needs an impression URL/);
-    refuses({ trackingUrls: { ...ad(2).trackingUrls, midpoint: ['https://ok.test/', 'javascript:x'] } }, /^ads\[1\]\.trackingUrls\.midpoint\[1\]$/, /javascript:/);
+    refuses(
+      { trackingUrls: { ...ad(2).trackingUrls, midpoint: ['https://ok.test/', 'javascript:x'] } },
+      /^ads\[1\]\.trackingUrls\.midpoint\[1\]$/,
+      /javascript:/,
+    );
     refuses({ errorUrl: 'mailto:x@y.z' }, /errorUrl/, /mailto:/);
     refuses({ mediaFiles: [{ ...ad(2).mediaFiles[0], url: 'file:///etc/passwd' }] }, /mediaFiles\[0\]\.url/, /file:/);
   });

@@ -104,8 +104,11 @@ export function checkHttpUrl(field: string, value: unknown): string {
   const pathStart = href.indexOf('/', url.protocol.length + 2);
   const authority = pathStart < 0 ? href : href.slice(0, pathStart);
   const rest = pathStart < 0 ? '' : href.slice(pathStart);
-  return authority + rest.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (c) =>
-    Array.from(Buffer.from(c, 'utf8'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  return (
+    authority +
+    rest.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (c) =>
+      Array.from(Buffer.from(c, 'utf8'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    )
   );
 }
 

@@ -13,7 +13,8 @@ export class AdReportsResolver {
   constructor(private readonly reports: AdReportsService) {}
 
   @Query(() => AdReportConnection, {
-    description: "Delivery per line item and UTC day, newest day first. Only your own line items: another advertiser's campaign or line item id gives an empty connection, like an unknown one",
+    description:
+      "Delivery per line item and UTC day, newest day first. Only your own line items: another advertiser's campaign or line item id gives an empty connection, like an unknown one",
   })
   @UseGuards(AdvertiserGuard)
   async adReport(
@@ -27,10 +28,18 @@ export class AdReportsResolver {
     if (after && !cursor) throw badInput('after is not a cursor from this connection');
     if (filter?.from && filter?.to && filter.to <= filter.from) throw badInput('filter.to must be after filter.from');
     const page = await this.reports.report(me.advertiserId, first, cursor, filter ?? {});
-    const edges = page.rows.map((r) => ({ cursor: encodeReportCursor(r.day, r.lineItemId), node: Object.assign(new AdReportRowType(), r) }));
+    const edges = page.rows.map((r) => ({
+      cursor: encodeReportCursor(r.day, r.lineItemId),
+      node: Object.assign(new AdReportRowType(), r),
+    }));
     return {
       edges,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: !!after,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 }

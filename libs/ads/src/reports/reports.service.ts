@@ -78,7 +78,12 @@ export class AdReportsService {
   constructor(private readonly db: AdsDb) {}
 
   /** Newest day first, then by line item id; `first + 1` read to know whether there is a next page. */
-  async report(advertiserId: string, first: number, after: { day: string; lineItemId: string } | null, filter: AdReportFilter): Promise<AdReportPage> {
+  async report(
+    advertiserId: string,
+    first: number,
+    after: { day: string; lineItemId: string } | null,
+    filter: AdReportFilter,
+  ): Promise<AdReportPage> {
     const day = this.db.postgres ? `to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(i.created_at, 1, 10)`;
     const where = ['li.advertiser_id = ?'];
     const params: unknown[] = [advertiserId];
@@ -98,7 +103,9 @@ export class AdReportsService {
       where.push('i.created_at < ?');
       params.push(this.db.time(filter.to));
     }
-    const counts = EVENT_COUNTS.map(([col, ev]) => `SUM(CASE WHEN e.event = '${ev}' THEN 1 ELSE 0 END) AS ${col}`).join(',\n              ');
+    const counts = EVENT_COUNTS.map(([col, ev]) => `SUM(CASE WHEN e.event = '${ev}' THEN 1 ELSE 0 END) AS ${col}`).join(
+      ',\n              ',
+    );
     const inner = `
        SELECT i.line_item_id AS line_item_id, li.name AS name, li.campaign_id AS campaign_id, ${day} AS day,
               ${counts},

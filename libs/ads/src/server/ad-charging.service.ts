@@ -59,23 +59,42 @@ export class AdChargingService {
     const holdId = String(imp.hold_id);
     const sessionHoldId = await this.sessionHoldOf(imp.session_id == null ? null : String(imp.session_id));
     try {
-      return await this.ledger.batch({ idempotencyKey: chargeKey(impressionId), kind: 'AD_IMPRESSION', memo: `Ad impression of "${String(imp.name)}"`.slice(0, 500) }, async (b) => {
-        await b.lock(sessionHoldId ? [holdId, sessionHoldId] : [holdId], [creator.id, platform.id, pool.id]);
-        // Under the hold account's lock: only one caller flips the impression to CHARGED.
-        const won = returned(await b.query(`UPDATE ad_impressions SET status = 'CHARGED', charged_at = ? WHERE id = ? AND status = 'RESERVED' RETURNING id`, [this.db.time(now), impressionId]));
-        if (won.length === 0) return 'REPLAYED' as const;
-        for (const [toId, amount] of [[creator.id, shares.creator], [platform.id, shares.platform]] as const) {
-          if (amount > 0n) b.settle({ holdId, toId, amount });
-        }
-        if (shares.bandwidth > 0n) {
-          // Under the locks: the session's hold may have been released since it was looked up.
-          if (sessionHoldId && b.hold(sessionHoldId)?.status === 'OPEN') b.fundHold({ holdId, toHoldId: sessionHoldId, amount: shares.bandwidth });
-          else b.settle({ holdId, toId: pool.id, amount: shares.bandwidth });
-        }
-        await b.query(`UPDATE ad_line_items SET spent = spent + CAST(? AS BIGINT), reserved = reserved - CAST(? AS BIGINT) WHERE id = ?`, [price.toString(), price.toString(), String(imp.line_item_id)]);
-        await b.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, 'impression', ?)`, [randomUUID(), impressionId, this.db.time(now)]);
-        return 'CHARGED' as const;
-      });
+      return await this.ledger.batch(
+        { idempotencyKey: chargeKey(impressionId), kind: 'AD_IMPRESSION', memo: `Ad impression of "${String(imp.name)}"`.slice(0, 500) },
+        async (b) => {
+          await b.lock(sessionHoldId ? [holdId, sessionHoldId] : [holdId], [creator.id, platform.id, pool.id]);
+          // Under the hold account's lock: only one caller flips the impression to CHARGED.
+          const won = returned(
+            await b.query(
+              `UPDATE ad_impressions SET status = 'CHARGED', charged_at = ? WHERE id = ? AND status = 'RESERVED' RETURNING id`,
+              [this.db.time(now), impressionId],
+            ),
+          );
+          if (won.length === 0) return 'REPLAYED' as const;
+          for (const [toId, amount] of [
+            [creator.id, shares.creator],
+            [platform.id, shares.platform],
+          ] as const) {
+            if (amount > 0n) b.settle({ holdId, toId, amount });
+          }
+          if (shares.bandwidth > 0n) {
+            // Under the locks: the session's hold may have been released since it was looked up.
+            if (sessionHoldId && b.hold(sessionHoldId)?.status === 'OPEN')
+              b.fundHold({ holdId, toHoldId: sessionHoldId, amount: shares.bandwidth });
+            else b.settle({ holdId, toId: pool.id, amount: shares.bandwidth });
+          }
+          await b.query(
+            `UPDATE ad_line_items SET spent = spent + CAST(? AS BIGINT), reserved = reserved - CAST(? AS BIGINT) WHERE id = ?`,
+            [price.toString(), price.toString(), String(imp.line_item_id)],
+          );
+          await b.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, 'impression', ?)`, [
+            randomUUID(),
+            impressionId,
+            this.db.time(now),
+          ]);
+          return 'CHARGED' as const;
+        },
+      );
     } catch (err) {
       if (err instanceof LedgerError) {
         this.log.warn(`impression ${impressionId} not charged: ${err.code} ${err.message}`);
@@ -100,7 +119,12 @@ export class AdChargingService {
   /** The other events: counted once per impression (the unique index answers replays). */
   private async count(impressionId: string, event: BeaconEvent, now: Date): Promise<BeaconOutcome> {
     try {
-      await this.db.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [randomUUID(), impressionId, event, this.db.time(now)]);
+      await this.db.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [
+        randomUUID(),
+        impressionId,
+        event,
+        this.db.time(now),
+      ]);
       return 'COUNTED';
     } catch (err) {
       if (isUniqueViolation(err)) return 'REPLAYED';
@@ -114,12 +138,18 @@ export class AdChargingService {
    * concurrent charge and an expiry never both win. Returns how many expired.
    */
   async expireReservations(now = new Date(), limit = 500): Promise<number> {
-    const due = await this.db.query(`SELECT id FROM ad_impressions WHERE status = 'RESERVED' AND expires_at < ? ORDER BY expires_at LIMIT ?`, [this.db.time(now), limit]);
+    const due = await this.db.query(
+      `SELECT id FROM ad_impressions WHERE status = 'RESERVED' AND expires_at < ? ORDER BY expires_at LIMIT ?`,
+      [this.db.time(now), limit],
+    );
     let n = 0;
     for (const { id } of due) {
       const done = await this.ledger.batch({ idempotencyKey: `ads:expire:${String(id)}`, kind: 'AD_EXPIRE' }, async (b) => {
         const [r] = returned(
-          await b.query(`UPDATE ad_impressions SET status = 'EXPIRED' WHERE id = ? AND status = 'RESERVED' RETURNING line_item_id, CAST(price AS TEXT) AS price, CAST(day_start_ms AS TEXT) AS day_start_ms`, [String(id)]),
+          await b.query(
+            `UPDATE ad_impressions SET status = 'EXPIRED' WHERE id = ? AND status = 'RESERVED' RETURNING line_item_id, CAST(price AS TEXT) AS price, CAST(day_start_ms AS TEXT) AS day_start_ms`,
+            [String(id)],
+          ),
         );
         if (!r) return false;
         const p = String(r.price);

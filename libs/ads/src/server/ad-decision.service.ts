@@ -91,7 +91,7 @@ export class AdDecisionService {
     if (own?.adFree) return { ads: [], adFree: true, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
     const video = await this.contentVideo(req.videoId);
     if (!video) return { ads: [], adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
-    const viewerKey = own ? own.viewerId ?? own.viewerKey : null;
+    const viewerKey = own ? (own.viewerId ?? own.viewerKey) : null;
     if (own && viewerKey) {
       // One pod per (session, break) while its reservations live: a repeated request (a reload, a
       // retry, an abuser) answers the same impressions instead of reserving more budget. Requests
@@ -174,7 +174,14 @@ export class AdDecisionService {
     });
   }
 
-  private async decideFresh(req: BreakRequest, t0: number, sessionId: string | null, viewerKey: string | null, video: { ownerId: string; tags: string[]; category: string | null }, counts: ReadonlyMap<string, ImpressionCounts>): Promise<BreakDecision> {
+  private async decideFresh(
+    req: BreakRequest,
+    t0: number,
+    sessionId: string | null,
+    viewerKey: string | null,
+    video: { ownerId: string; tags: string[]; category: string | null },
+    counts: ReadonlyMap<string, ImpressionCounts>,
+  ): Promise<BreakDecision> {
     const snap = await this.snapshot.get(req.now);
     const decision = decide(
       snap.items,
@@ -193,12 +200,32 @@ export class AdDecisionService {
     );
     const t1 = performance.now();
     const expiresAt = new Date(req.now.getTime() + this.config.ads.reservationTtlSec * 1000);
-    const chosen = decision.ads.map((pod) => ({ pod, id: randomUUID(), item: snap.byId.get(pod.lineItemId)!, creative: snap.creatives.get(pod.creativeId)! }));
+    const chosen = decision.ads.map((pod) => ({
+      pod,
+      id: randomUUID(),
+      item: snap.byId.get(pod.lineItemId)!,
+      creative: snap.creatives.get(pod.creativeId)!,
+    }));
     const reserved = await reservePod(
       this.db,
       this.ledger,
-      chosen.map((c) => ({ id: c.id, lineItemId: c.item.id, timeZone: c.item.targeting.timeZone ?? 'UTC', creativeId: c.creative.id, price: c.pod.priceMinor })),
-      { videoId: req.videoId, creatorId: video.ownerId, sessionId, viewerKey, position: req.position, breakIndex: req.breakIndex, now: req.now, expiresAt },
+      chosen.map((c) => ({
+        id: c.id,
+        lineItemId: c.item.id,
+        timeZone: c.item.targeting.timeZone ?? 'UTC',
+        creativeId: c.creative.id,
+        price: c.pod.priceMinor,
+      })),
+      {
+        videoId: req.videoId,
+        creatorId: video.ownerId,
+        sessionId,
+        viewerKey,
+        position: req.position,
+        breakIndex: req.breakIndex,
+        now: req.now,
+        expiresAt,
+      },
     );
     const ads: ServedAd[] = [];
     for (const { pod, id, item, creative } of chosen) {
@@ -233,7 +260,11 @@ export class AdDecisionService {
    * item in the frequency caps' windows, in SQL (one row per line item the viewer has seen, whatever
    * the history's length), and whether this session's break already has a live pod.
    */
-  private async history(viewerKey: string, sessionId: string, req: BreakRequest): Promise<{ counts: Map<string, ImpressionCounts>; livePod: boolean }> {
+  private async history(
+    viewerKey: string,
+    sessionId: string,
+    req: BreakRequest,
+  ): Promise<{ counts: Map<string, ImpressionCounts>; livePod: boolean }> {
     const t = req.now.getTime();
     const rows = await this.db.query(
       `SELECT line_item_id, COUNT(*) AS lifetime,
@@ -242,12 +273,26 @@ export class AdDecisionService {
               SUM(CASE WHEN session_id = ? THEN 1 ELSE 0 END) AS this_stream,
               SUM(CASE WHEN session_id = ? AND video_id = ? AND break_index = ? AND expires_at > ? THEN 1 ELSE 0 END) AS live_pod
          FROM ad_impressions WHERE viewer_key = ? AND status <> 'EXPIRED' GROUP BY line_item_id`,
-      [this.db.time(new Date(t - DAY_MS)), this.db.time(new Date(t - HOUR_MS)), sessionId, sessionId, req.videoId, req.breakIndex, this.db.time(req.now), viewerKey],
+      [
+        this.db.time(new Date(t - DAY_MS)),
+        this.db.time(new Date(t - HOUR_MS)),
+        sessionId,
+        sessionId,
+        req.videoId,
+        req.breakIndex,
+        this.db.time(req.now),
+        viewerKey,
+      ],
     );
     const counts = new Map<string, ImpressionCounts>();
     let livePod = false;
     for (const r of rows) {
-      counts.set(String(r.line_item_id), { lifetime: Number(r.lifetime), last24h: Number(r.last_24h), lastHour: Number(r.last_hour), thisStream: Number(r.this_stream) });
+      counts.set(String(r.line_item_id), {
+        lifetime: Number(r.lifetime),
+        last24h: Number(r.last_24h),
+        lastHour: Number(r.last_hour),
+        thisStream: Number(r.this_stream),
+      });
       if (Number(r.live_pod) > 0) livePod = true;
     }
     return { counts, livePod };
@@ -259,7 +304,9 @@ export class AdDecisionService {
     const hit = this.videoCache.get(videoId);
     if (hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.v;
     const [r] = await this.db.query(`SELECT owner_id, tags, category FROM videos WHERE id = ? AND status = 'READY'`, [videoId]);
-    const v = r ? { ownerId: String(r.owner_id), tags: parseJson<string[]>(r.tags, []), category: r.category == null ? null : String(r.category) } : null;
+    const v = r
+      ? { ownerId: String(r.owner_id), tags: parseJson<string[]>(r.tags, []), category: r.category == null ? null : String(r.category) }
+      : null;
     if (this.videoCache.size > 10_000) this.videoCache.clear();
     this.videoCache.set(videoId, { at: Date.now(), v });
     return v;

@@ -1,4 +1,17 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, HttpException, HttpStatus, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Logger,
+  Param,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
 import type { AdPosition } from '../decision/decision.types';
@@ -39,7 +52,13 @@ export class AdServerController {
    */
   @Get('asset-list/:videoId/:breakIndex')
   @Header('Cache-Control', 'no-store')
-  async assetList(@Param('videoId') videoId: string, @Param('breakIndex') breakIndex: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async assetList(
+    @Param('videoId') videoId: string,
+    @Param('breakIndex') breakIndex: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.limit(req, res);
     const d = await this.decide(req, videoId, breakIndex, query.session, query.position);
     return {
@@ -65,10 +84,25 @@ export class AdServerController {
       title: a.lineItemName,
       advertiserName: a.advertiserName,
       durationMs: a.durationMs,
-      mediaFiles: [{ url: a.masterUrl, type: 'application/x-mpegURL', width: Math.max(1, a.width), height: Math.max(1, a.height), ...(a.bandwidth > 0 ? { bitrateKbps: Math.max(1, Math.round(a.bandwidth / 1000)) } : {}), delivery: 'streaming' }],
+      mediaFiles: [
+        {
+          url: a.masterUrl,
+          type: 'application/x-mpegURL',
+          width: Math.max(1, a.width),
+          height: Math.max(1, a.height),
+          ...(a.bandwidth > 0 ? { bitrateKbps: Math.max(1, Math.round(a.bandwidth / 1000)) } : {}),
+          delivery: 'streaming',
+        },
+      ],
       clickThroughUrl: a.clickThroughUrl,
       impressionUrls: [a.beacons.impression],
-      trackingUrls: { start: [a.beacons.start], firstQuartile: [a.beacons.firstQuartile], midpoint: [a.beacons.midpoint], thirdQuartile: [a.beacons.thirdQuartile], complete: [a.beacons.complete] },
+      trackingUrls: {
+        start: [a.beacons.start],
+        firstQuartile: [a.beacons.firstQuartile],
+        midpoint: [a.beacons.midpoint],
+        thirdQuartile: [a.beacons.thirdQuartile],
+        complete: [a.beacons.complete],
+      },
       clickTrackingUrls: [a.beacons.click],
       pricingCpmMinor: a.cpmBid,
       adSystem: 'WeTube',
@@ -82,8 +116,21 @@ export class AdServerController {
   @Get('beacon/:impressionId/:event')
   @HttpCode(204)
   @Header('Cache-Control', 'no-store')
-  async beacon(@Param('impressionId') impressionId: string, @Param('event') event: string, @Query('exp') exp: unknown, @Query('sig') sig: unknown): Promise<void> {
-    const verdict = ID.test(impressionId) ? this.decisions.beacons.verify(impressionId, event, typeof exp === 'string' ? exp : undefined, typeof sig === 'string' ? sig : undefined, new Date()) : 'forged';
+  async beacon(
+    @Param('impressionId') impressionId: string,
+    @Param('event') event: string,
+    @Query('exp') exp: unknown,
+    @Query('sig') sig: unknown,
+  ): Promise<void> {
+    const verdict = ID.test(impressionId)
+      ? this.decisions.beacons.verify(
+          impressionId,
+          event,
+          typeof exp === 'string' ? exp : undefined,
+          typeof sig === 'string' ? sig : undefined,
+          new Date(),
+        )
+      : 'forged';
     if (verdict !== 'ok' || !isBeaconEvent(event)) {
       this.log.warn(`beacon ignored (${verdict}): ${impressionId.slice(0, 64)}/${event.slice(0, 20)}`);
       return;
@@ -115,7 +162,8 @@ export class AdServerController {
   private async decide(req: Request, video: unknown, breakIndex: unknown, session: unknown, position: unknown): Promise<BreakDecision> {
     if (typeof video !== 'string' || !ID.test(video)) throw new BadRequestException('video: a video id');
     if (typeof breakIndex !== 'string' || !/^\d{1,4}$/.test(breakIndex)) throw new BadRequestException('breakIndex: a whole number 0–9999');
-    if (session !== undefined && (typeof session !== 'string' || !ID.test(session))) throw new BadRequestException('session: a playback session id');
+    if (session !== undefined && (typeof session !== 'string' || !ID.test(session)))
+      throw new BadRequestException('session: a playback session id');
     const index = Number(breakIndex);
     const pos = position === undefined ? (index === 0 ? 'PREROLL' : 'MIDROLL') : position;
     if (pos !== 'PREROLL' && pos !== 'MIDROLL') throw new BadRequestException('position: PREROLL or MIDROLL');

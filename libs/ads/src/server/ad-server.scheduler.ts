@@ -44,8 +44,7 @@ export class AdServerScheduler implements OnApplicationBootstrap, OnApplicationS
         this.log.error(`ending line items: ${(err as Error).message}`);
       }
       return n;
-    })()
-      .finally(() => (this.running = null));
+    })().finally(() => (this.running = null));
     return this.running;
   }
 

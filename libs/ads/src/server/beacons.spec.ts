@@ -20,7 +20,11 @@ describe('beacon URLs', () => {
     assert.equal(signer.verify('imp-1', 'impression', String(exp + 1), sig, now), 'forged');
     assert.equal(signer.verify('imp-1', 'impression', String(exp), undefined, now), 'forged');
     assert.equal(signer.verify('imp-1', 'impression', String(exp), sig, new Date((exp + 1) * 1000)), 'expired');
-    assert.equal(new BeaconSigner(Buffer.from('x'.repeat(32)), 'https://api.example').verify('imp-1', 'impression', String(exp), sig, now), 'forged', 'another key');
+    assert.equal(
+      new BeaconSigner(Buffer.from('x'.repeat(32)), 'https://api.example').verify('imp-1', 'impression', String(exp), sig, now),
+      'forged',
+      'another key',
+    );
   });
 });
 

@@ -82,8 +82,8 @@ export class LineItemSnapshot {
    */
   private async read(now: Date): Promise<Snapshot> {
     const at = Date.now();
-    const items = await this.pages(
-      (after) => this.db.query(
+    const items = await this.pages((after) =>
+      this.db.query(
         `SELECT li.id, li.campaign_id, li.advertiser_id, li.name, li.status, li.flight_start, li.flight_end, CAST(li.budget AS TEXT) AS budget, CAST(li.daily_cap AS TEXT) AS daily_cap,
                 CAST(li.cpm_bid AS TEXT) AS cpm_bid, li.pacing, li.targeting, li.frequency_caps, CAST(li.spent AS TEXT) AS spent, CAST(li.reserved AS TEXT) AS reserved,
                 CAST(li.day_start_ms AS TEXT) AS day_start_ms, CAST(li.day_spent AS TEXT) AS day_spent, u.display_name
@@ -93,8 +93,8 @@ export class LineItemSnapshot {
         [this.db.time(now), after],
       ),
     );
-    const creativeRows = await this.pages(
-      (after) => this.db.query(
+    const creativeRows = await this.pages((after) =>
+      this.db.query(
         `SELECT c.id, c.line_item_id, c.video_id, c.click_through_url, c.created_at, v.duration_ms, v.width, v.height, v.renditions
            FROM ad_creatives c JOIN videos v ON v.id = c.video_id JOIN ad_line_items li ON li.id = c.line_item_id
           WHERE c.approval = 'APPROVED' AND v.status = 'READY' AND li.status = 'ACTIVE' AND c.id > ?
@@ -161,7 +161,10 @@ export class LineItemSnapshot {
 /** The highest-bandwidth rendition of a video's `renditions` JSON. */
 export function topRendition(v: unknown): { width: number; height: number; bandwidth: number } | null {
   const renditions = parseJson<{ width: number; height: number; bandwidth: number }[]>(v, []);
-  return renditions.reduce<{ width: number; height: number; bandwidth: number } | null>((a, r) => (!a || r.bandwidth > a.bandwidth ? r : a), null);
+  return renditions.reduce<{ width: number; height: number; bandwidth: number } | null>(
+    (a, r) => (!a || r.bandwidth > a.bandwidth ? r : a),
+    null,
+  );
 }
 
 export function parseJson<T>(v: unknown, fallback: T): T {

@@ -27,7 +27,8 @@ export interface PodContext {
   expiresAt: Date;
 }
 
-const IMPRESSION_COLUMNS = 'id, line_item_id, creative_id, video_id, creator_id, session_id, viewer_key, position, break_index, price, status, day_start_ms, created_at, expires_at, charged_at';
+const IMPRESSION_COLUMNS =
+  'id, line_item_id, creative_id, video_id, creator_id, session_id, viewer_key, position, break_index, price, status, day_start_ms, created_at, expires_at, charged_at';
 
 /**
  * Reserves the ads of one pod: for each, a conditional write on its line item (raise `reserved` and
@@ -43,7 +44,11 @@ const IMPRESSION_COLUMNS = 'id, line_item_id, creative_id, video_id, creator_id,
  */
 export async function reservePod(db: AdsDb, ledger: LedgerService, ads: WantedAd[], ctx: PodContext): Promise<Set<string>> {
   if (ads.length === 0) return new Set();
-  const rows: Wanted[] = ads.map((a) => ({ ...a, day: String(localDayWindow(ctx.now, a.timeZone).start.getTime()), price: a.price.toString() }));
+  const rows: Wanted[] = ads.map((a) => ({
+    ...a,
+    day: String(localDayWindow(ctx.now, a.timeZone).start.getTime()),
+    price: a.price.toString(),
+  }));
   // One ad per line item per statement (an UPDATE … FROM touches a row once).
   const reserved = new Set<string>();
   const rounds: Wanted[][] = [];
@@ -125,7 +130,21 @@ async function reserveSqlite(db: AdsDb, ledger: LedgerService, ads: Wanted[], ct
     if (won.length === 0) return [];
     await b.query(
       `INSERT INTO ad_impressions (${IMPRESSION_COLUMNS}) VALUES ${won.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), 'RESERVED', CAST(? AS BIGINT), ?, ?, NULL)`).join(', ')}`,
-      won.flatMap((a) => [a.id, a.lineItemId, a.creativeId, ctx.videoId, ctx.creatorId, ctx.sessionId, ctx.viewerKey, ctx.position, ctx.breakIndex, a.price, a.day, db.time(ctx.now), db.time(ctx.expiresAt)]),
+      won.flatMap((a) => [
+        a.id,
+        a.lineItemId,
+        a.creativeId,
+        ctx.videoId,
+        ctx.creatorId,
+        ctx.sessionId,
+        ctx.viewerKey,
+        ctx.position,
+        ctx.breakIndex,
+        a.price,
+        a.day,
+        db.time(ctx.now),
+        db.time(ctx.expiresAt),
+      ]),
     );
     return won.map((a) => a.id);
   });

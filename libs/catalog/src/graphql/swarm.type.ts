@@ -12,7 +12,9 @@ export class SwarmType {
   torrentUrl: string;
   @Field(() => Float, { description: 'Bytes in the swarm (init segment and segments)' })
   bytes: number;
-  @Field(() => [String], { description: "This swarm's tracker (the shard its infohash hashes to): WebSocket URL for browsers, then HTTP announce URL" })
+  @Field(() => [String], {
+    description: "This swarm's tracker (the shard its infohash hashes to): WebSocket URL for browsers, then HTTP announce URL",
+  })
   trackerUrls: string[];
 }
 

@@ -4,7 +4,8 @@ import { VideoEntity } from '../videos/video.entity';
 
 /** Why `user` may not change `video` (NOT_FOUND when they may not even see it), or null when they may. */
 export function editDenial(video: VideoEntity | null, user: AuthUser): UserError | null {
-  if (!video || !canView(video, user)) return Object.assign(new UserError(), { field: ['input', 'id'], message: 'No such video.', code: 'NOT_FOUND' });
+  if (!video || !canView(video, user))
+    return Object.assign(new UserError(), { field: ['input', 'id'], message: 'No such video.', code: 'NOT_FOUND' });
   if (!canEdit(video, user)) {
     return Object.assign(new UserError(), { field: ['input', 'id'], message: 'Only the owner can change this video.', code: 'FORBIDDEN' });
   }

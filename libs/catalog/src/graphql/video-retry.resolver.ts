@@ -19,7 +19,9 @@ export class VideoRetryResolver {
     private readonly config: AppConfig,
   ) {}
 
-  @ResolveField(() => Boolean, { description: 'FAILED and its upload is still kept: retryVideo can run it again (false for anyone but the owner)' })
+  @ResolveField(() => Boolean, {
+    description: 'FAILED and its upload is still kept: retryVideo can run it again (false for anyone but the owner)',
+  })
   async canRetry(@Parent() video: VideoType): Promise<boolean> {
     if (!video.viewerCanEdit || video.status !== VideoStatus.FAILED) return false;
     return this.retries.canRetry({ status: video.status, uploadId: video.uploadId });
@@ -32,7 +34,8 @@ export class VideoRetryResolver {
     const denied = editDenial(video, user);
     if (denied) return { video: null, userErrors: [denied] };
     const out = await this.retries.retry(video!);
-    if (!out.ok) return { video: null, userErrors: [Object.assign(new UserError(), { field: ['id'], message: out.message, code: out.code })] };
+    if (!out.ok)
+      return { video: null, userErrors: [Object.assign(new UserError(), { field: ['id'], message: out.message, code: out.code })] };
     return { video: VideoType.from(out.video, this.config.publicApiUrl, canEdit(out.video, user)), userErrors: [] };
   }
 }

@@ -17,12 +17,16 @@ export class UpdateVideoInput {
   visibility?: Visibility | null;
   @Field(() => [Int], {
     nullable: true,
-    description: 'Mid-roll ad breaks, whole seconds from the start (snapped to the segment grid when served); [] for none. Omit to keep them.',
+    description:
+      'Mid-roll ad breaks, whole seconds from the start (snapped to the segment grid when served); [] for none. Omit to keep them.',
   })
   midrolls?: number[] | null;
   @Field(() => String, { nullable: true, description: 'One of videoCategories; "" for none. Omit to keep it.' })
   category?: string | null;
-  @Field(() => Boolean, { nullable: true, description: "true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes)" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes)",
+  })
   defaultMidrolls?: boolean | null;
 }
 

@@ -92,7 +92,16 @@ export class VideoResolver {
     if (input.category != null) {
       const found = input.category.trim() === '' ? null : findCategory(input.category);
       if (input.category.trim() !== '' && !found) {
-        return { video: null, userErrors: [UserError.of('category', `There is no category "${input.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`, 'CATEGORY_UNKNOWN')] };
+        return {
+          video: null,
+          userErrors: [
+            UserError.of(
+              'category',
+              `There is no category "${input.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`,
+              'CATEGORY_UNKNOWN',
+            ),
+          ],
+        };
       }
       category = { category: found };
     }
@@ -103,9 +112,15 @@ export class VideoResolver {
   }
 
   /** The mid-roll part of an update: chosen points, the default back (null), or nothing. */
-  private midrollChange(input: UpdateVideoInput, durationMs: number | null): { ok: true; value: { midrolls?: number[] | null } } | { ok: false; errors: UserError[] } {
+  private midrollChange(
+    input: UpdateVideoInput,
+    durationMs: number | null,
+  ): { ok: true; value: { midrolls?: number[] | null } } | { ok: false; errors: UserError[] } {
     if (input.defaultMidrolls && input.midrolls != null) {
-      return { ok: false, errors: [UserError.of('midrolls', 'Give mid-roll points or ask for the default, not both.', 'MIDROLLS_CONFLICT')] };
+      return {
+        ok: false,
+        errors: [UserError.of('midrolls', 'Give mid-roll points or ask for the default, not both.', 'MIDROLLS_CONFLICT')],
+      };
     }
     if (input.defaultMidrolls) return { ok: true, value: { midrolls: null } };
     if (input.midrolls == null) return { ok: true, value: {} };
@@ -132,14 +147,19 @@ export class VideoResolver {
     return req.ownerLoader.load(video.ownerId);
   }
 
-  @ResolveField(() => [Int], { description: 'Mid-roll ad breaks as served, seconds from the start (the pre-roll at 0 is not listed); empty without ads' })
+  @ResolveField(() => [Int], {
+    description: 'Mid-roll ad breaks as served, seconds from the start (the pre-roll at 0 is not listed); empty without ads',
+  })
   async midrolls(@Parent() video: VideoType): Promise<number[]> {
     if (!this.adBreaks) return [];
     return this.adBreaks.midrolls({ videoId: video.id, durationMs: video.durationMs, midrolls: video.chosenMidrolls });
   }
 
   @ResolveField(() => [SwarmType], { description: 'One swarm per rendition (video rungs and audio); empty until READY' })
-  async swarms(@Parent() video: VideoType, @Context('req') req: { swarmLoader?: DataLoader<string, VideoTorrentEntity[]> }): Promise<SwarmType[]> {
+  async swarms(
+    @Parent() video: VideoType,
+    @Context('req') req: { swarmLoader?: DataLoader<string, VideoTorrentEntity[]> },
+  ): Promise<SwarmType[]> {
     if (video.status !== 'READY') return [];
     req.swarmLoader ??= new DataLoader(async (ids: readonly string[]) => {
       const found = await this.torrents.ofVideos(ids);
@@ -198,6 +218,7 @@ function checkFirst(first: number): number {
 function checkAfter(after: string | null) {
   if (after == null) return null;
   const cursor = decodeCursor(after);
-  if (!cursor) throw new GraphQLError('"after" is not a cursor from this API.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  if (!cursor)
+    throw new GraphQLError('"after" is not a cursor from this API.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
   return cursor;
 }

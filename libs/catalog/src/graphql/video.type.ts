@@ -57,7 +57,9 @@ export class VideoType {
 
   @Field(() => String, { nullable: true, description: 'The category the creator filed it under (one of videoCategories)' })
   category: string | null;
-  @Field({ description: "Whether the mid-rolls are the platform's default (every 8 minutes for videos over 10 minutes), not the creator's choice" })
+  @Field({
+    description: "Whether the mid-rolls are the platform's default (every 8 minutes for videos over 10 minutes), not the creator's choice",
+  })
   midrollsAreDefault: boolean;
 
   /** Not exposed: the owner field resolver loads the user. */

@@ -70,7 +70,8 @@ export class TusIngestService implements OnModuleInit {
     if (req.method === 'OPTIONS') return;
     const user = this.caller(req);
     if (!user) throw fail(401, 'Sign in to upload videos.');
-    if (![Role.CREATOR, Role.ADVERTISER, Role.ADMIN].some((r) => user.roles.includes(r))) throw fail(403, 'This account cannot upload videos (creator or advertiser role needed).');
+    if (![Role.CREATOR, Role.ADVERTISER, Role.ADMIN].some((r) => user.roles.includes(r)))
+      throw fail(403, 'This account cannot upload videos (creator or advertiser role needed).');
     if (req.method === 'POST' || !uploadId) return;
     const upload = await this.store.getUpload(uploadId).catch(() => null);
     if (upload && upload.metadata?.ownerId !== user.id) throw fail(403, 'This upload belongs to another account.');

@@ -11,7 +11,10 @@ describe('parseUploadDetails (tus Upload-Metadata besides the title)', () => {
 
   it('cleans description, tags, visibility and category as updateVideo does', () => {
     const r = parseUploadDetails({ description: '  by the sea  ', tags: 'Sea, #waves,,sea ', visibility: 'unlisted', category: ' music ' });
-    assert.deepEqual(r, { ok: true, value: { description: 'by the sea', tags: ['sea', 'waves'], visibility: Visibility.UNLISTED, category: 'Music' } });
+    assert.deepEqual(r, {
+      ok: true,
+      value: { description: 'by the sea', tags: ['sea', 'waves'], visibility: Visibility.UNLISTED, category: 'Music' },
+    });
   });
 
   it('an empty category means none and an empty visibility the default', () => {

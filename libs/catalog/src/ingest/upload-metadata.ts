@@ -31,14 +31,28 @@ export function parseUploadDetails(meta: Meta): { ok: true; value: UploadDetails
   if (m.visibility != null && m.visibility !== '') {
     const v = m.visibility.trim().toUpperCase();
     if (!(Object.values(Visibility) as string[]).includes(v)) {
-      return { ok: false, error: UserError.of('visibility', `There is no visibility "${m.visibility.slice(0, 20)}"; choose PUBLIC, UNLISTED or PRIVATE.`, 'VISIBILITY_UNKNOWN') };
+      return {
+        ok: false,
+        error: UserError.of(
+          'visibility',
+          `There is no visibility "${m.visibility.slice(0, 20)}"; choose PUBLIC, UNLISTED or PRIVATE.`,
+          'VISIBILITY_UNKNOWN',
+        ),
+      };
     }
     value.visibility = v as Visibility;
   }
   if (m.category != null && m.category.trim() !== '') {
     const found = findCategory(m.category);
     if (!found) {
-      return { ok: false, error: UserError.of('category', `There is no category "${m.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`, 'CATEGORY_UNKNOWN') };
+      return {
+        ok: false,
+        error: UserError.of(
+          'category',
+          `There is no category "${m.category.slice(0, 40)}"; choose one of: ${VIDEO_CATEGORIES.join(', ')}.`,
+          'CATEGORY_UNKNOWN',
+        ),
+      };
     }
     value.category = found;
   }

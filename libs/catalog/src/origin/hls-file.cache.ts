@@ -131,7 +131,16 @@ export function derivedFile(source: HlsFile, body: Buffer, type: string, tag: st
 
 function build(path: string, body: Buffer, etag: string, lastModified: string, type: string, ino: number, mtimeMs: number): HlsFile {
   const size = body.length;
-  const common = (isPrivate: boolean) => ['Cache-Control', cacheControlOf(path, isPrivate), 'Accept-Ranges', 'bytes', 'Last-Modified', lastModified, 'ETag', etag];
+  const common = (isPrivate: boolean) => [
+    'Cache-Control',
+    cacheControlOf(path, isPrivate),
+    'Accept-Ranges',
+    'bytes',
+    'Last-Modified',
+    lastModified,
+    'ETag',
+    etag,
+  ];
   const partial = (isPrivate: boolean) => ['Content-Type', type, ...common(isPrivate)];
   const cc = cacheControlOf(path, false);
   return {

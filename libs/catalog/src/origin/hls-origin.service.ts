@@ -178,7 +178,11 @@ export class HlsOriginService implements OnApplicationBootstrap {
     const key = `${variant}\n${source}`;
     let p = this.adPending.get(key);
     if (!p) {
-      p = this.adBreaks!.mediaPlaylist({ videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs), midrolls: facts.midrolls }, src.body.toString('utf8'), { sessionFromQuery })
+      p = this.adBreaks!.mediaPlaylist(
+        { videoId, durationMs: facts.durationMs, videoStart: new Date(facts.startMs), midrolls: facts.midrolls },
+        src.body.toString('utf8'),
+        { sessionFromQuery },
+      )
         .then((text) => {
           const file = text === null ? src : derivedFile(src, Buffer.from(text, 'utf8'), PLAYLIST_TYPE, sessionFromQuery ? 'ads-s' : 'ads');
           this.adPlaylists.set(variant, { source, file });
@@ -215,7 +219,13 @@ export class HlsOriginService implements OnApplicationBootstrap {
       if (ranges !== -2 && ranges.length === 1) {
         const { start, end } = ranges[0];
         this.accessLog.body(res, end - start + 1);
-        res.writeHead(206, [...f.partial[scope], 'Content-Range', `bytes ${start}-${end}/${f.size}`, 'Content-Length', String(end - start + 1)]);
+        res.writeHead(206, [
+          ...f.partial[scope],
+          'Content-Range',
+          `bytes ${start}-${end}/${f.size}`,
+          'Content-Length',
+          String(end - start + 1),
+        ]);
         res.end(head ? undefined : f.body.subarray(start, end + 1));
         return;
       }
@@ -260,10 +270,13 @@ function preconditionFailed(h: IncomingHttpHeaders, f: HlsFile): boolean {
   const match = h['if-match'];
   if (match) {
     const etag = f.etag;
-    return match !== '*' && match.split(',').every((raw) => {
-      const m = raw.trim();
-      return m !== etag && m !== 'W/' + etag && 'W/' + m !== etag;
-    });
+    return (
+      match !== '*' &&
+      match.split(',').every((raw) => {
+        const m = raw.trim();
+        return m !== etag && m !== 'W/' + etag && 'W/' + m !== etag;
+      })
+    );
   }
   const since = Date.parse(h['if-unmodified-since'] ?? '');
   if (!Number.isNaN(since)) return Date.parse(f.lastModified) > since;

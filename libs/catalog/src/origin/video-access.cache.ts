@@ -15,7 +15,14 @@ export interface AccessFacts {
   midrolls: number[] | null;
 }
 
-const MISSING = { ownerId: '', status: VideoStatus.FAILED, visibility: Visibility.PRIVATE, durationMs: null, startMs: 0, midrolls: null } satisfies AccessFacts;
+const MISSING = {
+  ownerId: '',
+  status: VideoStatus.FAILED,
+  visibility: Visibility.PRIVATE,
+  durationMs: null,
+  startMs: 0,
+  midrolls: null,
+} satisfies AccessFacts;
 
 /**
  * Who may stream which video, cached for a short time so the origin answers segment requests
@@ -31,7 +38,16 @@ export class VideoAccessCache {
     let facts = this.cache.get(videoId);
     if (!facts) {
       const v = await this.videos.findById(videoId);
-      facts = v ? { ownerId: v.ownerId, status: v.status, visibility: v.visibility, durationMs: v.durationMs ?? null, startMs: (v.readyAt ?? v.createdAt).getTime(), midrolls: v.midrolls ?? null } : MISSING;
+      facts = v
+        ? {
+            ownerId: v.ownerId,
+            status: v.status,
+            visibility: v.visibility,
+            durationMs: v.durationMs ?? null,
+            startMs: (v.readyAt ?? v.createdAt).getTime(),
+            midrolls: v.midrolls ?? null,
+          }
+        : MISSING;
       this.cache.set(videoId, facts);
     }
     return facts === MISSING ? null : facts;

@@ -27,7 +27,10 @@ export class PlaybackSessionType {
   masterUrl: string;
   @Field(() => [String], { description: 'The platform tracker (WebSocket for browsers, HTTP for others)' })
   trackerUrls: string[];
-  @Field(() => [IceServerType], { description: "ICE servers for WebRTC: the platform's own STUN/TURN (none by default; never public ones), TURN with credentials for this session that expire with it" })
+  @Field(() => [IceServerType], {
+    description:
+      "ICE servers for WebRTC: the platform's own STUN/TURN (none by default; never public ones), TURN with credentials for this session that expire with it",
+  })
   iceServers: IceServerType[];
   @Field({ description: "True when the viewer's ad-free plan holds: no ads in this session" })
   adFree: boolean;
@@ -53,7 +56,10 @@ export class PlaybackSessionResolver {
     config: AppConfig,
     limits: RateLimiterFactory,
   ) {
-    this.limiter = limits.create('playback-sessions', { burst: config.payments.sessionsBurst, perSecond: config.payments.sessionsPerSecond });
+    this.limiter = limits.create('playback-sessions', {
+      burst: config.payments.sessionsBurst,
+      perSecond: config.payments.sessionsPerSecond,
+    });
   }
 
   @Mutation(() => PlaybackSessionPayload, { description: 'Starts watching: certifies the session key the viewer will sign receipts with' })
@@ -65,7 +71,16 @@ export class PlaybackSessionResolver {
   ): Promise<PlaybackSessionPayload> {
     const allowed = await this.limiter.consume(req?.ip ?? 'unknown');
     if (!allowed.ok) {
-      return { session: null, userErrors: [UserError.of('videoId', `Too many playback sessions started from your address; try again in ${allowed.retryAfterSec} s.`, 'RATE_LIMITED')] };
+      return {
+        session: null,
+        userErrors: [
+          UserError.of(
+            'videoId',
+            `Too many playback sessions started from your address; try again in ${allowed.retryAfterSec} s.`,
+            'RATE_LIMITED',
+          ),
+        ],
+      };
     }
     const result = await this.sessions.start(input.videoId, input.sessionPublicKey, viewer, req?.ip ?? null);
     if (!result.ok) return { session: null, userErrors: [result.error] };

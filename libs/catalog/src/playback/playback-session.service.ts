@@ -3,7 +3,14 @@ import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
 import { AuthUser, UserError } from '@wetube/identity';
 import { AppConfig, isUniqueViolation } from '@wetube/platform';
-import { SESSION_CERT_DOMAIN, serializeSignedSessionCert, signSessionCert, TrackerShards, type Ed25519Signer, type IceServer } from '@wetube/swarm';
+import {
+  SESSION_CERT_DOMAIN,
+  serializeSignedSessionCert,
+  signSessionCert,
+  TrackerShards,
+  type Ed25519Signer,
+  type IceServer,
+} from '@wetube/swarm';
 import { canView } from '../videos/video.access';
 import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
@@ -50,13 +57,26 @@ export class PlaybackSessionService {
     this.trackers = new TrackerShards(config.trackerUrls, config.publicApiUrl);
   }
 
-  async start(videoId: string, sessionPublicKey: string, viewer: AuthUser | null, viewerIp: string | null = null): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
+  async start(
+    videoId: string,
+    sessionPublicKey: string,
+    viewer: AuthUser | null,
+    viewerIp: string | null = null,
+  ): Promise<{ ok: true; session: PlaybackSession } | { ok: false; error: UserError }> {
     const video = await this.videos.findById(videoId);
     if (!video || !canView(video, viewer)) return { ok: false, error: UserError.of('videoId', 'No such video.', 'NOT_FOUND') };
-    if (video.status !== VideoStatus.READY) return { ok: false, error: UserError.of('videoId', 'This video is not ready to play yet.', 'NOT_READY') };
+    if (video.status !== VideoStatus.READY)
+      return { ok: false, error: UserError.of('videoId', 'This video is not ready to play yet.', 'NOT_READY') };
     const key = decodeKey(sessionPublicKey);
     if (!key) {
-      return { ok: false, error: UserError.of('sessionPublicKey', 'The session key must be a raw 32-byte Ed25519 public key in base64url.', 'INVALID_SESSION_KEY') };
+      return {
+        ok: false,
+        error: UserError.of(
+          'sessionPublicKey',
+          'The session key must be a raw 32-byte Ed25519 public key in base64url.',
+          'INVALID_SESSION_KEY',
+        ),
+      };
     }
     const sessionId = randomUUID();
     const expiresAt = Date.now() + Math.max(MIN_SESSION_MS, 3 * (video.durationMs ?? 0));
@@ -82,7 +102,14 @@ export class PlaybackSessionService {
     } catch (err) {
       // A session key names one session (receipts are matched to it): refused before anything is held.
       if (!isUniqueViolation(err)) throw err;
-      return { ok: false, error: UserError.of('sessionPublicKey', 'This session key is already in use by another playback session; make a new key for each session.', 'SESSION_KEY_IN_USE') };
+      return {
+        ok: false,
+        error: UserError.of(
+          'sessionPublicKey',
+          'This session key is already in use by another playback session; make a new key for each session.',
+          'SESSION_KEY_IN_USE',
+        ),
+      };
     }
     const api = this.config.publicApiUrl;
     return {

@@ -17,7 +17,34 @@ export function prng(seed: number): () => number {
   };
 }
 
-const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gl', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z'];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gl',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'qu',
+  'r',
+  's',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
 const CODAS = ['', 'n', 'r', 'l', 's', 'm', 'x', 'nd', 'rk', 'st'];
 
@@ -35,7 +62,10 @@ export function words(count: number, seed: number): string[] {
   return [...out];
 }
 
-export const FILLER = 'the a of and to in video music live show how best new full guide review official part episode tutorial game travel cooking news'.split(' ');
+export const FILLER =
+  'the a of and to in video music live show how best new full guide review official part episode tutorial game travel cooking news'.split(
+    ' ',
+  );
 
 export interface CorpusItem {
   title: string;

@@ -7,6 +7,9 @@ export class SearchFilter {
   duration?: SearchDuration | null;
   @Field(() => SearchUploadDate, { nullable: true })
   uploadDate?: SearchUploadDate | null;
-  @Field(() => SearchItemType, { nullable: true, description: 'VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14)' })
+  @Field(() => SearchItemType, {
+    nullable: true,
+    description: 'VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14)',
+  })
   type?: SearchItemType | null;
 }

@@ -38,7 +38,8 @@ export class PostgresSearch implements SearchDialect {
     const rows: { n: string }[] = await this.ds.query(
       `SELECT count(*) AS n FROM pg_trigger WHERE tgname IN ('search_video_ins', 'search_video_upd', 'search_video_del', 'search_user_upd', 'search_terms_count')`,
     );
-    if (Number(rows[0].n) !== 5) throw new Error('search: the PostgreSQL search triggers are missing; run the migrations (1733350000000-search)');
+    if (Number(rows[0].n) !== 5)
+      throw new Error('search: the PostgreSQL search triggers are missing; run the migrations (1733350000000-search)');
     await this.hasTrigrams();
   }
 
@@ -59,7 +60,9 @@ export class PostgresSearch implements SearchDialect {
       ? await this.ds.transaction(async (m) => {
           // 0.2, not pg_trgm's default 0.3: a swap in a 5-letter word ("qurey") keeps 2 of its 6 trigrams.
           await m.query(`SET LOCAL pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
-          return m.query('SELECT term, docs FROM search_terms WHERE term % $1 AND docs > 0 ORDER BY similarity(term, $1) DESC LIMIT 50', [word]);
+          return m.query('SELECT term, docs FROM search_terms WHERE term % $1 AND docs > 0 ORDER BY similarity(term, $1) DESC LIMIT 50', [
+            word,
+          ]);
         })
       : await this.ds.query(
           'SELECT term, docs FROM search_terms WHERE term >= $1 AND term < $2 AND docs > 0 AND char_length(term) BETWEEN $3 AND $4 LIMIT 5000',
@@ -72,11 +75,20 @@ export class PostgresSearch implements SearchDialect {
     // Title, tags and channel carry weights A and B: 'fields' asks for those only, 'rest' for the others.
     const fields = tsQueryText(req.groups, 'AB');
     const match =
-      req.scope === 'fields' ? "d.document @@ to_tsquery('simple', $1) AND d.document @@ to_tsquery('simple', $2)"
-      : req.scope === 'rest' ? "d.document @@ to_tsquery('simple', $1) AND NOT d.document @@ to_tsquery('simple', $2)"
-      : "d.document @@ to_tsquery('simple', $1)";
-    const { params, from } = this.from(match, req.scope === 'all' ? [tsQueryText(req.groups)] : [tsQueryText(req.groups), fields], req.filters);
-    const order = req.order === SearchOrder.DATE ? 'd.created_at DESC, d.video_id DESC' : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
+      req.scope === 'fields'
+        ? "d.document @@ to_tsquery('simple', $1) AND d.document @@ to_tsquery('simple', $2)"
+        : req.scope === 'rest'
+          ? "d.document @@ to_tsquery('simple', $1) AND NOT d.document @@ to_tsquery('simple', $2)"
+          : "d.document @@ to_tsquery('simple', $1)";
+    const { params, from } = this.from(
+      match,
+      req.scope === 'all' ? [tsQueryText(req.groups)] : [tsQueryText(req.groups), fields],
+      req.filters,
+    );
+    const order =
+      req.order === SearchOrder.DATE
+        ? 'd.created_at DESC, d.video_id DESC'
+        : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
     const rows: { id: string; total: string }[] = await this.ds.query(
       `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, req.limit, req.offset],
@@ -90,13 +102,23 @@ export class PostgresSearch implements SearchDialect {
 
   async count(groups: WordGroup[], filters: SearchFilters, cap: number): Promise<number> {
     const { params, from } = this.from("d.document @@ to_tsquery('simple', $1)", [tsQueryText(groups)], filters);
-    const [c] = await this.ds.query(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT $${params.length + 1}) AS capped`, [...params, cap]);
+    const [c] = await this.ds.query(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT $${params.length + 1}) AS capped`, [
+      ...params,
+      cap,
+    ]);
     return Number(c.total);
   }
 
   private from(match: string, first: unknown[], filters: SearchFilters): { params: unknown[]; from: string } {
     const params = [...first];
-    const where = [match, ...filterSql(filters, (x) => (params.push(x), `$${params.length}`), (d) => d)];
+    const where = [
+      match,
+      ...filterSql(
+        filters,
+        (x) => (params.push(x), `$${params.length}`),
+        (d) => d,
+      ),
+    ];
     return { params, from: `FROM search_documents d WHERE ${where.join(' AND ')}` };
   }
 

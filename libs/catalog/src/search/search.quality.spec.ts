@@ -17,7 +17,8 @@ for (const db of databaseMatrix()) {
       for (let i = 0; i < items.length; i++) {
         const q = make(items[i].key, i);
         const top = (await t.service.search({ query: q, first: 3 })).edges.map((e) => e.video.id);
-        if (!top.includes(ids[i])) out.push(`${q} → expected "${items[i].title}", got ${JSON.stringify(top.map((id) => items[ids.indexOf(id)]?.title))}`);
+        if (!top.includes(ids[i]))
+          out.push(`${q} → expected "${items[i].title}", got ${JSON.stringify(top.map((id) => items[ids.indexOf(id)]?.title))}`);
       }
       return out;
     };
@@ -26,7 +27,9 @@ for (const db of databaseMatrix()) {
       t = await searchTestDb(db);
       const channels = await Promise.all(words(50, 99).map((w) => t.user(`${w} channel`)));
       for (const item of items) {
-        ids.push((await t.video({ ownerId: channels[item.channel], title: item.title, tags: item.tags, description: item.description })).id);
+        ids.push(
+          (await t.video({ ownerId: channels[item.channel], title: item.title, tags: item.tags, description: item.description })).id,
+        );
       }
     });
     after(async () => t?.close());
@@ -43,7 +46,10 @@ for (const db of databaseMatrix()) {
 
     it('one typo (a letter missing, swapped, wrong or extra): the expected item is in the top 3', async () => {
       const queries = items.map((it, i) => typo(it.key[1], i));
-      assert.ok(queries.every((q, i) => q !== items[i].key[1]), 'every query really has a typo');
+      assert.ok(
+        queries.every((q, i) => q !== items[i].key[1]),
+        'every query really has a typo',
+      );
       assert.deepEqual(await misses((k, i) => typo(k[1], i)), []);
       assert.deepEqual(await misses((k, i) => `${k[0]} ${typo(k[2], i + 1)}`), []);
     });

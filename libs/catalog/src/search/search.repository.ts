@@ -45,7 +45,14 @@ export class SearchRepository implements OnModuleInit {
     const top = await this.dialect.search({ groups, scope: 'fields', filters, order, limit, offset });
     const total = await this.dialect.count(groups, filters, TOTAL_CAP);
     if (top.ids.length >= limit || top.total >= total) return { ids: top.ids, total };
-    const rest = await this.dialect.search({ groups, scope: 'rest', filters, order, limit: limit - top.ids.length, offset: Math.max(0, offset - top.total) });
+    const rest = await this.dialect.search({
+      groups,
+      scope: 'rest',
+      filters,
+      order,
+      limit: limit - top.ids.length,
+      offset: Math.max(0, offset - top.total),
+    });
     return { ids: [...top.ids, ...rest.ids], total };
   }
 

@@ -25,7 +25,10 @@ export class SearchResolver {
     this.limiter = limits.create('search', SEARCH_LIMIT);
   }
 
-  @Query(() => VideoConnection, { description: 'Public, ready videos matching the words (titles, tags, channel names, descriptions), best first; the last word matches as a prefix, and small typos are forgiven. totalCount counts up to 1,001; pages stop at 1,000 results' })
+  @Query(() => VideoConnection, {
+    description:
+      'Public, ready videos matching the words (titles, tags, channel names, descriptions), best first; the last word matches as a prefix, and small typos are forgiven. totalCount counts up to 1,001; pages stop at 1,000 results',
+  })
   @UseGuards(OptionalAuthGuard)
   async search(
     @Args('query') query: string,
@@ -38,11 +41,19 @@ export class SearchResolver {
   ): Promise<VideoConnection> {
     await this.limit(req);
     const page = await this.run(() => this.searches.search({ query, first, after, filter, orderBy }));
-    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: VideoType.from(e.video, this.config.publicApiUrl, canEdit(e.video, user)) }));
+    const edges = page.edges.map((e) => ({
+      cursor: e.cursor,
+      node: VideoType.from(e.video, this.config.publicApiUrl, canEdit(e.video, user)),
+    }));
     return {
       edges,
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 
@@ -58,14 +69,18 @@ export class SearchResolver {
 
   private async limit(req: { ip?: string } | undefined): Promise<void> {
     const allowed = await this.limiter.consume(req?.ip ?? 'unknown');
-    if (!allowed.ok) throw new GraphQLError(`Too many searches from your address; try again in ${allowed.retryAfterSec} s.`, { extensions: { code: 'RATE_LIMITED' } });
+    if (!allowed.ok)
+      throw new GraphQLError(`Too many searches from your address; try again in ${allowed.retryAfterSec} s.`, {
+        extensions: { code: 'RATE_LIMITED' },
+      });
   }
 
   private async run<T>(f: () => Promise<T>): Promise<T> {
     try {
       return await f();
     } catch (err) {
-      if (err instanceof SearchInputError) throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: err.argumentName } });
+      if (err instanceof SearchInputError)
+        throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: err.argumentName } });
       throw err;
     }
   }

@@ -21,10 +21,38 @@ for (const db of databaseMatrix()) {
     before(async () => {
       t = await searchTestDb(db);
       owner = await t.user('Marigold Studios');
-      await t.video({ ownerId: owner, title: 'Volcano eruption timelapse', description: 'lava at night', tags: ['geology', 'nature'], durationMs: 3 * MIN, createdAt: ago(30 * MIN) });
-      await t.video({ ownerId: owner, title: 'Cooking pasta at home', description: 'a volcano of flavour', tags: ['food'], durationMs: 10 * MIN, createdAt: ago(3 * DAY) });
-      await t.video({ ownerId: owner, title: 'Geology lecture: plate tectonics', description: 'volcanoes and earthquakes', tags: ['science', 'volcano'], durationMs: 45 * MIN, createdAt: ago(20 * DAY) });
-      await t.video({ ownerId: owner, title: 'Ancient history of Rome', description: 'empire', tags: ['history'], durationMs: 25 * MIN, createdAt: ago(200 * DAY) });
+      await t.video({
+        ownerId: owner,
+        title: 'Volcano eruption timelapse',
+        description: 'lava at night',
+        tags: ['geology', 'nature'],
+        durationMs: 3 * MIN,
+        createdAt: ago(30 * MIN),
+      });
+      await t.video({
+        ownerId: owner,
+        title: 'Cooking pasta at home',
+        description: 'a volcano of flavour',
+        tags: ['food'],
+        durationMs: 10 * MIN,
+        createdAt: ago(3 * DAY),
+      });
+      await t.video({
+        ownerId: owner,
+        title: 'Geology lecture: plate tectonics',
+        description: 'volcanoes and earthquakes',
+        tags: ['science', 'volcano'],
+        durationMs: 45 * MIN,
+        createdAt: ago(20 * DAY),
+      });
+      await t.video({
+        ownerId: owner,
+        title: 'Ancient history of Rome',
+        description: 'empire',
+        tags: ['history'],
+        durationMs: 25 * MIN,
+        createdAt: ago(200 * DAY),
+      });
       await t.video({ ownerId: owner, title: 'Volcano secrets PRIVATE', visibility: Visibility.PRIVATE });
       await t.video({ ownerId: owner, title: 'Volcano secrets UNLISTED', visibility: Visibility.UNLISTED });
       await t.video({ ownerId: owner, title: 'Volcano still PROCESSING', status: VideoStatus.PROCESSING });
@@ -87,15 +115,25 @@ for (const db of databaseMatrix()) {
     });
 
     it('sorts by date, newest first, and pages with cursors bound to the search', async () => {
-      assert.deepEqual(await titles('volcano', { orderBy: SearchOrder.DATE }), ['Volcano eruption timelapse', 'Cooking pasta at home', 'Geology lecture: plate tectonics']);
+      assert.deepEqual(await titles('volcano', { orderBy: SearchOrder.DATE }), [
+        'Volcano eruption timelapse',
+        'Cooking pasta at home',
+        'Geology lecture: plate tectonics',
+      ]);
       const p1 = await t.service.search({ query: 'marigold', first: 3, orderBy: SearchOrder.DATE });
       assert.equal(p1.edges.length, 3);
       assert.equal(p1.hasNextPage, true);
       const p2 = await t.service.search({ query: 'marigold', first: 3, orderBy: SearchOrder.DATE, after: p1.edges[2].cursor });
-      assert.deepEqual(p2.edges.map((e) => e.video.title), ['Ancient history of Rome']);
+      assert.deepEqual(
+        p2.edges.map((e) => e.video.title),
+        ['Ancient history of Rome'],
+      );
       assert.equal(p2.hasNextPage, false);
       assert.equal(p2.totalCount, 4);
-      await assert.rejects(t.service.search({ query: 'volcano', after: p1.edges[2].cursor }), (e: unknown) => e instanceof SearchInputError && e.argumentName === 'after');
+      await assert.rejects(
+        t.service.search({ query: 'volcano', after: p1.edges[2].cursor }),
+        (e: unknown) => e instanceof SearchInputError && e.argumentName === 'after',
+      );
     });
 
     it('takes a video out of the index in the same transaction as an edit that makes it private, and puts it back', async () => {
@@ -105,7 +143,12 @@ for (const db of databaseMatrix()) {
       await t.ds.transaction(async (m) => {
         await m.update(VideoEntity, { id: v.id }, { visibility: Visibility.PRIVATE });
         // Inside the transaction the index already agrees with the row.
-        const [c] = await m.query(db === 'postgres' ? 'SELECT count(*) AS n FROM search_documents WHERE video_id = $1' : 'SELECT count(*) AS n FROM search_documents WHERE video_id = ?', [v.id]);
+        const [c] = await m.query(
+          db === 'postgres'
+            ? 'SELECT count(*) AS n FROM search_documents WHERE video_id = $1'
+            : 'SELECT count(*) AS n FROM search_documents WHERE video_id = ?',
+          [v.id],
+        );
         assert.equal(Number(c.n), 0);
       });
       assert.deepEqual(await titles('quokka'), []);
@@ -143,7 +186,10 @@ for (const db of databaseMatrix()) {
       const other = await t.user('Zephyrine Channel');
       await t.video({ ownerId: other, title: 'Kite flying' });
       assert.deepEqual(await titles('zephyrine'), ['Kite flying']);
-      await t.ds.query(db === 'postgres' ? 'UPDATE users SET display_name = $1 WHERE id = $2' : 'UPDATE users SET display_name = ? WHERE id = ?', ['Borealis Kites', other]);
+      await t.ds.query(
+        db === 'postgres' ? 'UPDATE users SET display_name = $1 WHERE id = $2' : 'UPDATE users SET display_name = ? WHERE id = ?',
+        ['Borealis Kites', other],
+      );
       assert.deepEqual(await titles('zephyrine'), []);
       assert.deepEqual(await titles('borealis'), ['Kite flying']);
       await videos.delete({ id: v.id });
@@ -192,7 +238,11 @@ for (const db of databaseMatrix()) {
       ];
       for (const [query, error] of bad) {
         if (error) {
-          await assert.rejects(t.service.search({ query }), (e: unknown) => e instanceof SearchInputError && e.argumentName === 'query' && error.test(e.message), `query ${JSON.stringify(query.slice(0, 30))}`);
+          await assert.rejects(
+            t.service.search({ query }),
+            (e: unknown) => e instanceof SearchInputError && e.argumentName === 'query' && error.test(e.message),
+            `query ${JSON.stringify(query.slice(0, 30))}`,
+          );
         } else {
           const page = await t.service.search({ query });
           assert.ok(Array.isArray(page.edges), `query ${JSON.stringify(query)}`);
@@ -201,10 +251,16 @@ for (const db of databaseMatrix()) {
       assert.equal((await titles('"volcano')).length, 3);
       assert.equal((await titles("'; DROP TABLE videos; --")).length, 0);
       assert.equal((await titles('🌋 volcano 🔥')).length, 3);
-      assert.equal((await t.ds.query("SELECT count(*) AS n FROM videos")).length, 1, 'the table is still there');
-      await assert.rejects(t.service.search({ query: 'volcano', first: 0 }), (e: unknown) => e instanceof SearchInputError && e.argumentName === 'first');
+      assert.equal((await t.ds.query('SELECT count(*) AS n FROM videos')).length, 1, 'the table is still there');
+      await assert.rejects(
+        t.service.search({ query: 'volcano', first: 0 }),
+        (e: unknown) => e instanceof SearchInputError && e.argumentName === 'first',
+      );
       await assert.rejects(t.service.search({ query: 'volcano', first: 51 }), SearchInputError);
-      await assert.rejects(t.service.search({ query: 'volcano', after: 'not-a-cursor' }), (e: unknown) => e instanceof SearchInputError && e.argumentName === 'after');
+      await assert.rejects(
+        t.service.search({ query: 'volcano', after: 'not-a-cursor' }),
+        (e: unknown) => e instanceof SearchInputError && e.argumentName === 'after',
+      );
     });
   });
 }

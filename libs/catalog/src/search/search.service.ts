@@ -56,7 +56,8 @@ export class SearchService {
     const parsed = parseSearchQuery(input.query);
     if (!parsed.ok) throw new SearchInputError(parsed.message, 'query');
     const first = input.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_PAGE) throw new SearchInputError(`"first" must be between 1 and ${MAX_SEARCH_PAGE}.`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_PAGE)
+      throw new SearchInputError(`"first" must be between 1 and ${MAX_SEARCH_PAGE}.`, 'first');
     const order = input.orderBy ?? SearchOrder.RELEVANCE;
     const f = input.filter ?? {};
     const key = searchKey([parsed.words, f.duration ?? null, f.uploadDate ?? null, f.type ?? null, order]);
@@ -66,7 +67,8 @@ export class SearchService {
       if (o == null) throw new SearchInputError('"after" is not a cursor of this search (same query, filter and order).', 'after');
       offset = o;
     }
-    if (offset + first > MAX_SEARCH_WINDOW) throw new SearchInputError(`Search results stop at ${MAX_SEARCH_WINDOW}; refine the query instead of paging further.`, 'after');
+    if (offset + first > MAX_SEARCH_WINDOW)
+      throw new SearchInputError(`Search results stop at ${MAX_SEARCH_WINDOW}; refine the query instead of paging further.`, 'after');
     const filters: SearchFilters = {
       duration: f.duration ?? null,
       type: f.type ?? null,
@@ -78,13 +80,19 @@ export class SearchService {
     const byId = new Map(rows.map((v) => [v.id, v]));
     // A row deleted or unlisted between the two reads is left out (never a stale hit).
     const edges = ids.flatMap((id, i) => (byId.has(id) ? [{ cursor: encodeSearchCursor(offset + i + 1, key), video: byId.get(id)! }] : []));
-    return { edges, totalCount: hits.total, hasNextPage: hits.ids.length > first && offset + first < MAX_SEARCH_WINDOW, hasPreviousPage: offset > 0 };
+    return {
+      edges,
+      totalCount: hits.total,
+      hasNextPage: hits.ids.length > first && offset + first < MAX_SEARCH_WINDOW,
+      hasPreviousPage: offset > 0,
+    };
   }
 
   /** Titles for typeahead: the words typed so far, the last one as a prefix (typo corrections too). */
   async suggestions(prefix: string, first?: number | null): Promise<string[]> {
     const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) throw new SearchInputError(`"first" must be between 1 and ${MAX_SUGGESTIONS}.`, 'first');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS)
+      throw new SearchInputError(`"first" must be between 1 and ${MAX_SUGGESTIONS}.`, 'first');
     const parsed = parseSearchQuery(prefix, 'prefix');
     if (!parsed.ok) {
       // Nothing typed yet (or only spaces and symbols) is no mistake while typing: no suggestions.

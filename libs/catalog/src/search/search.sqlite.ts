@@ -4,7 +4,15 @@ import { filterSql } from './search.sql-parts';
 import { SearchDialect, SearchFilters, SearchHits, SearchOrder, SearchRequest, SearchScope, WordGroup } from './search.types';
 
 /** The triggers the migration puts on videos and users (a TypeORM table re-creation on SQLite drops them). */
-const TRIGGERS = ['search_video_ai', 'search_video_au', 'search_video_ad', 'search_user_au', 'search_fts_ai', 'search_fts_ad', 'search_fts_au'];
+const TRIGGERS = [
+  'search_video_ai',
+  'search_video_au',
+  'search_video_ad',
+  'search_user_au',
+  'search_fts_ai',
+  'search_fts_ad',
+  'search_fts_au',
+];
 
 /** A vocabulary older than this is reloaded when the index changed since (typo candidates only; hits are always live). */
 const VOCAB_REFRESH_MS = 2_000;
@@ -114,7 +122,8 @@ export class SqliteSearch implements SearchDialect {
       const bucket = v.byLength.get(len);
       if (!bucket) continue;
       for (let i = 0; i < bucket.terms.length; i++) {
-        if (popcount((bucket.masks[i] ^ mask) >>> 0) <= 2 * max) out.push({ term: bucket.terms[i], docs: v.docs.get(bucket.terms[i]) ?? 0 });
+        if (popcount((bucket.masks[i] ^ mask) >>> 0) <= 2 * max)
+          out.push({ term: bucket.terms[i], docs: v.docs.get(bucket.terms[i]) ?? 0 });
       }
     }
     return out;
@@ -142,7 +151,14 @@ export class SqliteSearch implements SearchDialect {
 
   private from(match: string, filters: SearchFilters): { params: unknown[]; from: string } {
     const params: unknown[] = [match];
-    const where = ['search_fts MATCH ?', ...filterSql(filters, (x) => (params.push(x), '?'), (d) => sqlTime(false, d))];
+    const where = [
+      'search_fts MATCH ?',
+      ...filterSql(
+        filters,
+        (x) => (params.push(x), '?'),
+        (d) => sqlTime(false, d),
+      ),
+    ];
     return { params, from: `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid WHERE ${where.join(' AND ')}` };
   }
 

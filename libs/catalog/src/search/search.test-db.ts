@@ -42,7 +42,12 @@ export async function searchTestDb(db: DbKind): Promise<SearchTestDb> {
     u.pathname = `/${pgName}`;
     url = u.toString();
   }
-  const config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32), ...(url ? { DATABASE_URL: url } : {}) });
+  const config = AppConfig.fromEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'x'.repeat(32),
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity]));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'all' });
@@ -56,7 +61,15 @@ export async function searchTestDb(db: DbKind): Promise<SearchTestDb> {
     service,
     user: async (displayName) => {
       const id = randomUUID();
-      await ds.getRepository(UserEntity).insert({ id, email: `u${++n}-${id.slice(0, 8)}@example.test`, passwordHash: 'x', displayName, roles: [], createdAt: new Date(), updatedAt: new Date() });
+      await ds.getRepository(UserEntity).insert({
+        id,
+        email: `u${++n}-${id.slice(0, 8)}@example.test`,
+        passwordHash: 'x',
+        displayName,
+        roles: [],
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
       return id;
     },
     video: async (v) => {

@@ -97,7 +97,16 @@ export interface SearchDialect {
   suggestTitles(groups: WordGroup[], limit: number): Promise<string[]>;
 }
 
-registerEnumType(SearchOrder, { name: 'SearchOrder', description: 'RELEVANCE (default) or DATE (newest first). Sorting by views comes with view counts.' });
+registerEnumType(SearchOrder, {
+  name: 'SearchOrder',
+  description: 'RELEVANCE (default) or DATE (newest first). Sorting by views comes with view counts.',
+});
 registerEnumType(SearchDuration, { name: 'SearchDuration', description: 'SHORT < 4 min, MEDIUM 4–20 min, LONG > 20 min' });
-registerEnumType(SearchUploadDate, { name: 'SearchUploadDate', description: 'Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days)' });
-registerEnumType(SearchItemType, { name: 'SearchItemType', description: 'VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet)' });
+registerEnumType(SearchUploadDate, {
+  name: 'SearchUploadDate',
+  description: 'Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days)',
+});
+registerEnumType(SearchItemType, {
+  name: 'SearchItemType',
+  description: 'VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet)',
+});

@@ -31,14 +31,20 @@ describe('search words', () => {
   });
 
   it('cuts user text into words: FTS syntax, SQL, control characters and emoji separate words', () => {
-    assert.deepEqual(parseSearchQuery('NEAR("a" b*) OR c:d -e ^f {g}'), { ok: true, words: ['near', 'a', 'b', 'or', 'c', 'd', 'e', 'f', 'g'] });
+    assert.deepEqual(parseSearchQuery('NEAR("a" b*) OR c:d -e ^f {g}'), {
+      ok: true,
+      words: ['near', 'a', 'b', 'or', 'c', 'd', 'e', 'f', 'g'],
+    });
     assert.deepEqual(parseSearchQuery("x'; DROP TABLE videos; --"), { ok: true, words: ['x', 'drop', 'table', 'videos'] });
     assert.deepEqual(parseSearchQuery('Café\u0000naïve🔥ＦＵＬＬ'), { ok: true, words: ['café', 'naïve', 'full'] });
     assert.equal(parseSearchQuery('🔥').ok, false);
   });
 
   it('quotes every word in the FTS5 MATCH and tsquery text it builds', () => {
-    const groups = [{ word: 'near', prefix: false, variants: [] }, { word: 'or', prefix: true, variants: ['of'] }];
+    const groups = [
+      { word: 'near', prefix: false, variants: [] },
+      { word: 'or', prefix: true, variants: ['of'] },
+    ];
     assert.equal(ftsMatch(groups), '("near") AND ("or" OR "or"* OR "of")');
     assert.equal(tsQueryText(groups), "('near') & ('or' | 'or':* | 'of')");
     assert.equal(tsQueryText(groups, 'A'), "('near':A) & ('or':A | 'or':*A | 'of':A)");

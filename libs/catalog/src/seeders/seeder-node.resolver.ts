@@ -64,7 +64,8 @@ export class SeederNodeResolver {
   constructor(private readonly seeders: SeederNodesService) {}
 
   @Mutation(() => RegisterSeederPayload, {
-    description: "Registers a seeder node's key with the signed-in account (proof of possession); again from the same account refreshes name and lastSeenAt",
+    description:
+      "Registers a seeder node's key with the signed-in account (proof of possession); again from the same account refreshes name and lastSeenAt",
   })
   @UseGuards(AuthenticatedGuard)
   async registerSeeder(@CurrentUser() user: AuthUser, @Args('input') input: RegisterSeederInput): Promise<RegisterSeederPayload> {

@@ -46,7 +46,11 @@ export class SeederNodesService {
   async register(user: AuthUser, input: RegisterSeederRequest, now: number = Date.now()): Promise<RegisterSeederResult> {
     const publicKey = decodeBase64Url(input.publicKey, 32);
     if (!publicKey) {
-      return refuse('publicKey', 'The seeder key must be a raw 32-byte Ed25519 public key in base64url (43 characters).', 'INVALID_SEEDER_KEY');
+      return refuse(
+        'publicKey',
+        'The seeder key must be a raw 32-byte Ed25519 public key in base64url (43 characters).',
+        'INVALID_SEEDER_KEY',
+      );
     }
     const name = (input.name ?? '').trim();
     if (name.length > NAME_MAX || CONTROL.test(name)) {
@@ -54,7 +58,11 @@ export class SeederNodesService {
     }
     const signedAt = input.signedAt instanceof Date ? input.signedAt.getTime() : NaN;
     if (!Number.isSafeInteger(signedAt) || signedAt < 0) {
-      return refuse('signedAt', 'signedAt must be the ISO 8601 date-time the seeder signed at, e.g. 2025-06-15T12:00:00.000Z.', 'INVALID_SIGNED_AT');
+      return refuse(
+        'signedAt',
+        'signedAt must be the ISO 8601 date-time the seeder signed at, e.g. 2025-06-15T12:00:00.000Z.',
+        'INVALID_SIGNED_AT',
+      );
     }
     if (now - signedAt > SEEDER_REGISTRATION_MAX_AGE_MS) {
       const minutes = Math.floor((now - signedAt) / 60_000);
@@ -72,7 +80,8 @@ export class SeederNodesService {
       );
     }
     const signature = decodeBase64Url(input.signature, 64);
-    if (!signature) return refuse('signature', 'The signature must be a 64-byte Ed25519 signature in base64url (86 characters).', 'INVALID_SIGNATURE');
+    if (!signature)
+      return refuse('signature', 'The signature must be a 64-byte Ed25519 signature in base64url (86 characters).', 'INVALID_SIGNATURE');
     const reg = { domain: SEEDER_REGISTRATION_DOMAIN, userId: user.id, publicKey, signedAt };
     if (!(await verifySeederRegistration(reg, signature, this.verifier))) {
       return refuse(
@@ -124,7 +133,11 @@ export class SeederNodesService {
 
   private async refresh(seeder: SeederNodeEntity, user: AuthUser, name: string, now: number): Promise<RegisterSeederResult> {
     if (seeder.ownerId !== user.id) {
-      return refuse('publicKey', 'This seeder key is already registered with another account; a key belongs to one account.', 'SEEDER_KEY_TAKEN');
+      return refuse(
+        'publicKey',
+        'This seeder key is already registered with another account; a key belongs to one account.',
+        'SEEDER_KEY_TAKEN',
+      );
     }
     const changes = { lastSeenAt: new Date(now), ...(name ? { name } : {}) };
     await this.seeders.update({ id: seeder.id }, changes);

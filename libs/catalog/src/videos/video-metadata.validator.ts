@@ -21,7 +21,8 @@ export function cleanMetadata(input: VideoMetadataInput): { ok: true; value: Cle
   if (input.title != null) {
     const title = input.title.trim().replace(/\s+/g, ' ');
     if (!title) errors.push(UserError.of('title', 'Enter a title.', 'TITLE_REQUIRED'));
-    else if (title.length > LIMITS.title) errors.push(UserError.of('title', `Use at most ${LIMITS.title} characters for the title.`, 'TITLE_TOO_LONG'));
+    else if (title.length > LIMITS.title)
+      errors.push(UserError.of('title', `Use at most ${LIMITS.title} characters for the title.`, 'TITLE_TOO_LONG'));
     value.title = title;
   }
   if (input.description != null) {

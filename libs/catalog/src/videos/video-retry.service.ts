@@ -29,10 +29,18 @@ export class VideoRetryService {
     // Already queued or running again (a double click, a second tab): nothing more to do.
     if (video.status === VideoStatus.UPLOADED || video.status === VideoStatus.PROCESSING) return { ok: true, video };
     if (video.status !== VideoStatus.FAILED) {
-      return { ok: false, code: 'NOT_FAILED', message: `Only a video whose processing failed can be retried; this one is ${video.status.toLowerCase()}.` };
+      return {
+        ok: false,
+        code: 'NOT_FAILED',
+        message: `Only a video whose processing failed can be retried; this one is ${video.status.toLowerCase()}.`,
+      };
     }
     if (!(await this.canRetry(video))) {
-      return { ok: false, code: 'SOURCE_GONE', message: 'The uploaded file is no longer kept (a file that was refused is removed at once): upload it again.' };
+      return {
+        ok: false,
+        code: 'SOURCE_GONE',
+        message: 'The uploaded file is no longer kept (a file that was refused is removed at once): upload it again.',
+      };
     }
     if (await this.videos.requeueFailed(video.id)) await this.queue.add(video.id, { videoId: video.id });
     // else another retry moved it first: it is queued once.

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from './bigint.transformer';
 
-
 /** The swarm of one rendition of a video: a standard BitTorrent torrent with the origin as web seed. */
 @Entity('video_torrents')
 export class VideoTorrentEntity {

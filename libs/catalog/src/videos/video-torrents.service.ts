@@ -20,7 +20,11 @@ export class VideoTorrentsService {
     await this.torrents.manager.transaction(async (m) => {
       await m.delete(VideoTorrentEntity, { videoId });
       const now = new Date();
-      if (records.length) await m.insert(VideoTorrentEntity, records.map((r) => ({ ...r, infoHash: r.infoHash.toLowerCase(), videoId, createdAt: now })));
+      if (records.length)
+        await m.insert(
+          VideoTorrentEntity,
+          records.map((r) => ({ ...r, infoHash: r.infoHash.toLowerCase(), videoId, createdAt: now })),
+        );
     });
   }
 

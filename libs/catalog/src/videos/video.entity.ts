@@ -11,7 +11,6 @@ export interface RenditionInfo {
   codecs: string;
 }
 
-
 @Entity('videos')
 export class VideoEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -26,7 +26,9 @@ export class VideosService {
   constructor(@InjectRepository(VideoEntity) private readonly videos: Repository<VideoEntity>) {}
 
   /** Records a completed upload. Idempotent per upload id (a retried finish returns the same video). */
-  async createFromUpload(input: { ownerId: string; uploadId: string; title: string; sourceName: string; sourceBytes: number } & UploadDetails): Promise<VideoEntity> {
+  async createFromUpload(
+    input: { ownerId: string; uploadId: string; title: string; sourceName: string; sourceBytes: number } & UploadDetails,
+  ): Promise<VideoEntity> {
     const existing = await this.videos.findOneBy({ uploadId: input.uploadId });
     if (existing) return existing;
     const now = new Date();
@@ -76,7 +78,10 @@ export class VideosService {
     return this.videos.findBy({ status: In([VideoStatus.UPLOADED, VideoStatus.PROCESSING]) });
   }
 
-  async updateMetadata(id: string, changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category'>>): Promise<VideoEntity> {
+  async updateMetadata(
+    id: string,
+    changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category'>>,
+  ): Promise<VideoEntity> {
     await this.videos.update({ id }, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
   }
@@ -111,7 +116,10 @@ export class VideosService {
    * it (a second, concurrent retry finds it no longer FAILED and does nothing).
    */
   async requeueFailed(id: string): Promise<boolean> {
-    const r = await this.videos.update({ id, status: VideoStatus.FAILED }, { status: VideoStatus.UPLOADED, progress: 0, failureReason: null, updatedAt: new Date() });
+    const r = await this.videos.update(
+      { id, status: VideoStatus.FAILED },
+      { status: VideoStatus.UPLOADED, progress: 0, failureReason: null, updatedAt: new Date() },
+    );
     return (r.affected ?? 0) > 0;
   }
 
@@ -123,7 +131,11 @@ export class VideosService {
     const base = this.videos.createQueryBuilder('v');
     for (const [key, value] of Object.entries(where)) base.andWhere(`v.${key} = :${key}`, { [key]: value });
     const totalCount = await base.clone().getCount();
-    const q = base.clone().orderBy('v.createdAt', 'DESC').addOrderBy('v.id', 'DESC').take(first + 1);
+    const q = base
+      .clone()
+      .orderBy('v.createdAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .take(first + 1);
     if (after) {
       q.andWhere('(v.createdAt < :t OR (v.createdAt = :t AND v.id < :cid))', { t: after.createdAt, cid: after.id });
     }

@@ -69,7 +69,10 @@ describe('ContentAddresser.addressFolder', () => {
     assert.equal(manifest.version, 1);
     assert.equal(manifest.videoId, 'video-1');
     const expectedPaths = Object.keys(TREE).sort((a, b) => (a < b ? -1 : 1));
-    assert.deepEqual(manifest.files.map((f) => f.path), expectedPaths);
+    assert.deepEqual(
+      manifest.files.map((f) => f.path),
+      expectedPaths,
+    );
     for (const f of manifest.files) {
       const bytes = TREE[f.path];
       assert.equal(f.bytes, bytes.length, f.path);

@@ -200,7 +200,7 @@ describe('IpfsRepository with Kubo (fake Kubo RPC API: parameters and the CID ch
 });
 
 describe('IpfsRepository with a real Kubo daemon', () => {
-  it("gives the same CIDs as Kubo and pins them there", async (t) => {
+  it('gives the same CIDs as Kubo and pins them there', async (t) => {
     const kuboApiUrl = process.env.KUBO_API_URL;
     if (!kuboApiUrl) {
       t.skip('needs KUBO_API_URL');

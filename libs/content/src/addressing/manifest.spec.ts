@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { buildManifest, canonicalJson, canonicalManifestBytes, ManifestError, ManifestFile, signManifest, SignedManifest, verifyManifest } from './manifest';
+import {
+  buildManifest,
+  canonicalJson,
+  canonicalManifestBytes,
+  ManifestError,
+  ManifestFile,
+  signManifest,
+  SignedManifest,
+  verifyManifest,
+} from './manifest';
 
 function testKey() {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -23,7 +32,10 @@ describe('manifest', () => {
     assert.equal(m.version, 1);
     assert.equal(m.videoId, 'v1');
     assert.equal(m.createdAt, '2025-01-02T03:04:05.000Z');
-    assert.deepEqual(m.files.map((f) => f.path), ['720p/seg_00000.m4s', '720p/seg_00001.m4s', 'master.m3u8', 'poster.jpg']);
+    assert.deepEqual(
+      m.files.map((f) => f.path),
+      ['720p/seg_00000.m4s', '720p/seg_00001.m4s', 'master.m3u8', 'poster.jpg'],
+    );
     assert.ok(!Number.isNaN(Date.parse(buildManifest({ videoId: 'v1', files: [] }).createdAt)));
   });
 
@@ -54,7 +66,14 @@ describe('manifest', () => {
         sha('a') +
         '"}],"version":1,"videoId":"v1"}',
     );
-    const shuffled = JSON.parse(JSON.stringify({ videoId: m.videoId, files: m.files.map((f) => ({ sha256: f.sha256, bytes: f.bytes, path: f.path, cid: f.cid })), version: 1, createdAt: m.createdAt }));
+    const shuffled = JSON.parse(
+      JSON.stringify({
+        videoId: m.videoId,
+        files: m.files.map((f) => ({ sha256: f.sha256, bytes: f.bytes, path: f.path, cid: f.cid })),
+        version: 1,
+        createdAt: m.createdAt,
+      }),
+    );
     assert.deepEqual(canonicalManifestBytes(shuffled), canonicalManifestBytes(m));
     assert.equal(canonicalJson({ b: [1, { d: null, c: 'é"\n' }], a: true }), '{"a":true,"b":[1,{"c":"é\\"\\n","d":null}]}');
     // The signature is not part of what is signed.
@@ -86,11 +105,14 @@ describe('manifest', () => {
       ['dropped file', (m) => m.files.pop()],
       ['videoId', (m) => (m.videoId = 'v2')],
       ['extra field', (m) => Object.assign(m, { extra: 1 })],
-      ['signature', (m) => {
-        const b = Buffer.from(m.signature.value, 'base64url');
-        b[0] ^= 1;
-        m.signature.value = b.toString('base64url');
-      }],
+      [
+        'signature',
+        (m) => {
+          const b = Buffer.from(m.signature.value, 'base64url');
+          b[0] ^= 1;
+          m.signature.value = b.toString('base64url');
+        },
+      ],
       ['signature truncated', (m) => (m.signature.value = m.signature.value.slice(0, 40))],
       ['alg', (m) => ((m.signature as { alg: string }).alg = 'RS256')],
       ['no signature', (m) => delete (m as Partial<SignedManifest>).signature],

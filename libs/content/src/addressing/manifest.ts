@@ -9,7 +9,6 @@ export interface ManifestSigningKey {
   sign(bytes: Uint8Array): Uint8Array;
 }
 
-
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Builds a manifest; throws a ManifestError for an entry that could not be served as-is. */

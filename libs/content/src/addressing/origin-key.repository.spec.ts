@@ -42,7 +42,9 @@ describe('OriginKeyRepository', () => {
     const repo = new OriginKeyRepository(config, {});
     const jwk = repo.publicJwk();
     assert.deepEqual(Object.keys(jwk).sort(), ['crv', 'kty', 'x']);
-    const expected = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+    const expected = createHash('sha256')
+      .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+      .digest('base64url');
     assert.equal(repo.keyId(), expected);
   });
 
@@ -61,7 +63,10 @@ describe('OriginKeyRepository', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
     for (const value of ['nonsense', rsa]) {
       const repo = new OriginKeyRepository(config, { originSigningKeyPem: value });
-      assert.throws(() => repo.publicKeyRaw(), (err: unknown) => err instanceof AddressingConfigError && /ORIGIN_SIGNING_KEY/.test(err.message));
+      assert.throws(
+        () => repo.publicKeyRaw(),
+        (err: unknown) => err instanceof AddressingConfigError && /ORIGIN_SIGNING_KEY/.test(err.message),
+      );
     }
   });
 

@@ -42,7 +42,8 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() body: { email?: unknown; password?: unknown }, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { email, password } = body ?? {};
-    if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) throw new UnauthorizedException('Give your email and password.');
+    if (typeof email !== 'string' || typeof password !== 'string' || !email || !password)
+      throw new UnauthorizedException('Give your email and password.');
     const r = await this.signIns.signIn(email, password, req.ip ?? 'unknown');
     if (!r.ok && r.code === 'RATE_LIMITED') throw tooManyRequests(res, r);
     if (!r.ok) throw new UnauthorizedException(r.message);
@@ -61,5 +62,8 @@ export class AuthController {
 /** 429 with Retry-After (seconds) and the same fields as the GraphQL RATE_LIMITED error. */
 function tooManyRequests(res: Response, r: RateLimited): HttpException {
   res.setHeader('Retry-After', String(r.retryAfterSec));
-  return new HttpException({ statusCode: 429, code: r.code, message: r.message, retryAfterSec: r.retryAfterSec, retryAt: r.retryAt.toISOString() }, 429);
+  return new HttpException(
+    { statusCode: 429, code: r.code, message: r.message, retryAfterSec: r.retryAfterSec, retryAt: r.retryAt.toISOString() },
+    429,
+  );
 }

@@ -11,9 +11,7 @@ export interface SecurityNotice {
 }
 
 /** Go ahead (the attempt is counted as a failure until `succeeded`), or wait this many seconds. */
-export type AttemptDecision =
-  | { ok: true; attempt: number }
-  | { ok: false; retryAfterSec: number; scope: 'account' | 'ip' };
+export type AttemptDecision = { ok: true; attempt: number } | { ok: false; retryAfterSec: number; scope: 'account' | 'ip' };
 
 // Memory stores expire keys with setTimeout (at most ~24.8 days), so no window here is longer than that.
 const NOTICE_SEC = 14 * 24 * 3600;
@@ -101,7 +99,13 @@ export class LoginThrottle {
 
 /** The account's key: a hash of the normalized email (unknown emails are throttled alike; no addresses in Redis). */
 function accountKey(email: string): string {
-  return createHash('sha256').update(String(email ?? '').trim().toLowerCase()).digest('base64url');
+  return createHash('sha256')
+    .update(
+      String(email ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+    .digest('base64url');
 }
 
 function seconds(ms: number): number {

@@ -28,7 +28,10 @@ export class SignInService {
     const decision = await this.throttle.attempt(email, ip);
     if (!decision.ok) {
       const who = decision.scope === 'ip' ? 'from your address' : 'for this account';
-      return { ok: false, ...rateLimited(`Too many failed sign-ins ${who}. Try again in ${wait(decision.retryAfterSec)}.`, decision.retryAfterSec) };
+      return {
+        ok: false,
+        ...rateLimited(`Too many failed sign-ins ${who}. Try again in ${wait(decision.retryAfterSec)}.`, decision.retryAfterSec),
+      };
     }
     const user = await this.users.authenticate(email, password);
     if (!user) {
@@ -41,7 +44,9 @@ export class SignInService {
   /** One registration from `ip`; null when allowed. */
   async register(ip: string): Promise<RateLimited | null> {
     const r = await this.throttle.register(ip);
-    return r.ok ? null : rateLimited(`Too many accounts registered from your address. Try again in ${wait(r.retryAfterSec)}.`, r.retryAfterSec);
+    return r.ok
+      ? null
+      : rateLimited(`Too many accounts registered from your address. Try again in ${wait(r.retryAfterSec)}.`, r.retryAfterSec);
   }
 }
 

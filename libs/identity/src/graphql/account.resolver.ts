@@ -68,5 +68,7 @@ function clientIp(req: Request | undefined): string {
 
 /** A refusal the caller can wait out: `extensions.code` RATE_LIMITED with when to retry. */
 function rateLimitedError(r: RateLimited): GraphQLError {
-  return new GraphQLError(r.message, { extensions: { code: 'RATE_LIMITED', retryAfterSec: r.retryAfterSec, retryAt: r.retryAt.toISOString() } });
+  return new GraphQLError(r.message, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSec: r.retryAfterSec, retryAt: r.retryAt.toISOString() },
+  });
 }

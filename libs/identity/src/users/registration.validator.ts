@@ -18,6 +18,7 @@ export function validateRegistration(input: RegistrationInput): UserError[] {
   if (password.length > 128) errors.push(UserError.of('password', 'Use at most 128 characters for the password.', 'PASSWORD_TOO_LONG'));
   const name = (input.displayName ?? '').trim();
   if (name.length < 1) errors.push(UserError.of('displayName', 'Enter a display name.', 'DISPLAY_NAME_REQUIRED'));
-  if (name.length > 80) errors.push(UserError.of('displayName', 'Use at most 80 characters for the display name.', 'DISPLAY_NAME_TOO_LONG'));
+  if (name.length > 80)
+    errors.push(UserError.of('displayName', 'Use at most 80 characters for the display name.', 'DISPLAY_NAME_TOO_LONG'));
   return errors;
 }

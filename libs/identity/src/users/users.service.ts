@@ -41,7 +41,10 @@ export class UsersService {
       email,
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName.trim(),
-      roles: [...(input.roles ?? ROLES_BY_ACCOUNT[input.accountType ?? 'creator']), ...(this.config.adminEmails.has(email) ? [Role.ADMIN] : [])],
+      roles: [
+        ...(input.roles ?? ROLES_BY_ACCOUNT[input.accountType ?? 'creator']),
+        ...(this.config.adminEmails.has(email) ? [Role.ADMIN] : []),
+      ],
       createdAt: now,
       updatedAt: now,
     });

@@ -32,7 +32,8 @@ function parse(value: unknown): bigint {
   try {
     return parseAmount(value, { allowNegative: true, allowZero: true });
   } catch (err) {
-    if (err instanceof LedgerError) throw new GraphQLError(`Amount: ${err.message}`, { extensions: { code: 'BAD_USER_INPUT', reason: err.code } });
+    if (err instanceof LedgerError)
+      throw new GraphQLError(`Amount: ${err.message}`, { extensions: { code: 'BAD_USER_INPUT', reason: err.code } });
     throw err;
   }
 }

@@ -37,7 +37,9 @@ export class WalletType {
 export class LedgerTransactionType {
   @Field(() => ID)
   id: string;
-  @Field({ description: 'TRANSFER, PLAN_PURCHASE, PEER_REWARD, PENDING_RELEASE, MINT, HOLD_PLACE, HOLD_RELEASE, CREATOR_SHARE, CREATOR_PAYOUT, …' })
+  @Field({
+    description: 'TRANSFER, PLAN_PURCHASE, PEER_REWARD, PENDING_RELEASE, MINT, HOLD_PLACE, HOLD_RELEASE, CREATOR_SHARE, CREATOR_PAYOUT, …',
+  })
   kind: string;
   @Field(() => WalletAccountEnum)
   account: WalletAccountEnum;
@@ -195,7 +197,9 @@ export class FaucetPayload {
 
 @InputType()
 export class RedeemReceiptsInput {
-  @Field(() => [String], { description: 'Each the base64url bytes of a wt_receipt wire message (certificate, receipt, signature); at most 500' })
+  @Field(() => [String], {
+    description: 'Each the base64url bytes of a wt_receipt wire message (certificate, receipt, signature); at most 500',
+  })
   receipts: string[];
 }
 
@@ -213,7 +217,10 @@ export class ReceiptRedemptionType {
   code: string | null;
   @Field(() => String, { nullable: true })
   message: string | null;
-  @Field({ description: 'True when the same receipt may be paid if sent again later (TOO_FAST: playback time has to catch up); false for everything final' })
+  @Field({
+    description:
+      'True when the same receipt may be paid if sent again later (TOO_FAST: playback time has to catch up); false for everything final',
+  })
   retryable: boolean;
   @Field(() => Int)
   segments: number;

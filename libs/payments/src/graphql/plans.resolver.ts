@@ -23,7 +23,10 @@ export class PlansResolver {
     return this.entitlements.plans();
   }
 
-  @Query(() => EntitlementType, { nullable: true, description: 'The ad-free plan that holds now (its expiry covers back-to-back purchases)' })
+  @Query(() => EntitlementType, {
+    nullable: true,
+    description: 'The ad-free plan that holds now (its expiry covers back-to-back purchases)',
+  })
   @UseGuards(AuthenticatedGuard)
   async myEntitlement(@CurrentUser() user: AuthUser): Promise<EntitlementType | null> {
     const e = await this.entitlements.activeOf(user.id);
@@ -34,7 +37,18 @@ export class PlansResolver {
   @UseGuards(AuthenticatedGuard)
   async buyPlan(@CurrentUser() user: AuthUser, @Args('input') input: BuyPlanInput): Promise<BuyPlanPayload> {
     const r = await this.entitlements.buy(user.id, input.planId, input.idempotencyKey);
-    if (!r.ok) return { entitlement: null, wallet: null, userErrors: [UserError.of(r.code === 'PLAN_NOT_FOUND' ? 'planId' : r.code === 'INSUFFICIENT_FUNDS' ? 'planId' : 'idempotencyKey', r.message, r.code)] };
+    if (!r.ok)
+      return {
+        entitlement: null,
+        wallet: null,
+        userErrors: [
+          UserError.of(
+            r.code === 'PLAN_NOT_FOUND' ? 'planId' : r.code === 'INSUFFICIENT_FUNDS' ? 'planId' : 'idempotencyKey',
+            r.message,
+            r.code,
+          ),
+        ],
+      };
     const active = await this.entitlements.activeOf(user.id);
     return { entitlement: entitlementType(active ?? r.entitlement), wallet: walletType(await this.wallets.view(user.id)), userErrors: [] };
   }

@@ -23,7 +23,14 @@ export function walletType(v: WalletView): WalletType {
 }
 
 function txType(t: WalletTransaction): LedgerTransactionType {
-  return Object.assign(new LedgerTransactionType(), { id: t.id, kind: t.kind, account: t.account as WalletAccountEnum, amount: t.amount, memo: t.memo, createdAt: t.createdAt });
+  return Object.assign(new LedgerTransactionType(), {
+    id: t.id,
+    kind: t.kind,
+    account: t.account as WalletAccountEnum,
+    amount: t.amount,
+    memo: t.memo,
+    createdAt: t.createdAt,
+  });
 }
 
 /** The signed-in user's wallet, history and earnings; transfers; the admin mint and the dev faucet. */
@@ -48,12 +55,18 @@ export class WalletResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<LedgerTransactionConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
     try {
       const page = await this.wallets.transactions(user.id, first, after);
       return {
         edges: page.items.map((t) => ({ cursor: t.cursor, node: txType(t) })),
-        pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: !!after, startCursor: page.items[0]?.cursor ?? null, endCursor: page.items.at(-1)?.cursor ?? null },
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          hasPreviousPage: !!after,
+          startCursor: page.items[0]?.cursor ?? null,
+          endCursor: page.items.at(-1)?.cursor ?? null,
+        },
       };
     } catch (err) {
       if (err instanceof LedgerError) throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -63,13 +76,19 @@ export class WalletResolver {
 
   @Query(() => [EarningsPointType], { description: 'Seeding earnings (browser and seeder nodes) per UTC day, oldest first' })
   @UseGuards(AuthenticatedGuard)
-  async seedingEarnings(@CurrentUser() user: AuthUser, @Args('days', { type: () => Int, defaultValue: 30 }) days: number): Promise<EarningsPointType[]> {
+  async seedingEarnings(
+    @CurrentUser() user: AuthUser,
+    @Args('days', { type: () => Int, defaultValue: 30 }) days: number,
+  ): Promise<EarningsPointType[]> {
     return (await this.wallets.seedingEarnings(user.id, days)).map((p) => ({ day: p.day, amount: p.amount, segments: p.entries }));
   }
 
   @Query(() => [EarningsPointType], { description: 'Creator revenue per UTC day, oldest first' })
   @UseGuards(AuthenticatedGuard)
-  async creatorEarnings(@CurrentUser() user: AuthUser, @Args('days', { type: () => Int, defaultValue: 30 }) days: number): Promise<EarningsPointType[]> {
+  async creatorEarnings(
+    @CurrentUser() user: AuthUser,
+    @Args('days', { type: () => Int, defaultValue: 30 }) days: number,
+  ): Promise<EarningsPointType[]> {
     return (await this.wallets.creatorEarnings(user.id, days)).map((p) => ({ day: p.day, amount: p.amount, segments: 0 }));
   }
 
@@ -80,7 +99,14 @@ export class WalletResolver {
     if (!r.ok) return { transaction: null, wallet: null, userErrors: [UserError.of(r.field, r.message, r.code)] };
     const mine = r.entry.postings.find((p) => p.amount < 0n)!;
     return {
-      transaction: Object.assign(new LedgerTransactionType(), { id: `${r.entry.entryId}:WALLET`, kind: r.entry.kind, account: WalletAccountEnum.WALLET, amount: mine.amount, memo: r.entry.memo, createdAt: r.entry.createdAt }),
+      transaction: Object.assign(new LedgerTransactionType(), {
+        id: `${r.entry.entryId}:WALLET`,
+        kind: r.entry.kind,
+        account: WalletAccountEnum.WALLET,
+        amount: mine.amount,
+        memo: r.entry.memo,
+        createdAt: r.entry.createdAt,
+      }),
       wallet: walletType(await this.wallets.view(user.id)),
       userErrors: [],
     };
@@ -98,14 +124,17 @@ export class WalletResolver {
     return { entryId: r.entry.entryId, totalSupply, userErrors: [] };
   }
 
-  @Query(() => [MintRecordType], { description: 'Admin: every mint, newest first (who, to whom, how much, when, key); `before` is an entryId from an earlier page' })
+  @Query(() => [MintRecordType], {
+    description: 'Admin: every mint, newest first (who, to whom, how much, when, key); `before` is an entryId from an earlier page',
+  })
   @UseGuards(AuthenticatedGuard)
   @Roles(Role.ADMIN)
   async mints(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('before', { type: () => String, nullable: true }) before?: string | null,
   ): Promise<MintRecordType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw new GraphQLError('first must be between 1 and 200', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw new GraphQLError('first must be between 1 and 200', { extensions: { code: 'BAD_USER_INPUT' } });
     const records = await this.wallets.mintLog(first, before);
     const ids = [...new Set(records.flatMap((r) => [r.adminUserId, r.toUserId]).filter((id): id is string => !!id))];
     const emails = new Map<string, string>();
@@ -113,7 +142,13 @@ export class WalletResolver {
       const u = await this.users.findById(id);
       if (u) emails.set(id, u.email);
     }
-    return records.map((r) => Object.assign(new MintRecordType(), { ...r, adminEmail: emails.get(r.adminUserId) ?? null, toEmail: r.toUserId ? (emails.get(r.toUserId) ?? null) : null }));
+    return records.map((r) =>
+      Object.assign(new MintRecordType(), {
+        ...r,
+        adminEmail: emails.get(r.adminUserId) ?? null,
+        toEmail: r.toUserId ? (emails.get(r.toUserId) ?? null) : null,
+      }),
+    );
   }
 
   @Mutation(() => FaucetPayload, { description: 'Development only: 100 test CLC (FAUCET_DISABLED in production)' })

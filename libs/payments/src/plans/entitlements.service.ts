@@ -54,8 +54,12 @@ export class EntitlementsService {
   ) {}
 
   async plans(): Promise<Plan[]> {
-    const rows = await this.db.query(`SELECT id, name, period_days, CAST(price AS TEXT) AS price, active FROM payment_plans ORDER BY sort, id`);
-    return rows.filter((r) => toBool(r.active)).map((r) => ({ id: String(r.id), name: String(r.name), periodDays: Number(r.period_days), price: BigInt(r.price as string) }));
+    const rows = await this.db.query(
+      `SELECT id, name, period_days, CAST(price AS TEXT) AS price, active FROM payment_plans ORDER BY sort, id`,
+    );
+    return rows
+      .filter((r) => toBool(r.active))
+      .map((r) => ({ id: String(r.id), name: String(r.name), periodDays: Number(r.period_days), price: BigInt(r.price as string) }));
   }
 
   /** The entitlement that holds now (the one ending last), or null. */
@@ -100,8 +104,10 @@ export class EntitlementsService {
       });
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
-      if (err.code === 'INSUFFICIENT_FUNDS') return { ok: false, code: 'INSUFFICIENT_FUNDS', message: `Your wallet does not hold the ${plan.name}'s price.` };
-      if (err.code === 'IDEMPOTENCY_CONFLICT') return { ok: false, code: 'IDEMPOTENCY_CONFLICT', message: 'This purchase key was already used for another purchase.' };
+      if (err.code === 'INSUFFICIENT_FUNDS')
+        return { ok: false, code: 'INSUFFICIENT_FUNDS', message: `Your wallet does not hold the ${plan.name}'s price.` };
+      if (err.code === 'IDEMPOTENCY_CONFLICT')
+        return { ok: false, code: 'IDEMPOTENCY_CONFLICT', message: 'This purchase key was already used for another purchase.' };
       if (err.code === 'INVALID_COMMAND') return { ok: false, code: 'INVALID_COMMAND', message: err.message };
       throw err;
     }
@@ -115,15 +121,28 @@ export class EntitlementsService {
     const latest = await this.latestExpiry(userId);
     const startsAt = latest && latest > now ? latest : now;
     const expiresAt = new Date(startsAt.getTime() + plan.periodDays * DAY_MS);
-    const row = { id: randomUUID(), userId, planId: plan.id, planName: plan.name, entryId: entry.entryId, price: plan.price, startsAt, expiresAt };
+    const row = {
+      id: randomUUID(),
+      userId,
+      planId: plan.id,
+      planName: plan.name,
+      entryId: entry.entryId,
+      price: plan.price,
+      startsAt,
+      expiresAt,
+    };
     const t = (d: Date) => sqlTime(this.db.postgres, d);
     try {
-      await this.db.query(`INSERT INTO payment_entitlements (id, user_id, plan_id, entry_id, price, starts_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-        row.id, userId, plan.id, entry.entryId, plan.price.toString(), t(startsAt), t(expiresAt),
-      ]);
+      await this.db.query(
+        `INSERT INTO payment_entitlements (id, user_id, plan_id, entry_id, price, starts_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [row.id, userId, plan.id, entry.entryId, plan.price.toString(), t(startsAt), t(expiresAt)],
+      );
     } catch (err) {
       // A concurrent retry of the same purchase inserted it first (unique entry_id).
-      const [again] = await this.db.query(`SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id WHERE e.entry_id = ?`, [entry.entryId]);
+      const [again] = await this.db.query(
+        `SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id WHERE e.entry_id = ?`,
+        [entry.entryId],
+      );
       if (!again) throw err;
       return { ok: true, entitlement: toEntitlement(again), replayed: true };
     }

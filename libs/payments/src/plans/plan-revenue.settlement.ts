@@ -70,16 +70,28 @@ export class PlanRevenueSettlement {
     let entryId: string | null = null;
     if (pool > 0n) {
       const creatorsTotal = watchedMs > 0n ? (pool * BigInt(this.config.payments.creatorPlanSharePercent)) / 100n : 0n;
-      const shares = creatorsTotal > 0n ? splitByLargestRemainder(creatorsTotal, creators.map((c) => c.ms)) : [];
+      const shares =
+        creatorsTotal > 0n
+          ? splitByLargestRemainder(
+              creatorsTotal,
+              creators.map((c) => c.ms),
+            )
+          : [];
       creators.forEach((c, i) => {
         if (shares[i] > 0n) toCreators.set(c.id, shares[i]);
       });
       toPlatform = pool - [...toCreators.values()].reduce((s, v) => s + v, 0n);
       const platform = await this.ledger.systemAccount(AccountKind.PLATFORM_FEES);
       const postings = [{ accountId: poolAccount.id, amount: -pool }];
-      for (const [creatorId, share] of toCreators) postings.push({ accountId: (await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id, amount: share });
+      for (const [creatorId, share] of toCreators)
+        postings.push({ accountId: (await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id, amount: share });
       if (toPlatform > 0n) postings.push({ accountId: platform.id, amount: toPlatform });
-      const entry = await this.ledger.post({ kind: PLAN_SHARE_KIND, idempotencyKey: key, memo: `Ad-free plan revenue ${start.toISOString()} – ${end.toISOString()}`, postings });
+      const entry = await this.ledger.post({
+        kind: PLAN_SHARE_KIND,
+        idempotencyKey: key,
+        memo: `Ad-free plan revenue ${start.toISOString()} – ${end.toISOString()}`,
+        postings,
+      });
       entryId = entry.entryId;
     }
     // Creators' revenue of the settled period moves to their wallets: ad revenue earned before the
@@ -105,13 +117,15 @@ export class PlanRevenueSettlement {
       });
     }
     try {
-      await this.db.query(`INSERT INTO payment_settlements (period_end, period_start, entry_id, pool, to_creators, watched_ms, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-        t(end), t(start), entryId, pool.toString(), (pool - toPlatform).toString(), watchedMs.toString(), t(new Date()),
-      ]);
+      await this.db.query(
+        `INSERT INTO payment_settlements (period_end, period_start, entry_id, pool, to_creators, watched_ms, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [t(end), t(start), entryId, pool.toString(), (pool - toPlatform).toString(), watchedMs.toString(), t(new Date())],
+      );
     } catch {
       // Another process settled the same period at the same time; the ledger keys made its entries once.
     }
-    if (pool > 0n) this.log.log(`plan revenue ${pool} shared: ${pool - toPlatform} to ${toCreators.size} creator(s), ${toPlatform} to the platform`);
+    if (pool > 0n)
+      this.log.log(`plan revenue ${pool} shared: ${pool - toPlatform} to ${toCreators.size} creator(s), ${toPlatform} to the platform`);
     return { periodStart: start, periodEnd: end, pool, toCreators, toPlatform, watchedMs: Number(watchedMs) };
   }
 }

@@ -4,7 +4,16 @@ import { SeederNodesService } from '@wetube/catalog';
 import { OriginKeyRepository } from '@wetube/content';
 import { AccountKind, LedgerBatch, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
-import { decodeReceiptMessageWithBytes, Ed25519VerifyPool, fromBase64Url, RECEIPT_DOMAIN, SESSION_CERT_DOMAIN, toBase64Url, type ReceiptMessage, type VerifyItem } from '@wetube/swarm';
+import {
+  decodeReceiptMessageWithBytes,
+  Ed25519VerifyPool,
+  fromBase64Url,
+  RECEIPT_DOMAIN,
+  SESSION_CERT_DOMAIN,
+  toBase64Url,
+  type ReceiptMessage,
+  type VerifyItem,
+} from '@wetube/swarm';
 import { bulkInsert, inList, sqlTime, toDate } from '../payments.sql';
 import { PaymentSession, PaymentSessionsService } from '../sessions/payment-sessions.service';
 import { allowedSegments, decayedAmount, PAIR_WINDOW_MS } from './redeem.rules';
@@ -95,10 +104,20 @@ export class ReceiptRedemptionService {
   ) {}
 
   async redeem(redeemerId: string, inputs: Array<string | Uint8Array>, nowMs = Date.now()): Promise<Redemption[]> {
-    if (inputs.length > MAX_RECEIPTS_PER_CALL) throw new LedgerError('INVALID_COMMAND', `at most ${MAX_RECEIPTS_PER_CALL} receipts per call`);
+    if (inputs.length > MAX_RECEIPTS_PER_CALL)
+      throw new LedgerError('INVALID_COMMAND', `at most ${MAX_RECEIPTS_PER_CALL} receipts per call`);
     const results: Redemption[] = [];
     const refuse = (index: number, code: RedeemCode, message: string, m?: ReceiptMessage): void => {
-      results[index] = { index, sessionId: m?.receipt.sessionId ?? null, peerId: m?.receipt.peerId ?? null, status: 'REFUSED', code, message, segments: 0, amount: 0n };
+      results[index] = {
+        index,
+        sessionId: m?.receipt.sessionId ?? null,
+        peerId: m?.receipt.peerId ?? null,
+        status: 'REFUSED',
+        code,
+        message,
+        segments: 0,
+        amount: 0n,
+      };
     };
 
     // 1. Decode.
@@ -128,7 +147,12 @@ export class ReceiptRedemptionService {
         continue;
       }
       if (receipt.sessionId !== cert.cert.sessionId) {
-        refuse(index, 'SESSION_MISMATCH', `Receipt is for session ${receipt.sessionId} but its certificate is for session ${cert.cert.sessionId}.`, message);
+        refuse(
+          index,
+          'SESSION_MISMATCH',
+          `Receipt is for session ${receipt.sessionId} but its certificate is for session ${cert.cert.sessionId}.`,
+          message,
+        );
         continue;
       }
       const session = sessions.get(receipt.sessionId);
@@ -151,7 +175,12 @@ export class ReceiptRedemptionService {
       }
       const facts = await this.segments.of(session.videoId);
       if (!facts?.cids.has(receipt.lastSegmentCid)) {
-        refuse(index, 'WRONG_SEGMENT', `Segment ${receipt.lastSegmentCid.slice(0, 20)}… is not a segment of video ${session.videoId}.`, message);
+        refuse(
+          index,
+          'WRONG_SEGMENT',
+          `Segment ${receipt.lastSegmentCid.slice(0, 20)}… is not a segment of video ${session.videoId}.`,
+          message,
+        );
         continue;
       }
       if (!session.holdId) {
@@ -189,7 +218,8 @@ export class ReceiptRedemptionService {
       }
     }
     const firstReceipt = items.length;
-    for (const c of survivors) items.push({ message: c.receiptBytes, signature: c.message.signature, publicKey: c.message.cert.cert.sessionPublicKey });
+    for (const c of survivors)
+      items.push({ message: c.receiptBytes, signature: c.message.signature, publicKey: c.message.cert.cert.sessionPublicKey });
     const valid = await this.verifier.verifyMany(items);
     for (const [certKey, at] of certChecks) if (valid[at]) this.rememberCert(certKey);
     survivors.forEach((c, k) => {
@@ -216,16 +246,25 @@ export class ReceiptRedemptionService {
 
   private async pay(accepted: Candidate[], results: Redemption[], nowMs: number): Promise<void> {
     const pending = new Map<string, string>();
-    for (const userId of new Set(accepted.map((c) => c.peerUserId))) pending.set(userId, (await this.ledger.openAccount(AccountKind.USER_PENDING, userId)).id);
+    for (const userId of new Set(accepted.map((c) => c.peerUserId)))
+      pending.set(userId, (await this.ledger.openAccount(AccountKind.USER_PENDING, userId)).id);
     const price = this.config.payments.pricePerSegment;
     const decaySegments = this.config.payments.pairDecaySegments;
     const now = new Date(nowMs);
     // One journal entry per call; its key names the receipts it settles (each can settle only once: the marks).
     const key = `redeem:${createHash('sha256')
-      .update(accepted.map((c) => `${c.session.id}:${c.message.receipt.peerId}:${c.message.receipt.seq}:${c.message.receipt.cumulativeSegments}`).join('\n'))
+      .update(
+        accepted
+          .map((c) => `${c.session.id}:${c.message.receipt.peerId}:${c.message.receipt.seq}:${c.message.receipt.cumulativeSegments}`)
+          .join('\n'),
+      )
       .digest('base64url')}`;
     const sessionCount = new Set(accepted.map((c) => c.session.id)).size;
-    const entry = { idempotencyKey: key, kind: 'PEER_REWARD', memo: `Segments served in ${sessionCount} playback session${sessionCount === 1 ? '' : 's'}` };
+    const entry = {
+      idempotencyKey: key,
+      kind: 'PEER_REWARD',
+      memo: `Segments served in ${sessionCount} playback session${sessionCount === 1 ? '' : 's'}`,
+    };
 
     const outcome = await this.ledger.batch(entry, async (batch) => {
       const out: Redemption[] = [];
@@ -243,7 +282,14 @@ export class ReceiptRedemptionService {
       const markOf = new Map<string, Mark>();
       const sessionTotal = new Map<string, number>();
       for (const r of markRows) {
-        markOf.set(`${r.session_id}\u0000${r.peer_id}`, { seq: Number(r.seq), segments: Number(r.segments), bytes: Number(r.bytes), paid: BigInt(r.paid as string), peerUserId: String(r.peer_user_id), changed: false });
+        markOf.set(`${r.session_id}\u0000${r.peer_id}`, {
+          seq: Number(r.seq),
+          segments: Number(r.segments),
+          bytes: Number(r.bytes),
+          paid: BigInt(r.paid as string),
+          peerUserId: String(r.peer_user_id),
+          changed: false,
+        });
         sessionTotal.set(String(r.session_id), (sessionTotal.get(String(r.session_id)) ?? 0) + Number(r.segments));
       }
       const pairs = await this.loadPairs(batch, accepted, now);
@@ -252,7 +298,8 @@ export class ReceiptRedemptionService {
       for (const c of accepted) {
         const { receipt } = c.message;
         const base = { index: c.index, sessionId: c.session.id, peerId: receipt.peerId };
-        const refuse = (code: RedeemCode, message: string) => out.push({ ...base, status: 'REFUSED', code, message, segments: 0, amount: 0n });
+        const refuse = (code: RedeemCode, message: string) =>
+          out.push({ ...base, status: 'REFUSED', code, message, segments: 0, amount: 0n });
         const hold = batch.hold(c.session.holdId!);
         if (!hold || hold.status !== 'OPEN') {
           refuse('SESSION_CLOSED', `Playback session ${c.session.id} is over and its budget was released.`);
@@ -273,7 +320,10 @@ export class ReceiptRedemptionService {
         const total = (sessionTotal.get(c.session.id) ?? 0) + added;
         const allowed = allowedSegments(c.session, nowMs);
         if (total > allowed) {
-          refuse('TOO_FAST', `Session ${c.session.id} would have ${total} paid segments after ${Math.round((nowMs - c.session.startedAt.getTime()) / 1000)} s; real-time playback allows ${allowed}.`);
+          refuse(
+            'TOO_FAST',
+            `Session ${c.session.id} would have ${total} paid segments after ${Math.round((nowMs - c.session.startedAt.getTime()) / 1000)} s; real-time playback allows ${allowed}.`,
+          );
           continue;
         }
         if (added === 0) {
@@ -291,12 +341,22 @@ export class ReceiptRedemptionService {
             rewards.push([batch.entryId, c.session.id, receipt.peerId, c.peerUserId, added]);
           } catch (err) {
             if (!(err instanceof LedgerError)) throw err;
-            if (err.code === 'HOLD_EXCEEDED') refuse('HOLD_EXCEEDED', `Session ${c.session.id}'s budget has ${batch.holdLeft(c.session.holdId!)} left, not the ${amount} this receipt asks.`);
+            if (err.code === 'HOLD_EXCEEDED')
+              refuse(
+                'HOLD_EXCEEDED',
+                `Session ${c.session.id}'s budget has ${batch.holdLeft(c.session.holdId!)} left, not the ${amount} this receipt asks.`,
+              );
             else refuse('SESSION_CLOSED', err.message);
             continue;
           }
         }
-        Object.assign(mark, { seq: receipt.seq, segments: receipt.cumulativeSegments, bytes: receipt.cumulativeBytes, paid: mark.paid + amount, changed: true });
+        Object.assign(mark, {
+          seq: receipt.seq,
+          segments: receipt.cumulativeSegments,
+          bytes: receipt.cumulativeBytes,
+          paid: mark.paid + amount,
+          changed: true,
+        });
         markOf.set(markKey, mark);
         sessionTotal.set(c.session.id, total);
         pair.segments += added;
@@ -311,7 +371,16 @@ export class ReceiptRedemptionService {
         pg,
         sql,
         'payment_receipt_marks',
-        [['session_id', 'varchar'], ['peer_id', 'varchar'], ['peer_user_id', 'varchar'], ['seq', 'bigint'], ['segments', 'int'], ['bytes', 'bigint'], ['paid', 'bigint'], ['updated_at', 'timestamptz']],
+        [
+          ['session_id', 'varchar'],
+          ['peer_id', 'varchar'],
+          ['peer_user_id', 'varchar'],
+          ['seq', 'bigint'],
+          ['segments', 'int'],
+          ['bytes', 'bigint'],
+          ['paid', 'bigint'],
+          ['updated_at', 'timestamptz'],
+        ],
         [...markOf]
           .filter(([, m]) => m.changed)
           .map(([key, m]) => [...key.split('\u0000'), m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), at]),
@@ -321,7 +390,14 @@ export class ReceiptRedemptionService {
         pg,
         sql,
         'payment_rewards',
-        [['entry_id', 'varchar'], ['session_id', 'varchar'], ['peer_id', 'varchar'], ['peer_user_id', 'varchar'], ['segments', 'int'], ['created_at', 'timestamptz']],
+        [
+          ['entry_id', 'varchar'],
+          ['session_id', 'varchar'],
+          ['peer_id', 'varchar'],
+          ['peer_user_id', 'varchar'],
+          ['segments', 'int'],
+          ['created_at', 'timestamptz'],
+        ],
         rewards.map((r) => [...r, at]),
       );
       // Pair counters in key order (two calls updating the same pairs take their row locks in one order).
@@ -329,7 +405,12 @@ export class ReceiptRedemptionService {
         pg,
         sql,
         'payment_pair_stats',
-        [['viewer_key', 'varchar'], ['peer_user_id', 'varchar'], ['window_start', 'timestamptz'], ['segments', 'int']],
+        [
+          ['viewer_key', 'varchar'],
+          ['peer_user_id', 'varchar'],
+          ['window_start', 'timestamptz'],
+          ['segments', 'int'],
+        ],
         [...pairs]
           .filter(([, p]) => p.changed)
           .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -349,12 +430,20 @@ export class ReceiptRedemptionService {
       const part = keys.slice(i, i + 400);
       const pairs2 = part.map((k) => k.split('\u0000'));
       const rows = batch.isPostgres
-        ? await batch.query(`SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))`, [
-            pairs2.map((p) => p[0]),
-            pairs2.map((p) => p[1]),
-          ])
-        : await batch.query(`SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`, pairs2.flat());
-      for (const r of rows) pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, { windowStart: toDate(r.window_start), segments: Number(r.segments), changed: false });
+        ? await batch.query(
+            `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))`,
+            [pairs2.map((p) => p[0]), pairs2.map((p) => p[1])],
+          )
+        : await batch.query(
+            `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`,
+            pairs2.flat(),
+          );
+      for (const r of rows)
+        pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, {
+          windowStart: toDate(r.window_start),
+          segments: Number(r.segments),
+          changed: false,
+        });
     }
     for (const k of keys) {
       const p = pairs.get(k);

@@ -108,14 +108,33 @@ export class PaymentSessionsService {
     const adFree = input.viewerId ? (await this.entitlements.activeOf(input.viewerId)) !== null : false;
     const price = this.config.payments.pricePerSegment;
     const wanted = price * BigInt(perStream * streams) * BUDGET_VIEWINGS;
-    const viewerKey = input.viewerId ?? `ip:${createHash('sha256').update(`wetube-viewer:${input.viewerIp ?? 'unknown'}`).digest('hex').slice(0, 32)}`;
+    const viewerKey =
+      input.viewerId ??
+      `ip:${createHash('sha256')
+        .update(`wetube-viewer:${input.viewerIp ?? 'unknown'}`)
+        .digest('hex')
+        .slice(0, 32)}`;
     const now = new Date();
     const t = (d: Date) => sqlTime(this.db.postgres, d);
     await this.db.query(
       `INSERT INTO payment_sessions (id, video_id, creator_id, viewer_id, viewer_key, session_public_key, ad_free, funding, hold_id, budget,
          segment_ms, streams, video_segments, started_at, expires_at, last_seen_at, ended_at, watched_ms, closed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'NONE', NULL, 0, ?, ?, ?, ?, ?, ?, NULL, 0, NULL)`,
-      [input.sessionId, input.videoId, input.creatorId, input.viewerId, viewerKey, input.sessionPublicKey, sqlBool(adFree), segmentMs, streams, perStream * (facts?.renditions ?? 1), t(now), t(input.expiresAt), t(now)],
+      [
+        input.sessionId,
+        input.videoId,
+        input.creatorId,
+        input.viewerId,
+        viewerKey,
+        input.sessionPublicKey,
+        sqlBool(adFree),
+        segmentMs,
+        streams,
+        perStream * (facts?.renditions ?? 1),
+        t(now),
+        t(input.expiresAt),
+        t(now),
+      ],
     );
     // The hold: what the source can cover of the budget (a wallet may hold less than a whole video).
     const source = adFree
@@ -123,17 +142,31 @@ export class PaymentSessionsService {
       : await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
     const amount = wanted < source.balance ? wanted : source.balance;
     if (!adFree && (await this.openPoolSessions(viewerKey)) > MAX_POOL_SESSIONS_PER_VIEWER) {
-      this.log.warn(`session ${input.sessionId}: viewer ${viewerKey.slice(0, 12)}… has more than ${MAX_POOL_SESSIONS_PER_VIEWER} pool-funded sessions open; this one gets no budget`);
+      this.log.warn(
+        `session ${input.sessionId}: viewer ${viewerKey.slice(0, 12)}… has more than ${MAX_POOL_SESSIONS_PER_VIEWER} pool-funded sessions open; this one gets no budget`,
+      );
       return { adFree, budget: 0n, funding: 'NONE' };
     }
     if (amount <= 0n) {
-      this.log.warn(`session ${input.sessionId}: no bandwidth budget (${adFree ? "viewer's wallet" : 'bandwidth pool'} is empty); peers of this session cannot be paid`);
+      this.log.warn(
+        `session ${input.sessionId}: no bandwidth budget (${adFree ? "viewer's wallet" : 'bandwidth pool'} is empty); peers of this session cannot be paid`,
+      );
       return { adFree, budget: 0n, funding: 'NONE' };
     }
     try {
-      const { hold } = await this.ledger.placeHold(source.id, amount, `session-hold:${input.sessionId}`, `Bandwidth budget of playback session ${input.sessionId}`);
+      const { hold } = await this.ledger.placeHold(
+        source.id,
+        amount,
+        `session-hold:${input.sessionId}`,
+        `Bandwidth budget of playback session ${input.sessionId}`,
+      );
       const funding = adFree ? 'WALLET' : 'POOL';
-      await this.db.query(`UPDATE payment_sessions SET hold_id = ?, budget = ?, funding = ? WHERE id = ?`, [hold.id, amount.toString(), funding, input.sessionId]);
+      await this.db.query(`UPDATE payment_sessions SET hold_id = ?, budget = ?, funding = ? WHERE id = ?`, [
+        hold.id,
+        amount.toString(),
+        funding,
+        input.sessionId,
+      ]);
       return { adFree, budget: amount, funding };
     } catch (err) {
       // The source shrank between the read and the hold (another session): play on without a budget.
@@ -145,7 +178,10 @@ export class PaymentSessionsService {
 
   /** Sessions of this viewer funded by the pool and not closed yet (this one included). */
   private async openPoolSessions(viewerKey: string): Promise<number> {
-    const [r] = await this.db.query(`SELECT COUNT(*) AS n FROM payment_sessions WHERE viewer_key = ? AND closed_at IS NULL AND funding = 'POOL'`, [viewerKey]);
+    const [r] = await this.db.query(
+      `SELECT COUNT(*) AS n FROM payment_sessions WHERE viewer_key = ? AND closed_at IS NULL AND funding = 'POOL'`,
+      [viewerKey],
+    );
     return Number(r.n) + 1;
   }
 
@@ -159,7 +195,8 @@ export class PaymentSessionsService {
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
       const where = inList(this.db.postgres, 'id', unique.slice(i, i + 500));
-      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params)) out.set(String(r.id), toSession(r));
+      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params))
+        out.set(String(r.id), toSession(r));
     }
     return out;
   }
@@ -182,7 +219,12 @@ export class PaymentSessionsService {
    * A heartbeat from the viewer's page (every ~30 s, and with `ended` on leaving): records watch
    * time (never more than the wall clock since the start) and, when ended, starts the redeem grace.
    */
-  async heartbeat(sessionId: string, viewerId: string | null, watchedSeconds: number, ended: boolean): Promise<'OK' | 'NOT_FOUND' | 'INVALID'> {
+  async heartbeat(
+    sessionId: string,
+    viewerId: string | null,
+    watchedSeconds: number,
+    ended: boolean,
+  ): Promise<'OK' | 'NOT_FOUND' | 'INVALID'> {
     if (!Number.isFinite(watchedSeconds) || watchedSeconds < 0) return 'INVALID';
     const s = await this.get(sessionId);
     if (!s || (s.viewerId ?? null) !== (viewerId ?? null)) return 'NOT_FOUND';

@@ -31,10 +31,15 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
     check: async (tx: LedgerQuery, amount: bigint) => {
       minted = amount;
       if (amount > limits.perCall) {
-        throw new LedgerError('MINT_LIMIT_EXCEEDED', `One mint may create at most ${clc(limits.perCall)} CLC (MINT_MAX_PER_CALL); asked for ${clc(amount)} CLC.`);
+        throw new LedgerError(
+          'MINT_LIMIT_EXCEEDED',
+          `One mint may create at most ${clc(limits.perCall)} CLC (MINT_MAX_PER_CALL); asked for ${clc(amount)} CLC.`,
+        );
       }
       const dayStart = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-      const [r] = await tx.query(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM payment_mints WHERE created_at >= ?`, [sqlTime(tx.isPostgres, dayStart)]);
+      const [r] = await tx.query(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM payment_mints WHERE created_at >= ?`, [
+        sqlTime(tx.isPostgres, dayStart),
+      ]);
       const today = BigInt(r.s as string);
       if (today + amount > limits.perDay) {
         throw new LedgerError(
@@ -46,7 +51,16 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
     after: async (tx: LedgerQuery, entryId: string, createdAt: Date) => {
       await tx.query(
         `INSERT INTO payment_mints (entry_id, admin_user_id, to_user_id, to_account_kind, amount, idempotency_key, memo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [entryId, target.adminUserId, target.toUserId, target.toAccountKind, String(minted), target.idempotencyKey, target.memo, sqlTime(tx.isPostgres, createdAt)],
+        [
+          entryId,
+          target.adminUserId,
+          target.toUserId,
+          target.toAccountKind,
+          String(minted),
+          target.idempotencyKey,
+          target.memo,
+          sqlTime(tx.isPostgres, createdAt),
+        ],
       );
     },
   };

@@ -63,7 +63,12 @@ export class WalletService {
   async view(userId: string): Promise<WalletView> {
     const a = await this.accounts(userId);
     const plan = await this.entitlements.activeOf(userId);
-    return { balance: a.wallet.balance, pending: a.pending.balance, creatorRevenue: a.revenue.balance, adFreeUntil: plan?.expiresAt ?? null };
+    return {
+      balance: a.wallet.balance,
+      pending: a.pending.balance,
+      creatorRevenue: a.revenue.balance,
+      adFreeUntil: plan?.expiresAt ?? null,
+    };
   }
 
   /** The user's postings, newest first; `after` is a cursor from an earlier page. */
@@ -111,9 +116,20 @@ export class WalletService {
   }
 
   /** User to user, wallet to wallet. The key is the sender's own (scoped to them). */
-  async transfer(fromUserId: string, toEmail: string, amountInput: unknown, idempotencyKey: string, memo?: string | null): Promise<MoveResult> {
-    const to = await this.users.findByEmail(String(toEmail ?? '').trim().toLowerCase());
-    if (!to) return { ok: false, code: 'RECIPIENT_NOT_FOUND', field: 'toEmail', message: `No account has the email ${JSON.stringify(toEmail)}.` };
+  async transfer(
+    fromUserId: string,
+    toEmail: string,
+    amountInput: unknown,
+    idempotencyKey: string,
+    memo?: string | null,
+  ): Promise<MoveResult> {
+    const to = await this.users.findByEmail(
+      String(toEmail ?? '')
+        .trim()
+        .toLowerCase(),
+    );
+    if (!to)
+      return { ok: false, code: 'RECIPIENT_NOT_FOUND', field: 'toEmail', message: `No account has the email ${JSON.stringify(toEmail)}.` };
     if (to.id === fromUserId) return { ok: false, code: 'SELF_TRANSFER', field: 'toEmail', message: 'You cannot send coins to yourself.' };
     return this.move('amount', async () => {
       const amount = parseAmount(amountInput);
@@ -125,15 +141,32 @@ export class WalletService {
 
   /** Admin: new coins into a user's wallet (the only way, with the dev faucet, that supply grows). */
   /** Within MINT_MAX_PER_CALL and MINT_MAX_PER_DAY (MINT_LIMIT_EXCEEDED otherwise, nothing moved); each mint lands in the audit list. */
-  async mint(adminUserId: string, toEmail: string, amountInput: unknown, idempotencyKey: string, memo?: string | null): Promise<MoveResult> {
-    const to = await this.users.findByEmail(String(toEmail ?? '').trim().toLowerCase());
-    if (!to) return { ok: false, code: 'RECIPIENT_NOT_FOUND', field: 'toEmail', message: `No account has the email ${JSON.stringify(toEmail)}.` };
+  async mint(
+    adminUserId: string,
+    toEmail: string,
+    amountInput: unknown,
+    idempotencyKey: string,
+    memo?: string | null,
+  ): Promise<MoveResult> {
+    const to = await this.users.findByEmail(
+      String(toEmail ?? '')
+        .trim()
+        .toLowerCase(),
+    );
+    if (!to)
+      return { ok: false, code: 'RECIPIENT_NOT_FOUND', field: 'toEmail', message: `No account has the email ${JSON.stringify(toEmail)}.` };
     return this.move('amount', async () => {
       const amount = parseAmount(amountInput);
       const dest = await this.ledger.openAccount(AccountKind.USER_WALLET, to.id);
       const key = `mint:${idempotencyKey}`;
       const text = memo ?? 'Minted by an admin';
-      const hooks = mintCeiling(this.config.mintLimits, { adminUserId, toUserId: to.id, toAccountKind: AccountKind.USER_WALLET, idempotencyKey: key, memo: text });
+      const hooks = mintCeiling(this.config.mintLimits, {
+        adminUserId,
+        toUserId: to.id,
+        toAccountKind: AccountKind.USER_WALLET,
+        idempotencyKey: key,
+        memo: text,
+      });
       return this.ledger.mint(dest.id, amount, key, text, hooks);
     });
   }
@@ -144,7 +177,13 @@ export class WalletService {
       const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
       const key = `mint:${idempotencyKey}`;
       const text = 'Bandwidth pool funding';
-      const hooks = mintCeiling(this.config.mintLimits, { adminUserId, toUserId: null, toAccountKind: AccountKind.BANDWIDTH_POOL, idempotencyKey: key, memo: text });
+      const hooks = mintCeiling(this.config.mintLimits, {
+        adminUserId,
+        toUserId: null,
+        toAccountKind: AccountKind.BANDWIDTH_POOL,
+        idempotencyKey: key,
+        memo: text,
+      });
       return this.ledger.mint(pool.id, parseAmount(amountInput), key, text, hooks);
     });
   }
@@ -163,7 +202,8 @@ export class WalletService {
 
   /** Development only: 100 test CLC, at most five times a day per user. */
   async faucet(userId: string, now = new Date()): Promise<MoveResult> {
-    if (!this.config.payments.faucet) return { ok: false, code: 'FAUCET_DISABLED', field: 'faucet', message: 'The test-coin faucet is off on this server.' };
+    if (!this.config.payments.faucet)
+      return { ok: false, code: 'FAUCET_DISABLED', field: 'faucet', message: 'The test-coin faucet is off on this server.' };
     const day = now.toISOString().slice(0, 10);
     const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, userId);
     for (let i = 1; i <= FAUCET_PER_DAY; i++) {
@@ -173,7 +213,12 @@ export class WalletService {
       if (r.ok && r.entry.replayed) continue; // a concurrent call took this slot
       return r;
     }
-    return { ok: false, code: 'FAUCET_LIMIT', field: 'faucet', message: `The faucet gives ${FAUCET_PER_DAY} times a day; come back tomorrow.` };
+    return {
+      ok: false,
+      code: 'FAUCET_LIMIT',
+      field: 'faucet',
+      message: `The faucet gives ${FAUCET_PER_DAY} times a day; come back tomorrow.`,
+    };
   }
 
   private async move(field: string, run: () => Promise<EntryResult>): Promise<MoveResult> {
@@ -182,7 +227,22 @@ export class WalletService {
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       const message = err.code === 'INSUFFICIENT_FUNDS' ? 'Your wallet does not hold that much.' : err.message;
-      return { ok: false, code: err.code, field: ['MINT_LIMIT_EXCEEDED', 'INVALID_AMOUNT', 'NEGATIVE_AMOUNT', 'ZERO_AMOUNT', 'AMOUNT_TOO_LARGE', 'UNSAFE_NUMBER', 'INSUFFICIENT_FUNDS'].includes(err.code) ? field : 'idempotencyKey', message };
+      return {
+        ok: false,
+        code: err.code,
+        field: [
+          'MINT_LIMIT_EXCEEDED',
+          'INVALID_AMOUNT',
+          'NEGATIVE_AMOUNT',
+          'ZERO_AMOUNT',
+          'AMOUNT_TOO_LARGE',
+          'UNSAFE_NUMBER',
+          'INSUFFICIENT_FUNDS',
+        ].includes(err.code)
+          ? field
+          : 'idempotencyKey',
+        message,
+      };
     }
   }
 }

@@ -54,9 +54,18 @@ describe('configuration', () => {
     assert.deepEqual(c.trackerUrls, ['wss://t1.example/tracker', 'wss://t2.example/tracker']);
     assert.equal(c.trackerEmbedded, false);
     assert.equal(c.trustProxy, '10.0.0.0/8');
-    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_IP_BURST: '10' }), /TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST \(30\), got 10/);
-    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'http://t1/tracker' }), /TRACKER_URLS: must be a comma list of ws:\/\/ or wss:\/\/ tracker URLs/);
-    assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker,ws://t1/tracker/' }), /TRACKER_URLS: names a tracker twice/);
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, TRACKER_ANNOUNCE_IP_BURST: '10' }),
+      /TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST \(30\), got 10/,
+    );
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'http://t1/tracker' }),
+      /TRACKER_URLS: must be a comma list of ws:\/\/ or wss:\/\/ tracker URLs/,
+    );
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker,ws://t1/tracker/' }),
+      /TRACKER_URLS: names a tracker twice/,
+    );
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_URLS: 'ws://t1/tracker?x=1' }), /TRACKER_URLS: .*no query or fragment/);
     assert.throws(() => AppConfig.fromEnv({ ...base, TRACKER_PORT: '70000' }), /TRACKER_PORT/);
   });
@@ -71,7 +80,10 @@ describe('configuration', () => {
     const prod = AppConfig.fromEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
     assert.equal(prod.payments.faucet, false, 'no faucet in production');
     assert.equal(prod.payments.bandwidthPoolSeed, 0n, 'no minted pool seed in production');
-    assert.throws(() => AppConfig.fromEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DEV_FAUCET: 'true' }), /DEV_FAUCET: the development faucet cannot be switched on in production/);
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DEV_FAUCET: 'true' }),
+      /DEV_FAUCET: the development faucet cannot be switched on in production/,
+    );
     assert.throws(() => AppConfig.fromEnv({ ...base, PEER_PRICE_PER_SEGMENT: '1.5' }), /PEER_PRICE_PER_SEGMENT/);
   });
 
@@ -79,17 +91,43 @@ describe('configuration', () => {
     const d = AppConfig.fromEnv(base);
     assert.deepEqual(
       { ...d.login, registerPerSecond: Math.round(d.login.registerPerSecond * 3600) },
-      { freeFailures: 5, lockAfterFailures: 10, delayBaseSec: 1, lockSec: 900, failureWindowSec: 86400, ipFailures: 100, ipWindowSec: 900, registerBurst: 20, registerPerSecond: 20 },
+      {
+        freeFailures: 5,
+        lockAfterFailures: 10,
+        delayBaseSec: 1,
+        lockSec: 900,
+        failureWindowSec: 86400,
+        ipFailures: 100,
+        ipWindowSec: 900,
+        registerBurst: 20,
+        registerPerSecond: 20,
+      },
     );
     assert.deepEqual(d.mintLimits, { perCall: 1_000_000_000_000n, perDay: 10_000_000_000_000n });
-    const c = AppConfig.fromEnv({ ...base, LOGIN_FREE_FAILURES: '3', LOGIN_LOCK_AFTER_FAILURES: '20', LOGIN_LOCK_SEC: '60', MINT_MAX_PER_CALL: '5', MINT_MAX_PER_DAY: '7' });
+    const c = AppConfig.fromEnv({
+      ...base,
+      LOGIN_FREE_FAILURES: '3',
+      LOGIN_LOCK_AFTER_FAILURES: '20',
+      LOGIN_LOCK_SEC: '60',
+      MINT_MAX_PER_CALL: '5',
+      MINT_MAX_PER_DAY: '7',
+    });
     assert.equal(c.login.lockAfterFailures, 20);
     assert.deepEqual(c.mintLimits, { perCall: 5n, perDay: 7n });
-    assert.throws(() => AppConfig.fromEnv({ ...base, LOGIN_FREE_FAILURES: '10', LOGIN_LOCK_AFTER_FAILURES: '10' }), /LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES \(10\), got 10/);
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, LOGIN_FREE_FAILURES: '10', LOGIN_LOCK_AFTER_FAILURES: '10' }),
+      /LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES \(10\), got 10/,
+    );
     assert.throws(() => AppConfig.fromEnv({ ...base, LOGIN_LOCK_SEC: '0' }), /LOGIN_LOCK_SEC/);
-    assert.throws(() => AppConfig.fromEnv({ ...base, MINT_MAX_PER_CALL: '1.5' }), /MINT_MAX_PER_CALL: must be a positive whole number of minor units/);
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, MINT_MAX_PER_CALL: '1.5' }),
+      /MINT_MAX_PER_CALL: must be a positive whole number of minor units/,
+    );
     assert.throws(() => AppConfig.fromEnv({ ...base, MINT_MAX_PER_DAY: '0' }), /MINT_MAX_PER_DAY/);
-    assert.throws(() => AppConfig.fromEnv({ ...base, REGISTER_IP_BURST: '100000', REGISTER_IP_PER_HOUR: '1' }), /REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST/);
+    assert.throws(
+      () => AppConfig.fromEnv({ ...base, REGISTER_IP_BURST: '100000', REGISTER_IP_PER_HOUR: '1' }),
+      /REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST/,
+    );
   });
 
   it('reads sizes, lists and the scaled-out settings', () => {
@@ -112,7 +150,8 @@ describe('configuration', () => {
     assert.throws(
       () => AppConfig.fromEnv({ ...base, PORT: 'eighty', DATABASE_URL: 'mysql://x', MAX_UPLOAD_BYTES: '10XB', TRANSCODE_RUNGS: '720p' }),
       (err: unknown) =>
-        err instanceof ConfigError && ['PORT', 'DATABASE_URL', 'MAX_UPLOAD_BYTES', 'TRANSCODE_RUNGS'].every((name) => err.message.includes(name)),
+        err instanceof ConfigError &&
+        ['PORT', 'DATABASE_URL', 'MAX_UPLOAD_BYTES', 'TRANSCODE_RUNGS'].every((name) => err.message.includes(name)),
     );
     assert.throws(() => AppConfig.fromEnv({ ...base, NODE_ENV: 'production' }), /JWT_SECRET: required in production/);
     assert.throws(() => AppConfig.fromEnv({ ...base, JWT_SECRET: 'short' }), /JWT_SECRET: must be at least 32 characters/);
@@ -121,7 +160,11 @@ describe('configuration', () => {
 
   it('stops the api at start with the message and exit code 78', () => {
     const main = resolve(__dirname, '../../../../apps/api/src/main.js');
-    const r = spawnSync(process.execPath, [main], { env: { ...process.env, ...base, PORT: 'eighty', DATABASE_URL: '' }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [main], {
+      env: { ...process.env, ...base, PORT: 'eighty', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(r.status, 78, r.stderr);
     assert.match(r.stderr, /Invalid configuration:\n\s+PORT:/);
   });

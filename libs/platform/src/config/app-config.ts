@@ -125,24 +125,45 @@ export class AppConfig {
     this.trackerRateLimit = { burst: raw.TRACKER_ANNOUNCE_BURST, perSecond: raw.TRACKER_ANNOUNCES_PER_SECOND };
     const ipBurst = raw.TRACKER_ANNOUNCE_IP_BURST ?? raw.TRACKER_ANNOUNCE_BURST * 10;
     if (ipBurst < raw.TRACKER_ANNOUNCE_BURST) {
-      throw new ConfigError(`Invalid configuration:\n  TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST (${raw.TRACKER_ANNOUNCE_BURST}), got ${ipBurst}`);
+      throw new ConfigError(
+        `Invalid configuration:\n  TRACKER_ANNOUNCE_IP_BURST: must be at least TRACKER_ANNOUNCE_BURST (${raw.TRACKER_ANNOUNCE_BURST}), got ${ipBurst}`,
+      );
     }
     this.trackerIpRateLimit = { burst: ipBurst, perSecond: (ipBurst * raw.TRACKER_ANNOUNCES_PER_SECOND) / raw.TRACKER_ANNOUNCE_BURST };
     this.trackerProcess = { port: raw.TRACKER_PORT, host: raw.TRACKER_HOST, trustProxy: raw.TRACKER_TRUST_PROXY };
     this.trustProxy = raw.TRUST_PROXY;
     this.trackerUrls = raw.TRACKER_URLS ? raw.TRACKER_URLS.split(',').map((u) => u.trim().replace(/\/+$/, '')) : [];
-    if (new Set(this.trackerUrls).size !== this.trackerUrls.length) throw new ConfigError('Invalid configuration:\n  TRACKER_URLS: names a tracker twice');
+    if (new Set(this.trackerUrls).size !== this.trackerUrls.length)
+      throw new ConfigError('Invalid configuration:\n  TRACKER_URLS: names a tracker twice');
     this.trackerEmbedded = raw.TRACKER_EMBEDDED ?? this.trackerUrls.length === 0;
-    const list = (v?: string) => (v ? v.split(',').map((u) => u.trim()).filter(Boolean) : []);
-    this.ice = { stunUrls: list(raw.STUN_URLS), turnUrls: list(raw.TURN_URLS), turnSecret: raw.TURN_SECRET ?? null, turnTtlSec: raw.TURN_TTL_SEC };
+    const list = (v?: string) =>
+      v
+        ? v
+            .split(',')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : [];
+    this.ice = {
+      stunUrls: list(raw.STUN_URLS),
+      turnUrls: list(raw.TURN_URLS),
+      turnSecret: raw.TURN_SECRET ?? null,
+      turnTtlSec: raw.TURN_TTL_SEC,
+    };
     if (this.ice.turnUrls.length > 0 && !this.ice.turnSecret) {
-      throw new ConfigError('Invalid configuration:\n  TURN_SECRET: required when TURN_URLS is set (coturn use-auth-secret / static-auth-secret)');
+      throw new ConfigError(
+        'Invalid configuration:\n  TURN_SECRET: required when TURN_URLS is set (coturn use-auth-secret / static-auth-secret)',
+      );
     }
     const accessLog = raw.ORIGIN_ACCESS_LOG ?? join(this.dataDir, 'logs', 'origin-access.log');
     this.originAccessLog = accessLog === 'off' ? null : resolve(accessLog);
     this.graphqlMaxDepth = raw.GRAPHQL_MAX_DEPTH;
-    if (raw.NODE_ENV === 'production' && raw.DEV_FAUCET) throw new ConfigError('DEV_FAUCET: the development faucet cannot be switched on in production (NODE_ENV=production)');
-    this.adminEmails = new Set(raw.ADMIN_EMAILS.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean));
+    if (raw.NODE_ENV === 'production' && raw.DEV_FAUCET)
+      throw new ConfigError('DEV_FAUCET: the development faucet cannot be switched on in production (NODE_ENV=production)');
+    this.adminEmails = new Set(
+      raw.ADMIN_EMAILS.split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    );
     this.payments = {
       pricePerSegment: BigInt(raw.PEER_PRICE_PER_SEGMENT),
       earningsHoldSec: raw.PEER_EARNINGS_HOLD_SEC,
@@ -159,7 +180,9 @@ export class AppConfig {
     this.ads = {
       autoApprove: raw.ADS_AUTO_APPROVE ?? (raw.NODE_ENV !== 'production' && !raw.DATABASE_URL),
       floorCpm: BigInt(raw.ADS_FLOOR_CPM),
-      beaconSecret: raw.AD_BEACON_SECRET ? Buffer.from(raw.AD_BEACON_SECRET, 'utf8') : createHmac('sha256', this.jwtSecret).update('wetube:ad-beacons:v1').digest(),
+      beaconSecret: raw.AD_BEACON_SECRET
+        ? Buffer.from(raw.AD_BEACON_SECRET, 'utf8')
+        : createHmac('sha256', this.jwtSecret).update('wetube:ad-beacons:v1').digest(),
       creatorSharePercent: raw.AD_SHARE_CREATOR_PERCENT,
       bandwidthSharePercent: raw.AD_SHARE_BANDWIDTH_PERCENT,
       countryHeader: raw.AD_COUNTRY_HEADER.toLowerCase(),
@@ -172,11 +195,15 @@ export class AppConfig {
     }
     this.graphqlMaxComplexity = raw.GRAPHQL_MAX_COMPLEXITY;
     if (raw.LOGIN_LOCK_AFTER_FAILURES <= raw.LOGIN_FREE_FAILURES) {
-      throw new ConfigError(`Invalid configuration:\n  LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES (${raw.LOGIN_FREE_FAILURES}), got ${raw.LOGIN_LOCK_AFTER_FAILURES}`);
+      throw new ConfigError(
+        `Invalid configuration:\n  LOGIN_LOCK_AFTER_FAILURES: must be more than LOGIN_FREE_FAILURES (${raw.LOGIN_FREE_FAILURES}), got ${raw.LOGIN_LOCK_AFTER_FAILURES}`,
+      );
     }
     // A window of BURST per BURST / rate (rateWindow); memory stores expire keys by timer, so keep it under 14 days.
     if ((raw.REGISTER_IP_BURST * 3600) / raw.REGISTER_IP_PER_HOUR > 14 * 24 * 3600) {
-      throw new ConfigError('Invalid configuration:\n  REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST (their window, BURST / rate, must stay within 14 days)');
+      throw new ConfigError(
+        'Invalid configuration:\n  REGISTER_IP_PER_HOUR: too low for REGISTER_IP_BURST (their window, BURST / rate, must stay within 14 days)',
+      );
     }
     this.login = {
       freeFailures: raw.LOGIN_FREE_FAILURES,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const bytes = z
   .string()
@@ -28,25 +26,36 @@ export const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SEC: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  JWT_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
   MAX_UPLOAD_BYTES: bytes.default('4GB'),
-  MAX_DURATION_SEC: z.coerce.number().positive().default(4 * 3600),
+  MAX_DURATION_SEC: z.coerce
+    .number()
+    .positive()
+    .default(4 * 3600),
   MAX_SOURCE_HEIGHT: z.coerce.number().int().positive().default(4320),
-  TRANSCODE_PRESET: z
-    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'])
-    .optional(),
+  TRANSCODE_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow']).optional(),
   TRANSCODE_RUNGS: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'must be a comma list of heights such as 1080,720,480,360')
     .optional(),
   /** Key prefix of the BullMQ queues in Redis (lets several installs or test runs share one Redis). */
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('wetube'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('wetube'),
   TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   TRANSCODE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Run the transcode worker inside the api process (default when REDIS_URL is unset). */
   TRANSCODE_IN_PROCESS: bool.optional(),
   /** A Kubo daemon's RPC API: outputs are also added and pinned there (same CIDs). */
-  KUBO_API_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as http://127.0.0.1:5001').optional(),
+  KUBO_API_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as http://127.0.0.1:5001')
+    .optional(),
   /** The origin's ed25519 private key (PEM); generated into DATA_DIR when unset. */
   ORIGIN_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   /** Memory for the HLS origin's cache of segment files, in MB (0 streams every file from disk). */
@@ -78,7 +87,10 @@ export const configSchema = z.object({
   /** The tracker process takes the client IP from X-Forwarded-For (only behind a proxy you run that sets it). */
   TRACKER_TRUST_PROXY: bool.default('false'),
   /** Express `trust proxy` of the api: which proxies' X-Forwarded-For is believed (loopback, uniquelocal, CIDRs, comma list). */
-  TRUST_PROXY: z.string().regex(/^[A-Za-z0-9.:/,_ -]+$/, 'must be loopback, uniquelocal, linklocal or a comma list of addresses/CIDRs').default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[A-Za-z0-9.:/,_ -]+$/, 'must be loopback, uniquelocal, linklocal or a comma list of addresses/CIDRs')
+    .default('loopback'),
   /** `on`: `npm start` runs the platform's own coturn (STUN + TURN) and sets STUN_URLS / TURN_URLS / TURN_SECRET for it. */
   TURN: z.enum(['on', 'off']).default('off'),
   TURN_PORT: z.coerce.number().int().min(1).max(65535).default(3478),
@@ -95,21 +107,40 @@ export const configSchema = z.object({
   /** coturn's static-auth-secret (use-auth-secret): TURN credentials are HMAC-SHA1(secret, "expiry:sessionId"). */
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Longest lifetime of a TURN credential; a session's credential expires with the session, at most this long after it is made. */
-  TURN_TTL_SEC: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+  TURN_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(12 * 3600),
   /** Accounts registered with these emails (comma list) are admins (they may mint, approve, …). */
   ADMIN_EMAILS: z.string().default(''),
   /** Cloudcoin paid to a peer per segment a viewer signed for, in minor units (1 CLC = 1,000,000). */
-  PEER_PRICE_PER_SEGMENT: z.string().regex(/^[1-9][0-9]{0,12}$/, 'must be a positive whole number of minor units').default('1000'),
+  PEER_PRICE_PER_SEGMENT: z
+    .string()
+    .regex(/^[1-9][0-9]{0,12}$/, 'must be a positive whole number of minor units')
+    .default('1000'),
   /** Peer earnings stay pending this long (fraud review window) before they are spendable. */
-  PEER_EARNINGS_HOLD_SEC: z.coerce.number().int().min(0).default(3 * 24 * 3600),
+  PEER_EARNINGS_HOLD_SEC: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3 * 24 * 3600),
   /** Length of an ad-free plan revenue period: at its end plan revenue is shared with creators. */
-  PLAN_SHARE_PERIOD_SEC: z.coerce.number().int().min(60).default(24 * 3600),
+  PLAN_SHARE_PERIOD_SEC: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(24 * 3600),
   /** Creators' share of ad-free plan revenue, in percent (the rest is the platform's). */
   CREATOR_PLAN_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(70),
   /** A development faucet that gives signed-in users test coins; refused when NODE_ENV=production. */
   DEV_FAUCET: bool.optional(),
   /** Minted into the bandwidth pool at first start when it is empty (development only; 0 = none). */
-  BANDWIDTH_POOL_SEED: z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number of minor units').default('1000000000'),
+  BANDWIDTH_POOL_SEED: z
+    .string()
+    .regex(/^[0-9]{1,15}$/, 'must be a whole number of minor units')
+    .default('1000000000'),
   /** A playback session with no heartbeat for this long is over; its hold is released REDEEM_GRACE_SEC later. */
   SESSION_IDLE_SEC: z.coerce.number().int().min(10).default(300),
   REDEEM_GRACE_SEC: z.coerce.number().int().min(0).default(120),
@@ -118,14 +149,20 @@ export const configSchema = z.object({
   /** Creatives are approved at creation (no admin review). Default: on for the embedded default (SQLite, NODE_ENV != production), off otherwise. */
   ADS_AUTO_APPROVE: bool.optional(),
   /** The platform's floor CPM in minor units (1,000,000 = 1 CLC per 1,000 impressions); bids below it are refused. A whole multiple of 1,000. */
-  ADS_FLOOR_CPM: z.string().regex(/^[1-9][0-9]{0,14}000$/, 'must be a positive whole number of minor units, a multiple of 1000').default('1000000'),
+  ADS_FLOOR_CPM: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}000$/, 'must be a positive whole number of minor units, a multiple of 1000')
+    .default('1000000'),
   /** HMAC key of the ad server's beacon URLs (≥ 32 chars); default: derived from JWT_SECRET. */
   AD_BEACON_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Shares of each impression's price: the video's creator, the bandwidth pool; the rest is the platform's. */
   AD_SHARE_CREATOR_PERCENT: z.coerce.number().int().min(0).max(100).default(55),
   AD_SHARE_BANDWIDTH_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
   /** The request header that carries the viewer's ISO country code (set by the deployment's edge). */
-  AD_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').default('X-Country'),
+  AD_COUNTRY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
+    .default('X-Country'),
   /** A served ad's reservation (and its beacons) expire this long after the decision. */
   AD_RESERVATION_TTL_SEC: z.coerce.number().int().min(10).max(86400).default(900),
   /** Per client IP limit on the ad server's decision endpoints (asset list, VAST): burst and long-run rate per second. */
@@ -141,19 +178,40 @@ export const configSchema = z.object({
   LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(2).max(10000).default(10),
   /** The first delay after the free failures, in seconds; it doubles with each further failure (0: no delays, only the lock). */
   LOGIN_DELAY_BASE_SEC: z.coerce.number().int().min(0).max(3600).default(1),
-  LOGIN_LOCK_SEC: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+  LOGIN_LOCK_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(15 * 60),
   /** A run of wrong passwords is forgotten this long after its first one (a sign-in ends it sooner). */
-  LOGIN_FAILURE_WINDOW_SEC: z.coerce.number().int().min(60).max(14 * 24 * 3600).default(24 * 3600),
+  LOGIN_FAILURE_WINDOW_SEC: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(14 * 24 * 3600)
+    .default(24 * 3600),
   /** Wrong passwords one client IP may send (any accounts) per LOGIN_IP_WINDOW_SEC before its sign-ins are refused. */
   LOGIN_IP_FAILURES: z.coerce.number().int().min(1).max(10000000).default(100),
-  LOGIN_IP_WINDOW_SEC: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  LOGIN_IP_WINDOW_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(15 * 60),
   /** Accounts one client IP may register at once, and the long-run rate per hour. */
   REGISTER_IP_BURST: z.coerce.number().int().min(1).max(10000000).default(20),
   REGISTER_IP_PER_HOUR: z.coerce.number().positive().max(10000000).default(20),
   /** Largest admin `mint`, in minor units (1 CLC = 1,000,000). */
-  MINT_MAX_PER_CALL: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units').default('1000000000000'),
+  MINT_MAX_PER_CALL: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units')
+    .default('1000000000000'),
   /** Most the admin `mint` may create per UTC day, all admins together, in minor units. */
-  MINT_MAX_PER_DAY: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units').default('10000000000000'),
+  MINT_MAX_PER_DAY: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number of minor units')
+    .default('10000000000000'),
   // --- end of abuse limits ---
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),

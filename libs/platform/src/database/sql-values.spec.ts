@@ -7,7 +7,8 @@ describe('sql values across SQLite and PostgreSQL', () => {
     const d = new Date('2026-11-24T05:06:07.089Z');
     assert.equal(sqlTime(false, d), '2026-11-24 05:06:07.089');
     assert.equal(sqlTime(true, d), d);
-    for (const v of ['2026-11-24 05:06:07.089', '2026-11-24T05:06:07.089Z', '2026-11-24T06:06:07.089+01:00', d]) assert.equal(toDate(v).getTime(), d.getTime(), String(v));
+    for (const v of ['2026-11-24 05:06:07.089', '2026-11-24T05:06:07.089Z', '2026-11-24T06:06:07.089+01:00', d])
+      assert.equal(toDate(v).getTime(), d.getTime(), String(v));
     assert.equal(toDateOrNull(null), null);
   });
 

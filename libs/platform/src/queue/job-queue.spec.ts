@@ -48,10 +48,13 @@ for (const [kind, make] of kinds) {
       const done = waitFor<string>((d) => q.on('completed', d));
       await q.add('a', { n: 1 });
       await q.add('a', { n: 2 }); // same id: ignored
-      await q.process(async (job) => {
-        runs.push(job.data.n);
-        await job.updateProgress(50);
-      }, { concurrency: 1 });
+      await q.process(
+        async (job) => {
+          runs.push(job.data.n);
+          await job.updateProgress(50);
+        },
+        { concurrency: 1 },
+      );
       assert.equal(await done, 'a');
       await new Promise((r) => setTimeout(r, 200));
       assert.deepEqual(runs, [1]);
@@ -62,11 +65,14 @@ for (const [kind, make] of kinds) {
       const q = fresh();
       const attempts: number[] = [];
       const failed = waitFor<[string, string]>((d) => q.on('failed', (id, reason, final) => final && d([id, reason])));
-      await q.process(async (job) => {
-        attempts.push(job.attempt);
-        assert.equal(job.maxAttempts, 3);
-        throw new Error(`boom ${job.attempt}`);
-      }, { concurrency: 1 });
+      await q.process(
+        async (job) => {
+          attempts.push(job.attempt);
+          assert.equal(job.maxAttempts, 3);
+          throw new Error(`boom ${job.attempt}`);
+        },
+        { concurrency: 1 },
+      );
       await q.add('b', { n: 1 });
       assert.deepEqual(await failed, ['b', 'boom 3']);
       assert.deepEqual(attempts, [1, 2, 3]);
@@ -76,9 +82,12 @@ for (const [kind, make] of kinds) {
       const q = fresh();
       let calls = 0;
       const done = waitFor<string>((d) => q.on('completed', d));
-      await q.process(async () => {
-        if (++calls === 1) throw new Error('flaky');
-      }, { concurrency: 1 });
+      await q.process(
+        async () => {
+          if (++calls === 1) throw new Error('flaky');
+        },
+        { concurrency: 1 },
+      );
       await q.add('c', { n: 1 });
       assert.equal(await done, 'c');
       assert.equal(calls, 2);
@@ -86,11 +95,15 @@ for (const [kind, make] of kinds) {
 
     it('close() aborts running jobs through their signal', async () => {
       const q = make();
-      const started = waitFor<AbortSignal>((d) =>
-        void q.process(async (job) => {
-          d(job.signal);
-          await new Promise((r) => job.signal.addEventListener('abort', r));
-        }, { concurrency: 1 }),
+      const started = waitFor<AbortSignal>(
+        (d) =>
+          void q.process(
+            async (job) => {
+              d(job.signal);
+              await new Promise((r) => job.signal.addEventListener('abort', r));
+            },
+            { concurrency: 1 },
+          ),
       );
       await q.add('d', { n: 1 });
       const signal = await started;
@@ -105,13 +118,20 @@ for (const [kind, make] of kinds) {
 if (process.env.REDIS_URL) {
   describe('bullmq job queue re-adds', () => {
     it('runs a job again when its id is added after it completed', async () => {
-      const q = new BullMqQueue<{ n: number }>('t', process.env.REDIS_URL!, { attempts: 1, backoffMs: 10, prefix: `qr${randomBytes(4).toString('hex')}` });
+      const q = new BullMqQueue<{ n: number }>('t', process.env.REDIS_URL!, {
+        attempts: 1,
+        backoffMs: 10,
+        prefix: `qr${randomBytes(4).toString('hex')}`,
+      });
       try {
         let runs = 0;
         let done = waitFor<string>((d) => q.on('completed', d));
-        await q.process(async () => {
-          runs++;
-        }, { concurrency: 1 });
+        await q.process(
+          async () => {
+            runs++;
+          },
+          { concurrency: 1 },
+        );
         await q.add('x', { n: 1 });
         await done;
         done = waitFor<string>((d) => q.on('completed', d));

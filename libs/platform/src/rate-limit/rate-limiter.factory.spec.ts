@@ -9,7 +9,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const REDIS_URL = process.env.REDIS_URL;
 
 function redisFactory(prefix: string): RateLimiterFactory {
-  return new RateLimiterFactory(AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: '/tmp/wetube-rl-spec', JWT_SECRET: 'x'.repeat(32), REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix }));
+  return new RateLimiterFactory(
+    AppConfig.fromEnv({
+      NODE_ENV: 'test',
+      DATA_DIR: '/tmp/wetube-rl-spec',
+      JWT_SECRET: 'x'.repeat(32),
+      REDIS_URL: REDIS_URL!,
+      QUEUE_PREFIX: prefix,
+    }),
+  );
 }
 
 describe('rateWindow', () => {
@@ -74,7 +82,14 @@ describe('RateLimiterFactory (Redis)', () => {
   });
 
   it('with Redis unreachable, a per-process limit stands in (neither open nor closed)', async () => {
-    const f = new RateLimiterFactory(AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: '/tmp/wetube-rl-spec', JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://127.0.0.1:1' }));
+    const f = new RateLimiterFactory(
+      AppConfig.fromEnv({
+        NODE_ENV: 'test',
+        DATA_DIR: '/tmp/wetube-rl-spec',
+        JWT_SECRET: 'x'.repeat(32),
+        REDIS_URL: 'redis://127.0.0.1:1',
+      }),
+    );
     try {
       const l = f.create('down', { burst: 2, perSecond: 0.1 });
       assert.equal((await l.consume('k')).ok, true);

@@ -39,7 +39,13 @@ export class RateLimiterFactory implements OnModuleDestroy {
     const { points, durationSec } = rateWindow(limit);
     const memory = new RateLimiterMemory({ points, duration: durationSec });
     const store: RateLimiterAbstract = this.redisUrl
-      ? new RateLimiterRedis({ storeClient: this.connection(), keyPrefix: `${this.prefix}:${name}`, points, duration: durationSec, insuranceLimiter: memory })
+      ? new RateLimiterRedis({
+          storeClient: this.connection(),
+          keyPrefix: `${this.prefix}:${name}`,
+          points,
+          duration: durationSec,
+          insuranceLimiter: memory,
+        })
       : memory;
     return { burst: limit.burst, perSecond: limit.perSecond, consume: (key) => consume(store, key) };
   }
@@ -47,11 +53,18 @@ export class RateLimiterFactory implements OnModuleDestroy {
   /** A counter named `name` whose keys expire `durationSec` after their first increment (same stores as `create`). */
   counter(name: string, durationSec: number): KeyedCounter {
     if (!/^[a-z0-9_-]+$/i.test(name)) throw new Error(`counter name ${JSON.stringify(name)}: letters, digits, - and _ only`);
-    if (!Number.isInteger(durationSec) || durationSec < 1) throw new Error(`counter ${name}: durationSec must be a whole number ≥ 1, got ${durationSec}`);
+    if (!Number.isInteger(durationSec) || durationSec < 1)
+      throw new Error(`counter ${name}: durationSec must be a whole number ≥ 1, got ${durationSec}`);
     const points = Number.MAX_SAFE_INTEGER;
     const memory = new RateLimiterMemory({ points, duration: durationSec });
     const store: RateLimiterAbstract = this.redisUrl
-      ? new RateLimiterRedis({ storeClient: this.connection(), keyPrefix: `${this.prefix}:${name}`, points, duration: durationSec, insuranceLimiter: memory })
+      ? new RateLimiterRedis({
+          storeClient: this.connection(),
+          keyPrefix: `${this.prefix}:${name}`,
+          points,
+          duration: durationSec,
+          insuranceLimiter: memory,
+        })
       : memory;
     const state = (res: RateLimiterRes | null): CounterState =>
       res ? { count: res.consumedPoints, msLeft: Math.max(0, res.msBeforeNext) } : { count: 0, msLeft: 0 };
@@ -74,7 +87,9 @@ export class RateLimiterFactory implements OnModuleDestroy {
       // Requests made while connecting wait for the connection (offline queue); with Redis down they fail
       // after one reconnect attempt and the insurance limit answers.
       this.redis = new IORedis(this.redisUrl!, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-      this.redis.on('error', (err: Error) => this.log.warn(`redis for rate limits: ${err.message} (limits are per process until it is back)`));
+      this.redis.on('error', (err: Error) =>
+        this.log.warn(`redis for rate limits: ${err.message} (limits are per process until it is back)`),
+      );
     }
     return this.redis;
   }

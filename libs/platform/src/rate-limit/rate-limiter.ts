@@ -18,8 +18,10 @@ export interface RateLimiter extends RateLimit {
  * `burst / perSecond` seconds (whole seconds, at least 1: Redis expiries are in seconds).
  */
 export function rateWindow(limit: RateLimit): { points: number; durationSec: number } {
-  if (!Number.isInteger(limit.burst) || limit.burst < 1) throw new Error(`rate limit: burst must be a whole number ≥ 1, got ${limit.burst}`);
-  if (!(limit.perSecond > 0) || !Number.isFinite(limit.perSecond)) throw new Error(`rate limit: perSecond must be a positive number, got ${limit.perSecond}`);
+  if (!Number.isInteger(limit.burst) || limit.burst < 1)
+    throw new Error(`rate limit: burst must be a whole number ≥ 1, got ${limit.burst}`);
+  if (!(limit.perSecond > 0) || !Number.isFinite(limit.perSecond))
+    throw new Error(`rate limit: perSecond must be a positive number, got ${limit.perSecond}`);
   return { points: limit.burst, durationSec: Math.max(1, Math.round(limit.burst / limit.perSecond)) };
 }
 

@@ -3,7 +3,12 @@ import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { iceServersFor, turnCredential } from './ice-servers';
 
-const settings = { stunUrls: ['stun:turn.test:3478'], turnUrls: ['turn:turn.test:3478?transport=udp', 'turn:turn.test:3478?transport=tcp'], turnSecret: 'a shared coturn secret', turnTtlSec: 3600 };
+const settings = {
+  stunUrls: ['stun:turn.test:3478'],
+  turnUrls: ['turn:turn.test:3478?transport=udp', 'turn:turn.test:3478?transport=tcp'],
+  turnSecret: 'a shared coturn secret',
+  turnTtlSec: 3600,
+};
 
 describe('ICE servers and TURN credentials', () => {
   it('makes coturn use-auth-secret credentials: username expiry:user, credential base64 HMAC-SHA1 of it', () => {
@@ -11,7 +16,11 @@ describe('ICE servers and TURN credentials', () => {
     assert.equal(c.username, '1900000000:session-1');
     // Independent check with the formula from coturn's turnserver.conf documentation.
     assert.equal(c.credential, createHmac('sha1', 's3cret-s3cret-s3').update('1900000000:session-1').digest('base64'));
-    assert.notEqual(turnCredential('s3cret-s3cret-s3', 'session-2', 1_900_000_000).credential, c.credential, 'another session, another credential');
+    assert.notEqual(
+      turnCredential('s3cret-s3cret-s3', 'session-2', 1_900_000_000).credential,
+      c.credential,
+      'another session, another credential',
+    );
     assert.throws(() => turnCredential('x'.repeat(16), 'bad:user', 1), /TURN user/);
     assert.throws(() => turnCredential('x'.repeat(16), 'u', 0), /expiry/);
   });

@@ -23,7 +23,8 @@ export interface IceSettings {
  */
 export function turnCredential(secret: string, user: string, expiresAtSec: number): { username: string; credential: string } {
   if (!/^[A-Za-z0-9_.@-]{1,128}$/.test(user)) throw new Error(`TURN user must be 1-128 of [A-Za-z0-9_.@-], got ${JSON.stringify(user)}`);
-  if (!Number.isInteger(expiresAtSec) || expiresAtSec <= 0) throw new Error(`TURN expiry must be a positive whole number of seconds, got ${expiresAtSec}`);
+  if (!Number.isInteger(expiresAtSec) || expiresAtSec <= 0)
+    throw new Error(`TURN expiry must be a positive whole number of seconds, got ${expiresAtSec}`);
   const username = `${expiresAtSec}:${user}`;
   return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }

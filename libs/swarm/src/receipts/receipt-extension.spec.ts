@@ -48,7 +48,9 @@ async function wireCtor(): Promise<WireCtor> {
 
 /** Resolves with the remote's extended handshake once it arrived on `wire`. */
 function extendedHandshakeOf(wire: Wire): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => wire.on('extended', (ext: string, payload: Record<string, unknown>) => ext === 'handshake' && resolve(payload)));
+  return new Promise((resolve) =>
+    wire.on('extended', (ext: string, payload: Record<string, unknown>) => ext === 'handshake' && resolve(payload)),
+  );
 }
 
 /** Two connected wires, each after `setup`, handshaken (BitTorrent and BEP 10) both ways. */
@@ -72,7 +74,13 @@ function collector<T>(n: number): { push: (v: T) => void; all: Promise<T[]> } {
   const got: T[] = [];
   let resolve!: (v: T[]) => void;
   const all = new Promise<T[]>((r) => (resolve = r));
-  return { push: (v) => { got.push(v); if (got.length === n) resolve(got); }, all };
+  return {
+    push: (v) => {
+      got.push(v);
+      if (got.length === n) resolve(got);
+    },
+    all,
+  };
 }
 
 async function viewerAndServer() {
@@ -150,7 +158,11 @@ describe('wt_receipt extension', () => {
     assert.equal(ext.send(message), true);
     assert.equal(ext.send(message), true); // replay
     const forged = { ...receipt, seq: 2, cumulativeSegments: 3, cumulativeBytes: 9_999_999 };
-    const forgery = encodeReceiptMessage({ cert: s.cert, receipt: forged, signature: await signReceipt(forged, NodeEd25519Signer.generate()) });
+    const forgery = encodeReceiptMessage({
+      cert: s.cert,
+      receipt: forged,
+      signature: await signReceipt(forged, NodeEd25519Signer.generate()),
+    });
     assert.equal(ext.send(forgery), true);
     const [first, replay, forgedDecision] = await decisions.all;
     assert.ok(first.accepted, JSON.stringify(first));
@@ -228,7 +240,10 @@ describe('wt_receipt extension', () => {
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(b.wt_receipt?.received, 4);
     assert.equal(b.wt_receipt?.dropped, 3);
-    assert.deepEqual((await got.all).map((m) => m[0]), [1, 2, 3, 4]);
+    assert.deepEqual(
+      (await got.all).map((m) => m[0]),
+      [1, 2, 3, 4],
+    );
     now += 1000; // two more tokens
     assert.equal(ext.send(new Uint8Array([7])), true);
     await new Promise((r) => setTimeout(r, 50));

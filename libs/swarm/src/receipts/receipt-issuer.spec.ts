@@ -10,7 +10,14 @@ async function viewer() {
   const origin = NodeEd25519Signer.generate();
   const session = NodeEd25519Signer.generate();
   const cert = await signSessionCert(
-    { domain: SESSION_CERT_DOMAIN, sessionId: 's-1', videoId: 'v-1', sessionPublicKey: session.publicKey, viewerId: '', expiresAt: Date.now() + 3_600_000 },
+    {
+      domain: SESSION_CERT_DOMAIN,
+      sessionId: 's-1',
+      videoId: 'v-1',
+      sessionPublicKey: session.publicKey,
+      viewerId: '',
+      expiresAt: Date.now() + 3_600_000,
+    },
     origin,
   );
   return { origin, issuer: new ReceiptIssuer('s-1', serializeSignedSessionCert(cert), session) };
@@ -37,7 +44,13 @@ describe('ReceiptIssuer', () => {
     await issuer.credit('peer-A', 100, 'bafkreia');
     const forB = await issuer.credit('peer-B', 7, 'bafkreib');
     assert.deepEqual(decodeReceiptMessage(forB).receipt.seq, 1);
-    assert.deepEqual([...issuer.totals()], [['peer-A', 100], ['peer-B', 7]]);
+    assert.deepEqual(
+      [...issuer.totals()],
+      [
+        ['peer-A', 100],
+        ['peer-B', 7],
+      ],
+    );
     const bookA = new ReceiptBook({ peerId: 'peer-A', originPublicKey: origin.publicKey, verifier: new NodeEd25519Verifier() });
     const d = await bookA.accept(forB);
     assert.ok(!d.accepted && d.reason === 'wrong-peer');
@@ -51,7 +64,13 @@ describe('PieceLedger', () => {
     l.received(0, 'B', 16384);
     l.received(1, 'A', 100);
     l.received(2, 'B', 50);
-    assert.deepEqual([...l.settle(0, 1)], [['A', 16484], ['B', 16384]]);
+    assert.deepEqual(
+      [...l.settle(0, 1)],
+      [
+        ['A', 16484],
+        ['B', 16384],
+      ],
+    );
     assert.deepEqual([...l.settle(1, 2)], [['B', 50]], 'piece 1 was paid already');
     l.received(1, 'A', 999);
     assert.deepEqual([...l.settle(0, 2)], [], 'late blocks of a paid piece are not paid again');

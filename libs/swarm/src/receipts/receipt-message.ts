@@ -37,7 +37,11 @@ export function decodeReceiptMessage(bytes: Uint8Array): ReceiptMessage {
  * Decodes, and also hands back the certificate's and the receipt's bytes as they came: a verifier
  * checks the signatures over exactly the bytes the fields were decoded from, without encoding again.
  */
-export function decodeReceiptMessageWithBytes(bytes: Uint8Array): { message: ReceiptMessage; certBytes: Uint8Array; receiptBytes: Uint8Array } {
+export function decodeReceiptMessageWithBytes(bytes: Uint8Array): {
+  message: ReceiptMessage;
+  certBytes: Uint8Array;
+  receiptBytes: Uint8Array;
+} {
   const r = new FieldReader(bytes);
   if (r.string('tag') !== RECEIPT_MESSAGE_TAG) throw new EncodingError('not a receipt message');
   const certBytes = r.bytes('cert', MAX_PART);

@@ -11,7 +11,12 @@ import {
   type SettledRedemption,
 } from './receipt-redemption';
 
-const candidate = (sessionId: string, seq = 1, peerId = 'peer-1'): RedeemCandidate => ({ sessionId, peerId, seq, message: `${sessionId}.${peerId}.${seq}` });
+const candidate = (sessionId: string, seq = 1, peerId = 'peer-1'): RedeemCandidate => ({
+  sessionId,
+  peerId,
+  seq,
+  message: `${sessionId}.${peerId}.${seq}`,
+});
 
 /** A fake api: answers each message with `answer(message, index)`, records the calls. */
 function fakeCall(answer: (message: string, index: number) => Partial<ReceiptRedemption> | null = () => ({})) {
@@ -22,7 +27,20 @@ function fakeCall(answer: (message: string, index: number) => Partial<ReceiptRed
       const a = answer(m, index);
       if (a === null) return [];
       const [sessionId, peerId] = m.split('.');
-      return [{ index, sessionId, peerId, status: 'PAID', code: null, message: null, retryable: false, segments: 2, amount: '1500', ...a } as ReceiptRedemption];
+      return [
+        {
+          index,
+          sessionId,
+          peerId,
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 2,
+          amount: '1500',
+          ...a,
+        } as ReceiptRedemption,
+      ];
     });
     return { results, totalPaid: '0', userErrors: [] };
   };
@@ -35,8 +53,14 @@ describe('redeemInBatches', () => {
     const { call, calls } = fakeCall();
     const settled: SettledRedemption[] = [];
     const t = await redeemInBatches(pending, call, { onSettled: (s) => settled.push(s) });
-    assert.deepEqual(calls.map((c) => c.length), [500, 500, 203]);
-    assert.deepEqual(calls.flat(), pending.map((c) => c.message));
+    assert.deepEqual(
+      calls.map((c) => c.length),
+      [500, 500, 203],
+    );
+    assert.deepEqual(
+      calls.flat(),
+      pending.map((c) => c.message),
+    );
     assert.deepEqual(
       { sent: t.sent, paid: t.paidReceipts, segments: t.paidSegments, amount: t.paidAmount, unanswered: t.unanswered, error: t.error },
       { sent: 1203, paid: 1203, segments: 2406, amount: 1203n * 1500n, unanswered: 0, error: undefined },
@@ -46,7 +70,10 @@ describe('redeemInBatches', () => {
 
     const small = fakeCall();
     await redeemInBatches(pending.slice(0, 5), small.call, { batchSize: 2 });
-    assert.deepEqual(small.calls.map((c) => c.length), [2, 2, 1]);
+    assert.deepEqual(
+      small.calls.map((c) => c.length),
+      [2, 2, 1],
+    );
     const big = fakeCall();
     await redeemInBatches(pending, big.call, { batchSize: 10_000 });
     assert.equal(Math.max(...big.calls.map((c) => c.length)), MAX_REDEEM_BATCH, 'never more than the api takes');
@@ -78,7 +105,15 @@ describe('redeemInBatches', () => {
     );
     assert.deepEqual(settled[2], { status: 'REFUSED', candidate: pending[3], code: 'STALE' });
     assert.deepEqual(
-      { paid: t.paidReceipts, amount: t.paidAmount, nothingNew: t.nothingNew, refusedBy: t.refusedBy, retryLater: t.retryLater, unanswered: t.unanswered, error: t.error },
+      {
+        paid: t.paidReceipts,
+        amount: t.paidAmount,
+        nothingNew: t.nothingNew,
+        refusedBy: t.refusedBy,
+        retryLater: t.retryLater,
+        unanswered: t.unanswered,
+        error: t.error,
+      },
       { paid: 1, amount: 3_000_000n, nothingNew: 1, refusedBy: { STALE: 1 }, retryLater: 2, unanswered: 1, error: undefined },
     );
   });
@@ -89,11 +124,61 @@ describe('redeemInBatches', () => {
       totalPaid: '0',
       userErrors: [],
       results: [
-        { index: 0, sessionId: 'other', peerId: 'peer-1', status: 'PAID', code: null, message: null, retryable: false, segments: 1, amount: '1' },
-        { index: 1, sessionId: 'b', peerId: 'peer-9', status: 'PAID', code: null, message: null, retryable: false, segments: 1, amount: '1' },
-        { index: 2, sessionId: null, peerId: null, status: 'NOTHING_NEW', code: null, message: null, retryable: false, segments: 0, amount: '0' },
-        { index: 2, sessionId: 'c', peerId: 'peer-1', status: 'PAID', code: null, message: null, retryable: false, segments: 1, amount: '1' },
-        { index: 7, sessionId: 'd', peerId: 'peer-1', status: 'PAID', code: null, message: null, retryable: false, segments: 1, amount: '1' },
+        {
+          index: 0,
+          sessionId: 'other',
+          peerId: 'peer-1',
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 1,
+          amount: '1',
+        },
+        {
+          index: 1,
+          sessionId: 'b',
+          peerId: 'peer-9',
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 1,
+          amount: '1',
+        },
+        {
+          index: 2,
+          sessionId: null,
+          peerId: null,
+          status: 'NOTHING_NEW',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 0,
+          amount: '0',
+        },
+        {
+          index: 2,
+          sessionId: 'c',
+          peerId: 'peer-1',
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 1,
+          amount: '1',
+        },
+        {
+          index: 7,
+          sessionId: 'd',
+          peerId: 'peer-1',
+          status: 'PAID',
+          code: null,
+          message: null,
+          retryable: false,
+          segments: 1,
+          amount: '1',
+        },
       ],
     });
     const settled: string[] = [];
@@ -115,13 +200,25 @@ describe('redeemInBatches', () => {
     };
     const abort = new AbortController();
     const settled: string[] = [];
-    const t = await redeemInBatches(pending, call, { batchSize: 3, signal: abort.signal, onSettled: (s) => settled.push(s.candidate.sessionId) });
+    const t = await redeemInBatches(pending, call, {
+      batchSize: 3,
+      signal: abort.signal,
+      onSettled: (s) => settled.push(s.candidate.sessionId),
+    });
     assert.equal(n, 2, 'no call after the failed one');
     assert.deepEqual(settled, ['s0', 's1', 's2']);
-    assert.deepEqual({ sent: t.sent, unanswered: t.unanswered, paid: t.paidReceipts, error: t.error }, { sent: 6, unanswered: 4, paid: 3, error: 'HTTP 502' });
-    assert.ok(seen.every((s) => s === abort.signal), 'every call gets the signal');
+    assert.deepEqual(
+      { sent: t.sent, unanswered: t.unanswered, paid: t.paidReceipts, error: t.error },
+      { sent: 6, unanswered: 4, paid: 3, error: 'HTTP 502' },
+    );
+    assert.ok(
+      seen.every((s) => s === abort.signal),
+      'every call gets the signal',
+    );
 
-    const described = await redeemInBatches(pending, async () => Promise.reject(new Error('no')), { describeError: (e) => `described: ${(e as Error).message}` });
+    const described = await redeemInBatches(pending, async () => Promise.reject(new Error('no')), {
+      describeError: (e) => `described: ${(e as Error).message}`,
+    });
     assert.equal(described.error, 'described: no');
     assert.equal(described.unanswered, 7);
 

@@ -134,7 +134,15 @@ export async function redeemInBatches<C extends RedeemCandidate>(
     tally.sent += batch.length;
     let answered: boolean[];
     try {
-      answered = settleBatch(batch, await call(batch.map((c) => c.message), opts.signal), tally, opts.onSettled);
+      answered = settleBatch(
+        batch,
+        await call(
+          batch.map((c) => c.message),
+          opts.signal,
+        ),
+        tally,
+        opts.onSettled,
+      );
     } catch (err) {
       tally.error = describe(err);
       tally.unanswered += pending.length - at;
@@ -146,12 +154,18 @@ export async function redeemInBatches<C extends RedeemCandidate>(
 }
 
 /** Applies one call's results to its batch (counted in `tally`); returns which receipts got an answer. */
-function settleBatch<C extends RedeemCandidate>(batch: readonly C[], payload: RedeemReceiptsPayload, tally: RedeemTally, onSettled?: (s: SettledRedemption<C>) => void): boolean[] {
+function settleBatch<C extends RedeemCandidate>(
+  batch: readonly C[],
+  payload: RedeemReceiptsPayload,
+  tally: RedeemTally,
+  onSettled?: (s: SettledRedemption<C>) => void,
+): boolean[] {
   const answered = batch.map(() => false);
   for (const res of payload.results) {
     const c = batch[res.index];
     // An answer for another receipt than the one at that index is not trusted (sent again).
-    if (!c || answered[res.index] || (res.sessionId !== null && res.sessionId !== c.sessionId) || (res.peerId && res.peerId !== c.peerId)) continue;
+    if (!c || answered[res.index] || (res.sessionId !== null && res.sessionId !== c.sessionId) || (res.peerId && res.peerId !== c.peerId))
+      continue;
     answered[res.index] = true;
     if (res.status === 'PAID') {
       const amount = BigInt(res.amount);

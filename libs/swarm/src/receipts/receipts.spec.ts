@@ -1,13 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  decodeReceipt,
-  encodeReceipt,
-  RECEIPT_DOMAIN,
-  type Receipt,
-  signReceipt,
-  verifyReceipt,
-} from './receipt';
+import { decodeReceipt, encodeReceipt, RECEIPT_DOMAIN, type Receipt, signReceipt, verifyReceipt } from './receipt';
 import {
   parseSignedSessionCert,
   serializeSignedSessionCert,
@@ -81,10 +74,7 @@ describe('receipt encoding', () => {
   });
 
   it('field boundaries are unambiguous: moving a character between fields changes the bytes', () => {
-    assert.notDeepEqual(
-      encodeReceipt(receipt({ sessionId: 'ab', peerId: 'c' })),
-      encodeReceipt(receipt({ sessionId: 'a', peerId: 'bc' })),
-    );
+    assert.notDeepEqual(encodeReceipt(receipt({ sessionId: 'ab', peerId: 'c' })), encodeReceipt(receipt({ sessionId: 'a', peerId: 'bc' })));
   });
 
   it('session certificate text form round-trips', async () => {
@@ -160,21 +150,33 @@ describe('ReceiptBook', () => {
 
   const refusals: Array<[string, string, (s: Awaited<ReturnType<typeof setup>>) => Promise<Uint8Array>]> = [
     ['forged (signed by another key)', 'bad-signature', async (s) => s.message(receipt(), NodeEd25519Signer.generate())],
-    ['tampered field', 'bad-signature', async (s) => {
-      const sig = await s.session.sign(encodeReceipt(receipt()));
-      return encodeReceiptMessage({ cert: s.cert, receipt: receipt({ cumulativeBytes: 9_000_000 }), signature: sig });
-    }],
+    [
+      'tampered field',
+      'bad-signature',
+      async (s) => {
+        const sig = await s.session.sign(encodeReceipt(receipt()));
+        return encodeReceiptMessage({ cert: s.cert, receipt: receipt({ cumulativeBytes: 9_000_000 }), signature: sig });
+      },
+    ],
     ['other session’s certificate', 'session-mismatch', async (s) => s.message(receipt({ sessionId: 'session-2' }))],
     ['other peerId', 'wrong-peer', async (s) => s.message(receipt({ peerId: 'peer-mallory' }))],
     ['other domain', 'wrong-domain', async (s) => s.message({ ...receipt(), domain: 'wetube-receipt-v0' })],
-    ['certificate not signed by the origin', 'cert-bad-signature', async (s) => {
-      const fake = await signSessionCert(s.cert.cert, NodeEd25519Signer.generate());
-      return s.message(receipt(), s.session, fake);
-    }],
-    ['certificate of another domain', 'cert-wrong-domain', async (s) => {
-      const other: SessionCert = { ...s.cert.cert, domain: 'wetube-session-cert-v0' };
-      return s.message(receipt(), s.session, { cert: other, signature: await s.origin.sign(new FieldWriter().finish()) });
-    }],
+    [
+      'certificate not signed by the origin',
+      'cert-bad-signature',
+      async (s) => {
+        const fake = await signSessionCert(s.cert.cert, NodeEd25519Signer.generate());
+        return s.message(receipt(), s.session, fake);
+      },
+    ],
+    [
+      'certificate of another domain',
+      'cert-wrong-domain',
+      async (s) => {
+        const other: SessionCert = { ...s.cert.cert, domain: 'wetube-session-cert-v0' };
+        return s.message(receipt(), s.session, { cert: other, signature: await s.origin.sign(new FieldWriter().finish()) });
+      },
+    ],
     ['garbage bytes', 'malformed', async () => new Uint8Array([1, 2, 3])],
   ];
   for (const [what, reason, make] of refusals) {

@@ -35,11 +35,19 @@ describe('seeder registration encoding', () => {
 
   it('refuses a key that is not 32 bytes, a negative time, trailing bytes and truncation', () => {
     assert.throws(() => encodeSeederRegistration(registration(new Uint8Array(31))), /publicKey must be 32 bytes/);
-    assert.throws(() => encodeSeederRegistration(registration(new Uint8Array(32), { signedAt: -1 })), /signedAt must be a non-negative safe integer/);
+    assert.throws(
+      () => encodeSeederRegistration(registration(new Uint8Array(32), { signedAt: -1 })),
+      /signedAt must be a non-negative safe integer/,
+    );
     const bytes = encodeSeederRegistration(registration(new Uint8Array(32)));
     assert.throws(() => decodeSeederRegistration(new Uint8Array([...bytes, 0])), /trailing/);
     assert.throws(() => decodeSeederRegistration(bytes.subarray(0, bytes.length - 1)), /truncated/);
-    const shortKey = new FieldWriter().string(SEEDER_REGISTRATION_DOMAIN, 'd').string(USER, 'u').bytes(new Uint8Array(8), 'k').u64(AT, 't').finish();
+    const shortKey = new FieldWriter()
+      .string(SEEDER_REGISTRATION_DOMAIN, 'd')
+      .string(USER, 'u')
+      .bytes(new Uint8Array(8), 'k')
+      .u64(AT, 't')
+      .finish();
     assert.throws(() => decodeSeederRegistration(shortKey), /publicKey must be 32 bytes/);
   });
 });
@@ -51,23 +59,50 @@ describe('signSeederRegistration / verifySeederRegistration', () => {
     const sig = await signSeederRegistration(reg, seeder);
     assert.equal(sig.length, 64);
     assert.equal(await verifySeederRegistration(reg, sig, verifier), true);
-    assert.equal(await verifySeederRegistration({ ...reg, userId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }, sig, verifier), false, 'another account');
+    assert.equal(
+      await verifySeederRegistration({ ...reg, userId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }, sig, verifier),
+      false,
+      'another account',
+    );
     assert.equal(await verifySeederRegistration({ ...reg, signedAt: AT + 1 }, sig, verifier), false, 'another time');
-    assert.equal(await verifySeederRegistration({ ...reg, publicKey: NodeEd25519Signer.generate().publicKey }, sig, verifier), false, 'another key');
-    assert.equal(await verifySeederRegistration({ ...reg, domain: 'wetube-seeder-registration-v0' }, sig, verifier), false, 'another domain');
+    assert.equal(
+      await verifySeederRegistration({ ...reg, publicKey: NodeEd25519Signer.generate().publicKey }, sig, verifier),
+      false,
+      'another key',
+    );
+    assert.equal(
+      await verifySeederRegistration({ ...reg, domain: 'wetube-seeder-registration-v0' }, sig, verifier),
+      false,
+      'another domain',
+    );
     assert.equal(await verifySeederRegistration(reg, sig.subarray(1), verifier), false, 'short signature');
-    assert.equal(await verifySeederRegistration({ ...reg, publicKey: new Uint8Array(3) }, sig, verifier), false, 'malformed key: false, no throw');
+    assert.equal(
+      await verifySeederRegistration({ ...reg, publicKey: new Uint8Array(3) }, sig, verifier),
+      false,
+      'malformed key: false, no throw',
+    );
   });
 
   it('a key signs only its own registration, only in its domain', async () => {
     const seeder = NodeEd25519Signer.generate();
-    await assert.rejects(signSeederRegistration(registration(NodeEd25519Signer.generate().publicKey), seeder), /signed with the key it registers/);
+    await assert.rejects(
+      signSeederRegistration(registration(NodeEd25519Signer.generate().publicKey), seeder),
+      /signed with the key it registers/,
+    );
     await assert.rejects(signSeederRegistration(registration(seeder.publicKey, { domain: RECEIPT_DOMAIN }), seeder), /domain must be/);
   });
 
   it('a signature made for another purpose (a receipt) never verifies as a registration', async () => {
     const seeder = NodeEd25519Signer.generate();
-    const receipt = { domain: RECEIPT_DOMAIN, sessionId: USER, peerId: 'p', seq: 1, lastSegmentCid: 'c', cumulativeSegments: 1, cumulativeBytes: 1 };
+    const receipt = {
+      domain: RECEIPT_DOMAIN,
+      sessionId: USER,
+      peerId: 'p',
+      seq: 1,
+      lastSegmentCid: 'c',
+      cumulativeSegments: 1,
+      cumulativeBytes: 1,
+    };
     const sig = await signReceipt(receipt, seeder);
     assert.equal(await verifySeederRegistration(registration(seeder.publicKey), sig, verifier), false);
   });

@@ -72,7 +72,11 @@ export async function signSeederRegistration(reg: SeederRegistration, seederKey:
  * canonical encoding of a registration of domain {@link SEEDER_REGISTRATION_DOMAIN}. Checks no
  * times (the caller decides how old is too old). Never throws for bad input (false instead).
  */
-export async function verifySeederRegistration(reg: SeederRegistration, signature: Uint8Array, verifier: Ed25519Verifier): Promise<boolean> {
+export async function verifySeederRegistration(
+  reg: SeederRegistration,
+  signature: Uint8Array,
+  verifier: Ed25519Verifier,
+): Promise<boolean> {
   let bytes: Uint8Array;
   try {
     bytes = encodeSeederRegistration(reg);
@@ -83,4 +87,3 @@ export async function verifySeederRegistration(reg: SeederRegistration, signatur
   if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_BYTES) return false;
   return verifier.verify(bytes, signature, reg.publicKey);
 }
-

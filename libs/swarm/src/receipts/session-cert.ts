@@ -8,12 +8,7 @@
  * Browser-safe: no Node-only imports.
  */
 import { EncodingError, FieldReader, FieldWriter, fromBase64Url, toBase64Url } from './bytes';
-import {
-  ED25519_PUBLIC_KEY_BYTES,
-  ED25519_SIGNATURE_BYTES,
-  type Ed25519Signer,
-  type Ed25519Verifier,
-} from './ed25519';
+import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES, type Ed25519Signer, type Ed25519Verifier } from './ed25519';
 
 export const SESSION_CERT_DOMAIN = 'wetube-session-cert-v1';
 
@@ -73,9 +68,7 @@ export async function signSessionCert(cert: SessionCert, originSigner: Ed25519Si
 
 export type SessionCertRefusal = 'cert-malformed' | 'cert-wrong-domain' | 'cert-bad-signature' | 'cert-expired';
 
-export type SessionCertCheck =
-  | { ok: true; cert: SessionCert }
-  | { ok: false; reason: SessionCertRefusal; message: string };
+export type SessionCertCheck = { ok: true; cert: SessionCert } | { ok: false; reason: SessionCertRefusal; message: string };
 
 /**
  * Checks domain, origin signature and expiry (`expiresAt > now`). Never throws for bad input.

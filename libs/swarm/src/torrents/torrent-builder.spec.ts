@@ -129,9 +129,15 @@ describe('TorrentBuilder', () => {
     assert.deepEqual(seen, [plain.infoHash]);
     assert.equal(sharded.infoHash, plain.infoHash);
     const parsed = await builder.parse(sharded.torrentFile);
-    assert.deepEqual(parsed.announce, [`ws://shard-${plain.infoHash.slice(0, 4)}:4101/tracker`, `http://shard-${plain.infoHash.slice(0, 4)}:4101/tracker/announce`]);
+    assert.deepEqual(parsed.announce, [
+      `ws://shard-${plain.infoHash.slice(0, 4)}:4101/tracker`,
+      `http://shard-${plain.infoHash.slice(0, 4)}:4101/tracker/announce`,
+    ]);
     assert.deepEqual(new URLSearchParams(sharded.magnetURI.replace(/^magnet:\?/, '')).getAll('tr'), parsed.announce);
-    await assert.rejects(builder.buildRenditionTorrent({ ...input(), announceUrls: () => ['ftp://x'] }), /announce URL ftp:\/\/x is not ws\(s\), http\(s\) or udp/);
+    await assert.rejects(
+      builder.buildRenditionTorrent({ ...input(), announceUrls: () => ['ftp://x'] }),
+      /announce URL ftp:\/\/x is not ws\(s\), http\(s\) or udp/,
+    );
   });
 
   it('every piece fetched from the origin by the web-seed URL rule matches its hash', async () => {

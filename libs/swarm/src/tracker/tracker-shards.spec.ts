@@ -11,7 +11,10 @@ describe('TrackerShards', () => {
     const s = new TrackerShards([], 'http://localhost:4000');
     assert.equal(s.sharded, false);
     assert.deepEqual(s.announceUrls(hashes[0]), ['ws://localhost:4000/tracker', 'http://localhost:4000/tracker/announce']);
-    assert.deepEqual(new TrackerShards([], 'https://wetube.example/').announceUrls(hashes[1]), ['wss://wetube.example/tracker', 'https://wetube.example/tracker/announce']);
+    assert.deepEqual(new TrackerShards([], 'https://wetube.example/').announceUrls(hashes[1]), [
+      'wss://wetube.example/tracker',
+      'https://wetube.example/tracker/announce',
+    ]);
   });
 
   it('the same infohash always gets the same shard, whoever asks and in whatever order the list is read', () => {
@@ -26,7 +29,7 @@ describe('TrackerShards', () => {
     const counts = new Map<string, number>();
     for (const h of hashes) counts.set(s.shardOf(h), (counts.get(s.shardOf(h)) ?? 0) + 1);
     assert.equal(counts.size, 4);
-    for (const [url, n] of counts) assert.ok(n > 3000 / 4 * 0.85 && n < 3000 / 4 * 1.15, `${url}: ${n}`);
+    for (const [url, n] of counts) assert.ok(n > (3000 / 4) * 0.85 && n < (3000 / 4) * 1.15, `${url}: ${n}`);
   });
 
   it('adding a shard moves only about 1/N of the swarms, all of them to the new shard', () => {
@@ -39,14 +42,20 @@ describe('TrackerShards', () => {
   });
 
   it('announce URLs of a shard: its WebSocket URL and its HTTP announce URL', () => {
-    assert.deepEqual(shardAnnounceUrls('ws://127.0.0.1:4101/tracker'), ['ws://127.0.0.1:4101/tracker', 'http://127.0.0.1:4101/tracker/announce']);
+    assert.deepEqual(shardAnnounceUrls('ws://127.0.0.1:4101/tracker'), [
+      'ws://127.0.0.1:4101/tracker',
+      'http://127.0.0.1:4101/tracker/announce',
+    ]);
     assert.deepEqual(shardAnnounceUrls('wss://t1.example/tracker'), ['wss://t1.example/tracker', 'https://t1.example/tracker/announce']);
     const s = new TrackerShards(['ws://a/tracker', 'ws://b/tracker'], 'http://api');
     assert.deepEqual(s.allAnnounceUrls(), ['ws://a/tracker', 'http://a/tracker/announce', 'ws://b/tracker', 'http://b/tracker/announce']);
   });
 
   it('bad input is refused with a message naming it', () => {
-    assert.throws(() => new TrackerShards(['http://a/tracker'], 'http://api'), /tracker shard URL "http:\/\/a\/tracker" must be a ws:\/\/ or wss:\/\/ URL/);
+    assert.throws(
+      () => new TrackerShards(['http://a/tracker'], 'http://api'),
+      /tracker shard URL "http:\/\/a\/tracker" must be a ws:\/\/ or wss:\/\/ URL/,
+    );
     assert.throws(() => new TrackerShards(['ws://a/t', 'ws://a/t/'], 'http://api'), /must be distinct/);
     assert.throws(() => new TrackerShards(urls(2), 'http://api').shardOf('xyz'), /infohash "xyz" must be 40 hex characters/);
   });

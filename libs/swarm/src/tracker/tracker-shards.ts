@@ -22,7 +22,8 @@ export class TrackerShards {
   ) {
     this.shards = shardUrls.map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
     for (const url of this.shards) {
-      if (!/^wss?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(url)) throw new Error(`tracker shard URL ${JSON.stringify(url)} must be a ws:// or wss:// URL without query`);
+      if (!/^wss?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(url))
+        throw new Error(`tracker shard URL ${JSON.stringify(url)} must be a ws:// or wss:// URL without query`);
     }
     if (new Set(this.shards).size !== this.shards.length) throw new Error(`tracker shard URLs must be distinct: ${this.shards.join(', ')}`);
   }

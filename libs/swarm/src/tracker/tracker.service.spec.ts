@@ -63,7 +63,8 @@ describe('TrackerService', () => {
   after(() => api.close());
 
   async function announce(base: string, infoHash: string, n: number, port = 6881 + n) {
-    const url = `http://${base}/tracker/announce?info_hash=${pct(infoHash)}&peer_id=${encodeURIComponent(peerId(n))}` +
+    const url =
+      `http://${base}/tracker/announce?info_hash=${pct(infoHash)}&peer_id=${encodeURIComponent(peerId(n))}` +
       `&port=${port}&uploaded=0&downloaded=0&left=0&compact=0&event=started`;
     const res = await fetch(url);
     assert.equal(res.status, 200);
@@ -108,10 +109,14 @@ describe('TrackerService', () => {
     try {
       // 8 viewers, 3 announces each (one per rendition): 24 announces from 127.0.0.1, none refused.
       for (let round = 0; round < 3; round++) {
-        for (let v = 0; v < 8; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v} round ${round}`);
+        for (let v = 0; v < 8; v++)
+          assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v} round ${round}`);
       }
       const spammer = await announce(office.base, KNOWN, 30);
-      assert.match(String(spammer['failure reason']), /Too many announces from 127\.0\.0\.1 for peer [0-9a-f]{40}: the limit is 3 at once and 0\.01 per second; retry in \d+ s/);
+      assert.match(
+        String(spammer['failure reason']),
+        /Too many announces from 127\.0\.0\.1 for peer [0-9a-f]{40}: the limit is 3 at once and 0\.01 per second; retry in \d+ s/,
+      );
       // The refused announce did not count against the IP: 24 so far, 6 more fit under the ceiling of 30.
       for (let v = 8; v < 14; v++) assert.equal((await announce(office.base, KNOWN, 30 + v))['failure reason'], undefined, `viewer ${v}`);
       const ceiling = await announce(office.base, KNOWN, 50);

@@ -100,7 +100,10 @@ export class TrackerService implements OnModuleDestroy {
         trustProxy: this.options.trustProxy ?? false,
         interval: this.options.intervalMs ?? 120_000,
         filter: (infoHash: string, params: AnnounceParams, cb: FilterCb) => {
-          this.filter(infoHash, params).then(() => cb(null), (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))));
+          this.filter(infoHash, params).then(
+            () => cb(null),
+            (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))),
+          );
         },
       });
       server.on('warning', (err) => this.logger.debug?.(`tracker warning: ${err.message}`));
@@ -191,7 +194,8 @@ export class TrackerService implements OnModuleDestroy {
     const ip = params.ip ?? 'unknown';
     // The peer's own limit first: a refused peer does not use up what the others behind its IP may do.
     const peer = await this.perPeer.consume(`${ip}|${params.peer_id ?? ''}`);
-    if (!peer.ok) throw new Error(`Too many announces from ${ip} for peer ${params.peer_id ?? '?'}: ${limitText(this.perPeer, peer.retryAfterSec)}`);
+    if (!peer.ok)
+      throw new Error(`Too many announces from ${ip} for peer ${params.peer_id ?? '?'}: ${limitText(this.perPeer, peer.retryAfterSec)}`);
     const all = await this.perIp.consume(ip);
     if (!all.ok) throw new Error(`Too many announces from ${ip}: ${limitText(this.perIp, all.retryAfterSec)}`);
     if (!(await this.isKnown(infoHash))) throw new Error(UNKNOWN_INFO_HASH_REASON);

@@ -11,10 +11,7 @@ import { VIDEO_FIELDS, type Video } from '@/lib/types';
 const QUERY = `query Watch($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
 
 type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string; code: string }
-  | { kind: 'missing'; code: string }
-  | { kind: 'ok'; video: Video };
+  { kind: 'loading' } | { kind: 'error'; message: string; code: string } | { kind: 'missing'; code: string } | { kind: 'ok'; video: Video };
 
 export function WatchClient({ id }: { id: string }) {
   const { me } = useSession();
@@ -101,8 +98,7 @@ export function WatchClient({ id }: { id: string }) {
   if (video.status === 'FAILED') {
     const reason = (video.failureReason || 'unknown reason').trim();
     notReady = `This video could not be processed: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`;
-  }
-  else if (video.status !== 'READY') notReady = `This video is still processing (${Math.round(video.progress ?? 0)}%).`;
+  } else if (video.status !== 'READY') notReady = `This video is still processing (${Math.round(video.progress ?? 0)}%).`;
   else if (!video.masterUrl) notReady = 'This video has no playable stream.';
 
   return (
@@ -112,7 +108,11 @@ export function WatchClient({ id }: { id: string }) {
           className="player__frame player__frame--placeholder"
           style={video.posterUrl ? { backgroundImage: `url("${video.posterUrl}")` } : undefined}
         >
-          <div className={`player__error${video.status === 'FAILED' ? ' player__error--failed' : ''}`} role="alert" data-testid="player-error">
+          <div
+            className={`player__error${video.status === 'FAILED' ? ' player__error--failed' : ''}`}
+            role="alert"
+            data-testid="player-error"
+          >
             {notReady}
           </div>
         </div>
@@ -165,7 +165,11 @@ export function WatchClient({ id }: { id: string }) {
         )}
         {video.renditions && video.renditions.length > 0 && (
           <p className="muted small">
-            Available in {video.renditions.filter((r) => r.height > 0).map((r) => `${r.height}p`).join(', ')}
+            Available in{' '}
+            {video.renditions
+              .filter((r) => r.height > 0)
+              .map((r) => `${r.height}p`)
+              .join(', ')}
           </p>
         )}
       </div>

@@ -46,9 +46,7 @@ export class InitialSchema1732400000000 implements MigrationInterface {
           { name: 'updated_at', type: t.timestamp },
           { name: 'ready_at', type: t.timestamp, isNullable: true },
         ],
-        foreignKeys: [
-          { columnNames: ['owner_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-        ],
+        foreignKeys: [{ columnNames: ['owner_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
       }),
     );
     await q.createIndex('videos', new TableIndex({ name: 'idx_videos_listing', columnNames: ['status', 'visibility', 'created_at'] }));

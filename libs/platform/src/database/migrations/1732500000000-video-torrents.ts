@@ -21,7 +21,10 @@ export class VideoTorrents1732500000000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['video_id'], referencedTableName: 'videos', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
       }),
     );
-    await q.createIndex('video_torrents', new TableIndex({ name: 'idx_video_torrents_video', columnNames: ['video_id', 'rendition'], isUnique: true }));
+    await q.createIndex(
+      'video_torrents',
+      new TableIndex({ name: 'idx_video_torrents_video', columnNames: ['video_id', 'rendition'], isUnique: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

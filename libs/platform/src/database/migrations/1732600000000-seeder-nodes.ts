@@ -23,7 +23,10 @@ export class SeederNodes1732600000000 implements MigrationInterface {
       }),
     );
     // One account per key: the unique index decides when two accounts race for one key.
-    await q.createIndex('seeder_nodes', new TableIndex({ name: 'idx_seeder_nodes_public_key', columnNames: ['public_key'], isUnique: true }));
+    await q.createIndex(
+      'seeder_nodes',
+      new TableIndex({ name: 'idx_seeder_nodes_public_key', columnNames: ['public_key'], isUnique: true }),
+    );
     await q.createIndex('seeder_nodes', new TableIndex({ name: 'idx_seeder_nodes_owner', columnNames: ['owner_id', 'created_at'] }));
   }
 

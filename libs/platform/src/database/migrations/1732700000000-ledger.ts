@@ -21,7 +21,10 @@ export class Ledger1732700000000 implements MigrationInterface {
       }),
     );
     // One account of a kind per owner: the unique index decides when two requests open it at once.
-    await q.createIndex('ledger_accounts', new TableIndex({ name: 'idx_ledger_accounts_owner', columnNames: ['kind', 'owner_id'], isUnique: true }));
+    await q.createIndex(
+      'ledger_accounts',
+      new TableIndex({ name: 'idx_ledger_accounts_owner', columnNames: ['kind', 'owner_id'], isUnique: true }),
+    );
     await q.createTable(
       new Table({
         name: 'ledger_entries',
@@ -35,7 +38,10 @@ export class Ledger1732700000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('ledger_entries', new TableIndex({ name: 'idx_ledger_entries_key', columnNames: ['idempotency_key'], isUnique: true }));
+    await q.createIndex(
+      'ledger_entries',
+      new TableIndex({ name: 'idx_ledger_entries_key', columnNames: ['idempotency_key'], isUnique: true }),
+    );
     await q.createTable(
       new Table({
         name: 'ledger_postings',
@@ -73,7 +79,10 @@ export class Ledger1732700000000 implements MigrationInterface {
       }),
     );
     await q.createIndex('ledger_holds', new TableIndex({ name: 'idx_ledger_holds_account', columnNames: ['account_id'], isUnique: true }));
-    await q.createIndex('ledger_holds', new TableIndex({ name: 'idx_ledger_holds_place_entry', columnNames: ['place_entry_id'], isUnique: true }));
+    await q.createIndex(
+      'ledger_holds',
+      new TableIndex({ name: 'idx_ledger_holds_place_entry', columnNames: ['place_entry_id'], isUnique: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

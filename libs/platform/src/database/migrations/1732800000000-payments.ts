@@ -38,11 +38,26 @@ export class Payments1732800000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_key', columnNames: ['session_public_key'], isUnique: true }));
-    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_open', columnNames: ['closed_at', 'last_seen_at'] }));
-    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_adfree', columnNames: ['ad_free', 'started_at'] }));
-    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_viewer', columnNames: ['viewer_id', 'started_at'] }));
-    await q.createIndex('payment_sessions', new TableIndex({ name: 'idx_payment_sessions_viewer_key', columnNames: ['viewer_key', 'closed_at'] }));
+    await q.createIndex(
+      'payment_sessions',
+      new TableIndex({ name: 'idx_payment_sessions_key', columnNames: ['session_public_key'], isUnique: true }),
+    );
+    await q.createIndex(
+      'payment_sessions',
+      new TableIndex({ name: 'idx_payment_sessions_open', columnNames: ['closed_at', 'last_seen_at'] }),
+    );
+    await q.createIndex(
+      'payment_sessions',
+      new TableIndex({ name: 'idx_payment_sessions_adfree', columnNames: ['ad_free', 'started_at'] }),
+    );
+    await q.createIndex(
+      'payment_sessions',
+      new TableIndex({ name: 'idx_payment_sessions_viewer', columnNames: ['viewer_id', 'started_at'] }),
+    );
+    await q.createIndex(
+      'payment_sessions',
+      new TableIndex({ name: 'idx_payment_sessions_viewer_key', columnNames: ['viewer_key', 'closed_at'] }),
+    );
     await q.createTable(
       new Table({
         name: 'payment_receipt_marks',
@@ -72,7 +87,10 @@ export class Payments1732800000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('payment_rewards', new TableIndex({ name: 'idx_payment_rewards_peer', columnNames: ['peer_user_id', 'created_at'] }));
+    await q.createIndex(
+      'payment_rewards',
+      new TableIndex({ name: 'idx_payment_rewards_peer', columnNames: ['peer_user_id', 'created_at'] }),
+    );
     await q.createTable(
       new Table({
         name: 'payment_pair_stats',
@@ -114,8 +132,14 @@ export class Payments1732800000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('payment_entitlements', new TableIndex({ name: 'idx_payment_entitlements_entry', columnNames: ['entry_id'], isUnique: true }));
-    await q.createIndex('payment_entitlements', new TableIndex({ name: 'idx_payment_entitlements_user', columnNames: ['user_id', 'expires_at'] }));
+    await q.createIndex(
+      'payment_entitlements',
+      new TableIndex({ name: 'idx_payment_entitlements_entry', columnNames: ['entry_id'], isUnique: true }),
+    );
+    await q.createIndex(
+      'payment_entitlements',
+      new TableIndex({ name: 'idx_payment_entitlements_user', columnNames: ['user_id', 'expires_at'] }),
+    );
     await q.createTable(
       new Table({
         name: 'payment_settlements',
@@ -135,6 +159,15 @@ export class Payments1732800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropIndex('ledger_entries', 'idx_ledger_entries_created');
-    for (const table of ['payment_settlements', 'payment_entitlements', 'payment_plans', 'payment_pair_stats', 'payment_rewards', 'payment_receipt_marks', 'payment_sessions']) await q.dropTable(table);
+    for (const table of [
+      'payment_settlements',
+      'payment_entitlements',
+      'payment_plans',
+      'payment_pair_stats',
+      'payment_rewards',
+      'payment_receipt_marks',
+      'payment_sessions',
+    ])
+      await q.dropTable(table);
   }
 }

@@ -27,7 +27,10 @@ export class Ads1732900000000 implements MigrationInterface {
       }),
     );
     await q.createIndex('ad_api_keys', new TableIndex({ name: 'idx_ad_api_keys_hash', columnNames: ['token_hash'], isUnique: true }));
-    await q.createIndex('ad_api_keys', new TableIndex({ name: 'idx_ad_api_keys_advertiser', columnNames: ['advertiser_id', 'created_at'] }));
+    await q.createIndex(
+      'ad_api_keys',
+      new TableIndex({ name: 'idx_ad_api_keys_advertiser', columnNames: ['advertiser_id', 'created_at'] }),
+    );
     await q.createTable(
       new Table({
         name: 'ad_campaigns',
@@ -40,7 +43,10 @@ export class Ads1732900000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('ad_campaigns', new TableIndex({ name: 'idx_ad_campaigns_advertiser', columnNames: ['advertiser_id', 'created_at', 'id'] }));
+    await q.createIndex(
+      'ad_campaigns',
+      new TableIndex({ name: 'idx_ad_campaigns_advertiser', columnNames: ['advertiser_id', 'created_at', 'id'] }),
+    );
     await q.createTable(
       new Table({
         name: 'ad_line_items',
@@ -66,9 +72,15 @@ export class Ads1732900000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('ad_line_items', new TableIndex({ name: 'idx_ad_line_items_campaign', columnNames: ['campaign_id', 'created_at'] }));
+    await q.createIndex(
+      'ad_line_items',
+      new TableIndex({ name: 'idx_ad_line_items_campaign', columnNames: ['campaign_id', 'created_at'] }),
+    );
     await q.createIndex('ad_line_items', new TableIndex({ name: 'idx_ad_line_items_status', columnNames: ['status'] }));
-    await q.createIndex('ad_line_items', new TableIndex({ name: 'idx_ad_line_items_key', columnNames: ['advertiser_id', 'idempotency_key'], isUnique: true }));
+    await q.createIndex(
+      'ad_line_items',
+      new TableIndex({ name: 'idx_ad_line_items_key', columnNames: ['advertiser_id', 'idempotency_key'], isUnique: true }),
+    );
     await q.createTable(
       new Table({
         name: 'ad_creatives',
@@ -85,7 +97,10 @@ export class Ads1732900000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('ad_creatives', new TableIndex({ name: 'idx_ad_creatives_line_item', columnNames: ['line_item_id', 'created_at'] }));
+    await q.createIndex(
+      'ad_creatives',
+      new TableIndex({ name: 'idx_ad_creatives_line_item', columnNames: ['line_item_id', 'created_at'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

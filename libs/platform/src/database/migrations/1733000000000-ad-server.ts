@@ -45,7 +45,10 @@ export class AdServer1733000000000 implements MigrationInterface {
     );
     await q.createIndex('ad_impressions', new TableIndex({ name: 'idx_ad_impressions_viewer', columnNames: ['viewer_key', 'created_at'] }));
     await q.createIndex('ad_impressions', new TableIndex({ name: 'idx_ad_impressions_status', columnNames: ['status', 'expires_at'] }));
-    await q.createIndex('ad_impressions', new TableIndex({ name: 'idx_ad_impressions_line_item', columnNames: ['line_item_id', 'created_at'] }));
+    await q.createIndex(
+      'ad_impressions',
+      new TableIndex({ name: 'idx_ad_impressions_line_item', columnNames: ['line_item_id', 'created_at'] }),
+    );
     await q.createTable(
       new Table({
         name: 'ad_events',
@@ -58,7 +61,10 @@ export class AdServer1733000000000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('ad_events', new TableIndex({ name: 'idx_ad_events_once', columnNames: ['impression_id', 'event'], isUnique: true }));
+    await q.createIndex(
+      'ad_events',
+      new TableIndex({ name: 'idx_ad_events_once', columnNames: ['impression_id', 'event'], isUnique: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -36,7 +36,8 @@ export class Search1733350000000 implements MigrationInterface {
       await q.query('DROP TRIGGER IF EXISTS search_user_upd ON users');
       await q.query('DROP TABLE IF EXISTS search_documents');
       await q.query('DROP TABLE IF EXISTS search_terms');
-      for (const f of ['search_sync_video()', 'search_sync_user()', 'search_count_terms()', 'search_tags_text(text)']) await q.query(`DROP FUNCTION IF EXISTS ${f}`);
+      for (const f of ['search_sync_video()', 'search_sync_user()', 'search_count_terms()', 'search_tags_text(text)'])
+        await q.query(`DROP FUNCTION IF EXISTS ${f}`);
       return; // pg_trgm stays: other things may use it, and dropping an extension needs rights we may not have
     }
     for (const t of SQLITE_TRIGGER_NAMES) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
@@ -154,7 +155,9 @@ async function upPostgres(q: QueryRunner): Promise<void> {
     END IF;
     RETURN NULL;
   END $$`);
-  await q.query('CREATE TRIGGER search_terms_count AFTER INSERT OR UPDATE OR DELETE ON search_documents FOR EACH ROW EXECUTE FUNCTION search_count_terms()');
+  await q.query(
+    'CREATE TRIGGER search_terms_count AFTER INSERT OR UPDATE OR DELETE ON search_documents FOR EACH ROW EXECUTE FUNCTION search_count_terms()',
+  );
   await q.query(`CREATE FUNCTION search_sync_video() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND (TG_OP = 'DELETE' OR OLD.id <> NEW.id OR NEW.status <> 'READY' OR NEW.visibility <> 'PUBLIC') THEN
@@ -171,14 +174,18 @@ async function upPostgres(q: QueryRunner): Promise<void> {
     RETURN NULL;
   END $$`);
   await q.query('CREATE TRIGGER search_video_ins AFTER INSERT ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
-  await q.query('CREATE TRIGGER search_video_upd AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
+  await q.query(
+    'CREATE TRIGGER search_video_upd AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()',
+  );
   await q.query('CREATE TRIGGER search_video_del AFTER DELETE ON videos FOR EACH ROW EXECUTE FUNCTION search_sync_video()');
   await q.query(`CREATE FUNCTION search_sync_user() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     UPDATE search_documents SET channel_name = NEW.display_name WHERE video_id IN (SELECT id FROM videos WHERE owner_id = NEW.id);
     RETURN NULL;
   END $$`);
-  await q.query('CREATE TRIGGER search_user_upd AFTER UPDATE OF display_name ON users FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION search_sync_user()');
+  await q.query(
+    'CREATE TRIGGER search_user_upd AFTER UPDATE OF display_name ON users FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION search_sync_user()',
+  );
   await q.query(`INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, duration_ms, created_at)
     SELECT v.id, 'VIDEO', v.title, v.description, search_tags_text(v.tags), u.display_name, v.duration_ms, v.created_at
     FROM videos v LEFT JOIN users u ON u.id = v.owner_id WHERE v.status = 'READY' AND v.visibility = 'PUBLIC'`);

@@ -11,4 +11,16 @@ import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1732400000000, VideoTorrents1732500000000, SeederNodes1732600000000, Ledger1732700000000, Payments1732800000000, Ads1732900000000, AdServer1733000000000, VideoMidrolls1733100000000, VideoCategory1733200000000, MintAudit1733310000000, Search1733350000000];
+export const MIGRATIONS = [
+  InitialSchema1732400000000,
+  VideoTorrents1732500000000,
+  SeederNodes1732600000000,
+  Ledger1732700000000,
+  Payments1732800000000,
+  Ads1732900000000,
+  AdServer1733000000000,
+  VideoMidrolls1733100000000,
+  VideoCategory1733200000000,
+  MintAudit1733310000000,
+  Search1733350000000,
+];
