@@ -34,7 +34,8 @@ const state = (page: Page): Promise<VideoState> =>
       muted: v.muted,
       volume: v.volume,
       rate: v.playbackRate,
-      fullscreen: document.fullscreenElement?.getAttribute('data-testid') ?? (document.fullscreenElement ? document.fullscreenElement.tagName : null),
+      fullscreen:
+        document.fullscreenElement?.getAttribute('data-testid') ?? (document.fullscreenElement ? document.fullscreenElement.tagName : null),
     };
   });
 
@@ -50,7 +51,26 @@ async function until(page: Page, what: string, check: (s: VideoState) => boolean
   return s;
 }
 
-const near = (want: number, tol = 0.75) => (s: VideoState) => Math.abs(s.t - want) <= tol;
+const near =
+  (want: number, tol = 0.75) =>
+  (s: VideoState) =>
+    Math.abs(s.t - want) <= tol;
+
+/**
+ * Waits until the control `testId`'s attribute `name` reads `want`: the label follows the video's
+ * state one React render later (full screen's after the `fullscreenchange` event, which Chromium
+ * fires on the next animation frame), so it is polled, not read once.
+ */
+async function attributeBecomes(page: Page, testId: string, name: string, want: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let got = await page.getByTestId(testId).getAttribute(name);
+  while (got !== want) {
+    if (Date.now() > deadline)
+      throw new Error(`${testId}'s ${name}: ${JSON.stringify(got)}, not ${JSON.stringify(want)}, after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+    got = await page.getByTestId(testId).getAttribute(name);
+  }
+}
 
 /**
  * The watch page's player by mouse and keyboard, in Chromium at a laptop's and a phone's size: the
@@ -67,7 +87,11 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
     await mkdir(ARTIFACTS, { recursive: true });
     ({ platform, browser } = await startPlatformAndBrowser());
     const creator = new ApiClient(platform.apiUrl);
-    const reg = await creator.rest('POST', '/api/auth/register', { email: `player.${Date.now()}@player-e2e.test`, password: 'a long enough password', displayName: 'Player E2E' });
+    const reg = await creator.rest('POST', '/api/auth/register', {
+      email: `player.${Date.now()}@player-e2e.test`,
+      password: 'a long enough password',
+      displayName: 'Player E2E',
+    });
     assert.equal(reg.status, 201, JSON.stringify(reg.body));
     creator.token = reg.body.token;
     const clip = await generateClip({ path: join(platform.dataDir, 'player-clip.mp4'), durationSec: CLIP_SEC, width: 640, height: 360 });
@@ -93,7 +117,9 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
       try {
         await page.goto(watchUrl);
         await page.locator('video[data-testid=player]').waitFor();
-        await page.waitForFunction(() => document.querySelector('video[data-testid=player]').readyState >= 1, undefined, { timeout: 60_000 });
+        await page.waitForFunction(() => document.querySelector('video[data-testid=player]').readyState >= 1, undefined, {
+          timeout: 60_000,
+        });
         const controls = page.getByTestId('player-controls');
         const frame = page.getByTestId('player-container');
 
@@ -102,7 +128,10 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
         const frameBox = (await frame.boundingBox())!;
         for (const id of ['player-play', 'player-mute', 'player-time', 'player-speed', 'quality-select', 'player-fullscreen']) {
           const b = (await page.getByTestId(id).boundingBox())!;
-          assert.ok(b && b.width > 0 && b.x >= frameBox.x - 0.5 && b.x + b.width <= frameBox.x + frameBox.width + 0.5, `${id} inside the player (${JSON.stringify(b)} in ${JSON.stringify(frameBox)})`);
+          assert.ok(
+            b && b.width > 0 && b.x >= frameBox.x - 0.5 && b.x + b.width <= frameBox.x + frameBox.width + 0.5,
+            `${id} inside the player (${JSON.stringify(b)} in ${JSON.stringify(frameBox)})`,
+          );
           assert.ok(b.y >= barBox.y - 0.5 && b.y + b.height <= barBox.y + barBox.height + 0.5, `${id} on the bar's one row`);
         }
         assert.equal(await page.getByTestId('player-play').getAttribute('aria-label'), 'Play (k)');
@@ -112,12 +141,20 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
         await page.getByTestId('player-play').click();
         const playing = await until(page, 'plays after the play button', (s) => !s.paused && s.t > 0.3, 60_000);
         await until(page, 'time advances', (s) => s.t > playing.t + 0.5);
-        assert.equal(await page.getByTestId('player-play').getAttribute('aria-label'), 'Pause (k)');
+        await attributeBecomes(page, 'player-play', 'aria-label', 'Pause (k)');
         // The controls hide after ~3 s without pointer movement while playing, and come back on movement.
         await page.mouse.move(frameBox.x + frameBox.width / 2, frameBox.y + frameBox.height / 3);
-        await page.waitForFunction(() => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'false', undefined, { timeout: 6000 });
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'false',
+          undefined,
+          { timeout: 6000 },
+        );
         await page.mouse.move(frameBox.x + frameBox.width / 2 + 20, frameBox.y + frameBox.height / 3);
-        await page.waitForFunction(() => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'true', undefined, { timeout: 2000 });
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'true',
+          undefined,
+          { timeout: 2000 },
+        );
         await page.getByTestId('player-play').click();
         const paused = await until(page, 'paused by the pause button', (s) => s.paused);
         await new Promise((r) => setTimeout(r, 400));
@@ -126,7 +163,7 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
         // Mute button, volume slider (on a phone it opens from behind the mute button on hover).
         await page.getByTestId('player-mute').click();
         await until(page, 'muted by the mute button', (s) => s.muted);
-        assert.equal(await page.getByTestId('player-mute').getAttribute('aria-label'), 'Unmute (m)');
+        await attributeBecomes(page, 'player-mute', 'aria-label', 'Unmute (m)');
         await page.getByTestId('player-mute').click();
         await until(page, 'unmuted by the mute button', (s) => !s.muted);
         await page.getByTestId('player-mute').hover();
@@ -150,10 +187,11 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
         // Full screen: the player's container (picture, controls and ad overlay together).
         await page.getByTestId('player-fullscreen').click();
         await until(page, 'full screen from the button', (s) => s.fullscreen === 'player-container');
-        assert.equal(await page.getByTestId('player-fullscreen').getAttribute('aria-label'), 'Exit full screen (f)');
+        await attributeBecomes(page, 'player-fullscreen', 'aria-label', 'Exit full screen (f)');
         assert.ok(await controls.isVisible(), 'the controls show in full screen');
         await page.getByTestId('player-fullscreen').click();
         await until(page, 'full screen left from the button', (s) => s.fullscreen === null);
+        await attributeBecomes(page, 'player-fullscreen', 'aria-label', 'Full screen (f)');
 
         // Keyboard, with the focus on the page itself.
         await page.evaluate(() => document.activeElement?.blur());
@@ -206,6 +244,7 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
 
         await page.keyboard.press('f');
         await until(page, 'f enters full screen', (s) => s.fullscreen === 'player-container');
+        await attributeBecomes(page, 'player-fullscreen', 'aria-label', 'Exit full screen (f)');
         await page.keyboard.press('f');
         await until(page, 'f leaves full screen', (s) => s.fullscreen === null);
 
@@ -249,7 +288,11 @@ describe('player controls by mouse and keyboard', { timeout: 900_000 }, () => {
         const box = (await frame.boundingBox())!;
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await page.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
-        await page.waitForFunction(() => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'true', undefined, { timeout: 2000 });
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid=player-controls]').getAttribute('data-visible') === 'true',
+          undefined,
+          { timeout: 2000 },
+        );
         await new Promise((r) => setTimeout(r, 300));
         await page.screenshot({ path: join(ARTIFACTS, `player-${width}.png`), fullPage: true });
         assert.deepEqual(pageErrors, []);
