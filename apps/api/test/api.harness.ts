@@ -1,39 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import { AppConfig } from '@wetube/platform';
+import { type DbKind, emptyPostgres, type TestPostgres, testDatabase } from '@wetube/testing';
 import { createApi } from '../src/main';
 
-export type DbKind = 'sqlite' | 'postgres';
+// The database matrix lives in libs/testing (one copy for every harness).
+export { databaseMatrix, type DbKind } from '@wetube/testing';
 
-/** SQLite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
-export function databaseMatrix(): DbKind[] {
-  return process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-}
-
-/** A fresh, empty PostgreSQL database for one test file, dropped again by the returned function. */
-export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL!;
-  const name = `wetube_t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/** A fresh, EMPTY PostgreSQL database for one test file, dropped again by `drop()` (specs that migrate it themselves). */
+export function freshPostgres(): Promise<TestPostgres> {
+  return emptyPostgres();
 }
 
 export interface TestApi {
@@ -54,11 +31,10 @@ export async function startApi(
   env: Record<string, string> = {},
   beforeListen?: (app: NestExpressApplication) => void,
 ): Promise<TestApi> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wetube-test-'));
-  const pg = db === 'postgres' ? await freshPostgres() : null;
+  // PostgreSQL: a clone of the migrated template (the api's own migrations then find nothing to do).
+  const database = await testDatabase(db, { migrated: db === 'postgres' });
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
-    DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
@@ -71,22 +47,27 @@ export async function startApi(
     LOGIN_IP_FAILURES: '100000',
     REGISTER_IP_BURST: '100000',
     REGISTER_IP_PER_HOUR: '10000000',
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
+    ...database.env,
     ...env,
   });
-  const app = await createApi(config);
-  beforeListen?.(app);
-  await app.listen(0, '127.0.0.1');
+  let app: NestExpressApplication;
+  try {
+    app = await createApi(config);
+    beforeListen?.(app);
+    await app.listen(0, '127.0.0.1');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     config,
     app,
-    dataDir,
+    dataDir: database.dataDir,
     close: async () => {
       await app.close();
-      await pg?.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await database.close();
     },
   };
 }

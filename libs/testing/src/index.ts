@@ -1,3 +1,4 @@
 export * from './clip.generator';
 export * from './free-port';
 export * from './coturn';
+export * from './test-database';

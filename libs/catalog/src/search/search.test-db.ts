@@ -1,22 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@wetube/identity';
-import { AppConfig, dataSourceOptions } from '@wetube/platform';
+import { type DbKind, testDataSource } from '@wetube/testing';
 import { VideoEntity } from '../videos/video.entity';
 import { VideoStatus, Visibility } from '../videos/video.enums';
 import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
 
-export type DbKind = 'sqlite' | 'postgres';
-
-/** SQLite always; PostgreSQL too when DATABASE_URL is set. (Test and bench support, not exported by index.ts.) */
-export function databaseMatrix(): DbKind[] {
-  return process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-}
+// The database matrix lives in libs/testing (one copy for every harness). (Test and bench support, not exported by index.ts.)
+export { databaseMatrix, type DbKind } from '@wetube/testing';
 
 export interface SearchTestDb {
   ds: DataSource;
@@ -27,30 +19,9 @@ export interface SearchTestDb {
   close(): Promise<void>;
 }
 
-/** A migrated private database (a temp SQLite file or a fresh PostgreSQL database) with the search classes on it. */
+/** A migrated private database (a temp SQLite file or a PostgreSQL database cloned from the migrated template) with the search classes on it. */
 export async function searchTestDb(db: DbKind): Promise<SearchTestDb> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wetube-search-'));
-  let pgName: string | null = null;
-  let url: string | undefined;
-  if (db === 'postgres') {
-    pgName = `wetube_s_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${pgName}`);
-    await admin.end();
-    const u = new URL(process.env.DATABASE_URL!);
-    u.pathname = `/${pgName}`;
-    url = u.toString();
-  }
-  const config = AppConfig.fromEnv({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    JWT_SECRET: 'x'.repeat(32),
-    ...(url ? { DATABASE_URL: url } : {}),
-  });
-  const ds = new DataSource(dataSourceOptions(config, [UserEntity, VideoEntity]));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
+  const { ds, close } = await testDataSource(db, [UserEntity, VideoEntity], { prefix: 'wetube_s' });
   const repo = new SearchRepository(ds);
   await repo.onModuleInit();
   const service = new SearchService(repo, ds);
@@ -100,15 +71,6 @@ export async function searchTestDb(db: DbKind): Promise<SearchTestDb> {
       await ds.getRepository(VideoEntity).insert(row);
       return row;
     },
-    close: async () => {
-      await ds.destroy();
-      if (pgName) {
-        const c = new Client({ connectionString: process.env.DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-        await c.end();
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
