@@ -2,3 +2,4 @@ export * from './clip.generator';
 export * from './free-port';
 export * from './coturn';
 export * from './test-database';
+export * from './test-service';
