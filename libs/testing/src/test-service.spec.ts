@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { fake, fakeAt, newTestService } from './test-service';
 
 class Clock {
@@ -36,6 +36,20 @@ class Greeter {
       await this.queue.add(name);
     }
     return seen ? `welcome back, ${name}` : `hello, ${name}`;
+  }
+}
+
+@Injectable()
+class Auditor {
+  constructor(
+    private readonly store: Store,
+    @Optional() private readonly clock?: Clock,
+  ) {}
+
+  async stamp(key: string): Promise<string> {
+    const at = this.clock ? String(this.clock.now()) : 'no clock';
+    await this.store.put(key, at);
+    return at;
   }
 }
 
@@ -84,5 +98,13 @@ describe('newTestService', () => {
     await n.sut.greet('cy');
     assert.deepEqual(n.callsTo('Clock.now'), [[]]);
     assert.deepEqual(n.callsTo('Store.put'), [['cy', '7']]);
+  });
+
+  it('an @Optional() parameter without a fake is left undefined, as Nest leaves it; with one it is used', async () => {
+    const without = newTestService(Auditor, { fakes: [fake(Store, { put: async () => undefined })] });
+    assert.equal(await without.sut.stamp('k'), 'no clock');
+    const withClock = newTestService(Auditor, { fakes: [fake(Store, { put: async () => undefined }), fake(Clock, { now: () => 5 })] });
+    assert.equal(await withClock.sut.stamp('k'), '5');
+    assert.deepEqual(withClock.callNames(), ['Clock.now', 'Store.put']);
   });
 });

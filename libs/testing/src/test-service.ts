@@ -46,7 +46,7 @@ export interface TestService<T> {
 /**
  * A "small" test's service: `new Service(...)` with every constructor parameter (read from the
  * decorator metadata Nest uses) replaced by the fake given for its class or token, or by an empty
- * fake that throws on any call. Every call on a fake is recorded, so the test asserts what the
+ * fake that throws on any call (an `@Optional()` parameter without a fake stays undefined). Every call on a fake is recorded, so the test asserts what the
  * service did: `callsTo('VideosService.markFailed')`. Like Immich's `newTestService`.
  *
  *   const { sut, callsTo } = newTestService(TranscodeJobHandler, { fakes: [fake(VideosService, { findById: async () => null })] });
@@ -54,6 +54,7 @@ export interface TestService<T> {
 export function newTestService<T>(Service: new (...args: never[]) => T, options: { fakes?: Fake[] } = {}): TestService<T> {
   const types: unknown[] = Reflect.getMetadata('design:paramtypes', Service) ?? [];
   const injected: { index: number; param: InjectionToken }[] = Reflect.getMetadata('self:paramtypes', Service) ?? [];
+  const optional: number[] = Reflect.getMetadata('optional:paramtypes', Service) ?? [];
   const fakes = options.fakes ?? [];
   const calls: FakeCall[] = [];
   const used = new Set<Fake>();
@@ -61,6 +62,7 @@ export function newTestService<T>(Service: new (...args: never[]) => T, options:
     const token = (injected.find((p) => p.index === index)?.param ?? types[index]) as InjectionToken | undefined;
     const given = fakes.find((f) => f.index === index) ?? fakes.find((f) => f.index === undefined && f.token === token);
     if (given) used.add(given);
+    else if (optional.includes(index)) return undefined; // @Optional() and not given: absent, as Nest leaves it
     const name =
       given?.token !== undefined
         ? tokenName(given.token)
