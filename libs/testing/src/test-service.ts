@@ -46,8 +46,9 @@ export interface TestService<T> {
 /**
  * A "small" test's service: `new Service(...)` with every constructor parameter (read from the
  * decorator metadata Nest uses) replaced by the fake given for its class or token, or by an empty
- * fake that throws on any call (an `@Optional()` parameter without a fake stays undefined). Every call on a fake is recorded, so the test asserts what the
- * service did: `callsTo('VideosService.markFailed')`. Like Immich's `newTestService`.
+ * fake that throws on any call (an `@Optional()` parameter without a fake stays undefined). Every
+ * call on a fake is recorded, so the test asserts what the service did:
+ * `callsTo('VideosService.markFailed')`. Like Immich's `newTestService`.
  *
  *   const { sut, callsTo } = newTestService(TranscodeJobHandler, { fakes: [fake(VideosService, { findById: async () => null })] });
  */
