@@ -8,8 +8,8 @@
 
 import { CLC_DECIMALS, toMinor } from '@wetube/format';
 
-// Formatting and parsing of one amount are the platform's (libs/platform/src/format, the same on the
-// server): "1500000" → "1.5 CLC", "1234000000" → "1,234 CLC".
+// Formatting (formatClc, toMinor) is the platform's one (libs/platform/src/format, the same on the
+// server): "1500000" → "1.5 CLC", "1234000000" → "1,234 CLC". Parsing what a person typed is here.
 export { CLC_DECIMALS, CURRENCY, formatClc, toMinor, type FormatOptions } from '@wetube/format';
 
 /** Largest amount the API accepts (a signed 64-bit integer of minor units). */
