@@ -47,7 +47,7 @@ async function main() {
   // TRANSCODE_PRESET '' = unset: the embedded default preset and ladder, as `npm start` runs.
   const { api, client } = await bootApi({ LOG_LEVEL: 'error', TRANSCODE_PRESET: '' });
   try {
-    let t = Date.now();
+    const t = Date.now();
     const src = await generateClip({ path: join(work, 'src.mp4'), durationSec, width, height, fps: 30, audio: true });
     const srcBytes = (await stat(src)).size;
     console.log(

@@ -42,7 +42,6 @@ import type { VideoSegmentsCache } from '../libs/payments/src/redeem/video-segme
 import { AppConfig, dataSourceOptions } from '@wetube/platform';
 import {
   encodeReceiptMessage,
-  type Ed25519Verifier,
   NodeEd25519Signer,
   RECEIPT_DOMAIN,
   type Receipt,

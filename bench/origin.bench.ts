@@ -43,7 +43,7 @@ async function main() {
   const { api, client } = await bootApi({ LOG_LEVEL: 'error' });
   let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
   try {
-    let t = Date.now();
+    const t = Date.now();
     const clip = await generateClip({ path: join(api.dataDir, 'clip.mp4'), durationSec: clipSec, width, height, fps: 30, audio: true });
     const { videoId, error } = await tusUpload(client, clip);
     if (!videoId) throw new Error(`upload failed: ${JSON.stringify(error)}`);

@@ -76,7 +76,6 @@ interface RoundResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const mb = (b: number) => (b / 1048576).toFixed(1);
 
 async function rssBytes(pid: number): Promise<number> {
   const m = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The code's habits, checked as CI checks them: the tree is formatted by Prettier (.prettierrc.json;
-# `npm run format` rewrites it).
+# `npm run format` rewrites it), then ESLint (eslint.config.mjs: typescript-eslint for the server,
+# Next.js's rules for web/) finds no errors. Warnings are printed and do not fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx --no-install prettier --check --log-level warn . || {
@@ -8,3 +9,8 @@ npx --no-install prettier --check --log-level warn . || {
   exit 1
 }
 echo "lint: formatting ok"
+npx --no-install eslint --cache --cache-location node_modules/.cache/eslint/ . || {
+  echo "lint: ESLint found the errors above (eslint.config.mjs)" >&2
+  exit 1
+}
+echo "lint: eslint ok"

@@ -80,7 +80,8 @@ export async function runAutocannon(plan: LoadPlan, workDir: string): Promise<Lo
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
-        code === 0 ? resolve(stdout) : reject(new Error(`autocannon child exited with ${code}: ${stderr}${stdout}`));
+        if (code === 0) resolve(stdout);
+        else reject(new Error(`autocannon child exited with ${code}: ${stderr}${stdout}`));
       });
     });
     const line = out.split('\n').find((l) => l.startsWith('ACJSON '));

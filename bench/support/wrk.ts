@@ -85,7 +85,8 @@ export async function runWrk(opts: {
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
-        code === 0 ? resolve(stdout) : reject(new Error(`wrk exited with ${code}: ${stderr}${stdout}`));
+        if (code === 0) resolve(stdout);
+        else reject(new Error(`wrk exited with ${code}: ${stderr}${stdout}`));
       });
     });
     const line = out.split('\n').find((l) => l.startsWith('WRKJSON '));

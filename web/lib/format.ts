@@ -34,18 +34,8 @@ export function relativeDate(iso: string | null | undefined, now: number = Date.
   return 'just now';
 }
 
-export function formatBytes(n: number | null | undefined): string {
-  if (n == null || !Number.isFinite(n)) return '';
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
+/** Byte counts: the platform's one formatBytes (1000-based, "2 GB" is what MAX_UPLOAD_BYTES=2GB means), as on the server. */
+export { formatBytes } from '@wetube/format';
 
 /** A `next` query parameter is only honoured when it is a local path. */
 export function safeNext(next: string | string[] | undefined | null): string {

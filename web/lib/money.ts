@@ -6,48 +6,14 @@
  * Pure module (no DOM, no React): compiled and unit-tested by node --test (money.spec.ts).
  */
 
-export const CLC_DECIMALS = 6;
-export const CURRENCY = 'CLC';
+import { CLC_DECIMALS, toMinor } from '@wetube/format';
+
+// Formatting (formatClc, toMinor) is the platform's one (libs/platform/src/format, the same on the
+// server): "1500000" → "1.5 CLC", "1234000000" → "1,234 CLC". Parsing what a person typed is here.
+export { CLC_DECIMALS, CURRENCY, formatClc, toMinor, type FormatOptions } from '@wetube/format';
+
 /** Largest amount the API accepts (a signed 64-bit integer of minor units). */
 export const MAX_MINOR = 2n ** 63n - 1n;
-
-const INTEGER = /^-?\d+$/;
-
-/** Parses an `Amount` string ("1500000", "-250") as a bigint; throws on anything else. */
-export function toMinor(amount: string | bigint): bigint {
-  if (typeof amount === 'bigint') return amount;
-  const s = amount.trim();
-  if (!INTEGER.test(s)) throw new TypeError(`Not an integer amount of minor units: ${JSON.stringify(amount)}`);
-  return BigInt(s);
-}
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export interface FormatOptions {
-  /** Prefix positive amounts with "+" (history rows). Negative amounts always get "-". */
-  signed?: boolean;
-  /** Append " CLC" (default true). */
-  unit?: boolean;
-  decimals?: number;
-}
-
-/**
- * Minor units → text: "1500000" → "1.5 CLC", "1234000000" → "1,234 CLC", "-1" → "-0.000001 CLC".
- * Trailing zeros of the fraction are trimmed; whole thousands are separated by ",".
- */
-export function formatClc(amount: string | bigint, opts: FormatOptions = {}): string {
-  const { signed = false, unit = true, decimals = CLC_DECIMALS } = opts;
-  const v = toMinor(amount);
-  const neg = v < 0n;
-  const abs = neg ? -v : v;
-  const scale = 10n ** BigInt(decimals);
-  const whole = groupThousands((abs / scale).toString());
-  const frac = decimals > 0 ? (abs % scale).toString().padStart(decimals, '0').replace(/0+$/, '') : '';
-  const sign = neg ? '-' : signed && abs > 0n ? '+' : '';
-  return `${sign}${whole}${frac ? `.${frac}` : ''}${unit ? ` ${CURRENCY}` : ''}`;
-}
 
 export function isZero(amount: string | bigint): boolean {
   return toMinor(amount) === 0n;

@@ -13,7 +13,7 @@ import { TranscodeWorkerModule } from '@wetube/transcoding';
 import { graphqlOptions } from './graphql/graphql.config';
 import { GraphqlErrorPassthrough } from './graphql/graphql-error.filter';
 import { HealthController } from './health.controller';
-import { SampleVideoSeeder } from './sample/sample-video.seeder';
+import { SampleVideoLoader } from './sample/sample-video.loader';
 
 @Module({})
 export class ApiModule {
@@ -49,7 +49,7 @@ export class ApiModule {
         ...(config.transcodeInProcess ? [TranscodeWorkerModule] : []),
       ],
       controllers: [HealthController],
-      providers: [SampleVideoSeeder, { provide: APP_FILTER, useClass: GraphqlErrorPassthrough }],
+      providers: [SampleVideoLoader, { provide: APP_FILTER, useClass: GraphqlErrorPassthrough }],
     };
   }
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { AdDecisionService } from '@wetube/ads';
 import { LedgerService } from '@wetube/ledger';
 import { ApiClient } from './api.client';
 import { databaseMatrix, TestApi } from './api.harness';
@@ -22,14 +21,11 @@ for (const db of databaseMatrix()) {
   describe(`ad reports and the ad server's rate limits (${db})`, () => {
     let api: TestApi;
     let ledger: LedgerService;
-    let decisions: AdDecisionService;
-    let adminClient: ApiClient;
     let adco: ApiClient;
     let other: ApiClient;
     let creatorId: string;
     let viewer: ApiClient;
     let contentId: string;
-    let adVideoId: string;
     let campaignId: string;
     let itemA: string;
     let itemB: string;
@@ -60,7 +56,7 @@ for (const db of databaseMatrix()) {
 
     before(async () => {
       world = await startAdsWorld(db, ADMIN_EMAIL, { AD_REQUESTS_BURST: String(BURST), AD_REQUESTS_PER_SECOND: '0.5' });
-      ({ api, ledger, decisions, admin: adminClient, adco, creatorId, viewer, contentId, adVideoId, campaignId } = world);
+      ({ api, ledger, adco, creatorId, viewer, contentId, campaignId } = world);
       other = new ApiClient(api.url);
       await other.signUp('Other', 'advertiser');
       ({ lineItemId: itemA, creativeId: creativeA } = await newLineItem('Alpha', 1n * CLC));

@@ -1,4 +1,3 @@
-import { freePort } from '@wetube/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ApiClient } from './api.client';

@@ -1,7 +1,7 @@
 import { emptyRedeemTally, type RedeemCandidate, redeemBackoffMs, redeemInBatches, type RedeemTally } from '@wetube/swarm';
 import { GraphqlError } from './api.client';
 import type { RedeemApi } from './redeem.client';
-import { formatClc } from './status.line';
+import { statusClc } from './status.line';
 
 export type { RedeemCandidate };
 
@@ -195,7 +195,7 @@ export class ReceiptRedeemer {
   private describeRound(r: RedeemRound): string {
     const head = r.reason === 'exit' ? 'redeem at exit' : 'redeem';
     if (r.sent === 0) return `${head}: nothing new to redeem${r.pruned ? `; pruned ${r.pruned} expired receipts` : ''}`;
-    const parts = [`sent ${r.sent} receipts`, `paid ${r.paidSegments} segments, ${formatClc(r.paidAmount)} (${r.paidReceipts} receipts)`];
+    const parts = [`sent ${r.sent} receipts`, `paid ${r.paidSegments} segments, ${statusClc(r.paidAmount)} (${r.paidReceipts} receipts)`];
     if (r.nothingNew) parts.push(`nothing new ${r.nothingNew}`);
     const refused = Object.entries(r.refusedBy);
     if (refused.length)

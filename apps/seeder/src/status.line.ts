@@ -1,3 +1,5 @@
+import { formatBytes, formatClc } from '@wetube/platform';
+
 /** The seeder's status: one line on a terminal (rewritten in place), one JSON line otherwise. */
 export interface SeederStatus {
   swarms: number;
@@ -22,36 +24,29 @@ export interface SeederStatus {
   earnedSegments?: number;
 }
 
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '?';
-  if (n < 1000) return `${Math.round(n)} B`;
-  const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
-  let v = n;
-  let i = -1;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`;
+/**
+ * Bytes on the status line: the platform's one formatBytes (1000-based, SI units) with three
+ * significant digits, zeros kept, so the line keeps its width as it is rewritten in place.
+ */
+export function statusBytes(n: number): string {
+  return formatBytes(n, { digits: 'fixed' });
 }
 
-/** "1.500000 CLC" from minor units (1 CLC = 1 000 000). */
-export function formatClc(minor: bigint | string): string {
-  const v = BigInt(minor);
-  const abs = v < 0n ? -v : v;
-  return `${v < 0n ? '-' : ''}${abs / 1_000_000n}.${(abs % 1_000_000n).toString().padStart(6, '0')} CLC`;
+/** CLC on the status line: the platform's one formatClc, all six decimals shown and no grouping ("1.500000 CLC"). */
+export function statusClc(minor: bigint | string): string {
+  return formatClc(minor, { fixed: true, grouping: false });
 }
 
 export function formatStatusLine(s: SeederStatus): string {
   const parts = [
     `swarms ${s.swarms} (${s.complete} complete)`,
     `peers ${s.peers}`,
-    `down ${formatBytes(s.downloaded)} (web seed ${formatBytes(s.webSeedDownloaded)}) ${formatBytes(s.downloadSpeed)}/s`,
-    `up ${formatBytes(s.uploaded)} ${formatBytes(s.uploadSpeed)}/s`,
-    `disk ${formatBytes(s.diskUsed)} / ${formatBytes(s.diskMax)}`,
-    `receipts ${s.receipts} (${formatBytes(s.receiptedBytes)})`,
+    `down ${statusBytes(s.downloaded)} (web seed ${statusBytes(s.webSeedDownloaded)}) ${statusBytes(s.downloadSpeed)}/s`,
+    `up ${statusBytes(s.uploaded)} ${statusBytes(s.uploadSpeed)}/s`,
+    `disk ${statusBytes(s.diskUsed)} / ${statusBytes(s.diskMax)}`,
+    `receipts ${s.receipts} (${statusBytes(s.receiptedBytes)})`,
   ];
-  if (s.earned !== undefined) parts.push(`earned ${formatClc(s.earned)} (${s.earnedSegments ?? 0} segments)`);
+  if (s.earned !== undefined) parts.push(`earned ${statusClc(s.earned)} (${s.earnedSegments ?? 0} segments)`);
   return parts.join(' | ');
 }
 

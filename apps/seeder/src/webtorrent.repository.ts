@@ -151,7 +151,7 @@ export function patchEndOfCandidates(): Promise<void> {
       const result = await original.apply(this, args);
       if (!armed.has(this)) {
         armed.add(this);
-        const pc = this;
+        const pc = this; // eslint-disable-line @typescript-eslint/no-this-alias -- names the connection the closures below read
         const fire = () => pc.dispatchEvent(new RTCPeerConnectionIceEvent(null));
         if (pc.iceGatheringState === 'complete') queueMicrotask(fire);
         else {

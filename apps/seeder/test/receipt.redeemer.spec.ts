@@ -30,7 +30,7 @@ import {
   type ReceiptRedemption,
 } from '../src/redeem.client';
 import { type ReceiptsFile, SeederStore } from '../src/seeder.store';
-import { formatClc, formatStatusLine } from '../src/status.line';
+import { statusClc, formatStatusLine } from '../src/status.line';
 
 const dirs: string[] = [];
 after(async () => {
@@ -128,7 +128,7 @@ describe('ReceiptRedeemer', () => {
     assert.deepEqual(api.calls.at(-1), ['s7.peer-1.2', 's8.peer-2.1']);
     assert.equal(r.totals().paidReceipts, 1205);
     assert.equal(r.totals().paidAmount, 1205n * 1500n);
-    assert.equal(formatClc(r.totals().paidAmount), '1.807500 CLC');
+    assert.equal(statusClc(r.totals().paidAmount), '1.807500 CLC');
   });
 
   it('settles NOTHING_NEW and final refusals, sends retryable refusals and unanswered receipts again', async () => {
@@ -517,10 +517,10 @@ describe('RedeemClient', () => {
 
 describe('earnings in the status line', () => {
   it('formats CLC with 6 decimals and shows earnings only when redeeming', () => {
-    assert.equal(formatClc(0n), '0.000000 CLC');
-    assert.equal(formatClc('1500000'), '1.500000 CLC');
-    assert.equal(formatClc('123456789012345678'), '123456789012.345678 CLC');
-    assert.equal(formatClc('-5'), '-0.000005 CLC');
+    assert.equal(statusClc(0n), '0.000000 CLC');
+    assert.equal(statusClc('1500000'), '1.500000 CLC');
+    assert.equal(statusClc('123456789012345678'), '123456789012.345678 CLC');
+    assert.equal(statusClc('-5'), '-0.000005 CLC');
     const s = {
       swarms: 1,
       complete: 1,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatBytes, formatStatusJson, formatStatusLine, type SeederStatus, StatusReporter } from '../src/status.line';
+import { statusBytes, formatStatusJson, formatStatusLine, type SeederStatus, StatusReporter } from '../src/status.line';
 
 const status: SeederStatus = {
   swarms: 3,
@@ -19,13 +19,13 @@ const status: SeederStatus = {
 
 describe('status line', () => {
   it('formats bytes', () => {
-    assert.equal(formatBytes(0), '0 B');
-    assert.equal(formatBytes(999), '999 B');
-    assert.equal(formatBytes(1000), '1.00 kB');
-    assert.equal(formatBytes(12_345_678), '12.3 MB');
-    assert.equal(formatBytes(10e9), '10.0 GB');
-    assert.equal(formatBytes(123e9), '123 GB');
-    assert.equal(formatBytes(-1), '?');
+    assert.equal(statusBytes(0), '0 B');
+    assert.equal(statusBytes(999), '999 B');
+    assert.equal(statusBytes(1000), '1.00 kB');
+    assert.equal(statusBytes(12_345_678), '12.3 MB');
+    assert.equal(statusBytes(10e9), '10.0 GB');
+    assert.equal(statusBytes(123e9), '123 GB');
+    assert.equal(statusBytes(-1), '?');
   });
 
   it('formats one human line with swarms, peers, bytes down/up, disk and receipts', () => {

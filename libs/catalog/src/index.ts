@@ -7,7 +7,7 @@ export { VideoStatus, Visibility } from './videos/video.enums';
 export { VIDEO_CATEGORIES, findCategory, type VideoCategory } from './videos/video-categories';
 export { TRANSCODE_QUEUE, InjectTranscodeQueue } from './videos/transcode-queue';
 export type { TranscodeJob, TranscodeQueue } from './videos/transcode-queue';
-export { TusIngestService, UPLOADS_PATH, formatBytes } from './ingest/tus-ingest.service';
+export { TusIngestService, UPLOADS_PATH } from './ingest/tus-ingest.service';
 export { HlsOriginService } from './origin/hls-origin.service';
 export { OriginAccessLog, type OriginAccessEntry } from './origin/origin-access-log';
 export { canView, canEdit } from './videos/video.access';

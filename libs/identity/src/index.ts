@@ -1,7 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { Role } from './users/role.enum';
 export { UserEntity } from './users/user.entity';
-export { UserError } from './users/user-error';
 export { UsersService } from './users/users.service';
 export type { AccountType } from './users/users.service';
 export { SessionTokenService, tokenFromRequest } from './auth/session-token.service';

@@ -1,5 +1,6 @@
 import { SourceRejectedError } from './media.errors';
 import type { ProbeResult } from './media.types';
+import { formatBytes } from '@wetube/platform';
 
 export interface SourceLimits {
   maxDurationSec: number;
@@ -28,17 +29,6 @@ export function formatDuration(totalSec: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
 }
 
 /**

@@ -37,6 +37,7 @@ interface M3u8Manifest {
   targetDuration?: number;
 }
 // m3u8-parser ships no types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped CommonJS package, typed here
 const { Parser } = require('m3u8-parser') as { Parser: new () => { push(s: string): void; end(): void; manifest: M3u8Manifest } };
 
 async function parseM3u8(path: string): Promise<M3u8Manifest> {

@@ -20,3 +20,6 @@ export {
   type RateLimiter,
 } from './rate-limit/rate-limiter';
 export { PinoNestLogger } from './logging/nest-logger';
+export { UserError } from './graphql/user-error';
+export { checkFirst, pageSizeProblem, MAX_PAGE_SIZE } from './graphql/page-size';
+export { formatBytes, formatClc, toMinor, CLC_DECIMALS, MINOR_PER_CLC, type BytesFormat, type FormatOptions } from './format';

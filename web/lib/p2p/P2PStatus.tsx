@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { formatBytes, p2pStats, peerSharePercent, type P2PCounters } from './p2p-stats';
-import { formatClc } from './receipt-redeemer';
+import { formatBytes } from '../format';
+import { formatClc } from '../money';
+import { p2pStats, peerSharePercent, type P2PCounters } from './p2p-stats';
 
 /**
  * Under the player: a small "peers" indicator (peers connected, share of the video from them); a
@@ -52,7 +53,7 @@ export function P2PStatus({ share, onShareChange }: { share: boolean; onShareCha
                 (c.redeemRefused > 0 ? ` ${c.redeemRefused} receipts were refused (last: ${c.lastRedeemRefusal}).` : '')
               }
             >
-              Earned: <strong data-testid="p2p-earned">{formatClc(c.redeemedAmount)} CLC</strong>
+              Earned: <strong data-testid="p2p-earned">{formatClc(c.redeemedAmount)}</strong>
             </span>
           )}
           {c.droppedPeers > 0 && (

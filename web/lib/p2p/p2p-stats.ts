@@ -123,9 +123,3 @@ export function peerSharePercent(c: P2PCounters): number {
   const total = c.bytesFromPeers + c.bytesFromOrigin;
   return total > 0 ? (c.bytesFromPeers / total) * 100 : 0;
 }
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}

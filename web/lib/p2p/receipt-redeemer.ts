@@ -153,15 +153,3 @@ export class ReceiptRedeemer {
 function keyOf(c: RedeemCandidate): string {
   return `${c.sessionId}\n${c.peerId}`;
 }
-
-/** "1.500000" from minor units (1 CLC = 1 000 000). */
-export function formatClc(minor: string): string {
-  let v: bigint;
-  try {
-    v = BigInt(minor);
-  } catch {
-    return '?';
-  }
-  const abs = v < 0n ? -v : v;
-  return `${v < 0n ? '-' : ''}${abs / 1_000_000n}.${(abs % 1_000_000n).toString().padStart(6, '0')}`;
-}

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles } from '@wetube/identity';
 import { AccountKind, LedgerService } from '@wetube/ledger';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from './advertiser.guard';
 import {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 import { AmountScalar } from '@wetube/payments';
 
 @ObjectType('AdvertiserApiKey')

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError } from '@wetube/identity';
+import { UserError, checkFirst } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles } from '@wetube/identity';
 import { AmountScalar } from '@wetube/payments';
 import { GraphQLError } from 'graphql';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from '../advertisers/advertiser.guard';
@@ -29,10 +30,6 @@ import {
 } from './campaigns.types';
 import { CreativesService } from './creatives.service';
 
-function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
-}
 const badCursor = () => new GraphQLError('after is not a cursor from this connection', { extensions: { code: 'BAD_USER_INPUT' } });
 const notFound = (what: string) => new GraphQLError(`No such ${what}.`, { extensions: { code: 'NOT_FOUND' } });
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '@wetube/catalog';
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 import { AmountScalar } from '@wetube/payments';
 
 export enum CampaignStatusEnum {

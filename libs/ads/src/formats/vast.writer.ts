@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { AdFormatError } from './format.errors';
+import { formatClc } from '@wetube/platform';
 
 /** The VAST 4 namespace the IAB schema declares (its elements are namespace-qualified). */
 export const VAST_NAMESPACE = 'http://www.iab.com/VAST';
@@ -9,7 +10,6 @@ export const VAST_VERSION = '4.2';
 export const UNIVERSAL_AD_ID_REGISTRY = 'WeTube';
 /** ISO-4217-shaped code of Cloudcoin, the currency of `Pricing` (1 CLC = 1,000,000 minor units). */
 export const PRICING_CURRENCY = 'CLC';
-const MINOR_PER_COIN = 1_000_000n;
 
 export type VastMediaType = 'application/x-mpegURL' | 'video/mp4';
 export type VastDelivery = 'streaming' | 'progressive';
@@ -146,9 +146,8 @@ export function formatCoins(minor: bigint | number, field = 'pricingCpmMinor'): 
   else if (typeof minor === 'number' && Number.isSafeInteger(minor)) v = BigInt(minor);
   else throw new AdFormatError(field, `${field} must be an integer number of minor units, got ${String(minor)}`);
   if (v < 0n) throw new AdFormatError(field, `${field} must not be negative, got ${v}`);
-  const whole = v / MINOR_PER_COIN;
-  const frac = (v % MINOR_PER_COIN).toString().padStart(6, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
+  // VAST's Pricing is read by machines: a plain decimal, no unit, no thousands separators.
+  return formatClc(v, { unit: false, grouping: false });
 }
 
 const MEDIA_TYPES: readonly string[] = ['application/x-mpegURL', 'video/mp4'];

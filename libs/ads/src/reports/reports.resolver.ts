@@ -1,4 +1,5 @@
 import { UseGuards } from '@nestjs/common';
+import { checkFirst } from '@wetube/platform';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from '../advertisers/advertiser.guard';
@@ -23,7 +24,7 @@ export class AdReportsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('filter', { type: () => AdReportFilterInput, nullable: true }) filter?: AdReportFilterInput | null,
   ): Promise<AdReportConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100');
+    checkFirst(first);
     const cursor = after ? decodeReportCursor(after) : null;
     if (after && !cursor) throw badInput('after is not a cursor from this connection');
     if (filter?.from && filter?.to && filter.to <= filter.from) throw badInput('filter.to must be after filter.from');

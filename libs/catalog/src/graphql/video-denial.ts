@@ -1,4 +1,5 @@
-import { AuthUser, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthUser } from '@wetube/identity';
 import { canEdit, canView } from '../videos/video.access';
 import { VideoEntity } from '../videos/video.entity';
 

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, UserError } from '@wetube/identity';
-import { AppConfig } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser } from '@wetube/identity';
+import { AppConfig, UserError } from '@wetube/platform';
 import { canEdit } from '../videos/video.access';
 import { VideoRetryService } from '../videos/video-retry.service';
 import { VideoStatus } from '../videos/video.enums';

@@ -1,5 +1,5 @@
 import { Field, Int, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 import { Visibility } from '../videos/video.enums';
 import { VideoType } from './video.type';
 

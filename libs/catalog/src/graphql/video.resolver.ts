@@ -2,8 +2,8 @@ import { Optional, UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserError, UserType, UsersService } from '@wetube/identity';
-import { AppConfig } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserType, UsersService } from '@wetube/identity';
+import { AppConfig, UserError, checkFirst } from '@wetube/platform';
 import { decodeCursor, encodeCursor } from '../videos/cursor';
 import { canEdit, canView } from '../videos/video.access';
 import { editDenial } from './video-denial';
@@ -23,8 +23,6 @@ import { VideoTorrentsService } from '../videos/video-torrents.service';
 import { VideoTorrentEntity } from '../videos/video-torrent.entity';
 import { StorageRepository } from '@wetube/content';
 import { TrackerShards } from '@wetube/swarm';
-
-const MAX_PAGE = 100;
 
 @Resolver(() => VideoType)
 export class VideoResolver {
@@ -206,13 +204,6 @@ export class VideoResolver {
       },
     };
   }
-}
-
-function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw new GraphQLError(`"first" must be between 1 and ${MAX_PAGE}.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
-  }
-  return first;
 }
 
 function checkAfter(after: string | null) {

@@ -4,7 +4,7 @@ import { FileStore } from '@tus/file-store';
 import { Server, Upload } from '@tus/server';
 import { StorageRepository } from '@wetube/content';
 import { AuthUser, Role, SessionTokenService, tokenFromRequest } from '@wetube/identity';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, formatBytes } from '@wetube/platform';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InjectTranscodeQueue, TranscodeQueue } from '../videos/transcode-queue';
 import { VideosService } from '../videos/videos.service';
@@ -112,15 +112,4 @@ export class TusIngestService implements OnModuleInit {
 
 function fail(status: number, message: string, extra: Record<string, unknown> = {}): TusError {
   return { status_code: status, body: JSON.stringify({ message, ...extra }) };
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v >= 10 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
 }

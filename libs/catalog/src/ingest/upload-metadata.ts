@@ -1,4 +1,4 @@
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 import { findCategory, VIDEO_CATEGORIES } from '../videos/video-categories';
 import { cleanMetadata } from '../videos/video-metadata.validator';
 import { Visibility } from '../videos/video.enums';

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
-import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
+import { AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
+import { AppConfig, RateLimiterFactory, type RateLimiter, UserError } from '@wetube/platform';
 import { IceServerType } from './ice-servers.resolver';
 import { PlaybackSessionService } from './playback-session.service';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { OriginKeyRepository } from '@wetube/content';
-import { AuthUser, UserError } from '@wetube/identity';
-import { AppConfig, isUniqueViolation } from '@wetube/platform';
+import { AuthUser } from '@wetube/identity';
+import { AppConfig, isUniqueViolation, UserError } from '@wetube/platform';
 import {
   SESSION_CERT_DOMAIN,
   serializeSignedSessionCert,

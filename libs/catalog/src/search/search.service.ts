@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { pageSizeProblem } from '@wetube/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { VideoEntity } from '../videos/video.entity';
@@ -56,8 +57,8 @@ export class SearchService {
     const parsed = parseSearchQuery(input.query);
     if (!parsed.ok) throw new SearchInputError(parsed.message, 'query');
     const first = input.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_PAGE)
-      throw new SearchInputError(`"first" must be between 1 and ${MAX_SEARCH_PAGE}.`, 'first');
+    const firstProblem = pageSizeProblem(first, MAX_SEARCH_PAGE);
+    if (firstProblem) throw new SearchInputError(firstProblem, 'first');
     const order = input.orderBy ?? SearchOrder.RELEVANCE;
     const f = input.filter ?? {};
     const key = searchKey([parsed.words, f.duration ?? null, f.uploadDate ?? null, f.type ?? null, order]);
@@ -91,8 +92,8 @@ export class SearchService {
   /** Titles for typeahead: the words typed so far, the last one as a prefix (typo corrections too). */
   async suggestions(prefix: string, first?: number | null): Promise<string[]> {
     const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS)
-      throw new SearchInputError(`"first" must be between 1 and ${MAX_SUGGESTIONS}.`, 'first');
+    const limitProblem = pageSizeProblem(limit, MAX_SUGGESTIONS);
+    if (limitProblem) throw new SearchInputError(limitProblem, 'first');
     const parsed = parseSearchQuery(prefix, 'prefix');
     if (!parsed.ok) {
       // Nothing typed yet (or only spaces and symbols) is no mistake while typing: no suggestions.

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser } from '@wetube/identity';
 import { SeederNodeEntity } from './seeder-node.entity';
 import { SeederNodesService } from './seeder-nodes.service';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuthUser, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthUser } from '@wetube/identity';
 import {
   NodeEd25519Verifier,
   SEEDER_REGISTRATION_DOMAIN,

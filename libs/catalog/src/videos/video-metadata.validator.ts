@@ -1,4 +1,4 @@
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 
 export interface VideoMetadataInput {
   title?: string | null;

@@ -1,4 +1,4 @@
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 
 /** At most this many mid-rolls per video. */
 export const MAX_MIDROLLS = 50;

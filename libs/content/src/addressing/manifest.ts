@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { canonicalJson, Manifest, ManifestError, ManifestFile, manifestSigningInput, SignedManifest } from './manifest-format';
+import { Manifest, ManifestError, ManifestFile, manifestSigningInput, SignedManifest } from './manifest-format';
 
 export { canonicalJson, ManifestError, manifestSigningInput } from './manifest-format';
 export type { Manifest, ManifestFile, ManifestSignature, SignedManifest } from './manifest-format';

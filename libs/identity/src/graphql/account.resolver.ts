@@ -6,7 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { AuthenticatedGuard, CurrentUser, OptionalAuthGuard } from '../auth/guards';
 import { SessionTokenService } from '../auth/session-token.service';
 import { RateLimited, SignInService } from '../auth/sign-in.service';
-import { UserError } from '../users/user-error';
+import { UserError } from '@wetube/platform';
 import { UsersService } from '../users/users.service';
 import { AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserPayload, UserType } from './user.type';
 

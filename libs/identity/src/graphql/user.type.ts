@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../users/role.enum';
 import { UserEntity } from '../users/user.entity';
-import { UserError } from '../users/user-error';
+import { UserError } from '@wetube/platform';
 
 @ObjectType('User')
 export class UserType {

@@ -1,4 +1,4 @@
-import { UserError } from './user-error';
+import { UserError } from '@wetube/platform';
 
 export interface RegistrationInput {
   email: string;

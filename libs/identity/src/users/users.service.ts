@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, UserError } from '@wetube/platform';
 import { Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password.hasher';
 import { RegistrationInput, validateRegistration } from './registration.validator';
 import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
-import { UserError } from './user-error';
 
 export type AccountType = 'creator' | 'advertiser';
 

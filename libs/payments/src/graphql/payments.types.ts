@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '@wetube/catalog';
-import { UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
 import { AmountScalar } from './amount.scalar';
 
 export enum WalletAccountEnum {

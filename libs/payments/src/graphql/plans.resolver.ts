@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser } from '@wetube/identity';
 import { Entitlement, EntitlementsService } from '../plans/entitlements.service';
 import { WalletService } from '../wallet/wallet.service';
 import { BuyPlanInput, BuyPlanPayload, EntitlementType, PlanType } from './payments.types';

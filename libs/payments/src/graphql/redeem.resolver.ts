@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserError } from '@wetube/identity';
+import { UserError } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
 import { MAX_RECEIPTS_PER_CALL, ReceiptRedemptionService } from '../redeem/receipt-redemption.service';
 import { PaymentSessionsService } from '../sessions/payment-sessions.service';
 import {

@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UserError, UsersService } from '@wetube/identity';
+import { UserError, checkFirst } from '@wetube/platform';
+import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles, UsersService } from '@wetube/identity';
 import { LedgerError, LedgerService } from '@wetube/ledger';
 import { GraphQLError } from 'graphql';
 import { WalletService, WalletView, WalletTransaction } from '../wallet/wallet.service';
@@ -55,8 +56,7 @@ export class WalletResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<LedgerTransactionConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
+    checkFirst(first);
     try {
       const page = await this.wallets.transactions(user.id, first, after);
       return {
@@ -133,8 +133,7 @@ export class WalletResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('before', { type: () => String, nullable: true }) before?: string | null,
   ): Promise<MintRecordType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200)
-      throw new GraphQLError('first must be between 1 and 200', { extensions: { code: 'BAD_USER_INPUT' } });
+    checkFirst(first, 200);
     const records = await this.wallets.mintLog(first, before);
     const ids = [...new Set(records.flatMap((r) => [r.adminUserId, r.toUserId]).filter((id): id is string => !!id))];
     const emails = new Map<string, string>();

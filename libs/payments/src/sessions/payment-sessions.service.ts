@@ -84,7 +84,8 @@ export function toSession(r: Raw): PaymentSession {
 
 /**
  * Playback sessions' money: at start a hold is placed for the session's bandwidth budget (from the
- * viewer's wallet on an ad-free plan, else from the platform bandwidth pool until ads fund it);
+ * viewer's wallet on an ad-free plan, else from the platform bandwidth pool; each ad shown adds its
+ * bandwidth share to the hold, libs/ads AdChargingService);
  * heartbeats record watch time (plan revenue is shared by it); when the session has ended (or gone
  * idle) and the redeem grace has passed, the unspent hold goes back where it came from.
  */

@@ -1,5 +1,6 @@
 import { AccountKind, LedgerError, LedgerQuery, MintHooks } from '@wetube/ledger';
 import { sqlTime, toDate } from '../payments.sql';
+import { formatClc } from '@wetube/platform';
 
 /** One admin mint as the audit list shows it. */
 export interface MintRecord {
@@ -33,7 +34,7 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
       if (amount > limits.perCall) {
         throw new LedgerError(
           'MINT_LIMIT_EXCEEDED',
-          `One mint may create at most ${clc(limits.perCall)} CLC (MINT_MAX_PER_CALL); asked for ${clc(amount)} CLC.`,
+          `One mint may create at most ${formatClc(limits.perCall)} (MINT_MAX_PER_CALL); asked for ${formatClc(amount)}.`,
         );
       }
       const dayStart = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
@@ -44,7 +45,7 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
       if (today + amount > limits.perDay) {
         throw new LedgerError(
           'MINT_LIMIT_EXCEEDED',
-          `Mints may create at most ${clc(limits.perDay)} CLC per UTC day (MINT_MAX_PER_DAY); ${clc(today)} CLC already minted today, asked for ${clc(amount)} CLC.`,
+          `Mints may create at most ${formatClc(limits.perDay)} per UTC day (MINT_MAX_PER_DAY); ${formatClc(today)} already minted today, asked for ${formatClc(amount)}.`,
         );
       }
     },
@@ -77,11 +78,4 @@ export function toMintRecord(r: Record<string, unknown>): MintRecord {
     memo: r.memo == null ? null : String(r.memo),
     createdAt: toDate(r.created_at),
   };
-}
-
-/** Minor units as CLC for messages: 1500000 → "1.5". */
-function clc(minor: bigint): string {
-  const whole = minor / 1_000_000n;
-  const frac = (minor % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
 }

@@ -94,7 +94,8 @@ export class AppConfig {
   };
   /** Admin mint ceilings, minor units (MINT_MAX_PER_CALL, MINT_MAX_PER_DAY per UTC day). */
   readonly mintLimits: { perCall: bigint; perDay: bigint };
-  readonly seedSample: boolean;
+  /** SEED_SAMPLE: the api loads a sample video into an empty platform at start (apps/api SampleVideoLoader). */
+  readonly loadSampleVideo: boolean;
   readonly logLevel: string;
   readonly logFormat: 'json' | 'pretty';
 
@@ -217,7 +218,7 @@ export class AppConfig {
       registerPerSecond: raw.REGISTER_IP_PER_HOUR / 3600,
     };
     this.mintLimits = { perCall: BigInt(raw.MINT_MAX_PER_CALL), perDay: BigInt(raw.MINT_MAX_PER_DAY) };
-    this.seedSample = raw.SEED_SAMPLE;
+    this.loadSampleVideo = raw.SEED_SAMPLE;
     this.logLevel = raw.LOG_LEVEL;
     this.logFormat = raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty');
   }

@@ -9,11 +9,12 @@ import { AppConfig } from '@wetube/platform';
 export const SAMPLE_EMAIL = 'demo@wetube.local';
 
 /**
- * Embedded default only (SEED_SAMPLE=true): on a platform with no videos, renders a short sample
+ * The sample-data loader (not a seeder: "seeder" is the peer node, apps/seeder). Embedded default
+ * only (SEED_SAMPLE=true): on a platform with no videos, renders a short sample
  * clip and ingests it through the normal pipeline, so a new install has something to watch.
  */
 @Injectable()
-export class SampleVideoSeeder implements OnApplicationBootstrap {
+export class SampleVideoLoader implements OnApplicationBootstrap {
   private readonly log = new Logger('Sample');
 
   constructor(
@@ -26,7 +27,7 @@ export class SampleVideoSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.seedSample) return;
+    if (!this.config.loadSampleVideo) return;
     const page = await this.videos.listPublic(1, null);
     if (page.totalCount > 0) return;
     const owner = await this.demoUser();
