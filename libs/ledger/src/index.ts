@@ -1,6 +1,6 @@
 /** @wetube/ledger: the double-entry Cloudcoin ledger. */
 export { LedgerModule } from './ledger.module';
-export { LedgerService, type LedgerQuery, type MintHooks } from './ledger.service';
+export { LedgerService, type MintHooks } from './ledger.service';
 export type { LedgerAudit, HistoryCursor, HistoryRow } from './ledger.rows';
 export { LedgerBatch, type BatchSettle, type BatchEntry, type BatchFundHold } from './ledger.batch';
 export { LedgerError, type LedgerErrorCode } from './ledger.errors';

@@ -30,18 +30,15 @@ interface Command<R> {
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
-/** SQL inside a ledger transaction ('?' placeholders), for a lib that keeps its own rows in step. */
-export interface LedgerQuery {
-  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  readonly isPostgres: boolean;
-}
-
-/** A caller's own rules around one mint, in the mint's transaction. */
+/**
+ * A caller's own rules around one mint, in the mint's transaction: the caller's repositories join it
+ * through the platform's transaction handle (Database), so their statements commit or roll back with the mint.
+ */
 export interface MintHooks {
   /** Runs with the mint account locked (so mints run one at a time) before anything is written; throw a LedgerError to refuse. */
-  check?: (tx: LedgerQuery, amount: bigint) => Promise<void>;
+  check?: (amount: bigint) => Promise<void>;
   /** Runs after the entry is written, in the same transaction (an audit row…). */
-  after?: (tx: LedgerQuery, entryId: string, createdAt: Date) => Promise<void>;
+  after?: (entryId: string, createdAt: Date) => Promise<void>;
 }
 
 /**
@@ -136,28 +133,11 @@ export class LedgerService {
     }));
   }
 
-  get isPostgres(): boolean {
-    return this.repo.isPostgres;
-  }
-
-  /**
-   * One statement on a lib's own tables, outside a transaction but in the ledger's order: on SQLite
-   * (one shared connection) it never lands inside an open ledger transaction. '?' placeholders.
-   */
-  sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    return this.repo.read((tx) => tx.query(text, params));
-  }
-
   /** Accounts of `kind` whose balance is above zero, in id order after `afterId` (for periodic jobs: page with the last id), at most `limit`. */
   accountsWithBalance(kind: AccountKind, afterId = '', limit = 500): Promise<Account[]> {
     return this.repo.read(async (tx) => {
-      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [
-        kind,
-        afterId,
-        limit,
-      ]);
       const out: Account[] = [];
-      for (const r of rows) out.push((await tx.findAccount(String(r.id)))!);
+      for (const id of await tx.accountIdsWithBalance(kind, afterId, limit)) out.push((await tx.findAccount(id))!);
       return out;
     });
   }
@@ -237,14 +217,14 @@ export class LedgerService {
       lock: [mintId, toId],
       plan: async (tx, accounts) => {
         ordinary(accounts.get(toId)!);
-        await hooks.check?.(tx, a);
+        await hooks.check?.(a);
         const after = hooks.after;
         return {
           postings: [
             { accountId: mintId, amount: -a },
             { accountId: toId, amount: a },
           ],
-          after: after ? (t, entryId) => after(t, entryId, new Date()) : undefined,
+          after: after ? (_t, entryId) => after(entryId, new Date()) : undefined,
         };
       },
       result: async (_tx, e, replayed) => toResult(e, replayed),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions } from '@wetube/platform';
+import { AppConfig, Database, dataSourceOptions } from '@wetube/platform';
 import { LEDGER_ENTITIES } from './ledger.entities';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
@@ -49,7 +49,7 @@ export async function ledgerTestDb(db: DbKind, poolSize = 10): Promise<LedgerTes
   await ds.runMigrations({ transaction: 'all' });
   return {
     ds,
-    ledger: new LedgerService(new LedgerRepository(ds)),
+    ledger: new LedgerService(new LedgerRepository(new Database(ds))),
     close: async () => {
       await ds.destroy();
       if (pgName) {

@@ -1,10 +1,9 @@
-import { QueryRunner } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { AccountKind, CURRENCY } from './account-kind';
 import { HoldEntity, HoldStatus } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
-import { toDate } from '@wetube/platform';
+import { SqlTx, toDate } from '@wetube/platform';
 import {
   ACCOUNT_COLUMNS,
   AccountRow,
@@ -20,17 +19,16 @@ import {
   hold,
 } from './ledger.rows';
 
-/** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
+/** The ledger's statements inside one transaction (or one read). The only place that reads or writes the ledger's tables. */
 export class LedgerTx {
-  constructor(
-    private readonly q: QueryRunner,
-    private readonly postgres: boolean,
-  ) {}
+  private readonly postgres: boolean;
 
-  private async sql(text: string, params: unknown[] = []): Promise<Raw[]> {
-    let n = 0;
-    const query = this.postgres ? text.replace(/\?/g, () => `$${++n}`) : text;
-    return (await this.q.query(query, params)) as Raw[];
+  constructor(private readonly tx: SqlTx) {
+    this.postgres = tx.dialect.postgres;
+  }
+
+  private sql(text: string, params: unknown[] = []): Promise<Raw[]> {
+    return this.tx.query(text, params);
   }
 
   /**
@@ -42,7 +40,7 @@ export class LedgerTx {
     if (unique.length === 0) return new Map();
     const marks = unique.map(() => '?').join(', ');
     const rows = await this.sql(
-      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`,
+      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.tx.dialect.forUpdate}`,
       unique,
     );
     return new Map(rows.map((r) => [String(r.id), account(r)]));
@@ -60,17 +58,12 @@ export class LedgerTx {
 
   async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<AccountRow> {
     const row: AccountRow = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
-    await this.q.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
+    await this.tx.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
     return row;
   }
 
   async setBalance(id: string, balance: bigint): Promise<void> {
     await this.sql(`UPDATE ledger_accounts SET balance = ? WHERE id = ?`, [balance.toString(), id]);
-  }
-
-  /** SQLite: a write as the first statement takes the database write lock now (an immediate begin). */
-  async takeWriteLock(): Promise<void> {
-    await this.sql(`UPDATE ledger_accounts SET balance = balance WHERE 1 = 0`);
   }
 
   async findEntryByKey(key: string): Promise<EntryRow | null> {
@@ -95,9 +88,9 @@ export class LedgerTx {
   }
 
   async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: PostingRow[]): Promise<void> {
-    await this.q.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
+    await this.tx.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
     if (postings.length > 0) {
-      await this.q.manager
+      await this.tx.manager
         .createQueryBuilder()
         .insert()
         .into(PostingEntity)
@@ -243,7 +236,7 @@ export class LedgerTx {
 
   /** Σ of an account's incoming postings of `kinds` per UTC day since `since` (only days with postings). */
   async dailyTotals(accountId: string, kinds: string[], since: Date): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
-    const day = this.postgres ? `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(e.created_at, 1, 10)`;
+    const day = this.tx.dialect.utcDay('e.created_at');
     const rows = await this.sql(
       `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, COUNT(*) AS n
          FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
@@ -274,18 +267,18 @@ export class LedgerTx {
     return BigInt(r.s as string);
   }
 
-  /** Raw SQL inside this transaction for a lib that keeps its own tables in step with the ledger ('?' placeholders). */
-  query(text: string, params: unknown[] = []): Promise<Raw[]> {
-    return this.sql(text, params);
-  }
-
-  get isPostgres(): boolean {
-    return this.postgres;
+  /** Ids of the accounts of `kind` whose balance is above zero, in id order after `afterId`, at most `limit`. */
+  async accountIdsWithBalance(kind: AccountKind, afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.sql(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [
+      kind,
+      afterId,
+      limit,
+    ]);
+    return rows.map((r) => String(r.id));
   }
 
   private timestamp(d: Date): Date | string {
-    // SQLite stores TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
-    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+    return this.tx.dialect.time(d);
   }
 
   async findHold(id: string): Promise<HoldRow | null> {
@@ -299,11 +292,11 @@ export class LedgerTx {
   }
 
   async insertHold(h: HoldRow): Promise<void> {
-    await this.q.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
+    await this.tx.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
   }
 
   async updateHold(id: string, paidOut: bigint, status: HoldStatus, closedAt: Date | null): Promise<void> {
-    await this.q.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
+    await this.tx.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
   }
 
   /** Whole-ledger checks in SQL: what must always be empty (or zero). */

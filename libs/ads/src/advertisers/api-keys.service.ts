@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AdsDb, toDate, toDateOrNull } from './ads.db';
+import { Database, toDate, toDateOrNull } from '@wetube/platform';
 
 /** Every advertiser API key starts with this (so a leaked one is easy to spot and to tell from a session JWT). */
 export const API_KEY_PREFIX = 'wtak_';
@@ -24,7 +24,7 @@ export function hashApiKey(secret: string): string {
 /** Advertiser API keys: a 32-byte random secret shown once; only its sha256 is stored. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly db: AdsDb) {}
+  constructor(private readonly db: Database) {}
 
   async create(advertiserId: string, name: string): Promise<{ key: ApiKey; secret: string }> {
     const secret = API_KEY_PREFIX + randomBytes(32).toString('base64url');
@@ -43,7 +43,7 @@ export class ApiKeysService {
       name,
       key.prefix,
       hashApiKey(secret),
-      this.db.time(key.createdAt),
+      this.db.dialect.time(key.createdAt),
     ]);
     return { key, secret };
   }
@@ -56,7 +56,7 @@ export class ApiKeysService {
   /** Revokes one of the advertiser's keys; null when it has none with that id. Revoking twice keeps the first time. */
   async revoke(advertiserId: string, id: string): Promise<ApiKey | null> {
     await this.db.query(`UPDATE ad_api_keys SET revoked_at = ? WHERE id = ? AND advertiser_id = ? AND revoked_at IS NULL`, [
-      this.db.time(new Date()),
+      this.db.dialect.time(new Date()),
       id,
       advertiserId,
     ]);
@@ -71,7 +71,7 @@ export class ApiKeysService {
       hashApiKey(secret),
     ]);
     if (!rows[0]) return null;
-    await this.db.query(`UPDATE ad_api_keys SET last_used_at = ? WHERE id = ?`, [this.db.time(new Date()), rows[0].id]);
+    await this.db.query(`UPDATE ad_api_keys SET last_used_at = ? WHERE id = ?`, [this.db.dialect.time(new Date()), rows[0].id]);
     return String(rows[0].advertiser_id);
   }
 }

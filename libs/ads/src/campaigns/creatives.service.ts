@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { VideosService } from '@wetube/catalog';
-import { AppConfig } from '@wetube/platform';
-import { AdsDb } from '../advertisers/ads.db';
+import { AppConfig, Database } from '@wetube/platform';
 import { AdFormatError } from '../formats/format.errors';
 import { checkHttpUrl } from '../formats/vast.writer';
 import { Creative, Outcome, refuse, toCreative } from './campaigns.model';
@@ -12,7 +11,7 @@ import { CampaignsService } from './campaigns.service';
 @Injectable()
 export class CreativesService {
   constructor(
-    private readonly db: AdsDb,
+    private readonly db: Database,
     private readonly campaigns: CampaignsService,
     private readonly videos: VideosService,
     private readonly config: AppConfig,
@@ -60,8 +59,8 @@ export class CreativesService {
         c.videoId,
         c.clickThroughUrl,
         c.approval,
-        c.approvedAt ? this.db.time(c.approvedAt) : null,
-        this.db.time(now),
+        c.approvedAt ? this.db.dialect.time(c.approvedAt) : null,
+        this.db.dialect.time(now),
       ],
     );
     return { ok: true, value: c };
@@ -75,7 +74,7 @@ export class CreativesService {
   async review(adminId: string, id: string, approve: boolean): Promise<Outcome<Creative>> {
     await this.db.query(`UPDATE ad_creatives SET approval = ?, approved_at = ?, approved_by = ? WHERE id = ?`, [
       approve ? 'APPROVED' : 'REJECTED',
-      approve ? this.db.time(new Date()) : null,
+      approve ? this.db.dialect.time(new Date()) : null,
       adminId,
       id,
     ]);

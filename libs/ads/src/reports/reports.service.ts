@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdsDb } from '../advertisers/ads.db';
+import { Database } from '@wetube/platform';
 
 /** One report row: a line item's served ads of one UTC day (the day the ad was served). */
 export interface AdReportRow {
@@ -75,7 +75,7 @@ const EVENT_COUNTS = [
  */
 @Injectable()
 export class AdReportsService {
-  constructor(private readonly db: AdsDb) {}
+  constructor(private readonly db: Database) {}
 
   /** Newest day first, then by line item id; `first + 1` read to know whether there is a next page. */
   async report(
@@ -84,7 +84,7 @@ export class AdReportsService {
     after: { day: string; lineItemId: string } | null,
     filter: AdReportFilter,
   ): Promise<AdReportPage> {
-    const day = this.db.postgres ? `to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(i.created_at, 1, 10)`;
+    const day = this.db.dialect.utcDay('i.created_at');
     const where = ['li.advertiser_id = ?'];
     const params: unknown[] = [advertiserId];
     if (filter.campaignId) {
@@ -97,11 +97,11 @@ export class AdReportsService {
     }
     if (filter.from) {
       where.push('i.created_at >= ?');
-      params.push(this.db.time(filter.from));
+      params.push(this.db.dialect.time(filter.from));
     }
     if (filter.to) {
       where.push('i.created_at < ?');
-      params.push(this.db.time(filter.to));
+      params.push(this.db.dialect.time(filter.to));
     }
     const counts = EVENT_COUNTS.map(([col, ev]) => `SUM(CASE WHEN e.event = '${ev}' THEN 1 ELSE 0 END) AS ${col}`).join(
       ',\n              ',

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
-import { PaymentsDb } from '../payments.db';
-import { Raw, sqlTime, toBool, toDate } from '../payments.sql';
+import { Database, Row, toBool, toDate } from '@wetube/platform';
 
 export interface Plan {
   id: string;
@@ -28,7 +27,7 @@ export type BuyPlanResult =
 
 const DAY_MS = 24 * 3600_000;
 
-function toEntitlement(r: Raw): Entitlement {
+function toEntitlement(r: Row): Entitlement {
   return {
     id: String(r.id),
     userId: String(r.user_id),
@@ -50,7 +49,7 @@ function toEntitlement(r: Raw): Entitlement {
 export class EntitlementsService {
   constructor(
     private readonly ledger: LedgerService,
-    private readonly db: PaymentsDb,
+    private readonly db: Database,
   ) {}
 
   async plans(): Promise<Plan[]> {
@@ -68,7 +67,7 @@ export class EntitlementsService {
       `SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at
          FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id
         WHERE e.user_id = ? AND e.starts_at <= ? AND e.expires_at > ? ORDER BY e.expires_at DESC LIMIT 1`,
-      [userId, sqlTime(this.db.postgres, now), sqlTime(this.db.postgres, now)],
+      [userId, this.db.dialect.time(now), this.db.dialect.time(now)],
     );
     if (!r) return null;
     // Report the whole run of back-to-back periods: ad-free until the last one ends.
@@ -131,7 +130,7 @@ export class EntitlementsService {
       startsAt,
       expiresAt,
     };
-    const t = (d: Date) => sqlTime(this.db.postgres, d);
+    const t = (d: Date) => this.db.dialect.time(d);
     try {
       await this.db.query(
         `INSERT INTO payment_entitlements (id, user_id, plan_id, entry_id, price, starts_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountKind, LedgerService, splitByLargestRemainder } from '@wetube/ledger';
-import { AppConfig } from '@wetube/platform';
-import { PaymentsDb } from '../payments.db';
-import { sqlTime, toDate } from '../payments.sql';
+import { AppConfig, Database, toDate } from '@wetube/platform';
 
 const PAYOUT_KIND = 'CREATOR_PAYOUT';
 const PLAN_SHARE_KIND = 'CREATOR_SHARE';
@@ -33,7 +31,7 @@ export class PlanRevenueSettlement {
   constructor(
     private readonly config: AppConfig,
     private readonly ledger: LedgerService,
-    private readonly db: PaymentsDb,
+    private readonly db: Database,
   ) {}
 
   /** The end of the latest period that has ended by `now`. */
@@ -45,8 +43,7 @@ export class PlanRevenueSettlement {
   /** Settles the latest ended period unless it already was; returns what it did (null if nothing to do). */
   async settleDue(now = new Date()): Promise<SettlementResult | null> {
     const end = this.periodEndBefore(now);
-    const pg = this.db.postgres;
-    const [done] = await this.db.query(`SELECT period_end FROM payment_settlements WHERE period_end = ?`, [sqlTime(pg, end)]);
+    const [done] = await this.db.query(`SELECT period_end FROM payment_settlements WHERE period_end = ?`, [this.db.dialect.time(end)]);
     if (done) return null;
     const [last] = await this.db.query(`SELECT MAX(period_end) AS x FROM payment_settlements`);
     const start = last?.x != null ? toDate(last.x) : new Date(end.getTime() - this.config.payments.planSharePeriodSec * 1000);
@@ -54,8 +51,7 @@ export class PlanRevenueSettlement {
   }
 
   async settle(start: Date, end: Date): Promise<SettlementResult> {
-    const pg = this.db.postgres;
-    const t = (d: Date) => sqlTime(pg, d);
+    const t = (d: Date) => this.db.dialect.time(d);
     const watch = await this.db.query(
       `SELECT creator_id, CAST(SUM(watched_ms) AS TEXT) AS ms FROM payment_sessions WHERE ad_free = ? AND started_at >= ? AND started_at < ? AND watched_ms > 0 GROUP BY creator_id ORDER BY creator_id`,
       [1, t(start), t(end)],

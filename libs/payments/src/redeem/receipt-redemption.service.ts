@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SeederNodesService } from '@wetube/catalog';
 import { OriginKeyRepository } from '@wetube/content';
-import { AccountKind, LedgerBatch, LedgerError, LedgerService } from '@wetube/ledger';
+import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import {
   decodeReceiptMessageWithBytes,
@@ -14,9 +14,9 @@ import {
   type ReceiptMessage,
   type VerifyItem,
 } from '@wetube/swarm';
-import { bulkInsert, inList, sqlTime, toDate } from '../payments.sql';
 import { PaymentSession, PaymentSessionsService } from '../sessions/payment-sessions.service';
 import { allowedSegments, decayedAmount, PAIR_WINDOW_MS } from './redeem.rules';
+import { ReceiptsRepository, Reward } from './receipts.repository';
 import { VideoSegmentsCache } from './video-segments.cache';
 
 export type RedeemStatus = 'PAID' | 'NOTHING_NEW' | 'REFUSED';
@@ -101,6 +101,7 @@ export class ReceiptRedemptionService {
     private readonly seeders: SeederNodesService,
     private readonly originKey: OriginKeyRepository,
     private readonly segments: VideoSegmentsCache,
+    private readonly receipts: ReceiptsRepository,
   ) {}
 
   async redeem(redeemerId: string, inputs: Array<string | Uint8Array>, nowMs = Date.now()): Promise<Redemption[]> {
@@ -272,28 +273,15 @@ export class ReceiptRedemptionService {
         accepted.map((c) => c.session.holdId!),
         [...pending.values()],
       );
-      const pg = batch.isPostgres;
       const sessionIds = [...new Set(accepted.map((c) => c.session.id))];
-      const inSessions = inList(pg, 'session_id', sessionIds);
-      const markRows = await batch.query(
-        `SELECT session_id, peer_id, peer_user_id, CAST(seq AS TEXT) AS seq, segments, CAST(bytes AS TEXT) AS bytes, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks WHERE ${inSessions.sql}`,
-        inSessions.params,
-      );
       const markOf = new Map<string, Mark>();
       const sessionTotal = new Map<string, number>();
-      for (const r of markRows) {
-        markOf.set(`${r.session_id}\u0000${r.peer_id}`, {
-          seq: Number(r.seq),
-          segments: Number(r.segments),
-          bytes: Number(r.bytes),
-          paid: BigInt(r.paid as string),
-          peerUserId: String(r.peer_user_id),
-          changed: false,
-        });
-        sessionTotal.set(String(r.session_id), (sessionTotal.get(String(r.session_id)) ?? 0) + Number(r.segments));
+      for (const m of await this.receipts.marksOf(sessionIds)) {
+        markOf.set(`${m.sessionId}\u0000${m.peerId}`, { ...m, changed: false });
+        sessionTotal.set(m.sessionId, (sessionTotal.get(m.sessionId) ?? 0) + m.segments);
       }
-      const pairs = await this.loadPairs(batch, accepted, now);
-      const rewards: Array<[string, string, string, string, number]> = [];
+      const pairs = await this.loadPairs(accepted, now);
+      const rewards: Reward[] = [];
 
       for (const c of accepted) {
         const { receipt } = c.message;
@@ -338,7 +326,13 @@ export class ReceiptRedemptionService {
         if (amount > 0n) {
           try {
             batch.settle({ holdId: c.session.holdId!, toId: pending.get(c.peerUserId)!, amount });
-            rewards.push([batch.entryId, c.session.id, receipt.peerId, c.peerUserId, added]);
+            rewards.push({
+              entryId: batch.entryId,
+              sessionId: c.session.id,
+              peerId: receipt.peerId,
+              peerUserId: c.peerUserId,
+              segments: added,
+            });
           } catch (err) {
             if (!(err instanceof LedgerError)) throw err;
             if (err.code === 'HOLD_EXCEEDED')
@@ -365,57 +359,24 @@ export class ReceiptRedemptionService {
         else out.push({ ...base, status: 'PAID', code: null, message: null, segments: added, amount });
       }
 
-      const sql = (text: string, params?: unknown[]) => batch.query(text, params);
-      const at = sqlTime(pg, now);
-      await bulkInsert(
-        pg,
-        sql,
-        'payment_receipt_marks',
-        [
-          ['session_id', 'varchar'],
-          ['peer_id', 'varchar'],
-          ['peer_user_id', 'varchar'],
-          ['seq', 'bigint'],
-          ['segments', 'int'],
-          ['bytes', 'bigint'],
-          ['paid', 'bigint'],
-          ['updated_at', 'timestamptz'],
-        ],
+      await this.receipts.saveMarks(
         [...markOf]
           .filter(([, m]) => m.changed)
-          .map(([key, m]) => [...key.split('\u0000'), m.peerUserId, m.seq, m.segments, m.bytes, m.paid.toString(), at]),
-        'ON CONFLICT (session_id, peer_id) DO UPDATE SET seq = excluded.seq, segments = excluded.segments, bytes = excluded.bytes, paid = excluded.paid, updated_at = excluded.updated_at',
+          .map(([key, m]) => ({ ...m, sessionId: key.split('\u0000')[0], peerId: key.split('\u0000')[1] })),
+        now,
       );
-      await bulkInsert(
-        pg,
-        sql,
-        'payment_rewards',
-        [
-          ['entry_id', 'varchar'],
-          ['session_id', 'varchar'],
-          ['peer_id', 'varchar'],
-          ['peer_user_id', 'varchar'],
-          ['segments', 'int'],
-          ['created_at', 'timestamptz'],
-        ],
-        rewards.map((r) => [...r, at]),
-      );
+      await this.receipts.insertRewards(rewards, now);
       // Pair counters in key order (two calls updating the same pairs take their row locks in one order).
-      await bulkInsert(
-        pg,
-        sql,
-        'payment_pair_stats',
-        [
-          ['viewer_key', 'varchar'],
-          ['peer_user_id', 'varchar'],
-          ['window_start', 'timestamptz'],
-          ['segments', 'int'],
-        ],
+      await this.receipts.savePairs(
         [...pairs]
           .filter(([, p]) => p.changed)
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([key, p]) => [...key.split('\u0000'), sqlTime(pg, p.windowStart), p.segments]),
-        'ON CONFLICT (viewer_key, peer_user_id) DO UPDATE SET window_start = excluded.window_start, segments = excluded.segments',
+          .map(([key, p]) => ({
+            viewerKey: key.split('\u0000')[0],
+            peerUserId: key.split('\u0000')[1],
+            windowStart: p.windowStart,
+            segments: p.segments,
+          })),
       );
       return out;
     });
@@ -423,28 +384,11 @@ export class ReceiptRedemptionService {
   }
 
   /** The viewer-peer pairs' counters, reset when their 24-hour window has passed. */
-  private async loadPairs(batch: LedgerBatch, accepted: Candidate[], now: Date): Promise<Map<string, Pair>> {
+  private async loadPairs(accepted: Candidate[], now: Date): Promise<Map<string, Pair>> {
     const keys = [...new Set(accepted.map((c) => `${c.session.viewerKey}\u0000${c.peerUserId}`))];
     const pairs = new Map<string, Pair>();
-    for (let i = 0; i < keys.length; i += 400) {
-      const part = keys.slice(i, i + 400);
-      const pairs2 = part.map((k) => k.split('\u0000'));
-      const rows = batch.isPostgres
-        ? await batch.query(
-            `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))`,
-            [pairs2.map((p) => p[0]), pairs2.map((p) => p[1])],
-          )
-        : await batch.query(
-            `SELECT viewer_key, peer_user_id, window_start, segments FROM payment_pair_stats WHERE (viewer_key, peer_user_id) IN (VALUES ${part.map(() => '(?, ?)').join(', ')})`,
-            pairs2.flat(),
-          );
-      for (const r of rows)
-        pairs.set(`${r.viewer_key}\u0000${r.peer_user_id}`, {
-          windowStart: toDate(r.window_start),
-          segments: Number(r.segments),
-          changed: false,
-        });
-    }
+    for (const p of await this.receipts.pairsOf(keys.map((k) => k.split('\u0000') as [string, string])))
+      pairs.set(`${p.viewerKey}\u0000${p.peerUserId}`, { windowStart: p.windowStart, segments: p.segments, changed: false });
     for (const k of keys) {
       const p = pairs.get(k);
       if (!p || now.getTime() - p.windowStart.getTime() >= PAIR_WINDOW_MS) pairs.set(k, { windowStart: now, segments: 0, changed: true });

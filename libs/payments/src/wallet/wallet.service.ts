@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@wetube/identity';
 import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, LedgerService, parseAmount } from '@wetube/ledger';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, Database } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
-import { sqlTime } from '../payments.sql';
-import { MintRecord, mintCeiling, toMintRecord } from './mint-ceiling';
+import { mintCeiling } from './mint-ceiling';
+import { MintRecord, MintsRepository } from './mints.repository';
 
 export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
 
@@ -50,6 +50,8 @@ export class WalletService {
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
     private readonly entitlements: EntitlementsService,
+    private readonly mints: MintsRepository,
+    private readonly db: Database,
   ) {}
 
   private async accounts(userId: string) {
@@ -91,13 +93,12 @@ export class WalletService {
   /** Peer rewards per UTC day over the last `days` days (days without any included). */
   async seedingEarnings(userId: string, days: number): Promise<DailyPoint[]> {
     const { n, since } = dayWindow(days);
-    const pg = this.ledger.isPostgres;
-    const day = pg ? `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(r.created_at, 1, 10)`;
-    const rows = await this.ledger.sql(
+    const day = this.db.dialect.utcDay('r.created_at');
+    const rows = await this.db.query(
       `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, SUM(r.segments) AS segments
          FROM payment_rewards r JOIN ledger_postings p ON p.entry_id = r.entry_id AND p.amount > 0
         WHERE r.peer_user_id = ? AND r.created_at >= ? GROUP BY ${day}`,
-      [userId, sqlTime(pg, since)],
+      [userId, this.db.dialect.time(since)],
     );
     const totals = new Map(rows.map((r) => [String(r.day), { amount: BigInt(r.amount as string), entries: Number(r.segments) }]));
     return fill(n, since, totals);
@@ -160,7 +161,7 @@ export class WalletService {
       const dest = await this.ledger.openAccount(AccountKind.USER_WALLET, to.id);
       const key = `mint:${idempotencyKey}`;
       const text = memo ?? 'Minted by an admin';
-      const hooks = mintCeiling(this.config.mintLimits, {
+      const hooks = mintCeiling(this.mints, this.config.mintLimits, {
         adminUserId,
         toUserId: to.id,
         toAccountKind: AccountKind.USER_WALLET,
@@ -177,7 +178,7 @@ export class WalletService {
       const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
       const key = `mint:${idempotencyKey}`;
       const text = 'Bandwidth pool funding';
-      const hooks = mintCeiling(this.config.mintLimits, {
+      const hooks = mintCeiling(this.mints, this.config.mintLimits, {
         adminUserId,
         toUserId: null,
         toAccountKind: AccountKind.BANDWIDTH_POOL,
@@ -190,14 +191,7 @@ export class WalletService {
 
   /** The admin mints, newest first (`before`: an entry id from an earlier page). */
   async mintLog(first: number, before?: string | null): Promise<MintRecord[]> {
-    const rows = before
-      ? await this.ledger.sql(
-          `SELECT m.* FROM payment_mints m, payment_mints b WHERE b.entry_id = ? AND (m.created_at < b.created_at OR (m.created_at = b.created_at AND m.entry_id < b.entry_id))
-            ORDER BY m.created_at DESC, m.entry_id DESC LIMIT ?`,
-          [before, first],
-        )
-      : await this.ledger.sql(`SELECT * FROM payment_mints ORDER BY created_at DESC, entry_id DESC LIMIT ?`, [first]);
-    return rows.map(toMintRecord);
+    return this.mints.list(first, before);
   }
 
   /** Development only: 100 test CLC, at most five times a day per user. */
