@@ -125,6 +125,11 @@ export class LedgerService {
     return this.repo.read((tx) => tx.dailyTotals(accountId, kinds, since));
   }
 
+  /** Per journal entry: Σ and count of its positive postings (what it credited); entries without any are left out. */
+  entryCredits(entryIds: string[]): Promise<Map<string, { amount: bigint; postings: number }>> {
+    return this.repo.read((tx) => tx.entryCredits(entryIds));
+  }
+
   /** Σ of the account's incoming postings of `kinds` before `before`, and Σ of its outgoing postings of `outKinds`. */
   flowTotals(accountId: string, inKinds: string[], before: Date, outKinds: string[]): Promise<{ incoming: bigint; outgoing: bigint }> {
     return this.repo.read(async (tx) => ({

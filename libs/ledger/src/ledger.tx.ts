@@ -247,6 +247,21 @@ export class LedgerTx {
     return rows.map((r) => ({ day: String(r.day), amount: BigInt(r.amount as string), entries: Number(r.n) }));
   }
 
+  /** Per entry: Σ and count of its positive postings (what it credited), for the entries that have any. */
+  async entryCredits(entryIds: string[]): Promise<Map<string, { amount: bigint; postings: number }>> {
+    const out = new Map<string, { amount: bigint; postings: number }>();
+    const unique = [...new Set(entryIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const where = this.tx.dialect.inList('entry_id', unique.slice(i, i + 500));
+      const rows = await this.sql(
+        `SELECT entry_id, CAST(SUM(amount) AS TEXT) AS amount, COUNT(*) AS n FROM ledger_postings WHERE ${where.sql} AND amount > 0 GROUP BY entry_id`,
+        where.params,
+      );
+      for (const r of rows) out.set(String(r.entry_id), { amount: BigInt(r.amount as string), postings: Number(r.n) });
+    }
+    return out;
+  }
+
   /** Σ of an account's incoming postings of `kinds` made before `before`. */
   async sumIncoming(accountId: string, kinds: string[], before: Date): Promise<bigint> {
     const [r] = await this.sql(

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@wetube/identity';
 import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, LedgerService, parseAmount } from '@wetube/ledger';
-import { AppConfig, Database } from '@wetube/platform';
+import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
 import { mintCeiling } from './mint-ceiling';
 import { MintRecord, MintsRepository } from './mints.repository';
+import { ReceiptsRepository } from '../redeem/receipts.repository';
 
 export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
 
@@ -51,7 +52,7 @@ export class WalletService {
     private readonly users: UsersService,
     private readonly entitlements: EntitlementsService,
     private readonly mints: MintsRepository,
-    private readonly db: Database,
+    private readonly receipts: ReceiptsRepository,
   ) {}
 
   private async accounts(userId: string) {
@@ -93,14 +94,16 @@ export class WalletService {
   /** Peer rewards per UTC day over the last `days` days (days without any included). */
   async seedingEarnings(userId: string, days: number): Promise<DailyPoint[]> {
     const { n, since } = dayWindow(days);
-    const day = this.db.dialect.utcDay('r.created_at');
-    const rows = await this.db.query(
-      `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, SUM(r.segments) AS segments
-         FROM payment_rewards r JOIN ledger_postings p ON p.entry_id = r.entry_id AND p.amount > 0
-        WHERE r.peer_user_id = ? AND r.created_at >= ? GROUP BY ${day}`,
-      [userId, this.db.dialect.time(since)],
-    );
-    const totals = new Map(rows.map((r) => [String(r.day), { amount: BigInt(r.amount as string), entries: Number(r.segments) }]));
+    // Each reward row counts what its PEER_REWARD entry credited, and its segments once per credit (as the SQL join did).
+    const rewards = await this.receipts.rewardsOf(userId, since);
+    const credits = await this.ledger.entryCredits(rewards.map((r) => r.entryId));
+    const totals = new Map<string, { amount: bigint; entries: number }>();
+    for (const r of rewards) {
+      const c = credits.get(r.entryId);
+      if (!c) continue;
+      const t = totals.get(r.day) ?? { amount: 0n, entries: 0 };
+      totals.set(r.day, { amount: t.amount + c.amount, entries: t.entries + r.segments * c.postings });
+    }
     return fill(n, since, totals);
   }
 
