@@ -37,6 +37,7 @@ import type { OriginKeyRepository } from '@wetube/content';
 import { AccountKind, LEDGER_ENTITIES, LedgerService } from '@wetube/ledger';
 import { LedgerRepository } from '../libs/ledger/src/ledger.repository';
 import { decayedAmount, EntitlementsService, PaymentSessionsService, ReceiptRedemptionService } from '@wetube/payments';
+import { ReceiptVerifier } from '../libs/payments/src/redeem/receipt.verifier';
 import { ReceiptsRepository } from '../libs/payments/src/redeem/receipts.repository';
 import { PaymentSessionsRepository } from '../libs/payments/src/sessions/payment-sessions.repository';
 import type { VideoSegmentsCache } from '../libs/payments/src/redeem/video-segments.cache';
@@ -291,15 +292,21 @@ async function main() {
       const entitlements = { activeOf: async () => null } as unknown as EntitlementsService;
       const sessions = new PaymentSessionsService(config, ledger, new PaymentSessionsRepository(database), entitlements, segmentsCache);
       const receipts = new ReceiptsRepository(database);
-      const redeemer = new ReceiptRedemptionService(config, ledger, sessions, seeders, originKey, segmentsCache, receipts);
+      const redeemer = new ReceiptRedemptionService(
+        config,
+        ledger,
+        new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache),
+        receipts,
+      );
       // The same service whose verifier answers from the signatures the bench made (no Ed25519).
       const madeSignatures = new Set<string>();
       const sigKey = (s: Uint8Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('latin1');
       const lookupVerifier = {
         verifyMany: async (items: Array<{ signature: Uint8Array }>) => items.map((it) => madeSignatures.has(sigKey(it.signature))),
       };
-      const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, sessions, seeders, originKey, segmentsCache, receipts);
-      (redeemerNoCrypto as unknown as { verifier: typeof lookupVerifier }).verifier = lookupVerifier;
+      const verifierNoCrypto = new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache);
+      (verifierNoCrypto as unknown as { pool: typeof lookupVerifier }).pool = lookupVerifier;
+      const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, verifierNoCrypto, receipts);
 
       const mintTo = (await ledger.systemAccount(AccountKind.BANDWIDTH_POOL)).id;
       const budget = price * BigInt(facts.segmentsPerStream * facts.streams) * 2n;

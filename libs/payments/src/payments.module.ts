@@ -11,6 +11,7 @@ import { PaymentsScheduler } from './payments.scheduler';
 import { EntitlementsService } from './plans/entitlements.service';
 import { PlanRevenueSettlement } from './plans/plan-revenue.settlement';
 import { ReceiptRedemptionService } from './redeem/receipt-redemption.service';
+import { ReceiptVerifier } from './redeem/receipt.verifier';
 import { ReceiptsRepository } from './redeem/receipts.repository';
 import { VideoSegmentsCache } from './redeem/video-segments.cache';
 import { PaymentPlaybackHooks } from './sessions/payment-playback.hooks';
@@ -25,6 +26,7 @@ const SERVICES = [
   VideoSegmentsCache,
   EntitlementsService,
   PaymentSessionsService,
+  ReceiptVerifier,
   ReceiptRedemptionService,
   WalletService,
   EarningsReleaseService,
