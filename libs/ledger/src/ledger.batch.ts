@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AccountKind, isGuarded, isHoldKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
+import { idempotencyKeyRule, isIdempotencyKey } from './idempotency-key';
 import { LedgerError } from './ledger.errors';
-import { AccountRow, HoldRow } from './ledger.rows';
 import { LedgerTx } from './ledger.tx';
-import { Hold, Posting } from './ledger.types';
+import { Account, Hold, HoldRecord, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
 /** The one journal entry a batch writes: its key, kind and memo. */
@@ -43,8 +43,8 @@ export interface BatchFundHold {
 export class LedgerBatch {
   /** The id the batch's entry will have (for the caller's own rows). */
   readonly entryId = randomUUID();
-  private readonly accounts = new Map<string, AccountRow>();
-  private readonly holds = new Map<string, HoldRow>();
+  private readonly accounts = new Map<string, Account>();
+  private readonly holds = new Map<string, HoldRecord>();
   /** Net movement per account in this batch. */
   private readonly moves = new Map<string, bigint>();
   private readonly touchedHolds = new Set<string>();
@@ -58,8 +58,8 @@ export class LedgerBatch {
   ) {
     if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(entry.kind))
       throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(entry.kind)} must be UPPER_SNAKE_CASE`);
-    if (!/^[\x21-\x7e]{1,200}$/.test(entry.idempotencyKey))
-      throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
+    if (!isIdempotencyKey(entry.idempotencyKey))
+      throw new LedgerError('INVALID_COMMAND', `idempotency key must be ${idempotencyKeyRule()}`);
   }
 
   /**

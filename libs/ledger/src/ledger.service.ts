@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountKind, HoldKind, isGuarded, isHoldKind, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
+import { idempotencyKeyRule, isIdempotencyKey } from './idempotency-key';
 import { LedgerError } from './ledger.errors';
 import { BatchEntry, LedgerBatch } from './ledger.batch';
 import { isUniqueViolation } from '@wetube/platform';
 import { LedgerRepository } from './ledger.repository';
-import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, LedgerAudit } from './ledger.rows';
+import { EntryRow, HistoryCursor, HistoryRow, LedgerAudit } from './ledger.rows';
 import { LedgerTx } from './ledger.tx';
-import { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
+import { Account, EntryResult, Hold, HoldRecord, HoldResult, PostCommand, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
 /** What a command does once its accounts are locked and its key is known to be new. */
@@ -24,11 +25,9 @@ interface Command<R> {
   memo?: string | null;
   /** The accounts the command reads or moves: locked (in id order) before anything else. */
   lock: string[];
-  plan: (tx: LedgerTx, accounts: Map<string, AccountRow>) => Promise<Plan>;
+  plan: (tx: LedgerTx, accounts: Map<string, Account>) => Promise<Plan>;
   result: (tx: LedgerTx, entry: EntryRow, replayed: boolean) => Promise<R>;
 }
-
-const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * A caller's own rules around one mint, in the mint's transaction: the caller's repositories join it
@@ -361,7 +360,7 @@ export class LedgerService {
     });
   }
 
-  private async requireHold(holdId: string): Promise<HoldRow> {
+  private async requireHold(holdId: string): Promise<HoldRecord> {
     const h = await this.repo.read((tx) => tx.findHold(holdId));
     if (!h) throw new LedgerError('HOLD_NOT_FOUND', `no hold ${holdId}`);
     return h;
@@ -374,8 +373,8 @@ export class LedgerService {
    * balances together.
    */
   private async execute<R>(c: Command<R>): Promise<R> {
-    if (typeof c.key !== 'string' || !KEY.test(c.key)) {
-      throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
+    if (!isIdempotencyKey(c.key)) {
+      throw new LedgerError('INVALID_COMMAND', `idempotency key must be ${idempotencyKeyRule()}`);
     }
     if (c.memo != null && c.memo.length > 500) throw new LedgerError('INVALID_COMMAND', 'memo is longer than 500 characters');
     const hash = payloadHash({ kind: c.kind, ...c.payload });
@@ -449,7 +448,7 @@ function normalizePostings(postings: Posting[]): Posting[] {
 }
 
 /** Transfers, mints and holds never touch the mint or a hold account directly. */
-function ordinary(account: AccountRow): void {
+function ordinary(account: Account): void {
   if (account.kind === AccountKind.MINT || isHoldKind(account.kind)) {
     throw new LedgerError('ACCOUNT_NOT_ALLOWED', `account ${account.id} (${account.kind}) moves only through its own commands`);
   }
@@ -467,7 +466,7 @@ function toResult(e: EntryRow, replayed: boolean): EntryResult {
   };
 }
 
-function toHold(h: HoldRow): Hold {
+function toHold(h: HoldRecord): Hold {
   return {
     id: h.id,
     accountId: h.accountId,

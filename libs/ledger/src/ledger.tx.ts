@@ -1,23 +1,11 @@
 import { AccountEntity } from './account.entity';
 import { AccountKind, CURRENCY } from './account-kind';
-import { HoldEntity, HoldStatus } from './hold.entity';
+import { HoldEntity } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
 import { SqlTx, toDate } from '@wetube/platform';
-import {
-  ACCOUNT_COLUMNS,
-  AccountRow,
-  EntryRow,
-  HistoryCursor,
-  HistoryRow,
-  HOLD_COLUMNS,
-  HoldRow,
-  LedgerAudit,
-  PostingRow,
-  Raw,
-  account,
-  hold,
-} from './ledger.rows';
+import { ACCOUNT_COLUMNS, EntryRow, HistoryCursor, HistoryRow, HOLD_COLUMNS, LedgerAudit, Raw, account, hold } from './ledger.rows';
+import { Account, HoldRecord, HoldStatus, Posting } from './ledger.types';
 
 /** The ledger's statements inside one transaction (or one read). The only place that reads or writes the ledger's tables. */
 export class LedgerTx {
@@ -35,7 +23,7 @@ export class LedgerTx {
    * Reads the accounts, locking them (PostgreSQL: SELECT … ORDER BY id FOR UPDATE, so every
    * transaction takes its row locks in the same order and two commands never deadlock).
    */
-  async lockAccounts(ids: string[]): Promise<Map<string, AccountRow>> {
+  async lockAccounts(ids: string[]): Promise<Map<string, Account>> {
     const unique = [...new Set(ids)].sort();
     if (unique.length === 0) return new Map();
     const marks = unique.map(() => '?').join(', ');
@@ -46,18 +34,18 @@ export class LedgerTx {
     return new Map(rows.map((r) => [String(r.id), account(r)]));
   }
 
-  async findAccount(id: string): Promise<AccountRow | null> {
+  async findAccount(id: string): Promise<Account | null> {
     const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
     return r ? account(r) : null;
   }
 
-  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<AccountRow | null> {
+  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<Account | null> {
     const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE kind = ? AND owner_id = ?`, [kind, ownerId]);
     return r ? account(r) : null;
   }
 
-  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<AccountRow> {
-    const row: AccountRow = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
+  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<Account> {
+    const row: Account = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
     await this.tx.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
     return row;
   }
@@ -87,7 +75,7 @@ export class LedgerTx {
     };
   }
 
-  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: PostingRow[]): Promise<void> {
+  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: Posting[]): Promise<void> {
     await this.tx.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
     if (postings.length > 0) {
       await this.tx.manager
@@ -113,7 +101,7 @@ export class LedgerTx {
     return out;
   }
 
-  async findHolds(ids: string[]): Promise<Map<string, HoldRow>> {
+  async findHolds(ids: string[]): Promise<Map<string, HoldRecord>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
@@ -121,7 +109,7 @@ export class LedgerTx {
   }
 
   /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
-  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: PostingRow[] }>): Promise<void> {
+  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: Posting[] }>): Promise<void> {
     if (this.postgres) {
       // One statement per table whatever the size: a column per array parameter (cheaper to send and
       // to plan than thousands of VALUES placeholders).
@@ -296,17 +284,17 @@ export class LedgerTx {
     return this.tx.dialect.time(d);
   }
 
-  async findHold(id: string): Promise<HoldRow | null> {
+  async findHold(id: string): Promise<HoldRecord | null> {
     const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
     return r ? hold(r) : null;
   }
 
-  async findHoldByPlaceEntry(entryId: string): Promise<HoldRow | null> {
+  async findHoldByPlaceEntry(entryId: string): Promise<HoldRecord | null> {
     const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE place_entry_id = ?`, [entryId]);
     return r ? hold(r) : null;
   }
 
-  async insertHold(h: HoldRow): Promise<void> {
+  async insertHold(h: HoldRecord): Promise<void> {
     await this.tx.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
   }
 

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
+import { AccountKind, CLIENT_IDEMPOTENCY_KEY_MAX, idempotencyKeyRule, isIdempotencyKey, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig, decodeCursor, encodeCursor, isUniqueViolation } from '@wetube/platform';
 import { CampaignsRepository } from './campaigns.repository';
 import { checkName, LineItemDraft, normalizeCaps, normalizeTargeting, validateLineItem } from './line-item.validator';
 import { Campaign, CampaignStatus, LineItem, Outcome, Outcomes, Page, refuse } from './campaigns.model';
-
-const KEY = /^[\x21-\x7e]{1,120}$/;
 
 /** The ledger key of a line item's escrow hold: one per line item, so a retry never holds twice. */
 export const escrowKey = (lineItemId: string) => `ads:line-item:${lineItemId}:escrow`;
@@ -95,10 +93,10 @@ export class CampaignsService {
     if (!campaign) return { ok: false, errors: [{ field: 'campaignId', message: 'No such campaign.', code: 'NOT_FOUND' }] };
     const errors = validateLineItem(input, this.config.ads.floorCpm, new Date());
     const key = input.idempotencyKey ?? null;
-    if (key !== null && !KEY.test(key))
+    if (key !== null && !isIdempotencyKey(key, CLIENT_IDEMPOTENCY_KEY_MAX))
       errors.push({
         field: 'idempotencyKey',
-        message: 'The idempotency key is 1–120 printable ASCII characters without spaces.',
+        message: `The idempotency key is ${idempotencyKeyRule(CLIENT_IDEMPOTENCY_KEY_MAX)}.`,
         code: 'INVALID_IDEMPOTENCY_KEY',
       });
     if (errors.length) return { ok: false, errors };
