@@ -3,7 +3,7 @@ import { AccountKind, CURRENCY } from './account-kind';
 import { HoldEntity } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
-import { SqlTx, toDate } from '@wetube/platform';
+import { bulkInsert, keysetAfter, SqlTx, toDate } from '@wetube/platform';
 import { ACCOUNT_COLUMNS, EntryRow, HistoryCursor, HistoryRow, HOLD_COLUMNS, LedgerAudit, Raw, account, hold } from './ledger.rows';
 import { Account, HoldRecord, HoldStatus, Posting } from './ledger.types';
 
@@ -108,50 +108,41 @@ export class LedgerTx {
     return new Map(rows.map((r) => [String(r.id), hold(r)]));
   }
 
-  /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
+  /** Many entries with their postings in a few statements (a batch command): see the platform's bulkInsert. */
   async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: Posting[] }>): Promise<void> {
-    if (this.postgres) {
-      // One statement per table whatever the size: a column per array parameter (cheaper to send and
-      // to plan than thousands of VALUES placeholders).
-      if (entries.length === 0) return;
-      await this.sql(
-        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at)
-         SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[])`,
-        [
-          entries.map((e) => e.id),
-          entries.map((e) => e.kind),
-          entries.map((e) => e.idempotencyKey),
-          entries.map((e) => e.payloadHash),
-          entries.map((e) => e.memo),
-          entries.map((e) => e.createdAt),
-        ],
-      );
-      const postings = entries.flatMap((e) =>
-        e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })),
-      );
-      if (postings.length > 0) {
-        await this.sql(
-          `INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`,
-          [postings.map((p) => p.entryId), postings.map((p) => p.accountId), postings.map((p) => p.amount)],
-        );
-      }
-      return;
-    }
+    // PostgreSQL: one statement per table whatever the size; SQLite: the postings of each 400 entries after them.
     const ENTRY_ROWS = 400;
-    for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
-      const part = entries.slice(i, i + ENTRY_ROWS);
-      await this.sql(
-        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-        part.flatMap((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+    const parts = this.postgres
+      ? [entries]
+      : Array.from({ length: Math.ceil(entries.length / ENTRY_ROWS) }, (_, i) => entries.slice(i * ENTRY_ROWS, (i + 1) * ENTRY_ROWS));
+    for (const part of parts) {
+      await bulkInsert(
+        this.tx,
+        'ledger_entries',
+        [
+          ['id', 'varchar'],
+          ['kind', 'varchar'],
+          ['idempotency_key', 'varchar'],
+          ['payload_hash', 'varchar'],
+          ['memo', 'text'],
+          ['created_at', 'timestamptz'],
+        ],
+        part.map((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+        '',
+        ENTRY_ROWS,
       );
-      const postings = part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()]));
-      for (let j = 0; j < postings.length; j += 900) {
-        const rows = postings.slice(j, j + 900);
-        await this.sql(
-          `INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
-          rows.flat(),
-        );
-      }
+      await bulkInsert(
+        this.tx,
+        'ledger_postings',
+        [
+          ['entry_id', 'varchar'],
+          ['account_id', 'varchar'],
+          ['amount', 'bigint'],
+        ],
+        part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()])),
+        '',
+        900,
+      );
     }
   }
 
@@ -201,9 +192,13 @@ export class LedgerTx {
     const params: unknown[] = [...accountIds];
     let where = `p.account_id IN (${accountIds.map(() => '?').join(', ')})`;
     if (after) {
-      where += ` AND (e.created_at < ? OR (e.created_at = ? AND (e.id < ? OR (e.id = ? AND p.account_id < ?))))`;
-      const t = this.timestamp(after.createdAt);
-      params.push(t, t, after.entryId, after.entryId, after.accountId);
+      const k = keysetAfter([
+        { column: 'e.created_at', value: this.timestamp(after.createdAt), order: 'DESC' },
+        { column: 'e.id', value: after.entryId, order: 'DESC' },
+        { column: 'p.account_id', value: after.accountId, order: 'DESC' },
+      ]);
+      where += ` AND ${k.sql}`;
+      params.push(...k.params);
     }
     params.push(limit);
     const rows = await this.sql(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@wetube/identity';
 import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, LedgerService, parseAmount } from '@wetube/ledger';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, decodeKeyset, encodeKeyset } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
 import { mintCeiling } from './mint-ceiling';
 import { MintRecord, MintsRepository } from './mints.repository';
@@ -261,16 +261,13 @@ function fill(n: number, since: Date, totals: Map<string, { amount: bigint; entr
 }
 
 function encodeCursor(r: HistoryRow): string {
-  return Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.entryId, r.accountId])).toString('base64url');
+  return encodeKeyset([r.createdAt, r.entryId, r.accountId]);
 }
 
 function decodeCursor(text: string): HistoryCursor {
-  try {
-    const [t, entryId, accountId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    const createdAt = new Date(t);
-    if (Number.isNaN(createdAt.getTime()) || typeof entryId !== 'string' || typeof accountId !== 'string') throw new Error();
-    return { createdAt, entryId, accountId };
-  } catch {
+  const [t, entryId, accountId] = decodeKeyset(text, 3) ?? [];
+  const createdAt = new Date(t as string);
+  if (Number.isNaN(createdAt.getTime()) || typeof entryId !== 'string' || typeof accountId !== 'string')
     throw new LedgerError('INVALID_COMMAND', 'after: not a cursor from this connection');
-  }
+  return { createdAt, entryId, accountId };
 }

@@ -35,6 +35,25 @@ export function decodeCursor(text: string): Cursor | null {
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
+/** One column of a keyset order, with the value of the last row seen. */
+export interface KeysetColumn {
+  column: string;
+  value: unknown;
+  order: 'ASC' | 'DESC';
+}
+
+/**
+ * The rows after the last one seen in the order of `keys` (keyset pagination), as a WHERE condition
+ * and its params: `(a < ? OR (a = ? AND (b < ? OR (b = ? AND c < ?))))` for (a DESC, b DESC, c DESC).
+ */
+export function keysetAfter(keys: KeysetColumn[]): { sql: string; params: unknown[] } {
+  const [k, ...rest] = keys;
+  const op = k.order === 'DESC' ? '<' : '>';
+  if (rest.length === 0) return { sql: `${k.column} ${op} ?`, params: [k.value] };
+  const inner = keysetAfter(rest);
+  return { sql: `(${k.column} ${op} ? OR (${k.column} = ? AND ${inner.sql}))`, params: [k.value, k.value, ...inner.params] };
+}
+
 /** The rows after `c` in (createdAtColumn DESC, idColumn DESC) order, as a WHERE condition and its params. */
 export function afterCursor(
   dialect: SqlDialect,
@@ -42,6 +61,8 @@ export function afterCursor(
   createdAtColumn = 'created_at',
   idColumn = 'id',
 ): { sql: string; params: unknown[] } {
-  const t = dialect.time(c.createdAt);
-  return { sql: `(${createdAtColumn} < ? OR (${createdAtColumn} = ? AND ${idColumn} < ?))`, params: [t, t, c.id] };
+  return keysetAfter([
+    { column: createdAtColumn, value: dialect.time(c.createdAt), order: 'DESC' },
+    { column: idColumn, value: c.id, order: 'DESC' },
+  ]);
 }
