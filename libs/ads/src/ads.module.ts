@@ -5,10 +5,12 @@ import { LedgerModule } from '@wetube/ledger';
 import { PaymentsCoreModule } from '@wetube/payments';
 import { AdvertiserGuard } from './advertisers/advertiser.guard';
 import { AdvertiserResolver } from './advertisers/advertiser.resolver';
+import { ApiKeysRepository } from './advertisers/api-keys.repository';
 import { ApiKeysService } from './advertisers/api-keys.service';
 import { CampaignFieldsResolver, CampaignsResolver, CreativeFieldsResolver, LineItemFieldsResolver } from './campaigns/campaigns.resolver';
 import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { CreativesRepository } from './campaigns/creatives.repository';
 import { CreativesService } from './campaigns/creatives.service';
 import { AdReportsResolver } from './reports/reports.resolver';
 import { AdReportsService } from './reports/reports.service';
@@ -19,7 +21,7 @@ import { AdServerController } from './server/ad-server.controller';
 import { AdServerScheduler } from './server/ad-server.scheduler';
 import { ImpressionsRepository } from './server/impressions.repository';
 
-const REPOSITORIES = [CampaignsRepository, ImpressionsRepository];
+const REPOSITORIES = [ApiKeysRepository, CampaignsRepository, CreativesRepository, ImpressionsRepository];
 const SERVICES = [ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
 
 /**

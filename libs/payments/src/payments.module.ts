@@ -8,8 +8,10 @@ import { PlansResolver } from './graphql/plans.resolver';
 import { RedeemResolver } from './graphql/redeem.resolver';
 import { WalletResolver } from './graphql/wallet.resolver';
 import { PaymentsScheduler } from './payments.scheduler';
+import { EntitlementsRepository } from './plans/entitlements.repository';
 import { EntitlementsService } from './plans/entitlements.service';
 import { PlanRevenueSettlement } from './plans/plan-revenue.settlement';
+import { SettlementsRepository } from './plans/settlements.repository';
 import { ReceiptRedemptionService } from './redeem/receipt-redemption.service';
 import { ReceiptVerifier } from './redeem/receipt.verifier';
 import { ReceiptsRepository } from './redeem/receipts.repository';
@@ -21,7 +23,7 @@ import { EarningsReleaseService } from './wallet/earnings-release.service';
 import { MintsRepository } from './wallet/mints.repository';
 import { WalletService } from './wallet/wallet.service';
 
-const REPOSITORIES = [PaymentSessionsRepository, ReceiptsRepository, MintsRepository];
+const REPOSITORIES = [PaymentSessionsRepository, ReceiptsRepository, MintsRepository, EntitlementsRepository, SettlementsRepository];
 const SERVICES = [
   VideoSegmentsCache,
   EntitlementsService,
