@@ -37,7 +37,7 @@ import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { VideosService } from '@wetube/catalog';
-import { LedgerService } from '@wetube/ledger';
+import { Database } from '@wetube/platform';
 import { generateClip } from '@wetube/testing';
 import type { DbKind } from '../apps/api/test/api.harness';
 import { CONTENT_TAGS, COUNTRIES, seedLineItems, startSessions, USER_AGENTS } from './support/ads-seed';
@@ -192,10 +192,10 @@ async function main() {
       headers: headersOf(i),
     }));
 
-    const ledger = api.app.get(LedgerService, { strict: false });
+    const sql = api.app.get(Database, { strict: false });
     const counts = async () => {
-      const [a] = await ledger.sql(`SELECT COUNT(*) AS n FROM ad_impressions`);
-      const [b] = await ledger.sql(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT session_id, break_index FROM ad_impressions) d`);
+      const [a] = await sql.query(`SELECT COUNT(*) AS n FROM ad_impressions`);
+      const [b] = await sql.query(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT session_id, break_index FROM ad_impressions) d`);
       return { impressions: Number(a.n), pods: Number(b.n) };
     };
     // Planned requests per run of ours: twice what 3,000 decisions/s would need.

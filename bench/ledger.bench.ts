@@ -37,9 +37,11 @@ import type { OriginKeyRepository } from '@wetube/content';
 import { AccountKind, LEDGER_ENTITIES, LedgerService } from '@wetube/ledger';
 import { LedgerRepository } from '../libs/ledger/src/ledger.repository';
 import { decayedAmount, EntitlementsService, PaymentSessionsService, ReceiptRedemptionService } from '@wetube/payments';
-import { PaymentsDb } from '../libs/payments/src/payments.db';
+import { ReceiptVerifier } from '../libs/payments/src/redeem/receipt.verifier';
+import { ReceiptsRepository } from '../libs/payments/src/redeem/receipts.repository';
+import { PaymentSessionsRepository } from '../libs/payments/src/sessions/payment-sessions.repository';
 import type { VideoSegmentsCache } from '../libs/payments/src/redeem/video-segments.cache';
-import { AppConfig, dataSourceOptions } from '@wetube/platform';
+import { AppConfig, Database, dataSourceOptions } from '@wetube/platform';
 import {
   encodeReceiptMessage,
   NodeEd25519Signer,
@@ -239,7 +241,8 @@ async function main() {
         return q;
       }) as DataSource['createQueryRunner'];
     }
-    const ledger = new LedgerService(new LedgerRepository(ds));
+    const database = new Database(ds);
+    const ledger = new LedgerService(new LedgerRepository(database));
 
     // Time spent inside ledger.batch (the redemption's one transaction), measured around the call.
     let inBatch = 0;
@@ -285,18 +288,24 @@ async function main() {
       const seeders = {
         ownersOf: async (keys: string[]) => new Map(keys.filter((k) => owners.has(k)).map((k) => [k, owners.get(k)!])),
       } as unknown as SeederNodesService;
-      const db = new PaymentsDb(ledger);
       const entitlements = { activeOf: async () => null } as unknown as EntitlementsService;
-      const sessions = new PaymentSessionsService(config, ledger, db, entitlements, segmentsCache);
-      const redeemer = new ReceiptRedemptionService(config, ledger, sessions, seeders, originKey, segmentsCache);
+      const sessions = new PaymentSessionsService(config, ledger, new PaymentSessionsRepository(database), entitlements, segmentsCache);
+      const receipts = new ReceiptsRepository(database);
+      const redeemer = new ReceiptRedemptionService(
+        config,
+        ledger,
+        new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache),
+        receipts,
+      );
       // The same service whose verifier answers from the signatures the bench made (no Ed25519).
       const madeSignatures = new Set<string>();
       const sigKey = (s: Uint8Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('latin1');
       const lookupVerifier = {
         verifyMany: async (items: Array<{ signature: Uint8Array }>) => items.map((it) => madeSignatures.has(sigKey(it.signature))),
       };
-      const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, sessions, seeders, originKey, segmentsCache);
-      (redeemerNoCrypto as unknown as { verifier: typeof lookupVerifier }).verifier = lookupVerifier;
+      const verifierNoCrypto = new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache);
+      (verifierNoCrypto as unknown as { pool: typeof lookupVerifier }).pool = lookupVerifier;
+      const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, verifierNoCrypto, receipts);
 
       const mintTo = (await ledger.systemAccount(AccountKind.BANDWIDTH_POOL)).id;
       const budget = price * BigInt(facts.segmentsPerStream * facts.streams) * 2n;

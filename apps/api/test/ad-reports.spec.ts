@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { LedgerService } from '@wetube/ledger';
+import { Database } from '@wetube/platform';
 import { ApiClient } from './api.client';
 import { databaseMatrix, TestApi } from './api.harness';
 import { AdsWorld, bookLineItem, CLC, pathOf, startAdsWorld } from './ads.support';
@@ -20,7 +20,7 @@ const REPORT = `query($first: Int, $after: String, $filter: AdReportFilterInput)
 for (const db of databaseMatrix()) {
   describe(`ad reports and the ad server's rate limits (${db})`, () => {
     let api: TestApi;
-    let ledger: LedgerService;
+    let sql: Database;
     let adco: ApiClient;
     let other: ApiClient;
     let creatorId: string;
@@ -52,11 +52,12 @@ for (const db of databaseMatrix()) {
       };
     };
     const reserved = async (id: string) =>
-      BigInt(String((await ledger.sql(`SELECT CAST(reserved AS TEXT) AS r FROM ad_line_items WHERE id = ?`, [id]))[0].r));
+      BigInt(String((await sql.query(`SELECT CAST(reserved AS TEXT) AS r FROM ad_line_items WHERE id = ?`, [id]))[0].r));
 
     before(async () => {
       world = await startAdsWorld(db, ADMIN_EMAIL, { AD_REQUESTS_BURST: String(BURST), AD_REQUESTS_PER_SECOND: '0.5' });
-      ({ api, ledger, adco, creatorId, viewer, contentId, campaignId } = world);
+      ({ api, adco, creatorId, viewer, contentId, campaignId } = world);
+      sql = api.app.get(Database, { strict: false });
       other = new ApiClient(api.url);
       await other.signUp('Other', 'advertiser');
       ({ lineItemId: itemA, creativeId: creativeA } = await newLineItem('Alpha', 1n * CLC));
@@ -126,7 +127,7 @@ for (const db of databaseMatrix()) {
       const yesterday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 500);
       const time = (d: Date) => (db === 'postgres' ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
       const id = randomUUID();
-      await ledger.sql(
+      await sql.query(
         `INSERT INTO ad_impressions (id, line_item_id, creative_id, video_id, creator_id, session_id, viewer_key, position, break_index, price, status, day_start_ms, created_at, expires_at, charged_at)
          VALUES (?, ?, ?, ?, ?, NULL, NULL, 'PREROLL', 0, ?, 'CHARGED', 0, ?, ?, ?)`,
         [
@@ -146,7 +147,7 @@ for (const db of databaseMatrix()) {
         ['start', 1],
         ['midpoint', 2],
       ] as const) {
-        await ledger.sql(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [
+        await sql.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [
           randomUUID(),
           id,
           event,
@@ -197,7 +198,7 @@ for (const db of databaseMatrix()) {
         );
       }
       assert.deepEqual([await reserved(itemA), await reserved(itemB)], [before[0] + PRICE, before[1] + PRICE], 'reserved once');
-      const rows = await ledger.sql(`SELECT COUNT(*) AS n FROM ad_impressions WHERE session_id = ? AND break_index = 1`, [s.sessionId]);
+      const rows = await sql.query(`SELECT COUNT(*) AS n FROM ad_impressions WHERE session_id = ? AND break_index = 1`, [s.sessionId]);
       assert.equal(Number(rows[0].n), 2);
       const other = await assetList(contentId, 2, s.sessionId, '198.51.100.2');
       assert.equal(other.body['X-WETUBE'].impressionIds.length, 2, 'another break is a new decision');
@@ -207,7 +208,7 @@ for (const db of databaseMatrix()) {
       const burst = await Promise.all([0, 1, 2].map(() => assetList(contentId, 0, s2.sessionId, '198.51.100.3')));
       const sets = burst.map((r) => [...r.body['X-WETUBE'].impressionIds].sort().join());
       assert.equal(new Set(sets).size, 1, 'one pod');
-      const n = await ledger.sql(`SELECT COUNT(*) AS n FROM ad_impressions WHERE session_id = ?`, [s2.sessionId]);
+      const n = await sql.query(`SELECT COUNT(*) AS n FROM ad_impressions WHERE session_id = ?`, [s2.sessionId]);
       assert.equal(Number(n[0].n), 2);
     });
 

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdChargingService, AdDecisionService } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
+import { Database } from '@wetube/platform';
 import { PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
 import { ApiClient } from './api.client';
 import { databaseMatrix, TestApi } from './api.harness';
@@ -37,6 +38,7 @@ for (const db of databaseMatrix()) {
   describe(`ad server: asset lists, VAST, reservations, beacons and charging (${db})`, () => {
     let api: TestApi;
     let ledger: LedgerService;
+    let sql: Database;
     let decisions: AdDecisionService;
     let charging: AdChargingService;
     let adminClient: ApiClient;
@@ -63,7 +65,7 @@ for (const db of databaseMatrix()) {
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const beacon = (url: string) => fetch(`${api.url}${pathOf(url)}`).then((r) => r.status);
     const lineItemRow = async (id: string) => {
-      const [r] = await ledger.sql(
+      const [r] = await sql.query(
         `SELECT CAST(spent AS TEXT) AS spent, CAST(reserved AS TEXT) AS reserved, CAST(budget AS TEXT) AS budget, hold_id FROM ad_line_items WHERE id = ?`,
         [id],
       );
@@ -78,11 +80,12 @@ for (const db of databaseMatrix()) {
     const creatorRevenue = async () => ledger.balanceOf((await ledger.openAccount(AccountKind.CREATOR_REVENUE, creatorId)).id);
     const system = async (kind: AccountKind.PLATFORM_FEES | AccountKind.BANDWIDTH_POOL) => (await ledger.systemAccount(kind)).balance;
     const status = async (impressionId: string) =>
-      String((await ledger.sql(`SELECT status FROM ad_impressions WHERE id = ?`, [impressionId]))[0].status);
+      String((await sql.query(`SELECT status FROM ad_impressions WHERE id = ?`, [impressionId]))[0].status);
 
     before(async () => {
       world = await startAdsWorld(db, ADMIN_EMAIL);
       ({ api, ledger, decisions, admin: adminClient, adco, creator, creatorId, viewer, contentId, adVideoId, campaignId } = world);
+      sql = api.app.get(Database, { strict: false });
       charging = api.app.get(AdChargingService, { strict: false });
       planViewer = new ApiClient(api.url);
       const { email: planEmail } = await planViewer.signUp('PlanViewer');
@@ -191,7 +194,7 @@ for (const db of databaseMatrix()) {
       assert.equal(creatorShare + poolShare + platformShare, PRICE, 'shares sum to the price');
       const after = await lineItemRow(lineItemId);
       assert.deepEqual([after.spent - before.row.spent, before.row.reserved - after.reserved], [PRICE, PRICE], 'reserved → spent');
-      const entries = await ledger.sql(`SELECT COUNT(*) AS n FROM ledger_entries WHERE idempotency_key = ?`, [
+      const entries = await sql.query(`SELECT COUNT(*) AS n FROM ledger_entries WHERE idempotency_key = ?`, [
         `ads:impression:${id}:charge`,
       ]);
       assert.equal(Number(entries[0].n), 1);
@@ -202,7 +205,7 @@ for (const db of databaseMatrix()) {
       }
       const expired = decisions.beacons.url(id, 'start', Math.floor(Date.now() / 1000) - 10);
       assert.equal(await beacon(expired), 204);
-      const events = await ledger.sql(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [
+      const events = await sql.query(`SELECT event, COUNT(*) AS n FROM ad_events WHERE impression_id = ? GROUP BY event ORDER BY event`, [
         id,
       ]);
       assert.deepEqual(
@@ -326,9 +329,7 @@ for (const db of databaseMatrix()) {
     it('1,000 active line items: a full pod of two among them, honouring country and device targeting (latency in bench/ads)', async (t) => {
       const time = (d: Date) => (db === 'postgres' ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
       const now = new Date();
-      const advertiserId = String(
-        (await ledger.sql(`SELECT advertiser_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].advertiser_id,
-      );
+      const advertiserId = String((await sql.query(`SELECT advertiser_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].advertiser_id);
       const ids: string[] = [];
       for (let chunk = 0; chunk < 10; chunk++) {
         const items: unknown[] = [];
@@ -369,11 +370,11 @@ for (const db of databaseMatrix()) {
             time(now),
           );
         }
-        await ledger.sql(
+        await sql.query(
           `INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
           items,
         );
-        await ledger.sql(
+        await sql.query(
           `INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES ${Array(100).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
           creatives,
         );
@@ -412,13 +413,13 @@ for (const db of databaseMatrix()) {
       );
       const header = await assetList(contentId, 1, undefined, { 'x-country': 'de' });
       assert.equal(header.body.ASSETS.length, 2, 'the country comes from the X-Country header');
-      await ledger.sql(`UPDATE ad_line_items SET status = 'CANCELLED' WHERE hold_id = 'no-hold'`);
+      await sql.query(`UPDATE ad_line_items SET status = 'CANCELLED' WHERE hold_id = 'no-hold'`);
       decisions.invalidate();
     });
 
     if (db === 'postgres')
       it('on PostgreSQL a reservation does not wait for a WAL flush (its transaction commits asynchronously)', async () => {
-        const syncs = async () => Number((await ledger.sql(`SELECT wal_sync FROM pg_stat_wal`))[0].wal_sync);
+        const syncs = async () => Number((await sql.query(`SELECT wal_sync FROM pg_stat_wal`))[0].wal_sync);
         const item = await newLineItem('Many', 1n * CLC);
         const req = {
           sessionId: null,

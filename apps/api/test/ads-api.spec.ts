@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdServerScheduler } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, Database } from '@wetube/platform';
 import { generateClip } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -37,6 +37,7 @@ for (const db of databaseMatrix()) {
   describe(`advertiser API: keys, campaigns, line items in escrow, creatives (${db})`, () => {
     let api: TestApi;
     let ledger: LedgerService;
+    let sql: Database;
     let adminClient: ApiClient;
     let adco: ApiClient; // the advertiser, signed in
     let adcoId: string;
@@ -73,11 +74,12 @@ for (const db of databaseMatrix()) {
       frequencyCaps: { perHour: 1, perDay: 3, lifetime: 10, perStream: 2, perPod: 1 },
       ...extra,
     });
-    const lineItemCount = async () => Number((await ledger.sql(`SELECT COUNT(*) AS n FROM ad_line_items`))[0].n);
+    const lineItemCount = async () => Number((await sql.query(`SELECT COUNT(*) AS n FROM ad_line_items`))[0].n);
 
     before(async () => {
       api = await startApi(db, { ADMIN_EMAILS: ADMIN_EMAIL, BANDWIDTH_POOL_SEED: '0' });
       ledger = api.app.get(LedgerService, { strict: false });
+      sql = api.app.get(Database, { strict: false });
       adminClient = new ApiClient(api.url);
       const reg = await adminClient.rest('POST', '/api/auth/register', {
         email: ADMIN_EMAIL,
@@ -114,7 +116,7 @@ for (const db of databaseMatrix()) {
       assert.match(r.secret, /^wtak_[A-Za-z0-9_-]{43}$/);
       assert.equal(r.apiKey.prefix, r.secret.slice(0, 9));
       keyId = r.apiKey.id;
-      const stored = await ledger.sql(`SELECT token_hash FROM ad_api_keys WHERE id = ?`, [keyId]);
+      const stored = await sql.query(`SELECT token_hash FROM ad_api_keys WHERE id = ?`, [keyId]);
       assert.match(String(stored[0].token_hash), /^[0-9a-f]{64}$/);
       assert.notEqual(stored[0].token_hash, r.secret, 'only the hash is stored');
       keyed = withKey(api.url, r.secret);
@@ -159,7 +161,7 @@ for (const db of databaseMatrix()) {
       });
       assert.deepEqual(li.frequencyCaps, { perHour: 1, perDay: 3, lifetime: 10, perStream: 2, perPod: 1 });
       assert.equal((await wallet(adco)).balance, 40n * CLC, 'the wallet went down by the budget');
-      const holdId = String((await ledger.sql(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].hold_id);
+      const holdId = String((await sql.query(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].hold_id);
       const hold = (await ledger.getHold(holdId))!;
       assert.equal(hold.status, 'OPEN');
       assert.equal(hold.amount, 10n * CLC);
@@ -339,7 +341,7 @@ for (const db of databaseMatrix()) {
       assert.equal((await keyed.gql(LINE_ITEM_OP('resumeLineItem'), { id: lineItemId })).data.resumeLineItem.lineItem.status, 'ACTIVE');
 
       // Spend 3 CLC out of escrow as the ad server will (a hold settlement), then cancel.
-      const holdId = String((await ledger.sql(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].hold_id);
+      const holdId = String((await sql.query(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [lineItemId]))[0].hold_id);
       const fees = await ledger.openAccount(AccountKind.PLATFORM_FEES);
       await ledger.settleHold(holdId, fees.id, 3n * CLC, `test-spend-${lineItemId}`);
       const w0 = (await wallet(adco)).balance;
@@ -372,7 +374,7 @@ for (const db of databaseMatrix()) {
       const created = (await keyed.gql(NEW_LINE_ITEM, { input })).data.createLineItem;
       assert.deepEqual(created.userErrors, []);
       const id = created.lineItem.id as string;
-      const holdId = String((await ledger.sql(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [id]))[0].hold_id);
+      const holdId = String((await sql.query(`SELECT hold_id FROM ad_line_items WHERE id = ?`, [id]))[0].hold_id);
       await ledger.settleHold(holdId, (await ledger.openAccount(AccountKind.PLATFORM_FEES)).id, CLC, `test-spend-${id}`);
       const flightEnd = new Date(input.flightEnd as string).getTime();
       const ttlMs = api.app.get(AppConfig).ads.reservationTtlSec * 1000;

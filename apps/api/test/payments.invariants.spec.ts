@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seededRng } from '@wetube/ads';
 import { AccountKind, LedgerService } from '@wetube/ledger';
+import { Database } from '@wetube/platform';
 import { EntitlementsService, PaymentSessionsService, ReceiptRedemptionService, type Redemption } from '@wetube/payments';
 import { NodeEd25519Signer } from '@wetube/swarm';
 import { generateClip } from '@wetube/testing';
@@ -19,6 +20,7 @@ for (const db of databaseMatrix()) {
   describe(`payments invariants under concurrent random redemption (${db}, seed ${SEED})`, () => {
     let api: TestApi;
     let ledger: LedgerService;
+    let sql: Database;
     let redemption: ReceiptRedemptionService;
     let videoId: string;
     let cids: string[];
@@ -29,6 +31,7 @@ for (const db of databaseMatrix()) {
     before(async () => {
       api = await startApi(db, { BANDWIDTH_POOL_SEED: '30000', PEER_PRICE_PER_SEGMENT: '100', PAIR_DECAY_SEGMENTS: '5' });
       ledger = api.app.get(LedgerService, { strict: false });
+      sql = api.app.get(Database, { strict: false });
       redemption = api.app.get(ReceiptRedemptionService, { strict: false });
       const creator = new ApiClient(api.url);
       await creator.signUp('Creator');
@@ -74,7 +77,7 @@ for (const db of databaseMatrix()) {
       const sessionsSvc = api.app.get(PaymentSessionsService, { strict: false });
 
       const readMarks = async () => {
-        const rows = await ledger.sql(`SELECT session_id, peer_id, segments FROM payment_receipt_marks`);
+        const rows = await sql.query(`SELECT session_id, peer_id, segments FROM payment_receipt_marks`);
         for (const r of rows) {
           const k = `${r.session_id}/${r.peer_id}`;
           const before = seenMarks.get(k) ?? 0;
@@ -143,7 +146,7 @@ for (const db of databaseMatrix()) {
       assert.equal(await ledger.totalSupply(), supply, 'redemption never mints');
 
       // Nothing paid twice: per (session, peer) the segments paid add up to the stored mark.
-      const marks = await ledger.sql(`SELECT session_id, peer_id, segments, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks`);
+      const marks = await sql.query(`SELECT session_id, peer_id, segments, CAST(paid AS TEXT) AS paid FROM payment_receipt_marks`);
       let markPaid = 0n;
       for (const m of marks) {
         const k = `${m.session_id}/${m.peer_id}`;

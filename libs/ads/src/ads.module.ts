@@ -3,12 +3,14 @@ import { AdBreaksHooks, CatalogCoreModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
 import { LedgerModule } from '@wetube/ledger';
 import { PaymentsCoreModule } from '@wetube/payments';
-import { AdsDb } from './advertisers/ads.db';
 import { AdvertiserGuard } from './advertisers/advertiser.guard';
 import { AdvertiserResolver } from './advertisers/advertiser.resolver';
+import { ApiKeysRepository } from './advertisers/api-keys.repository';
 import { ApiKeysService } from './advertisers/api-keys.service';
 import { CampaignFieldsResolver, CampaignsResolver, CreativeFieldsResolver, LineItemFieldsResolver } from './campaigns/campaigns.resolver';
+import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { CreativesRepository } from './campaigns/creatives.repository';
 import { CreativesService } from './campaigns/creatives.service';
 import { AdReportsResolver } from './reports/reports.resolver';
 import { AdReportsService } from './reports/reports.service';
@@ -17,8 +19,10 @@ import { AdChargingService } from './server/ad-charging.service';
 import { AdDecisionService } from './server/ad-decision.service';
 import { AdServerController } from './server/ad-server.controller';
 import { AdServerScheduler } from './server/ad-server.scheduler';
+import { ImpressionsRepository } from './server/impressions.repository';
 
-const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
+const REPOSITORIES = [ApiKeysRepository, CampaignsRepository, CreativesRepository, ImpressionsRepository];
+const SERVICES = [ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
 
 /**
  * Services only (no GraphQL): for the ad server, tests and benches. Global, as payments' core is:
@@ -27,7 +31,7 @@ const SERVICES = [AdsDb, ApiKeysService, CampaignsService, CreativesService, AdD
 @Global()
 @Module({
   imports: [LedgerModule, CatalogCoreModule, IdentityModule, PaymentsCoreModule],
-  providers: [...SERVICES, AdvertiserGuard, AdBreaksProvider, { provide: AdBreaksHooks, useExisting: AdBreaksProvider }],
+  providers: [...REPOSITORIES, ...SERVICES, AdvertiserGuard, AdBreaksProvider, { provide: AdBreaksHooks, useExisting: AdBreaksProvider }],
   exports: [...SERVICES, AdvertiserGuard, AdBreaksHooks],
 })
 export class AdsCoreModule {}

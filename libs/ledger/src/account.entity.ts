@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { AccountKind } from './account-kind';
 import { bigintColumn } from './bigint.transformer';
+import type { Account } from './ledger.types';
 
 /** A ledger account. `balance` caches the sum of its postings and moves only with them. */
 @Entity('ledger_accounts')
-export class AccountEntity {
+export class AccountEntity implements Account {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 

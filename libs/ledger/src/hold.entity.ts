@@ -1,11 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from './bigint.transformer';
-
-export type HoldStatus = 'OPEN' | 'RELEASED';
+import type { HoldRecord, HoldStatus } from './ledger.types';
 
 /** A two-phase hold: `amount` moved from the source into its own hold account (SESSION_HOLD or CAMPAIGN_ESCROW), paid out in parts. */
 @Entity('ledger_holds')
-export class HoldEntity {
+export class HoldEntity implements HoldRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AccountKind, isGuarded, isHoldKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
+import { idempotencyKeyRule, isIdempotencyKey } from './idempotency-key';
 import { LedgerError } from './ledger.errors';
-import { AccountRow, HoldRow } from './ledger.rows';
 import { LedgerTx } from './ledger.tx';
-import { Hold, Posting } from './ledger.types';
+import { Account, Hold, HoldRecord, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
 /** The one journal entry a batch writes: its key, kind and memo. */
@@ -37,13 +37,14 @@ export interface BatchFundHold {
  * (a refused one, LedgerError from {@link settle}, changes nothing; the others go on), and what was
  * accepted is written as one entry whose postings take each hold's total out and put each
  * receiver's total in, with the batch's idempotency key. The caller's own tables are kept in step
- * through {@link query} in the same transaction; {@link entryId} names the entry before it is written.
+ * by its repositories, which join the batch's transaction (the platform's Database handle) while
+ * `work` runs; {@link entryId} names the entry before it is written.
  */
 export class LedgerBatch {
   /** The id the batch's entry will have (for the caller's own rows). */
   readonly entryId = randomUUID();
-  private readonly accounts = new Map<string, AccountRow>();
-  private readonly holds = new Map<string, HoldRow>();
+  private readonly accounts = new Map<string, Account>();
+  private readonly holds = new Map<string, HoldRecord>();
   /** Net movement per account in this batch. */
   private readonly moves = new Map<string, bigint>();
   private readonly touchedHolds = new Set<string>();
@@ -57,12 +58,8 @@ export class LedgerBatch {
   ) {
     if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(entry.kind))
       throw new LedgerError('INVALID_COMMAND', `entry kind ${JSON.stringify(entry.kind)} must be UPPER_SNAKE_CASE`);
-    if (!/^[\x21-\x7e]{1,200}$/.test(entry.idempotencyKey))
-      throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
-  }
-
-  get isPostgres(): boolean {
-    return this.tx.isPostgres;
+    if (!isIdempotencyKey(entry.idempotencyKey))
+      throw new LedgerError('INVALID_COMMAND', `idempotency key must be ${idempotencyKeyRule()}`);
   }
 
   /**
@@ -145,11 +142,6 @@ export class LedgerBatch {
     this.moves.set(toAccount.id, (this.moves.get(toAccount.id) ?? 0n) + amount);
     this.touchedHolds.add(from.id);
     this.grownHolds.add(to.id);
-  }
-
-  /** Raw SQL in the batch's transaction ('?' placeholders), for the caller's own tables. */
-  query(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    return this.tx.query(text, params);
   }
 
   /** True when something was settled (the batch will write its entry). */

@@ -1,22 +1,8 @@
 import { AccountKind } from './account-kind';
-import { HoldStatus } from './hold.entity';
+import { Account, HoldRecord, HoldStatus, Posting } from './ledger.types';
 import { toDate } from '@wetube/platform';
 
-/** The ledger's rows as its statements read and write them (and the columns they are read with). */
-export interface AccountRow {
-  id: string;
-  kind: AccountKind;
-  ownerId: string | null;
-  currency: string;
-  balance: bigint;
-  createdAt: Date;
-}
-
-export interface PostingRow {
-  accountId: string;
-  amount: bigint;
-}
-
+/** A journal entry as stored, with its postings (what a replay answers from). */
 export interface EntryRow {
   id: string;
   kind: string;
@@ -24,7 +10,7 @@ export interface EntryRow {
   payloadHash: string;
   memo: string | null;
   createdAt: Date;
-  postings: PostingRow[];
+  postings: Posting[];
 }
 
 export interface LedgerAudit {
@@ -49,23 +35,11 @@ export interface HistoryRow extends HistoryCursor {
   amount: bigint;
 }
 
-export interface HoldRow {
-  id: string;
-  accountId: string;
-  sourceAccountId: string;
-  amount: bigint;
-  paidOut: bigint;
-  status: HoldStatus;
-  placeEntryId: string;
-  createdAt: Date;
-  closedAt: Date | null;
-}
-
 export const ACCOUNT_COLUMNS = `id, kind, owner_id, currency, CAST(balance AS TEXT) AS balance, created_at`;
 export const HOLD_COLUMNS = `id, account_id, source_account_id, CAST(amount AS TEXT) AS amount, CAST(paid_out AS TEXT) AS paid_out, status, place_entry_id, created_at, closed_at`;
 
 export type Raw = Record<string, unknown>;
-export const account = (r: Raw): AccountRow => ({
+export const account = (r: Raw): Account => ({
   id: String(r.id),
   kind: r.kind as AccountKind,
   ownerId: r.owner_id == null ? null : String(r.owner_id),
@@ -73,7 +47,7 @@ export const account = (r: Raw): AccountRow => ({
   balance: BigInt(r.balance as string),
   createdAt: toDate(r.created_at),
 });
-export const hold = (r: Raw): HoldRow => ({
+export const hold = (r: Raw): HoldRecord => ({
   id: String(r.id),
   accountId: String(r.account_id),
   sourceAccountId: String(r.source_account_id),

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountKind, HoldKind, isGuarded, isHoldKind, isSystemKind, SYSTEM_ACCOUNT_IDS, SystemAccountKind } from './account-kind';
 import { MAX_AMOUNT, parseAmount } from './amount';
+import { idempotencyKeyRule, isIdempotencyKey } from './idempotency-key';
 import { LedgerError } from './ledger.errors';
 import { BatchEntry, LedgerBatch } from './ledger.batch';
 import { isUniqueViolation } from '@wetube/platform';
 import { LedgerRepository } from './ledger.repository';
-import { AccountRow, EntryRow, HistoryCursor, HistoryRow, HoldRow, LedgerAudit } from './ledger.rows';
+import { EntryRow, HistoryCursor, HistoryRow, LedgerAudit } from './ledger.rows';
 import { LedgerTx } from './ledger.tx';
-import { Account, EntryResult, Hold, HoldResult, PostCommand, Posting } from './ledger.types';
+import { Account, EntryResult, Hold, HoldRecord, HoldResult, PostCommand, Posting } from './ledger.types';
 import { payloadHash } from './payload-hash';
 
 /** What a command does once its accounts are locked and its key is known to be new. */
@@ -24,24 +25,19 @@ interface Command<R> {
   memo?: string | null;
   /** The accounts the command reads or moves: locked (in id order) before anything else. */
   lock: string[];
-  plan: (tx: LedgerTx, accounts: Map<string, AccountRow>) => Promise<Plan>;
+  plan: (tx: LedgerTx, accounts: Map<string, Account>) => Promise<Plan>;
   result: (tx: LedgerTx, entry: EntryRow, replayed: boolean) => Promise<R>;
 }
 
-const KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** SQL inside a ledger transaction ('?' placeholders), for a lib that keeps its own rows in step. */
-export interface LedgerQuery {
-  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  readonly isPostgres: boolean;
-}
-
-/** A caller's own rules around one mint, in the mint's transaction. */
+/**
+ * A caller's own rules around one mint, in the mint's transaction: the caller's repositories join it
+ * through the platform's transaction handle (Database), so their statements commit or roll back with the mint.
+ */
 export interface MintHooks {
   /** Runs with the mint account locked (so mints run one at a time) before anything is written; throw a LedgerError to refuse. */
-  check?: (tx: LedgerQuery, amount: bigint) => Promise<void>;
+  check?: (amount: bigint) => Promise<void>;
   /** Runs after the entry is written, in the same transaction (an audit row…). */
-  after?: (tx: LedgerQuery, entryId: string, createdAt: Date) => Promise<void>;
+  after?: (entryId: string, createdAt: Date) => Promise<void>;
 }
 
 /**
@@ -128,6 +124,11 @@ export class LedgerService {
     return this.repo.read((tx) => tx.dailyTotals(accountId, kinds, since));
   }
 
+  /** Per journal entry: Σ and count of its positive postings (what it credited); entries without any are left out. */
+  entryCredits(entryIds: string[]): Promise<Map<string, { amount: bigint; postings: number }>> {
+    return this.repo.read((tx) => tx.entryCredits(entryIds));
+  }
+
   /** Σ of the account's incoming postings of `kinds` before `before`, and Σ of its outgoing postings of `outKinds`. */
   flowTotals(accountId: string, inKinds: string[], before: Date, outKinds: string[]): Promise<{ incoming: bigint; outgoing: bigint }> {
     return this.repo.read(async (tx) => ({
@@ -136,28 +137,11 @@ export class LedgerService {
     }));
   }
 
-  get isPostgres(): boolean {
-    return this.repo.isPostgres;
-  }
-
-  /**
-   * One statement on a lib's own tables, outside a transaction but in the ledger's order: on SQLite
-   * (one shared connection) it never lands inside an open ledger transaction. '?' placeholders.
-   */
-  sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    return this.repo.read((tx) => tx.query(text, params));
-  }
-
   /** Accounts of `kind` whose balance is above zero, in id order after `afterId` (for periodic jobs: page with the last id), at most `limit`. */
   accountsWithBalance(kind: AccountKind, afterId = '', limit = 500): Promise<Account[]> {
     return this.repo.read(async (tx) => {
-      const rows = await tx.query(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [
-        kind,
-        afterId,
-        limit,
-      ]);
       const out: Account[] = [];
-      for (const r of rows) out.push((await tx.findAccount(String(r.id)))!);
+      for (const id of await tx.accountIdsWithBalance(kind, afterId, limit)) out.push((await tx.findAccount(id))!);
       return out;
     });
   }
@@ -237,14 +221,14 @@ export class LedgerService {
       lock: [mintId, toId],
       plan: async (tx, accounts) => {
         ordinary(accounts.get(toId)!);
-        await hooks.check?.(tx, a);
+        await hooks.check?.(a);
         const after = hooks.after;
         return {
           postings: [
             { accountId: mintId, amount: -a },
             { accountId: toId, amount: a },
           ],
-          after: after ? (t, entryId) => after(t, entryId, new Date()) : undefined,
+          after: after ? (_t, entryId) => after(entryId, new Date()) : undefined,
         };
       },
       result: async (_tx, e, replayed) => toResult(e, replayed),
@@ -376,7 +360,7 @@ export class LedgerService {
     });
   }
 
-  private async requireHold(holdId: string): Promise<HoldRow> {
+  private async requireHold(holdId: string): Promise<HoldRecord> {
     const h = await this.repo.read((tx) => tx.findHold(holdId));
     if (!h) throw new LedgerError('HOLD_NOT_FOUND', `no hold ${holdId}`);
     return h;
@@ -389,8 +373,8 @@ export class LedgerService {
    * balances together.
    */
   private async execute<R>(c: Command<R>): Promise<R> {
-    if (typeof c.key !== 'string' || !KEY.test(c.key)) {
-      throw new LedgerError('INVALID_COMMAND', 'idempotency key must be 1–200 printable ASCII characters without spaces');
+    if (!isIdempotencyKey(c.key)) {
+      throw new LedgerError('INVALID_COMMAND', `idempotency key must be ${idempotencyKeyRule()}`);
     }
     if (c.memo != null && c.memo.length > 500) throw new LedgerError('INVALID_COMMAND', 'memo is longer than 500 characters');
     const hash = payloadHash({ kind: c.kind, ...c.payload });
@@ -464,7 +448,7 @@ function normalizePostings(postings: Posting[]): Posting[] {
 }
 
 /** Transfers, mints and holds never touch the mint or a hold account directly. */
-function ordinary(account: AccountRow): void {
+function ordinary(account: Account): void {
   if (account.kind === AccountKind.MINT || isHoldKind(account.kind)) {
     throw new LedgerError('ACCOUNT_NOT_ALLOWED', `account ${account.id} (${account.kind}) moves only through its own commands`);
   }
@@ -482,7 +466,7 @@ function toResult(e: EntryRow, replayed: boolean): EntryResult {
   };
 }
 
-function toHold(h: HoldRow): Hold {
+function toHold(h: HoldRecord): Hold {
   return {
     id: h.id,
     accountId: h.accountId,

@@ -1,76 +1,57 @@
-import { QueryRunner } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { AccountKind, CURRENCY } from './account-kind';
-import { HoldEntity, HoldStatus } from './hold.entity';
+import { HoldEntity } from './hold.entity';
 import { JournalEntryEntity } from './journal-entry.entity';
 import { PostingEntity } from './posting.entity';
-import { toDate } from '@wetube/platform';
-import {
-  ACCOUNT_COLUMNS,
-  AccountRow,
-  EntryRow,
-  HistoryCursor,
-  HistoryRow,
-  HOLD_COLUMNS,
-  HoldRow,
-  LedgerAudit,
-  PostingRow,
-  Raw,
-  account,
-  hold,
-} from './ledger.rows';
+import { bulkInsert, keysetAfter, SqlTx, toDate } from '@wetube/platform';
+import { ACCOUNT_COLUMNS, EntryRow, HistoryCursor, HistoryRow, HOLD_COLUMNS, LedgerAudit, Raw, account, hold } from './ledger.rows';
+import { Account, HoldRecord, HoldStatus, Posting } from './ledger.types';
 
-/** The ledger's statements inside one transaction (or one read). The only place that writes SQL. */
+/** The ledger's statements inside one transaction (or one read). The only place that reads or writes the ledger's tables. */
 export class LedgerTx {
-  constructor(
-    private readonly q: QueryRunner,
-    private readonly postgres: boolean,
-  ) {}
+  private readonly postgres: boolean;
 
-  private async sql(text: string, params: unknown[] = []): Promise<Raw[]> {
-    let n = 0;
-    const query = this.postgres ? text.replace(/\?/g, () => `$${++n}`) : text;
-    return (await this.q.query(query, params)) as Raw[];
+  constructor(private readonly tx: SqlTx) {
+    this.postgres = tx.dialect.postgres;
+  }
+
+  private sql(text: string, params: unknown[] = []): Promise<Raw[]> {
+    return this.tx.query(text, params);
   }
 
   /**
    * Reads the accounts, locking them (PostgreSQL: SELECT … ORDER BY id FOR UPDATE, so every
    * transaction takes its row locks in the same order and two commands never deadlock).
    */
-  async lockAccounts(ids: string[]): Promise<Map<string, AccountRow>> {
+  async lockAccounts(ids: string[]): Promise<Map<string, Account>> {
     const unique = [...new Set(ids)].sort();
     if (unique.length === 0) return new Map();
     const marks = unique.map(() => '?').join(', ');
     const rows = await this.sql(
-      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.postgres ? ' FOR UPDATE' : ''}`,
+      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id IN (${marks}) ORDER BY id${this.tx.dialect.forUpdate}`,
       unique,
     );
     return new Map(rows.map((r) => [String(r.id), account(r)]));
   }
 
-  async findAccount(id: string): Promise<AccountRow | null> {
+  async findAccount(id: string): Promise<Account | null> {
     const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
     return r ? account(r) : null;
   }
 
-  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<AccountRow | null> {
+  async findAccountByOwner(kind: AccountKind, ownerId: string): Promise<Account | null> {
     const [r] = await this.sql(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE kind = ? AND owner_id = ?`, [kind, ownerId]);
     return r ? account(r) : null;
   }
 
-  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<AccountRow> {
-    const row: AccountRow = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
-    await this.q.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
+  async insertAccount(a: { id: string; kind: AccountKind; ownerId: string | null }): Promise<Account> {
+    const row: Account = { ...a, currency: CURRENCY, balance: 0n, createdAt: new Date() };
+    await this.tx.manager.createQueryBuilder().insert().into(AccountEntity).values(row).execute();
     return row;
   }
 
   async setBalance(id: string, balance: bigint): Promise<void> {
     await this.sql(`UPDATE ledger_accounts SET balance = ? WHERE id = ?`, [balance.toString(), id]);
-  }
-
-  /** SQLite: a write as the first statement takes the database write lock now (an immediate begin). */
-  async takeWriteLock(): Promise<void> {
-    await this.sql(`UPDATE ledger_accounts SET balance = balance WHERE 1 = 0`);
   }
 
   async findEntryByKey(key: string): Promise<EntryRow | null> {
@@ -94,10 +75,10 @@ export class LedgerTx {
     };
   }
 
-  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: PostingRow[]): Promise<void> {
-    await this.q.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
+  async insertEntry(entry: Omit<EntryRow, 'postings'>, postings: Posting[]): Promise<void> {
+    await this.tx.manager.createQueryBuilder().insert().into(JournalEntryEntity).values(entry).execute();
     if (postings.length > 0) {
-      await this.q.manager
+      await this.tx.manager
         .createQueryBuilder()
         .insert()
         .into(PostingEntity)
@@ -120,57 +101,48 @@ export class LedgerTx {
     return out;
   }
 
-  async findHolds(ids: string[]): Promise<Map<string, HoldRow>> {
+  async findHolds(ids: string[]): Promise<Map<string, HoldRecord>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
     return new Map(rows.map((r) => [String(r.id), hold(r)]));
   }
 
-  /** Many entries with their postings in a few multi-row INSERTs (a batch command). */
-  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: PostingRow[] }>): Promise<void> {
-    if (this.postgres) {
-      // One statement per table whatever the size: a column per array parameter (cheaper to send and
-      // to plan than thousands of VALUES placeholders).
-      if (entries.length === 0) return;
-      await this.sql(
-        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at)
-         SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[])`,
-        [
-          entries.map((e) => e.id),
-          entries.map((e) => e.kind),
-          entries.map((e) => e.idempotencyKey),
-          entries.map((e) => e.payloadHash),
-          entries.map((e) => e.memo),
-          entries.map((e) => e.createdAt),
-        ],
-      );
-      const postings = entries.flatMap((e) =>
-        e.postings.map((p) => ({ entryId: e.id, accountId: p.accountId, amount: p.amount.toString() })),
-      );
-      if (postings.length > 0) {
-        await this.sql(
-          `INSERT INTO ledger_postings (entry_id, account_id, amount) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::bigint[])`,
-          [postings.map((p) => p.entryId), postings.map((p) => p.accountId), postings.map((p) => p.amount)],
-        );
-      }
-      return;
-    }
+  /** Many entries with their postings in a few statements (a batch command): see the platform's bulkInsert. */
+  async insertEntries(entries: Array<Omit<EntryRow, 'postings'> & { postings: Posting[] }>): Promise<void> {
+    // PostgreSQL: one statement per table whatever the size; SQLite: the postings of each 400 entries after them.
     const ENTRY_ROWS = 400;
-    for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
-      const part = entries.slice(i, i + ENTRY_ROWS);
-      await this.sql(
-        `INSERT INTO ledger_entries (id, kind, idempotency_key, payload_hash, memo, created_at) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-        part.flatMap((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+    const parts = this.postgres
+      ? [entries]
+      : Array.from({ length: Math.ceil(entries.length / ENTRY_ROWS) }, (_, i) => entries.slice(i * ENTRY_ROWS, (i + 1) * ENTRY_ROWS));
+    for (const part of parts) {
+      await bulkInsert(
+        this.tx,
+        'ledger_entries',
+        [
+          ['id', 'varchar'],
+          ['kind', 'varchar'],
+          ['idempotency_key', 'varchar'],
+          ['payload_hash', 'varchar'],
+          ['memo', 'text'],
+          ['created_at', 'timestamptz'],
+        ],
+        part.map((e) => [e.id, e.kind, e.idempotencyKey, e.payloadHash, e.memo, this.timestamp(e.createdAt)]),
+        '',
+        ENTRY_ROWS,
       );
-      const postings = part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()]));
-      for (let j = 0; j < postings.length; j += 900) {
-        const rows = postings.slice(j, j + 900);
-        await this.sql(
-          `INSERT INTO ledger_postings (entry_id, account_id, amount) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
-          rows.flat(),
-        );
-      }
+      await bulkInsert(
+        this.tx,
+        'ledger_postings',
+        [
+          ['entry_id', 'varchar'],
+          ['account_id', 'varchar'],
+          ['amount', 'bigint'],
+        ],
+        part.flatMap((e) => e.postings.map((p) => [e.id, p.accountId, p.amount.toString()])),
+        '',
+        900,
+      );
     }
   }
 
@@ -220,9 +192,13 @@ export class LedgerTx {
     const params: unknown[] = [...accountIds];
     let where = `p.account_id IN (${accountIds.map(() => '?').join(', ')})`;
     if (after) {
-      where += ` AND (e.created_at < ? OR (e.created_at = ? AND (e.id < ? OR (e.id = ? AND p.account_id < ?))))`;
-      const t = this.timestamp(after.createdAt);
-      params.push(t, t, after.entryId, after.entryId, after.accountId);
+      const k = keysetAfter([
+        { column: 'e.created_at', value: this.timestamp(after.createdAt), order: 'DESC' },
+        { column: 'e.id', value: after.entryId, order: 'DESC' },
+        { column: 'p.account_id', value: after.accountId, order: 'DESC' },
+      ]);
+      where += ` AND ${k.sql}`;
+      params.push(...k.params);
     }
     params.push(limit);
     const rows = await this.sql(
@@ -243,7 +219,7 @@ export class LedgerTx {
 
   /** Σ of an account's incoming postings of `kinds` per UTC day since `since` (only days with postings). */
   async dailyTotals(accountId: string, kinds: string[], since: Date): Promise<Array<{ day: string; amount: bigint; entries: number }>> {
-    const day = this.postgres ? `to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(e.created_at, 1, 10)`;
+    const day = this.tx.dialect.utcDay('e.created_at');
     const rows = await this.sql(
       `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, COUNT(*) AS n
          FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
@@ -252,6 +228,21 @@ export class LedgerTx {
       [accountId, ...kinds, this.timestamp(since)],
     );
     return rows.map((r) => ({ day: String(r.day), amount: BigInt(r.amount as string), entries: Number(r.n) }));
+  }
+
+  /** Per entry: Σ and count of its positive postings (what it credited), for the entries that have any. */
+  async entryCredits(entryIds: string[]): Promise<Map<string, { amount: bigint; postings: number }>> {
+    const out = new Map<string, { amount: bigint; postings: number }>();
+    const unique = [...new Set(entryIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const where = this.tx.dialect.inList('entry_id', unique.slice(i, i + 500));
+      const rows = await this.sql(
+        `SELECT entry_id, CAST(SUM(amount) AS TEXT) AS amount, COUNT(*) AS n FROM ledger_postings WHERE ${where.sql} AND amount > 0 GROUP BY entry_id`,
+        where.params,
+      );
+      for (const r of rows) out.set(String(r.entry_id), { amount: BigInt(r.amount as string), postings: Number(r.n) });
+    }
+    return out;
   }
 
   /** Σ of an account's incoming postings of `kinds` made before `before`. */
@@ -274,36 +265,36 @@ export class LedgerTx {
     return BigInt(r.s as string);
   }
 
-  /** Raw SQL inside this transaction for a lib that keeps its own tables in step with the ledger ('?' placeholders). */
-  query(text: string, params: unknown[] = []): Promise<Raw[]> {
-    return this.sql(text, params);
-  }
-
-  get isPostgres(): boolean {
-    return this.postgres;
+  /** Ids of the accounts of `kind` whose balance is above zero, in id order after `afterId`, at most `limit`. */
+  async accountIdsWithBalance(kind: AccountKind, afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.sql(`SELECT id FROM ledger_accounts WHERE kind = ? AND balance > 0 AND id > ? ORDER BY id LIMIT ?`, [
+      kind,
+      afterId,
+      limit,
+    ]);
+    return rows.map((r) => String(r.id));
   }
 
   private timestamp(d: Date): Date | string {
-    // SQLite stores TypeORM datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
-    return this.postgres ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+    return this.tx.dialect.time(d);
   }
 
-  async findHold(id: string): Promise<HoldRow | null> {
+  async findHold(id: string): Promise<HoldRecord | null> {
     const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
     return r ? hold(r) : null;
   }
 
-  async findHoldByPlaceEntry(entryId: string): Promise<HoldRow | null> {
+  async findHoldByPlaceEntry(entryId: string): Promise<HoldRecord | null> {
     const [r] = await this.sql(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE place_entry_id = ?`, [entryId]);
     return r ? hold(r) : null;
   }
 
-  async insertHold(h: HoldRow): Promise<void> {
-    await this.q.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
+  async insertHold(h: HoldRecord): Promise<void> {
+    await this.tx.manager.createQueryBuilder().insert().into(HoldEntity).values(h).execute();
   }
 
   async updateHold(id: string, paidOut: bigint, status: HoldStatus, closedAt: Date | null): Promise<void> {
-    await this.q.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
+    await this.tx.manager.createQueryBuilder().update(HoldEntity).set({ paidOut, status, closedAt }).where('id = :id', { id }).execute();
   }
 
   /** Whole-ledger checks in SQL: what must always be empty (or zero). */

@@ -1,5 +1,6 @@
 import { AccountKind } from './account-kind';
-import { HoldStatus } from './hold.entity';
+
+export type HoldStatus = 'OPEN' | 'RELEASED';
 
 export interface Posting {
   accountId: string;
@@ -16,6 +17,7 @@ export interface PostCommand {
   memo?: string;
 }
 
+/** A ledger account: the one record shape (AccountEntity implements it; statements read it). */
 export interface Account {
   id: string;
   kind: AccountKind;
@@ -46,6 +48,11 @@ export interface Hold {
   status: HoldStatus;
   createdAt: Date;
   closedAt: Date | null;
+}
+
+/** A hold as stored: {@link Hold} and the entry that placed it (HoldEntity implements it). */
+export interface HoldRecord extends Hold {
+  placeEntryId: string;
 }
 
 export interface HoldResult {

@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from './bigint.transformer';
+import type { Posting } from './ledger.types';
 
 /** One account's signed share of an entry (at most one per account and entry). */
 @Entity('ledger_postings')
-export class PostingEntity {
+export class PostingEntity implements Posting {
   @PrimaryColumn({ name: 'entry_id', type: 'varchar', length: 36 })
   entryId: string;
 

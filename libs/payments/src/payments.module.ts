@@ -7,22 +7,28 @@ import { AmountScalar } from './graphql/amount.scalar';
 import { PlansResolver } from './graphql/plans.resolver';
 import { RedeemResolver } from './graphql/redeem.resolver';
 import { WalletResolver } from './graphql/wallet.resolver';
-import { PaymentsDb } from './payments.db';
 import { PaymentsScheduler } from './payments.scheduler';
+import { EntitlementsRepository } from './plans/entitlements.repository';
 import { EntitlementsService } from './plans/entitlements.service';
 import { PlanRevenueSettlement } from './plans/plan-revenue.settlement';
+import { SettlementsRepository } from './plans/settlements.repository';
 import { ReceiptRedemptionService } from './redeem/receipt-redemption.service';
+import { ReceiptVerifier } from './redeem/receipt.verifier';
+import { ReceiptsRepository } from './redeem/receipts.repository';
 import { VideoSegmentsCache } from './redeem/video-segments.cache';
 import { PaymentPlaybackHooks } from './sessions/payment-playback.hooks';
+import { PaymentSessionsRepository } from './sessions/payment-sessions.repository';
 import { PaymentSessionsService } from './sessions/payment-sessions.service';
 import { EarningsReleaseService } from './wallet/earnings-release.service';
+import { MintsRepository } from './wallet/mints.repository';
 import { WalletService } from './wallet/wallet.service';
 
+const REPOSITORIES = [PaymentSessionsRepository, ReceiptsRepository, MintsRepository, EntitlementsRepository, SettlementsRepository];
 const SERVICES = [
-  PaymentsDb,
   VideoSegmentsCache,
   EntitlementsService,
   PaymentSessionsService,
+  ReceiptVerifier,
   ReceiptRedemptionService,
   WalletService,
   EarningsReleaseService,
@@ -33,7 +39,7 @@ const SERVICES = [
 @Global()
 @Module({
   imports: [LedgerModule, CatalogModule, ContentModule, IdentityModule],
-  providers: [...SERVICES, PaymentPlaybackHooks, { provide: PlaybackSessionHooks, useExisting: PaymentPlaybackHooks }],
+  providers: [...REPOSITORIES, ...SERVICES, PaymentPlaybackHooks, { provide: PlaybackSessionHooks, useExisting: PaymentPlaybackHooks }],
   exports: [...SERVICES, PlaybackSessionHooks, LedgerModule],
 })
 export class PaymentsCoreModule {}

@@ -4,7 +4,20 @@ export { parseBytes } from './config/config.schema';
 export { DatabaseModule } from './database/database.module';
 export { dataSourceOptions } from './database/data-source.options';
 export { MIGRATIONS } from './database/migrations';
-export { sqlTime, toDate, toDateOrNull, isUniqueViolation } from './database/sql-values';
+export { Database } from './database/database';
+export { SqlTx, type SqlRunner, type Row } from './database/sql-tx';
+export { SqlDialect, marks, sqlTime, toDate, toDateOrNull, toBool, isUniqueViolation } from './database/sql-dialect';
+export { bulkInsert } from './database/bulk-insert';
+export {
+  encodeCursor,
+  decodeCursor,
+  encodeKeyset,
+  decodeKeyset,
+  afterCursor,
+  keysetAfter,
+  type Cursor,
+  type KeysetColumn,
+} from './database/keyset';
 export type { JobQueue, JobContext, JobHandler, JobCounts, JobQueueEvents, JobQueueOptions } from './queue/job-queue';
 export { InProcessQueue } from './queue/in-process.queue';
 export { BullMqQueue } from './queue/bullmq.queue';

@@ -1,21 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AdsDb, toDate, toDateOrNull } from './ads.db';
+import { ApiKey, ApiKeysRepository } from './api-keys.repository';
+
+export type { ApiKey } from './api-keys.repository';
 
 /** Every advertiser API key starts with this (so a leaked one is easy to spot and to tell from a session JWT). */
 export const API_KEY_PREFIX = 'wtak_';
 const KEY_SHAPE = /^wtak_[A-Za-z0-9_-]{43}$/;
-
-export interface ApiKey {
-  id: string;
-  advertiserId: string;
-  name: string;
-  /** The first characters of the secret, to tell keys apart. */
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 export function hashApiKey(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -24,7 +15,7 @@ export function hashApiKey(secret: string): string {
 /** Advertiser API keys: a 32-byte random secret shown once; only its sha256 is stored. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly db: AdsDb) {}
+  constructor(private readonly keys: ApiKeysRepository) {}
 
   async create(advertiserId: string, name: string): Promise<{ key: ApiKey; secret: string }> {
     const secret = API_KEY_PREFIX + randomBytes(32).toString('base64url');
@@ -37,53 +28,26 @@ export class ApiKeysService {
       lastUsedAt: null,
       revokedAt: null,
     };
-    await this.db.query(`INSERT INTO ad_api_keys (id, advertiser_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-      key.id,
-      advertiserId,
-      name,
-      key.prefix,
-      hashApiKey(secret),
-      this.db.time(key.createdAt),
-    ]);
+    await this.keys.insert(key, hashApiKey(secret));
     return { key, secret };
   }
 
-  async list(advertiserId: string): Promise<ApiKey[]> {
-    const rows = await this.db.query(`SELECT * FROM ad_api_keys WHERE advertiser_id = ? ORDER BY created_at DESC, id DESC`, [advertiserId]);
-    return rows.map(toKey);
+  list(advertiserId: string): Promise<ApiKey[]> {
+    return this.keys.list(advertiserId);
   }
 
   /** Revokes one of the advertiser's keys; null when it has none with that id. Revoking twice keeps the first time. */
   async revoke(advertiserId: string, id: string): Promise<ApiKey | null> {
-    await this.db.query(`UPDATE ad_api_keys SET revoked_at = ? WHERE id = ? AND advertiser_id = ? AND revoked_at IS NULL`, [
-      this.db.time(new Date()),
-      id,
-      advertiserId,
-    ]);
-    const rows = await this.db.query(`SELECT * FROM ad_api_keys WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
-    return rows[0] ? toKey(rows[0]) : null;
+    await this.keys.revoke(advertiserId, id, new Date());
+    return this.keys.get(advertiserId, id);
   }
 
   /** The advertiser (user id) behind a live key, or null for a malformed, unknown or revoked one. */
   async authenticate(secret: string): Promise<string | null> {
     if (!KEY_SHAPE.test(secret)) return null;
-    const rows = await this.db.query(`SELECT id, advertiser_id FROM ad_api_keys WHERE token_hash = ? AND revoked_at IS NULL`, [
-      hashApiKey(secret),
-    ]);
-    if (!rows[0]) return null;
-    await this.db.query(`UPDATE ad_api_keys SET last_used_at = ? WHERE id = ?`, [this.db.time(new Date()), rows[0].id]);
-    return String(rows[0].advertiser_id);
+    const key = await this.keys.liveByHash(hashApiKey(secret));
+    if (!key) return null;
+    await this.keys.touch(key.id, new Date());
+    return key.advertiserId;
   }
-}
-
-function toKey(r: Record<string, unknown>): ApiKey {
-  return {
-    id: String(r.id),
-    advertiserId: String(r.advertiser_id),
-    name: String(r.name),
-    prefix: String(r.prefix),
-    createdAt: toDate(r.created_at),
-    lastUsedAt: toDateOrNull(r.last_used_at),
-    revokedAt: toDateOrNull(r.revoked_at),
-  };
 }

@@ -1,5 +1,5 @@
 import type { FrequencyCaps, LineItemStatus, PacingMode, Targeting } from '../decision/decision.types';
-import { toDate, toDateOrNull, type Row } from '../advertisers/ads.db';
+import { toDate, toDateOrNull, type Row } from '@wetube/platform';
 
 export type CampaignStatus = 'ACTIVE' | 'PAUSED';
 export type CreativeApproval = 'PENDING' | 'APPROVED' | 'REJECTED';

@@ -1,24 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
-import { returned } from '../server/ad-server.sql';
-import { AppConfig } from '@wetube/platform';
-import { AdsDb, decodeCursor, encodeCursor, isUniqueViolation } from '../advertisers/ads.db';
+import { AccountKind, CLIENT_IDEMPOTENCY_KEY_MAX, idempotencyKeyRule, isIdempotencyKey, LedgerError, LedgerService } from '@wetube/ledger';
+import { AppConfig, decodeCursor, encodeCursor, isUniqueViolation } from '@wetube/platform';
+import { CampaignsRepository } from './campaigns.repository';
 import { checkName, LineItemDraft, normalizeCaps, normalizeTargeting, validateLineItem } from './line-item.validator';
-import {
-  Campaign,
-  CampaignStatus,
-  LINE_ITEM_COLUMNS,
-  LineItem,
-  Outcome,
-  Outcomes,
-  Page,
-  refuse,
-  toCampaign,
-  toLineItem,
-} from './campaigns.model';
-
-const KEY = /^[\x21-\x7e]{1,120}$/;
+import { Campaign, CampaignStatus, LineItem, Outcome, Outcomes, Page, refuse } from './campaigns.model';
 
 /** The ledger key of a line item's escrow hold: one per line item, so a retry never holds twice. */
 export const escrowKey = (lineItemId: string) => `ads:line-item:${lineItemId}:escrow`;
@@ -40,7 +26,7 @@ export interface Escrow {
 @Injectable()
 export class CampaignsService {
   constructor(
-    private readonly db: AdsDb,
+    private readonly repo: CampaignsRepository,
     private readonly ledger: LedgerService,
     private readonly config: AppConfig,
   ) {}
@@ -51,20 +37,13 @@ export class CampaignsService {
     const bad = checkName('name', name);
     if (bad) return refuse(bad.field, bad.message, bad.code);
     const c: Campaign = { id: randomUUID(), advertiserId, name: name.trim(), status: 'ACTIVE', createdAt: new Date() };
-    await this.db.query(`INSERT INTO ad_campaigns (id, advertiser_id, name, status, created_at) VALUES (?, ?, ?, ?, ?)`, [
-      c.id,
-      advertiserId,
-      c.name,
-      c.status,
-      this.db.time(c.createdAt),
-    ]);
+    await this.repo.insertCampaign(c);
     return { ok: true, value: c };
   }
 
   /** The advertiser's campaign, or null (also for another advertiser's id). */
-  async campaign(advertiserId: string, id: string): Promise<Campaign | null> {
-    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE id = ? AND advertiser_id = ?`, [id, advertiserId]);
-    return rows[0] ? toCampaign(rows[0]) : null;
+  campaign(advertiserId: string, id: string): Promise<Campaign | null> {
+    return this.repo.campaign(advertiserId, id);
   }
 
   /** Newest first; `after` is an endCursor of an earlier page. */
@@ -74,55 +53,29 @@ export class CampaignsService {
     after: string | null,
     status: CampaignStatus | null,
   ): Promise<Page<Campaign> | null> {
-    const where = ['advertiser_id = ?'];
-    const params: unknown[] = [advertiserId];
-    if (status) {
-      where.push('status = ?');
-      params.push(status);
-    }
-    if (after) {
-      const c = decodeCursor(after);
-      if (!c) return null;
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
-      params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
-    }
-    const rows = await this.db.query(`SELECT * FROM ad_campaigns WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [
-      ...params,
-      first + 1,
-    ]);
-    return { items: rows.slice(0, first).map(toCampaign), hasNextPage: rows.length > first };
+    const cursor = after ? decodeCursor(after) : null;
+    if (after && !cursor) return null;
+    const rows = await this.repo.campaigns(advertiserId, first + 1, cursor, status);
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
   async setCampaignStatus(advertiserId: string, id: string, status: CampaignStatus): Promise<Outcome<Campaign>> {
-    await this.db.query(`UPDATE ad_campaigns SET status = ? WHERE id = ? AND advertiser_id = ?`, [status, id, advertiserId]);
+    await this.repo.setCampaignStatus(advertiserId, id, status);
     const c = await this.campaign(advertiserId, id);
     return c ? { ok: true, value: c } : refuse('id', 'No such campaign.', 'NOT_FOUND');
   }
 
   // ---- line items ----
 
-  async lineItem(advertiserId: string, id: string): Promise<LineItem | null> {
-    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE id = ? AND advertiser_id = ?`, [
-      id,
-      advertiserId,
-    ]);
-    return rows[0] ? toLineItem(rows[0]) : null;
+  lineItem(advertiserId: string, id: string): Promise<LineItem | null> {
+    return this.repo.lineItem(advertiserId, id);
   }
 
   async lineItems(campaignId: string, first: number, after: string | null): Promise<Page<LineItem> | null> {
-    const where = ['campaign_id = ?'];
-    const params: unknown[] = [campaignId];
-    if (after) {
-      const c = decodeCursor(after);
-      if (!c) return null;
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
-      params.push(this.db.time(c.createdAt), this.db.time(c.createdAt), c.id);
-    }
-    const rows = await this.db.query(
-      `SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`,
-      [...params, first + 1],
-    );
-    return { items: rows.slice(0, first).map(toLineItem), hasNextPage: rows.length > first };
+    const cursor = after ? decodeCursor(after) : null;
+    if (after && !cursor) return null;
+    const rows = await this.repo.lineItems(campaignId, first + 1, cursor);
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
   /**
@@ -140,10 +93,10 @@ export class CampaignsService {
     if (!campaign) return { ok: false, errors: [{ field: 'campaignId', message: 'No such campaign.', code: 'NOT_FOUND' }] };
     const errors = validateLineItem(input, this.config.ads.floorCpm, new Date());
     const key = input.idempotencyKey ?? null;
-    if (key !== null && !KEY.test(key))
+    if (key !== null && !isIdempotencyKey(key, CLIENT_IDEMPOTENCY_KEY_MAX))
       errors.push({
         field: 'idempotencyKey',
-        message: 'The idempotency key is 1–120 printable ASCII characters without spaces.',
+        message: `The idempotency key is ${idempotencyKeyRule(CLIENT_IDEMPOTENCY_KEY_MAX)}.`,
         code: 'INVALID_IDEMPOTENCY_KEY',
       });
     if (errors.length) return { ok: false, errors };
@@ -171,27 +124,7 @@ export class CampaignsService {
       closedAt: null,
     };
     try {
-      await this.db.query(
-        `INSERT INTO ad_line_items (id, campaign_id, advertiser_id, name, status, flight_start, flight_end, budget, daily_cap, cpm_bid, pacing, targeting, frequency_caps, hold_id, idempotency_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-        [
-          item.id,
-          item.campaignId,
-          advertiserId,
-          item.name,
-          item.status,
-          this.db.time(item.flightStart),
-          this.db.time(item.flightEnd),
-          item.budget.toString(),
-          item.dailyCap?.toString() ?? null,
-          item.cpmBid.toString(),
-          item.pacing,
-          JSON.stringify(item.targeting),
-          JSON.stringify(item.frequencyCaps),
-          key,
-          this.db.time(item.createdAt),
-        ],
-      );
+      await this.repo.insertLineItem(item);
     } catch (err) {
       // A concurrent call with the same key won the unique index: answer from its line item.
       if (!isUniqueViolation(err) || key === null) throw err;
@@ -219,21 +152,17 @@ export class CampaignsService {
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
       // The ledger wrote nothing; remove the draft so the refusal leaves nothing behind.
-      await this.db.query(`DELETE FROM ad_line_items WHERE id = ? AND status = 'DRAFT'`, [item.id]);
+      await this.repo.deleteDraft(item.id);
       const message =
         err.code === 'INSUFFICIENT_FUNDS' ? `Your wallet has less than the budget (${item.budget} minor units).` : err.message;
       return { ok: false, errors: [{ field: 'budget', message, code: err.code }] };
     }
-    await this.db.query(`UPDATE ad_line_items SET hold_id = ?, status = 'ACTIVE' WHERE id = ? AND status = 'DRAFT'`, [holdId, item.id]);
+    await this.repo.activate(item.id, holdId);
     return { ok: true, value: (await this.lineItem(item.advertiserId, item.id))! };
   }
 
-  private async byKey(advertiserId: string, key: string): Promise<LineItem | null> {
-    const rows = await this.db.query(`SELECT ${LINE_ITEM_COLUMNS} FROM ad_line_items WHERE advertiser_id = ? AND idempotency_key = ?`, [
-      advertiserId,
-      key,
-    ]);
-    return rows[0] ? toLineItem(rows[0]) : null;
+  private byKey(advertiserId: string, key: string): Promise<LineItem | null> {
+    return this.repo.lineItemByKey(advertiserId, key);
   }
 
   private async replay(existing: LineItem, input: { campaignId: string; budget: bigint }): Promise<Outcomes<LineItem>> {
@@ -265,7 +194,7 @@ export class CampaignsService {
     const item = await this.lineItem(advertiserId, id);
     if (!item) return refuse('id', 'No such line item.', 'NOT_FOUND');
     if (item.status === to) return { ok: true, value: item };
-    await this.db.query(`UPDATE ad_line_items SET status = ? WHERE id = ? AND status = ?`, [to, id, from]);
+    await this.repo.moveStatus(id, from, to);
     const now = (await this.lineItem(advertiserId, id))!;
     if (now.status !== to)
       return refuse(
@@ -295,10 +224,7 @@ export class CampaignsService {
         if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
       }
     }
-    await this.db.query(`UPDATE ad_line_items SET status = 'CANCELLED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED')`, [
-      this.db.time(new Date()),
-      id,
-    ]);
+    await this.repo.close(id, 'CANCELLED', new Date());
     return { ok: true, value: (await this.lineItem(advertiserId, id))! };
   }
 
@@ -310,27 +236,17 @@ export class CampaignsService {
    */
   async endFinished(now: Date, graceSec: number, limit = 200): Promise<number> {
     const before = new Date(now.getTime() - graceSec * 1000);
-    const due = await this.db.query(
-      `SELECT id, name, hold_id FROM ad_line_items WHERE status IN ('ACTIVE', 'PAUSED') AND flight_end < ? ORDER BY flight_end LIMIT ?`,
-      [this.db.time(before), limit],
-    );
+    const due = await this.repo.flightsEndedBefore(before, limit);
     let ended = 0;
     for (const r of due) {
-      const id = String(r.id);
-      if (r.hold_id != null) {
+      if (r.holdId != null) {
         try {
-          await this.ledger.releaseHold(String(r.hold_id), releaseKey(id), `Line item "${String(r.name)}" ended`.slice(0, 500));
+          await this.ledger.releaseHold(r.holdId, releaseKey(r.id), `Line item "${r.name}" ended`.slice(0, 500));
         } catch (err) {
           if (!(err instanceof LedgerError && err.code === 'HOLD_CLOSED')) throw err;
         }
       }
-      const done = returned(
-        await this.db.query(
-          `UPDATE ad_line_items SET status = 'ENDED', closed_at = ? WHERE id = ? AND status IN ('ACTIVE', 'PAUSED') RETURNING id`,
-          [this.db.time(now), id],
-        ),
-      );
-      if (done.length > 0) ended++;
+      if (await this.repo.close(r.id, 'ENDED', now)) ended++;
     }
     return ended;
   }
@@ -347,6 +263,6 @@ export class CampaignsService {
 
   /** Encodes a keyset cursor for the connections. */
   cursorOf(x: { createdAt: Date; id: string }): string {
-    return encodeCursor(x.createdAt, x.id);
+    return encodeCursor(x);
   }
 }

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { VideosService } from '@wetube/catalog';
 import { AppConfig } from '@wetube/platform';
-import { AdsDb } from '../advertisers/ads.db';
 import { AdFormatError } from '../formats/format.errors';
 import { checkHttpUrl } from '../formats/vast.writer';
-import { Creative, Outcome, refuse, toCreative } from './campaigns.model';
+import { Creative, Outcome, refuse } from './campaigns.model';
 import { CampaignsService } from './campaigns.service';
+import { CreativesRepository } from './creatives.repository';
 
 /** Creatives: an advertiser's own uploaded video on one of its line items, with a click-through URL. */
 @Injectable()
 export class CreativesService {
   constructor(
-    private readonly db: AdsDb,
+    private readonly creatives: CreativesRepository,
     private readonly campaigns: CampaignsService,
     private readonly videos: VideosService,
     private readonly config: AppConfig,
@@ -51,41 +51,24 @@ export class CreativesService {
       approvedAt: approved ? now : null,
       createdAt: now,
     };
-    await this.db.query(
-      `INSERT INTO ad_creatives (id, line_item_id, advertiser_id, video_id, click_through_url, approval, approved_at, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-      [
-        c.id,
-        c.lineItemId,
-        advertiserId,
-        c.videoId,
-        c.clickThroughUrl,
-        c.approval,
-        c.approvedAt ? this.db.time(c.approvedAt) : null,
-        this.db.time(now),
-      ],
-    );
+    await this.creatives.insert(c);
     return { ok: true, value: c };
   }
 
-  async ofLineItem(lineItemId: string): Promise<Creative[]> {
-    return (await this.db.query(`SELECT * FROM ad_creatives WHERE line_item_id = ? ORDER BY created_at, id`, [lineItemId])).map(toCreative);
+  ofLineItem(lineItemId: string): Promise<Creative[]> {
+    return this.creatives.ofLineItem(lineItemId);
   }
 
   /** Admin review: approves (or rejects) any creative. */
   async review(adminId: string, id: string, approve: boolean): Promise<Outcome<Creative>> {
-    await this.db.query(`UPDATE ad_creatives SET approval = ?, approved_at = ?, approved_by = ? WHERE id = ?`, [
-      approve ? 'APPROVED' : 'REJECTED',
-      approve ? this.db.time(new Date()) : null,
-      adminId,
-      id,
-    ]);
-    const rows = await this.db.query(`SELECT * FROM ad_creatives WHERE id = ?`, [id]);
-    return rows[0] ? { ok: true, value: toCreative(rows[0]) } : refuse('id', 'No such creative.', 'NOT_FOUND');
+    await this.creatives.setApproval(id, approve ? 'APPROVED' : 'REJECTED', approve ? new Date() : null, adminId);
+    const c = await this.creatives.get(id);
+    return c ? { ok: true, value: c } : refuse('id', 'No such creative.', 'NOT_FOUND');
   }
 
   /** True when the video is (or was) the video of a creative: an ad, whose own playlists carry no ad breaks. */
   async isCreativeVideo(videoId: string): Promise<boolean> {
-    return (await this.db.query(`SELECT 1 AS x FROM ad_creatives WHERE video_id = ? LIMIT 1`, [videoId])).length > 0;
+    return this.creatives.anyOfVideo(videoId);
   }
 
   /** The video's status (UPLOADED, PROCESSING, READY, FAILED), or null when it is gone. */

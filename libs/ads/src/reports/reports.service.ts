@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdsDb } from '../advertisers/ads.db';
+import { Database, decodeKeyset, encodeKeyset, keysetAfter } from '@wetube/platform';
 
 /** One report row: a line item's served ads of one UTC day (the day the ad was served). */
 export interface AdReportRow {
@@ -42,19 +42,15 @@ export interface AdReportPage {
 
 /** Keyset cursor over (day DESC, line item id ASC): opaque base64url JSON. */
 export function encodeReportCursor(day: string, lineItemId: string): string {
-  return Buffer.from(JSON.stringify(['r1', day, lineItemId])).toString('base64url');
+  return encodeKeyset(['r1', day, lineItemId]);
 }
 
 export function decodeReportCursor(cursor: string): { day: string; lineItemId: string } | null {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(v) || v.length !== 3 || v[0] !== 'r1') return null;
-    const [, day, lineItemId] = v as [string, unknown, unknown];
-    if (typeof day !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(day) || typeof lineItemId !== 'string') return null;
-    return { day, lineItemId };
-  } catch {
-    return null;
-  }
+  const v = decodeKeyset(cursor, 3);
+  if (!v || v[0] !== 'r1') return null;
+  const [, day, lineItemId] = v;
+  if (typeof day !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(day) || typeof lineItemId !== 'string') return null;
+  return { day, lineItemId };
 }
 
 const EVENT_COUNTS = [
@@ -75,7 +71,7 @@ const EVENT_COUNTS = [
  */
 @Injectable()
 export class AdReportsService {
-  constructor(private readonly db: AdsDb) {}
+  constructor(private readonly db: Database) {}
 
   /** Newest day first, then by line item id; `first + 1` read to know whether there is a next page. */
   async report(
@@ -84,7 +80,7 @@ export class AdReportsService {
     after: { day: string; lineItemId: string } | null,
     filter: AdReportFilter,
   ): Promise<AdReportPage> {
-    const day = this.db.postgres ? `to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(i.created_at, 1, 10)`;
+    const day = this.db.dialect.utcDay('i.created_at');
     const where = ['li.advertiser_id = ?'];
     const params: unknown[] = [advertiserId];
     if (filter.campaignId) {
@@ -97,11 +93,11 @@ export class AdReportsService {
     }
     if (filter.from) {
       where.push('i.created_at >= ?');
-      params.push(this.db.time(filter.from));
+      params.push(this.db.dialect.time(filter.from));
     }
     if (filter.to) {
       where.push('i.created_at < ?');
-      params.push(this.db.time(filter.to));
+      params.push(this.db.dialect.time(filter.to));
     }
     const counts = EVENT_COUNTS.map(([col, ev]) => `SUM(CASE WHEN e.event = '${ev}' THEN 1 ELSE 0 END) AS ${col}`).join(
       ',\n              ',
@@ -117,8 +113,12 @@ export class AdReportsService {
         GROUP BY i.line_item_id, li.name, li.campaign_id, ${day}`;
     let keyset = '';
     if (after) {
-      keyset = 'WHERE r.day < ? OR (r.day = ? AND r.line_item_id > ?)';
-      params.push(after.day, after.day, after.lineItemId);
+      const k = keysetAfter([
+        { column: 'r.day', value: after.day, order: 'DESC' },
+        { column: 'r.line_item_id', value: after.lineItemId, order: 'ASC' },
+      ]);
+      keyset = `WHERE ${k.sql}`;
+      params.push(...k.params);
     }
     params.push(first + 1);
     const rows = await this.db.query(`SELECT r.* FROM (${inner}) r ${keyset} ORDER BY r.day DESC, r.line_item_id ASC LIMIT ?`, params);

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService, splitByLargestRemainder } from '@wetube/ledger';
 import { PaymentSessionsService } from '@wetube/payments';
-import { AppConfig } from '@wetube/platform';
-import { AdsDb, isUniqueViolation } from '../advertisers/ads.db';
-import { returned } from './ad-server.sql';
+import { AppConfig, Database, isUniqueViolation } from '@wetube/platform';
+import { ImpressionsRepository } from './impressions.repository';
 import { BeaconEvent } from './beacons';
 
 export type BeaconOutcome = 'CHARGED' | 'COUNTED' | 'REPLAYED' | 'UNKNOWN' | 'NOT_RESERVED' | 'REFUSED';
@@ -28,7 +26,8 @@ export class AdChargingService {
   private readonly log = new Logger('AdServer');
 
   constructor(
-    private readonly db: AdsDb,
+    private readonly db: Database,
+    private readonly impressions: ImpressionsRepository,
     private readonly ledger: LedgerService,
     private readonly config: AppConfig,
     private readonly sessions: PaymentSessionsService,
@@ -43,34 +42,25 @@ export class AdChargingService {
   }
 
   async record(impressionId: string, event: BeaconEvent, now = new Date()): Promise<BeaconOutcome> {
-    const [imp] = await this.db.query(
-      `SELECT i.id, i.line_item_id, i.creator_id, i.session_id, i.status, CAST(i.price AS TEXT) AS price, li.hold_id, li.name
-         FROM ad_impressions i JOIN ad_line_items li ON li.id = i.line_item_id WHERE i.id = ?`,
-      [impressionId],
-    );
+    const imp = await this.impressions.toCharge(impressionId);
     if (!imp) return 'UNKNOWN';
     if (event !== 'impression') return this.count(impressionId, event, now);
-    if (imp.status !== 'RESERVED' || !imp.hold_id) return (await this.seen(impressionId, event)) ? 'REPLAYED' : 'NOT_RESERVED';
-    const price = BigInt(String(imp.price));
+    if (imp.status !== 'RESERVED' || !imp.holdId)
+      return (await this.impressions.hasEvent(impressionId, event)) ? 'REPLAYED' : 'NOT_RESERVED';
+    const price = imp.price;
     const shares = this.split(price);
-    const creator = await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, String(imp.creator_id));
+    const creator = await this.ledger.openAccount(AccountKind.CREATOR_REVENUE, imp.creatorId);
     const platform = await this.ledger.systemAccount(AccountKind.PLATFORM_FEES);
     const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
-    const holdId = String(imp.hold_id);
-    const sessionHoldId = await this.sessionHoldOf(imp.session_id == null ? null : String(imp.session_id));
+    const holdId = imp.holdId;
+    const sessionHoldId = await this.sessionHoldOf(imp.sessionId);
     try {
       return await this.ledger.batch(
-        { idempotencyKey: chargeKey(impressionId), kind: 'AD_IMPRESSION', memo: `Ad impression of "${String(imp.name)}"`.slice(0, 500) },
+        { idempotencyKey: chargeKey(impressionId), kind: 'AD_IMPRESSION', memo: `Ad impression of "${imp.lineItemName}"`.slice(0, 500) },
         async (b) => {
           await b.lock(sessionHoldId ? [holdId, sessionHoldId] : [holdId], [creator.id, platform.id, pool.id]);
           // Under the hold account's lock: only one caller flips the impression to CHARGED.
-          const won = returned(
-            await b.query(
-              `UPDATE ad_impressions SET status = 'CHARGED', charged_at = ? WHERE id = ? AND status = 'RESERVED' RETURNING id`,
-              [this.db.time(now), impressionId],
-            ),
-          );
-          if (won.length === 0) return 'REPLAYED' as const;
+          if (!(await this.impressions.markCharged(impressionId, now))) return 'REPLAYED' as const;
           for (const [toId, amount] of [
             [creator.id, shares.creator],
             [platform.id, shares.platform],
@@ -83,15 +73,8 @@ export class AdChargingService {
               b.fundHold({ holdId, toHoldId: sessionHoldId, amount: shares.bandwidth });
             else b.settle({ holdId, toId: pool.id, amount: shares.bandwidth });
           }
-          await b.query(
-            `UPDATE ad_line_items SET spent = spent + CAST(? AS BIGINT), reserved = reserved - CAST(? AS BIGINT) WHERE id = ?`,
-            [price.toString(), price.toString(), String(imp.line_item_id)],
-          );
-          await b.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, 'impression', ?)`, [
-            randomUUID(),
-            impressionId,
-            this.db.time(now),
-          ]);
+          await this.impressions.moveReservedToSpent(imp.lineItemId, price);
+          await this.impressions.insertEvent(impressionId, 'impression', now);
           return 'CHARGED' as const;
         },
       );
@@ -112,19 +95,10 @@ export class AdChargingService {
     return s && s.funding === 'POOL' && s.holdId && !s.closedAt ? s.holdId : null;
   }
 
-  private async seen(impressionId: string, event: string): Promise<boolean> {
-    return (await this.db.query(`SELECT 1 AS x FROM ad_events WHERE impression_id = ? AND event = ?`, [impressionId, event])).length > 0;
-  }
-
   /** The other events: counted once per impression (the unique index answers replays). */
   private async count(impressionId: string, event: BeaconEvent, now: Date): Promise<BeaconOutcome> {
     try {
-      await this.db.query(`INSERT INTO ad_events (id, impression_id, event, created_at) VALUES (?, ?, ?, ?)`, [
-        randomUUID(),
-        impressionId,
-        event,
-        this.db.time(now),
-      ]);
+      await this.impressions.insertEvent(impressionId, event, now);
       return 'COUNTED';
     } catch (err) {
       if (isUniqueViolation(err)) return 'REPLAYED';
@@ -138,30 +112,10 @@ export class AdChargingService {
    * concurrent charge and an expiry never both win. Returns how many expired.
    */
   async expireReservations(now = new Date(), limit = 500): Promise<number> {
-    const due = await this.db.query(
-      `SELECT id FROM ad_impressions WHERE status = 'RESERVED' AND expires_at < ? ORDER BY expires_at LIMIT ?`,
-      [this.db.time(now), limit],
-    );
     let n = 0;
-    for (const { id } of due) {
-      const done = await this.ledger.batch({ idempotencyKey: `ads:expire:${String(id)}`, kind: 'AD_EXPIRE' }, async (b) => {
-        const [r] = returned(
-          await b.query(
-            `UPDATE ad_impressions SET status = 'EXPIRED' WHERE id = ? AND status = 'RESERVED' RETURNING line_item_id, CAST(price AS TEXT) AS price, CAST(day_start_ms AS TEXT) AS day_start_ms`,
-            [String(id)],
-          ),
-        );
-        if (!r) return false;
-        const p = String(r.price);
-        await b.query(
-          `UPDATE ad_line_items SET reserved = reserved - CAST(? AS BIGINT),
-                  day_spent = CASE WHEN day_start_ms = CAST(? AS BIGINT) THEN day_spent - CAST(? AS BIGINT) ELSE day_spent END
-            WHERE id = ?`,
-          [p, String(r.day_start_ms), p, String(r.line_item_id)],
-        );
-        return true;
-      });
-      if (done) n++;
+    for (const id of await this.impressions.expiredReservations(now, limit)) {
+      // One transaction per impression: a concurrent charge and this expiry never both win.
+      if (await this.db.transaction(() => this.impressions.expire(id))) n++;
     }
     return n;
   }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { LedgerService } from '@wetube/ledger';
 import { LRUCache } from 'lru-cache';
 import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
-import { AppConfig } from '@wetube/platform';
-import { AdsDb, toDate } from '../advertisers/ads.db';
+import { AppConfig, Database, toDate } from '@wetube/platform';
 import { decide } from '../decision/auction';
 import type { AdPosition, Device, ImpressionCounts } from '../decision/decision.types';
 import { BeaconSigner, Beacons } from './beacons';
@@ -68,8 +66,7 @@ export class AdDecisionService {
   readonly beacons: BeaconSigner;
 
   constructor(
-    private readonly db: AdsDb,
-    private readonly ledger: LedgerService,
+    private readonly db: Database,
     private readonly sessions: PaymentSessionsService,
     private readonly config: AppConfig,
   ) {
@@ -147,7 +144,14 @@ export class AdDecisionService {
         WHERE i.viewer_key = ? AND i.created_at > ? AND i.session_id = ? AND i.video_id = ? AND i.break_index = ?
           AND i.status IN ('RESERVED', 'CHARGED') AND i.expires_at > ?
         ORDER BY i.created_at, i.id`,
-      [viewerKey, this.db.time(new Date(req.now.getTime() - ttlMs)), sessionId, req.videoId, req.breakIndex, this.db.time(req.now)],
+      [
+        viewerKey,
+        this.db.dialect.time(new Date(req.now.getTime() - ttlMs)),
+        sessionId,
+        req.videoId,
+        req.breakIndex,
+        this.db.dialect.time(req.now),
+      ],
     );
     return rows.map((r) => {
       const top = topRendition(r.renditions);
@@ -208,7 +212,6 @@ export class AdDecisionService {
     }));
     const reserved = await reservePod(
       this.db,
-      this.ledger,
       chosen.map((c) => ({
         id: c.id,
         lineItemId: c.item.id,
@@ -274,13 +277,13 @@ export class AdDecisionService {
               SUM(CASE WHEN session_id = ? AND video_id = ? AND break_index = ? AND expires_at > ? THEN 1 ELSE 0 END) AS live_pod
          FROM ad_impressions WHERE viewer_key = ? AND status <> 'EXPIRED' GROUP BY line_item_id`,
       [
-        this.db.time(new Date(t - DAY_MS)),
-        this.db.time(new Date(t - HOUR_MS)),
+        this.db.dialect.time(new Date(t - DAY_MS)),
+        this.db.dialect.time(new Date(t - HOUR_MS)),
         sessionId,
         sessionId,
         req.videoId,
         req.breakIndex,
-        this.db.time(req.now),
+        this.db.dialect.time(req.now),
         viewerKey,
       ],
     );

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AdsDb, Row, toDate } from '../advertisers/ads.db';
+import { Database, Row, toDate } from '@wetube/platform';
 import type { FrequencyCaps, LineItemForDecision, Targeting } from '../decision/decision.types';
 import { localDayWindow } from '../decision/zoned-time';
 
@@ -39,7 +39,7 @@ export class LineItemSnapshot {
   private loading: Promise<Snapshot> | null = null;
   private generation = 0;
 
-  constructor(private readonly db: AdsDb) {}
+  constructor(private readonly db: Database) {}
 
   /** Forget the cached line items (tests, or after a change that must show at once). */
   invalidate(): void {
@@ -90,7 +90,7 @@ export class LineItemSnapshot {
            FROM ad_line_items li JOIN ad_campaigns cp ON cp.id = li.campaign_id LEFT JOIN users u ON u.id = li.advertiser_id
           WHERE li.status = 'ACTIVE' AND cp.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ? AND li.id > ?
           ORDER BY li.id LIMIT ${PAGE}`,
-        [this.db.time(now), after],
+        [this.db.dialect.time(now), after],
       ),
     );
     const creativeRows = await this.pages((after) =>

@@ -1,8 +1,6 @@
-import { LedgerService } from '@wetube/ledger';
-import { AdsDb } from '../advertisers/ads.db';
+import { Database } from '@wetube/platform';
 import type { AdPosition } from '../decision/decision.types';
 import { localDayWindow } from '../decision/zoned-time';
-import { returned } from './ad-server.sql';
 
 /** One chosen ad of a pod to reserve. */
 export interface WantedAd {
@@ -42,7 +40,7 @@ const IMPRESSION_COLUMNS =
  * decision does not wait for a WAL flush (the tail latency under load). SQLite: one transaction. Answers the impression ids reserved (an ad whose
  * line item had no room left is not, and nothing of it is written).
  */
-export async function reservePod(db: AdsDb, ledger: LedgerService, ads: WantedAd[], ctx: PodContext): Promise<Set<string>> {
+export async function reservePod(db: Database, ads: WantedAd[], ctx: PodContext): Promise<Set<string>> {
   if (ads.length === 0) return new Set();
   const rows: Wanted[] = ads.map((a) => ({
     ...a,
@@ -58,7 +56,7 @@ export async function reservePod(db: AdsDb, ledger: LedgerService, ads: WantedAd
     else rounds.push([r]);
   }
   for (const round of rounds) {
-    const ids = db.postgres ? await reservePostgres(db, round, ctx) : await reserveSqlite(db, ledger, round, ctx);
+    const ids = db.dialect.postgres ? await reservePostgres(db, round, ctx) : await reserveSqlite(db, round, ctx);
     for (const id of ids) reserved.add(id);
   }
   return reserved;
@@ -66,8 +64,8 @@ export async function reservePod(db: AdsDb, ledger: LedgerService, ads: WantedAd
 
 type Wanted = Omit<WantedAd, 'price'> & { day: string; price: string };
 
-async function reservePostgres(db: AdsDb, ads: Wanted[], ctx: PodContext): Promise<string[]> {
-  const res = await db.query(
+async function reservePostgres(db: Database, ads: Wanted[], ctx: PodContext): Promise<string[]> {
+  const rows = await db.query(
     `WITH async_commit AS (
        -- This statement's own transaction commits without waiting for the WAL flush (see above).
        SELECT set_config('synchronous_commit', 'off', true) AS setting
@@ -101,20 +99,19 @@ async function reservePostgres(db: AdsDb, ads: Wanted[], ctx: PodContext): Promi
       ctx.viewerKey,
       ctx.position,
       ctx.breakIndex,
-      db.time(ctx.now),
-      db.time(ctx.expiresAt),
+      db.dialect.time(ctx.now),
+      db.dialect.time(ctx.expiresAt),
     ],
   );
-  return returned(res).map((r) => String(r.id));
+  return rows.map((r) => String(r.id));
 }
 
-async function reserveSqlite(db: AdsDb, ledger: LedgerService, ads: Wanted[], ctx: PodContext): Promise<string[]> {
-  return ledger.batch({ idempotencyKey: `ads:reserve:${ads[0].id}`, kind: 'AD_RESERVE' }, async (b) => {
+async function reserveSqlite(db: Database, ads: Wanted[], ctx: PodContext): Promise<string[]> {
+  return db.transaction(async (b) => {
     const won: Wanted[] = [];
     for (const a of ads) {
-      const rows = returned(
-        await b.query(
-          `UPDATE ad_line_items
+      const rows = await b.query(
+        `UPDATE ad_line_items
               SET reserved = reserved + CAST(? AS BIGINT),
                   day_spent = CASE WHEN day_start_ms = CAST(? AS BIGINT) THEN day_spent + CAST(? AS BIGINT) ELSE CAST(? AS BIGINT) END,
                   day_start_ms = CAST(? AS BIGINT)
@@ -122,8 +119,7 @@ async function reserveSqlite(db: AdsDb, ledger: LedgerService, ads: Wanted[], ct
               AND spent + reserved + CAST(? AS BIGINT) <= budget
               AND (daily_cap IS NULL OR (CASE WHEN day_start_ms = CAST(? AS BIGINT) THEN day_spent ELSE 0 END) + CAST(? AS BIGINT) <= daily_cap)
            RETURNING id`,
-          [a.price, a.day, a.price, a.price, a.day, a.lineItemId, a.price, a.day, a.price],
-        ),
+        [a.price, a.day, a.price, a.price, a.day, a.lineItemId, a.price, a.day, a.price],
       );
       if (rows.length) won.push(a);
     }
@@ -142,8 +138,8 @@ async function reserveSqlite(db: AdsDb, ledger: LedgerService, ads: Wanted[], ct
         ctx.breakIndex,
         a.price,
         a.day,
-        db.time(ctx.now),
-        db.time(ctx.expiresAt),
+        db.dialect.time(ctx.now),
+        db.dialect.time(ctx.expiresAt),
       ]),
     );
     return won.map((a) => a.id);

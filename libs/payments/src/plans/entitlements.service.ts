@@ -1,45 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
-import { PaymentsDb } from '../payments.db';
-import { Raw, sqlTime, toBool, toDate } from '../payments.sql';
+import { Entitlement, EntitlementsRepository, Plan } from './entitlements.repository';
 
-export interface Plan {
-  id: string;
-  name: string;
-  periodDays: number;
-  price: bigint;
-}
-
-export interface Entitlement {
-  id: string;
-  userId: string;
-  planId: string;
-  planName: string;
-  entryId: string;
-  price: bigint;
-  startsAt: Date;
-  expiresAt: Date;
-}
+export type { Entitlement, Plan } from './entitlements.repository';
 
 export type BuyPlanResult =
   | { ok: true; entitlement: Entitlement; replayed: boolean }
   | { ok: false; code: 'PLAN_NOT_FOUND' | 'INSUFFICIENT_FUNDS' | 'IDEMPOTENCY_CONFLICT' | 'INVALID_COMMAND'; message: string };
 
 const DAY_MS = 24 * 3600_000;
-
-function toEntitlement(r: Raw): Entitlement {
-  return {
-    id: String(r.id),
-    userId: String(r.user_id),
-    planId: String(r.plan_id),
-    planName: String(r.plan_name ?? r.plan_id),
-    entryId: String(r.entry_id),
-    price: BigInt(r.price as string),
-    startsAt: toDate(r.starts_at),
-    expiresAt: toDate(r.expires_at),
-  };
-}
 
 /**
  * Ad-free plans: the catalog, purchases (coins move from the buyer's wallet to the plan revenue
@@ -50,36 +20,20 @@ function toEntitlement(r: Raw): Entitlement {
 export class EntitlementsService {
   constructor(
     private readonly ledger: LedgerService,
-    private readonly db: PaymentsDb,
+    private readonly entitlements: EntitlementsRepository,
   ) {}
 
-  async plans(): Promise<Plan[]> {
-    const rows = await this.db.query(
-      `SELECT id, name, period_days, CAST(price AS TEXT) AS price, active FROM payment_plans ORDER BY sort, id`,
-    );
-    return rows
-      .filter((r) => toBool(r.active))
-      .map((r) => ({ id: String(r.id), name: String(r.name), periodDays: Number(r.period_days), price: BigInt(r.price as string) }));
+  plans(): Promise<Plan[]> {
+    return this.entitlements.plans();
   }
 
   /** The entitlement that holds now (the one ending last), or null. */
   async activeOf(userId: string, now = new Date()): Promise<Entitlement | null> {
-    const [r] = await this.db.query(
-      `SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at
-         FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id
-        WHERE e.user_id = ? AND e.starts_at <= ? AND e.expires_at > ? ORDER BY e.expires_at DESC LIMIT 1`,
-      [userId, sqlTime(this.db.postgres, now), sqlTime(this.db.postgres, now)],
-    );
-    if (!r) return null;
+    const e = await this.entitlements.holdingAt(userId, now);
+    if (!e) return null;
     // Report the whole run of back-to-back periods: ad-free until the last one ends.
-    const latest = await this.latestExpiry(userId);
-    const e = toEntitlement(r);
+    const latest = await this.entitlements.latestExpiry(userId);
     return latest && latest > e.expiresAt ? { ...e, expiresAt: latest } : e;
-  }
-
-  private async latestExpiry(userId: string): Promise<Date | null> {
-    const [r] = await this.db.query(`SELECT MAX(expires_at) AS x FROM payment_entitlements WHERE user_id = ?`, [userId]);
-    return r?.x == null ? null : toDate(r.x);
   }
 
   /**
@@ -112,13 +66,9 @@ export class EntitlementsService {
       throw err;
     }
     // The entitlement of this entry (made now, or by the first attempt; a retry repairs a crash between the two).
-    const [existing] = await this.db.query(
-      `SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at
-         FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id WHERE e.entry_id = ?`,
-      [entry.entryId],
-    );
-    if (existing) return { ok: true, entitlement: toEntitlement(existing), replayed: true };
-    const latest = await this.latestExpiry(userId);
+    const existing = await this.entitlements.byEntry(entry.entryId);
+    if (existing) return { ok: true, entitlement: existing, replayed: true };
+    const latest = await this.entitlements.latestExpiry(userId);
     const startsAt = latest && latest > now ? latest : now;
     const expiresAt = new Date(startsAt.getTime() + plan.periodDays * DAY_MS);
     const row = {
@@ -131,20 +81,13 @@ export class EntitlementsService {
       startsAt,
       expiresAt,
     };
-    const t = (d: Date) => sqlTime(this.db.postgres, d);
     try {
-      await this.db.query(
-        `INSERT INTO payment_entitlements (id, user_id, plan_id, entry_id, price, starts_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [row.id, userId, plan.id, entry.entryId, plan.price.toString(), t(startsAt), t(expiresAt)],
-      );
+      await this.entitlements.insert(row);
     } catch (err) {
       // A concurrent retry of the same purchase inserted it first (unique entry_id).
-      const [again] = await this.db.query(
-        `SELECT e.id, e.user_id, e.plan_id, p.name AS plan_name, e.entry_id, CAST(e.price AS TEXT) AS price, e.starts_at, e.expires_at FROM payment_entitlements e JOIN payment_plans p ON p.id = e.plan_id WHERE e.entry_id = ?`,
-        [entry.entryId],
-      );
+      const again = await this.entitlements.byEntry(entry.entryId);
       if (!again) throw err;
-      return { ok: true, entitlement: toEntitlement(again), replayed: true };
+      return { ok: true, entitlement: again, replayed: true };
     }
     return { ok: true, entitlement: row, replayed: entry.replayed };
   }

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountKind, LedgerService, splitByLargestRemainder } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
-import { PaymentsDb } from '../payments.db';
-import { sqlTime, toDate } from '../payments.sql';
+import { SettlementsRepository } from './settlements.repository';
 
 const PAYOUT_KIND = 'CREATOR_PAYOUT';
 const PLAN_SHARE_KIND = 'CREATOR_SHARE';
@@ -33,7 +32,7 @@ export class PlanRevenueSettlement {
   constructor(
     private readonly config: AppConfig,
     private readonly ledger: LedgerService,
-    private readonly db: PaymentsDb,
+    private readonly settlements: SettlementsRepository,
   ) {}
 
   /** The end of the latest period that has ended by `now`. */
@@ -45,22 +44,13 @@ export class PlanRevenueSettlement {
   /** Settles the latest ended period unless it already was; returns what it did (null if nothing to do). */
   async settleDue(now = new Date()): Promise<SettlementResult | null> {
     const end = this.periodEndBefore(now);
-    const pg = this.db.postgres;
-    const [done] = await this.db.query(`SELECT period_end FROM payment_settlements WHERE period_end = ?`, [sqlTime(pg, end)]);
-    if (done) return null;
-    const [last] = await this.db.query(`SELECT MAX(period_end) AS x FROM payment_settlements`);
-    const start = last?.x != null ? toDate(last.x) : new Date(end.getTime() - this.config.payments.planSharePeriodSec * 1000);
+    if (await this.settlements.isSettled(end)) return null;
+    const start = (await this.settlements.lastPeriodEnd()) ?? new Date(end.getTime() - this.config.payments.planSharePeriodSec * 1000);
     return this.settle(start, end);
   }
 
   async settle(start: Date, end: Date): Promise<SettlementResult> {
-    const pg = this.db.postgres;
-    const t = (d: Date) => sqlTime(pg, d);
-    const watch = await this.db.query(
-      `SELECT creator_id, CAST(SUM(watched_ms) AS TEXT) AS ms FROM payment_sessions WHERE ad_free = ? AND started_at >= ? AND started_at < ? AND watched_ms > 0 GROUP BY creator_id ORDER BY creator_id`,
-      [1, t(start), t(end)],
-    );
-    const creators = watch.map((r) => ({ id: String(r.creator_id), ms: BigInt(r.ms as string) }));
+    const creators = await this.settlements.adFreeWatchByCreator(start, end);
     const watchedMs = creators.reduce((s, c) => s + c.ms, 0n);
     const poolAccount = await this.ledger.systemAccount(AccountKind.PLAN_REVENUE);
     const pool = poolAccount.balance;
@@ -117,10 +107,15 @@ export class PlanRevenueSettlement {
       });
     }
     try {
-      await this.db.query(
-        `INSERT INTO payment_settlements (period_end, period_start, entry_id, pool, to_creators, watched_ms, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [t(end), t(start), entryId, pool.toString(), (pool - toPlatform).toString(), watchedMs.toString(), t(new Date())],
-      );
+      await this.settlements.insert({
+        periodStart: start,
+        periodEnd: end,
+        entryId,
+        pool,
+        toCreators: pool - toPlatform,
+        watchedMs,
+        settledAt: new Date(),
+      });
     } catch {
       // Another process settled the same period at the same time; the ledger keys made its entries once.
     }

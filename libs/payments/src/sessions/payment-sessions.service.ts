@@ -3,32 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
-import { PaymentsDb } from '../payments.db';
-import { inList, Raw, sqlBool, sqlTime, toBool, toDate, toDateOrNull } from '../payments.sql';
+import { PaymentSession, PaymentSessionsRepository } from './payment-sessions.repository';
 import { VideoSegmentsCache } from '../redeem/video-segments.cache';
 
-/** A playback session as payments sees it: who watches what, and the hold that pays its peers. */
-export interface PaymentSession {
-  id: string;
-  videoId: string;
-  creatorId: string;
-  viewerId: string | null;
-  viewerKey: string;
-  sessionPublicKey: string;
-  adFree: boolean;
-  funding: 'WALLET' | 'POOL' | 'NONE';
-  holdId: string | null;
-  budget: bigint;
-  segmentMs: number;
-  streams: number;
-  videoSegments: number;
-  startedAt: Date;
-  expiresAt: Date;
-  lastSeenAt: Date;
-  endedAt: Date | null;
-  watchedMs: number;
-  closedAt: Date | null;
-}
+export type { PaymentSession } from './payment-sessions.repository';
 
 export interface OpenSessionInput {
   sessionId: string;
@@ -55,33 +33,6 @@ const BUDGET_VIEWINGS = 2n;
  * pool at once; more still play, without a budget, so a flood of sessions cannot tie the pool up.
  */
 export const MAX_POOL_SESSIONS_PER_VIEWER = 10;
-const COLUMNS = `id, video_id, creator_id, viewer_id, viewer_key, session_public_key, ad_free, funding, hold_id, CAST(budget AS TEXT) AS budget,
-  segment_ms, streams, video_segments, started_at, expires_at, last_seen_at, ended_at, CAST(watched_ms AS TEXT) AS watched_ms, closed_at`;
-
-export function toSession(r: Raw): PaymentSession {
-  return {
-    id: String(r.id),
-    videoId: String(r.video_id),
-    creatorId: String(r.creator_id),
-    viewerId: r.viewer_id == null ? null : String(r.viewer_id),
-    viewerKey: String(r.viewer_key),
-    sessionPublicKey: String(r.session_public_key),
-    adFree: toBool(r.ad_free),
-    funding: String(r.funding) as PaymentSession['funding'],
-    holdId: r.hold_id == null ? null : String(r.hold_id),
-    budget: BigInt(r.budget as string),
-    segmentMs: Number(r.segment_ms),
-    streams: Number(r.streams),
-    videoSegments: Number(r.video_segments),
-    startedAt: toDate(r.started_at),
-    expiresAt: toDate(r.expires_at),
-    lastSeenAt: toDate(r.last_seen_at),
-    endedAt: toDateOrNull(r.ended_at),
-    watchedMs: Number(r.watched_ms),
-    closedAt: toDateOrNull(r.closed_at),
-  };
-}
-
 /**
  * Playback sessions' money: at start a hold is placed for the session's bandwidth budget (from the
  * viewer's wallet on an ad-free plan, else from the platform bandwidth pool; each ad shown adds its
@@ -96,7 +47,7 @@ export class PaymentSessionsService {
   constructor(
     private readonly config: AppConfig,
     private readonly ledger: LedgerService,
-    private readonly db: PaymentsDb,
+    private readonly sessions: PaymentSessionsRepository,
     private readonly entitlements: EntitlementsService,
     private readonly segments: VideoSegmentsCache,
   ) {}
@@ -116,27 +67,20 @@ export class PaymentSessionsService {
         .digest('hex')
         .slice(0, 32)}`;
     const now = new Date();
-    const t = (d: Date) => sqlTime(this.db.postgres, d);
-    await this.db.query(
-      `INSERT INTO payment_sessions (id, video_id, creator_id, viewer_id, viewer_key, session_public_key, ad_free, funding, hold_id, budget,
-         segment_ms, streams, video_segments, started_at, expires_at, last_seen_at, ended_at, watched_ms, closed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'NONE', NULL, 0, ?, ?, ?, ?, ?, ?, NULL, 0, NULL)`,
-      [
-        input.sessionId,
-        input.videoId,
-        input.creatorId,
-        input.viewerId,
-        viewerKey,
-        input.sessionPublicKey,
-        sqlBool(adFree),
-        segmentMs,
-        streams,
-        perStream * (facts?.renditions ?? 1),
-        t(now),
-        t(input.expiresAt),
-        t(now),
-      ],
-    );
+    await this.sessions.insert({
+      id: input.sessionId,
+      videoId: input.videoId,
+      creatorId: input.creatorId,
+      viewerId: input.viewerId,
+      viewerKey,
+      sessionPublicKey: input.sessionPublicKey,
+      adFree,
+      segmentMs,
+      streams,
+      videoSegments: perStream * (facts?.renditions ?? 1),
+      startedAt: now,
+      expiresAt: input.expiresAt,
+    });
     // The hold: what the source can cover of the budget (a wallet may hold less than a whole video).
     const source = adFree
       ? await this.ledger.openAccount(AccountKind.USER_WALLET, input.viewerId!)
@@ -162,12 +106,7 @@ export class PaymentSessionsService {
         `Bandwidth budget of playback session ${input.sessionId}`,
       );
       const funding = adFree ? 'WALLET' : 'POOL';
-      await this.db.query(`UPDATE payment_sessions SET hold_id = ?, budget = ?, funding = ? WHERE id = ?`, [
-        hold.id,
-        amount.toString(),
-        funding,
-        input.sessionId,
-      ]);
+      await this.sessions.setFunding(input.sessionId, hold.id, amount, funding);
       return { adFree, budget: amount, funding };
     } catch (err) {
       // The source shrank between the read and the hold (another session): play on without a budget.
@@ -179,41 +118,20 @@ export class PaymentSessionsService {
 
   /** Sessions of this viewer funded by the pool and not closed yet (this one included). */
   private async openPoolSessions(viewerKey: string): Promise<number> {
-    const [r] = await this.db.query(
-      `SELECT COUNT(*) AS n FROM payment_sessions WHERE viewer_key = ? AND closed_at IS NULL AND funding = 'POOL'`,
-      [viewerKey],
-    );
-    return Number(r.n) + 1;
+    return (await this.sessions.countOpenPoolSessions(viewerKey)) + 1;
   }
 
-  async get(sessionId: string): Promise<PaymentSession | null> {
-    const [r] = await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE id = ?`, [sessionId]);
-    return r ? toSession(r) : null;
+  get(sessionId: string): Promise<PaymentSession | null> {
+    return this.sessions.get(sessionId);
   }
 
   async many(ids: string[]): Promise<Map<string, PaymentSession>> {
-    const out = new Map<string, PaymentSession>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const where = inList(this.db.postgres, 'id', unique.slice(i, i + 500));
-      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params))
-        out.set(String(r.id), toSession(r));
-    }
-    return out;
+    return new Map((await this.sessions.where('id', ids)).map((s) => [s.id, s]));
   }
 
   /** Sessions whose public keys are these (browser peers are paid as the viewer who holds the key). */
   async byPublicKeys(keys: string[]): Promise<Map<string, PaymentSession>> {
-    const out = new Map<string, PaymentSession>();
-    const unique = [...new Set(keys)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const where = inList(this.db.postgres, 'session_public_key', unique.slice(i, i + 500));
-      for (const r of await this.db.query(`SELECT ${COLUMNS} FROM payment_sessions WHERE ${where.sql}`, where.params)) {
-        const s = toSession(r);
-        out.set(s.sessionPublicKey, s);
-      }
-    }
-    return out;
+    return new Map((await this.sessions.where('session_public_key', keys)).map((s) => [s.sessionPublicKey, s]));
   }
 
   /**
@@ -231,11 +149,7 @@ export class PaymentSessionsService {
     if (!s || (s.viewerId ?? null) !== (viewerId ?? null)) return 'NOT_FOUND';
     const now = new Date();
     const watched = Math.min(Math.round(watchedSeconds * 1000), now.getTime() - s.startedAt.getTime());
-    const t = (d: Date) => sqlTime(this.db.postgres, d);
-    await this.db.query(
-      `UPDATE payment_sessions SET last_seen_at = ?, watched_ms = CASE WHEN watched_ms < ? THEN ? ELSE watched_ms END${ended ? ', ended_at = COALESCE(ended_at, ?)' : ''} WHERE id = ? AND closed_at IS NULL`,
-      [t(now), watched, watched, ...(ended ? [t(now)] : []), sessionId],
-    );
+    await this.sessions.heartbeat(sessionId, now, watched, ended);
     return 'OK';
   }
 
@@ -246,14 +160,10 @@ export class PaymentSessionsService {
    */
   async closeFinished(now = new Date()): Promise<number> {
     const { sessionIdleSec, redeemGraceSec } = this.config.payments;
-    const t = (d: Date) => sqlTime(this.db.postgres, d);
     const endedBefore = new Date(now.getTime() - redeemGraceSec * 1000);
     const idleBefore = new Date(now.getTime() - (sessionIdleSec + redeemGraceSec) * 1000);
-    const rows = await this.db.query(
-      `SELECT ${COLUMNS} FROM payment_sessions WHERE closed_at IS NULL AND (ended_at < ? OR last_seen_at < ? OR expires_at < ?) ORDER BY started_at LIMIT 500`,
-      [t(endedBefore), t(idleBefore), t(endedBefore)],
-    );
-    for (const s of rows.map(toSession)) {
+    const rows = await this.sessions.due(endedBefore, idleBefore);
+    for (const s of rows) {
       if (s.holdId) {
         try {
           await this.ledger.releaseHold(s.holdId, `session-release:${s.id}`, `End of playback session ${s.id}`);
@@ -261,7 +171,7 @@ export class PaymentSessionsService {
           if (!(err instanceof LedgerError) || err.code !== 'HOLD_CLOSED') throw err;
         }
       }
-      await this.db.query(`UPDATE payment_sessions SET closed_at = ? WHERE id = ?`, [t(now), s.id]);
+      await this.sessions.close(s.id, now);
     }
     return rows.length;
   }

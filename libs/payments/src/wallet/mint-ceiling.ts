@@ -1,18 +1,6 @@
-import { AccountKind, LedgerError, LedgerQuery, MintHooks } from '@wetube/ledger';
-import { sqlTime, toDate } from '../payments.sql';
+import { AccountKind, LedgerError, MintHooks } from '@wetube/ledger';
 import { formatClc } from '@wetube/platform';
-
-/** One admin mint as the audit list shows it. */
-export interface MintRecord {
-  entryId: string;
-  adminUserId: string;
-  toUserId: string | null;
-  toAccountKind: string;
-  amount: bigint;
-  idempotencyKey: string;
-  memo: string | null;
-  createdAt: Date;
-}
+import { MintsRepository } from './mints.repository';
 
 export interface MintTarget {
   adminUserId: string;
@@ -23,13 +11,14 @@ export interface MintTarget {
 }
 
 /**
- * The admin mint's ceilings and audit row, run inside the mint's transaction: the mint account is
- * locked there, so mints run one at a time and the day's sum cannot be raced past the ceiling.
+ * The admin mint's ceilings and audit row, run inside the mint's transaction (the repository's
+ * statements join it): the mint account is locked there, so mints run one at a time and the day's
+ * sum cannot be raced past the ceiling.
  */
-export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target: MintTarget): MintHooks {
+export function mintCeiling(mints: MintsRepository, limits: { perCall: bigint; perDay: bigint }, target: MintTarget): MintHooks {
   let minted = 0n;
   return {
-    check: async (tx: LedgerQuery, amount: bigint) => {
+    check: async (amount: bigint) => {
       minted = amount;
       if (amount > limits.perCall) {
         throw new LedgerError(
@@ -38,10 +27,7 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
         );
       }
       const dayStart = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-      const [r] = await tx.query(`SELECT CAST(COALESCE(SUM(amount), 0) AS TEXT) AS s FROM payment_mints WHERE created_at >= ?`, [
-        sqlTime(tx.isPostgres, dayStart),
-      ]);
-      const today = BigInt(r.s as string);
+      const today = await mints.sumSince(dayStart);
       if (today + amount > limits.perDay) {
         throw new LedgerError(
           'MINT_LIMIT_EXCEEDED',
@@ -49,33 +35,8 @@ export function mintCeiling(limits: { perCall: bigint; perDay: bigint }, target:
         );
       }
     },
-    after: async (tx: LedgerQuery, entryId: string, createdAt: Date) => {
-      await tx.query(
-        `INSERT INTO payment_mints (entry_id, admin_user_id, to_user_id, to_account_kind, amount, idempotency_key, memo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          entryId,
-          target.adminUserId,
-          target.toUserId,
-          target.toAccountKind,
-          String(minted),
-          target.idempotencyKey,
-          target.memo,
-          sqlTime(tx.isPostgres, createdAt),
-        ],
-      );
+    after: async (entryId: string, createdAt: Date) => {
+      await mints.insert({ entryId, ...target, amount: minted, createdAt });
     },
-  };
-}
-
-export function toMintRecord(r: Record<string, unknown>): MintRecord {
-  return {
-    entryId: String(r.entry_id),
-    adminUserId: String(r.admin_user_id),
-    toUserId: r.to_user_id == null ? null : String(r.to_user_id),
-    toAccountKind: String(r.to_account_kind),
-    amount: BigInt(String(r.amount)),
-    idempotencyKey: String(r.idempotency_key),
-    memo: r.memo == null ? null : String(r.memo),
-    createdAt: toDate(r.created_at),
   };
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@wetube/identity';
 import { AccountKind, EntryResult, HistoryCursor, HistoryRow, LedgerError, LedgerService, parseAmount } from '@wetube/ledger';
-import { AppConfig } from '@wetube/platform';
+import { AppConfig, decodeKeyset, encodeKeyset } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
-import { sqlTime } from '../payments.sql';
-import { MintRecord, mintCeiling, toMintRecord } from './mint-ceiling';
+import { mintCeiling } from './mint-ceiling';
+import { MintRecord, MintsRepository } from './mints.repository';
+import { ReceiptsRepository } from '../redeem/receipts.repository';
 
 export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
 
@@ -50,6 +51,8 @@ export class WalletService {
     private readonly ledger: LedgerService,
     private readonly users: UsersService,
     private readonly entitlements: EntitlementsService,
+    private readonly mints: MintsRepository,
+    private readonly receipts: ReceiptsRepository,
   ) {}
 
   private async accounts(userId: string) {
@@ -91,15 +94,16 @@ export class WalletService {
   /** Peer rewards per UTC day over the last `days` days (days without any included). */
   async seedingEarnings(userId: string, days: number): Promise<DailyPoint[]> {
     const { n, since } = dayWindow(days);
-    const pg = this.ledger.isPostgres;
-    const day = pg ? `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : `substr(r.created_at, 1, 10)`;
-    const rows = await this.ledger.sql(
-      `SELECT ${day} AS day, CAST(SUM(p.amount) AS TEXT) AS amount, SUM(r.segments) AS segments
-         FROM payment_rewards r JOIN ledger_postings p ON p.entry_id = r.entry_id AND p.amount > 0
-        WHERE r.peer_user_id = ? AND r.created_at >= ? GROUP BY ${day}`,
-      [userId, sqlTime(pg, since)],
-    );
-    const totals = new Map(rows.map((r) => [String(r.day), { amount: BigInt(r.amount as string), entries: Number(r.segments) }]));
+    // Each reward row counts what its PEER_REWARD entry credited, and its segments once per credit (as the SQL join did).
+    const rewards = await this.receipts.rewardsOf(userId, since);
+    const credits = await this.ledger.entryCredits(rewards.map((r) => r.entryId));
+    const totals = new Map<string, { amount: bigint; entries: number }>();
+    for (const r of rewards) {
+      const c = credits.get(r.entryId);
+      if (!c) continue;
+      const t = totals.get(r.day) ?? { amount: 0n, entries: 0 };
+      totals.set(r.day, { amount: t.amount + c.amount, entries: t.entries + r.segments * c.postings });
+    }
     return fill(n, since, totals);
   }
 
@@ -160,7 +164,7 @@ export class WalletService {
       const dest = await this.ledger.openAccount(AccountKind.USER_WALLET, to.id);
       const key = `mint:${idempotencyKey}`;
       const text = memo ?? 'Minted by an admin';
-      const hooks = mintCeiling(this.config.mintLimits, {
+      const hooks = mintCeiling(this.mints, this.config.mintLimits, {
         adminUserId,
         toUserId: to.id,
         toAccountKind: AccountKind.USER_WALLET,
@@ -177,7 +181,7 @@ export class WalletService {
       const pool = await this.ledger.systemAccount(AccountKind.BANDWIDTH_POOL);
       const key = `mint:${idempotencyKey}`;
       const text = 'Bandwidth pool funding';
-      const hooks = mintCeiling(this.config.mintLimits, {
+      const hooks = mintCeiling(this.mints, this.config.mintLimits, {
         adminUserId,
         toUserId: null,
         toAccountKind: AccountKind.BANDWIDTH_POOL,
@@ -190,14 +194,7 @@ export class WalletService {
 
   /** The admin mints, newest first (`before`: an entry id from an earlier page). */
   async mintLog(first: number, before?: string | null): Promise<MintRecord[]> {
-    const rows = before
-      ? await this.ledger.sql(
-          `SELECT m.* FROM payment_mints m, payment_mints b WHERE b.entry_id = ? AND (m.created_at < b.created_at OR (m.created_at = b.created_at AND m.entry_id < b.entry_id))
-            ORDER BY m.created_at DESC, m.entry_id DESC LIMIT ?`,
-          [before, first],
-        )
-      : await this.ledger.sql(`SELECT * FROM payment_mints ORDER BY created_at DESC, entry_id DESC LIMIT ?`, [first]);
-    return rows.map(toMintRecord);
+    return this.mints.list(first, before);
   }
 
   /** Development only: 100 test CLC, at most five times a day per user. */
@@ -264,16 +261,13 @@ function fill(n: number, since: Date, totals: Map<string, { amount: bigint; entr
 }
 
 function encodeCursor(r: HistoryRow): string {
-  return Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.entryId, r.accountId])).toString('base64url');
+  return encodeKeyset([r.createdAt, r.entryId, r.accountId]);
 }
 
 function decodeCursor(text: string): HistoryCursor {
-  try {
-    const [t, entryId, accountId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    const createdAt = new Date(t);
-    if (Number.isNaN(createdAt.getTime()) || typeof entryId !== 'string' || typeof accountId !== 'string') throw new Error();
-    return { createdAt, entryId, accountId };
-  } catch {
+  const [t, entryId, accountId] = decodeKeyset(text, 3) ?? [];
+  const createdAt = new Date(t as string);
+  if (Number.isNaN(createdAt.getTime()) || typeof entryId !== 'string' || typeof accountId !== 'string')
     throw new LedgerError('INVALID_COMMAND', 'after: not a cursor from this connection');
-  }
+  return { createdAt, entryId, accountId };
 }

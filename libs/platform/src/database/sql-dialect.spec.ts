@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isUniqueViolation, sqlTime, toDate, toDateOrNull } from './sql-values';
+import { isUniqueViolation, sqlTime, toDate, toDateOrNull } from './sql-dialect';
 
 describe('sql values across SQLite and PostgreSQL', () => {
   it("reads SQLite's UTC text, ISO text with an offset, and Dates as the same instant", () => {
