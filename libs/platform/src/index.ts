@@ -20,3 +20,6 @@ export {
   type RateLimiter,
 } from './rate-limit/rate-limiter';
 export { PinoNestLogger } from './logging/nest-logger';
+export { StorageModule } from './files/storage.module';
+export { StorageRepository } from './files/storage.repository';
+export type { FileRead, FileStats } from './files/storage.repository';
