@@ -14,6 +14,7 @@ import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MediaRepository, TranscodeService, buildTranscodeInvocation, planLadder, toArgv } from '@wetube/media';
+import { StorageRepository } from '@wetube/platform';
 import { generateClip } from '@wetube/testing';
 import { arg, median } from './support/cli';
 
@@ -44,7 +45,7 @@ async function main() {
   const rounds = Math.max(1, Number(arg('rounds', '2')));
   const work = await mkdtemp(join(tmpdir(), 'wetube-bench-'));
   const repo = new MediaRepository();
-  const service = new TranscodeService(repo);
+  const service = new TranscodeService(repo, new StorageRepository());
   try {
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
     const t = Date.now();

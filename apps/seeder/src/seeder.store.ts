@@ -1,6 +1,5 @@
-import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { StorageRepository } from '@wetube/platform';
 import { NodeEd25519Signer } from '@wetube/swarm';
 
 /** What the seeder remembers between runs, per swarm. */
@@ -54,7 +53,8 @@ export interface ReceiptsFile {
 const INFO_HASH = /^[0-9a-f]{40}$/;
 
 /**
- * The seeder's data folder (the only file-system code of the seeder besides WebTorrent's own piece store):
+ * The seeder's data folder, through a StorageRepository (the only file-system code of the seeder
+ * besides WebTorrent's own piece store):
  *
  *   <dir>/seeder-key.pem            ed25519 identity (PKCS#8), made once
  *   <dir>/seeder-state.json         held swarms and when each was last requested
@@ -63,11 +63,14 @@ const INFO_HASH = /^[0-9a-f]{40}$/;
  *   <dir>/data/<infohash>/<videoId>/<rendition>/...   the pieces, where WebTorrent writes them
  */
 export class SeederStore {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly files: StorageRepository = new StorageRepository(),
+  ) {}
 
   async init(): Promise<void> {
-    await mkdir(path.join(this.dir, 'torrents'), { recursive: true });
-    await mkdir(path.join(this.dir, 'data'), { recursive: true });
+    await this.files.makeDir(path.join(this.dir, 'torrents'));
+    await this.files.makeDir(path.join(this.dir, 'data'));
   }
 
   get keyPath(): string {
@@ -76,27 +79,24 @@ export class SeederStore {
 
   /** Loads the identity key, or makes one (mode 0600) on the first run. */
   async loadOrCreateKey(): Promise<{ signer: NodeEd25519Signer; created: boolean }> {
+    let existing: string | null;
     try {
-      return { signer: NodeEd25519Signer.fromPem(await readFile(this.keyPath, 'utf8')), created: false };
+      existing = await this.files.readTextIfExists(this.keyPath);
+      if (existing !== null) return { signer: NodeEd25519Signer.fromPem(existing), created: false };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${this.keyPath}: ${(err as Error).message}`);
+      throw new Error(`cannot read ${this.keyPath}: ${(err as Error).message}`);
     }
     const { generateKeyPairSync } = await import('node:crypto');
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
-    // 'wx': never overwrite a key another process made in the meantime.
-    await writeFile(this.keyPath, pem, { mode: 0o600, flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL });
+    // Never overwrite a key another process made in the meantime.
+    await this.files.createFile(this.keyPath, pem, { mode: 0o600 });
     return { signer: NodeEd25519Signer.fromPem(pem), created: true };
   }
 
   async readState(): Promise<SeederState> {
-    let text: string;
-    try {
-      text = await readFile(this.statePath, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, swarms: {} };
-      throw err;
-    }
+    const text = await this.files.readTextIfExists(this.statePath);
+    if (text === null) return { version: 1, swarms: {} };
     const parsed = JSON.parse(text) as SeederState;
     if (parsed.version !== 1 || typeof parsed.swarms !== 'object') throw new Error(`${this.statePath}: unknown state format`);
     for (const key of Object.keys(parsed.swarms)) if (!INFO_HASH.test(key)) delete parsed.swarms[key];
@@ -105,9 +105,7 @@ export class SeederStore {
 
   /** Atomic: write a temp file, then rename over the old one. */
   async writeState(state: SeederState): Promise<void> {
-    const tmp = `${this.statePath}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(state, null, 2) + '\n');
-    await rename(tmp, this.statePath);
+    await this.files.writeFileAtomic(this.statePath, JSON.stringify(state, null, 2) + '\n');
   }
 
   /**
@@ -115,35 +113,22 @@ export class SeederStore {
    * aside (receipts.json.corrupt-<time>, kept for inspection) and null is returned with `movedTo`.
    */
   async readReceipts(): Promise<{ file: ReceiptsFile | null; movedTo?: string }> {
-    let text: string;
-    try {
-      text = await readFile(this.receiptsPath, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file: null };
-      throw err;
-    }
+    const text = await this.files.readTextIfExists(this.receiptsPath);
+    if (text === null) return { file: null };
     try {
       const parsed = JSON.parse(text) as ReceiptsFile;
       if (parsed?.version !== 1 || typeof parsed.peerId !== 'string' || !Array.isArray(parsed.receipts)) throw new Error('unknown format');
       return { file: parsed };
     } catch {
       const movedTo = `${this.receiptsPath}.corrupt-${Date.now()}`;
-      await rename(this.receiptsPath, movedTo);
+      await this.files.move(this.receiptsPath, movedTo);
       return { file: null, movedTo };
     }
   }
 
   /** Atomic and durable: write and fsync a temp file, then rename it over receipts.json. */
   async writeReceipts(file: ReceiptsFile): Promise<void> {
-    const tmp = `${this.receiptsPath}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(file, null, 1) + '\n');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, this.receiptsPath);
+    await this.files.writeFileAtomic(this.receiptsPath, JSON.stringify(file, null, 1) + '\n', { mode: 0o600, durable: true });
   }
 
   get receiptsPath(): string {
@@ -151,16 +136,11 @@ export class SeederStore {
   }
 
   async saveTorrent(infoHash: string, file: Buffer): Promise<void> {
-    await writeFile(this.torrentPath(infoHash), file);
+    await this.files.writeFile(this.torrentPath(infoHash), file);
   }
 
   async readTorrent(infoHash: string): Promise<Buffer | null> {
-    try {
-      return await readFile(this.torrentPath(infoHash));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
+    return this.files.readFileIfExists(this.torrentPath(infoHash));
   }
 
   /** Folder WebTorrent stores this swarm's files under. */
@@ -170,8 +150,8 @@ export class SeederStore {
 
   /** Deletes a swarm's pieces and .torrent file. */
   async removeSwarm(infoHash: string): Promise<void> {
-    await rm(this.dataPath(infoHash), { recursive: true, force: true });
-    await rm(this.torrentPath(infoHash), { force: true });
+    await this.files.removeDir(this.dataPath(infoHash));
+    await this.files.removeFile(this.torrentPath(infoHash));
   }
 
   private get statePath(): string {

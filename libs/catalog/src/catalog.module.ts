@@ -21,9 +21,12 @@ import { PlaybackSessionResolver } from './playback/playback-session.resolver';
 import { PlaybackSessionService } from './playback/playback-session.service';
 import { SeederNodeEntity } from './seeders/seeder-node.entity';
 import { SeederNodeResolver } from './seeders/seeder-node.resolver';
+import { SeederNodesRepository } from './seeders/seeder-nodes.repository';
 import { SeederNodesService } from './seeders/seeder-nodes.service';
 import { VideoTorrentEntity } from './videos/video-torrent.entity';
+import { VideoTorrentsRepository } from './videos/video-torrents.repository';
 import { VideoTorrentsService } from './videos/video-torrents.service';
+import { VideosRepository } from './videos/videos.repository';
 import { VideosService } from './videos/videos.service';
 import { SearchRepository } from './search/search.repository';
 import { SearchResolver } from './search/search.resolver';
@@ -32,7 +35,7 @@ import { SearchService } from './search/search.service';
 /** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
 @Module({
   imports: [TypeOrmModule.forFeature([VideoEntity, VideoTorrentEntity]), ContentModule],
-  providers: [transcodeQueueProvider, TranscodeQueueCloser, VideosService, VideoTorrentsService],
+  providers: [transcodeQueueProvider, TranscodeQueueCloser, VideosRepository, VideosService, VideoTorrentsRepository, VideoTorrentsService],
   exports: [VideosService, VideoTorrentsService, TRANSCODE_QUEUE, ContentModule],
 })
 export class CatalogCoreModule {}
@@ -55,6 +58,7 @@ export class CatalogCoreModule {}
     PlaybackSessionResolver,
     IceServersService,
     IceServersResolver,
+    SeederNodesRepository,
     SeederNodesService,
     SeederNodeResolver,
     SearchRepository,

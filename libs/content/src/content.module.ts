@@ -4,11 +4,12 @@ import { ContentAddresser } from './addressing/content-addresser.service';
 import { IpfsRepository } from './addressing/ipfs.repository';
 import { OriginKeyRepository } from './addressing/origin-key.repository';
 import { WellKnownController } from './addressing/well-known.controller';
-import { StorageRepository } from './storage.repository';
+import { StorageModule } from '@wetube/platform';
 
 @Module({
+  imports: [StorageModule],
   controllers: [WellKnownController],
-  providers: [StorageRepository, addressingOptionsProvider, IpfsRepository, OriginKeyRepository, ContentAddresser],
-  exports: [StorageRepository, IpfsRepository, OriginKeyRepository, ContentAddresser],
+  providers: [addressingOptionsProvider, IpfsRepository, OriginKeyRepository, ContentAddresser],
+  exports: [StorageModule, IpfsRepository, OriginKeyRepository, ContentAddresser],
 })
 export class ContentModule {}

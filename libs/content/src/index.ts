@@ -1,5 +1,6 @@
 export { ContentModule } from './content.module';
-export { StorageRepository } from './storage.repository';
+// Files live in @wetube/platform (every lib reaches it); re-exported for content's users.
+export { StorageModule, StorageRepository } from '@wetube/platform';
 export {
   ADDRESSING_OPTIONS,
   AddressingConfigError,

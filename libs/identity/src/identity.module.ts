@@ -11,6 +11,7 @@ import { SignInService } from './auth/sign-in.service';
 import { SessionTokenService } from './auth/session-token.service';
 import { AccountResolver } from './graphql/account.resolver';
 import { UserEntity } from './users/user.entity';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 @Module({
@@ -21,6 +22,7 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthController],
   providers: [
+    UsersRepository,
     UsersService,
     SessionTokenService,
     LoginThrottle,

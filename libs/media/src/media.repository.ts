@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import ffmpeg from 'fluent-ffmpeg';
 import type { FfprobeData, FfprobeStream } from 'fluent-ffmpeg';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { StorageRepository } from '@wetube/platform';
 import { parse as parseHls, types as hlsTypes } from 'hls-parser';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -130,13 +130,16 @@ export function readAvcC(init: Buffer): [number, number, number] | null {
 }
 
 /**
- * The only place that runs ffmpeg and ffprobe, and the file I/O the media pipeline needs around
- * them. Encodes are spawned directly (so they can be tied to this process's life, see
- * encoder.processes.ts); ffprobe and the test pattern go through fluent-ffmpeg. Everything else
- * in this lib is pure.
+ * The only place that runs ffmpeg and ffprobe. Encodes are spawned directly (so they can be tied
+ * to this process's life, see encoder.processes.ts); ffprobe and the test pattern go through
+ * fluent-ffmpeg. The files around them (sizes, the playlists ffmpeg wrote) are read through the
+ * StorageRepository. Everything else in this lib is pure or goes through the StorageRepository.
  */
 @Injectable()
 export class MediaRepository {
+  /** Made by hand (tests, the bench), it reads files through a StorageRepository of its own. */
+  constructor(@Optional() private readonly storage: StorageRepository = new StorageRepository()) {}
+
   private ffprobeRaw(path: string, options: string[] = []): Promise<FfprobeData> {
     return new Promise((resolve, reject) => {
       ffmpeg.setFfprobePath(ffprobePath());
@@ -148,7 +151,7 @@ export class MediaRepository {
   async probe(path: string): Promise<ProbeResult> {
     let size: number;
     try {
-      size = (await stat(path)).size;
+      size = await this.storage.size(path);
     } catch (err) {
       throw new MediaProbeError('The file does not exist', String((err as Error).message));
     }
@@ -173,7 +176,7 @@ export class MediaRepository {
     if (!s) throw new TranscodeError(`No stream in ${playlistPath}`, '');
     const measure = await this.measureRendition(playlistPath);
     let avcC: [number, number, number] | null = null;
-    if (measure.initUri) avcC = readAvcC(await readFile(join(dirname(playlistPath), measure.initUri)));
+    if (measure.initUri) avcC = readAvcC(await this.storage.readFile(join(dirname(playlistPath), measure.initUri)));
     const level = num(s.level);
     return {
       codec: String(s.codec_name),
@@ -189,40 +192,17 @@ export class MediaRepository {
 
   /** Segments of a media playlist with their durations and sizes on disk. */
   async measureRendition(playlistPath: string): Promise<RenditionMeasure> {
-    const playlist = parseHls(await readFile(playlistPath, 'utf8'));
+    const playlist = parseHls(await this.storage.readText(playlistPath));
     if (!(playlist instanceof hlsTypes.MediaPlaylist)) throw new TranscodeError(`${playlistPath} is not a media playlist`, '');
     const dir = dirname(playlistPath);
     const segments = await Promise.all(
       playlist.segments.map(async (seg) => ({
         uri: seg.uri,
         durationSec: seg.duration,
-        bytes: (await stat(join(dir, seg.uri))).size,
+        bytes: await this.storage.size(join(dir, seg.uri)),
       })),
     );
     return { segments, initUri: playlist.segments[0]?.map?.uri ?? null };
-  }
-
-  async writeTextFile(path: string, text: string): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
-  }
-
-  /** Deletes a scratch folder and everything in it (nothing if it does not exist). */
-  async removeDir(path: string): Promise<void> {
-    await rm(path, { recursive: true, force: true });
-  }
-
-  /** Every file under dir, as sorted relative paths with `/`. */
-  async listFiles(dir: string): Promise<string[]> {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) =>
-        relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-          .split('\\')
-          .join('/'),
-      )
-      .sort();
   }
 
   /**
@@ -236,7 +216,7 @@ export class MediaRepository {
   async transcode(inv: FfmpegInvocation, options: TranscodeProgressOptions = {}): Promise<void> {
     const { onProgress, signal, workDir } = options;
     if (signal?.aborted) throw new TranscodeAbortedError();
-    for (const out of inv.outputs) await mkdir(dirname(out.target), { recursive: true });
+    for (const out of inv.outputs) await this.storage.makeDir(dirname(out.target));
 
     const { command, args } = encoderCommand(ffmpegPath(), toArgv(inv));
     await new Promise<void>((resolve, reject) => {
@@ -270,7 +250,7 @@ export class MediaRepository {
       child.on('close', async (code, killedBy) => {
         signal?.removeEventListener('abort', onAbort);
         const file = await record;
-        if (file) await rm(file, { force: true });
+        if (file) await this.storage.removeFile(file);
         if (aborted) return reject(new TranscodeAbortedError());
         if (spawnError) return reject(new TranscodeError(`ffmpeg could not start: ${spawnError.message}`, spawnError.message));
         if (code === 0) {

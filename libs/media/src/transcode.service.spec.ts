@@ -9,6 +9,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { StorageRepository } from '@wetube/platform';
 import { generateClip, runFfmpeg } from '@wetube/testing';
 import { planLadder } from './ladder.planner';
 import { TranscodeAbortedError } from './media.errors';
@@ -55,7 +56,7 @@ async function ffprobe(args: string[]): Promise<any> {
 
 describe('TranscodeService (real ffmpeg)', () => {
   const repo = new MediaRepository();
-  const service = new TranscodeService(repo);
+  const service = new TranscodeService(repo, new StorageRepository());
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wetube-transcode-'));

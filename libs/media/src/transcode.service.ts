@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StorageRepository } from '@wetube/platform';
 import {
   MASTER_PLAYLIST,
   MEDIA_PLAYLIST,
@@ -30,7 +31,10 @@ const ENCODE_SHARE = 95;
  */
 @Injectable()
 export class TranscodeService {
-  constructor(private readonly media: MediaRepository) {}
+  constructor(
+    private readonly media: MediaRepository,
+    private readonly storage: StorageRepository,
+  ) {}
 
   async transcode(
     sourcePath: string,
@@ -108,32 +112,32 @@ export class TranscodeService {
       checkAbort();
     }
 
-    await this.media.writeTextFile(path(MASTER_PLAYLIST), buildMasterPlaylist(renditions, audio));
+    await this.storage.writeFile(path(MASTER_PLAYLIST), buildMasterPlaylist(renditions, audio));
     stepDone();
 
     await this.media.transcode(buildPosterInvocation(dir, ladder.video[0].name, topSegments, ladder.posterAtSec), { signal, workDir: dir });
     checkAbort();
     stepDone();
 
-    const thumbs = (await this.media.listFiles(path(THUMBS_DIR))).filter((f) => /^thumb_\d+\.jpg$/.test(f));
+    const thumbs = (await this.storage.listFiles(path(THUMBS_DIR))).filter((f) => /^thumb_\d+\.jpg$/.test(f));
     if (thumbs.length === 0) throw new TranscodeError('ffmpeg wrote no storyboard thumbnail', '');
     await this.media.transcode(buildStoryboardInvocation(dir, ladder.storyboard), { signal, workDir: dir });
     checkAbort();
-    await this.media.removeDir(path(THUMBS_DIR));
+    await this.storage.removeDir(path(THUMBS_DIR));
     stepDone();
 
-    const written = await this.media.listFiles(dir);
+    const written = await this.storage.listFiles(dir, { recursive: true });
     const sprites = written.filter((f) => /^storyboard_\d+\.jpg$/.test(f));
     if (!written.includes(POSTER_FILE)) throw new TranscodeError('ffmpeg wrote no poster', '');
     if (sprites.length === 0) throw new TranscodeError('ffmpeg wrote no storyboard sprite', '');
-    await this.media.writeTextFile(
+    await this.storage.writeFile(
       path(STORYBOARD_VTT),
       buildStoryboardVtt({ durationSec: probe.durationSec, plan: ladder.storyboard, sprites }),
     );
     stepDone();
     checkAbort();
 
-    const files = await this.media.listFiles(dir);
+    const files = await this.storage.listFiles(dir, { recursive: true });
     report(100);
     const top = renditions[0];
     return {

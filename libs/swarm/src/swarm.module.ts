@@ -1,4 +1,5 @@
 import { type DynamicModule, type ModuleMetadata, Module, type Provider } from '@nestjs/common';
+import { StorageModule } from '@wetube/platform';
 import { NodeEd25519Verifier } from './receipts/node-ed25519';
 import { TorrentBuilder } from './torrents/torrent-builder';
 import { SWARM_TRACKER_OPTIONS, type TrackerOptions, TrackerService } from './tracker/tracker.service';
@@ -31,7 +32,7 @@ export class SwarmModule {
     const verifier: Provider = { provide: NodeEd25519Verifier, useValue: new NodeEd25519Verifier() };
     return {
       module: SwarmModule,
-      imports,
+      imports: [StorageModule, ...imports],
       providers: [optionsProvider, TorrentBuilder, TrackerService, verifier],
       exports: [TorrentBuilder, TrackerService, NodeEd25519Verifier],
     };

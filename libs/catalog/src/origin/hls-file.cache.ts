@@ -1,6 +1,5 @@
-import { open, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { LRUCache } from 'lru-cache';
+import type { FileStats, StorageRepository } from '@wetube/platform';
 import { cacheControlOf } from './hls-content-types';
 
 /** Default size of the origin's in-memory file cache; `HLS_ORIGIN_CACHE_MB` overrides it, 0 turns it off. */
@@ -28,8 +27,6 @@ export interface HlsFile {
 /** `null`: no such file. `undefined`: exists but is not for the cache (too big, or the cache is off). */
 export type Lookup = HlsFile | null | undefined;
 
-const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR']);
-
 /**
  * Published HLS files in memory, an LRU bounded by bytes. Segments, init segments and images never
  * change under their name (a re-transcode replaces the whole folder by rename), so an entry is
@@ -43,6 +40,7 @@ export class HlsFileCache {
   readonly maxEntryBytes: number;
 
   constructor(
+    private readonly storage: StorageRepository,
     readonly maxBytes: number,
     private readonly type: (path: string) => string,
     private readonly revalidateMs = 1000,
@@ -72,11 +70,8 @@ export class HlsFileCache {
   }
 
   private async revalidate(hit: HlsFile): Promise<Lookup> {
-    let st: Stats;
-    try {
-      st = await stat(hit.path);
-    } catch (err) {
-      if (!MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    const st = await this.storage.stat(hit.path);
+    if (!st) {
       this.lru.delete(hit.path);
       return null;
     }
@@ -89,32 +84,17 @@ export class HlsFileCache {
   }
 
   private async load(path: string): Promise<Lookup> {
-    let fh;
-    try {
-      fh = await open(path, 'r');
-    } catch (err) {
-      if (MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) return null;
-      throw err;
-    }
-    try {
-      const st = await fh.stat();
-      if (!st.isFile()) return null;
-      if (st.size > this.maxEntryBytes) return undefined;
-      const body = await fh.readFile();
-      if (body.length !== st.size) return undefined; // changing under us: let send serve it
-      const file = describe(path, body, st, this.type(path));
-      this.lru.set(path, file);
-      return file;
-    } catch (err) {
-      if (MISSING_CODES.has((err as NodeJS.ErrnoException).code ?? '')) return null;
-      throw err;
-    } finally {
-      await fh.close();
-    }
+    const read = await this.storage.readFileUpTo(path, this.maxEntryBytes);
+    if (!read) return null;
+    if (!read.body) return undefined;
+    if (read.body.length !== read.stat.size) return undefined; // changing under us: let send serve it
+    const file = describe(path, read.body, read.stat, this.type(path));
+    this.lru.set(path, file);
+    return file;
   }
 }
 
-function describe(path: string, body: Buffer, st: Stats, type: string): HlsFile {
+function describe(path: string, body: Buffer, st: FileStats, type: string): HlsFile {
   const etag = `W/"${st.size.toString(16)}-${st.mtime.getTime().toString(16)}"`;
   return build(path, body, etag, st.mtime.toUTCString(), type, st.ino, st.mtimeMs);
 }

@@ -47,7 +47,7 @@ export class HlsOriginService implements OnApplicationBootstrap {
   private readonly webOrigins: Set<string>;
   private files: HlsFileCache | null;
   /** Media playlists on disk when the file cache is off (they must be read to get their ad breaks). */
-  private readonly playlistFiles = new HlsFileCache(8 * 1024 * 1024, () => PLAYLIST_TYPE);
+  private readonly playlistFiles: HlsFileCache;
   /**
    * Media playlists with their ad breaks, per file: made once per playlist version (its ETag) and
    * video facts, kept up to a minute (the playlists' own max-age), so a video that becomes an ad
@@ -67,6 +67,7 @@ export class HlsOriginService implements OnApplicationBootstrap {
   ) {
     this.webOrigins = new Set(config.webOrigins);
     this.files = this.makeCache(config.hlsCacheBytes);
+    this.playlistFiles = new HlsFileCache(storage, 8 * 1024 * 1024, () => PLAYLIST_TYPE);
   }
 
   /** Replaces the in-memory file cache with an empty one of `maxBytes` (0: no cache, stream every file). */
@@ -75,7 +76,7 @@ export class HlsOriginService implements OnApplicationBootstrap {
   }
 
   private makeCache(maxBytes: number): HlsFileCache | null {
-    return maxBytes > 0 ? new HlsFileCache(maxBytes, (p) => contentTypeOf(p) ?? 'application/octet-stream') : null;
+    return maxBytes > 0 ? new HlsFileCache(this.storage, maxBytes, (p) => contentTypeOf(p) ?? 'application/octet-stream') : null;
   }
 
   /** Connect-style middleware: handles /hls/*, passes everything else on. */

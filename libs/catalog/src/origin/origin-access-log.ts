@@ -1,6 +1,4 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import { AppConfig } from '@wetube/platform';
@@ -34,8 +32,8 @@ export class OriginAccessLog implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     this.path = config.originAccessLog;
-    if (this.path) mkdirSync(dirname(this.path), { recursive: true });
-    this.sink = this.path ? pino.destination({ dest: this.path, sync: false }) : null;
+    // SonicBoom makes the log's folder itself (`mkdir`): a log file is the logger's, not storage.
+    this.sink = this.path ? pino.destination({ dest: this.path, sync: false, mkdir: true }) : null;
   }
 
   /** Logs the response once it ends (or its client goes away). */

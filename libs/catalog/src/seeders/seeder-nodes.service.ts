@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { UserError } from '@wetube/platform';
 import { AuthUser } from '@wetube/identity';
 import {
@@ -10,8 +9,8 @@ import {
   SEEDER_REGISTRATION_MAX_SKEW_MS,
   verifySeederRegistration,
 } from '@wetube/swarm';
-import { In, Repository } from 'typeorm';
 import { SeederNodeEntity } from './seeder-node.entity';
+import { SeederNodesRepository } from './seeder-nodes.repository';
 
 export interface RegisterSeederRequest {
   /** base64url of the seeder's raw 32-byte Ed25519 public key. */
@@ -42,7 +41,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export class SeederNodesService {
   private readonly verifier = new NodeEd25519Verifier(1_000);
 
-  constructor(@InjectRepository(SeederNodeEntity) private readonly seeders: Repository<SeederNodeEntity>) {}
+  constructor(private readonly seeders: SeederNodesRepository) {}
 
   async register(user: AuthUser, input: RegisterSeederRequest, now: number = Date.now()): Promise<RegisterSeederResult> {
     const publicKey = decodeBase64Url(input.publicKey, 32);
@@ -93,21 +92,21 @@ export class SeederNodesService {
     }
 
     const key = input.publicKey;
-    const existing = await this.seeders.findOneBy({ publicKey: key });
+    const existing = await this.seeders.findByPublicKey(key);
     if (existing) return this.refresh(existing, user, name, now);
-    const seeder = this.seeders.create({
-      id: randomUUID(),
-      ownerId: user.id,
-      publicKey: key,
-      name: name || `seeder ${key.slice(0, 8)}`,
-      createdAt: new Date(now),
-      lastSeenAt: new Date(now),
-    });
+    let seeder: SeederNodeEntity;
     try {
-      await this.seeders.insert(seeder);
+      seeder = await this.seeders.insert({
+        id: randomUUID(),
+        ownerId: user.id,
+        publicKey: key,
+        name: name || `seeder ${key.slice(0, 8)}`,
+        createdAt: new Date(now),
+        lastSeenAt: new Date(now),
+      });
     } catch (err) {
       // Two registrations racing for one key: the unique index decides.
-      const winner = await this.seeders.findOneBy({ publicKey: key });
+      const winner = await this.seeders.findByPublicKey(key);
       if (winner) return this.refresh(winner, user, name, now);
       throw err;
     }
@@ -116,7 +115,7 @@ export class SeederNodesService {
 
   /** The account's seeder nodes, first registered first. */
   listOf(ownerId: string): Promise<SeederNodeEntity[]> {
-    return this.seeders.find({ where: { ownerId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.seeders.findByOwner(ownerId);
   }
 
   /** The registered node behind a platform peer id (base64url key), or null for an anonymous seeder. */
@@ -124,12 +123,12 @@ export class SeederNodesService {
   async ownersOf(publicKeys: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(publicKeys)].filter((k) => k.length <= 64);
     if (unique.length === 0) return new Map();
-    const rows = await this.seeders.find({ where: { publicKey: In(unique) }, select: { publicKey: true, ownerId: true } });
+    const rows = await this.seeders.findOwners(unique);
     return new Map(rows.map((r) => [r.publicKey, r.ownerId]));
   }
 
   findByPublicKey(publicKey: string): Promise<SeederNodeEntity | null> {
-    return this.seeders.findOneBy({ publicKey });
+    return this.seeders.findByPublicKey(publicKey);
   }
 
   private async refresh(seeder: SeederNodeEntity, user: AuthUser, name: string, now: number): Promise<RegisterSeederResult> {
@@ -141,7 +140,7 @@ export class SeederNodesService {
       );
     }
     const changes = { lastSeenAt: new Date(now), ...(name ? { name } : {}) };
-    await this.seeders.update({ id: seeder.id }, changes);
+    await this.seeders.update(seeder.id, changes);
     return { ok: true, seeder: Object.assign(seeder, changes), created: false };
   }
 }

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import type { UploadDetails } from '../ingest/upload-metadata';
 import { Cursor } from './cursor';
 import { VideoEntity, RenditionInfo } from './video.entity';
 import { VideoStatus, Visibility } from './video.enums';
+import { Page, VideosRepository } from './videos.repository';
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
+export type { Page } from './videos.repository';
 
 export interface ReadyFacts {
   durationMs: number;
@@ -20,19 +15,19 @@ export interface ReadyFacts {
   renditions: RenditionInfo[];
 }
 
-/** Videos in the database: the lifecycle (uploaded → processing → ready | failed) and listings. */
+/** Videos: the lifecycle (uploaded → processing → ready | failed) and listings; queries in VideosRepository. */
 @Injectable()
 export class VideosService {
-  constructor(@InjectRepository(VideoEntity) private readonly videos: Repository<VideoEntity>) {}
+  constructor(private readonly videos: VideosRepository) {}
 
   /** Records a completed upload. Idempotent per upload id (a retried finish returns the same video). */
   async createFromUpload(
     input: { ownerId: string; uploadId: string; title: string; sourceName: string; sourceBytes: number } & UploadDetails,
   ): Promise<VideoEntity> {
-    const existing = await this.videos.findOneBy({ uploadId: input.uploadId });
+    const existing = await this.videos.findByUploadId(input.uploadId);
     if (existing) return existing;
     const now = new Date();
-    const video = this.videos.create({
+    return this.videos.insert({
       id: randomUUID(),
       ownerId: input.ownerId,
       title: input.title,
@@ -56,59 +51,62 @@ export class VideosService {
       updatedAt: now,
       readyAt: null,
     });
-    await this.videos.insert(video);
-    return video;
   }
 
   findById(id: string): Promise<VideoEntity | null> {
-    return this.videos.findOneBy({ id });
+    return this.videos.findById(id);
   }
 
   /** Public, ready videos, newest first. */
   listPublic(first: number, after: Cursor | null): Promise<Page<VideoEntity>> {
-    return this.page({ status: VideoStatus.READY, visibility: Visibility.PUBLIC }, first, after);
+    return this.videos.page({ status: VideoStatus.READY, visibility: Visibility.PUBLIC }, first, after);
   }
 
   listByOwner(ownerId: string, first: number, after: Cursor | null): Promise<Page<VideoEntity>> {
-    return this.page({ ownerId }, first, after);
+    return this.videos.page({ ownerId }, first, after);
   }
 
   /** Videos a crash or restart left unfinished: their transcode job must run (again). */
   findUnfinished(): Promise<VideoEntity[]> {
-    return this.videos.findBy({ status: In([VideoStatus.UPLOADED, VideoStatus.PROCESSING]) });
+    return this.videos.findByStatus([VideoStatus.UPLOADED, VideoStatus.PROCESSING]);
   }
 
   async updateMetadata(
     id: string,
     changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category'>>,
   ): Promise<VideoEntity> {
-    await this.videos.update({ id }, { ...changes, updatedAt: new Date() });
+    await this.videos.update(id, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
   }
 
   async markProcessing(id: string): Promise<void> {
-    await this.videos
-      .createQueryBuilder()
-      .update()
-      .set({ status: VideoStatus.PROCESSING, progress: 0, failureReason: null, updatedAt: new Date(), attempts: () => 'attempts + 1' })
-      .where('id = :id', { id })
-      .execute();
+    await this.videos.updateCountingAttempt(id, {
+      status: VideoStatus.PROCESSING,
+      progress: 0,
+      failureReason: null,
+      updatedAt: new Date(),
+    });
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
-    await this.videos.update({ id, status: VideoStatus.PROCESSING }, { progress: Math.max(0, Math.min(99, Math.floor(progress))) });
+    await this.videos.updateIfStatus(id, VideoStatus.PROCESSING, { progress: Math.max(0, Math.min(99, Math.floor(progress))) });
   }
 
   async markReady(id: string, facts: ReadyFacts): Promise<void> {
     const now = new Date();
-    await this.videos.update(
-      { id },
-      { status: VideoStatus.READY, progress: 100, failureReason: null, ...facts, uploadId: null, readyAt: now, updatedAt: now },
-    );
+    await this.videos.update(id, {
+      status: VideoStatus.READY,
+      progress: 100,
+      failureReason: null,
+      ...facts,
+      uploadId: null,
+      readyAt: now,
+      updatedAt: now,
+    });
   }
 
   async markFailed(id: string, reason: string): Promise<void> {
-    await this.videos.update({ id }, { status: VideoStatus.FAILED, failureReason: reason.slice(0, 2000), updatedAt: new Date() });
+    await this.videos.update(id, { status: VideoStatus.FAILED, failureReason: reason.slice(0, 2000), updatedAt: new Date() });
   }
 
   /**
@@ -116,30 +114,15 @@ export class VideosService {
    * it (a second, concurrent retry finds it no longer FAILED and does nothing).
    */
   async requeueFailed(id: string): Promise<boolean> {
-    const r = await this.videos.update(
-      { id, status: VideoStatus.FAILED },
-      { status: VideoStatus.UPLOADED, progress: 0, failureReason: null, updatedAt: new Date() },
-    );
-    return (r.affected ?? 0) > 0;
+    return this.videos.updateIfStatus(id, VideoStatus.FAILED, {
+      status: VideoStatus.UPLOADED,
+      progress: 0,
+      failureReason: null,
+      updatedAt: new Date(),
+    });
   }
 
   async delete(id: string): Promise<void> {
-    await this.videos.delete({ id });
-  }
-
-  private async page(where: Partial<VideoEntity>, first: number, after: Cursor | null): Promise<Page<VideoEntity>> {
-    const base = this.videos.createQueryBuilder('v');
-    for (const [key, value] of Object.entries(where)) base.andWhere(`v.${key} = :${key}`, { [key]: value });
-    const totalCount = await base.clone().getCount();
-    const q = base
-      .clone()
-      .orderBy('v.createdAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .take(first + 1);
-    if (after) {
-      q.andWhere('(v.createdAt < :t OR (v.createdAt = :t AND v.id < :cid))', { t: after.createdAt, cid: after.id });
-    }
-    const rows = await q.getMany();
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+    await this.videos.delete(id);
   }
 }

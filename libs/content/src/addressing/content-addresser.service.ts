@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import { StorageRepository } from '@wetube/platform';
 import { IpfsRepository } from './ipfs.repository';
 import { buildManifest, canonicalJson, ManifestFile, signManifest, SignedManifest } from './manifest';
 import { OriginKeyRepository } from './origin-key.repository';
@@ -22,10 +22,12 @@ export class ContentAddresser {
   constructor(
     private readonly ipfs: IpfsRepository,
     private readonly originKey: OriginKeyRepository,
+    private readonly storage: StorageRepository,
   ) {}
 
   async addressFolder(dir: string, videoId: string): Promise<SignedManifest> {
-    const paths = (await listFiles(dir)).filter((p) => p !== MANIFEST_FILE);
+    if (!(await this.storage.stat(dir))?.isDirectory()) throw new Error(`content addressing: ${dir} is not a folder`);
+    const paths = (await this.storage.listFiles(dir, { recursive: true })).filter((p) => p !== MANIFEST_FILE);
     const files: ManifestFile[] = new Array(paths.length);
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -36,15 +38,7 @@ export class ContentAddresser {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
     const manifest = signManifest(buildManifest({ videoId, files }), this.originKey);
-    const target = join(dir, MANIFEST_FILE);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, canonicalJson(manifest) + '\n');
-      await rename(temp, target);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
+    await this.storage.writeFileAtomic(join(dir, MANIFEST_FILE), canonicalJson(manifest) + '\n');
     return manifest;
   }
 
@@ -59,17 +53,4 @@ export class ContentAddresser {
     });
     return { path, cid, sha256: hash.digest('hex'), bytes };
   }
-}
-
-/** Every regular file under `dir`, as `/`-separated relative paths. Anything else is an error. */
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(join(dir, prefix), { withFileTypes: true });
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else if (entry.isFile()) out.push(rel);
-    else throw new Error(`content addressing: ${join(dir, rel)} is neither a file nor a folder`);
-  }
-  return out;
 }

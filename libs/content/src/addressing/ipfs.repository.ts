@@ -1,8 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@wetube/platform';
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { AppConfig, StorageRepository } from '@wetube/platform';
 import type { AddFileOptions, UnixFS } from '@helia/unixfs';
 import type { FsBlockstore } from 'blockstore-fs';
 import type { Helia } from 'helia';
@@ -77,7 +75,11 @@ export class IpfsRepository implements OnModuleDestroy {
   private node?: Promise<EmbeddedNode>;
   private kubo?: Promise<KuboRPCClient>;
 
-  constructor(config: AppConfig, @Inject(ADDRESSING_OPTIONS) options: AddressingOptions) {
+  constructor(
+    config: AppConfig,
+    @Inject(ADDRESSING_OPTIONS) options: AddressingOptions,
+    @Optional() private readonly storage: StorageRepository = new StorageRepository(config),
+  ) {
     this.blocksDir = join(config.dataDir, 'ipfs', 'blocks');
     this.kuboApiUrl = options.kuboApiUrl;
   }
@@ -87,9 +89,9 @@ export class IpfsRepository implements OnModuleDestroy {
     const { onChunk } = options;
     const [cid, kuboCid] = await Promise.all([
       this.embedded().then(({ fs, importOptions }) =>
-        fs.addByteStream(tap(createReadStream(path, { highWaterMark: KUBO_CHUNK_SIZE }), onChunk), importOptions),
+        fs.addByteStream(tap(this.storage.openRead(path, { highWaterMark: KUBO_CHUNK_SIZE }), onChunk), importOptions),
       ),
-      this.kuboApiUrl ? this.kuboAdd(createReadStream(path, { highWaterMark: KUBO_CHUNK_SIZE })) : undefined,
+      this.kuboApiUrl ? this.kuboAdd(this.storage.openRead(path, { highWaterMark: KUBO_CHUNK_SIZE })) : undefined,
     ]);
     return this.agree(path, cid.toString(), kuboCid);
   }
@@ -158,7 +160,7 @@ export class IpfsRepository implements OnModuleDestroy {
       import('ipfs-unixfs-importer/chunker'),
       import('ipfs-unixfs-importer/layout'),
     ]);
-    await mkdir(this.blocksDir, { recursive: true });
+    await this.storage.makeDir(this.blocksDir);
     const blockstore = new FsBlockstore(this.blocksDir);
     await blockstore.open();
     // Never `helia.start()`: that would start libp2p. Adding, has and cat (offline) need only the

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig, UserError } from '@wetube/platform';
-import { Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password.hasher';
 import { RegistrationInput, validateRegistration } from './registration.validator';
 import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export type AccountType = 'creator' | 'advertiser';
 
@@ -20,7 +19,7 @@ const ROLES_BY_ACCOUNT: Record<AccountType, Role[]> = {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -31,11 +30,11 @@ export class UsersService {
     }
     if (errors.length) return { ok: false, errors };
     const email = normalizeEmail(input.email);
-    if (await this.users.existsBy({ email })) {
+    if (await this.users.existsByEmail(email)) {
       return { ok: false, errors: [UserError.of('email', 'An account with this email already exists.', 'EMAIL_TAKEN')] };
     }
     const now = new Date();
-    const user = this.users.create({
+    const fields: UserEntity = {
       id: randomUUID(),
       email,
       passwordHash: await hashPassword(input.password),
@@ -46,12 +45,13 @@ export class UsersService {
       ],
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    let user: UserEntity;
     try {
-      await this.users.insert(user);
+      user = await this.users.insert(fields);
     } catch (err) {
       // Two registrations racing for one email: the unique index decides.
-      if (await this.users.existsBy({ email })) {
+      if (await this.users.existsByEmail(email)) {
         return { ok: false, errors: [UserError.of('email', 'An account with this email already exists.', 'EMAIL_TAKEN')] };
       }
       throw err;
@@ -61,7 +61,7 @@ export class UsersService {
 
   /** The user whose email and password match, or null (same answer for unknown email and bad password). */
   async authenticate(email: string, password: string): Promise<UserEntity | null> {
-    const user = await this.users.findOneBy({ email: normalizeEmail(email ?? '') });
+    const user = await this.users.findByEmail(normalizeEmail(email ?? ''));
     if (!user) {
       await hashPassword(password ?? ''); // same work either way: no account enumeration by timing
       return null;
@@ -70,15 +70,15 @@ export class UsersService {
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+    return this.users.findByEmail(normalizeEmail(email));
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+    return this.users.findById(id);
   }
 
   findByIds(ids: string[]): Promise<UserEntity[]> {
-    return ids.length ? this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
+    return this.users.findByIds(ids);
   }
 
   async updateDisplayName(id: string, displayName: string): Promise<{ ok: true; user: UserEntity } | { ok: false; errors: UserError[] }> {
@@ -86,7 +86,7 @@ export class UsersService {
     if (name.length < 1 || name.length > 80) {
       return { ok: false, errors: [UserError.of('displayName', 'Use 1 to 80 characters for the display name.', 'INVALID_DISPLAY_NAME')] };
     }
-    await this.users.update({ id }, { displayName: name, updatedAt: new Date() });
+    await this.users.update(id, { displayName: name, updatedAt: new Date() });
     return { ok: true, user: (await this.findById(id))! };
   }
 }

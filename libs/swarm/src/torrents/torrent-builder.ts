@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { Injectable, Optional } from '@nestjs/common';
 import path from 'node:path';
+import { StorageRepository } from '@wetube/platform';
 import { importEsm } from '../esm';
 
 /**
@@ -82,6 +81,9 @@ const SAFE_SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/;
 export class TorrentBuilder {
   private libs?: Promise<{ createTorrent: CreateTorrent; parseTorrent: ParseTorrentModule }>;
 
+  /** Made by hand (tests), it reads the given paths through a StorageRepository of its own. */
+  constructor(@Optional() private readonly storage: StorageRepository = new StorageRepository()) {}
+
   async buildRenditionTorrent(input: RenditionTorrentInput): Promise<RenditionTorrent> {
     const { videoId, rendition, files, announceUrls } = input;
     if (!SAFE_SEGMENT.test(videoId)) throw new Error(`videoId ${JSON.stringify(videoId)} is not a safe path segment`);
@@ -105,8 +107,8 @@ export class TorrentBuilder {
     // common folder, leaving `<rendition>/<file>` under the torrent name.
     const items = await Promise.all(
       files.map(async (file) => {
-        const blob = await openAsBlob(file);
-        const size = (await stat(file)).size;
+        const blob = await this.storage.openBlob(file);
+        const size = await this.storage.size(file);
         if (blob.size !== size) throw new Error(`${file} changed while reading`);
         return Object.assign(blob, { fullPath: `${videoId}/${rendition}/${path.basename(file)}` });
       }),
