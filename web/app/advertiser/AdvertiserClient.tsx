@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { canAdvertise, type AdVideo, type Campaign, type Edges, CAMPAIGNS_QUERY, MY_AD_VIDEOS_QUERY } from '@/lib/ads/advertiser-api';
 import { errorMessage, gql } from '@/lib/api';
+import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { AdOverview } from './AdOverview';
 import { ApiKeys } from './ApiKeys';
@@ -72,19 +73,7 @@ export function AdvertiserClient() {
     });
   }, []);
 
-  if (me === undefined)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  if (me === null) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {sessionError ? `Cannot check your session: ${sessionError}` : 'Redirecting to sign in…'}
-      </div>
-    );
-  }
+  if (!me) return <SignInPending me={me} error={sessionError} />;
   if (!allowed) {
     return (
       <section aria-labelledby="advertiser-title" className="advertiser">

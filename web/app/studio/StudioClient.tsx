@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
+import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { VIDEO_FIELDS, type Connection, type Video } from '@/lib/types';
 import { StatusChart } from './StatusChart';
@@ -56,19 +57,7 @@ export function StudioClient() {
     setVideos((prev) => prev?.filter((p) => p.id !== id) ?? prev);
   }, []);
 
-  if (me === undefined)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  if (me === null) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {sessionError ? `Cannot check your session: ${sessionError}` : 'Redirecting to sign in…'}
-      </div>
-    );
-  }
+  if (!me) return <SignInPending me={me} error={sessionError} />;
 
   return (
     <section aria-labelledby="studio-title" className="studio">

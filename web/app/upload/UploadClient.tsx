@@ -2,6 +2,7 @@
 
 import { useRef, useState, type FormEvent } from 'react';
 import { formatBytes, formatDuration } from '@/lib/format';
+import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { probeDuration, refuseNonMedia, stripExtension, tooBigMessage, tooLongMessage } from './file-checks';
 import { TranscodeStatusPanel } from './TranscodeStatusPanel';
@@ -116,20 +117,7 @@ export function UploadClient() {
   const tooBig = !!(file && config && file.size > config.maxUploadBytes);
   const tooLong = !!(config && localDuration !== null && localDuration > config.maxDurationSec);
 
-  if (me === undefined) {
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  }
-  if (me === null) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {sessionError ? `Cannot check your session: ${sessionError}` : 'Redirecting to sign in…'}
-      </div>
-    );
-  }
+  if (!me) return <SignInPending me={me} error={sessionError} />;
 
   return (
     <section className="upload" aria-labelledby="upload-title">

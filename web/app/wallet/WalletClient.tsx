@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { announceWallet, WALLET_PAGE_QUERY, type Entitlement, type Plan, type Wallet } from '@/lib/payments';
+import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { FaucetButton } from './FaucetButton';
 import { PlansList } from './PlansList';
@@ -53,19 +54,7 @@ export function WalletClient() {
     [load],
   );
 
-  if (me === undefined)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  if (me === null) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {sessionError ? `Cannot check your session: ${sessionError}` : 'Redirecting to sign in…'}
-      </div>
-    );
-  }
+  if (!me) return <SignInPending me={me} error={sessionError} />;
 
   return (
     <section aria-labelledby="wallet-title" className="wallet">

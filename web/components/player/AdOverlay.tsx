@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type RefObject } from 'react';
 import type { AdState } from '@/lib/ads/interstitials';
+import { togglePlay } from './media-commands';
 
 interface Props {
   ad: AdState;
@@ -62,11 +63,6 @@ export function AdOverlay({ ad, videoRef, onClickThrough }: Props) {
       </div>
     </>
   );
-}
-
-function togglePlay(video: HTMLVideoElement): void {
-  if (video.paused) void video.play().catch(() => undefined);
-  else video.pause();
 }
 
 function usePaused(videoRef: RefObject<HTMLVideoElement | null>): boolean {

@@ -1,0 +1,114 @@
+'use client';
+
+import { useId } from 'react';
+import type { Video, Visibility } from '@/lib/types';
+import { useVideoCategories } from '@/lib/useVideoCategories';
+import { MidrollsField } from './MidrollsField';
+import { useVideoEditForm } from './useVideoEditForm';
+import type { FormField } from './video-form';
+
+interface Props {
+  video: Video;
+  onChange: (v: Partial<Video> & { id: string }) => void;
+}
+
+/** "Edit details" of a studio row: title, description, tags, visibility, category and (READY videos) the ad breaks. */
+export function VideoEditForm({ video, onChange }: Props) {
+  const uid = useId();
+  const categories = useVideoCategories();
+  const { form, set, midrolls, changeMidrolls, errors, formError, saved, saving, onSave } = useVideoEditForm(video, onChange);
+
+  const fieldProps = (f: FormField) => ({
+    id: `${uid}-${f}`,
+    name: f,
+    'aria-invalid': errors[f] ? true : undefined,
+    'aria-describedby': errors[f] ? `${uid}-${f}-err` : undefined,
+  });
+  const fieldError = (f: FormField) =>
+    errors[f] ? (
+      <p id={`${uid}-${f}-err`} className="field__error" role="alert" data-testid={`error-${f}`}>
+        {errors[f]}
+      </p>
+    ) : null;
+
+  return (
+    <details className="studio-row__edit">
+      <summary>Edit details</summary>
+      <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
+        <div className="field">
+          <label htmlFor={`${uid}-title`}>Title</label>
+          <input type="text" required value={form.title} onChange={(e) => set('title', e.target.value)} {...fieldProps('title')} />
+          {fieldError('title')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-description`}>Description</label>
+          <textarea rows={3} value={form.description} onChange={(e) => set('description', e.target.value)} {...fieldProps('description')} />
+          {fieldError('description')}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${uid}-tags`}>Tags (comma-separated)</label>
+            <input
+              type="text"
+              value={form.tags}
+              onChange={(e) => set('tags', e.target.value)}
+              placeholder="music, travel"
+              {...fieldProps('tags')}
+            />
+            {fieldError('tags')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-visibility`}>Visibility</label>
+            <select value={form.visibility} onChange={(e) => set('visibility', e.target.value as Visibility)} {...fieldProps('visibility')}>
+              <option value="PUBLIC">Public</option>
+              <option value="UNLISTED">Unlisted</option>
+              <option value="PRIVATE">Private</option>
+            </select>
+            {fieldError('visibility')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-category`}>Category</label>
+            <select
+              value={form.category}
+              onChange={(e) => set('category', e.target.value)}
+              {...fieldProps('category')}
+              data-testid="video-category"
+            >
+              <option value="">None</option>
+              {[...new Set([...categories, ...(form.category ? [form.category] : [])])].map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            {fieldError('category')}
+          </div>
+        </div>
+        {video.status === 'READY' && (
+          <MidrollsField
+            id={`${uid}-midrolls`}
+            value={midrolls}
+            served={video.midrolls}
+            error={errors.midrolls}
+            onChange={changeMidrolls}
+          />
+        )}
+        {formError && (
+          <p className="alert alert--error" role="alert" data-testid="edit-error">
+            {formError}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="btn btn--primary" disabled={saving} data-testid="save-video">
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          {saved && (
+            <span className="saved" role="status" data-testid="saved">
+              Saved ✓
+            </span>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { errorMessage, gql } from '@/lib/api';
+import { parseMidrolls } from '@/lib/midrolls';
+import type { UserError, Video } from '@/lib/types';
+import type { MidrollsValue } from './MidrollsField';
+import { fieldOf, formOf, midrollsOf, parseTags, type FormField, type VideoForm } from './video-form';
+
+const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
+  updateVideo(input: $input) {
+    video { id title description tags visibility category midrolls midrollsAreDefault }
+    userErrors { field message code }
+  }
+}`;
+
+/**
+ * The studio's edit form of one video: the fields as typed, the mid-rolls, and saving them
+ * (`updateVideo`; mid-rolls only for a READY video). The server's errors go under the field their
+ * path names, the rest above Save.
+ */
+export function useVideoEditForm(video: Video, onChange: (v: Partial<Video> & { id: string }) => void) {
+  const [form, setForm] = useState<VideoForm>(() => formOf(video));
+  const [midrolls, setMidrolls] = useState<MidrollsValue>(() => midrollsOf(video));
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  function set<K extends keyof VideoForm>(k: K, v: VideoForm[K]) {
+    setForm((f) => ({ ...f, [k]: v }));
+    setSaved(false);
+    if (errors[k as FormField]) setErrors((e) => ({ ...e, [k]: undefined }));
+  }
+
+  function changeMidrolls(v: MidrollsValue) {
+    setMidrolls(v);
+    setSaved(false);
+    if (errors.midrolls) setErrors((e) => ({ ...e, midrolls: undefined }));
+  }
+
+  async function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setSaving(true);
+    setErrors({});
+    setFormError(null);
+    setSaved(false);
+    const points = midrolls.useDefault ? null : parseMidrolls(midrolls.text);
+    if (points && !points.ok) {
+      setErrors({ midrolls: points.error });
+      setSaving(false);
+      return;
+    }
+    try {
+      const data = await gql<{
+        updateVideo: {
+          video: Pick<
+            Video,
+            'id' | 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'midrollsAreDefault'
+          > | null;
+          userErrors: UserError[];
+        };
+      }>(UPDATE, {
+        input: {
+          id: video.id,
+          title: form.title.trim(),
+          description: form.description,
+          tags: parseTags(form.tags),
+          visibility: form.visibility,
+          category: form.category,
+          ...(video.status !== 'READY' ? {} : points ? { midrolls: points.value } : { defaultMidrolls: true }),
+        },
+      });
+      const { video: updated, userErrors } = data.updateVideo;
+      if (userErrors.length > 0) {
+        const byField: Partial<Record<FormField, string>> = {};
+        const general: string[] = [];
+        for (const ue of userErrors) {
+          const f = fieldOf(ue);
+          if (f && !byField[f]) byField[f] = ue.message;
+          else general.push(ue.message);
+        }
+        setErrors(byField);
+        if (general.length) setFormError(general.join(' '));
+      } else if (updated) {
+        onChange(updated);
+        setForm(formOf(updated));
+        setMidrolls(midrollsOf(updated));
+        setSaved(true);
+      }
+    } catch (err) {
+      setFormError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { form, set, midrolls, changeMidrolls, errors, formError, saved, saving, onSave };
+}
