@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The code's habits, checked as CI checks them: the tree is formatted by Prettier (.prettierrc.json;
-# `npm run format` rewrites it), then ESLint (eslint.config.mjs: typescript-eslint for the server,
-# Next.js's rules for web/) finds no errors. Warnings are printed and do not fail.
+# `npm run format` rewrites it), ESLint (eslint.config.mjs: typescript-eslint for the server,
+# Next.js's rules for web/) finds no errors (warnings are printed and do not fail), and the generated
+# GraphQL types match the schema (`npm run codegen`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx --no-install prettier --check --log-level warn . || {
@@ -14,3 +15,4 @@ npx --no-install eslint --cache --cache-location node_modules/.cache/eslint/ . |
   exit 1
 }
 echo "lint: eslint ok"
+bash scripts/codegen-check.sh

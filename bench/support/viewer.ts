@@ -50,23 +50,9 @@ export interface StartupBreakdown {
   webtorrentChunkLoaded: number | null;
 }
 
-export interface PageCounters {
-  bytesFromPeers: number;
-  bytesFromOrigin: number;
-  bytesUploaded: number;
-  peers: number;
-  rejectedSegments: number;
-  state: string;
-  error: string | null;
-}
-
-export interface SegmentSource {
-  key: string;
-  from: 'peers' | 'origin';
-  bytes: number;
-  /** Why it went to the origin, when the page says (newer loaders log it). */
-  why?: string;
-}
+/** The page's P2P counters (window.__wetubeP2P) and segment log entries, as the page defines them. */
+export type { P2PCounters as PageCounters, SegmentSource } from '../../web/lib/p2p/p2p-counters';
+import type { P2PCounters as PageCounters, SegmentSource } from '../../web/lib/p2p/p2p-counters';
 
 /** What the page received from the origin (the api host), counted from the browser's responses. */
 export interface OriginTally {

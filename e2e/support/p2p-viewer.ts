@@ -7,31 +7,9 @@ import { ARTIFACTS } from '../platform.harness';
 declare const document: any;
 declare const window: any;
 
-/** The page's own P2P counters (window.__wetubeP2P). */
-export interface P2PCounters {
-  bytesFromPeers: number;
-  bytesFromOrigin: number;
-  bytesUploaded: number;
-  /** Of bytesFromPeers: over wires whose selected ICE pair is direct (host/srflx/prflx) or relayed (TURN). */
-  bytesFromDirectPeers: number;
-  bytesFromRelayedPeers: number;
-  /** Per connected peer (its id, shortened): the path of its wire. */
-  paths: Record<string, 'host' | 'srflx' | 'prflx' | 'relay'>;
-  peers: number;
-  rejectedSegments: number;
-  rejectedPieces: number;
-  droppedPeers: number;
-  receiptsSent: number;
-  /** Per peer id: cumulative segments of the newest receipt the page sent it. */
-  signedSegments: Record<string, number>;
-  adFree: boolean | null;
-  receiptsAccepted: number;
-  receiptsRefused: number;
-  lastRefusal: string | null;
-  receiptedBytes: number;
-  state: string;
-  error: string | null;
-}
+/** The page's own P2P counters (window.__wetubeP2P), as the page defines them. */
+export type { P2PCounters } from '../../web/lib/p2p/p2p-counters';
+import type { P2PCounters } from '../../web/lib/p2p/p2p-counters';
 
 export interface Viewer {
   name: string;

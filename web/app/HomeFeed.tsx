@@ -4,17 +4,28 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { VideoCard } from '@/components/VideoCard';
 import { errorMessage, gql } from '@/lib/api';
-import { CARD_FIELDS, type Connection, type Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { VideoCardData } from '@/lib/video-fragments';
 
-const QUERY = `query Home($first: Int, $after: String) {
-  videos(first: $first, after: $after) {
-    edges { cursor node { ${CARD_FIELDS} } }
-    pageInfo { hasNextPage endCursor }
-    totalCount
+const QUERY = graphql(`
+  query Home($first: Int, $after: String) {
+    videos(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...VideoCard
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
   }
-}`;
+`);
 
-type Card = Pick<Video, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'>;
+type Card = VideoCardData;
 
 export function HomeFeed() {
   const [videos, setVideos] = useState<Card[]>([]);
@@ -28,7 +39,7 @@ export function HomeFeed() {
     setLoading(true);
     setError(null);
     try {
-      const data = await gql<{ videos: Connection<Card> }>(QUERY, { first: 24, after });
+      const data = await gql(QUERY, { first: 24, after });
       const nodes = data.videos.edges.map((e) => e.node);
       setVideos((prev) => {
         if (!after) return nodes;

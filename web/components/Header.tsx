@@ -70,7 +70,7 @@ export function Header() {
             <span className="account__loading" aria-hidden="true" />
           ) : me ? (
             <>
-              <span className="account__name" data-testid="account-name" title={me.email}>
+              <span className="account__name" data-testid="account-name" title={me.email ?? undefined}>
                 <span className="avatar" aria-hidden="true">
                   {me.displayName.slice(0, 1).toUpperCase()}
                 </span>

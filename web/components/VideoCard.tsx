@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { formatDuration, relativeDate } from '@/lib/format';
-import type { Video } from '@/lib/types';
+import type { VideoCardData } from '@/lib/video-fragments';
 
-type CardVideo = Pick<Video, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'>;
+type CardVideo = Pick<VideoCardData, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'>;
 
 export function VideoCard({ video }: { video: CardVideo }) {
   const duration = formatDuration(video.durationSec);

@@ -1,112 +1,176 @@
 /**
- * Cloudcoin ledger GraphQL (libs/payments): types, documents and small helpers shared by the
- * wallet page, the studio earnings section and the header. Amounts are `Amount` strings of minor
- * units; format them with ./money.
+ * Cloudcoin ledger GraphQL (libs/payments): documents and small helpers shared by the wallet page,
+ * the studio earnings section and the header. Their types are generated (web/lib/gql, `npm run
+ * codegen`). Amounts are `Amount` strings of minor units; format them with ./money.
  */
-import type { PageInfo, UserError } from './types';
+import { graphql } from './gql';
+import type {
+  EntitlementFieldsFragment,
+  LedgerTransactionFieldsFragment,
+  SeedingEarningsQuery,
+  UserErrorFieldsFragment,
+  WalletFieldsFragment,
+  WalletPageQuery,
+} from './gql/graphql';
 
-export type Amount = string;
+export type { WalletAccount } from './gql/graphql';
+export type Wallet = WalletFieldsFragment;
+export type Entitlement = EntitlementFieldsFragment;
+export type LedgerTransaction = LedgerTransactionFieldsFragment;
+export type Plan = WalletPageQuery['plans'][number];
+export type UserError = UserErrorFieldsFragment;
+/** One day of earnings (seeding or creator revenue). */
+export type EarningsPoint = SeedingEarningsQuery['seedingEarnings'][number];
 
-export interface Wallet {
-  currency: string;
-  decimals: number;
-  balance: Amount;
-  pending: Amount;
-  creatorRevenue: Amount;
-  adFreeUntil: string | null;
-}
-
-export type WalletAccount = 'WALLET' | 'PENDING' | 'CREATOR_REVENUE';
-
-export interface LedgerTransaction {
-  id: string;
-  kind: string;
-  account: WalletAccount;
-  amount: Amount;
-  memo: string | null;
-  createdAt: string;
-}
-
-export interface LedgerTransactionConnection {
-  edges: { cursor: string; node: LedgerTransaction }[];
-  pageInfo: PageInfo;
-}
-
-export interface Plan {
-  id: string;
-  name: string;
-  periodDays: number;
-  price: Amount;
-}
-
-export interface Entitlement {
-  planId: string;
-  planName: string;
-  startsAt: string;
-  expiresAt: string;
-}
-
-export interface EarningsPoint {
-  day: string;
-  amount: Amount;
-  segments: number;
-}
-
-export const WALLET_FIELDS = 'currency decimals balance pending creatorRevenue adFreeUntil';
-const ENTITLEMENT_FIELDS = 'planId planName startsAt expiresAt';
-const TX_FIELDS = 'id kind account amount memo createdAt';
-const USER_ERRORS = 'userErrors { field message code }';
-
-export const WALLET_PAGE_QUERY = `query WalletPage {
-  wallet { ${WALLET_FIELDS} }
-  myEntitlement { ${ENTITLEMENT_FIELDS} }
-  plans { id name periodDays price }
-}`;
-
-export const WALLET_BALANCE_QUERY = 'query WalletBalance { wallet { balance } }';
-
-export const TRANSACTIONS_QUERY = `query Transactions($first: Int, $after: String) {
-  transactions(first: $first, after: $after) {
-    edges { cursor node { ${TX_FIELDS} } }
-    pageInfo { hasNextPage endCursor }
+export const WALLET_FIELDS = graphql(`
+  fragment WalletFields on Wallet {
+    currency
+    decimals
+    balance
+    pending
+    creatorRevenue
+    adFreeUntil
   }
-}`;
+`);
 
-export const SEEDING_EARNINGS_QUERY = `query SeedingEarnings($days: Int) {
-  seedingEarnings(days: $days) { day amount segments }
-}`;
+export const ENTITLEMENT_FIELDS = graphql(`
+  fragment EntitlementFields on Entitlement {
+    planId
+    planName
+    startsAt
+    expiresAt
+  }
+`);
 
-export const CREATOR_EARNINGS_QUERY = `query CreatorEarnings($days: Int) {
-  wallet { creatorRevenue }
-  creatorEarnings(days: $days) { day amount segments }
-}`;
+export const LEDGER_TRANSACTION_FIELDS = graphql(`
+  fragment LedgerTransactionFields on LedgerTransaction {
+    id
+    kind
+    account
+    amount
+    memo
+    createdAt
+  }
+`);
 
-export const BUY_PLAN_MUTATION = `mutation BuyPlan($input: BuyPlanInput!) {
-  buyPlan(input: $input) { entitlement { ${ENTITLEMENT_FIELDS} } wallet { ${WALLET_FIELDS} } ${USER_ERRORS} }
-}`;
+/** What a mutation's `userErrors` carry (the web asks every payload for these). */
+export const USER_ERROR_FIELDS = graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
 
-export const TRANSFER_MUTATION = `mutation Transfer($input: TransferInput!) {
-  transfer(input: $input) { transaction { ${TX_FIELDS} } wallet { ${WALLET_FIELDS} } ${USER_ERRORS} }
-}`;
+export const WALLET_PAGE_QUERY = graphql(`
+  query WalletPage {
+    wallet {
+      ...WalletFields
+    }
+    myEntitlement {
+      ...EntitlementFields
+    }
+    plans {
+      id
+      name
+      periodDays
+      price
+    }
+  }
+`);
 
-export const FAUCET_MUTATION = `mutation Faucet { faucet { wallet { ${WALLET_FIELDS} } ${USER_ERRORS} } }`;
+export const WALLET_BALANCE_QUERY = graphql(`
+  query WalletBalance {
+    wallet {
+      balance
+    }
+  }
+`);
 
-export interface BuyPlanPayload {
-  entitlement: Entitlement | null;
-  wallet: Wallet | null;
-  userErrors: UserError[];
-}
+export const TRANSACTIONS_QUERY = graphql(`
+  query Transactions($first: Int, $after: String) {
+    transactions(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...LedgerTransactionFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
-export interface TransferPayload {
-  transaction: LedgerTransaction | null;
-  wallet: Wallet | null;
-  userErrors: UserError[];
-}
+export const SEEDING_EARNINGS_QUERY = graphql(`
+  query SeedingEarnings($days: Int) {
+    seedingEarnings(days: $days) {
+      day
+      amount
+      segments
+    }
+  }
+`);
 
-export interface FaucetPayload {
-  wallet: Wallet | null;
-  userErrors: UserError[];
-}
+export const CREATOR_EARNINGS_QUERY = graphql(`
+  query CreatorEarnings($days: Int) {
+    wallet {
+      creatorRevenue
+    }
+    creatorEarnings(days: $days) {
+      day
+      amount
+      segments
+    }
+  }
+`);
+
+export const BUY_PLAN_MUTATION = graphql(`
+  mutation BuyPlan($input: BuyPlanInput!) {
+    buyPlan(input: $input) {
+      entitlement {
+        ...EntitlementFields
+      }
+      wallet {
+        ...WalletFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const TRANSFER_MUTATION = graphql(`
+  mutation Transfer($input: TransferInput!) {
+    transfer(input: $input) {
+      transaction {
+        ...LedgerTransactionFields
+      }
+      wallet {
+        ...WalletFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const FAUCET_MUTATION = graphql(`
+  mutation Faucet {
+    faucet {
+      wallet {
+        ...WalletFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
 
 /** A fresh idempotency key. randomUUID needs a secure context (https or localhost); elsewhere a v4 UUID from getRandomValues. */
 export function newIdempotencyKey(): string {

@@ -2,7 +2,22 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, gql, rest, setApiUrl } from './api';
-import type { Me } from './types';
+import { graphql } from './gql';
+import type { MeQuery } from './gql/graphql';
+
+const ME_QUERY = graphql(`
+  query Me {
+    me {
+      id
+      displayName
+      email
+      roles
+    }
+  }
+`);
+
+/** The signed-in user. */
+export type Me = NonNullable<MeQuery['me']>;
 
 interface SessionState {
   /** undefined while loading, null when signed out. */
@@ -24,7 +39,7 @@ export function SessionProvider({ apiUrl, children }: { apiUrl: string; children
 
   const refresh = useCallback(async (): Promise<Me | null> => {
     try {
-      const data = await gql<{ me: Me | null }>('query Me { me { id displayName email roles } }');
+      const data = await gql(ME_QUERY);
       setMe(data.me);
       setError(null);
       return data.me;

@@ -1,20 +1,20 @@
-export type VideoStatus = 'UPLOADED' | 'PROCESSING' | 'READY' | 'FAILED';
-export type Visibility = 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
+/**
+ * What is not a generated GraphQL type. GraphQL results are typed from their documents (web/lib/gql,
+ * `npm run codegen`; video fragments in ./video-fragments).
+ */
+export type { VideoStatus, Visibility } from './video-fragments';
+import type { VideoStatus, Visibility } from './video-fragments';
 
-export interface Me {
+/** The api's transcode progress events (server-sent events, GET /api/videos/:id/events): not GraphQL. */
+export interface ProgressEvent {
   id: string;
-  displayName: string;
-  email: string;
-  roles: string[];
+  status: VideoStatus;
+  progress: number;
+  failureReason: string | null;
 }
 
-export interface Rendition {
-  name: string;
-  width: number;
-  height: number;
-  bandwidth: number;
-  codecs: string;
-}
+// Left for web/app/studio/StudioVideoRow.tsx until its documents move to `graphql(`…`)`: the
+// hand-written video type, field list and user error it still sends and reads.
 
 export interface Video {
   id: string;
@@ -32,7 +32,7 @@ export interface Video {
   posterUrl: string | null;
   masterUrl: string | null;
   storyboardUrl: string | null;
-  renditions: Rendition[] | null;
+  renditions: { name: string; width: number; height: number; bandwidth: number; codecs: string }[] | null;
   viewerCanEdit: boolean;
   owner: { id: string; displayName: string } | null;
   /** Mid-roll ad breaks as served (seconds; the pre-roll at 0 is not listed). */
@@ -44,29 +44,6 @@ export interface Video {
   canRetry?: boolean;
 }
 
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type { UserError } from './payments';
 
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
-export interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
-
-export interface ProgressEvent {
-  id: string;
-  status: VideoStatus;
-  progress: number;
-  failureReason: string | null;
-}
-
-export const CARD_FIELDS = `id title durationSec createdAt posterUrl status progress owner { id displayName }`;
 export const VIDEO_FIELDS = `id title description tags visibility status progress failureReason durationSec width height createdAt posterUrl masterUrl storyboardUrl renditions { name width height bandwidth codecs } viewerCanEdit owner { id displayName }`;

@@ -2,6 +2,13 @@
 
 import { useEffect, useState } from 'react';
 import { gql } from '@/lib/api';
+import { graphql } from '@/lib/gql';
+
+const VIDEO_CATEGORIES_QUERY = graphql(`
+  query VideoCategories {
+    videoCategories
+  }
+`);
 
 let cached: Promise<string[]> | null = null;
 
@@ -9,7 +16,7 @@ let cached: Promise<string[]> | null = null;
 export function useVideoCategories(): string[] {
   const [list, setList] = useState<string[]>([]);
   useEffect(() => {
-    cached ??= gql<{ videoCategories: string[] }>('query VideoCategories { videoCategories }')
+    cached ??= gql(VIDEO_CATEGORIES_QUERY)
       .then((d) => d.videoCategories)
       .catch(() => {
         cached = null; // try again on the next mount

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { gql } from './api';
 import { onWalletAnnounced, WALLET_BALANCE_QUERY } from './payments';
-import type { Me } from './types';
+import type { Me } from './session';
 
 /** The signed-in user's spendable balance (minor units) for the header: one small query, then kept current by the wallet page. */
 export function useWalletBalance(me: Me | null | undefined): string | null {
@@ -14,7 +14,7 @@ export function useWalletBalance(me: Me | null | undefined): string | null {
     setBalance(null);
     if (!userId) return;
     let live = true;
-    gql<{ wallet: { balance: string } }>(WALLET_BALANCE_QUERY)
+    gql(WALLET_BALANCE_QUERY)
       .then((d) => live && setBalance(d.wallet.balance))
       .catch(() => undefined); // the header simply shows no balance
     const off = onWalletAnnounced((w) => setBalance(w.balance));

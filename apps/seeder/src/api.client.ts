@@ -1,4 +1,5 @@
 import type { VideoSelection } from './cli';
+import { postGraphql } from './graphql.client';
 
 /** One rendition's swarm as GraphQL `Video.swarms` lists it. */
 export interface SwarmInfo {
@@ -48,16 +49,7 @@ export interface ApiUserError {
   message: string;
 }
 
-/** The api answered with GraphQL errors (e.g. UNAUTHENTICATED), as opposed to not answering. */
-export class GraphqlError extends Error {
-  constructor(
-    message: string,
-    readonly codes: string[],
-  ) {
-    super(message);
-    this.name = 'GraphqlError';
-  }
-}
+export { GraphqlError } from './graphql.client';
 
 type Fetch = typeof fetch;
 
@@ -171,32 +163,12 @@ export class SeederApiClient {
   }
 
   private async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const url = `${this.apiUrl}/graphql`;
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...this.headers() },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (err) {
-      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
-    }
-    const text = await res.text();
-    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
-    }
-    if (body.errors?.length) {
-      throw new GraphqlError(
-        `GraphQL: ${body.errors.map((e) => e.message).join('; ')}`,
-        body.errors.map((e) => e.extensions?.code ?? ''),
-      );
-    }
-    if (!body.data) throw new Error(`POST ${url}: HTTP ${res.status} without data`);
-    return body.data;
+    const r = await postGraphql<T>(this.apiUrl, query, variables, {
+      headers: this.headers(),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      fetchImpl: this.fetchImpl,
+    });
+    if (!r.data) throw new Error(`POST ${r.url}: HTTP ${r.status} without data`);
+    return r.data;
   }
 }

@@ -1,5 +1,5 @@
 import { emptyRedeemTally, type RedeemCandidate, redeemBackoffMs, redeemInBatches, type RedeemTally } from '@wetube/swarm';
-import { GraphqlError } from './api.client';
+import { GraphqlError } from './graphql.client';
 import type { RedeemApi } from './redeem.client';
 import { statusClc } from './status.line';
 

@@ -1,5 +1,5 @@
 import { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type RedeemReceiptsPayload } from '@wetube/swarm';
-import { GraphqlError } from './api.client';
+import { postGraphql } from './graphql.client';
 
 export { MAX_REDEEM_BATCH, REDEEM_RECEIPTS_MUTATION, type ReceiptRedemption, type RedeemReceiptsPayload } from '@wetube/swarm';
 
@@ -30,36 +30,20 @@ export class RedeemClient implements RedeemApi {
 
   async redeemReceipts(receipts: string[], signal?: AbortSignal): Promise<RedeemReceiptsPayload> {
     if (receipts.length > MAX_REDEEM_BATCH) throw new Error(`at most ${MAX_REDEEM_BATCH} receipts per call (got ${receipts.length})`);
-    const url = `${this.apiUrl}/graphql`;
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify({ query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts } } }),
+    const r = await postGraphql<{ redeemReceipts?: unknown }>(
+      this.apiUrl,
+      REDEEM_RECEIPTS_MUTATION,
+      { input: { receipts } },
+      {
+        headers: { authorization: `Bearer ${this.token}` },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      text = await res.text();
-    } catch (err) {
-      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
-    }
-    if (res.status >= 500) throw new Error(`POST ${url}: HTTP ${res.status}`);
-    let body: { data?: { redeemReceipts?: unknown } | null; errors?: { message: string; extensions?: { code?: string } }[] };
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new Error(`POST ${url}: HTTP ${res.status}, not GraphQL: ${text.slice(0, 200)}`);
-    }
-    if (body.errors?.length) {
-      throw new GraphqlError(
-        `GraphQL: ${body.errors.map((e) => e.message).join('; ')}`,
-        body.errors.map((e) => e.extensions?.code ?? ''),
-      );
-    }
-    const payload = body.data?.redeemReceipts;
-    if (!isPayload(payload)) throw new Error(`POST ${url}: HTTP ${res.status}, redeemReceipts answered without a well-formed payload`);
+        fetchImpl: this.fetchImpl,
+        rejectServerErrors: true,
+      },
+    );
+    const payload = r.data?.redeemReceipts;
+    if (!isPayload(payload)) throw new Error(`POST ${r.url}: HTTP ${r.status}, redeemReceipts answered without a well-formed payload`);
     return payload;
   }
 }

@@ -32,7 +32,7 @@ export function AdOverview({ version }: { version: number }) {
     try {
       const now = Date.now();
       const [{ advertiser }, report] = await Promise.all([
-        gql<{ advertiser: { walletBalance: string } }>(ADVERTISER_QUERY),
+        gql(ADVERTISER_QUERY),
         fetchReportRows({ from: windowStart(DAYS, now).toISOString() }),
       ]);
       if (id !== request.current) return;

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { canAdvertise, type AdVideo, type Campaign, type Edges, CAMPAIGNS_QUERY, MY_AD_VIDEOS_QUERY } from '@/lib/ads/advertiser-api';
+import { canAdvertise, type AdVideo, type Campaign, CAMPAIGNS_QUERY, MY_AD_VIDEOS_QUERY } from '@/lib/ads/advertiser-api';
 import { errorMessage, gql } from '@/lib/api';
 import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
@@ -35,7 +35,7 @@ export function AdvertiserClient() {
     setLoading(true);
     setError(null);
     try {
-      const { campaigns: page } = await gql<{ campaigns: Edges<Campaign> }>(CAMPAIGNS_QUERY, { first: CAMPAIGN_PAGE, after });
+      const { campaigns: page } = await gql(CAMPAIGNS_QUERY, { first: CAMPAIGN_PAGE, after });
       const nodes = page.edges.map((e) => e.node);
       setCampaigns((prev) => {
         if (!after || !prev) return nodes;
@@ -53,7 +53,7 @@ export function AdvertiserClient() {
 
   const loadVideos = useCallback(async () => {
     try {
-      const { myVideos } = await gql<{ myVideos: Edges<AdVideo> }>(MY_AD_VIDEOS_QUERY, { first: 50 });
+      const { myVideos } = await gql(MY_AD_VIDEOS_QUERY, { first: 50 });
       setVideos(myVideos.edges.map((e) => e.node));
     } catch {
       setVideos([]); // the creative form says there is nothing to pick and links to the upload page

@@ -34,7 +34,7 @@ export function ApiKeys() {
   const load = useCallback(async () => {
     setLoadError(null);
     try {
-      setKeys((await gql<{ advertiserApiKeys: ApiKey[] }>(API_KEYS_QUERY)).advertiserApiKeys);
+      setKeys((await gql(API_KEYS_QUERY)).advertiserApiKeys);
     } catch (e) {
       setLoadError(errorMessage(e));
     }
@@ -55,7 +55,7 @@ export function ApiKeys() {
     }
     setBusy(true);
     try {
-      const { createAdvertiserApiKey: r } = await gql<{ createAdvertiserApiKey: CreateApiKeyPayload }>(CREATE_API_KEY_MUTATION, {
+      const { createAdvertiserApiKey: r } = await gql(CREATE_API_KEY_MUTATION, {
         input: { name: name.trim() },
       });
       if (r.userErrors.length > 0 || !r.apiKey || !r.secret) {
@@ -78,7 +78,7 @@ export function ApiKeys() {
     setRevoking(k.id);
     setRowError(null);
     try {
-      const { revokeAdvertiserApiKey: r } = await gql<{ revokeAdvertiserApiKey: RevokeApiKeyPayload }>(REVOKE_API_KEY_MUTATION, {
+      const { revokeAdvertiserApiKey: r } = await gql(REVOKE_API_KEY_MUTATION, {
         id: k.id,
       });
       if (r.userErrors.length > 0 || !r.apiKey) {

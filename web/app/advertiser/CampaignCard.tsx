@@ -7,7 +7,6 @@ import {
   type AdVideo,
   type Campaign,
   type CampaignPayload,
-  type Edges,
   type LineItem,
 } from '@/lib/ads/advertiser-api';
 import { fetchReportRows } from '@/lib/ads/fetch-report';
@@ -48,7 +47,7 @@ export function CampaignCard({
       setError(null);
       try {
         const [{ campaign: c }, report] = await Promise.all([
-          gql<{ campaign: { lineItems: Edges<LineItem> } }>(CAMPAIGN_LINE_ITEMS_QUERY, { id: campaign.id, first: LINE_ITEM_PAGE, after }),
+          gql(CAMPAIGN_LINE_ITEMS_QUERY, { id: campaign.id, first: LINE_ITEM_PAGE, after }),
           fetchReportRows({ campaignId: campaign.id }),
         ]);
         if (id !== request.current) return;
@@ -76,7 +75,7 @@ export function CampaignCard({
     setBusy(true);
     setStatusError(null);
     try {
-      const { setCampaignStatus } = await gql<{ setCampaignStatus: CampaignPayload }>(SET_CAMPAIGN_STATUS_MUTATION, {
+      const { setCampaignStatus } = await gql(SET_CAMPAIGN_STATUS_MUTATION, {
         id: campaign.id,
         status,
       });

@@ -1,4 +1,6 @@
 import type { AdVideo, Creative } from '@/lib/ads/advertiser-api';
+// Creative.videoStatus is a String in the schema; the api sends a VideoStatus name.
+import type { VideoStatus } from '@/lib/video-fragments';
 import { StatusBadge } from './StatusBadge';
 
 /** A line item's creatives: which video, where a click goes, approval and whether the video is ready (both needed to serve). */
@@ -21,7 +23,7 @@ export function CreativeList({ creatives, videos }: { creatives: Creative[]; vid
           >
             <span className="ad-creative__video">{video ? video.title : `Video ${c.videoId.slice(0, 8)}`}</span>
             <StatusBadge status={c.approval} testId="creative-approval" title="Review" />
-            {c.videoStatus && <StatusBadge status={c.videoStatus} testId="creative-video-status" title="Video" />}
+            {c.videoStatus && <StatusBadge status={c.videoStatus as VideoStatus} testId="creative-video-status" title="Video" />}
             <a className="ad-creative__url small" href={c.clickThroughUrl} target="_blank" rel="noopener noreferrer nofollow">
               {c.clickThroughUrl}
             </a>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { lineItemActionMutation, type LineItem, type LineItemAction, type LineItemPayload } from '@/lib/ads/advertiser-api';
-import { errorMessage, gql } from '@/lib/api';
+import { runLineItemAction, type LineItem, type LineItemAction } from '@/lib/ads/advertiser-api';
+import { errorMessage } from '@/lib/api';
 import { formatClc } from '@/lib/money';
 
 /** Pause (ACTIVE), resume (PAUSED) and cancel (ACTIVE or PAUSED; asks first: what the escrow holds goes back to the wallet). */
@@ -23,9 +23,7 @@ export function LineItemActions({
     setBusy(action);
     setError(null);
     try {
-      const { query, field } = lineItemActionMutation(action);
-      const data = await gql<Record<string, LineItemPayload>>(query, { id: li.id });
-      const payload = data[field];
+      const payload = await runLineItemAction(action, li.id);
       if (payload.userErrors.length > 0 || !payload.lineItem) {
         setError(payload.userErrors.map((e) => e.message).join(' ') || 'Not changed.');
         return;

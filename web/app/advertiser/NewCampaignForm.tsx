@@ -27,7 +27,7 @@ export function NewCampaignForm({ onCreated }: { onCreated: (c: Campaign) => voi
     }
     setBusy(true);
     try {
-      const { createCampaign } = await gql<{ createCampaign: CampaignPayload }>(CREATE_CAMPAIGN_MUTATION, { input: { name: name.trim() } });
+      const { createCampaign } = await gql(CREATE_CAMPAIGN_MUTATION, { input: { name: name.trim() } });
       if (createCampaign.userErrors.length > 0 || !createCampaign.campaign) {
         const { byField, general } = splitUserErrors(createCampaign.userErrors, FIELDS);
         setFieldError(byField.name);

@@ -42,7 +42,7 @@ export function NewCreativeForm({
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const { createCreative } = await gql<{ createCreative: CreativePayload }>(CREATE_CREATIVE_MUTATION, {
+      const { createCreative } = await gql(CREATE_CREATIVE_MUTATION, {
         input: { lineItemId, videoId: chosen, clickThroughUrl: url.trim() },
       });
       if (createCreative.userErrors.length > 0 || !createCreative.creative) {

@@ -130,7 +130,7 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
     if (!pending.current || pending.current.values !== values) pending.current = { key: newIdempotencyKey(), values };
     setBusy(true);
     try {
-      const { createLineItem } = await gql<{ createLineItem: LineItemPayload }>(CREATE_LINE_ITEM_MUTATION, {
+      const { createLineItem } = await gql(CREATE_LINE_ITEM_MUTATION, {
         input: { ...built.input, idempotencyKey: pending.current.key },
       });
       pending.current = null; // answered: this attempt is settled either way

@@ -1,5 +1,5 @@
 import type { CampaignStatus, CreativeApproval, LineItemStatus } from '@/lib/ads/advertiser-api';
-import type { VideoStatus } from '@/lib/types';
+import type { VideoStatus } from '@/lib/video-fragments';
 
 type Status = CampaignStatus | LineItemStatus | CreativeApproval | VideoStatus;
 

@@ -1,4 +1,4 @@
-import type { Video, VideoStatus } from '@/lib/types';
+import type { VideoDetails, VideoStatus } from '@/lib/video-fragments';
 
 const STATUSES: VideoStatus[] = ['READY', 'PROCESSING', 'UPLOADED', 'FAILED'];
 const COLORS: Record<VideoStatus, string> = {
@@ -9,7 +9,7 @@ const COLORS: Record<VideoStatus, string> = {
 };
 
 /** Tiny pure-SVG bar chart: number of videos per status. */
-export function StatusChart({ videos }: { videos: Pick<Video, 'status' | 'durationSec'>[] }) {
+export function StatusChart({ videos }: { videos: Pick<VideoDetails, 'status' | 'durationSec'>[] }) {
   const counts = STATUSES.map((s) => ({ status: s, count: videos.filter((v) => v.status === s).length }));
   const max = Math.max(1, ...counts.map((c) => c.count));
   const minutes = videos.reduce((sum, v) => sum + (v.status === 'READY' ? (v.durationSec ?? 0) : 0), 0) / 60;

@@ -5,18 +5,34 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
-import { VIDEO_FIELDS, type Connection, type Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+// StudioVideoRow (being split elsewhere) still takes the hand-written type; the generated node fits it.
+import type { Video } from '@/lib/types';
 import { StatusChart } from './StatusChart';
 import { StudioEarnings } from './StudioEarnings';
 import { StudioVideoRow } from './StudioVideoRow';
 
-const QUERY = `query Studio($first: Int, $after: String) {
-  myVideos(first: $first, after: $after) {
-    edges { cursor node { ${VIDEO_FIELDS} category midrolls midrollsAreDefault canRetry } }
-    pageInfo { hasNextPage endCursor }
-    totalCount
+const QUERY = graphql(`
+  query Studio($first: Int, $after: String) {
+    myVideos(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...VideoFields
+          category
+          midrolls
+          midrollsAreDefault
+          canRetry
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
   }
-}`;
+`);
 
 export function StudioClient() {
   const { me, error: sessionError } = useRequireAuth();
@@ -30,7 +46,7 @@ export function StudioClient() {
     setLoading(true);
     setError(null);
     try {
-      const data = await gql<{ myVideos: Connection<Video> }>(QUERY, { first: 50, after });
+      const data = await gql(QUERY, { first: 50, after });
       const nodes = data.myVideos.edges.map((e) => e.node);
       setVideos((prev) => {
         if (!after || !prev) return nodes;

@@ -15,7 +15,7 @@ export function StudioEarnings() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const d = await gql<{ wallet: { creatorRevenue: string }; creatorEarnings: EarningsPoint[] }>(CREATOR_EARNINGS_QUERY, { days: 30 });
+      const d = await gql(CREATOR_EARNINGS_QUERY, { days: 30 });
       setData({ creatorRevenue: d.wallet.creatorRevenue, points: d.creatorEarnings });
     } catch (e) {
       setError(errorMessage(e));

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ProgressBar } from '@/components/ProgressBar';
-import type { VideoStatus } from '@/lib/types';
+import type { VideoStatus } from '@/lib/video-fragments';
 
 interface TranscodeStatusPanelProps {
   videoId: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
-import type { Visibility } from '@/lib/types';
+import type { Visibility } from '@/lib/video-fragments';
 import { useVideoCategories } from '@/lib/useVideoCategories';
 import { FileDropZone } from './FileDropZone';
 import type { UploadDetailField, UploadDetails } from './upload-details';

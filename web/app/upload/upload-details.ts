@@ -1,4 +1,4 @@
-import type { Visibility } from '@/lib/types';
+import type { Visibility } from '@/lib/video-fragments';
 
 /** What the creator sets on the upload page besides the file; sent as tus Upload-Metadata. */
 export interface UploadDetails {

@@ -2,7 +2,19 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getApiUrl, gql } from '@/lib/api';
-import type { ProgressEvent, Video, VideoStatus } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { ProgressEvent } from '@/lib/types';
+import type { VideoStatus } from '@/lib/video-fragments';
+
+const UPLOAD_STATUS_QUERY = graphql(`
+  query UploadStatus($id: ID!) {
+    video(id: $id) {
+      status
+      progress
+      failureReason
+    }
+  }
+`);
 import type { Phase } from './upload-phase';
 
 /**
@@ -51,10 +63,7 @@ export function useTranscodeWatch(setPhase: (phase: Phase) => void) {
       if (pollRef.current !== null) return;
       const tick = async () => {
         try {
-          const data = await gql<{ video: Pick<Video, 'status' | 'progress' | 'failureReason'> | null }>(
-            'query UploadStatus($id: ID!) { video(id: $id) { status progress failureReason } }',
-            { id },
-          );
+          const data = await gql(UPLOAD_STATUS_QUERY, { id });
           if (data.video) applyEvent(data.video);
         } catch {
           /* keep trying */

@@ -3,19 +3,31 @@
 import { useEffect, useRef, useState } from 'react';
 import * as tus from 'tus-js-client';
 import { getApiUrl, gql } from '@/lib/api';
-import type { Connection, Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
 import { tusErrorField, tusErrorMessage } from './tus-error-message';
 import { detailsMetadata, type UploadDetailField, type UploadDetails } from './upload-details';
 import type { Phase } from './upload-phase';
+
+const MINE_QUERY = graphql(`
+  query Mine {
+    myVideos(first: 10) {
+      edges {
+        node {
+          id
+          title
+          createdAt
+        }
+      }
+    }
+  }
+`);
 
 const CHUNK_SIZE = 8 * 1024 * 1024;
 
 /** The video the server created for an upload, looked up by title when it did not send its id. */
 async function findVideoIdFallback(videoTitle: string): Promise<string | null> {
   try {
-    const data = await gql<{ myVideos: Connection<Pick<Video, 'id' | 'title' | 'createdAt'>> }>(
-      'query Mine { myVideos(first: 10) { edges { node { id title createdAt } } } }',
-    );
+    const data = await gql(MINE_QUERY);
     const match = data.myVideos.edges.map((e) => e.node).find((v) => v.title === videoTitle);
     return match?.id ?? null;
   } catch {

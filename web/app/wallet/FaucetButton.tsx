@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { formatClc, toMinor } from '@/lib/money';
-import { FAUCET_MUTATION, type FaucetPayload, type Wallet } from '@/lib/payments';
+import { FAUCET_MUTATION, type Wallet } from '@/lib/payments';
 
 /** Development only: test coins from the faucet. Hides itself once the server answers FAUCET_DISABLED. */
 export function FaucetButton({ balance, onWallet }: { balance: string; onWallet: (w: Wallet | null) => void }) {
@@ -17,7 +17,7 @@ export function FaucetButton({ balance, onWallet }: { balance: string; onWallet:
     setBusy(true);
     setMessage(null);
     try {
-      const { faucet } = await gql<{ faucet: FaucetPayload }>(FAUCET_MUTATION);
+      const { faucet } = await gql(FAUCET_MUTATION);
       if (faucet.userErrors.some((e) => e.code === 'FAUCET_DISABLED')) {
         setHidden(true);
         return;

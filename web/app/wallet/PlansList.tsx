@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { formatClc, toMinor } from '@/lib/money';
-import { BUY_PLAN_MUTATION, newIdempotencyKey, type BuyPlanPayload, type Entitlement, type Plan, type Wallet } from '@/lib/payments';
+import { BUY_PLAN_MUTATION, newIdempotencyKey, type Entitlement, type Plan, type Wallet } from '@/lib/payments';
 
 type Outcome =
   { planId: string; tone: 'ok'; text: string } | { planId: string; tone: 'error'; text: string; code: string | null; retry: boolean };
@@ -27,7 +27,7 @@ export function PlansList({
     setBusy(plan.id);
     setOutcome(null);
     try {
-      const { buyPlan } = await gql<{ buyPlan: BuyPlanPayload }>(BUY_PLAN_MUTATION, { input: { planId: plan.id, idempotencyKey: key } });
+      const { buyPlan } = await gql(BUY_PLAN_MUTATION, { input: { planId: plan.id, idempotencyKey: key } });
       attempt.current = null; // the server answered: this click is settled either way
       if (buyPlan.userErrors.length > 0) {
         const first = buyPlan.userErrors[0];

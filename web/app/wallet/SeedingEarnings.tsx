@@ -14,7 +14,7 @@ export function SeedingEarnings() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const d = await gql<{ seedingEarnings: EarningsPoint[] }>(SEEDING_EARNINGS_QUERY, { days: 30 });
+      const d = await gql(SEEDING_EARNINGS_QUERY, { days: 30 });
       setPoints(d.seedingEarnings);
     } catch (e) {
       setError(errorMessage(e));

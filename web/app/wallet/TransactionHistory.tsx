@@ -5,7 +5,7 @@ import { errorMessage, gql } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { ACCOUNT_LABEL, kindLabel } from '@/lib/ledger-kinds';
 import { formatClc, toMinor } from '@/lib/money';
-import { TRANSACTIONS_QUERY, type LedgerTransaction, type LedgerTransactionConnection } from '@/lib/payments';
+import { TRANSACTIONS_QUERY, type LedgerTransaction } from '@/lib/payments';
 import { LoadStatus } from '@/components/LoadStatus';
 
 const PAGE = 20;
@@ -26,7 +26,7 @@ export function TransactionHistory({ version }: { version: number }) {
     setLoading(true);
     setError(null);
     try {
-      const { transactions } = await gql<{ transactions: LedgerTransactionConnection }>(TRANSACTIONS_QUERY, { first: PAGE, after });
+      const { transactions } = await gql(TRANSACTIONS_QUERY, { first: PAGE, after });
       if (id !== request.current) return; // a newer request (a reload after a payment) wins
       const nodes = transactions.edges.map((e) => e.node);
       setRows((prev) => {

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { formatClc, parseClc } from '@/lib/money';
-import { newIdempotencyKey, TRANSFER_MUTATION, userErrorField, type TransferPayload, type Wallet } from '@/lib/payments';
+import { newIdempotencyKey, TRANSFER_MUTATION, userErrorField, type Wallet } from '@/lib/payments';
 
 type Field = 'toEmail' | 'amount' | 'memo';
 const FIELDS: Field[] = ['toEmail', 'amount', 'memo'];
@@ -47,7 +47,7 @@ export function TransferForm({ onTransferred }: { onTransferred: (w: Wallet | nu
 
     setBusy(true);
     try {
-      const { transfer } = await gql<{ transfer: TransferPayload }>(TRANSFER_MUTATION, {
+      const { transfer } = await gql(TRANSFER_MUTATION, {
         input: { toEmail, amount: amount.minor, idempotencyKey: key, memo: memo || null },
       });
       pending.current = null; // the server answered: this transfer is settled either way

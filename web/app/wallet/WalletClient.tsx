@@ -29,7 +29,7 @@ export function WalletClient() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const d = await gql<WalletPageData>(WALLET_PAGE_QUERY);
+      const d = await gql(WALLET_PAGE_QUERY);
       setData(d);
       announceWallet(d.wallet);
     } catch (e) {

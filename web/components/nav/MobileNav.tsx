@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatClc } from '@/lib/money';
-import type { Me } from '@/lib/types';
+import type { Me } from '@/lib/session';
 import { isActive, type NavLink } from './nav-links';
 
 interface MobileNavProps {
@@ -91,7 +91,7 @@ export function MobileNav({ links, pathname, me, balance, next, busy, onSignOut 
         <div className="mnav__account">
           {me === undefined ? null : me ? (
             <>
-              <span className="account__name" title={me.email} data-testid="menu-account-name">
+              <span className="account__name" title={me.email ?? undefined} data-testid="menu-account-name">
                 <span className="avatar" aria-hidden="true">
                   {me.displayName.slice(0, 1).toUpperCase()}
                 </span>

@@ -5,6 +5,7 @@
  *
  * Pure module (no DOM, no React): compiled and unit-tested by node --test (line-item-draft.spec.ts).
  */
+import type { AdDevice, AdPosition } from '../gql/graphql';
 import { formatClc, parseClc } from '../money';
 
 export type LineItemField =
@@ -51,8 +52,8 @@ export interface LineItemDraft {
   dailyCap: string;
   cpmBid: string;
   pacing: 'EVEN' | 'ASAP';
-  positions: ('PREROLL' | 'MIDROLL')[];
-  devices: string[];
+  positions: AdPosition[];
+  devices: AdDevice[];
   /** Comma or space separated. */
   countries: string;
   categories: string;
@@ -60,6 +61,7 @@ export interface LineItemDraft {
   timeZone: string;
 }
 
+/** What the form sends as `CreateLineItemInput` (the generated type checks it where it is sent). */
 export interface CreateLineItemInputJson {
   campaignId: string;
   name: string;
@@ -70,8 +72,8 @@ export interface CreateLineItemInputJson {
   cpmBid: string;
   pacing: 'EVEN' | 'ASAP';
   targeting: {
-    positions: string[] | null;
-    devices: string[] | null;
+    positions: AdPosition[] | null;
+    devices: AdDevice[] | null;
     countries: string[] | null;
     categories: string[] | null;
     tags: string[] | null;
@@ -135,7 +137,7 @@ export function buildLineItemInput(d: LineItemDraft, now: Date = new Date()): Dr
   const bad = countries.find((c) => !/^[A-Z]{2}$/.test(c));
   if (bad) errors.countries = `"${bad}" is not a two-letter country code (e.g. DE).`;
   if (Object.keys(errors).length > 0 || !budget.ok || !cpm.ok || !start || !end) return { ok: false, errors };
-  const orNull = (xs: string[]) => (xs.length > 0 ? xs : null);
+  const orNull = <T>(xs: T[]): T[] | null => (xs.length > 0 ? xs : null);
   return {
     ok: true,
     input: {

@@ -1,18 +1,13 @@
 'use client';
 
 import { gql } from '@/lib/api';
+import { graphql } from '@/lib/gql';
+import type { SwarmsQuery } from '@/lib/gql/graphql';
 import { manifestSigningInput, type SignedManifest } from '@wetube/manifest-format';
 import { fromBase64Url, WebCryptoEd25519Verifier } from '@wetube/receipts';
 
 /** What the swarm part needs of a video: its manifest (path → sha256) and one torrent per rendition. */
-export interface SwarmInfo {
-  rendition: string;
-  infoHash: string;
-  magnetUri: string;
-  torrentUrl: string;
-  /** This swarm's tracker shard (WebSocket URL, then HTTP announce URL). */
-  trackerUrls: string[];
-}
+export type SwarmInfo = NonNullable<NonNullable<SwarmsQuery['video']>['swarms']>[number];
 
 export interface ContentIndex {
   /** Relative path (`720p/seg_00001.m4s`) → lowercase hex sha256. */
@@ -24,7 +19,21 @@ export interface ContentIndex {
   originPublicKey: Uint8Array;
 }
 
-const QUERY = `query Swarms($id: ID!) { video(id: $id) { id manifestUrl swarms { rendition infoHash magnetUri torrentUrl trackerUrls } } }`;
+const QUERY = graphql(`
+  query Swarms($id: ID!) {
+    video(id: $id) {
+      id
+      manifestUrl
+      swarms {
+        rendition
+        infoHash
+        magnetUri
+        torrentUrl
+        trackerUrls
+      }
+    }
+  }
+`);
 
 /** The origin's public key (the one that signs manifests and session certificates), from the api. */
 export async function fetchOriginPublicKey(apiUrl: string): Promise<Uint8Array> {
@@ -47,7 +56,7 @@ async function signedByOrigin(manifest: SignedManifest, originPublicKey: Uint8Ar
 }
 
 export async function loadContentIndex(videoId: string, signal?: AbortSignal): Promise<ContentIndex> {
-  const data = await gql<{ video: { manifestUrl: string | null; swarms: SwarmInfo[] | null } | null }>(QUERY, { id: videoId });
+  const data = await gql(QUERY, { id: videoId });
   const video = data.video;
   if (!video?.manifestUrl || !video.swarms?.length) throw new Error('this video has no swarms');
   const [res, originPublicKey] = await Promise.all([

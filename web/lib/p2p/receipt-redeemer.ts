@@ -16,7 +16,7 @@ import {
   redeemBackoffMs,
   redeemInBatches,
 } from '@wetube/receipts';
-import { getApiUrl } from '@/lib/api';
+import { gqlRequest } from '@/lib/api';
 import { p2pStats } from './p2p-stats';
 
 export type { RedeemCandidate };
@@ -29,18 +29,13 @@ const KEEPALIVE_BODY_BYTES = 60_000;
 
 /** `redeemReceipts` over fetch with the page's sign-in cookie; `keepalive` so it outlives the page. */
 export const sendRedeem: RedeemSend = async (receipts, { keepalive }) => {
-  const url = `${getApiUrl()}/graphql`;
-  const res = await fetch(url, {
-    method: 'POST',
-    credentials: 'include',
-    keepalive,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: REDEEM_RECEIPTS_MUTATION, variables: { input: { receipts } } }),
-  });
-  if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
-  const body = (await res.json()) as { data?: { redeemReceipts?: RedeemReceiptsPayload } | null; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  const p = body.data?.redeemReceipts;
+  // The document is the one the seeder sends too (@wetube/receipts), typed there by hand.
+  const data = await gqlRequest<{ redeemReceipts?: RedeemReceiptsPayload | null }, { input: { receipts: string[] } }>(
+    REDEEM_RECEIPTS_MUTATION,
+    { input: { receipts } },
+    { keepalive },
+  );
+  const p = data.redeemReceipts;
   if (!p || !Array.isArray(p.results) || !Array.isArray(p.userErrors)) throw new Error('redeemReceipts answered without a payload');
   return p;
 };

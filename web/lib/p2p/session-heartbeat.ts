@@ -1,8 +1,15 @@
 'use client';
 
-import { getApiUrl } from '@/lib/api';
+import { gqlRequest } from '@/lib/api';
+import { graphql } from '@/lib/gql';
 
-const HEARTBEAT = `mutation Heartbeat($input: PlaybackHeartbeatInput!) { playbackHeartbeat(input: $input) { ok } }`;
+const HEARTBEAT = graphql(`
+  mutation Heartbeat($input: PlaybackHeartbeatInput!) {
+    playbackHeartbeat(input: $input) {
+      ok
+    }
+  }
+`);
 const EVERY_MS = 30_000;
 
 /**
@@ -37,16 +44,10 @@ export class SessionHeartbeat {
 
   private send(ended: boolean): void {
     const seconds = Math.max(0, this.watchedSeconds());
-    void fetch(`${getApiUrl()}/graphql`, {
-      method: 'POST',
-      credentials: 'include',
-      keepalive: ended,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        query: HEARTBEAT,
-        variables: { input: { sessionId: this.sessionId, watchedSeconds: Number.isFinite(seconds) ? seconds : 0, ended } },
-      }),
-    }).catch(() => undefined);
+    const watchedSeconds = Number.isFinite(seconds) ? seconds : 0;
+    void gqlRequest(HEARTBEAT, { input: { sessionId: this.sessionId, watchedSeconds, ended } }, { keepalive: ended }).catch(
+      () => undefined,
+    );
   }
 }
 

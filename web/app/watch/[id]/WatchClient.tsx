@@ -6,9 +6,16 @@ import { Player } from '@/components/Player';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { formatDuration, relativeDate } from '@/lib/format';
 import { useSession } from '@/lib/session';
-import { VIDEO_FIELDS, type Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { VideoDetails as Video } from '@/lib/video-fragments';
 
-const QUERY = `query Watch($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} } }`;
+const QUERY = graphql(`
+  query Watch($id: ID!) {
+    video(id: $id) {
+      ...VideoFields
+    }
+  }
+`);
 
 type LoadState =
   { kind: 'loading' } | { kind: 'error'; message: string; code: string } | { kind: 'missing'; code: string } | { kind: 'ok'; video: Video };
@@ -19,7 +26,7 @@ export function WatchClient({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const data = await gql<{ video: Video | null }>(QUERY, { id });
+      const data = await gql(QUERY, { id });
       setState(data.video ? { kind: 'ok', video: data.video } : { kind: 'missing', code: 'NOT_FOUND' });
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'ERROR';

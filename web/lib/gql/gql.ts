@@ -1,0 +1,402 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
+  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
+  '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
+  '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
+  '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n': typeof types.CreativeFieldsFragmentDoc;
+  '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n': typeof types.LineItemFieldsFragmentDoc;
+  '\n  fragment ApiKeyFields on AdvertiserApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n': typeof types.ApiKeyFieldsFragmentDoc;
+  '\n  query Advertiser {\n    advertiser {\n      id\n      walletBalance\n    }\n  }\n': typeof types.AdvertiserDocument;
+  '\n  query AdCampaigns($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdCampaignsDocument;
+  '\n  query AdCampaignLineItems($id: ID!, $first: Int, $after: String) {\n    campaign(id: $id) {\n      id\n      lineItems(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...LineItemFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n': typeof types.AdCampaignLineItemsDocument;
+  '\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateCampaignDocument;
+  '\n  mutation SetCampaignStatus($id: ID!, $status: CampaignStatus!) {\n    setCampaignStatus(id: $id, status: $status) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.SetCampaignStatusDocument;
+  '\n  mutation CreateLineItem($input: CreateLineItemInput!) {\n    createLineItem(input: $input) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateLineItemDocument;
+  '\n  mutation PauseLineItem($id: ID!) {\n    pauseLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.PauseLineItemDocument;
+  '\n  mutation ResumeLineItem($id: ID!) {\n    resumeLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.ResumeLineItemDocument;
+  '\n  mutation CancelLineItem($id: ID!) {\n    cancelLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CancelLineItemDocument;
+  '\n  mutation CreateCreative($input: CreateCreativeInput!) {\n    createCreative(input: $input) {\n      creative {\n        ...CreativeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateCreativeDocument;
+  '\n  query MyAdVideos($first: Int) {\n    myVideos(first: $first) {\n      edges {\n        node {\n          id\n          title\n          status\n          durationSec\n        }\n      }\n    }\n  }\n': typeof types.MyAdVideosDocument;
+  '\n  query AdvertiserApiKeys {\n    advertiserApiKeys {\n      ...ApiKeyFields\n    }\n  }\n': typeof types.AdvertiserApiKeysDocument;
+  '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateAdvertiserApiKeyDocument;
+  '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RevokeAdvertiserApiKeyDocument;
+  '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdReportDocument;
+  '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n': typeof types.SwarmsDocument;
+  '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n': typeof types.HeartbeatDocument;
+  '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.StartDocument;
+  '\n  fragment WalletFields on Wallet {\n    currency\n    decimals\n    balance\n    pending\n    creatorRevenue\n    adFreeUntil\n  }\n': typeof types.WalletFieldsFragmentDoc;
+  '\n  fragment EntitlementFields on Entitlement {\n    planId\n    planName\n    startsAt\n    expiresAt\n  }\n': typeof types.EntitlementFieldsFragmentDoc;
+  '\n  fragment LedgerTransactionFields on LedgerTransaction {\n    id\n    kind\n    account\n    amount\n    memo\n    createdAt\n  }\n': typeof types.LedgerTransactionFieldsFragmentDoc;
+  '\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n': typeof types.UserErrorFieldsFragmentDoc;
+  '\n  query WalletPage {\n    wallet {\n      ...WalletFields\n    }\n    myEntitlement {\n      ...EntitlementFields\n    }\n    plans {\n      id\n      name\n      periodDays\n      price\n    }\n  }\n': typeof types.WalletPageDocument;
+  '\n  query WalletBalance {\n    wallet {\n      balance\n    }\n  }\n': typeof types.WalletBalanceDocument;
+  '\n  query Transactions($first: Int, $after: String) {\n    transactions(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...LedgerTransactionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.TransactionsDocument;
+  '\n  query SeedingEarnings($days: Int) {\n    seedingEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n': typeof types.SeedingEarningsDocument;
+  '\n  query CreatorEarnings($days: Int) {\n    wallet {\n      creatorRevenue\n    }\n    creatorEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n': typeof types.CreatorEarningsDocument;
+  '\n  mutation BuyPlan($input: BuyPlanInput!) {\n    buyPlan(input: $input) {\n      entitlement {\n        ...EntitlementFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.BuyPlanDocument;
+  '\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      transaction {\n        ...LedgerTransactionFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.TransferDocument;
+  '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
+  '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
+};
+const documents: Documents = {
+  '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
+    types.HomeDocument,
+  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
+    types.StudioDocument,
+  '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
+    types.UploadStatusDocument,
+  '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
+    types.MineDocument,
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': types.WatchDocument,
+  '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': types.CampaignFieldsFragmentDoc,
+  '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n':
+    types.CreativeFieldsFragmentDoc,
+  '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n':
+    types.LineItemFieldsFragmentDoc,
+  '\n  fragment ApiKeyFields on AdvertiserApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n':
+    types.ApiKeyFieldsFragmentDoc,
+  '\n  query Advertiser {\n    advertiser {\n      id\n      walletBalance\n    }\n  }\n': types.AdvertiserDocument,
+  '\n  query AdCampaigns($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.AdCampaignsDocument,
+  '\n  query AdCampaignLineItems($id: ID!, $first: Int, $after: String) {\n    campaign(id: $id) {\n      id\n      lineItems(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...LineItemFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n':
+    types.AdCampaignLineItemsDocument,
+  '\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.CreateCampaignDocument,
+  '\n  mutation SetCampaignStatus($id: ID!, $status: CampaignStatus!) {\n    setCampaignStatus(id: $id, status: $status) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.SetCampaignStatusDocument,
+  '\n  mutation CreateLineItem($input: CreateLineItemInput!) {\n    createLineItem(input: $input) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.CreateLineItemDocument,
+  '\n  mutation PauseLineItem($id: ID!) {\n    pauseLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.PauseLineItemDocument,
+  '\n  mutation ResumeLineItem($id: ID!) {\n    resumeLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.ResumeLineItemDocument,
+  '\n  mutation CancelLineItem($id: ID!) {\n    cancelLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.CancelLineItemDocument,
+  '\n  mutation CreateCreative($input: CreateCreativeInput!) {\n    createCreative(input: $input) {\n      creative {\n        ...CreativeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.CreateCreativeDocument,
+  '\n  query MyAdVideos($first: Int) {\n    myVideos(first: $first) {\n      edges {\n        node {\n          id\n          title\n          status\n          durationSec\n        }\n      }\n    }\n  }\n':
+    types.MyAdVideosDocument,
+  '\n  query AdvertiserApiKeys {\n    advertiserApiKeys {\n      ...ApiKeyFields\n    }\n  }\n': types.AdvertiserApiKeysDocument,
+  '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.CreateAdvertiserApiKeyDocument,
+  '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.RevokeAdvertiserApiKeyDocument,
+  '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.AdReportDocument,
+  '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n':
+    types.SwarmsDocument,
+  '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n':
+    types.HeartbeatDocument,
+  '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.StartDocument,
+  '\n  fragment WalletFields on Wallet {\n    currency\n    decimals\n    balance\n    pending\n    creatorRevenue\n    adFreeUntil\n  }\n':
+    types.WalletFieldsFragmentDoc,
+  '\n  fragment EntitlementFields on Entitlement {\n    planId\n    planName\n    startsAt\n    expiresAt\n  }\n':
+    types.EntitlementFieldsFragmentDoc,
+  '\n  fragment LedgerTransactionFields on LedgerTransaction {\n    id\n    kind\n    account\n    amount\n    memo\n    createdAt\n  }\n':
+    types.LedgerTransactionFieldsFragmentDoc,
+  '\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n': types.UserErrorFieldsFragmentDoc,
+  '\n  query WalletPage {\n    wallet {\n      ...WalletFields\n    }\n    myEntitlement {\n      ...EntitlementFields\n    }\n    plans {\n      id\n      name\n      periodDays\n      price\n    }\n  }\n':
+    types.WalletPageDocument,
+  '\n  query WalletBalance {\n    wallet {\n      balance\n    }\n  }\n': types.WalletBalanceDocument,
+  '\n  query Transactions($first: Int, $after: String) {\n    transactions(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...LedgerTransactionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.TransactionsDocument,
+  '\n  query SeedingEarnings($days: Int) {\n    seedingEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n':
+    types.SeedingEarningsDocument,
+  '\n  query CreatorEarnings($days: Int) {\n    wallet {\n      creatorRevenue\n    }\n    creatorEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n':
+    types.CreatorEarningsDocument,
+  '\n  mutation BuyPlan($input: BuyPlanInput!) {\n    buyPlan(input: $input) {\n      entitlement {\n        ...EntitlementFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.BuyPlanDocument,
+  '\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      transaction {\n        ...LedgerTransactionFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.TransferDocument,
+  '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.FaucetDocument,
+  '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
+  '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n':
+    types.VideoCardFragmentDoc,
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
+    types.VideoFieldsFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
+): typeof import('./graphql').HomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
+): typeof import('./graphql').StudioDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n',
+): typeof import('./graphql').UploadStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').MineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n',
+): typeof import('./graphql').WatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n',
+): typeof import('./graphql').CampaignFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n',
+): typeof import('./graphql').CreativeFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n',
+): typeof import('./graphql').LineItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ApiKeyFields on AdvertiserApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n',
+): typeof import('./graphql').ApiKeyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Advertiser {\n    advertiser {\n      id\n      walletBalance\n    }\n  }\n',
+): typeof import('./graphql').AdvertiserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdCampaigns($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): typeof import('./graphql').AdCampaignsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdCampaignLineItems($id: ID!, $first: Int, $after: String) {\n    campaign(id: $id) {\n      id\n      lineItems(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...LineItemFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').AdCampaignLineItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreateCampaignDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetCampaignStatus($id: ID!, $status: CampaignStatus!) {\n    setCampaignStatus(id: $id, status: $status) {\n      campaign {\n        ...CampaignFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').SetCampaignStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateLineItem($input: CreateLineItemInput!) {\n    createLineItem(input: $input) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreateLineItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PauseLineItem($id: ID!) {\n    pauseLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').PauseLineItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResumeLineItem($id: ID!) {\n    resumeLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').ResumeLineItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CancelLineItem($id: ID!) {\n    cancelLineItem(id: $id) {\n      lineItem {\n        ...LineItemFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').CancelLineItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateCreative($input: CreateCreativeInput!) {\n    createCreative(input: $input) {\n      creative {\n        ...CreativeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreateCreativeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyAdVideos($first: Int) {\n    myVideos(first: $first) {\n      edges {\n        node {\n          id\n          title\n          status\n          durationSec\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').MyAdVideosDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdvertiserApiKeys {\n    advertiserApiKeys {\n      ...ApiKeyFields\n    }\n  }\n',
+): typeof import('./graphql').AdvertiserApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreateAdvertiserApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').RevokeAdvertiserApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): typeof import('./graphql').AdReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n',
+): typeof import('./graphql').SwarmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n',
+): typeof import('./graphql').HeartbeatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').StartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment WalletFields on Wallet {\n    currency\n    decimals\n    balance\n    pending\n    creatorRevenue\n    adFreeUntil\n  }\n',
+): typeof import('./graphql').WalletFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment EntitlementFields on Entitlement {\n    planId\n    planName\n    startsAt\n    expiresAt\n  }\n',
+): typeof import('./graphql').EntitlementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LedgerTransactionFields on LedgerTransaction {\n    id\n    kind\n    account\n    amount\n    memo\n    createdAt\n  }\n',
+): typeof import('./graphql').LedgerTransactionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n',
+): typeof import('./graphql').UserErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WalletPage {\n    wallet {\n      ...WalletFields\n    }\n    myEntitlement {\n      ...EntitlementFields\n    }\n    plans {\n      id\n      name\n      periodDays\n      price\n    }\n  }\n',
+): typeof import('./graphql').WalletPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WalletBalance {\n    wallet {\n      balance\n    }\n  }\n',
+): typeof import('./graphql').WalletBalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Transactions($first: Int, $after: String) {\n    transactions(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...LedgerTransactionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): typeof import('./graphql').TransactionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SeedingEarnings($days: Int) {\n    seedingEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n',
+): typeof import('./graphql').SeedingEarningsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CreatorEarnings($days: Int) {\n    wallet {\n      creatorRevenue\n    }\n    creatorEarnings(days: $days) {\n      day\n      amount\n      segments\n    }\n  }\n',
+): typeof import('./graphql').CreatorEarningsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation BuyPlan($input: BuyPlanInput!) {\n    buyPlan(input: $input) {\n      entitlement {\n        ...EntitlementFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').BuyPlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      transaction {\n        ...LedgerTransactionFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').TransferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').FaucetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n',
+): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query VideoCategories {\n    videoCategories\n  }\n',
+): typeof import('./graphql').VideoCategoriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n',
+): typeof import('./graphql').VideoCardFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n',
+): typeof import('./graphql').VideoFieldsFragmentDoc;
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1861 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdDevice = 'DESKTOP' | 'MOBILE' | 'TABLET' | 'TV';
+
+export type AdPosition = 'MIDROLL' | 'PREROLL';
+
+export type AdReportFilterInput = {
+  campaignId?: string | number | null | undefined;
+  /** Inclusive: ads served at or after */
+  from?: string | null | undefined;
+  lineItemId?: string | number | null | undefined;
+  /** Exclusive: ads served before */
+  to?: string | null | undefined;
+};
+
+export type BuyPlanInput = {
+  /** Your key for this purchase (e.g. a UUID made per click): a retry with it never buys twice */
+  idempotencyKey: string;
+  planId: string | number;
+};
+
+export type CampaignStatus = 'ACTIVE' | 'PAUSED';
+
+export type CreateAdvertiserApiKeyInput = {
+  /** A label for you, e.g. "reporting server" */
+  name: string;
+};
+
+export type CreateCampaignInput = {
+  name: string;
+};
+
+export type CreateCreativeInput = {
+  /** Absolute http:// or https:// URL */
+  clickThroughUrl: string;
+  lineItemId: string | number;
+  /** One of your own uploads */
+  videoId: string | number;
+};
+
+export type CreateLineItemInput = {
+  /** Moved from your wallet into the line item escrow now (INSUFFICIENT_FUNDS when it has less) */
+  budget: string;
+  campaignId: string | number;
+  /** At least the platform floor (ADS_FLOOR_CPM), a whole multiple of 1000 minor units */
+  cpmBid: string;
+  /** Most spent per local day (targeting.timeZone); at most the budget */
+  dailyCap?: string | null | undefined;
+  /** Exclusive; after flightStart and after now */
+  flightEnd: string;
+  flightStart: string;
+  frequencyCaps?: FrequencyCapsInput | null | undefined;
+  /** Your key for this line item (e.g. a UUID per click): a retry with it never creates or funds a second one */
+  idempotencyKey?: string | null | undefined;
+  name: string;
+  pacing?: Pacing;
+  targeting?: TargetingInput | null | undefined;
+};
+
+export type CreativeApproval = 'APPROVED' | 'PENDING' | 'REJECTED';
+
+export type DayPartInput = {
+  /** 0 = Sunday … 6 = Saturday */
+  days: Array<number>;
+  /** Local minute it closes, exclusive (0–1440); below startMinute: runs past midnight */
+  endMinute: number;
+  /** Local minute of the day the window opens (0–1439) */
+  startMinute: number;
+};
+
+export type FrequencyCapsInput = {
+  lifetime?: number | null | undefined;
+  /** Per viewer, rolling 24 hours */
+  perDay?: number | null | undefined;
+  /** Per viewer, rolling hour; null = no cap, 0 = never */
+  perHour?: number | null | undefined;
+  /** Per ad break (default 1) */
+  perPod?: number | null | undefined;
+  /** Per playback session */
+  perStream?: number | null | undefined;
+};
+
+/** DRAFT only while the budget moves into escrow; only ACTIVE serves */
+export type LineItemStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED' | 'PAUSED';
+
+/** EVEN: spread over the flight (and the day, with a daily cap); ASAP: no throttling */
+export type Pacing = 'ASAP' | 'EVEN';
+
+export type PlaybackHeartbeatInput = {
+  /** True when the viewer left (the session is over); false for a heartbeat */
+  ended?: boolean;
+  sessionId: string | number;
+  /** Seconds of the video played in this session so far */
+  watchedSeconds: number;
+};
+
+/** What an account may do */
+export type Role = 'ADMIN' | 'ADVERTISER' | 'CREATOR' | 'VIEWER';
+
+export type StartPlaybackInput = {
+  /** The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url */
+  sessionPublicKey: string;
+  videoId: string | number;
+};
+
+export type TargetingInput = {
+  /** Video categories; empty or left out: any */
+  categories?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 codes (from the deployment country header) */
+  countries?: Array<string> | null | undefined;
+  dayParts?: Array<DayPartInput> | null | undefined;
+  devices?: Array<AdDevice> | null | undefined;
+  positions?: Array<AdPosition> | null | undefined;
+  tags?: Array<string> | null | undefined;
+  /** IANA time zone, default UTC */
+  timeZone?: string | null | undefined;
+};
+
+export type TransferInput = {
+  amount: string;
+  idempotencyKey: string;
+  memo?: string | null | undefined;
+  /** The recipient's account email */
+  toEmail: string;
+};
+
+export type VideoStatus = 'FAILED' | 'PROCESSING' | 'READY' | 'UPLOADED';
+
+export type Visibility = 'PRIVATE' | 'PUBLIC' | 'UNLISTED';
+
+/** Which of the user's ledger accounts a transaction moved */
+export type WalletAccount = 'CREATOR_REVENUE' | 'PENDING' | 'WALLET';
+
+export type HomeQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type HomeQuery = {
+  videos: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        owner: { id: string; displayName: string };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type StudioQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type StudioQuery = {
+  myVideos: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        category: string | null;
+        midrolls: Array<number>;
+        midrollsAreDefault: boolean;
+        canRetry: boolean;
+        id: string;
+        title: string;
+        description: string;
+        tags: Array<string>;
+        visibility: Visibility;
+        status: VideoStatus;
+        progress: number;
+        failureReason: string | null;
+        durationSec: number | null;
+        width: number | null;
+        height: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        masterUrl: string | null;
+        storyboardUrl: string | null;
+        viewerCanEdit: boolean;
+        renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
+        owner: { id: string; displayName: string };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type UploadStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type UploadStatusQuery = { video: { status: VideoStatus; progress: number; failureReason: string | null } | null };
+
+export type MineQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MineQuery = { myVideos: { edges: Array<{ node: { id: string; title: string; createdAt: string } }> } };
+
+export type WatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type WatchQuery = {
+  video: {
+    id: string;
+    title: string;
+    description: string;
+    tags: Array<string>;
+    visibility: Visibility;
+    status: VideoStatus;
+    progress: number;
+    failureReason: string | null;
+    durationSec: number | null;
+    width: number | null;
+    height: number | null;
+    createdAt: string;
+    posterUrl: string | null;
+    masterUrl: string | null;
+    storyboardUrl: string | null;
+    viewerCanEdit: boolean;
+    renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
+    owner: { id: string; displayName: string };
+  } | null;
+};
+
+export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
+
+export type CreativeFieldsFragment = {
+  id: string;
+  videoId: string;
+  clickThroughUrl: string;
+  approval: CreativeApproval;
+  videoStatus: string | null;
+  createdAt: string;
+};
+
+export type LineItemFieldsFragment = {
+  id: string;
+  campaignId: string;
+  name: string;
+  status: LineItemStatus;
+  flightStart: string;
+  flightEnd: string;
+  budget: string;
+  dailyCap: string | null;
+  cpmBid: string;
+  pacing: Pacing;
+  escrowBalance: string;
+  spent: string;
+  returned: string;
+  createdAt: string;
+  closedAt: string | null;
+  targeting: {
+    categories: Array<string>;
+    tags: Array<string>;
+    devices: Array<AdDevice>;
+    countries: Array<string>;
+    timeZone: string;
+    positions: Array<AdPosition>;
+  };
+  creatives: Array<{
+    id: string;
+    videoId: string;
+    clickThroughUrl: string;
+    approval: CreativeApproval;
+    videoStatus: string | null;
+    createdAt: string;
+  }>;
+};
+
+export type ApiKeyFieldsFragment = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type AdvertiserQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdvertiserQuery = { advertiser: { id: string; walletBalance: string } };
+
+export type AdCampaignsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AdCampaignsQuery = {
+  campaigns: {
+    edges: Array<{ cursor: string; node: { id: string; name: string; status: CampaignStatus; createdAt: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type AdCampaignLineItemsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AdCampaignLineItemsQuery = {
+  campaign: {
+    id: string;
+    lineItems: {
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          campaignId: string;
+          name: string;
+          status: LineItemStatus;
+          flightStart: string;
+          flightEnd: string;
+          budget: string;
+          dailyCap: string | null;
+          cpmBid: string;
+          pacing: Pacing;
+          escrowBalance: string;
+          spent: string;
+          returned: string;
+          createdAt: string;
+          closedAt: string | null;
+          targeting: {
+            categories: Array<string>;
+            tags: Array<string>;
+            devices: Array<AdDevice>;
+            countries: Array<string>;
+            timeZone: string;
+            positions: Array<AdPosition>;
+          };
+          creatives: Array<{
+            id: string;
+            videoId: string;
+            clickThroughUrl: string;
+            approval: CreativeApproval;
+            videoStatus: string | null;
+            createdAt: string;
+          }>;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+};
+
+export type CreateCampaignMutationVariables = Exact<{
+  input: CreateCampaignInput;
+}>;
+
+export type CreateCampaignMutation = {
+  createCampaign: {
+    campaign: { id: string; name: string; status: CampaignStatus; createdAt: string } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type SetCampaignStatusMutationVariables = Exact<{
+  id: string | number;
+  status: CampaignStatus;
+}>;
+
+export type SetCampaignStatusMutation = {
+  setCampaignStatus: {
+    campaign: { id: string; name: string; status: CampaignStatus; createdAt: string } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type CreateLineItemMutationVariables = Exact<{
+  input: CreateLineItemInput;
+}>;
+
+export type CreateLineItemMutation = {
+  createLineItem: {
+    lineItem: {
+      id: string;
+      campaignId: string;
+      name: string;
+      status: LineItemStatus;
+      flightStart: string;
+      flightEnd: string;
+      budget: string;
+      dailyCap: string | null;
+      cpmBid: string;
+      pacing: Pacing;
+      escrowBalance: string;
+      spent: string;
+      returned: string;
+      createdAt: string;
+      closedAt: string | null;
+      targeting: {
+        categories: Array<string>;
+        tags: Array<string>;
+        devices: Array<AdDevice>;
+        countries: Array<string>;
+        timeZone: string;
+        positions: Array<AdPosition>;
+      };
+      creatives: Array<{
+        id: string;
+        videoId: string;
+        clickThroughUrl: string;
+        approval: CreativeApproval;
+        videoStatus: string | null;
+        createdAt: string;
+      }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type PauseLineItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PauseLineItemMutation = {
+  pauseLineItem: {
+    lineItem: {
+      id: string;
+      campaignId: string;
+      name: string;
+      status: LineItemStatus;
+      flightStart: string;
+      flightEnd: string;
+      budget: string;
+      dailyCap: string | null;
+      cpmBid: string;
+      pacing: Pacing;
+      escrowBalance: string;
+      spent: string;
+      returned: string;
+      createdAt: string;
+      closedAt: string | null;
+      targeting: {
+        categories: Array<string>;
+        tags: Array<string>;
+        devices: Array<AdDevice>;
+        countries: Array<string>;
+        timeZone: string;
+        positions: Array<AdPosition>;
+      };
+      creatives: Array<{
+        id: string;
+        videoId: string;
+        clickThroughUrl: string;
+        approval: CreativeApproval;
+        videoStatus: string | null;
+        createdAt: string;
+      }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type ResumeLineItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ResumeLineItemMutation = {
+  resumeLineItem: {
+    lineItem: {
+      id: string;
+      campaignId: string;
+      name: string;
+      status: LineItemStatus;
+      flightStart: string;
+      flightEnd: string;
+      budget: string;
+      dailyCap: string | null;
+      cpmBid: string;
+      pacing: Pacing;
+      escrowBalance: string;
+      spent: string;
+      returned: string;
+      createdAt: string;
+      closedAt: string | null;
+      targeting: {
+        categories: Array<string>;
+        tags: Array<string>;
+        devices: Array<AdDevice>;
+        countries: Array<string>;
+        timeZone: string;
+        positions: Array<AdPosition>;
+      };
+      creatives: Array<{
+        id: string;
+        videoId: string;
+        clickThroughUrl: string;
+        approval: CreativeApproval;
+        videoStatus: string | null;
+        createdAt: string;
+      }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type CancelLineItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelLineItemMutation = {
+  cancelLineItem: {
+    lineItem: {
+      id: string;
+      campaignId: string;
+      name: string;
+      status: LineItemStatus;
+      flightStart: string;
+      flightEnd: string;
+      budget: string;
+      dailyCap: string | null;
+      cpmBid: string;
+      pacing: Pacing;
+      escrowBalance: string;
+      spent: string;
+      returned: string;
+      createdAt: string;
+      closedAt: string | null;
+      targeting: {
+        categories: Array<string>;
+        tags: Array<string>;
+        devices: Array<AdDevice>;
+        countries: Array<string>;
+        timeZone: string;
+        positions: Array<AdPosition>;
+      };
+      creatives: Array<{
+        id: string;
+        videoId: string;
+        clickThroughUrl: string;
+        approval: CreativeApproval;
+        videoStatus: string | null;
+        createdAt: string;
+      }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type CreateCreativeMutationVariables = Exact<{
+  input: CreateCreativeInput;
+}>;
+
+export type CreateCreativeMutation = {
+  createCreative: {
+    creative: {
+      id: string;
+      videoId: string;
+      clickThroughUrl: string;
+      approval: CreativeApproval;
+      videoStatus: string | null;
+      createdAt: string;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type MyAdVideosQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type MyAdVideosQuery = {
+  myVideos: { edges: Array<{ node: { id: string; title: string; status: VideoStatus; durationSec: number | null } }> };
+};
+
+export type AdvertiserApiKeysQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdvertiserApiKeysQuery = {
+  advertiserApiKeys: Array<{
+    id: string;
+    name: string;
+    prefix: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  }>;
+};
+
+export type CreateAdvertiserApiKeyMutationVariables = Exact<{
+  input: CreateAdvertiserApiKeyInput;
+}>;
+
+export type CreateAdvertiserApiKeyMutation = {
+  createAdvertiserApiKey: {
+    secret: string | null;
+    apiKey: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type RevokeAdvertiserApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RevokeAdvertiserApiKeyMutation = {
+  revokeAdvertiserApiKey: {
+    apiKey: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type AdReportQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AdReportFilterInput | null | undefined;
+}>;
+
+export type AdReportQuery = {
+  adReport: {
+    edges: Array<{
+      node: {
+        lineItemId: string;
+        lineItemName: string;
+        campaignId: string;
+        day: string;
+        impressions: number;
+        starts: number;
+        completes: number;
+        completionRate: number;
+        clicks: number;
+        clickThroughRate: number;
+        spend: string;
+        eCpm: string;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type SwarmsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type SwarmsQuery = {
+  video: {
+    id: string;
+    manifestUrl: string | null;
+    swarms: Array<{ rendition: string; infoHash: string; magnetUri: string; torrentUrl: string; trackerUrls: Array<string> }>;
+  } | null;
+};
+
+export type HeartbeatMutationVariables = Exact<{
+  input: PlaybackHeartbeatInput;
+}>;
+
+export type HeartbeatMutation = { playbackHeartbeat: { ok: boolean } };
+
+export type StartMutationVariables = Exact<{
+  input: StartPlaybackInput;
+}>;
+
+export type StartMutation = {
+  playbackSession: {
+    session: {
+      sessionId: string;
+      certificate: string;
+      expiresAt: string;
+      masterUrl: string;
+      trackerUrls: Array<string>;
+      adFree: boolean;
+      bandwidthBudget: string;
+      iceServers: Array<{ urls: Array<string>; username: string | null; credential: string | null }>;
+    } | null;
+    userErrors: Array<{ code: string; message: string }>;
+  };
+};
+
+export type WalletFieldsFragment = {
+  currency: string;
+  decimals: number;
+  balance: string;
+  pending: string;
+  creatorRevenue: string;
+  adFreeUntil: string | null;
+};
+
+export type EntitlementFieldsFragment = { planId: string; planName: string; startsAt: string; expiresAt: string };
+
+export type LedgerTransactionFieldsFragment = {
+  id: string;
+  kind: string;
+  account: WalletAccount;
+  amount: string;
+  memo: string | null;
+  createdAt: string;
+};
+
+export type UserErrorFieldsFragment = { field: Array<string>; message: string; code: string };
+
+export type WalletPageQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WalletPageQuery = {
+  wallet: { currency: string; decimals: number; balance: string; pending: string; creatorRevenue: string; adFreeUntil: string | null };
+  myEntitlement: { planId: string; planName: string; startsAt: string; expiresAt: string } | null;
+  plans: Array<{ id: string; name: string; periodDays: number; price: string }>;
+};
+
+export type WalletBalanceQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WalletBalanceQuery = { wallet: { balance: string } };
+
+export type TransactionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type TransactionsQuery = {
+  transactions: {
+    edges: Array<{
+      cursor: string;
+      node: { id: string; kind: string; account: WalletAccount; amount: string; memo: string | null; createdAt: string };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type SeedingEarningsQueryVariables = Exact<{
+  days?: number | null | undefined;
+}>;
+
+export type SeedingEarningsQuery = { seedingEarnings: Array<{ day: string; amount: string; segments: number }> };
+
+export type CreatorEarningsQueryVariables = Exact<{
+  days?: number | null | undefined;
+}>;
+
+export type CreatorEarningsQuery = {
+  wallet: { creatorRevenue: string };
+  creatorEarnings: Array<{ day: string; amount: string; segments: number }>;
+};
+
+export type BuyPlanMutationVariables = Exact<{
+  input: BuyPlanInput;
+}>;
+
+export type BuyPlanMutation = {
+  buyPlan: {
+    entitlement: { planId: string; planName: string; startsAt: string; expiresAt: string } | null;
+    wallet: {
+      currency: string;
+      decimals: number;
+      balance: string;
+      pending: string;
+      creatorRevenue: string;
+      adFreeUntil: string | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type TransferMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+export type TransferMutation = {
+  transfer: {
+    transaction: { id: string; kind: string; account: WalletAccount; amount: string; memo: string | null; createdAt: string } | null;
+    wallet: {
+      currency: string;
+      decimals: number;
+      balance: string;
+      pending: string;
+      creatorRevenue: string;
+      adFreeUntil: string | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type FaucetMutationVariables = Exact<{ [key: string]: never }>;
+
+export type FaucetMutation = {
+  faucet: {
+    wallet: {
+      currency: string;
+      decimals: number;
+      balance: string;
+      pending: string;
+      creatorRevenue: string;
+      adFreeUntil: string | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type MeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MeQuery = { me: { id: string; displayName: string; email: string | null; roles: Array<Role> } | null };
+
+export type VideoCategoriesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type VideoCategoriesQuery = { videoCategories: Array<string> };
+
+export type VideoCardFragment = {
+  id: string;
+  title: string;
+  durationSec: number | null;
+  createdAt: string;
+  posterUrl: string | null;
+  status: VideoStatus;
+  progress: number;
+  owner: { id: string; displayName: string };
+};
+
+export type VideoFieldsFragment = {
+  id: string;
+  title: string;
+  description: string;
+  tags: Array<string>;
+  visibility: Visibility;
+  status: VideoStatus;
+  progress: number;
+  failureReason: string | null;
+  durationSec: number | null;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+  posterUrl: string | null;
+  masterUrl: string | null;
+  storyboardUrl: string | null;
+  viewerCanEdit: boolean;
+  renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
+  owner: { id: string; displayName: string };
+};
+
+export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CampaignFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment CampaignFields on Campaign {
+  id
+  name
+  status
+  createdAt
+}
+    `,
+  { fragmentName: 'CampaignFields' },
+) as unknown as TypedDocumentString<CampaignFieldsFragment, unknown>;
+export const CreativeFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+    `,
+  { fragmentName: 'CreativeFields' },
+) as unknown as TypedDocumentString<CreativeFieldsFragment, unknown>;
+export const LineItemFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}`,
+  { fragmentName: 'LineItemFields' },
+) as unknown as TypedDocumentString<LineItemFieldsFragment, unknown>;
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ApiKeyFields on AdvertiserApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `,
+  { fragmentName: 'ApiKeyFields' },
+) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const WalletFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment WalletFields on Wallet {
+  currency
+  decimals
+  balance
+  pending
+  creatorRevenue
+  adFreeUntil
+}
+    `,
+  { fragmentName: 'WalletFields' },
+) as unknown as TypedDocumentString<WalletFieldsFragment, unknown>;
+export const EntitlementFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment EntitlementFields on Entitlement {
+  planId
+  planName
+  startsAt
+  expiresAt
+}
+    `,
+  { fragmentName: 'EntitlementFields' },
+) as unknown as TypedDocumentString<EntitlementFieldsFragment, unknown>;
+export const LedgerTransactionFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment LedgerTransactionFields on LedgerTransaction {
+  id
+  kind
+  account
+  amount
+  memo
+  createdAt
+}
+    `,
+  { fragmentName: 'LedgerTransactionFields' },
+) as unknown as TypedDocumentString<LedgerTransactionFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}
+    `,
+  { fragmentName: 'UserErrorFields' },
+) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
+export const VideoCardFragmentDoc = new TypedDocumentString(
+  `
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}
+    `,
+  { fragmentName: 'VideoCard' },
+) as unknown as TypedDocumentString<VideoCardFragment, unknown>;
+export const VideoFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}
+    `,
+  { fragmentName: 'VideoFields' },
+) as unknown as TypedDocumentString<VideoFieldsFragment, unknown>;
+export const HomeDocument = new TypedDocumentString(`
+    query Home($first: Int, $after: String) {
+  videos(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VideoCard
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const StudioDocument = new TypedDocumentString(`
+    query Studio($first: Int, $after: String) {
+  myVideos(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VideoFields
+        category
+        midrolls
+        midrollsAreDefault
+        canRetry
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const UploadStatusDocument = new TypedDocumentString(`
+    query UploadStatus($id: ID!) {
+  video(id: $id) {
+    status
+    progress
+    failureReason
+  }
+}
+    `) as unknown as TypedDocumentString<UploadStatusQuery, UploadStatusQueryVariables>;
+export const MineDocument = new TypedDocumentString(`
+    query Mine {
+  myVideos(first: 10) {
+    edges {
+      node {
+        id
+        title
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MineQuery, MineQueryVariables>;
+export const WatchDocument = new TypedDocumentString(`
+    query Watch($id: ID!) {
+  video(id: $id) {
+    ...VideoFields
+  }
+}
+    fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const AdvertiserDocument = new TypedDocumentString(`
+    query Advertiser {
+  advertiser {
+    id
+    walletBalance
+  }
+}
+    `) as unknown as TypedDocumentString<AdvertiserQuery, AdvertiserQueryVariables>;
+export const AdCampaignsDocument = new TypedDocumentString(`
+    query AdCampaigns($first: Int, $after: String) {
+  campaigns(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...CampaignFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<AdCampaignsQuery, AdCampaignsQueryVariables>;
+export const AdCampaignLineItemsDocument = new TypedDocumentString(`
+    query AdCampaignLineItems($id: ID!, $first: Int, $after: String) {
+  campaign(id: $id) {
+    id
+    lineItems(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...LineItemFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}`) as unknown as TypedDocumentString<AdCampaignLineItemsQuery, AdCampaignLineItemsQueryVariables>;
+export const CreateCampaignDocument = new TypedDocumentString(`
+    mutation CreateCampaign($input: CreateCampaignInput!) {
+  createCampaign(input: $input) {
+    campaign {
+      ...CampaignFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  status
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateCampaignMutation, CreateCampaignMutationVariables>;
+export const SetCampaignStatusDocument = new TypedDocumentString(`
+    mutation SetCampaignStatus($id: ID!, $status: CampaignStatus!) {
+  setCampaignStatus(id: $id, status: $status) {
+    campaign {
+      ...CampaignFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  status
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<SetCampaignStatusMutation, SetCampaignStatusMutationVariables>;
+export const CreateLineItemDocument = new TypedDocumentString(`
+    mutation CreateLineItem($input: CreateLineItemInput!) {
+  createLineItem(input: $input) {
+    lineItem {
+      ...LineItemFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateLineItemMutation, CreateLineItemMutationVariables>;
+export const PauseLineItemDocument = new TypedDocumentString(`
+    mutation PauseLineItem($id: ID!) {
+  pauseLineItem(id: $id) {
+    lineItem {
+      ...LineItemFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<PauseLineItemMutation, PauseLineItemMutationVariables>;
+export const ResumeLineItemDocument = new TypedDocumentString(`
+    mutation ResumeLineItem($id: ID!) {
+  resumeLineItem(id: $id) {
+    lineItem {
+      ...LineItemFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ResumeLineItemMutation, ResumeLineItemMutationVariables>;
+export const CancelLineItemDocument = new TypedDocumentString(`
+    mutation CancelLineItem($id: ID!) {
+  cancelLineItem(id: $id) {
+    lineItem {
+      ...LineItemFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment LineItemFields on LineItem {
+  id
+  campaignId
+  name
+  status
+  flightStart
+  flightEnd
+  budget
+  dailyCap
+  cpmBid
+  pacing
+  targeting {
+    categories
+    tags
+    devices
+    countries
+    timeZone
+    positions
+  }
+  escrowBalance
+  spent
+  returned
+  createdAt
+  closedAt
+  creatives {
+    ...CreativeFields
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CancelLineItemMutation, CancelLineItemMutationVariables>;
+export const CreateCreativeDocument = new TypedDocumentString(`
+    mutation CreateCreative($input: CreateCreativeInput!) {
+  createCreative(input: $input) {
+    creative {
+      ...CreativeFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment CreativeFields on Creative {
+  id
+  videoId
+  clickThroughUrl
+  approval
+  videoStatus
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateCreativeMutation, CreateCreativeMutationVariables>;
+export const MyAdVideosDocument = new TypedDocumentString(`
+    query MyAdVideos($first: Int) {
+  myVideos(first: $first) {
+    edges {
+      node {
+        id
+        title
+        status
+        durationSec
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAdVideosQuery, MyAdVideosQueryVariables>;
+export const AdvertiserApiKeysDocument = new TypedDocumentString(`
+    query AdvertiserApiKeys {
+  advertiserApiKeys {
+    ...ApiKeyFields
+  }
+}
+    fragment ApiKeyFields on AdvertiserApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<AdvertiserApiKeysQuery, AdvertiserApiKeysQueryVariables>;
+export const CreateAdvertiserApiKeyDocument = new TypedDocumentString(`
+    mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {
+  createAdvertiserApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    secret
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ApiKeyFields on AdvertiserApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateAdvertiserApiKeyMutation, CreateAdvertiserApiKeyMutationVariables>;
+export const RevokeAdvertiserApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeAdvertiserApiKey($id: ID!) {
+  revokeAdvertiserApiKey(id: $id) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ApiKeyFields on AdvertiserApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RevokeAdvertiserApiKeyMutation, RevokeAdvertiserApiKeyMutationVariables>;
+export const AdReportDocument = new TypedDocumentString(`
+    query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {
+  adReport(first: $first, after: $after, filter: $filter) {
+    edges {
+      node {
+        lineItemId
+        lineItemName
+        campaignId
+        day
+        impressions
+        starts
+        completes
+        completionRate
+        clicks
+        clickThroughRate
+        spend
+        eCpm
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const SwarmsDocument = new TypedDocumentString(`
+    query Swarms($id: ID!) {
+  video(id: $id) {
+    id
+    manifestUrl
+    swarms {
+      rendition
+      infoHash
+      magnetUri
+      torrentUrl
+      trackerUrls
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SwarmsQuery, SwarmsQueryVariables>;
+export const HeartbeatDocument = new TypedDocumentString(`
+    mutation Heartbeat($input: PlaybackHeartbeatInput!) {
+  playbackHeartbeat(input: $input) {
+    ok
+  }
+}
+    `) as unknown as TypedDocumentString<HeartbeatMutation, HeartbeatMutationVariables>;
+export const StartDocument = new TypedDocumentString(`
+    mutation Start($input: StartPlaybackInput!) {
+  playbackSession(input: $input) {
+    session {
+      sessionId
+      certificate
+      expiresAt
+      masterUrl
+      trackerUrls
+      iceServers {
+        urls
+        username
+        credential
+      }
+      adFree
+      bandwidthBudget
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartMutation, StartMutationVariables>;
+export const WalletPageDocument = new TypedDocumentString(`
+    query WalletPage {
+  wallet {
+    ...WalletFields
+  }
+  myEntitlement {
+    ...EntitlementFields
+  }
+  plans {
+    id
+    name
+    periodDays
+    price
+  }
+}
+    fragment WalletFields on Wallet {
+  currency
+  decimals
+  balance
+  pending
+  creatorRevenue
+  adFreeUntil
+}
+fragment EntitlementFields on Entitlement {
+  planId
+  planName
+  startsAt
+  expiresAt
+}`) as unknown as TypedDocumentString<WalletPageQuery, WalletPageQueryVariables>;
+export const WalletBalanceDocument = new TypedDocumentString(`
+    query WalletBalance {
+  wallet {
+    balance
+  }
+}
+    `) as unknown as TypedDocumentString<WalletBalanceQuery, WalletBalanceQueryVariables>;
+export const TransactionsDocument = new TypedDocumentString(`
+    query Transactions($first: Int, $after: String) {
+  transactions(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...LedgerTransactionFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment LedgerTransactionFields on LedgerTransaction {
+  id
+  kind
+  account
+  amount
+  memo
+  createdAt
+}`) as unknown as TypedDocumentString<TransactionsQuery, TransactionsQueryVariables>;
+export const SeedingEarningsDocument = new TypedDocumentString(`
+    query SeedingEarnings($days: Int) {
+  seedingEarnings(days: $days) {
+    day
+    amount
+    segments
+  }
+}
+    `) as unknown as TypedDocumentString<SeedingEarningsQuery, SeedingEarningsQueryVariables>;
+export const CreatorEarningsDocument = new TypedDocumentString(`
+    query CreatorEarnings($days: Int) {
+  wallet {
+    creatorRevenue
+  }
+  creatorEarnings(days: $days) {
+    day
+    amount
+    segments
+  }
+}
+    `) as unknown as TypedDocumentString<CreatorEarningsQuery, CreatorEarningsQueryVariables>;
+export const BuyPlanDocument = new TypedDocumentString(`
+    mutation BuyPlan($input: BuyPlanInput!) {
+  buyPlan(input: $input) {
+    entitlement {
+      ...EntitlementFields
+    }
+    wallet {
+      ...WalletFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment WalletFields on Wallet {
+  currency
+  decimals
+  balance
+  pending
+  creatorRevenue
+  adFreeUntil
+}
+fragment EntitlementFields on Entitlement {
+  planId
+  planName
+  startsAt
+  expiresAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<BuyPlanMutation, BuyPlanMutationVariables>;
+export const TransferDocument = new TypedDocumentString(`
+    mutation Transfer($input: TransferInput!) {
+  transfer(input: $input) {
+    transaction {
+      ...LedgerTransactionFields
+    }
+    wallet {
+      ...WalletFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment WalletFields on Wallet {
+  currency
+  decimals
+  balance
+  pending
+  creatorRevenue
+  adFreeUntil
+}
+fragment LedgerTransactionFields on LedgerTransaction {
+  id
+  kind
+  account
+  amount
+  memo
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<TransferMutation, TransferMutationVariables>;
+export const FaucetDocument = new TypedDocumentString(`
+    mutation Faucet {
+  faucet {
+    wallet {
+      ...WalletFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment WalletFields on Wallet {
+  currency
+  decimals
+  balance
+  pending
+  creatorRevenue
+  adFreeUntil
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<FaucetMutation, FaucetMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    displayName
+    email
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const VideoCategoriesDocument = new TypedDocumentString(`
+    query VideoCategories {
+  videoCategories
+}
+    `) as unknown as TypedDocumentString<VideoCategoriesQuery, VideoCategoriesQueryVariables>;
