@@ -57,10 +57,7 @@ type VariablesOf<TVariables> = [TVariables] extends [{ [key: string]: never }] ?
 export function gql<TResult, TVariables>(
   document: GqlDocument<TResult, TVariables>,
   ...[variables]: VariablesOf<TVariables>
-): Promise<TResult>;
-/** @deprecated A hand-typed document: write it with `graphql(`…`)` from '@/lib/gql' instead (left only until its page moves). */
-export function gql<TResult>(query: string, variables?: Record<string, unknown>): Promise<TResult>;
-export function gql(document: GqlDocument<unknown, unknown> | string, variables?: unknown): Promise<unknown> {
+): Promise<TResult> {
   return gqlRequest(document, variables);
 }
 

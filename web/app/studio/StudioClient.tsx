@@ -6,8 +6,7 @@ import { errorMessage, gql } from '@/lib/api';
 import { SignInPending } from '@/components/SignInPending';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { graphql } from '@/lib/gql';
-// StudioVideoRow (being split elsewhere) still takes the hand-written type; the generated node fits it.
-import type { Video } from '@/lib/types';
+import type { StudioVideo } from './studio-video';
 import { StatusChart } from './StatusChart';
 import { StudioEarnings } from './StudioEarnings';
 import { StudioVideoRow } from './StudioVideoRow';
@@ -18,11 +17,7 @@ const QUERY = graphql(`
       edges {
         cursor
         node {
-          ...VideoFields
-          category
-          midrolls
-          midrollsAreDefault
-          canRetry
+          ...StudioVideo
         }
       }
       pageInfo {
@@ -36,7 +31,7 @@ const QUERY = graphql(`
 
 export function StudioClient() {
   const { me, error: sessionError } = useRequireAuth();
-  const [videos, setVideos] = useState<Video[] | null>(null);
+  const [videos, setVideos] = useState<StudioVideo[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasNext, setHasNext] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +61,7 @@ export function StudioClient() {
     if (me) void load(null);
   }, [me, load]);
 
-  const onChange = useCallback((v: Partial<Video> & { id: string }) => {
+  const onChange = useCallback((v: Partial<StudioVideo> & { id: string }) => {
     setVideos((prev) => prev?.map((p) => (p.id === v.id ? { ...p, ...v } : p)) ?? prev);
   }, []);
   const onDeleted = useCallback((id: string) => {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import { formatDuration, relativeDate } from '@/lib/format';
-import type { Video } from '@/lib/types';
+import type { StudioVideo, StudioVideoPatch } from './studio-video';
 import { StudioRowActions } from './StudioRowActions';
 import { StudioRowProgress } from './StudioRowProgress';
 import { useLiveProgress } from './useLiveProgress';
@@ -11,8 +11,8 @@ import { useVideoActions } from './useVideoActions';
 import { VideoEditForm } from './VideoEditForm';
 
 interface Props {
-  video: Video;
-  onChange: (v: Partial<Video> & { id: string }) => void;
+  video: StudioVideo;
+  onChange: (v: StudioVideoPatch) => void;
   onDeleted: (id: string) => void;
 }
 

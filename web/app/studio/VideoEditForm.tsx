@@ -1,15 +1,16 @@
 'use client';
 
 import { useId } from 'react';
-import type { Video, Visibility } from '@/lib/types';
+import type { Visibility } from '@/lib/types';
+import type { StudioVideo, StudioVideoPatch } from './studio-video';
 import { useVideoCategories } from '@/lib/useVideoCategories';
 import { MidrollsField } from './MidrollsField';
 import { useVideoEditForm } from './useVideoEditForm';
 import type { FormField } from './video-form';
 
 interface Props {
-  video: Video;
-  onChange: (v: Partial<Video> & { id: string }) => void;
+  video: StudioVideo;
+  onChange: (v: StudioVideoPatch) => void;
 }
 
 /** "Edit details" of a studio row: title, description, tags, visibility, category and (READY videos) the ad breaks. */

@@ -2,12 +2,30 @@
 
 import { useEffect, useRef } from 'react';
 import { getApiUrl, gql } from '@/lib/api';
-import { VIDEO_FIELDS, type ProgressEvent, type Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { ProgressEvent } from '@/lib/types';
+import type { StudioVideo, StudioVideoPatch } from './studio-video';
 
-const ONE = `query StudioVideo($id: ID!) { video(id: $id) { ${VIDEO_FIELDS} canRetry } }`;
+const ONE = graphql(`
+  query StudioVideoRefresh($id: ID!) {
+    video(id: $id) {
+      ...StudioVideo
+    }
+  }
+`);
+
+const PROGRESS = graphql(`
+  query StudioProgress($id: ID!) {
+    video(id: $id) {
+      status
+      progress
+      failureReason
+    }
+  }
+`);
 
 /** Live progress for a video that is still being transcoded: SSE, falling back to polling every 2 s. */
-export function useLiveProgress(video: Video, onChange: (v: Partial<Video> & { id: string }) => void) {
+export function useLiveProgress(video: StudioVideo, onChange: (v: StudioVideoPatch) => void) {
   const active = video.status === 'UPLOADED' || video.status === 'PROCESSING';
   const id = video.id;
   const onChangeRef = useRef(onChange);
@@ -22,7 +40,7 @@ export function useLiveProgress(video: Video, onChange: (v: Partial<Video> & { i
     const finish = async () => {
       // Fetch the whole video again: poster, duration and renditions exist now.
       try {
-        const data = await gql<{ video: Video | null }>(ONE, { id });
+        const data = await gql(ONE, { id });
         if (data.video && !stopped) onChangeRef.current(data.video);
       } catch {
         /* keep what we have */
@@ -40,10 +58,7 @@ export function useLiveProgress(video: Video, onChange: (v: Partial<Video> & { i
       if (timer !== null || stopped) return;
       const tick = async () => {
         try {
-          const data = await gql<{ video: Pick<Video, 'status' | 'progress' | 'failureReason'> | null }>(
-            'query StudioProgress($id: ID!) { video(id: $id) { status progress failureReason } }',
-            { id },
-          );
+          const data = await gql(PROGRESS, { id });
           if (data.video) apply(data.video);
         } catch {
           /* retry on the next tick */

@@ -2,16 +2,42 @@
 
 import { useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
-import type { UserError, Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { StudioVideo, StudioVideoPatch } from './studio-video';
 
-const DELETE = `mutation DeleteVideo($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { field message code } } }`;
-const RETRY = `mutation RetryVideo($id: ID!) { retryVideo(id: $id) { video { id status progress failureReason canRetry } userErrors { field message code } } }`;
+const DELETE = graphql(`
+  mutation DeleteVideo($id: ID!) {
+    deleteVideo(id: $id) {
+      deletedVideoId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const RETRY = graphql(`
+  mutation RetryVideo($id: ID!) {
+    retryVideo(id: $id) {
+      video {
+        id
+        status
+        progress
+        failureReason
+        canRetry
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
 
 /**
  * A studio row's actions: Delete (after the browser's confirm) and Retry of a failed upload. Their
  * failures share one message under the row (`error`).
  */
-export function useVideoActions(video: Video, onChange: (v: Partial<Video> & { id: string }) => void, onDeleted: (id: string) => void) {
+export function useVideoActions(video: StudioVideo, onChange: (v: StudioVideoPatch) => void, onDeleted: (id: string) => void) {
   const [deleting, setDeleting] = useState(false);
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +47,7 @@ export function useVideoActions(video: Video, onChange: (v: Partial<Video> & { i
     setDeleting(true);
     setError(null);
     try {
-      const data = await gql<{ deleteVideo: { deletedVideoId: string | null; userErrors: UserError[] } }>(DELETE, { id: video.id });
+      const data = await gql(DELETE, { id: video.id });
       if (data.deleteVideo.userErrors.length > 0) {
         setError(data.deleteVideo.userErrors.map((u) => u.message).join(' '));
       } else {
@@ -38,9 +64,7 @@ export function useVideoActions(video: Video, onChange: (v: Partial<Video> & { i
     setRetrying(true);
     setError(null);
     try {
-      const data = await gql<{
-        retryVideo: { video: Pick<Video, 'id' | 'status' | 'progress' | 'failureReason' | 'canRetry'> | null; userErrors: UserError[] };
-      }>(RETRY, { id: video.id });
+      const data = await gql(RETRY, { id: video.id });
       if (data.retryVideo.userErrors.length > 0) setError(data.retryVideo.userErrors.map((u) => u.message).join(' '));
       else if (data.retryVideo.video) onChange(data.retryVideo.video);
     } catch (err) {

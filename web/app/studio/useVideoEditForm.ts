@@ -3,23 +3,37 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { parseMidrolls } from '@/lib/midrolls';
-import type { UserError, Video } from '@/lib/types';
+import { graphql } from '@/lib/gql';
+import type { StudioVideo, StudioVideoPatch } from './studio-video';
 import type { MidrollsValue } from './MidrollsField';
 import { fieldOf, formOf, midrollsOf, parseTags, type FormField, type VideoForm } from './video-form';
 
-const UPDATE = `mutation UpdateVideo($input: UpdateVideoInput!) {
-  updateVideo(input: $input) {
-    video { id title description tags visibility category midrolls midrollsAreDefault }
-    userErrors { field message code }
+const UPDATE = graphql(`
+  mutation UpdateVideo($input: UpdateVideoInput!) {
+    updateVideo(input: $input) {
+      video {
+        id
+        title
+        description
+        tags
+        visibility
+        category
+        midrolls
+        midrollsAreDefault
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
   }
-}`;
+`);
 
 /**
  * The studio's edit form of one video: the fields as typed, the mid-rolls, and saving them
  * (`updateVideo`; mid-rolls only for a READY video). The server's errors go under the field their
  * path names, the rest above Save.
  */
-export function useVideoEditForm(video: Video, onChange: (v: Partial<Video> & { id: string }) => void) {
+export function useVideoEditForm(video: StudioVideo, onChange: (v: StudioVideoPatch) => void) {
   const [form, setForm] = useState<VideoForm>(() => formOf(video));
   const [midrolls, setMidrolls] = useState<MidrollsValue>(() => midrollsOf(video));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
@@ -52,15 +66,7 @@ export function useVideoEditForm(video: Video, onChange: (v: Partial<Video> & { 
       return;
     }
     try {
-      const data = await gql<{
-        updateVideo: {
-          video: Pick<
-            Video,
-            'id' | 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'midrollsAreDefault'
-          > | null;
-          userErrors: UserError[];
-        };
-      }>(UPDATE, {
+      const data = await gql(UPDATE, {
         input: {
           id: video.id,
           title: form.title.trim(),

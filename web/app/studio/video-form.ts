@@ -1,5 +1,7 @@
 import { formatOffset } from '@/lib/midrolls';
-import type { UserError, Video, Visibility } from '@/lib/types';
+import type { UserError } from '@/lib/payments';
+import type { Visibility } from '@/lib/types';
+import type { StudioVideo } from './studio-video';
 import type { MidrollsValue } from './MidrollsField';
 
 /** The studio edit form's fields (also the names the server's userErrors paths use). */
@@ -15,7 +17,7 @@ export interface VideoForm {
   category: string;
 }
 
-export const formOf = (v: Pick<Video, 'title' | 'description' | 'tags' | 'visibility' | 'category'>): VideoForm => ({
+export const formOf = (v: Pick<StudioVideo, 'title' | 'description' | 'tags' | 'visibility' | 'category'>): VideoForm => ({
   title: v.title,
   description: v.description ?? '',
   tags: v.tags.join(', '),
@@ -23,7 +25,7 @@ export const formOf = (v: Pick<Video, 'title' | 'description' | 'tags' | 'visibi
   category: v.category ?? '',
 });
 
-export const midrollsOf = (v: Pick<Video, 'midrolls' | 'midrollsAreDefault'>): MidrollsValue => ({
+export const midrollsOf = (v: Pick<StudioVideo, 'midrolls' | 'midrollsAreDefault'>): MidrollsValue => ({
   useDefault: v.midrollsAreDefault ?? true,
   text: v.midrollsAreDefault === false ? (v.midrolls ?? []).map(formatOffset).join(', ') : '',
 });

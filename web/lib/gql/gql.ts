@@ -14,7 +14,13 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
-  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
+  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
+  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
+  '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': typeof types.StudioVideoRefreshDocument;
+  '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.StudioProgressDocument;
+  '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
+  '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RetryVideoDocument;
+  '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': typeof types.WatchDocument;
@@ -60,8 +66,19 @@ type Documents = {
 const documents: Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.HomeDocument,
-  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
+  '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.StudioDocument,
+  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
+    types.StudioVideoFragmentDoc,
+  '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': types.StudioVideoRefreshDocument,
+  '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
+    types.StudioProgressDocument,
+  '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.DeleteVideoDocument,
+  '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.RetryVideoDocument,
+  '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.UpdateVideoDocument,
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
@@ -148,8 +165,44 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoFields\n          category\n          midrolls\n          midrollsAreDefault\n          canRetry\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
+  source: '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
 ): typeof import('./graphql').StudioDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n',
+): typeof import('./graphql').StudioVideoFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n',
+): typeof import('./graphql').StudioVideoRefreshDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n',
+): typeof import('./graphql').StudioProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').DeleteVideoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').RetryVideoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').UpdateVideoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

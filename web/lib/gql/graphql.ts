@@ -128,6 +128,20 @@ export type TransferInput = {
   toEmail: string;
 };
 
+export type UpdateVideoInput = {
+  /** One of videoCategories; "" for none. Omit to keep it. */
+  category?: string | null | undefined;
+  /** true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes) */
+  defaultMidrolls?: boolean | null | undefined;
+  description?: string | null | undefined;
+  id: string | number;
+  /** Mid-roll ad breaks, whole seconds from the start (snapped to the segment grid when served); [] for none. Omit to keep them. */
+  midrolls?: Array<number> | null | undefined;
+  tags?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
+};
+
 export type VideoStatus = 'FAILED' | 'PROCESSING' | 'READY' | 'UPLOADED';
 
 export type Visibility = 'PRIVATE' | 'PUBLIC' | 'UNLISTED';
@@ -196,6 +210,107 @@ export type StudioQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type StudioVideoFragment = {
+  category: string | null;
+  midrolls: Array<number>;
+  midrollsAreDefault: boolean;
+  canRetry: boolean;
+  id: string;
+  title: string;
+  description: string;
+  tags: Array<string>;
+  visibility: Visibility;
+  status: VideoStatus;
+  progress: number;
+  failureReason: string | null;
+  durationSec: number | null;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+  posterUrl: string | null;
+  masterUrl: string | null;
+  storyboardUrl: string | null;
+  viewerCanEdit: boolean;
+  renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
+  owner: { id: string; displayName: string };
+};
+
+export type StudioVideoRefreshQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type StudioVideoRefreshQuery = {
+  video: {
+    category: string | null;
+    midrolls: Array<number>;
+    midrollsAreDefault: boolean;
+    canRetry: boolean;
+    id: string;
+    title: string;
+    description: string;
+    tags: Array<string>;
+    visibility: Visibility;
+    status: VideoStatus;
+    progress: number;
+    failureReason: string | null;
+    durationSec: number | null;
+    width: number | null;
+    height: number | null;
+    createdAt: string;
+    posterUrl: string | null;
+    masterUrl: string | null;
+    storyboardUrl: string | null;
+    viewerCanEdit: boolean;
+    renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
+    owner: { id: string; displayName: string };
+  } | null;
+};
+
+export type StudioProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type StudioProgressQuery = { video: { status: VideoStatus; progress: number; failureReason: string | null } | null };
+
+export type DeleteVideoMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteVideoMutation = {
+  deleteVideo: { deletedVideoId: string | null; userErrors: Array<{ field: Array<string>; message: string; code: string }> };
+};
+
+export type RetryVideoMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RetryVideoMutation = {
+  retryVideo: {
+    video: { id: string; status: VideoStatus; progress: number; failureReason: string | null; canRetry: boolean } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type UpdateVideoMutationVariables = Exact<{
+  input: UpdateVideoInput;
+}>;
+
+export type UpdateVideoMutation = {
+  updateVideo: {
+    video: {
+      id: string;
+      title: string;
+      description: string;
+      tags: Array<string>;
+      visibility: Visibility;
+      category: string | null;
+      midrolls: Array<number>;
+      midrollsAreDefault: boolean;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
   };
 };
 
@@ -853,6 +968,80 @@ export class TypedDocumentString<TResult, TVariables> extends String implements 
     return this.value;
   }
 }
+export const VideoFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}
+    `,
+  { fragmentName: 'VideoFields' },
+) as unknown as TypedDocumentString<VideoFieldsFragment, unknown>;
+export const StudioVideoFragmentDoc = new TypedDocumentString(
+  `
+    fragment StudioVideo on Video {
+  ...VideoFields
+  category
+  midrolls
+  midrollsAreDefault
+  canRetry
+}
+    fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}`,
+  { fragmentName: 'StudioVideo' },
+) as unknown as TypedDocumentString<StudioVideoFragment, unknown>;
 export const CampaignFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment CampaignFields on Campaign {
@@ -995,40 +1184,6 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'VideoCard' },
 ) as unknown as TypedDocumentString<VideoCardFragment, unknown>;
-export const VideoFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment VideoFields on Video {
-  id
-  title
-  description
-  tags
-  visibility
-  status
-  progress
-  failureReason
-  durationSec
-  width
-  height
-  createdAt
-  posterUrl
-  masterUrl
-  storyboardUrl
-  renditions {
-    name
-    width
-    height
-    bandwidth
-    codecs
-  }
-  viewerCanEdit
-  owner {
-    id
-    displayName
-  }
-}
-    `,
-  { fragmentName: 'VideoFields' },
-) as unknown as TypedDocumentString<VideoFieldsFragment, unknown>;
 export const HomeDocument = new TypedDocumentString(`
     query Home($first: Int, $after: String) {
   videos(first: $first, after: $after) {
@@ -1064,11 +1219,7 @@ export const StudioDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        ...VideoFields
-        category
-        midrolls
-        midrollsAreDefault
-        canRetry
+        ...StudioVideo
       }
     }
     pageInfo {
@@ -1078,7 +1229,14 @@ export const StudioDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    fragment VideoFields on Video {
+    fragment StudioVideo on Video {
+  ...VideoFields
+  category
+  midrolls
+  midrollsAreDefault
+  canRetry
+}
+fragment VideoFields on Video {
   id
   title
   description
@@ -1107,6 +1265,114 @@ export const StudioDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const StudioVideoRefreshDocument = new TypedDocumentString(`
+    query StudioVideoRefresh($id: ID!) {
+  video(id: $id) {
+    ...StudioVideo
+  }
+}
+    fragment StudioVideo on Video {
+  ...VideoFields
+  category
+  midrolls
+  midrollsAreDefault
+  canRetry
+}
+fragment VideoFields on Video {
+  id
+  title
+  description
+  tags
+  visibility
+  status
+  progress
+  failureReason
+  durationSec
+  width
+  height
+  createdAt
+  posterUrl
+  masterUrl
+  storyboardUrl
+  renditions {
+    name
+    width
+    height
+    bandwidth
+    codecs
+  }
+  viewerCanEdit
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<StudioVideoRefreshQuery, StudioVideoRefreshQueryVariables>;
+export const StudioProgressDocument = new TypedDocumentString(`
+    query StudioProgress($id: ID!) {
+  video(id: $id) {
+    status
+    progress
+    failureReason
+  }
+}
+    `) as unknown as TypedDocumentString<StudioProgressQuery, StudioProgressQueryVariables>;
+export const DeleteVideoDocument = new TypedDocumentString(`
+    mutation DeleteVideo($id: ID!) {
+  deleteVideo(id: $id) {
+    deletedVideoId
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DeleteVideoMutation, DeleteVideoMutationVariables>;
+export const RetryVideoDocument = new TypedDocumentString(`
+    mutation RetryVideo($id: ID!) {
+  retryVideo(id: $id) {
+    video {
+      id
+      status
+      progress
+      failureReason
+      canRetry
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RetryVideoMutation, RetryVideoMutationVariables>;
+export const UpdateVideoDocument = new TypedDocumentString(`
+    mutation UpdateVideo($input: UpdateVideoInput!) {
+  updateVideo(input: $input) {
+    video {
+      id
+      title
+      description
+      tags
+      visibility
+      category
+      midrolls
+      midrollsAreDefault
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateVideoMutation, UpdateVideoMutationVariables>;
 export const UploadStatusDocument = new TypedDocumentString(`
     query UploadStatus($id: ID!) {
   video(id: $id) {
