@@ -1,14 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  API_KEYS_QUERY,
-  CREATE_API_KEY_MUTATION,
-  REVOKE_API_KEY_MUTATION,
-  type ApiKey,
-  type CreateApiKeyPayload,
-  type RevokeApiKeyPayload,
-} from '@/lib/ads/advertiser-api';
+import { API_KEYS_QUERY, CREATE_API_KEY_MUTATION, REVOKE_API_KEY_MUTATION, type ApiKey } from '@/lib/ads/advertiser-api';
 import { splitUserErrors } from '@/lib/ads/line-item-draft';
 import { errorMessage, gql, getApiUrl } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';

@@ -6,7 +6,6 @@ import {
   SET_CAMPAIGN_STATUS_MUTATION,
   type AdVideo,
   type Campaign,
-  type CampaignPayload,
   type LineItem,
 } from '@/lib/ads/advertiser-api';
 import { fetchReportRows } from '@/lib/ads/fetch-report';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { CREATE_CAMPAIGN_MUTATION, type Campaign, type CampaignPayload } from '@/lib/ads/advertiser-api';
+import { CREATE_CAMPAIGN_MUTATION, type Campaign } from '@/lib/ads/advertiser-api';
 import { splitUserErrors } from '@/lib/ads/line-item-draft';
 import { errorMessage, gql } from '@/lib/api';
 import { describedBy, FormField } from './FormField';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { CREATE_CREATIVE_MUTATION, type AdVideo, type CreativePayload } from '@/lib/ads/advertiser-api';
+import { CREATE_CREATIVE_MUTATION, type AdVideo } from '@/lib/ads/advertiser-api';
 import { splitUserErrors } from '@/lib/ads/line-item-draft';
 import { errorMessage, gql } from '@/lib/api';
 import { formatDuration } from '@/lib/format';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { CREATE_LINE_ITEM_MUTATION, type Campaign, type LineItemPayload } from '@/lib/ads/advertiser-api';
+import { CREATE_LINE_ITEM_MUTATION, type Campaign } from '@/lib/ads/advertiser-api';
 import {
   buildLineItemInput,
   LINE_ITEM_FIELDS,

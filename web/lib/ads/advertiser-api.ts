@@ -93,7 +93,7 @@ export const LINE_ITEM_FIELDS = graphql(`
   }
 `);
 
-const API_KEY_FIELDS = graphql(`
+export const API_KEY_FIELDS = graphql(`
   fragment ApiKeyFields on AdvertiserApiKey {
     id
     name
