@@ -13,9 +13,14 @@
  * direct and from relayed peers (each wire's path from its selected ICE candidate pair), the relay's
  * bytes, stalls, and the machine's load; a scenario on a saturated machine is reported as such,
  * without figures. Goal (issue 10): origin bytes per viewer at N = 8 with cone NATs ≤ 50 % of P2P off.
+ * `--browsers K` (default 1): the viewers of the last K homes that go symmetric in `mixed` (homes 2, 4,
+ * … from the last) are real Chromium pages (the watch page in a browser running inside that home), in
+ * every mode, because node-datachannel's wires never connect over TURN (docs/ARCHITECTURE.md): without
+ * a browser there, `mixed` would show no relayed bytes at all. A page's direct/relayed split is the
+ * page's own (`window.__wetubeP2P` from getStats' selected candidate pairs).
  * Writes bench/results/p2p-nat.json.
  * Run (root): npm run bench:p2p-nat   or   node dist/bench/p2p-nat.bench.js [--viewers 2,4,8]
- *      [--stagger 3] [--video 40] [--runs 1] [--modes off,cone,mixed]
+ *      [--stagger 3] [--video 40] [--runs 1] [--modes off,cone,mixed] [--browsers 1]
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -29,7 +34,9 @@ import { arg } from './support/cli';
 import type { HeadlessPeerResult } from './support/headless-peer';
 import { runHeadlessProcess, type HeadlessProcess } from './support/headless-process-runner';
 import { busyShare, cpuTimes, loadAvg1, sampleRunQueue, saturation } from './support/machine-load';
-import { compactLog } from './support/viewer';
+import { launchChromiumInHome } from '../e2e/support/home-browser';
+import type { Browser } from 'playwright-core';
+import { compactLog, openViewer, waitEnded, type Viewer } from './support/viewer';
 
 type Mode = 'off' | 'cone' | 'mixed';
 
@@ -39,6 +46,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface ViewerFigures {
   name: string;
+  kind: 'browser' | 'headless';
   home: string;
   nat: NatKind;
   ended: boolean;
@@ -105,6 +113,36 @@ function figures(s: Scenario): Figures {
   };
 }
 
+/** A Chromium viewer's figures from the page's own counters (window.__wetubeP2P) and the bench's init script. */
+async function pageFigures(v: Viewer, home: NatLabSpec['homes'][number], errors: string[], ended: boolean): Promise<ViewerFigures> {
+  const c = await v.counters().catch(() => null);
+  const t = await v.times().catch(() => null);
+  const log = await v.log().catch(() => []);
+  const peers = c?.bytesFromPeers ?? 0;
+  const direct = c?.bytesFromDirectPeers ?? 0;
+  const relayed = c?.bytesFromRelayedPeers ?? 0;
+  const mine = errors.filter((e) => e.startsWith(v.name));
+  return {
+    name: v.name,
+    kind: 'browser',
+    home: home.ns,
+    nat: home.nat,
+    ended,
+    error: mine.length ? mine.join('; ') : null,
+    stalls: t?.stalls ?? 0,
+    stalledS: (t?.stalledMs ?? 0) / 1000,
+    bytesFromPeers: peers,
+    bytesFromOrigin: c?.bytesFromOrigin ?? 0,
+    blocksDirect: direct,
+    blocksRelayed: relayed,
+    blocksUnknownPath: Math.max(0, peers - direct - relayed),
+    receiptsSent: c?.receiptsSent ?? 0,
+    uploaded: c?.bytesUploaded ?? 0,
+    wires: c?.peers ?? 0,
+    log: compactLog(log),
+  };
+}
+
 const mb = (b: number) => (b / 1e6).toFixed(2);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -114,6 +152,7 @@ async function inside(lab: NatLabSpec): Promise<void> {
   const videoS = Number(arg('video', '40'));
   const runs = Number(arg('runs', '1'));
   const modes = arg('modes', 'off,cone,mixed').split(',') as Mode[];
+  const browsers = Number(arg('browsers', '1'));
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
   console.log(
@@ -136,6 +175,14 @@ async function inside(lab: NatLabSpec): Promise<void> {
     const api = started.api;
     const videoId = await uploadTestVideo(api, { durationSec: videoS, title: `NAT bench clip ${videoS} s` });
     console.log(`platform ready and a ${videoS} s clip READY after ${elapsed()}`);
+    const watchUrl = `${started.webUrl}/watch/${videoId}`;
+    /** Homes whose viewer is a Chromium page: the last `browsers` odd-indexed ones (symmetric in `mixed`). */
+    const browserHomes = (n: number) =>
+      new Set(
+        Array.from({ length: n }, (_, i) => i)
+          .filter((i) => i % 2 === 1)
+          .slice(-browsers),
+      );
 
     const runScenario = async (run: number, n: number, mode: Mode): Promise<Scenario> => {
       const homes = lab.homes.slice(0, n);
@@ -144,7 +191,10 @@ async function inside(lab: NatLabSpec): Promise<void> {
       const cpu0 = cpuTimes();
       const runQueue = sampleRunQueue();
       const loadBefore = loadAvg1();
-      const procs: HeadlessProcess[] = homes.map((h, i) => {
+      const inBrowser = browserHomes(n);
+      const pages: { i: number; browser: Browser; viewer: Viewer; ended: Promise<void> }[] = [];
+      const procs: (HeadlessProcess | null)[] = homes.map((h, i) => {
+        if (inBrowser.has(i)) return null;
         const proc = runHeadlessProcess(
           {
             apiUrl: api,
@@ -159,19 +209,50 @@ async function inside(lab: NatLabSpec): Promise<void> {
         kills.add(proc.kill);
         return proc;
       });
+      for (const i of inBrowser) {
+        const name = `${mode}${n}r${run}-b${i + 1}`;
+        const browser = await launchChromiumInHome(homes[i].ns, started.webUrl);
+        const viewer = await openViewer(browser, { name, p2p: mode !== 'off', apiUrl: api });
+        const ended = sleep(Math.max(0, start + i * staggerS * 1000 - Date.now())).then(() =>
+          viewer.page.goto(watchUrl).then(() => waitEnded(viewer, VIEWER_TIMEOUT_MS)),
+        );
+        ended.catch(() => undefined);
+        pages.push({ i, browser, viewer, ended });
+      }
       try {
         // Everybody plays to the end, earlier viewers staying (seeding) until the last one is done.
-        await Promise.all(procs.map((p) => p.ended));
+        const pageErrors: string[] = [];
+        await Promise.all([
+          ...procs.map((p) => p?.ended),
+          ...pages.map((p) => p.ended.catch((e: Error) => void pageErrors.push(e.message))),
+        ]);
         const wallS = (Date.now() - start) / 1000;
         const cpuBusy = busyShare(cpu0, cpuTimes());
         const runnable = runQueue.stop();
         const loadAfter = loadAvg1();
-        for (const p of procs) p.leave();
-        const results = await Promise.all(procs.map((p) => p.done));
+        for (const p of procs) p?.leave();
+        const results = await Promise.all(procs.map((p) => p?.done ?? null));
+        const fromPages = new Map<number, ViewerFigures>();
+        for (const p of pages)
+          fromPages.set(
+            p.i,
+            await pageFigures(
+              p.viewer,
+              homes[p.i],
+              pageErrors,
+              await p.ended.then(
+                () => true,
+                () => false,
+              ),
+            ),
+          );
         const viewers = results.map((r, i): ViewerFigures => {
+          const fromPage = fromPages.get(i);
+          if (fromPage || !r) return fromPage!;
           const h: HeadlessPeerResult = r.viewers[0];
           return {
             name: h.name,
+            kind: 'headless',
             home: homes[i].ns,
             nat: homes[i].nat,
             ended: h.ended,
@@ -193,9 +274,11 @@ async function inside(lab: NatLabSpec): Promise<void> {
       } finally {
         runQueue.stop();
         for (const p of procs) {
+          if (!p) continue;
           p.kill();
           kills.delete(p.kill);
         }
+        for (const p of pages) await p.browser.close().catch(() => undefined);
         await sleep(1500); // the tracker drops the peers that left
       }
     };
@@ -220,7 +303,7 @@ async function inside(lab: NatLabSpec): Promise<void> {
           );
           for (const v of s.viewers) {
             console.log(
-              `      ${v.name.padEnd(14)} ${v.nat.padEnd(9)} peers ${mb(v.bytesFromPeers)} MB origin ${mb(v.bytesFromOrigin)} MB, blocks direct ${mb(v.blocksDirect)} relayed ${mb(v.blocksRelayed)} MB, ` +
+              `      ${v.name.padEnd(14)} ${v.kind.padEnd(8)} ${v.nat.padEnd(9)} peers ${mb(v.bytesFromPeers)} MB origin ${mb(v.bytesFromOrigin)} MB, blocks direct ${mb(v.blocksDirect)} relayed ${mb(v.blocksRelayed)} MB, ` +
                 `uploaded ${mb(v.uploaded)} MB, wires ${v.wires}, receipts sent ${v.receiptsSent}, stalls ${v.stalls} (${v.stalledS.toFixed(1)} s)${v.error ? ` ERROR ${v.error}` : ''}`,
             );
             if (s.mode !== 'off') console.log(`        ${v.log.slice(0, 600)}`);
@@ -264,7 +347,7 @@ async function inside(lab: NatLabSpec): Promise<void> {
         {
           date: new Date().toISOString(),
           machine: { cores: cpus().length, model: cpus()[0]?.model, node: process.version },
-          options: { viewerCounts, staggerS, videoS, runs, modes },
+          options: { viewerCounts, staggerS, videoS, runs, modes, browsers },
           scenarios,
         },
         null,
@@ -285,13 +368,14 @@ async function main(): Promise<number> {
     await inside(lab);
     return 0;
   }
-  const missing = natLabUnavailable({ chromium: false });
+  const wantsChromium = Number(arg('browsers', '1')) > 0;
+  const missing = natLabUnavailable({ chromium: wantsChromium });
   if (missing) {
     console.error(`p2p NAT bench: cannot build the NAT lab: this machine lacks ${missing}`);
     return 2;
   }
   const homes = Math.max(...arg('viewers', '2,4,8').split(',').map(Number));
-  return withNatLab(Array<NatKind>(homes).fill('cone'), { chromium: false }, (l) =>
+  return withNatLab(Array<NatKind>(homes).fill('cone'), { chromium: wantsChromium }, (l) =>
     runNodeInPublicNs(l, [__filename, ...process.argv.slice(2)], OUTER_TIMEOUT_MS),
   );
 }
