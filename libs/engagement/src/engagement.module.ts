@@ -7,6 +7,7 @@ import { VideoRatingsService } from './ratings/video-ratings.service';
 import { TrendingService } from './trending/trending.service';
 import { VideoViewsRepository } from './views/video-views.repository';
 import { ViewCountingHooks } from './views/view-counting.hooks';
+import { ViewMarksPruner } from './views/view-marks.pruner';
 import { ViewsService } from './views/views.service';
 
 const REPOSITORIES = [VideoViewsRepository, VideoRatingsRepository];
@@ -25,9 +26,9 @@ const SERVICES = [ViewsService, VideoRatingsService, TrendingService];
 })
 export class EngagementCoreModule {}
 
-/** The api's engagement: `rateVideo`, `trending`, `Video.viewerRating`. */
+/** The api's engagement: `rateVideo`, `trending`, `Video.viewerRating`, and the hourly clean-up of ended view windows. */
 @Module({
   imports: [EngagementCoreModule, IdentityModule],
-  providers: [EngagementResolver],
+  providers: [EngagementResolver, ViewMarksPruner],
 })
 export class EngagementModule {}

@@ -43,6 +43,14 @@ export class VideoViewsRepository {
     return rows.length > 0;
   }
 
+  /** Forgets the windows that ended before `before` (a later view takes a fresh one, as it would the old); how many. */
+  async pruneMarks(before: Date): Promise<number> {
+    const rows = await this.db.query(`DELETE FROM video_view_marks WHERE counted_at <= ? RETURNING video_id`, [
+      this.db.dialect.time(before),
+    ]);
+    return rows.length;
+  }
+
   async insert(v: CountedView): Promise<void> {
     await this.db.query(`INSERT INTO video_views (id, video_id, viewer_key, viewer_id, session_id, viewed_at) VALUES (?, ?, ?, ?, ?, ?)`, [
       randomUUID(),

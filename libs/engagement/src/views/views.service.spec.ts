@@ -100,6 +100,18 @@ for (const kind of databaseMatrix()) {
       assert.equal((await t.counts(other.id)).viewCount, 1);
     });
 
+    it('forgets ended windows (hourly clean-up); open ones still hold, and a view after an ended one counts once', async () => {
+      const v = await t.video({ ownerId: owner });
+      const watch = (viewerKey: string, at: Date) => t.views.recordWatch(t.progress({ videoId: v.id, viewerKey, watchedMs: 40_000, at }));
+      assert.equal(await watch('acct-prune-old', new Date(Date.now() - 2 * 24 * HOUR)), 'COUNTED');
+      assert.equal(await watch('acct-prune-new', new Date(Date.now() - HOUR)), 'COUNTED');
+      assert.ok((await t.views.pruneEndedWindows()) >= 1);
+      assert.equal(await watch('acct-prune-new', new Date()), 'IN_WINDOW', 'an open window survives the clean-up');
+      assert.equal(await watch('acct-prune-old', new Date()), 'COUNTED');
+      assert.equal(await watch('acct-prune-old', new Date()), 'IN_WINDOW');
+      assert.equal((await t.counts(v.id)).viewCount, 3);
+    });
+
     it('a catalog update of the video never writes back a stale count', async () => {
       const v = await t.video({ ownerId: owner });
       const stale = await t.videos.findById(v.id);

@@ -52,4 +52,12 @@ export class ViewsService {
     this.settled.set(p.sessionId, true);
     return counted ? 'COUNTED' : 'IN_WINDOW';
   }
+
+  /**
+   * Drops the viewer windows that are over (a mark older than 24 h decides nothing a missing one
+   * would not), so `video_view_marks` holds about a day of viewers instead of every viewer ever.
+   */
+  pruneEndedWindows(now = new Date()): Promise<number> {
+    return this.views.pruneMarks(new Date(now.getTime() - VIEW_WINDOW_MS));
+  }
 }
