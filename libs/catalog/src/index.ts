@@ -22,6 +22,9 @@ export { SeederNodeEntity } from './seeders/seeder-node.entity';
 export { PageInfo } from './graphql/video.connection';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
+export { PlaybackProgressHooks, type PlaybackProgress } from './playback/playback-progress.hooks';
+export { hasWatched, watchedThresholdMs, WATCHED_MIN_MS, WATCHED_SHORT_VIDEO_MS } from './playback/watched';
+export { VideoType } from './graphql/video.type';
 export {
   SearchRepository,
   SearchService,

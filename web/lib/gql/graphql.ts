@@ -142,6 +142,9 @@ export type UpdateVideoInput = {
   visibility?: Visibility | null | undefined;
 };
 
+/** An account's rating of a video: LIKE, DISLIKE, or NONE (no rating) */
+export type VideoRating = 'DISLIKE' | 'LIKE' | 'NONE';
+
 export type VideoStatus = 'FAILED' | 'PROCESSING' | 'READY' | 'UPLOADED';
 
 export type Visibility = 'PRIVATE' | 'PUBLIC' | 'UNLISTED';
@@ -167,6 +170,7 @@ export type HomeQuery = {
         posterUrl: string | null;
         status: VideoStatus;
         progress: number;
+        viewCount: number;
         owner: { id: string; displayName: string };
       };
     }>;
@@ -346,9 +350,31 @@ export type WatchQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
+    viewCount: number;
+    likeCount: number;
+    dislikeCount: number;
+    viewerRating: VideoRating;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
+};
+
+export type TrendingQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type TrendingQuery = {
+  trending: Array<{
+    id: string;
+    title: string;
+    durationSec: number | null;
+    createdAt: string;
+    posterUrl: string | null;
+    status: VideoStatus;
+    progress: number;
+    viewCount: number;
+    owner: { id: string; displayName: string };
+  }>;
 };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
@@ -757,6 +783,21 @@ export type AdReportQuery = {
   };
 };
 
+export type VideoEngagementFragment = { id: string; viewCount: number; likeCount: number; dislikeCount: number; viewerRating: VideoRating };
+
+export type RateVideoMutationVariables = Exact<{
+  videoId: string | number;
+  rating: VideoRating;
+}>;
+
+export type RateVideoMutation = {
+  rateVideo: {
+    rating: VideoRating | null;
+    video: { id: string; viewCount: number; likeCount: number; dislikeCount: number; viewerRating: VideoRating } | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -929,6 +970,7 @@ export type VideoCardFragment = {
   posterUrl: string | null;
   status: VideoStatus;
   progress: number;
+  viewCount: number;
   owner: { id: string; displayName: string };
 };
 
@@ -1119,6 +1161,18 @@ export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ApiKeyFields' },
 ) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const VideoEngagementFragmentDoc = new TypedDocumentString(
+  `
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}
+    `,
+  { fragmentName: 'VideoEngagement' },
+) as unknown as TypedDocumentString<VideoEngagementFragment, unknown>;
 export const WalletFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment WalletFields on Wallet {
@@ -1176,6 +1230,7 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
   posterUrl
   status
   progress
+  viewCount
   owner {
     id
     displayName
@@ -1208,6 +1263,7 @@ export const HomeDocument = new TypedDocumentString(`
   posterUrl
   status
   progress
+  viewCount
   owner {
     id
     displayName
@@ -1399,9 +1455,17 @@ export const WatchDocument = new TypedDocumentString(`
     query Watch($id: ID!) {
   video(id: $id) {
     ...VideoFields
+    ...VideoEngagement
   }
 }
-    fragment VideoFields on Video {
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}
+fragment VideoFields on Video {
   id
   title
   description
@@ -1430,6 +1494,26 @@ export const WatchDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const TrendingDocument = new TypedDocumentString(`
+    query Trending($first: Int) {
+  trending(first: $first) {
+    ...VideoCard
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<TrendingQuery, TrendingQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
@@ -1892,6 +1976,27 @@ export const AdReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const RateVideoDocument = new TypedDocumentString(`
+    mutation RateVideo($videoId: ID!, $rating: VideoRating!) {
+  rateVideo(videoId: $videoId, rating: $rating) {
+    rating
+    video {
+      ...VideoEngagement
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}`) as unknown as TypedDocumentString<RateVideoMutation, RateVideoMutationVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {
