@@ -39,7 +39,7 @@ const VTT_SETTING = /^(?:vertical:(?:rl|lr)|line:-?\d+(?:\.\d+)?%?(?:,(?:start|c
 export function parseCaptionFile(bytes: Uint8Array, limits: CaptionLimits = {}): ParsedCaptions {
   const maxBytes = limits.maxBytes ?? CAPTION_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
-    throw new CaptionError('CAPTION_TOO_LARGE', `The subtitle file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(maxBytes)}.`);
+    throw new CaptionError('CAPTION_TOO_LARGE', `The subtitle file is larger than the limit of ${formatBytes(maxBytes)}.`);
   }
   const text = decodeText(bytes).replace(/\r\n?/g, '\n');
   const trimmed = text.replace(/^\n+/, '');

@@ -83,11 +83,15 @@ export function withSubtitleTracks(master: string, tracks: SubtitleTrackEntry[])
     .filter((l) => !(l.startsWith('#EXT-X-MEDIA:') && /(?:^|[:,])TYPE=SUBTITLES(?:,|$)/.test(l)))
     .map((l) => (l.startsWith('#EXT-X-STREAM-INF:') ? l.replace(/,SUBTITLES="[^"]*"/, '').replace(/:SUBTITLES="[^"]*",?/, ':') : l));
   if (tracks.length === 0) return kept.join('\n');
+  const names = new Set<string>();
   const media = [...tracks]
     .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
     .map((t) => {
       if (/["\n\r]/.test(t.label) || /["\n\r,]/.test(t.uri) || !/^[A-Za-z0-9-]+$/.test(t.language)) throw new Error(`unsafe subtitle track ${JSON.stringify(t)}`);
-      return `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="${SUBTITLE_GROUP}",LANGUAGE="${t.language}",NAME="${t.label}",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="${t.uri}"`;
+      // NAME must be unique within the group (RFC 8216 4.3.4.1.1).
+      const name = names.has(t.label) ? `${t.label} (${t.language})` : t.label;
+      names.add(name);
+      return `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="${SUBTITLE_GROUP}",LANGUAGE="${t.language}",NAME="${name}",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="${t.uri}"`;
     });
   let lastMedia = -1;
   let firstVariant = -1;
