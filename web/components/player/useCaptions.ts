@@ -67,8 +67,12 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
       const update = () => {
         const list = hls.subtitleTracks.map((t, index) => ({ index, label: t.name || t.lang || `Track ${index + 1}`, language: t.lang ?? '' }));
         setTracks(list);
+        // After hls.js has made its own initial pick (-1: no DEFAULT=YES track), which it does right
+        // after this event: then the remembered language wins.
         const wanted = pickCaptionTrack(list, readChoice());
-        if (wanted !== hls.subtitleTrack) apply(wanted);
+        setTimeout(() => {
+          if (!cancelled && wanted !== hls.subtitleTrack) apply(wanted);
+        }, 0);
       };
       const onSwitch = (_e: unknown, data: { id: number }) => setSelected(data.id);
       hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, update);

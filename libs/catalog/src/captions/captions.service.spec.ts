@@ -9,6 +9,7 @@ import { VideosService } from '../videos/videos.service';
 import { CaptionsPublisher } from './captions.publisher';
 import { CaptionRecord, CaptionsRepository } from './captions.repository';
 import { CaptionsService } from './captions.service';
+import type { CaptionProblem } from './captions.service';
 
 // Small tests of the caption rules: the video, the table and the publisher faked.
 
@@ -133,7 +134,7 @@ describe('CaptionsService (small)', () => {
 
   it('changes per account are rate limited', async () => {
     const t = service();
-    let limited = null;
+    let limited: CaptionProblem | null = null;
     for (let i = 0; i < 40 && !limited; i++) {
       const r = await t.sut.remove(owner, 'v1', 'de');
       if (!r.ok && r.problem.code === 'RATE_LIMITED') limited = r.problem;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthUser } from '@wetube/identity';
 import { canonicalLanguage, CaptionError, cleanCaptionLabel, parseCaptionFile, writeVtt } from '@wetube/media';
+import type { ParsedCaptions } from '@wetube/media';
 import { AppConfig, RateLimiterFactory } from '@wetube/platform';
 import type { RateLimiter } from '@wetube/platform';
 import { canEdit, canView } from '../videos/video.access';
@@ -69,7 +70,7 @@ export class CaptionsService {
     if (denied) return denied;
     let language: string;
     let label: string;
-    let parsed;
+    let parsed: ParsedCaptions;
     try {
       language = canonicalLanguage(input.language);
       label = cleanCaptionLabel(input.label, language);

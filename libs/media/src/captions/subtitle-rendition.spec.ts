@@ -31,7 +31,7 @@ describe('buildSubtitleRendition', () => {
         '',
       ].join('\n'),
     );
-    const parsed = parse(r.playlist) as { segments: { duration: number; uri: string }[] };
+    const parsed = parse(r.playlist) as types.MediaPlaylist;
     assert.deepEqual(
       parsed.segments.map((s) => [s.uri, s.duration]),
       [
