@@ -135,6 +135,28 @@ describe('captions: studio upload, CC menu, cues over the picture', { timeout: 9
     }
   });
 
+  it('the Captions panel fits a phone’s width', async () => {
+    const context = await signedIn(390, 844);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${platform.webUrl}/studio`);
+      const row = page.locator(`[data-testid=studio-video][data-video-id="${videoId}"]`);
+      await row.waitFor({ timeout: 30_000 });
+      const panel = row.getByTestId('captions-panel');
+      await panel.locator('summary').click();
+      await panel.locator('[data-testid=caption-track][data-language=en]').waitFor({ timeout: 15_000 });
+      for (const id of ['caption-delete', 'caption-file', 'caption-language', 'caption-label', 'caption-upload']) {
+        const b = (await panel.getByTestId(id).boundingBox())!;
+        assert.ok(b && b.x >= 0 && b.x + b.width <= 390 + 0.5, `${id} within 390 px: ${JSON.stringify(b)}`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 390), true, 'no sideways scrolling');
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, 'captions-studio-390.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const [width, height] of [
     [1366, 900],
     [390, 844],
