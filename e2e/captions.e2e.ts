@@ -180,7 +180,10 @@ describe('captions: studio upload, CC menu, cues over the picture', { timeout: 9
         // The overlay sits over the picture.
         const frame = (await page.getByTestId('player-container').boundingBox())!;
         const cue = (await page.getByTestId('captions-cue').boundingBox())!;
-        assert.ok(cue.y >= frame.y && cue.y + cue.height <= frame.y + frame.height, `cue inside the player: ${JSON.stringify({ cue, frame })}`);
+        assert.ok(
+          cue.y >= frame.y && cue.y + cue.height <= frame.y + frame.height,
+          `cue inside the player: ${JSON.stringify({ cue, frame })}`,
+        );
         assert.ok(cue.x >= frame.x && cue.x + cue.width <= frame.x + frame.width + 0.5, 'cue within the player’s width');
         await page.screenshot({ path: join(ARTIFACTS, `captions-watch-${width}.png`) });
 
@@ -194,7 +197,9 @@ describe('captions: studio upload, CC menu, cues over the picture', { timeout: 9
         await menu.selectOption({ label: 'English' });
         await page.reload();
         await page.getByTestId('captions-select').waitFor({ timeout: 60_000 });
-        await page.waitForFunction(() => document.querySelector('[data-testid=captions-select]').value !== '-1', undefined, { timeout: 15_000 });
+        await page.waitForFunction(() => document.querySelector('[data-testid=captions-select]').value !== '-1', undefined, {
+          timeout: 15_000,
+        });
         await playUntilCaption(page, 'Hello from the captions');
         assert.deepEqual(pageErrors, []);
       } finally {

@@ -179,9 +179,12 @@ for (const db of databaseMatrix()) {
       const big = await post(owner, 'en', new Uint8Array(1_000_001).fill(0x41));
       assert.equal(big.status, 413);
       assert.equal(((await big.json()) as any).code, 'CAPTION_TOO_LARGE');
-      const gql = await owner.gql(`mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language } userErrors { field code message } } }`, {
-        i: { videoId: id, language: 'fr', text: '00:00:05,000 --> 00:00:04,000\nx' },
-      });
+      const gql = await owner.gql(
+        `mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language } userErrors { field code message } } }`,
+        {
+          i: { videoId: id, language: 'fr', text: '00:00:05,000 --> 00:00:04,000\nx' },
+        },
+      );
       assert.deepEqual(gql.data.uploadCaption.caption, null);
       assert.equal(gql.data.uploadCaption.userErrors[0].code, 'CAPTION_BAD_CUE');
     });
@@ -189,13 +192,19 @@ for (const db of databaseMatrix()) {
     it('only the owner changes captions (REST and GraphQL); anonymous requests are 401', async () => {
       assert.equal((await post(other, 'fr', SRT)).status, 403);
       assert.equal((await post(null, 'fr', SRT)).status, 401);
-      const up = await other.gql(`mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language } userErrors { code } } }`, {
-        i: { videoId: id, language: 'fr', text: SRT },
-      });
+      const up = await other.gql(
+        `mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language } userErrors { code } } }`,
+        {
+          i: { videoId: id, language: 'fr', text: SRT },
+        },
+      );
       assert.deepEqual(up.data.uploadCaption, { caption: null, userErrors: [{ code: 'FORBIDDEN' }] });
       const del = await other.gql(`mutation { deleteCaption(videoId: "${id}", language: "en") { deletedLanguage userErrors { code } } }`);
       assert.deepEqual(del.data.deleteCaption, { deletedLanguage: null, userErrors: [{ code: 'FORBIDDEN' }] });
-      const rest = await fetch(`${api.url}/api/videos/${id}/captions/en`, { method: 'DELETE', headers: { authorization: `Bearer ${other.token}` } });
+      const rest = await fetch(`${api.url}/api/videos/${id}/captions/en`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${other.token}` },
+      });
       assert.equal(rest.status, 403);
       const still: any[] = (await owner.gql(captionsQuery, { id })).data.video.captions;
       assert.deepEqual(
@@ -205,9 +214,12 @@ for (const db of databaseMatrix()) {
     });
 
     it('the owner uploads by GraphQL too', async () => {
-      const r = await owner.gql(`mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language label cueCount } userErrors { code } } }`, {
-        i: { videoId: id, language: 'fr-ca', label: 'Français (Canada)', text: SRT },
-      });
+      const r = await owner.gql(
+        `mutation($i: UploadCaptionInput!) { uploadCaption(input: $i) { caption { language label cueCount } userErrors { code } } }`,
+        {
+          i: { videoId: id, language: 'fr-ca', label: 'Français (Canada)', text: SRT },
+        },
+      );
       assert.deepEqual(r.data.uploadCaption, { caption: { language: 'fr-CA', label: 'Français (Canada)', cueCount: 2 }, userErrors: [] });
     });
 
@@ -227,10 +239,13 @@ for (const db of databaseMatrix()) {
 
     it('deleting every track leaves the master playlist and manifest without subtitles', async () => {
       for (const language of ['de', 'en', 'fr-CA']) {
-        const r = await owner.gql(`mutation($v: ID!, $l: String!) { deleteCaption(videoId: $v, language: $l) { deletedLanguage userErrors { code } } }`, {
-          v: id,
-          l: language,
-        });
+        const r = await owner.gql(
+          `mutation($v: ID!, $l: String!) { deleteCaption(videoId: $v, language: $l) { deletedLanguage userErrors { code } } }`,
+          {
+            v: id,
+            l: language,
+          },
+        );
         assert.deepEqual(r.data.deleteCaption, { deletedLanguage: language, userErrors: [] });
       }
       const again = await owner.gql(`mutation { deleteCaption(videoId: "${id}", language: "de") { userErrors { code } } }`);

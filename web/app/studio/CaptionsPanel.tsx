@@ -4,7 +4,26 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useCaptionTracks, type CaptionField } from './useCaptionTracks';
 
 /** Languages offered as suggestions (any BCP 47 tag can be typed). */
-const COMMON_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'pt-BR', 'it', 'nl', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'ar', 'hi', 'ru', 'tr', 'pl', 'sv'];
+const COMMON_LANGUAGES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'pt',
+  'pt-BR',
+  'it',
+  'nl',
+  'ja',
+  'ko',
+  'zh-Hans',
+  'zh-Hant',
+  'ar',
+  'hi',
+  'ru',
+  'tr',
+  'pl',
+  'sv',
+];
 
 /**
  * "Captions" of a READY studio row: the video's tracks (language, label, cue count, the WebVTT file,
@@ -34,11 +53,14 @@ export function CaptionsPanel({ videoId }: { videoId: string }) {
         {error.message}
       </p>
     ) : null;
-  const invalid = (f: CaptionField) =>
-    error?.field === f ? { 'aria-invalid': true as const, 'aria-describedby': `${uid}-${f}-err` } : {};
+  const invalid = (f: CaptionField) => (error?.field === f ? { 'aria-invalid': true as const, 'aria-describedby': `${uid}-${f}-err` } : {});
 
   return (
-    <details className="studio-row__edit captions-panel" data-testid="captions-panel" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      className="studio-row__edit captions-panel"
+      data-testid="captions-panel"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>Captions{tracks && tracks.length > 0 ? ` (${tracks.length})` : ''}</summary>
       {tracks === null && open && !error && <p className="muted small">Loading captions…</p>}
       {tracks && tracks.length === 0 && <p className="muted small">No captions yet. Upload a WebVTT or SRT file per language.</p>}
@@ -71,7 +93,14 @@ export function CaptionsPanel({ videoId }: { videoId: string }) {
       <form className="captions-panel__form" onSubmit={onSubmit} noValidate data-testid="caption-form">
         <div className="field">
           <label htmlFor={`${uid}-file`}>Subtitle file (.vtt or .srt, up to 1 MB)</label>
-          <input id={`${uid}-file`} ref={fileRef} type="file" accept=".vtt,.srt,text/vtt,application/x-subrip" data-testid="caption-file" {...invalid('file')} />
+          <input
+            id={`${uid}-file`}
+            ref={fileRef}
+            type="file"
+            accept=".vtt,.srt,text/vtt,application/x-subrip"
+            data-testid="caption-file"
+            {...invalid('file')}
+          />
           {fieldError('file')}
         </div>
         <div className="field-row">

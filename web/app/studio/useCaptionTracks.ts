@@ -54,7 +54,12 @@ async function uploadCaption(videoId: string, language: string, label: string, f
   if (res.ok) return;
   const body = (await res.json().catch(() => ({}))) as { message?: unknown; code?: unknown; field?: unknown };
   const message = typeof body.message === 'string' ? body.message : `The upload failed (HTTP ${res.status}).`;
-  throw new ApiError(message, typeof body.code === 'string' ? body.code : 'HTTP_ERROR', res.status, typeof body.field === 'string' ? body.field : undefined);
+  throw new ApiError(
+    message,
+    typeof body.code === 'string' ? body.code : 'HTTP_ERROR',
+    res.status,
+    typeof body.field === 'string' ? body.field : undefined,
+  );
 }
 
 /**

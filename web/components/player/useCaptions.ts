@@ -65,7 +65,11 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
     void import('hls.js').then(({ default: Hls }) => {
       if (cancelled) return;
       const update = () => {
-        const list = hls.subtitleTracks.map((t, index) => ({ index, label: t.name || t.lang || `Track ${index + 1}`, language: t.lang ?? '' }));
+        const list = hls.subtitleTracks.map((t, index) => ({
+          index,
+          label: t.name || t.lang || `Track ${index + 1}`,
+          language: t.lang ?? '',
+        }));
         setTracks(list);
         // After hls.js has made its own initial pick (-1: no DEFAULT=YES track), which it does right
         // after this event: then the remembered language wins.

@@ -27,7 +27,10 @@ export class UploadCaptionInput {
   language: string;
   @Field(() => String, { nullable: true, description: "Shown in the player's menu; default: the language's own name" })
   label?: string | null;
-  @Field({ description: 'The WebVTT or SRT file as text. GraphQL requests are limited to 100 kB by the api; send bigger files (up to 1 MB) to POST /api/videos/:id/captions/:language' })
+  @Field({
+    description:
+      'The WebVTT or SRT file as text. GraphQL requests are limited to 100 kB by the api; send bigger files (up to 1 MB) to POST /api/videos/:id/captions/:language',
+  })
   text: string;
 }
 

@@ -57,13 +57,23 @@ function answer<T>(outcome: CaptionOutcome<T>, res: Response): T {
 async function readBody(req: Request, max: number): Promise<Buffer> {
   const tooLarge = () =>
     new HttpException(
-      { statusCode: 413, message: `The subtitle file is larger than the limit of ${formatBytes(max)}.`, field: 'file', code: 'CAPTION_TOO_LARGE' },
+      {
+        statusCode: 413,
+        message: `The subtitle file is larger than the limit of ${formatBytes(max)}.`,
+        field: 'file',
+        code: 'CAPTION_TOO_LARGE',
+      },
       413,
     );
   if (Buffer.isBuffer(req.body)) return req.body;
   if (req.readableEnded || (req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0)) {
     throw new HttpException(
-      { statusCode: 415, message: 'Send the subtitle file itself as the request body (e.g. Content-Type: text/vtt).', field: 'file', code: 'CAPTION_NOT_SUBTITLES' },
+      {
+        statusCode: 415,
+        message: 'Send the subtitle file itself as the request body (e.g. Content-Type: text/vtt).',
+        field: 'file',
+        code: 'CAPTION_NOT_SUBTITLES',
+      },
       415,
     );
   }

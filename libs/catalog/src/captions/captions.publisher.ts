@@ -87,7 +87,10 @@ export class CaptionsPublisher {
       const timing = tracks.length ? await this.timing(temp, master) : null;
       for (const track of tracks) {
         const folder = captionFolder(track);
-        const { cues } = parseCaptionFile(Buffer.from(track.vtt, 'utf8'), { maxBytes: Number.MAX_SAFE_INTEGER, maxCues: Number.MAX_SAFE_INTEGER });
+        const { cues } = parseCaptionFile(Buffer.from(track.vtt, 'utf8'), {
+          maxBytes: Number.MAX_SAFE_INTEGER,
+          maxCues: Number.MAX_SAFE_INTEGER,
+        });
         const rendition = buildSubtitleRendition(cues, timing!);
         const files: [string, string][] = [
           [`${folder}/${SUBTITLE_PLAYLIST}`, rendition.playlist],
@@ -121,7 +124,9 @@ export class CaptionsPublisher {
    * (that variant's first fMP4 segment), so subtitle segments line up with the picture's.
    */
   private async timing(dir: string, master: string): Promise<SubtitleTiming> {
-    const variant = master.split(/\r?\n/).find((l, i, all) => i > 0 && all[i - 1].startsWith('#EXT-X-STREAM-INF:') && l && !l.startsWith('#'));
+    const variant = master
+      .split(/\r?\n/)
+      .find((l, i, all) => i > 0 && all[i - 1].startsWith('#EXT-X-STREAM-INF:') && l && !l.startsWith('#'));
     if (!variant) throw new Error('the master playlist names no variant');
     const variantPath = join(dir, ...variant.split('/'));
     const playlist = await this.storage.readText(variantPath);
@@ -131,7 +136,8 @@ export class CaptionsPublisher {
       const base = join(variantPath, '..');
       const init = /#EXT-X-MAP:URI="([^"]+)"/.exec(playlist)?.[1];
       const first = playlist.split(/\r?\n/).find((l) => l && !l.startsWith('#'));
-      if (init && first) mpegts = fmp4StartMpegTs(await this.storage.readFile(join(base, init)), await this.storage.readFile(join(base, first)));
+      if (init && first)
+        mpegts = fmp4StartMpegTs(await this.storage.readFile(join(base, init)), await this.storage.readFile(join(base, first)));
     } catch (err) {
       this.log.warn(`${variant}: timeline start unknown, subtitles assume 0 (${err instanceof Error ? err.message : err})`);
     }

@@ -55,7 +55,10 @@ export class CaptionsRepository {
   async listOfVideos(videoIds: string[]): Promise<CaptionSummary[]> {
     if (videoIds.length === 0) return [];
     const list = this.db.dialect.inList('video_id', videoIds);
-    const rows = await this.db.query(`SELECT ${SUMMARY_COLUMNS} FROM video_captions WHERE ${list.sql} ORDER BY video_id, language`, list.params);
+    const rows = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM video_captions WHERE ${list.sql} ORDER BY video_id, language`,
+      list.params,
+    );
     return rows.map(toSummary);
   }
 
@@ -89,7 +92,10 @@ export class CaptionsRepository {
 
   /** True when a row was deleted. */
   async delete(videoId: string, language: string): Promise<boolean> {
-    const rows = await this.db.query(`DELETE FROM video_captions WHERE video_id = ? AND language = ? RETURNING language`, [videoId, language]);
+    const rows = await this.db.query(`DELETE FROM video_captions WHERE video_id = ? AND language = ? RETURNING language`, [
+      videoId,
+      language,
+    ]);
     return rows.length > 0;
   }
 }

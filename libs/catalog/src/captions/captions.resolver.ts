@@ -13,7 +13,10 @@ export class CaptionsResolver {
   constructor(private readonly captions: CaptionsService) {}
 
   @ResolveField(() => [CaptionType], { description: 'Subtitle tracks, by language' })
-  async captions(@Parent() video: VideoType, @Context('req') req: { captionLoader?: DataLoader<string, CaptionTrack[]> }): Promise<CaptionType[]> {
+  async captions(
+    @Parent() video: VideoType,
+    @Context('req') req: { captionLoader?: DataLoader<string, CaptionTrack[]> },
+  ): Promise<CaptionType[]> {
     // The video was already checked visible to the caller where it was resolved.
     if (video.status !== 'READY') return [];
     req.captionLoader ??= new DataLoader(async (ids: readonly string[]) => {

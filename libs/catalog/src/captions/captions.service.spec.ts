@@ -13,7 +13,12 @@ import type { CaptionProblem } from './captions.service';
 
 // Small tests of the caption rules: the video, the table and the publisher faked.
 
-const config = AppConfig.fromEnv({ NODE_ENV: 'test', DATA_DIR: '/nonexistent/wetube', JWT_SECRET: 'x'.repeat(32), PUBLIC_API_URL: 'https://tube.example' });
+const config = AppConfig.fromEnv({
+  NODE_ENV: 'test',
+  DATA_DIR: '/nonexistent/wetube',
+  JWT_SECRET: 'x'.repeat(32),
+  PUBLIC_API_URL: 'https://tube.example',
+});
 const owner: AuthUser = { id: 'owner', roles: ['creator'] as never };
 const other: AuthUser = { id: 'other', roles: ['creator'] as never };
 const SRT = new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\nHello <b>there</b> <script>x</script>\n');
@@ -22,7 +27,9 @@ function video(over: Partial<VideoEntity> = {}): VideoEntity {
   return { id: 'v1', ownerId: 'owner', status: VideoStatus.READY, visibility: Visibility.PUBLIC, ...over } as VideoEntity;
 }
 
-function service(opts: { video?: VideoEntity | null; existing?: CaptionRecord[]; publishFails?: boolean; limits?: RateLimiterFactory } = {}) {
+function service(
+  opts: { video?: VideoEntity | null; existing?: CaptionRecord[]; publishFails?: boolean; limits?: RateLimiterFactory } = {},
+) {
   const rows = new Map((opts.existing ?? []).map((r) => [r.language, r]));
   const t = newTestService(CaptionsService, {
     fakes: [
@@ -84,7 +91,11 @@ describe('CaptionsService (small)', () => {
   });
 
   it('a video still processing takes no captions yet', async () => {
-    const r = await service({ video: video({ status: VideoStatus.PROCESSING }) }).sut.upload(owner, { videoId: 'v1', language: 'en', file: SRT });
+    const r = await service({ video: video({ status: VideoStatus.PROCESSING }) }).sut.upload(owner, {
+      videoId: 'v1',
+      language: 'en',
+      file: SRT,
+    });
     assert.deepEqual(!r.ok && [r.problem.status, r.problem.code], [409, 'VIDEO_NOT_READY']);
   });
 
@@ -129,7 +140,11 @@ describe('CaptionsService (small)', () => {
 
   it('deleting a language it does not have is a clear 404', async () => {
     const r = await service().sut.remove(owner, 'v1', 'de');
-    assert.deepEqual(!r.ok && [r.problem.status, r.problem.code, r.problem.message], [404, 'CAPTION_NOT_FOUND', 'This video has no captions in "de".']);
+    assert.deepEqual(!r.ok && [r.problem.status, r.problem.code, r.problem.message], [
+      404,
+      'CAPTION_NOT_FOUND',
+      'This video has no captions in "de".',
+    ]);
   });
 
   it('changes per account are rate limited', async () => {

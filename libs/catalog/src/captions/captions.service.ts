@@ -81,7 +81,12 @@ export class CaptionsService {
     }
     const previous = await this.repo.find(input.videoId, language);
     if (!previous && (await this.repo.count(input.videoId)) >= MAX_CAPTION_TRACKS) {
-      return refuse(409, 'CAPTION_TOO_MANY_TRACKS', 'language', `A video can have at most ${MAX_CAPTION_TRACKS} caption languages; delete one first.`);
+      return refuse(
+        409,
+        'CAPTION_TOO_MANY_TRACKS',
+        'language',
+        `A video can have at most ${MAX_CAPTION_TRACKS} caption languages; delete one first.`,
+      );
     }
     const vtt = writeVtt(parsed.cues);
     const now = new Date();
@@ -179,6 +184,11 @@ export class CaptionsService {
   }
 }
 
-function refuse(status: CaptionProblem['status'], code: string, field: CaptionProblem['field'], message: string): { ok: false; problem: CaptionProblem } {
+function refuse(
+  status: CaptionProblem['status'],
+  code: string,
+  field: CaptionProblem['field'],
+  message: string,
+): { ok: false; problem: CaptionProblem } {
   return { ok: false, problem: { status, code, field, message } };
 }

@@ -49,7 +49,12 @@ export class ContentAddresser {
    * `previous` (same path, same bytes: it is a hard link of the file that entry describes). Files
    * gone from the folder are no longer listed. Writes `manifest.json` into the folder.
    */
-  async readdressFolder(dir: string, videoId: string, previous: SignedManifest | null, changed: ReadonlySet<string>): Promise<SignedManifest> {
+  async readdressFolder(
+    dir: string,
+    videoId: string,
+    previous: SignedManifest | null,
+    changed: ReadonlySet<string>,
+  ): Promise<SignedManifest> {
     if (!previous || previous.videoId !== videoId) return this.addressFolder(dir, videoId);
     const known = new Map(previous.files.map((f) => [f.path, f]));
     const paths = (await this.storage.listFiles(dir, { recursive: true })).filter((p) => p !== MANIFEST_FILE);

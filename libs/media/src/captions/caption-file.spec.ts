@@ -143,7 +143,10 @@ describe('what is not subtitles', () => {
   it('refuses too many cues', () => {
     const many = ['WEBVTT', ''];
     for (let i = 0; i < 5; i++) many.push(`00:00:0${i}.000 --> 00:00:0${i}.500`, 'x', '');
-    assert.throws(() => parseCaptionFile(enc(many.join('\n')), { maxCues: 4 }), (e: CaptionError) => e.code === 'CAPTION_TOO_MANY_CUES' && /5 cues/.test(e.message));
+    assert.throws(
+      () => parseCaptionFile(enc(many.join('\n')), { maxCues: 4 }),
+      (e: CaptionError) => e.code === 'CAPTION_TOO_MANY_CUES' && /5 cues/.test(e.message),
+    );
     assert.equal(parseCaptionFile(enc(many.join('\n')), { maxCues: 5 }).cues.length, 5);
   });
 });
@@ -169,7 +172,13 @@ describe('language and label', () => {
     assert.equal(defaultCaptionLabel('de'), 'Deutsch');
     assert.equal(cleanCaptionLabel('', 'fr'), 'Français');
     assert.equal(cleanCaptionLabel('  English   (SDH) ', 'en'), 'English (SDH)');
-    assert.throws(() => cleanCaptionLabel('say "hi"', 'en'), (e: CaptionError) => e.code === 'CAPTION_BAD_LABEL');
-    assert.throws(() => cleanCaptionLabel('x'.repeat(61), 'en'), (e: CaptionError) => e.code === 'CAPTION_BAD_LABEL');
+    assert.throws(
+      () => cleanCaptionLabel('say "hi"', 'en'),
+      (e: CaptionError) => e.code === 'CAPTION_BAD_LABEL',
+    );
+    assert.throws(
+      () => cleanCaptionLabel('x'.repeat(61), 'en'),
+      (e: CaptionError) => e.code === 'CAPTION_BAD_LABEL',
+    );
   });
 });

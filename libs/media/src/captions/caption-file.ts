@@ -28,7 +28,8 @@ const SRT_TIME = /^(\d{1,3}):([0-5]\d):([0-5]\d)[,.](\d{3})$/;
 const VTT_TIMING = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t]+(.*))?$/;
 const SRT_TIMING = /^(\S+)[ \t]*-->[ \t]*(\S+)(?:[ \t]+.*)?$/;
 /** Cue settings we pass on (WebVTT §4.4); regions are not kept. */
-const VTT_SETTING = /^(?:vertical:(?:rl|lr)|line:-?\d+(?:\.\d+)?%?(?:,(?:start|center|end))?|position:\d+(?:\.\d+)?%(?:,(?:line-left|center|line-right))?|size:\d+(?:\.\d+)?%|align:(?:start|center|end|left|right))$/;
+const VTT_SETTING =
+  /^(?:vertical:(?:rl|lr)|line:-?\d+(?:\.\d+)?%?(?:,(?:start|center|end))?|position:\d+(?:\.\d+)?%(?:,(?:line-left|center|line-right))?|size:\d+(?:\.\d+)?%|align:(?:start|center|end|left|right))$/;
 
 /**
  * Reads an uploaded subtitle file, WebVTT or SRT (told apart by their content, not their name), into
@@ -114,7 +115,10 @@ function blocks(text: string): { line: number; lines: string[] }[] {
 function time(value: string, pattern: RegExp, line: number, expected: string): number {
   const m = pattern.exec(value);
   if (!m) {
-    throw new CaptionError('CAPTION_MALFORMED_TIMESTAMP', `Line ${line}: "${value.slice(0, 40)}" is not a timestamp (expected ${expected}).`);
+    throw new CaptionError(
+      'CAPTION_MALFORMED_TIMESTAMP',
+      `Line ${line}: "${value.slice(0, 40)}" is not a timestamp (expected ${expected}).`,
+    );
   }
   const [, h, min, s, ms] = m;
   return ((Number(h ?? 0) * 60 + Number(min)) * 60 + Number(s)) * 1000 + Number(ms);
@@ -122,10 +126,16 @@ function time(value: string, pattern: RegExp, line: number, expected: string): n
 
 function checkCue(startMs: number, endMs: number, text: string, line: number): void {
   if (endMs <= startMs) {
-    throw new CaptionError('CAPTION_BAD_CUE', `Line ${line}: the cue ends (${formatVttTime(endMs)}) before it starts (${formatVttTime(startMs)}).`);
+    throw new CaptionError(
+      'CAPTION_BAD_CUE',
+      `Line ${line}: the cue ends (${formatVttTime(endMs)}) before it starts (${formatVttTime(startMs)}).`,
+    );
   }
   if (text.length > CAPTION_MAX_CUE_CHARS) {
-    throw new CaptionError('CAPTION_BAD_CUE', `Line ${line}: the cue's text is ${text.length} characters; at most ${CAPTION_MAX_CUE_CHARS} are allowed.`);
+    throw new CaptionError(
+      'CAPTION_BAD_CUE',
+      `Line ${line}: the cue's text is ${text.length} characters; at most ${CAPTION_MAX_CUE_CHARS} are allowed.`,
+    );
   }
 }
 

@@ -13,8 +13,13 @@ export const CAPTION_MAX_LABEL = 60;
 export function canonicalLanguage(raw: string): string {
   const tag = (raw ?? '').trim();
   const bad = (why: string) =>
-    new CaptionError('CAPTION_BAD_LANGUAGE', `"${tag.slice(0, 40)}" is not a language tag (${why}); use a BCP 47 tag such as en, pt-BR or zh-Hant.`, 'language');
-  if (!tag) throw new CaptionError('CAPTION_BAD_LANGUAGE', 'The language is missing; use a BCP 47 tag such as en, pt-BR or zh-Hant.', 'language');
+    new CaptionError(
+      'CAPTION_BAD_LANGUAGE',
+      `"${tag.slice(0, 40)}" is not a language tag (${why}); use a BCP 47 tag such as en, pt-BR or zh-Hant.`,
+      'language',
+    );
+  if (!tag)
+    throw new CaptionError('CAPTION_BAD_LANGUAGE', 'The language is missing; use a BCP 47 tag such as en, pt-BR or zh-Hant.', 'language');
   if (tag.length > MAX_TAG || !SHAPE.test(tag)) throw bad('letters, digits and "-" only, starting with a 2 or 3 letter language');
   let canonical: string;
   try {
@@ -49,7 +54,11 @@ export function cleanCaptionLabel(raw: string | null | undefined, language: stri
     throw new CaptionError('CAPTION_BAD_LABEL', 'The label cannot contain double quotes or control characters.', 'label');
   }
   if ([...label].length > CAPTION_MAX_LABEL) {
-    throw new CaptionError('CAPTION_BAD_LABEL', `The label is ${[...label].length} characters; at most ${CAPTION_MAX_LABEL} are allowed.`, 'label');
+    throw new CaptionError(
+      'CAPTION_BAD_LABEL',
+      `The label is ${[...label].length} characters; at most ${CAPTION_MAX_LABEL} are allowed.`,
+      'label',
+    );
   }
   return label;
 }

@@ -6,7 +6,13 @@ import type { CaptionCue } from './caption-cue';
 import { fmp4StartMpegTs, fmp4StartSeconds } from './mp4-start';
 import { buildSubtitleRendition, segmentDurationsOf, withSubtitleTracks } from './subtitle-rendition';
 
-const cue = (startMs: number, endMs: number, text: string, id: string | null = null): CaptionCue => ({ id, startMs, endMs, settings: '', text });
+const cue = (startMs: number, endMs: number, text: string, id: string | null = null): CaptionCue => ({
+  id,
+  startMs,
+  endMs,
+  settings: '',
+  text,
+});
 
 describe('buildSubtitleRendition', () => {
   const cues = [cue(500, 1500, 'first', 'a'), cue(1800, 2600, 'spans 2 s', 'a'), cue(4100, 4900, 'third')];
@@ -48,10 +54,7 @@ describe('buildSubtitleRendition', () => {
       r.segments.map((s) => s.name),
       ['seg_00000.vtt', 'seg_00001.vtt', 'seg_00002.vtt'],
     );
-    assert.equal(
-      r.segments[0].text,
-      `${header}00:00:00.500 --> 00:00:01.500\nfirst\n\n00:00:01.800 --> 00:00:02.600\nspans 2 s\n\n`,
-    );
+    assert.equal(r.segments[0].text, `${header}00:00:00.500 --> 00:00:01.500\nfirst\n\n00:00:01.800 --> 00:00:02.600\nspans 2 s\n\n`);
     assert.equal(r.segments[1].text, `${header}00:00:01.800 --> 00:00:02.600\nspans 2 s\n\n`);
     assert.equal(r.segments[2].text, `${header}00:00:04.100 --> 00:00:04.900\nthird\n\n`);
   });
@@ -71,8 +74,26 @@ describe('buildSubtitleRendition', () => {
 describe('withSubtitleTracks (the master playlist)', () => {
   const master = buildMasterPlaylist(
     [
-      { name: '720p', width: 1280, height: 720, bandwidth: 3_000_000, averageBandwidth: 2_500_000, codecs: 'avc1.64001f,mp4a.40.2', frameRate: 30, playlist: '720p/playlist.m3u8' },
-      { name: '360p', width: 640, height: 360, bandwidth: 900_000, averageBandwidth: 700_000, codecs: 'avc1.64001e,mp4a.40.2', frameRate: 30, playlist: '360p/playlist.m3u8' },
+      {
+        name: '720p',
+        width: 1280,
+        height: 720,
+        bandwidth: 3_000_000,
+        averageBandwidth: 2_500_000,
+        codecs: 'avc1.64001f,mp4a.40.2',
+        frameRate: 30,
+        playlist: '720p/playlist.m3u8',
+      },
+      {
+        name: '360p',
+        width: 640,
+        height: 360,
+        bandwidth: 900_000,
+        averageBandwidth: 700_000,
+        codecs: 'avc1.64001e,mp4a.40.2',
+        frameRate: 30,
+        playlist: '360p/playlist.m3u8',
+      },
     ],
     { name: 'audio', codecs: 'mp4a.40.2', channels: 2, bandwidth: 128_000, averageBandwidth: 128_000, playlist: 'audio/playlist.m3u8' },
   );
@@ -150,8 +171,17 @@ describe('fmp4 timeline start (X-TIMESTAMP-MAP)', () => {
     else b.writeUInt32BE(time, 4);
     return box('tfdt', b);
   };
-  const init = (v: 0 | 1, ts: number) => Buffer.concat([box('ftyp', Buffer.from('iso6')), box('moov', box('mvhd', Buffer.alloc(100)), box('trak', box('tkhd', Buffer.alloc(84)), box('mdia', mdhd(v, ts))))]);
-  const seg = (v: 0 | 1, t: number) => Buffer.concat([box('styp', Buffer.from('msdh')), box('moof', box('mfhd', Buffer.alloc(8)), box('traf', box('tfhd', Buffer.alloc(8)), tfdt(v, t))), box('mdat', Buffer.alloc(16))]);
+  const init = (v: 0 | 1, ts: number) =>
+    Buffer.concat([
+      box('ftyp', Buffer.from('iso6')),
+      box('moov', box('mvhd', Buffer.alloc(100)), box('trak', box('tkhd', Buffer.alloc(84)), box('mdia', mdhd(v, ts)))),
+    ]);
+  const seg = (v: 0 | 1, t: number) =>
+    Buffer.concat([
+      box('styp', Buffer.from('msdh')),
+      box('moof', box('mfhd', Buffer.alloc(8)), box('traf', box('tfhd', Buffer.alloc(8)), tfdt(v, t))),
+      box('mdat', Buffer.alloc(16)),
+    ]);
 
   it('reads the timescale (mdhd) and the first decode time (tfdt), both box versions', () => {
     assert.equal(fmp4StartSeconds(init(0, 15360), seg(0, 1024)), 1024 / 15360);

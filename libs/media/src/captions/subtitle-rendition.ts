@@ -87,7 +87,8 @@ export function withSubtitleTracks(master: string, tracks: SubtitleTrackEntry[])
   const media = [...tracks]
     .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
     .map((t) => {
-      if (/["\n\r]/.test(t.label) || /["\n\r,]/.test(t.uri) || !/^[A-Za-z0-9-]+$/.test(t.language)) throw new Error(`unsafe subtitle track ${JSON.stringify(t)}`);
+      if (/["\n\r]/.test(t.label) || /["\n\r,]/.test(t.uri) || !/^[A-Za-z0-9-]+$/.test(t.language))
+        throw new Error(`unsafe subtitle track ${JSON.stringify(t)}`);
       // NAME must be unique within the group (RFC 8216 4.3.4.1.1).
       const name = names.has(t.label) ? `${t.label} (${t.language})` : t.label;
       names.add(name);
