@@ -96,7 +96,7 @@ for (const db of databaseMatrix()) {
 
     it('the subtitle playlist has one WebVTT segment per video segment, same durations, cues on the video timeline', async () => {
       const master = parse(await text('master.m3u8')) as types.MasterPlaylist;
-      const subsUri = master.variants[0].subtitles[0].uri;
+      const subsUri = master.variants[0].subtitles[0].uri!;
       const subs = parse(await text(subsUri)) as types.MediaPlaylist;
       const video = parse(await text(master.variants[0].uri)) as types.MediaPlaylist;
       assert.deepEqual(

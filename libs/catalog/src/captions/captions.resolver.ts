@@ -10,7 +10,7 @@ import { CaptionOutcome, CaptionsService, CaptionTrack } from './captions.servic
 /** `Video.captions`, `uploadCaption` and `deleteCaption` (owner only; refusals in `userErrors`). */
 @Resolver(() => VideoType)
 export class CaptionsResolver {
-  constructor(private readonly captions: CaptionsService) {}
+  constructor(private readonly service: CaptionsService) {}
 
   @ResolveField(() => [CaptionType], { description: 'Subtitle tracks, by language' })
   async captions(
@@ -20,7 +20,7 @@ export class CaptionsResolver {
     // The video was already checked visible to the caller where it was resolved.
     if (video.status !== 'READY') return [];
     req.captionLoader ??= new DataLoader(async (ids: readonly string[]) => {
-      const byVideo = await this.captions.tracksOf([...ids]);
+      const byVideo = await this.service.tracksOf([...ids]);
       return ids.map((id) => byVideo.get(id) ?? []);
     });
     return (await req.captionLoader.load(video.id)).map(toType);
@@ -29,7 +29,7 @@ export class CaptionsResolver {
   @Mutation(() => CaptionPayload, { description: 'Adds a subtitle track, or replaces the one in that language (owner only)' })
   @UseGuards(AuthenticatedGuard)
   async uploadCaption(@Args('input') input: UploadCaptionInput, @CurrentUser() user: AuthUser): Promise<CaptionPayload> {
-    const outcome = await this.captions.upload(user, {
+    const outcome = await this.service.upload(user, {
       videoId: input.videoId,
       language: input.language,
       label: input.label,
@@ -45,7 +45,7 @@ export class CaptionsResolver {
     @Args('language') language: string,
     @CurrentUser() user: AuthUser,
   ): Promise<DeleteCaptionPayload> {
-    const outcome = await this.captions.remove(user, videoId, language);
+    const outcome = await this.service.remove(user, videoId, language);
     return outcome.ok ? { deletedLanguage: outcome.value, userErrors: [] } : { deletedLanguage: null, userErrors: [userError(outcome)] };
   }
 }
