@@ -1,7 +1,7 @@
 'use client';
 
 import type HlsType from 'hls.js';
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import {
   CAPTION_CHOICE_KEY,
   CAPTIONS_OFF,
@@ -27,6 +27,12 @@ function remember(choice: CaptionChoice): void {
   }
 }
 
+/** hls.js loads the track's cues into a 'hidden' text track (the player draws them); -1 turns captions off. */
+function showSubtitleTrack(hls: HlsType, index: number): void {
+  hls.subtitleDisplay = false;
+  hls.subtitleTrack = index;
+}
+
 /** The subtitle text track hls.js loads cues into for the chosen track (mode 'hidden': we draw the cues). */
 function activeTextTrack(video: HTMLVideoElement): TextTrack | null {
   for (const t of Array.from(video.textTracks)) {
@@ -45,20 +51,16 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
   const [tracks, setTracks] = useState<CaptionTrackOption[]>([]);
   const [selected, setSelected] = useState(-1);
   const [lines, setLines] = useState<string[]>([]);
-  const hlsRef = useRef(hls);
-  hlsRef.current = hls;
-
-  const apply = useCallback((index: number) => {
-    const h = hlsRef.current;
-    if (!h) return;
-    h.subtitleDisplay = false;
-    h.subtitleTrack = index;
-    setSelected(index);
-  }, []);
+  const apply = useCallback(
+    (index: number) => {
+      if (!hls) return;
+      showSubtitleTrack(hls, index);
+      setSelected(index);
+    },
+    [hls],
+  );
 
   useEffect(() => {
-    setTracks([]);
-    setSelected(-1);
     if (!hls) return;
     let cancelled = false;
     let detach = () => {};
@@ -90,13 +92,14 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
     return () => {
       cancelled = true;
       detach();
+      setTracks([]);
+      setSelected(-1);
     };
   }, [hls, apply]);
 
   // The cues showing now, from the chosen text track's cuechange events.
   useEffect(() => {
     const video = videoRef.current;
-    setLines([]);
     if (!video || selected < 0) return;
     const list = video.textTracks;
     const listened = new Set<TextTrack>();
@@ -121,6 +124,7 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
       list.removeEventListener('addtrack', listen);
       list.removeEventListener('change', listen);
       for (const t of listened) t.removeEventListener('cuechange', render);
+      setLines([]);
     };
   }, [selected, videoRef]);
 

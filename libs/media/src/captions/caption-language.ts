@@ -49,7 +49,6 @@ export function defaultCaptionLabel(language: string): string {
 export function cleanCaptionLabel(raw: string | null | undefined, language: string): string {
   const label = (raw ?? '').trim().replace(/\s+/g, ' ');
   if (!label) return defaultCaptionLabel(language);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f"]/.test(label)) {
     throw new CaptionError('CAPTION_BAD_LABEL', 'The label cannot contain double quotes or control characters.', 'label');
   }
