@@ -201,6 +201,18 @@ describe('captions: studio upload, CC menu, cues over the picture', { timeout: 9
           timeout: 15_000,
         });
         await playUntilCaption(page, 'Hello from the captions');
+        // The c shortcut turns them off and on again.
+        await page.keyboard.press('c');
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid=captions-select]').value === '-1' && !document.querySelector('[data-testid=captions-cue]'),
+          undefined,
+          { timeout: 5000 },
+        );
+        await page.keyboard.press('c');
+        await page.waitForFunction(() => document.querySelector('[data-testid=captions-select]').value !== '-1', undefined, {
+          timeout: 5000,
+        });
         assert.deepEqual(pageErrors, []);
       } finally {
         await context.close();

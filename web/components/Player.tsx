@@ -97,6 +97,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
         return toggleFullscreen();
       case 'rate-step':
         return speed.changeRate(nextRate(speed.viewerRate, action.direction));
+      case 'toggle-captions':
+        return captions.toggle();
     }
   }
   useKeyboardShortcuts(containerRef, apply, controls.poke);

@@ -13,7 +13,7 @@ interface Props {
 export function CaptionsMenu({ tracks, selected, onChoose }: Props) {
   if (tracks.length === 0) return null;
   const current = tracks.find((t) => t.index === selected);
-  const label = current ? `Captions: ${current.label}` : 'Captions: off';
+  const label = current ? `Captions: ${current.label} (c)` : 'Captions: off (c)';
   return (
     <select
       className={`player__menu player__cc${current ? ' player__cc--on' : ''}`}

@@ -138,5 +138,13 @@ export function useCaptions(hls: HlsType | null, videoRef: RefObject<HTMLVideoEl
     [tracks, apply],
   );
 
-  return { tracks, selected, choose, lines };
+  /** The `c` shortcut: off when on; else the remembered language, else the first track. */
+  const toggle = useCallback(() => {
+    if (tracks.length === 0) return;
+    if (selected >= 0) return choose(-1);
+    const remembered = pickCaptionTrack(tracks, readChoice());
+    choose(remembered >= 0 ? remembered : tracks[0].index);
+  }, [tracks, selected, choose]);
+
+  return { tracks, selected, choose, toggle, lines };
 }
