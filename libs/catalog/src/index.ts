@@ -36,3 +36,5 @@ export {
   parseSearchQuery,
 } from './search';
 export type { SearchInput, SearchPage } from './search';
+export { CaptionsService, MAX_CAPTION_TRACKS } from './captions/captions.service';
+export type { CaptionTrack, CaptionProblem, CaptionOutcome } from './captions/captions.service';

@@ -16,6 +16,8 @@ type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
+  '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n': typeof types.StudioCaptionsDocument;
+  '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteCaptionDocument;
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': typeof types.StudioVideoRefreshDocument;
   '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.StudioProgressDocument;
   '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
@@ -73,6 +75,10 @@ const documents: Documents = {
     types.StudioDocument,
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
     types.StudioVideoFragmentDoc,
+  '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n':
+    types.StudioCaptionsDocument,
+  '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.DeleteCaptionDocument,
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': types.StudioVideoRefreshDocument,
   '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
     types.StudioProgressDocument,
@@ -181,6 +187,18 @@ export function graphql(
 export function graphql(
   source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n',
 ): typeof import('./graphql').StudioVideoFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n',
+): typeof import('./graphql').StudioCaptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').DeleteCaptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

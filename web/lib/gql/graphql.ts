@@ -242,6 +242,26 @@ export type StudioVideoFragment = {
   owner: { id: string; displayName: string };
 };
 
+export type StudioCaptionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type StudioCaptionsQuery = {
+  video: {
+    id: string;
+    captions: Array<{ language: string; label: string; url: string; cueCount: number; sourceFormat: string; updatedAt: string }>;
+  } | null;
+};
+
+export type DeleteCaptionMutationVariables = Exact<{
+  videoId: string | number;
+  language: string;
+}>;
+
+export type DeleteCaptionMutation = {
+  deleteCaption: { deletedLanguage: string | null; userErrors: Array<{ field: Array<string>; message: string; code: string }> };
+};
+
 export type StudioVideoRefreshQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1321,6 +1341,35 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const StudioCaptionsDocument = new TypedDocumentString(`
+    query StudioCaptions($id: ID!) {
+  video(id: $id) {
+    id
+    captions {
+      language
+      label
+      url
+      cueCount
+      sourceFormat
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioCaptionsQuery, StudioCaptionsQueryVariables>;
+export const DeleteCaptionDocument = new TypedDocumentString(`
+    mutation DeleteCaption($videoId: ID!, $language: String!) {
+  deleteCaption(videoId: $videoId, language: $language) {
+    deletedLanguage
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DeleteCaptionMutation, DeleteCaptionMutationVariables>;
 export const StudioVideoRefreshDocument = new TypedDocumentString(`
     query StudioVideoRefresh($id: ID!) {
   video(id: $id) {
