@@ -117,9 +117,10 @@ describe('search in the browser', { timeout: 900_000 }, () => {
     await shot(page, 'search-1366-suggestions');
 
     await input.press('ArrowDown');
-    const optionId = await option.getAttribute('id');
-    assert.equal(await input.getAttribute('aria-activedescendant'), optionId);
-    assert.equal(await option.getAttribute('aria-selected'), 'true');
+    await page.locator('[data-testid=search-suggestion][aria-selected=true]').waitFor({ timeout: 5_000 });
+    assert.equal(await input.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
+    assert.equal(await option.getAttribute('aria-selected'), 'true', 'Down selects the first suggestion');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-input', 'the focus stays in the box');
     await input.press('Enter');
     await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === LIGHTHOUSE.title, { timeout: 15_000 });
     await page.getByTestId('search-result').first().waitFor({ timeout: 15_000 });
@@ -248,23 +249,27 @@ describe('search in the browser', { timeout: 900_000 }, () => {
     await open.click();
     const input = page.getByTestId('search-input');
     await input.waitFor({ state: 'visible' });
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-input', 'the box takes the focus');
+    // The box takes the focus.
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'search-input', undefined, { timeout: 5_000 });
     const box = (await page.getByTestId('search-box').boundingBox())!;
     assert.ok(box.width >= 380, `full width: ${box.width}`);
     await input.pressSequentially('marmal', { delay: 40 });
     await page.getByTestId('search-suggestion').first().waitFor({ timeout: 15_000 });
     await shot(page, 'search-390-suggestions');
     await input.press('Escape');
-    assert.equal(await page.getByTestId('search-suggestions').isVisible(), false, 'Escape closes the list');
+    // Escape closes the list; a second Escape closes the box.
+    await page.getByTestId('search-suggestions').waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await input.isVisible(), true, 'the first Escape leaves the box open');
     await input.press('Escape');
-    assert.equal(await input.isVisible(), false, 'a second Escape closes the box');
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-open', 'focus back on the icon');
+    await input.waitFor({ state: 'hidden', timeout: 5_000 });
+    // The focus is back on the icon.
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'search-open', undefined, { timeout: 5_000 });
 
     await open.click();
     await searchFromBox(page, 'coast');
     await page.waitForURL((u) => u.searchParams.get('q') === 'coast', { timeout: 15_000 });
     await page.getByTestId('search-results').waitFor({ timeout: 15_000 });
-    assert.equal(await input.isVisible(), false, 'the box closes after a search');
+    await input.waitFor({ state: 'hidden', timeout: 5_000 }); // the box closes after a search
     const layout = await page.evaluate(() => ({
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       columns: [...document.querySelectorAll('[data-testid=search-result]')].map((el: any) => {

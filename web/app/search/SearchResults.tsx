@@ -28,11 +28,13 @@ export function SearchResults() {
   const terms = useMemo(() => matchTerms(params.q, corrections ?? []), [params.q, corrections]);
   const corrected = corrections ? correctedQuery(params.q, corrections) : null;
   const q = params.q.trim();
+  const chars = [...q];
+  const shortQuery = chars.length > HEADING_CHARS ? `${chars.slice(0, HEADING_CHARS).join('')}…` : q;
 
   return (
     <section className="search-page" aria-labelledby="search-title">
-      <h1 id="search-title" className="page-title search-page__title" title={q || undefined}>
-        {q ? `Results for “${q.length > HEADING_CHARS ? `${q.slice(0, HEADING_CHARS)}…` : q}”` : 'Search'}
+      <h1 id="search-title" className="page-title search-page__title">
+        {q ? `Results for “${shortQuery}”` : 'Search'}
       </h1>
       {q && <SearchFiltersBar params={params} />}
 
@@ -75,7 +77,7 @@ export function SearchResults() {
             </ol>
           ) : (
             <div className="empty" data-testid="search-empty">
-              <h2>No results for “{q.length > HEADING_CHARS ? `${q.slice(0, HEADING_CHARS)}…` : q}”</h2>
+              <h2>No results for “{shortQuery}”</h2>
               <p className="muted">
                 Check the spelling or try other or fewer words
                 {hasFilters(params) ? ', or search without the filters.' : '.'}

@@ -104,6 +104,8 @@ function SearchBoxView({ urlQuery }: { urlQuery: string }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    // Keys that compose a character (an input method's Enter) are not commands.
+    if (e.nativeEvent.isComposing) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (!showList) {
         if (e.key === 'ArrowDown' && suggestionPrefix(text) !== null) setListOpen(true);

@@ -101,6 +101,26 @@ export type PlaybackHeartbeatInput = {
 /** What an account may do */
 export type Role = 'ADMIN' | 'ADVERTISER' | 'CREATOR' | 'VIEWER';
 
+/** SHORT < 4 min, MEDIUM 4–20 min, LONG > 20 min */
+export type SearchDuration = 'LONG' | 'MEDIUM' | 'SHORT';
+
+/** Narrows a search; every part is optional */
+export type SearchFilter = {
+  duration?: SearchDuration | null | undefined;
+  /** VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14) */
+  type?: SearchItemType | null | undefined;
+  uploadDate?: SearchUploadDate | null | undefined;
+};
+
+/** VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet) */
+export type SearchItemType = 'AUDIO' | 'VIDEO';
+
+/** RELEVANCE (default) or DATE (newest first). Sorting by views comes with view counts. */
+export type SearchOrder = 'DATE' | 'RELEVANCE';
+
+/** Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days) */
+export type SearchUploadDate = 'HOUR' | 'MONTH' | 'TODAY' | 'WEEK' | 'YEAR';
+
 export type StartPlaybackInput = {
   /** The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url */
   sessionPublicKey: string;
@@ -171,6 +191,38 @@ export type HomeQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: SearchFilter | null | undefined;
+  orderBy?: SearchOrder | null | undefined;
+}>;
+
+export type SearchQuery = {
+  search: {
+    totalCount: number;
+    corrections: Array<{ word: string; matchedAs: Array<string> }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      channelName: string | null;
+      channelHandle: string | null;
+      node: {
+        description: string;
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        owner: { id: string; displayName: string };
+      };
+    }>;
   };
 };
 
@@ -350,6 +402,13 @@ export type WatchQuery = {
     owner: { id: string; displayName: string };
   } | null;
 };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  prefix: string;
+  first?: number | null | undefined;
+}>;
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<string> };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
 
@@ -1213,6 +1272,48 @@ export const HomeDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {
+  search(
+    query: $query
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    corrections {
+      word
+      matchedAs
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      channelName
+      channelHandle
+      node {
+        ...VideoCard
+        description
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const StudioDocument = new TypedDocumentString(`
     query Studio($first: Int, $after: String) {
   myVideos(first: $first, after: $after) {
@@ -1430,6 +1531,11 @@ export const WatchDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($prefix: String!, $first: Int) {
+  searchSuggestions(prefix: $prefix, first: $first)
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {

@@ -2,7 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../graphql/video.connection';
 import { VideoType } from '../graphql/video.type';
 
-@ObjectType({ description: 'A query word that is not in the index, and the index words it was matched as instead (a typo forgiven)' })
+@ObjectType('SearchCorrection', {
+  description: 'A query word that is not in the index, and the index words it was matched as instead (a typo forgiven)',
+})
 export class SearchCorrectionType {
   @Field({ description: 'The word as typed (lower-cased)' })
   word: string;

@@ -58,7 +58,9 @@ export class SearchRepository implements OnModuleInit {
     if (videoIds.length === 0) return new Map();
     const rows: { video_id: string; channel_name: string | null; channel_handle: string | null }[] = await this.ds
       .createQueryBuilder()
-      .select(['d.video_id AS video_id', 'd.channel_name AS channel_name', 'd.channel_handle AS channel_handle'])
+      .select('d.video_id', 'video_id')
+      .addSelect('d.channel_name', 'channel_name')
+      .addSelect('d.channel_handle', 'channel_handle')
       .from('search_documents', 'd')
       .where('d.video_id IN (:...ids)', { ids: videoIds })
       .getRawMany();
