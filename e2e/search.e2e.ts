@@ -232,7 +232,8 @@ describe('search in the browser', { timeout: 900_000 }, () => {
     }
     // Markup in a description is shown as text and never runs.
     await searchFromBox(page, 'bitter oranges');
-    const snippet = page.getByTestId('search-result-snippet').first();
+    await page.waitForURL((u) => u.searchParams.get('q') === 'bitter oranges', { timeout: 15_000 });
+    const snippet = page.locator(`[data-testid=search-result][data-id="${ids.marmalade}"] [data-testid=search-result-snippet]`);
     await snippet.waitFor({ timeout: 15_000 });
     assert.match((await snippet.textContent()) ?? '', /<img src=x onerror="window.__xss=1">/);
     assert.equal(await page.evaluate(() => window.__xss ?? null), null);

@@ -36,7 +36,8 @@ export function SearchResults() {
       <h1 id="search-title" className="page-title search-page__title">
         {q ? `Results for “${shortQuery}”` : 'Search'}
       </h1>
-      {q && <SearchFiltersBar params={params} />}
+      {/* Filters narrow a search that runs: not shown for text the api refuses. */}
+      {q && !(r.phase === 'error' && r.problem.kind === 'input') && <SearchFiltersBar params={params} />}
 
       {r.phase === 'blank' && (
         <div className="empty" data-testid="search-message">
