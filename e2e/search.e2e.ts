@@ -267,7 +267,8 @@ describe('search in the browser', { timeout: 900_000 }, () => {
     await page.waitForFunction(() => document.activeElement?.dataset.testid === 'search-open', undefined, { timeout: 5_000 });
 
     await open.click();
-    await searchFromBox(page, 'coast');
+    await input.fill('coast');
+    await page.getByTestId('search-submit').click();
     await page.waitForURL((u) => u.searchParams.get('q') === 'coast', { timeout: 15_000 });
     await page.getByTestId('search-results').waitFor({ timeout: 15_000 });
     await input.waitFor({ state: 'hidden', timeout: 5_000 }); // the box closes after a search

@@ -219,7 +219,9 @@ function SearchBoxView({ urlQuery }: { urlQuery: string }) {
               ))}
           </ul>
         </div>
-        <button type="submit" className="search-box__submit" aria-label="Search" data-testid="search-submit">
+        {/* type=button: the page's own forms keep the only submit buttons (pages and tests find
+            "the" submit button); Enter in the box submits this form by implicit submission. */}
+        <button type="button" className="search-box__submit" aria-label="Search" onClick={() => go(text)} data-testid="search-submit">
           <SearchIcon />
         </button>
       </form>
