@@ -45,22 +45,24 @@ export class VideosRepository {
   async findFacts(ids: string[]): Promise<VideoFacts[]> {
     const out: VideoFacts[] = [];
     for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      out.push(
-        ...(await this.videos.find({
-          select: {
-            id: true,
-            ownerId: true,
-            status: true,
-            tags: true,
-            category: true,
-            durationMs: true,
-            width: true,
-            height: true,
-            renditions: true,
-          },
-          where: { id: In(ids.slice(i, i + IDS_PER_QUERY)) },
-        })),
-      );
+      const rows = await this.videos.find({
+        select: {
+          id: true,
+          ownerId: true,
+          status: true,
+          tags: true,
+          category: true,
+          durationMs: true,
+          width: true,
+          height: true,
+          renditions: true,
+        },
+        where: { id: In(ids.slice(i, i + IDS_PER_QUERY)) },
+      });
+      // Plain records (an entity would carry every other column as undefined).
+      for (const { id, ownerId, status, tags, category, durationMs, width, height, renditions } of rows) {
+        out.push({ id, ownerId, status, tags, category, durationMs, width, height, renditions });
+      }
     }
     return out;
   }
