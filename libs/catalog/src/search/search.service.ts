@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { pageSizeProblem } from '@wetube/platform';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
 import { VideoEntity } from '../videos/video.entity';
-import { VideoStatus, Visibility } from '../videos/video.enums';
+import { VideosRepository } from '../videos/videos.repository';
 import { decodeSearchCursor, encodeSearchCursor, searchKey } from './search.cursor';
 import { parseSearchQuery } from './search.query';
 import { SearchRepository } from './search.repository';
@@ -63,14 +61,10 @@ export interface SearchPage {
 /** Search as callers see it: checked input, pages and cursors, the videos themselves. */
 @Injectable()
 export class SearchService {
-  private readonly videos: Repository<VideoEntity>;
-
   constructor(
     private readonly index: SearchRepository,
-    @InjectDataSource() ds: DataSource,
-  ) {
-    this.videos = ds.getRepository(VideoEntity);
-  }
+    private readonly videos: VideosRepository,
+  ) {}
 
   async search(input: SearchInput): Promise<SearchPage> {
     const parsed = parseSearchQuery(input.query);
@@ -96,10 +90,7 @@ export class SearchService {
     };
     const hits = await this.index.search(parsed.words, filters, order, first + 1, offset);
     const ids = hits.ids.slice(0, first);
-    const [rows, docs] = await Promise.all([
-      ids.length ? this.videos.findBy({ id: In(ids), status: VideoStatus.READY, visibility: Visibility.PUBLIC }) : [],
-      this.index.documents(ids),
-    ]);
+    const [rows, docs] = await Promise.all([this.videos.findListedByIds(ids), this.index.documents(ids)]);
     const byId = new Map(rows.map((v) => [v.id, v]));
     // A row deleted or unlisted between the two reads is left out (never a stale hit).
     const edges = ids.flatMap((id, i): SearchHit[] => {
