@@ -6,6 +6,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
+import { LibraryModule } from '@wetube/library';
 import { MediaModule } from '@wetube/media';
 import { PaymentsModule } from '@wetube/payments';
 import { AppConfig, ConfigModule, DatabaseModule, RateLimiterFactory } from '@wetube/platform';
@@ -35,6 +36,7 @@ export class ApiModule {
         MediaModule,
         PaymentsModule,
         AdsModule,
+        LibraryModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

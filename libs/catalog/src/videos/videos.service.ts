@@ -57,6 +57,11 @@ export class VideosService {
     return this.videos.findById(id);
   }
 
+  /** The videos of these ids that exist (any order, any status: callers check access). */
+  findByIds(ids: readonly string[]): Promise<VideoEntity[]> {
+    return this.videos.findByIds(ids);
+  }
+
   /** Public, ready videos, newest first. */
   listPublic(first: number, after: Cursor | null): Promise<Page<VideoEntity>> {
     return this.videos.page({ status: VideoStatus.READY, visibility: Visibility.PUBLIC }, first, after);
