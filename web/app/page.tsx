@@ -1,12 +1,15 @@
-import { HomeFeed } from './HomeFeed';
+import { ContinueWatchingSection } from '@/components/home/ContinueWatchingSection';
+import { NewestSection } from '@/components/home/NewestSection';
 
+/** Home: one section per component (web/components/home), in this order. */
 export default function HomePage() {
   return (
-    <section aria-labelledby="home-title">
-      <h1 id="home-title" className="page-title">
-        Latest videos
-      </h1>
-      <HomeFeed />
-    </section>
+    <>
+      <h1 className="sr-only">WeTube home</h1>
+      <ContinueWatchingSection />
+      {/* Subscriptions (channels): <SubscriptionsSection /> */}
+      {/* Trending (views in the last 48 h): <TrendingSection /> */}
+      <NewestSection />
+    </>
   );
 }

@@ -25,6 +25,10 @@ export const VIDEO_CARD_FIELDS = graphql(`
       id
       displayName
     }
+    viewerProgress {
+      positionSec
+      finished
+    }
   }
 `);
 
@@ -57,5 +61,11 @@ export const VIDEO_FIELDS = graphql(`
       id
       displayName
     }
+    viewerProgress {
+      positionSec
+      finished
+      resumeAtSec
+    }
+    viewerPlaylistIds
   }
 `);
