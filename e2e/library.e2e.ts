@@ -56,7 +56,8 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
   }
 
   const progressOf = async (id: string) =>
-    (await viewer.gql(`query($id: ID!) { video(id: $id) { viewerProgress { positionSec finished } } }`, { id })).data?.video?.viewerProgress;
+    (await viewer.gql(`query($id: ID!) { video(id: $id) { viewerProgress { positionSec finished } } }`, { id })).data?.video
+      ?.viewerProgress;
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
@@ -71,7 +72,12 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
     assert.equal(reg.status, 201, JSON.stringify(reg.body));
     creator.token = reg.body.token;
     for (const title of ['Tide pools at noon', 'Kelp forest drift']) {
-      const clip = await generateClip({ path: join(platform.dataDir, `${ids.length}.mp4`), durationSec: CLIP_SEC, width: 640, height: 360 });
+      const clip = await generateClip({
+        path: join(platform.dataDir, `${ids.length}.mp4`),
+        durationSec: CLIP_SEC,
+        width: 640,
+        height: 360,
+      });
       const id = (await tusUpload(creator, clip, { title })).videoId!;
       assert.equal((await waitForStatus(creator, id, ['READY', 'FAILED'], 300_000)).status, 'READY');
       ids.push(id);
@@ -111,11 +117,17 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
     await section.getByText('Tide pools at noon').click();
     await page.getByTestId('resume-notice').waitFor({ timeout: 15_000 });
     assert.match((await page.getByTestId('resume-notice').textContent()) ?? '', /Resumed where you left off, at 0:0[4-9]/);
-    await page.waitForFunction((at: number) => (document.querySelector('video[data-testid=player]')?.currentTime ?? 0) >= at - 0.6, saved!.positionSec, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (at: number) => (document.querySelector('video[data-testid=player]')?.currentTime ?? 0) >= at - 0.6,
+      saved!.positionSec,
+      {
+        timeout: 30_000,
+      },
+    );
     await page.getByTestId('start-over').click();
-    await page.waitForFunction(() => (document.querySelector('video[data-testid=player]')?.currentTime ?? 99) < 1, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (document.querySelector('video[data-testid=player]')?.currentTime ?? 99) < 1, undefined, {
+      timeout: 10_000,
+    });
   });
 
   it('adds the video to Watch later and to a new playlist from the watch page', async () => {
@@ -152,13 +164,19 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
     const order = () => page.$$eval('[data-testid=playlist-item]', (els) => els.map((e) => (e as any).getAttribute('data-video-id')));
     assert.deepEqual(await order(), [ids[0], ids[1]]);
     await rows.nth(0).getByTestId('move-down').click();
-    await page.waitForFunction((want: string) => document.querySelector('[data-testid=playlist-item]')?.getAttribute('data-video-id') === want, ids[1]);
+    await page.waitForFunction(
+      (want: string) => document.querySelector('[data-testid=playlist-item]')?.getAttribute('data-video-id') === want,
+      ids[1],
+    );
     await page.waitForFunction(() => {
       const up = document.querySelectorAll('[data-testid=move-up]')[1];
       return !!up && !up.disabled;
     });
     await rows.nth(1).getByTestId('move-up').click();
-    await page.waitForFunction((want: string) => document.querySelector('[data-testid=playlist-item]')?.getAttribute('data-video-id') === want, ids[0]);
+    await page.waitForFunction(
+      (want: string) => document.querySelector('[data-testid=playlist-item]')?.getAttribute('data-video-id') === want,
+      ids[0],
+    );
     await shot(page, '1280-playlist');
 
     await page.getByTestId('play-all').click();
@@ -175,10 +193,14 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
     await shot(page, '1280-up-next');
     await page.waitForURL(new RegExp(`/watch/${ids[1]}\\?list=${playlistId}`), { timeout: 20_000 });
     await page.getByTestId('video-title').filter({ hasText: 'Kelp forest drift' }).waitFor();
-    await page.waitForFunction(() => {
-      const v = document.querySelector('video[data-testid=player]');
-      return !!v && !v.paused && v.currentTime > 0.5;
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('video[data-testid=player]');
+        return !!v && !v.paused && v.currentTime > 0.5;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     const first = await progressOf(ids[0]);
     assert.equal(first?.finished, true, 'the first video counts as watched to the end');
   });

@@ -19,7 +19,7 @@ const ADD = `mutation($p: ID!, $v: ID!) { addToPlaylist(playlistId: $p, videoId:
 const REMOVE = `mutation($p: ID!, $v: ID!) { removeFromPlaylist(playlistId: $p, videoId: $v) { ${PAYLOAD} } }`;
 const MOVE = `mutation($p: ID!, $v: ID!, $pos: Int!) { movePlaylistItem(playlistId: $p, videoId: $v, position: $pos) { ${PAYLOAD} } }`;
 const PLAYLIST = `query($id: ID!, $first: Int, $after: String) { playlist(id: $id) { ${PLAYLIST_FIELDS} thumbnailUrl
-  items(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { position available video { id title } } } } } }`;
+  items(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { position available videoId video { id title } } } } } }`;
 
 for (const db of databaseMatrix()) {
   describe(`library over GraphQL on ${db} (history, playlists; the real api over HTTP)`, () => {
@@ -33,13 +33,21 @@ for (const db of databaseMatrix()) {
 
     async function seedReady(title: string, durationMs = 100_000, visibility = Visibility.PUBLIC): Promise<string> {
       const videos = api.app.get(VideosService);
-      const v = await videos.createFromUpload({ ownerId: aliceId, uploadId: `lib${Math.random().toString(36).slice(2)}`, title, sourceName: 'x.mp4', sourceBytes: 1 });
+      const v = await videos.createFromUpload({
+        ownerId: aliceId,
+        uploadId: `lib${Math.random().toString(36).slice(2)}`,
+        title,
+        sourceName: 'x.mp4',
+        sourceBytes: 1,
+      });
       await videos.markReady(v.id, { durationMs, width: 640, height: 360, renditions: [] });
       if (visibility !== Visibility.PUBLIC) await videos.updateMetadata(v.id, { visibility });
       return v.id;
     }
     const setVisibility = (id: string, visibility: Visibility) =>
-      alice.gql(`mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { userErrors { code } } }`, { input: { id, visibility } });
+      alice.gql(`mutation($input: UpdateVideoInput!) { updateVideo(input: $input) { userErrors { code } } }`, {
+        input: { id, visibility },
+      });
 
     before(async () => {
       api = await startApi(db);
@@ -58,7 +66,11 @@ for (const db of databaseMatrix()) {
       const w = await seedReady('Harbour tour');
       const r = await bob.gql(RECORD, { v, p: 42.5 });
       assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-      assert.deepEqual(r.data.recordWatchProgress, { recorded: true, progress: { positionSec: 42.5, finished: false, resumeAtSec: 42.5 }, userErrors: [] });
+      assert.deepEqual(r.data.recordWatchProgress, {
+        recorded: true,
+        progress: { positionSec: 42.5, finished: false, resumeAtSec: 42.5 },
+        userErrors: [],
+      });
       await bob.gql(RECORD, { v: w, p: 99.5 });
       const seen = await bob.gql(VIDEO, { id: v });
       assert.deepEqual(seen.data.video.viewerProgress, { positionSec: 42.5, finished: false, resumeAtSec: 42.5 });
@@ -131,7 +143,10 @@ for (const db of databaseMatrix()) {
         [v],
       );
       assert.equal(h.data.watchHistory.totalCount, 1);
-      assert.deepEqual((await u.gql(CONTINUE)).data.continueWatching.map((e: any) => e.video.id), [v]);
+      assert.deepEqual(
+        (await u.gql(CONTINUE)).data.continueWatching.map((e: any) => e.video.id),
+        [v],
+      );
       const paused = await u.gql(`mutation { setHistoryPaused(paused: true) { paused } }`);
       assert.equal(paused.data.setHistoryPaused.paused, true);
       assert.equal((await u.gql(`{ historySettings { paused } }`)).data.historySettings.paused, true);
@@ -146,7 +161,11 @@ for (const db of databaseMatrix()) {
       await u.gql(RECORD, { v, p: 10 });
       assert.equal((await u.gql(`mutation { clearWatchHistory { removedCount } }`)).data.clearWatchHistory.removedCount, 2);
       assert.equal((await u.gql(HISTORY)).data.watchHistory.totalCount, 0);
-      for (const m of [`mutation { clearWatchHistory { removedCount } }`, `mutation { setHistoryPaused(paused: true) { paused } }`, `{ watchHistory { totalCount } }`]) {
+      for (const m of [
+        `mutation { clearWatchHistory { removedCount } }`,
+        `mutation { setHistoryPaused(paused: true) { paused } }`,
+        `{ watchHistory { totalCount } }`,
+      ]) {
         assert.equal((await anon.gql(m)).errors?.[0].extensions?.code, 'UNAUTHENTICATED', m);
       }
     });
@@ -175,7 +194,8 @@ for (const db of databaseMatrix()) {
       const asEve = await eve.gql(PLAYLIST, { id: pub.id });
       assert.equal(asEve.data.playlist.viewerIsOwner, false);
       const last = asEve.data.playlist.items.edges[3].node;
-      assert.deepEqual(last, { position: 3, available: false, video: null }, "Alice's private video is not shown to others");
+      assert.deepEqual(last, { position: 3, available: false, videoId: null, video: null }, "Alice's private video is not shown to others");
+      assert.equal(asAlice.data.playlist.items.edges[3].node.videoId, mine, 'the owner gets the ids');
       assert.ok(!JSON.stringify(asEve.data).includes('Alice private take'));
       const page = await anon.gql(PLAYLIST, { id: pub.id, first: 2 });
       const page2 = await anon.gql(PLAYLIST, { id: pub.id, first: 2, after: page.data.playlist.items.pageInfo.endCursor });
@@ -235,13 +255,13 @@ for (const db of databaseMatrix()) {
       assert.deepEqual((await bob.gql(VIDEO, { id: v })).data.video.viewerPlaylistIds, [wl.id]);
       assert.deepEqual((await eve.gql(VIDEO, { id: v })).data.video.viewerPlaylistIds, []);
       assert.equal((await bob.gql(DELETE, { id: wl.id })).data.deletePlaylist.userErrors[0].code, 'BUILT_IN_PLAYLIST');
-      assert.equal((await bob.gql(UPDATE, { input: { id: wl.id, title: 'x' } })).data.updatePlaylist.userErrors[0].code, 'BUILT_IN_PLAYLIST');
+      assert.equal(
+        (await bob.gql(UPDATE, { input: { id: wl.id, title: 'x' } })).data.updatePlaylist.userErrors[0].code,
+        'BUILT_IN_PLAYLIST',
+      );
       assert.equal((await eve.gql(PLAYLIST, { id: wl.id })).data.playlist, null);
       assert.equal((await eve.gql(ADD, { p: wl.id, v })).data.addToPlaylist.userErrors[0].code, 'NOT_FOUND');
-      assert.deepEqual(
-        (await eve.gql(`query($u: ID!) { playlistsOf(userId: $u) { id } }`, { u: bobId })).data.playlistsOf,
-        [],
-      );
+      assert.deepEqual((await eve.gql(`query($u: ID!) { playlistsOf(userId: $u) { id } }`, { u: bobId })).data.playlistsOf, []);
     });
   });
 }

@@ -5,7 +5,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { PlaylistCard } from '@/components/library/PlaylistCard';
 import { VideoCard } from '@/components/VideoCard';
 import { errorMessage, gql } from '@/lib/api';
-import { CREATE_PLAYLIST, firstProblem, MY_PLAYLISTS, PLAYLIST_PAGE, watchInList, type MyPlaylist, type PlaylistEntry } from '@/lib/library';
+import {
+  CREATE_PLAYLIST,
+  firstProblem,
+  MY_PLAYLISTS,
+  PLAYLIST_PAGE,
+  watchInList,
+  type MyPlaylist,
+  type PlaylistEntry,
+} from '@/lib/library';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import type { Visibility } from '@/lib/video-fragments';
 import '@/components/library/library.css';
@@ -93,7 +101,14 @@ export function LibraryClient() {
                 .finally(() => setBusy(false));
             }}
           >
-            <input name="title" required maxLength={150} placeholder="New playlist title" aria-label="New playlist title" className="input" />
+            <input
+              name="title"
+              required
+              maxLength={150}
+              placeholder="New playlist title"
+              aria-label="New playlist title"
+              className="input"
+            />
             <select name="visibility" defaultValue="PRIVATE" aria-label="Visibility">
               <option value="PRIVATE">Private</option>
               <option value="UNLISTED">Unlisted</option>

@@ -6,7 +6,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { formatDuration } from '@/lib/format';
 import { graphql } from '@/lib/gql';
-import { firstProblem, MOVE_PLAYLIST_ITEM, PLAYLIST_PAGE, REMOVE_FROM_PLAYLIST, watchInList, type PlaylistDetails, type PlaylistEntry } from '@/lib/library';
+import {
+  firstProblem,
+  MOVE_PLAYLIST_ITEM,
+  PLAYLIST_PAGE,
+  REMOVE_FROM_PLAYLIST,
+  watchInList,
+  type PlaylistDetails,
+  type PlaylistEntry,
+} from '@/lib/library';
 import type { Visibility } from '@/lib/video-fragments';
 import '@/components/library/library.css';
 
@@ -105,7 +113,9 @@ export function PlaylistClient({ listId }: { listId: string }) {
       next.splice(to, 0, moved);
       return next;
     });
-    void run(async () => firstProblem((await gql(MOVE_PLAYLIST_ITEM, { playlistId: list.id, videoId: id, position: to })).movePlaylistItem));
+    void run(async () =>
+      firstProblem((await gql(MOVE_PLAYLIST_ITEM, { playlistId: list.id, videoId: id, position: to })).movePlaylistItem),
+    );
   };
   const remove = (i: number) => {
     const id = videoIdAt(i);
@@ -171,7 +181,8 @@ export function PlaylistClient({ listId }: { listId: string }) {
                 disabled={busy}
                 onClick={() => {
                   const title = window.prompt('New title', list.title);
-                  if (title != null) void run(async () => firstProblem((await gql(UPDATE_PLAYLIST, { input: { id: list.id, title } })).updatePlaylist));
+                  if (title != null)
+                    void run(async () => firstProblem((await gql(UPDATE_PLAYLIST, { input: { id: list.id, title } })).updatePlaylist));
                 }}
               >
                 Rename

@@ -112,7 +112,13 @@ export function SaveButton({ videoId, initialIds }: { videoId: string; initialId
           {error}
         </span>
       )}
-      <dialog ref={dialogRef} className="save__dialog" aria-labelledby="save-title" onClose={() => setOpen(false)} data-testid="save-dialog">
+      <dialog
+        ref={dialogRef}
+        className="save__dialog"
+        aria-labelledby="save-title"
+        onClose={() => setOpen(false)}
+        data-testid="save-dialog"
+      >
         <h2 id="save-title">Save to…</h2>
         {lists === null ? (
           <p className="muted">Loading…</p>

@@ -30,7 +30,9 @@ export class HistoryResolver {
     this.limiter = limits.create('watch-progress', WATCH_PROGRESS_LIMIT);
   }
 
-  @Mutation(() => RecordWatchProgressPayload, { description: 'The player: the signed-in viewer is at this position (every ~10 s while playing, on pause and on leaving)' })
+  @Mutation(() => RecordWatchProgressPayload, {
+    description: 'The player: the signed-in viewer is at this position (every ~10 s while playing, on pause and on leaving)',
+  })
   @UseGuards(AuthenticatedGuard)
   async recordWatchProgress(
     @Args('videoId', { type: () => ID }) videoId: string,
@@ -104,7 +106,10 @@ export class HistoryResolver {
 
   @Mutation(() => RemoveFromHistoryPayload)
   @UseGuards(AuthenticatedGuard)
-  async removeFromHistory(@Args('videoId', { type: () => ID }) videoId: string, @CurrentUser() viewer: AuthUser): Promise<RemoveFromHistoryPayload> {
+  async removeFromHistory(
+    @Args('videoId', { type: () => ID }) videoId: string,
+    @CurrentUser() viewer: AuthUser,
+  ): Promise<RemoveFromHistoryPayload> {
     return { removed: await this.history.remove(viewer, videoId) };
   }
 

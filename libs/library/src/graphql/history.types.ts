@@ -10,7 +10,10 @@ export class ViewerProgress {
   positionSec: number;
   @Field({ description: 'Watched to the end (or within its last seconds)' })
   finished: boolean;
-  @Field(() => Float, { nullable: true, description: 'Where the player should start: the saved position, or null (from the start) when finished or barely started' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Where the player should start: the saved position, or null (from the start) when finished or barely started',
+  })
   resumeAtSec: number | null;
   @Field()
   watchedAt: Date;

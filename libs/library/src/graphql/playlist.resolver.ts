@@ -23,7 +23,10 @@ export class PlaylistResolver {
     private readonly config: AppConfig,
   ) {}
 
-  @Query(() => PlaylistType, { nullable: true, description: 'A playlist: PUBLIC and UNLISTED ones to anyone with the id, PRIVATE ones to the owner only' })
+  @Query(() => PlaylistType, {
+    nullable: true,
+    description: 'A playlist: PUBLIC and UNLISTED ones to anyone with the id, PRIVATE ones to the owner only',
+  })
   @UseGuards(OptionalAuthGuard)
   async playlist(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: AuthUser | null): Promise<PlaylistType | null> {
     const p = await this.playlists.find(id, viewer);
@@ -116,7 +119,8 @@ export class PlaylistResolver {
     @CurrentUser() viewer: AuthUser | null,
   ): Promise<PlaylistItemConnection> {
     const record = await this.playlists.find(p.id, viewer);
-    if (!record) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+    if (!record)
+      return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
     const page = await this.playlists.items(record, viewer, checkFirst(first), decodeItemCursor(after));
     const edges = page.items.map(({ item, video }) => ({
       cursor: itemCursor(item.position),
@@ -125,12 +129,18 @@ export class PlaylistResolver {
         addedAt: item.addedAt,
         available: !!video,
         video: video ? VideoType.from(video, this.config.publicApiUrl, canEdit(video, viewer)) : null,
+        videoId: viewer?.id === record.ownerId ? item.videoId : null,
       },
     }));
     return {
       edges,
       totalCount: record.itemCount,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: false,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 

@@ -53,6 +53,8 @@ export class PlaylistItem {
   available: boolean;
   @Field(() => VideoType, { nullable: true, description: 'null when unavailable to the caller' })
   video: VideoType | null;
+  @Field(() => ID, { nullable: true, description: "The video's id, for the playlist's owner only (so they can remove an unavailable one)" })
+  videoId: string | null;
 }
 
 @ObjectType()

@@ -18,7 +18,10 @@ export class VideoLibraryResolver {
     private readonly playlists: PlaylistsService,
   ) {}
 
-  @ResolveField(() => ViewerProgress, { nullable: true, description: 'Where the signed-in caller left this video (resume, progress bars); null if never watched' })
+  @ResolveField(() => ViewerProgress, {
+    nullable: true,
+    description: 'Where the signed-in caller left this video (resume, progress bars); null if never watched',
+  })
   async viewerProgress(
     @Parent() video: VideoType,
     @CurrentUser() viewer: AuthUser | null,

@@ -84,9 +84,10 @@ export class WatchHistoryRepository {
 
   /** How many entries of the account's history are listed (videos it may still watch). */
   async count(userId: string): Promise<number> {
-    const [r] = await this.db.query(`SELECT COUNT(*) AS n FROM watch_history h JOIN videos v ON v.id = h.video_id WHERE h.user_id = ? AND ${WATCHABLE}`, [
-      userId,
-    ]);
+    const [r] = await this.db.query(
+      `SELECT COUNT(*) AS n FROM watch_history h JOIN videos v ON v.id = h.video_id WHERE h.user_id = ? AND ${WATCHABLE}`,
+      [userId],
+    );
     return Number(r.n);
   }
 

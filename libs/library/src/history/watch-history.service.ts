@@ -108,4 +108,3 @@ export class WatchHistoryService {
     return { entries, hasNextPage: rows.length > first };
   }
 }
-

@@ -38,7 +38,9 @@ export function cleanDetails(
   if (d.description != null) {
     const description = d.description.trim();
     if ([...description].length > DESCRIPTION_MAX) {
-      errors.push(UserError.of('description', `The description is too long (at most ${DESCRIPTION_MAX} characters).`, 'DESCRIPTION_TOO_LONG'));
+      errors.push(
+        UserError.of('description', `The description is too long (at most ${DESCRIPTION_MAX} characters).`, 'DESCRIPTION_TOO_LONG'),
+      );
     } else value.description = description;
   }
   if (d.visibility != null) {

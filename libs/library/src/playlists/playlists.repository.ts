@@ -119,7 +119,11 @@ export class PlaylistsRepository {
   }
 
   async setItemCount(id: string, itemCount: number, updatedAt: Date): Promise<void> {
-    await this.db.query(`UPDATE playlists SET item_count = ?, updated_at = ? WHERE id = ?`, [itemCount, this.db.dialect.time(updatedAt), id]);
+    await this.db.query(`UPDATE playlists SET item_count = ?, updated_at = ? WHERE id = ?`, [
+      itemCount,
+      this.db.dialect.time(updatedAt),
+      id,
+    ]);
   }
 
   async findItem(playlistId: string, videoId: string): Promise<PlaylistItemRecord | null> {

@@ -108,7 +108,10 @@ export class PlaylistsService {
       return true;
     });
     if (!created) {
-      return { ok: false, errors: [UserError.of('title', `You have ${PLAYLISTS_MAX} playlists, the most one account may have.`, 'PLAYLIST_LIMIT')] };
+      return {
+        ok: false,
+        errors: [UserError.of('title', `You have ${PLAYLISTS_MAX} playlists, the most one account may have.`, 'PLAYLIST_LIMIT')],
+      };
     }
     if (details.videoId) return this.add(viewer, p.id, details.videoId);
     return { ok: true, playlist: p };
@@ -119,7 +122,10 @@ export class PlaylistsService {
     if (!owned.ok) return owned;
     const p = owned.playlist;
     if (p.systemKind) {
-      return { ok: false, errors: [UserError.of('playlistId', `"${p.title}" is built in: it cannot be renamed or shared.`, 'BUILT_IN_PLAYLIST')] };
+      return {
+        ok: false,
+        errors: [UserError.of('playlistId', `"${p.title}" is built in: it cannot be renamed or shared.`, 'BUILT_IN_PLAYLIST')],
+      };
     }
     const clean = cleanDetails(details, false);
     if (!clean.ok) return clean;
@@ -132,7 +138,10 @@ export class PlaylistsService {
     const owned = await this.owned(viewer, id);
     if (!owned.ok) return owned;
     if (owned.playlist.systemKind) {
-      return { ok: false, errors: [UserError.of('playlistId', `"${owned.playlist.title}" is built in: it cannot be deleted.`, 'BUILT_IN_PLAYLIST')] };
+      return {
+        ok: false,
+        errors: [UserError.of('playlistId', `"${owned.playlist.title}" is built in: it cannot be deleted.`, 'BUILT_IN_PLAYLIST')],
+      };
     }
     await this.playlists.delete(id);
     return { ok: true };
@@ -189,7 +198,12 @@ export class PlaylistsService {
   }
 
   /** A page of items in order, each with its video when `viewer` may watch it. */
-  async items(p: PlaylistRecord, viewer: AuthUser | null, first: number, afterPosition: number): Promise<{ items: ViewedItem[]; hasNextPage: boolean }> {
+  async items(
+    p: PlaylistRecord,
+    viewer: AuthUser | null,
+    first: number,
+    afterPosition: number,
+  ): Promise<{ items: ViewedItem[]; hasNextPage: boolean }> {
     const rows = await this.playlists.items(p.id, first + 1, afterPosition);
     const page = rows.slice(0, first);
     const videos = new Map((await this.videos.findByIds(page.map((r) => r.videoId))).map((v) => [v.id, v]));
@@ -204,7 +218,8 @@ export class PlaylistsService {
   private async owned(viewer: AuthUser, id: string): Promise<PlaylistResult> {
     const p = await this.playlists.findById(id);
     if (!p || !PlaylistsService.canSee(p, viewer)) return { ok: false, errors: [notFound()] };
-    if (p.ownerId !== viewer.id) return { ok: false, errors: [UserError.of('playlistId', 'Only its owner can change this playlist.', 'FORBIDDEN')] };
+    if (p.ownerId !== viewer.id)
+      return { ok: false, errors: [UserError.of('playlistId', 'Only its owner can change this playlist.', 'FORBIDDEN')] };
     return { ok: true, playlist: p };
   }
 

@@ -22,7 +22,10 @@ export class Library1733430000000 implements MigrationInterface {
           { name: 'finished', type: 'boolean' },
           { name: 'watched_at', type: t.timestamp },
         ],
-        foreignKeys: [byUser, { columnNames: ['video_id'], referencedTableName: 'videos', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          byUser,
+          { columnNames: ['video_id'], referencedTableName: 'videos', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await q.createIndex('watch_history', new TableIndex({ name: 'idx_watch_history_user_time', columnNames: ['user_id', 'watched_at'] }));
@@ -75,7 +78,9 @@ export class Library1733430000000 implements MigrationInterface {
           { name: 'position', type: 'integer' },
           { name: 'added_at', type: t.timestamp },
         ],
-        foreignKeys: [{ columnNames: ['playlist_id'], referencedTableName: 'playlists', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['playlist_id'], referencedTableName: 'playlists', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await q.createIndex('playlist_items', new TableIndex({ name: 'idx_playlist_items_order', columnNames: ['playlist_id', 'position'] }));
