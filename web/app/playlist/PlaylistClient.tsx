@@ -46,7 +46,8 @@ const DELETE_PLAYLIST = graphql(`
   }
 `);
 
-const PAGE = 100;
+// 50 cards stay well under the GraphQL cost limit (a list costs its fields times `first`).
+const PAGE = 50;
 
 /** `/playlist?list=<id>`: the videos in order, Play all; the owner reorders (drag or ↑/↓), removes, renames, deletes. */
 export function PlaylistClient({ listId }: { listId: string }) {

@@ -22,7 +22,7 @@ export function PlaylistPanel({
 
   useEffect(() => {
     let live = true;
-    gql(PLAYLIST_PAGE, { id: listId, first: 100 })
+    gql(PLAYLIST_PAGE, { id: listId, first: 50 })
       .then((d) => live && setList(d.playlist))
       .catch((e) => live && setError(errorMessage(e)));
     return () => {

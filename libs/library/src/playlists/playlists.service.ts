@@ -228,7 +228,7 @@ export class PlaylistsService {
     id: string,
     edit: (p: PlaylistRecord, now: Date) => Promise<PlaylistRecord | UserError[]>,
   ): Promise<PlaylistResult> {
-    return this.db.transaction(async () => {
+    return this.db.transaction(async (): Promise<PlaylistResult> => {
       const locked = await this.playlists.lock(id);
       if (!locked) return { ok: false, errors: [notFound()] };
       const now = new Date();
