@@ -61,6 +61,15 @@ export type CreateLineItemInput = {
   targeting?: TargetingInput | null | undefined;
 };
 
+export type CreatePlaylistInput = {
+  description?: string | null | undefined;
+  title: string;
+  /** A first video to add */
+  videoId?: string | number | null | undefined;
+  /** PRIVATE when omitted */
+  visibility?: Visibility | null | undefined;
+};
+
 export type CreativeApproval = 'APPROVED' | 'PENDING' | 'REJECTED';
 
 export type DayPartInput = {
@@ -128,6 +137,13 @@ export type TransferInput = {
   toEmail: string;
 };
 
+export type UpdatePlaylistInput = {
+  description?: string | null | undefined;
+  id: string | number;
+  title?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
+};
+
 export type UpdateVideoInput = {
   /** One of videoCategories; "" for none. Omit to keep it. */
   category?: string | null | undefined;
@@ -168,10 +184,75 @@ export type HomeQuery = {
         status: VideoStatus;
         progress: number;
         owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
+};
+
+export type LibraryHistoryQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type LibraryHistoryQuery = {
+  historySettings: { paused: boolean };
+  watchHistory: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        video: {
+          id: string;
+          title: string;
+          durationSec: number | null;
+          createdAt: string;
+          posterUrl: string | null;
+          status: VideoStatus;
+          progress: number;
+          owner: { id: string; displayName: string };
+          viewerProgress: { positionSec: number; finished: boolean } | null;
+        };
+        progress: { watchedAt: string };
+      };
+    }>;
+  };
+};
+
+export type SetHistoryPausedMutationVariables = Exact<{
+  paused: boolean;
+}>;
+
+export type SetHistoryPausedMutation = { setHistoryPaused: { paused: boolean } };
+
+export type ClearWatchHistoryMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ClearWatchHistoryMutation = { clearWatchHistory: { removedCount: number } };
+
+export type RemoveFromHistoryMutationVariables = Exact<{
+  videoId: string | number;
+}>;
+
+export type RemoveFromHistoryMutation = { removeFromHistory: { removed: boolean } };
+
+export type UpdatePlaylistMutationVariables = Exact<{
+  input: UpdatePlaylistInput;
+}>;
+
+export type UpdatePlaylistMutation = {
+  updatePlaylist: {
+    playlist: { id: string; title: string; visibility: Visibility } | null;
+    userErrors: Array<{ code: string; message: string }>;
+  };
+};
+
+export type DeletePlaylistMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeletePlaylistMutation = {
+  deletePlaylist: { deletedPlaylistId: string | null; userErrors: Array<{ code: string; message: string }> };
 };
 
 export type StudioQueryVariables = Exact<{
@@ -205,8 +286,10 @@ export type StudioQuery = {
         masterUrl: string | null;
         storyboardUrl: string | null;
         viewerCanEdit: boolean;
+        viewerPlaylistIds: Array<string>;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -234,8 +317,10 @@ export type StudioVideoFragment = {
   masterUrl: string | null;
   storyboardUrl: string | null;
   viewerCanEdit: boolean;
+  viewerPlaylistIds: Array<string>;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
+  viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
 };
 
 export type StudioVideoRefreshQueryVariables = Exact<{
@@ -264,8 +349,10 @@ export type StudioVideoRefreshQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
+    viewerPlaylistIds: Array<string>;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
+    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
   } | null;
 };
 
@@ -346,9 +433,31 @@ export type WatchQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
+    viewerPlaylistIds: Array<string>;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
+    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
   } | null;
+};
+
+export type ContinueWatchingQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type ContinueWatchingQuery = {
+  continueWatching: Array<{
+    video: {
+      id: string;
+      title: string;
+      durationSec: number | null;
+      createdAt: string;
+      posterUrl: string | null;
+      status: VideoStatus;
+      progress: number;
+      owner: { id: string; displayName: string };
+      viewerProgress: { positionSec: number; finished: boolean } | null;
+    };
+  }>;
 };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
@@ -757,6 +866,118 @@ export type AdReportQuery = {
   };
 };
 
+export type RecordWatchProgressMutationVariables = Exact<{
+  videoId: string | number;
+  positionSeconds: number;
+}>;
+
+export type RecordWatchProgressMutation = {
+  recordWatchProgress: { recorded: boolean; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type MyPlaylistsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyPlaylistsQuery = {
+  myPlaylists: Array<{
+    id: string;
+    title: string;
+    visibility: Visibility;
+    itemCount: number;
+    isWatchLater: boolean;
+    thumbnailUrl: string | null;
+    updatedAt: string;
+  }>;
+};
+
+export type PlaylistPageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type PlaylistPageQuery = {
+  playlist: {
+    id: string;
+    title: string;
+    description: string;
+    visibility: Visibility;
+    itemCount: number;
+    isWatchLater: boolean;
+    viewerIsOwner: boolean;
+    updatedAt: string;
+    owner: { id: string; displayName: string };
+    items: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          position: number;
+          available: boolean;
+          videoId: string | null;
+          video: {
+            id: string;
+            title: string;
+            durationSec: number | null;
+            createdAt: string;
+            posterUrl: string | null;
+            status: VideoStatus;
+            progress: number;
+            owner: { id: string; displayName: string };
+            viewerProgress: { positionSec: number; finished: boolean } | null;
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type AddToPlaylistMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+}>;
+
+export type AddToPlaylistMutation = {
+  addToPlaylist: { playlist: { id: string; itemCount: number } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type RemoveFromPlaylistMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+}>;
+
+export type RemoveFromPlaylistMutation = {
+  removeFromPlaylist: { playlist: { id: string; itemCount: number } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type MovePlaylistItemMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+  position: number;
+}>;
+
+export type MovePlaylistItemMutation = {
+  movePlaylistItem: { playlist: { id: string } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type CreatePlaylistMutationVariables = Exact<{
+  input: CreatePlaylistInput;
+}>;
+
+export type CreatePlaylistMutation = {
+  createPlaylist: {
+    playlist: {
+      id: string;
+      title: string;
+      visibility: Visibility;
+      itemCount: number;
+      isWatchLater: boolean;
+      thumbnailUrl: string | null;
+      updatedAt: string;
+    } | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -930,6 +1151,7 @@ export type VideoCardFragment = {
   status: VideoStatus;
   progress: number;
   owner: { id: string; displayName: string };
+  viewerProgress: { positionSec: number; finished: boolean } | null;
 };
 
 export type VideoFieldsFragment = {
@@ -949,8 +1171,10 @@ export type VideoFieldsFragment = {
   masterUrl: string | null;
   storyboardUrl: string | null;
   viewerCanEdit: boolean;
+  viewerPlaylistIds: Array<string>;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
+  viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
 };
 
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
@@ -998,6 +1222,12 @@ export const VideoFieldsFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+    resumeAtSec
+  }
+  viewerPlaylistIds
 }
     `,
   { fragmentName: 'VideoFields' },
@@ -1039,6 +1269,12 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+    resumeAtSec
+  }
+  viewerPlaylistIds
 }`,
   { fragmentName: 'StudioVideo' },
 ) as unknown as TypedDocumentString<StudioVideoFragment, unknown>;
@@ -1180,6 +1416,10 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+  }
 }
     `,
   { fragmentName: 'VideoCard' },
@@ -1212,7 +1452,98 @@ export const HomeDocument = new TypedDocumentString(`
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+  }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const LibraryHistoryDocument = new TypedDocumentString(`
+    query LibraryHistory($first: Int, $after: String) {
+  historySettings {
+    paused
+  }
+  watchHistory(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        video {
+          ...VideoCard
+        }
+        progress {
+          watchedAt
+        }
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<LibraryHistoryQuery, LibraryHistoryQueryVariables>;
+export const SetHistoryPausedDocument = new TypedDocumentString(`
+    mutation SetHistoryPaused($paused: Boolean!) {
+  setHistoryPaused(paused: $paused) {
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<SetHistoryPausedMutation, SetHistoryPausedMutationVariables>;
+export const ClearWatchHistoryDocument = new TypedDocumentString(`
+    mutation ClearWatchHistory {
+  clearWatchHistory {
+    removedCount
+  }
+}
+    `) as unknown as TypedDocumentString<ClearWatchHistoryMutation, ClearWatchHistoryMutationVariables>;
+export const RemoveFromHistoryDocument = new TypedDocumentString(`
+    mutation RemoveFromHistory($videoId: ID!) {
+  removeFromHistory(videoId: $videoId) {
+    removed
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromHistoryMutation, RemoveFromHistoryMutationVariables>;
+export const UpdatePlaylistDocument = new TypedDocumentString(`
+    mutation UpdatePlaylist($input: UpdatePlaylistInput!) {
+  updatePlaylist(input: $input) {
+    playlist {
+      id
+      title
+      visibility
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePlaylistMutation, UpdatePlaylistMutationVariables>;
+export const DeletePlaylistDocument = new TypedDocumentString(`
+    mutation DeletePlaylist($id: ID!) {
+  deletePlaylist(id: $id) {
+    deletedPlaylistId
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePlaylistMutation, DeletePlaylistMutationVariables>;
 export const StudioDocument = new TypedDocumentString(`
     query Studio($first: Int, $after: String) {
   myVideos(first: $first, after: $after) {
@@ -1264,6 +1595,12 @@ fragment VideoFields on Video {
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+    resumeAtSec
+  }
+  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
 export const StudioVideoRefreshDocument = new TypedDocumentString(`
     query StudioVideoRefresh($id: ID!) {
@@ -1306,6 +1643,12 @@ fragment VideoFields on Video {
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+    resumeAtSec
+  }
+  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<StudioVideoRefreshQuery, StudioVideoRefreshQueryVariables>;
 export const StudioProgressDocument = new TypedDocumentString(`
     query StudioProgress($id: ID!) {
@@ -1429,7 +1772,38 @@ export const WatchDocument = new TypedDocumentString(`
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+    resumeAtSec
+  }
+  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const ContinueWatchingDocument = new TypedDocumentString(`
+    query ContinueWatching($first: Int) {
+  continueWatching(first: $first) {
+    video {
+      ...VideoCard
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<ContinueWatchingQuery, ContinueWatchingQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
@@ -1892,6 +2266,146 @@ export const AdReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const RecordWatchProgressDocument = new TypedDocumentString(`
+    mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {
+  recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {
+    recorded
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordWatchProgressMutation, RecordWatchProgressMutationVariables>;
+export const MyPlaylistsDocument = new TypedDocumentString(`
+    query MyPlaylists {
+  myPlaylists {
+    id
+    title
+    visibility
+    itemCount
+    isWatchLater
+    thumbnailUrl
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyPlaylistsQuery, MyPlaylistsQueryVariables>;
+export const PlaylistPageDocument = new TypedDocumentString(`
+    query PlaylistPage($id: ID!, $first: Int, $after: String) {
+  playlist(id: $id) {
+    id
+    title
+    description
+    visibility
+    itemCount
+    isWatchLater
+    viewerIsOwner
+    updatedAt
+    owner {
+      id
+      displayName
+    }
+    items(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          position
+          available
+          videoId
+          video {
+            ...VideoCard
+          }
+        }
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<PlaylistPageQuery, PlaylistPageQueryVariables>;
+export const AddToPlaylistDocument = new TypedDocumentString(`
+    mutation AddToPlaylist($playlistId: ID!, $videoId: ID!) {
+  addToPlaylist(playlistId: $playlistId, videoId: $videoId) {
+    playlist {
+      id
+      itemCount
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddToPlaylistMutation, AddToPlaylistMutationVariables>;
+export const RemoveFromPlaylistDocument = new TypedDocumentString(`
+    mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {
+  removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {
+    playlist {
+      id
+      itemCount
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromPlaylistMutation, RemoveFromPlaylistMutationVariables>;
+export const MovePlaylistItemDocument = new TypedDocumentString(`
+    mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {
+  movePlaylistItem(
+    playlistId: $playlistId
+    videoId: $videoId
+    position: $position
+  ) {
+    playlist {
+      id
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MovePlaylistItemMutation, MovePlaylistItemMutationVariables>;
+export const CreatePlaylistDocument = new TypedDocumentString(`
+    mutation CreatePlaylist($input: CreatePlaylistInput!) {
+  createPlaylist(input: $input) {
+    playlist {
+      id
+      title
+      visibility
+      itemCount
+      isWatchLater
+      thumbnailUrl
+      updatedAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePlaylistMutation, CreatePlaylistMutationVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {
