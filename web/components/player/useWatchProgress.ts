@@ -38,12 +38,26 @@ export function useWatchProgress({ videoRef, hlsRef, videoId, report, startAtSec
     if (!video || !videoId || !report) return;
     let played = false;
     let lastSent = -1;
+    // The content's time as last seen while media was loaded: when the player is torn down (hls.js
+    // detached, 'emptied'), the element's time reads 0, which must not overwrite the real position.
+    let seen = -1;
+    let loaded = video.readyState >= 1;
+    const track = () => {
+      if (loaded && video.readyState >= 1 && !playingAd(hlsRef.current)) seen = contentTime(hlsRef.current, video);
+    };
+    const onLoaded = () => {
+      loaded = true;
+    };
+    const onEmptied = () => {
+      loaded = false;
+    };
     const send = (keepalive = false) => {
-      if (!played || playingAd(hlsRef.current)) return;
-      const t = contentTime(hlsRef.current, video);
-      if (!Number.isFinite(t) || Math.abs(t - lastSent) < 0.5) return;
-      lastSent = t;
-      void gqlRequest(RECORD_WATCH_PROGRESS, { videoId, positionSeconds: Math.round(t * 10) / 10 }, { keepalive }).catch(() => undefined);
+      track();
+      if (!played || seen < 0 || !Number.isFinite(seen) || Math.abs(seen - lastSent) < 0.5) return;
+      lastSent = seen;
+      void gqlRequest(RECORD_WATCH_PROGRESS, { videoId, positionSeconds: Math.round(seen * 10) / 10 }, { keepalive }).catch(
+        () => undefined,
+      );
     };
     const onPlaying = () => {
       if (!playingAd(hlsRef.current)) played = true;
@@ -56,6 +70,9 @@ export function useWatchProgress({ videoRef, hlsRef, videoId, report, startAtSec
     const timer = window.setInterval(() => {
       if (!video.paused) send();
     }, REPORT_EVERY_MS);
+    video.addEventListener('loadedmetadata', onLoaded);
+    video.addEventListener('emptied', onEmptied);
+    video.addEventListener('timeupdate', track);
     video.addEventListener('playing', onPlaying);
     video.addEventListener('pause', onPause);
     video.addEventListener('ended', onPause);
@@ -64,6 +81,9 @@ export function useWatchProgress({ videoRef, hlsRef, videoId, report, startAtSec
     return () => {
       send(true); // leaving the page inside the app (a link, the next video of a playlist)
       window.clearInterval(timer);
+      video.removeEventListener('loadedmetadata', onLoaded);
+      video.removeEventListener('emptied', onEmptied);
+      video.removeEventListener('timeupdate', track);
       video.removeEventListener('playing', onPlaying);
       video.removeEventListener('pause', onPause);
       video.removeEventListener('ended', onPause);
