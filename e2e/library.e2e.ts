@@ -230,11 +230,12 @@ describe('library: history, resume, Watch later, playlists in the browser', { ti
       await viewer.gql(`mutation($v: ID!) { recordWatchProgress(videoId: $v, positionSeconds: 5) { recorded } }`, { v: ids[0] });
       for (const [name, path, testId] of [
         ['home', '/', 'continue-watching'],
-        ['library', '/library', 'library-page'],
+        ['library', '/library', 'playlists-grid'],
         ['playlist', `/playlist?list=${playlistId}`, 'playlist-items'],
       ] as const) {
         await p.goto(`${platform.webUrl}${path}`);
         await p.getByTestId(testId).waitFor({ timeout: 15_000 });
+        if (name === 'library') await p.getByTestId('history-grid').waitFor({ timeout: 15_000 });
         const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 1, `${name} scrolls sideways by ${overflow} px at 390 px`);
         await shot(p, `390-${name}`);

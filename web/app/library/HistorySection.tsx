@@ -66,6 +66,7 @@ export function HistorySection() {
   const [hasNext, setHasNext] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   const load = useCallback(async (after: string | null) => {
     try {
@@ -77,6 +78,7 @@ export function HistorySection() {
       setCursor(d.watchHistory.pageInfo.endCursor);
       setHasNext(d.watchHistory.pageInfo.hasNextPage);
       setError(null);
+      setLoaded(true);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -136,7 +138,9 @@ export function HistorySection() {
           <p>{error}</p>
         </div>
       )}
-      {entries.length === 0 && !error ? (
+      {!loaded && !error ? (
+        <p className="muted">Loading…</p>
+      ) : entries.length === 0 && !error ? (
         <p className="muted" data-testid="history-empty">
           Videos you watch show up here.
         </p>

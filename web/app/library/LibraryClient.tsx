@@ -65,7 +65,9 @@ export function LibraryClient() {
             </Link>
           )}
         </div>
-        {later.length === 0 ? (
+        {lists === null && !error ? (
+          <p className="muted">Loading…</p>
+        ) : later.length === 0 ? (
           <p className="muted">Save videos with “+ Watch later” on the watch page.</p>
         ) : (
           <ul className="grid grid--row" data-testid="watch-later-grid">
