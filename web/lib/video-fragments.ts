@@ -61,11 +61,5 @@ export const VIDEO_FIELDS = graphql(`
       id
       displayName
     }
-    viewerProgress {
-      positionSec
-      finished
-      resumeAtSec
-    }
-    viewerPlaylistIds
   }
 `);

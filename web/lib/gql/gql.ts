@@ -29,7 +29,7 @@ type Documents = {
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n': typeof types.WatchDocument;
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n': typeof types.ContinueWatchingDocument;
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n': typeof types.CreativeFieldsFragmentDoc;
@@ -75,7 +75,7 @@ type Documents = {
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
   '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
-  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n      resumeAtSec\n    }\n    viewerPlaylistIds\n  }\n': typeof types.VideoFieldsFragmentDoc;
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
@@ -108,7 +108,8 @@ const documents: Documents = {
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
     types.MineDocument,
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': types.WatchDocument,
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n':
+    types.WatchDocument,
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n':
     types.ContinueWatchingDocument,
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': types.CampaignFieldsFragmentDoc,
@@ -192,7 +193,7 @@ const documents: Documents = {
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
   '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
-  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n      resumeAtSec\n    }\n    viewerPlaylistIds\n  }\n':
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
 };
 
@@ -296,7 +297,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n',
+  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -572,7 +573,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n      resumeAtSec\n    }\n    viewerPlaylistIds\n  }\n',
+  source: '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n',
 ): typeof import('./graphql').VideoFieldsFragmentDoc;
 
 export function graphql(source: string) {

@@ -286,10 +286,8 @@ export type StudioQuery = {
         masterUrl: string | null;
         storyboardUrl: string | null;
         viewerCanEdit: boolean;
-        viewerPlaylistIds: Array<string>;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
-        viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -317,10 +315,8 @@ export type StudioVideoFragment = {
   masterUrl: string | null;
   storyboardUrl: string | null;
   viewerCanEdit: boolean;
-  viewerPlaylistIds: Array<string>;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
-  viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
 };
 
 export type StudioVideoRefreshQueryVariables = Exact<{
@@ -349,10 +345,8 @@ export type StudioVideoRefreshQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
-    viewerPlaylistIds: Array<string>;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
-    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
   } | null;
 };
 
@@ -417,6 +411,7 @@ export type WatchQueryVariables = Exact<{
 
 export type WatchQuery = {
   video: {
+    viewerPlaylistIds: Array<string>;
     id: string;
     title: string;
     description: string;
@@ -433,10 +428,9 @@ export type WatchQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
-    viewerPlaylistIds: Array<string>;
+    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
-    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
   } | null;
 };
 
@@ -1171,10 +1165,8 @@ export type VideoFieldsFragment = {
   masterUrl: string | null;
   storyboardUrl: string | null;
   viewerCanEdit: boolean;
-  viewerPlaylistIds: Array<string>;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
-  viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
 };
 
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
@@ -1222,12 +1214,6 @@ export const VideoFieldsFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
-  viewerProgress {
-    positionSec
-    finished
-    resumeAtSec
-  }
-  viewerPlaylistIds
 }
     `,
   { fragmentName: 'VideoFields' },
@@ -1269,12 +1255,6 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
-  viewerProgress {
-    positionSec
-    finished
-    resumeAtSec
-  }
-  viewerPlaylistIds
 }`,
   { fragmentName: 'StudioVideo' },
 ) as unknown as TypedDocumentString<StudioVideoFragment, unknown>;
@@ -1595,12 +1575,6 @@ fragment VideoFields on Video {
     id
     displayName
   }
-  viewerProgress {
-    positionSec
-    finished
-    resumeAtSec
-  }
-  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
 export const StudioVideoRefreshDocument = new TypedDocumentString(`
     query StudioVideoRefresh($id: ID!) {
@@ -1643,12 +1617,6 @@ fragment VideoFields on Video {
     id
     displayName
   }
-  viewerProgress {
-    positionSec
-    finished
-    resumeAtSec
-  }
-  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<StudioVideoRefreshQuery, StudioVideoRefreshQueryVariables>;
 export const StudioProgressDocument = new TypedDocumentString(`
     query StudioProgress($id: ID!) {
@@ -1742,6 +1710,12 @@ export const WatchDocument = new TypedDocumentString(`
     query Watch($id: ID!) {
   video(id: $id) {
     ...VideoFields
+    viewerProgress {
+      positionSec
+      finished
+      resumeAtSec
+    }
+    viewerPlaylistIds
   }
 }
     fragment VideoFields on Video {
@@ -1772,12 +1746,6 @@ export const WatchDocument = new TypedDocumentString(`
     id
     displayName
   }
-  viewerProgress {
-    positionSec
-    finished
-    resumeAtSec
-  }
-  viewerPlaylistIds
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
 export const ContinueWatchingDocument = new TypedDocumentString(`
     query ContinueWatching($first: Int) {

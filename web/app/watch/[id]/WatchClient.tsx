@@ -12,12 +12,21 @@ import { ApiError, errorMessage, gql } from '@/lib/api';
 import { formatDuration, formatTime, relativeDate } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { graphql } from '@/lib/gql';
-import type { VideoDetails as Video } from '@/lib/video-fragments';
+import type { WatchQuery } from '@/lib/gql/graphql';
+
+/** The watch page's video: the shared fields plus the viewer's progress and playlists. */
+type Video = NonNullable<WatchQuery['video']>;
 
 const QUERY = graphql(`
   query Watch($id: ID!) {
     video(id: $id) {
       ...VideoFields
+      viewerProgress {
+        positionSec
+        finished
+        resumeAtSec
+      }
+      viewerPlaylistIds
     }
   }
 `);
