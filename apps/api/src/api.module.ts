@@ -7,6 +7,7 @@ import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/
 import { EngagementModule } from '@wetube/engagement';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
+import { LibraryModule } from '@wetube/library';
 import { MediaModule } from '@wetube/media';
 import { PaymentsModule } from '@wetube/payments';
 import { AppConfig, ConfigModule, DatabaseModule, RateLimiterFactory } from '@wetube/platform';
@@ -37,6 +38,7 @@ export class ApiModule {
         PaymentsModule,
         AdsModule,
         EngagementModule,
+        LibraryModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

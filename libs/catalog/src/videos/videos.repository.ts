@@ -32,8 +32,8 @@ export class VideosRepository {
     return this.videos.findOneBy({ id });
   }
 
-  findByIds(ids: string[]): Promise<VideoEntity[]> {
-    return this.videos.findBy({ id: In(ids) });
+  findByIds(ids: readonly string[]): Promise<VideoEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.videos.findBy({ id: In([...ids]) });
   }
 
   findByUploadId(uploadId: string): Promise<VideoEntity | null> {
