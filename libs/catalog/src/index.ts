@@ -25,7 +25,6 @@ export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
 export { PlaybackProgressHooks, type PlaybackProgress } from './playback/playback-progress.hooks';
 export { hasWatched, watchedThresholdMs, WATCHED_MIN_MS, WATCHED_SHORT_VIDEO_MS } from './playback/watched';
-export { VideoType } from './graphql/video.type';
 export {
   SearchRepository,
   SearchService,
