@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { AdsModule } from '@wetube/ads';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
+import { CommentsModule } from '@wetube/comments';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { MediaModule } from '@wetube/media';
@@ -35,6 +36,7 @@ export class ApiModule {
         MediaModule,
         PaymentsModule,
         AdsModule,
+        CommentsModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
+import { CommentsSection } from '@/components/comments/CommentsSection';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { formatDuration, relativeDate } from '@/lib/format';
 import { useSession } from '@/lib/session';
@@ -180,6 +181,7 @@ export function WatchClient({ id }: { id: string }) {
           </p>
         )}
       </div>
+      {video.status === 'READY' && <CommentsSection videoId={video.id} />}
     </article>
   );
 }

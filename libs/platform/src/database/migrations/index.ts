@@ -9,6 +9,7 @@ import { VideoMidrolls1733100000000 } from './1733100000000-video-midrolls';
 import { VideoCategory1733200000000 } from './1733200000000-video-category';
 import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
+import { Comments1733420000000 } from './1733420000000-comments';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   VideoCategory1733200000000,
   MintAudit1733310000000,
   Search1733350000000,
+  Comments1733420000000,
 ];
