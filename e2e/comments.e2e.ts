@@ -64,7 +64,8 @@ describe('comments under the player in the browser', () => {
     await section().waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=comments-signin]').waitFor({ timeout: 15_000 });
     assert.equal(await section().locator('[data-testid=comment-input]').count(), 0);
-    assert.equal(await count(), '0 comments');
+    await page.locator('[data-testid=comments-count]', { hasText: '0 comments' }).waitFor({ timeout: 15_000 });
+    assert.match((await section().textContent()) ?? '', /No comments yet/);
   });
 
   it('a viewer registers, comments (line breaks kept) and replies', async () => {

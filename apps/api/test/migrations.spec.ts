@@ -293,6 +293,14 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      const hasTable = async (name: string) => {
+        const q = ds.createQueryRunner();
+        try {
+          return await q.hasTable(name);
+        } finally {
+          await q.release();
+        }
+      };
       const hasSearch = async () => {
         const q = ds.createQueryRunner();
         try {
@@ -303,8 +311,12 @@ for (const db of databaseMatrix()) {
       };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasTable('comments'), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.equal(await hasSearch(), false, 'the last migration (search) undone alone');
+      assert.equal(await hasTable('comments'), false, 'the last migration (comments) undone alone');
+      assert.equal(await hasSearch(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasSearch(), false, 'then search');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'then the mint audit');
       assert.equal(await hasColumn('category'), true);
@@ -330,7 +342,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 8; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 9; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });
