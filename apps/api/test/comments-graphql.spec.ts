@@ -4,7 +4,7 @@ import { VideosService, Visibility } from '@wetube/catalog';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
 
-const THREADS = `query($id: ID!, $first: Int, $after: String, $orderBy: CommentOrder) {
+const THREADS = `query($id: ID!, $first: Int = 10, $after: String, $orderBy: CommentOrder) {
   video(id: $id) {
     id commentCount
     comments(first: $first, after: $after, orderBy: $orderBy) {
@@ -12,7 +12,7 @@ const THREADS = `query($id: ID!, $first: Int, $after: String, $orderBy: CommentO
       edges { cursor node {
         id body edited deleted hidden replyCount viewerCanEdit viewerCanDelete viewerCanHide authorIsVideoOwner
         author { id displayName handle avatarUrl }
-        replies(first: 10) { totalCount edges { node { id body parentId author { displayName } } } }
+        replies(first: 5) { totalCount edges { node { id body parentId author { displayName } } } }
       } }
     }
   }

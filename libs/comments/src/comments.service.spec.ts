@@ -9,6 +9,9 @@ import type { CommentPosition } from './comments.repository';
 import { CommentResult, CommentsService, CommentView } from './comments.service';
 import { commentsTestDb, CommentsTestDb, databaseMatrix } from './comments.test-db';
 
+/** A few milliseconds, so comments made one after the other have distinct times (NEWEST order). */
+const later = () => new Promise((r) => setTimeout(r, 3));
+
 function ok(r: CommentResult): CommentView {
   assert.ok(r.ok, r.ok ? '' : `${r.error.code}: ${r.error.message}`);
   return r.comment;
@@ -46,9 +49,11 @@ for (const db of databaseMatrix()) {
       assert.equal(first.body, 'First!\nSecond line');
       assert.equal(first.viewerIsAuthor, true);
       assert.equal(first.viewerCanEdit, true);
+      await later();
       const html = ok(await t.service.addComment(video.id, '<script>window.__xss=1</script>', bob));
       assert.equal(html.body, '<script>window.__xss=1</script>', 'stored as typed: the web renders text');
       refused(await t.service.addComment(video.id, '   \n\t ', alice), 'BODY_EMPTY');
+      await later();
       const long = await t.service.addComment(video.id, 'x'.repeat(COMMENT_MAX_CHARS + 1), alice);
       refused(long, 'BODY_TOO_LONG');
       assert.match((long as { error: { message: string } }).error.message, /10,000 characters; this one has 10,001/);
@@ -64,9 +69,12 @@ for (const db of databaseMatrix()) {
     it('replies are one level deep: a reply to a reply joins the top-level thread; TOP sorts by replies', async () => {
       video = await t.video(owner);
       const quiet = ok(await t.service.addComment(video.id, 'quiet thread', alice));
+      await later();
       const busy = ok(await t.service.addComment(video.id, 'busy thread', bob));
+      await later();
       const newest = ok(await t.service.addComment(video.id, 'newest thread', alice));
       const r1 = ok(await t.service.replyToComment(busy.id, 'reply one', alice));
+      await later();
       const r2 = ok(await t.service.replyToComment(r1.id, 'reply to the reply', owner));
       assert.equal(r1.parentId, busy.id);
       assert.equal(r2.parentId, busy.id, 'attached to the top-level comment');
@@ -153,6 +161,7 @@ for (const db of databaseMatrix()) {
     it('hidden: seen by its author and the video owner only; not counted; only the owner hides and unhides', async () => {
       video = await t.video(owner);
       const rude = ok(await t.service.addComment(video.id, 'rude', bob));
+      await later();
       const nice = ok(await t.service.addComment(video.id, 'nice', alice));
       const rudeReply = ok(await t.service.replyToComment(nice.id, 'rude reply', bob));
       refused(await t.service.setHidden(rude.id, true, alice), 'FORBIDDEN');
