@@ -11,7 +11,6 @@ export type BodyCheck = { ok: true; body: string } | { ok: false; code: 'BODY_EM
 export function cleanCommentBody(raw: string): BodyCheck {
   const body = raw
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\n{4,}/g, '\n\n\n')
     .trim();
