@@ -219,6 +219,29 @@ for (const db of databaseMatrix()) {
       assert.equal((await anon.gql(THREADS, { id: unlisted })).data.video.comments.edges[0].node.body, 'found by link');
     });
 
+    it("deleting a video takes its comments with it; `comment(id)` follows the video's visibility", async () => {
+      const videoId = await seedVideo('Short-lived');
+      const id = await add(alice, videoId, 'soon gone');
+      await bob.gql(REPLY, { id, body: 'me too' });
+      const one = `query($id: ID!) { comment(id: $id) { id body replyCount replies { edges { node { body } } } } }`;
+      const before = await anon.gql(one, { id });
+      assert.equal(before.data.comment.body, 'soon gone');
+      assert.deepEqual(
+        before.data.comment.replies.edges.map((e: any) => e.node.body),
+        ['me too'],
+      );
+      const del = await owner.gql(`mutation($id: ID!) { deleteVideo(id: $id) { deletedVideoId userErrors { code } } }`, { id: videoId });
+      assert.equal(del.data.deleteVideo.deletedVideoId, videoId);
+      const afterDelete = await anon.gql(one, { id });
+      assert.equal(afterDelete.errors, undefined, JSON.stringify(afterDelete.errors));
+      assert.equal(afterDelete.data.comment, null);
+      assert.equal((await alice.gql(EDIT, { id, body: 'x' })).data.editComment.userErrors[0].code, 'NOT_FOUND');
+      const priv = await seedVideo('Private thread', Visibility.PRIVATE);
+      const pid = await add(owner, priv, 'owner only');
+      assert.equal((await bob.gql(one, { id: pid })).data.comment, null);
+      assert.equal((await owner.gql(one, { id: pid })).data.comment.body, 'owner only');
+    });
+
     it('bad input gets a clear error, never a server error', async () => {
       const videoId = await seedVideo('Bad input');
       const empty = await alice.gql(ADD, { videoId, body: '   ' });
