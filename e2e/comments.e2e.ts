@@ -117,7 +117,7 @@ describe('comments under the player in the browser', () => {
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected code ran');
     assert.equal(await section().locator('[data-testid=comments-list] img').count(), 0, 'no img element inside the comments');
     assert.equal(await section().locator('[data-testid=comments-list] script').count(), 0, 'no script element inside the comments');
-    await shot(page, 'comments-desktop');
+    await shot(page, 'comments-xss-desktop');
   });
 
   it('the author edits a comment (marked edited) and deletes one', async () => {
