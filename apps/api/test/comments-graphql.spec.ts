@@ -24,6 +24,8 @@ const REPLY = `mutation($id: ID!, $body: String!) { replyToComment(commentId: $i
 const EDIT = `mutation($id: ID!, $body: String!) { editComment(id: $id, body: $body) {
   comment { id body edited editedAt } userErrors { field message code } } }`;
 const DELETE = `mutation($id: ID!) { deleteComment(id: $id) { deletedCommentId userErrors { field message code } } }`;
+const LIKE = `mutation($id: ID!, $liked: Boolean!) { setCommentLiked(id: $id, liked: $liked) {
+  comment { id likeCount viewerHasLiked } userErrors { field message code } } }`;
 const HIDE = `mutation($id: ID!, $hidden: Boolean!) { setCommentHidden(id: $id, hidden: $hidden) {
   comment { id hidden } userErrors { field message code } } }`;
 
@@ -125,6 +127,7 @@ for (const db of databaseMatrix()) {
         [EDIT, { id, body: 'anon' }],
         [DELETE, { id }],
         [HIDE, { id, hidden: true }],
+        [LIKE, { id, liked: true }],
       ] as const) {
         const r = await anon.gql(q, vars);
         assert.equal(r.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', q);
@@ -142,6 +145,10 @@ for (const db of databaseMatrix()) {
       assert.equal((await bob.gql(DELETE, { id })).data.deleteComment.userErrors[0].code, 'FORBIDDEN');
       assert.equal((await bob.gql(HIDE, { id, hidden: true })).data.setCommentHidden.userErrors[0].code, 'FORBIDDEN');
       assert.equal((await alice.gql(HIDE, { id, hidden: true })).data.setCommentHidden.userErrors[0].code, 'FORBIDDEN');
+
+      const liked = await bob.gql(LIKE, { id, liked: true });
+      assert.deepEqual(liked.data.setCommentLiked, { comment: { id, likeCount: 1, viewerHasLiked: true }, userErrors: [] });
+      assert.equal((await bob.gql(LIKE, { id, liked: true })).data.setCommentLiked.comment.likeCount, 1, 'one like per account');
 
       const mine = await alice.gql(EDIT, { id, body: "alice's better words" });
       assert.deepEqual(mine.data.editComment.userErrors, []);
@@ -197,6 +204,7 @@ for (const db of databaseMatrix()) {
         [EDIT, { id, body: 'x' }, 'editComment'],
         [DELETE, { id }, 'deleteComment'],
         [HIDE, { id, hidden: true }, 'setCommentHidden'],
+        [LIKE, { id, liked: true }, 'setCommentLiked'],
       ] as const) {
         const r = await alice.gql(q, vars);
         assert.equal(r.data[field].userErrors[0].code, 'NOT_FOUND', field);

@@ -24,7 +24,7 @@ describe('comment text rules (small)', () => {
 });
 
 describe('comment cursors (small)', () => {
-  const c = { replyCount: 3, createdAt: new Date('2026-12-03T08:00:00.123Z'), id: 'abc' };
+  const c = { likeCount: 7, replyCount: 3, createdAt: new Date('2026-12-03T08:00:00.123Z'), id: 'abc' };
 
   it('round-trip per list, and a cursor of one list is refused by another', () => {
     assert.deepEqual(commentPosition(commentCursor(c, 'TOP'), 'TOP'), c);
@@ -37,7 +37,8 @@ describe('comment cursors (small)', () => {
       [commentCursor(c, 'REPLIES'), 'NEWEST'],
       ['', 'NEWEST'],
       ['%%%', 'REPLIES'],
-      [Buffer.from(JSON.stringify(['t', -1, c.createdAt, 'abc'])).toString('base64url'), 'TOP'],
+      [Buffer.from(JSON.stringify(['t', 1, -1, c.createdAt, 'abc'])).toString('base64url'), 'TOP'],
+      [Buffer.from(JSON.stringify(['t', 1.5, 1, c.createdAt, 'abc'])).toString('base64url'), 'TOP'],
       [Buffer.from(JSON.stringify(['n', 'not a date', 'abc'])).toString('base64url'), 'NEWEST'],
     ] as const) {
       assert.throws(

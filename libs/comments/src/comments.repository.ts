@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, keysetAfter, Row, toDate, toDateOrNull } from '@wetube/platform';
+import { Database, keysetAfter, Row, toBool, toDate, toDateOrNull } from '@wetube/platform';
 
 /** One stored comment (a top-level one, or a reply: `parentId` is then always a top-level comment). */
 export interface CommentRecord {
@@ -8,17 +8,19 @@ export interface CommentRecord {
   parentId: string | null;
   authorId: string;
   body: string;
-  /** Replies that are not hidden (what TOP orders by). */
+  /** Replies that are not hidden (TOP orders by likes, then this). */
   replyCount: number;
+  likeCount: number;
   createdAt: Date;
   editedAt: Date | null;
   hiddenAt: Date | null;
   deletedAt: Date | null;
 }
 
-/** A listed comment: the record plus how many of its replies this viewer may see. */
+/** A listed comment: the record plus how many of its replies this viewer may see, and whether they like it. */
 export interface ListedComment extends CommentRecord {
   visibleReplies: number;
+  viewerLiked: boolean;
 }
 
 /** Who is reading: their id (null when signed out) and whether they moderate the video (its owner or an admin). */
@@ -29,8 +31,9 @@ export interface CommentReader {
 
 export type CommentSort = 'NEWEST' | 'TOP';
 
-/** Where the previous page ended: the last row's sort keys (`replyCount` for TOP only). */
+/** Where the previous page ended: the last row's sort keys (`likeCount` and `replyCount` for TOP only). */
 export interface CommentPosition {
+  likeCount?: number;
   replyCount?: number;
   createdAt: Date;
   id: string;
@@ -44,6 +47,7 @@ function toCommentRecord(r: Row): CommentRecord {
     authorId: String(r.author_id),
     body: String(r.body),
     replyCount: Number(r.reply_count),
+    likeCount: Number(r.like_count),
     createdAt: toDate(r.created_at),
     editedAt: toDateOrNull(r.edited_at),
     hiddenAt: toDateOrNull(r.hidden_at),
@@ -52,7 +56,16 @@ function toCommentRecord(r: Row): CommentRecord {
 }
 
 function toListed(r: Row): ListedComment {
-  return { ...toCommentRecord(r), visibleReplies: Number(r.visible_replies) };
+  return { ...toCommentRecord(r), visibleReplies: Number(r.visible_replies), viewerLiked: toBool(r.viewer_liked) };
+}
+
+/** Whether the reader likes the row `alias` (a column of the SELECT list). */
+function likedBy(alias: string, reader: CommentReader): { sql: string; params: unknown[] } {
+  if (!reader.viewerId) return { sql: '0 AS viewer_liked', params: [] };
+  return {
+    sql: `CASE WHEN EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = ${alias}.id AND l.user_id = ?) THEN 1 ELSE 0 END AS viewer_liked`,
+    params: [reader.viewerId],
+  };
 }
 
 /** `alias` is visible to `reader`: not hidden, or theirs, or they moderate the video. */
@@ -75,9 +88,21 @@ export class CommentsRepository {
   async insert(c: CommentRecord): Promise<void> {
     const t = (d: Date | null) => (d ? this.db.dialect.time(d) : null);
     await this.db.query(
-      `INSERT INTO comments (id, video_id, parent_id, author_id, body, reply_count, created_at, edited_at, hidden_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [c.id, c.videoId, c.parentId, c.authorId, c.body, c.replyCount, t(c.createdAt), t(c.editedAt), t(c.hiddenAt), t(c.deletedAt)],
+      `INSERT INTO comments (id, video_id, parent_id, author_id, body, reply_count, like_count, created_at, edited_at, hidden_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        c.id,
+        c.videoId,
+        c.parentId,
+        c.authorId,
+        c.body,
+        c.replyCount,
+        c.likeCount,
+        t(c.createdAt),
+        t(c.editedAt),
+        t(c.hiddenAt),
+        t(c.deletedAt),
+      ],
     );
   }
 
@@ -113,6 +138,24 @@ export class CommentsRepository {
     await this.db.query(`UPDATE comments SET reply_count = reply_count + ? WHERE id = ?`, [delta, id]);
   }
 
+  /** `userId` likes (or no longer likes) the comment; answers whether that changed anything (like_count moves with it). */
+  async setLike(commentId: string, userId: string, liked: boolean, at: Date): Promise<boolean> {
+    const changed = liked
+      ? await this.db.query(
+          `INSERT INTO comment_likes (comment_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (comment_id, user_id) DO NOTHING RETURNING comment_id`,
+          [commentId, userId, this.db.dialect.time(at)],
+        )
+      : await this.db.query(`DELETE FROM comment_likes WHERE comment_id = ? AND user_id = ? RETURNING comment_id`, [commentId, userId]);
+    if (changed.length === 0) return false;
+    await this.db.query(`UPDATE comments SET like_count = like_count + ? WHERE id = ?`, [liked ? 1 : -1, commentId]);
+    return true;
+  }
+
+  async likes(commentId: string, userId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 AS x FROM comment_likes WHERE comment_id = ? AND user_id = ?`, [commentId, userId]);
+    return rows.length > 0;
+  }
+
   /** Every reply of a thread, hidden or not. */
   async countAllReplies(parentId: string): Promise<number> {
     const [r] = await this.db.query(`SELECT COUNT(*) AS n FROM comments WHERE parent_id = ?`, [parentId]);
@@ -139,15 +182,21 @@ export class CommentsRepository {
     const keyset = !after
       ? null
       : keysetAfter([
-          ...(sort === 'TOP' ? [{ column: 'c.reply_count', value: after.replyCount ?? 0, order: 'DESC' as const }] : []),
+          ...(sort === 'TOP'
+            ? [
+                { column: 'c.like_count', value: after.likeCount ?? 0, order: 'DESC' as const },
+                { column: 'c.reply_count', value: after.replyCount ?? 0, order: 'DESC' as const },
+              ]
+            : []),
           { column: 'c.created_at', value: time, order: 'DESC' },
           { column: 'c.id', value: after.id, order: 'DESC' },
         ]);
-    const order = sort === 'TOP' ? 'c.reply_count DESC, c.created_at DESC, c.id DESC' : 'c.created_at DESC, c.id DESC';
+    const order = sort === 'TOP' ? 'c.like_count DESC, c.reply_count DESC, c.created_at DESC, c.id DESC' : 'c.created_at DESC, c.id DESC';
+    const liked = likedBy('c', reader);
     const rows = await this.db.query(
-      `SELECT c.*, (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND ${rv.sql}) AS visible_replies
+      `SELECT c.*, (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND ${rv.sql}) AS visible_replies, ${liked.sql}
        FROM comments c WHERE ${where}${keyset ? ` AND ${keyset.sql}` : ''} ORDER BY ${order} LIMIT ?`,
-      [...rv.params, ...whereParams, ...(keyset?.params ?? []), first + 1],
+      [...rv.params, ...liked.params, ...whereParams, ...(keyset?.params ?? []), first + 1],
     );
     const [count] = await this.db.query(`SELECT COUNT(*) AS n FROM comments c WHERE ${where}`, whereParams);
     return { rows: rows.map(toListed), total: Number(count.n) };
@@ -168,10 +217,11 @@ export class CommentsRepository {
           { column: 'c.created_at', value: this.db.dialect.time(after.createdAt), order: 'ASC' },
           { column: 'c.id', value: after.id, order: 'ASC' },
         ]);
+    const liked = likedBy('c', reader);
     const rows = await this.db.query(
-      `SELECT c.*, 0 AS visible_replies FROM comments c WHERE ${where}${keyset ? ` AND ${keyset.sql}` : ''}
+      `SELECT c.*, 0 AS visible_replies, ${liked.sql} FROM comments c WHERE ${where}${keyset ? ` AND ${keyset.sql}` : ''}
        ORDER BY c.created_at ASC, c.id ASC LIMIT ?`,
-      [parentId, ...cv.params, ...(keyset?.params ?? []), first + 1],
+      [...liked.params, parentId, ...cv.params, ...(keyset?.params ?? []), first + 1],
     );
     const [count] = await this.db.query(`SELECT COUNT(*) AS n FROM comments c WHERE ${where}`, [parentId, ...cv.params]);
     return { rows: rows.map(toListed), total: Number(count.n) };

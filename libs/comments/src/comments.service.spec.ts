@@ -96,9 +96,46 @@ for (const db of databaseMatrix()) {
       assert.equal(newest.visibleReplies, 0);
     });
 
+    it('likes: one per account, idempotent, taken back; TOP puts the most liked first; not on what one cannot see', async () => {
+      video = await t.video(owner);
+      const a = ok(await t.service.addComment(video.id, 'many replies', alice));
+      await later();
+      const b = ok(await t.service.addComment(video.id, 'well liked', bob));
+      ok(await t.service.replyToComment(a.id, 'r1', bob));
+      ok(await t.service.replyToComment(a.id, 'r2', owner));
+      const l1 = ok(await t.service.setLiked(b.id, true, alice));
+      assert.equal(l1.likeCount, 1);
+      assert.equal(l1.viewerLiked, true);
+      assert.equal(ok(await t.service.setLiked(b.id, true, alice)).likeCount, 1, 'liking twice counts once');
+      ok(await t.service.setLiked(b.id, true, owner));
+      assert.deepEqual(bodies(await threads(null, 'TOP')), ['well liked', 'many replies']);
+      const forAlice = await threads(alice, 'TOP');
+      assert.deepEqual(
+        forAlice.items.map((c) => [c.likeCount, c.viewerLiked]),
+        [
+          [2, true],
+          [0, false],
+        ],
+      );
+      assert.equal((await threads(null, 'TOP')).items[0].viewerLiked, false);
+      const un = ok(await t.service.setLiked(b.id, false, alice));
+      assert.deepEqual([un.likeCount, un.viewerLiked], [1, false]);
+      assert.equal(ok(await t.service.setLiked(b.id, false, alice)).likeCount, 1, 'unliking twice counts once');
+      ok(await t.service.setLiked(b.id, false, owner));
+      assert.deepEqual(bodies(await threads(null, 'TOP')), ['many replies', 'well liked'], 'then replies decide');
+      ok(await t.service.setHidden(a.id, true, owner));
+      refused(await t.service.setLiked(a.id, true, bob), 'NOT_FOUND');
+      const priv = await t.video(owner, { visibility: Visibility.PRIVATE });
+      const p = ok(await t.service.addComment(priv.id, 'private', owner));
+      refused(await t.service.setLiked(p.id, true, alice), 'NOT_FOUND');
+    });
+
     it('pages with keyset cursors in both orders, and a cursor of another list is refused', async () => {
       video = await t.video(owner);
       for (let i = 0; i < 5; i++) ok(await t.service.addComment(video.id, `c${i}`, i % 2 ? alice : bob));
+      const some = await threads(null);
+      ok(await t.service.setLiked(some.items[3].id, true, owner)); // TOP: likes first, then the ties by time
+      assert.equal(bodies(await threads(null, 'TOP'))[0], 'c1');
       const all = await threads(null, 'NEWEST');
       for (const sort of ['NEWEST', 'TOP'] as const) {
         const seen: string[] = [];
@@ -109,7 +146,7 @@ for (const db of databaseMatrix()) {
           if (!page.hasNextPage) break;
           after = commentPosition(commentCursor(page.items.at(-1)!, sort), sort);
         }
-        assert.deepEqual(seen, bodies(all), `${sort} pages cover every comment once, in order`);
+        assert.deepEqual(seen, bodies(await threads(null, sort)), `${sort} pages cover every comment once, in order`);
       }
       const cursor = commentCursor(all.items[0], 'NEWEST');
       assert.throws(() => commentPosition(cursor, 'TOP'), /"after" is not a cursor of this list/);

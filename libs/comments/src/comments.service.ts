@@ -18,6 +18,7 @@ export interface CommentedVideo {
 /** A comment as one viewer sees it: the record, how many replies they see, and what they may do with it. */
 export interface CommentView extends CommentRecord {
   visibleReplies: number;
+  viewerLiked: boolean;
   viewerIsAuthor: boolean;
   viewerCanEdit: boolean;
   viewerCanDelete: boolean;
@@ -55,6 +56,7 @@ const NO_COMMENT = (field: string) => problem(field, 'No such comment.', 'NOT_FO
 export class CommentsService {
   private readonly perMinute: RateLimiter;
   private readonly perDay: RateLimiter;
+  private readonly likes: RateLimiter;
 
   constructor(
     private readonly comments: CommentsRepository,
@@ -65,6 +67,7 @@ export class CommentsService {
     const l = limits ?? DEFAULT_COMMENT_LIMITS;
     this.perMinute = limiters.create('comments-minute', { burst: l.perMinute, perSecond: l.perMinute / 60 });
     this.perDay = limiters.create('comments-day', { burst: l.perDay, perSecond: l.perDay / 86_400 });
+    this.likes = limiters.create('comment-likes', { burst: l.likesPerMinute ?? 60, perSecond: (l.likesPerMinute ?? 60) / 60 });
   }
 
   /** A video's threads as `viewer` sees them; empty for a video they may not watch. */
@@ -110,7 +113,7 @@ export class CommentsService {
     if (limited) return { ok: false, error: limited };
     const record = this.newRecord(video.id, null, author.id, body.body);
     await this.comments.insert(record);
-    return { ok: true, comment: this.view({ ...record, visibleReplies: 0 }, video, author) };
+    return { ok: true, comment: this.view({ ...record, visibleReplies: 0, viewerLiked: false }, video, author) };
   }
 
   /** A reply to `commentId`; a reply to a reply joins the top-level comment's thread. */
@@ -132,7 +135,7 @@ export class CommentsService {
     });
     if (!replied)
       return { ok: false, error: problem('commentId', 'That comment was deleted; replies to it are closed.', 'COMMENT_DELETED') };
-    return { ok: true, comment: this.view({ ...record, visibleReplies: 0 }, target.video, author) };
+    return { ok: true, comment: this.view({ ...record, visibleReplies: 0, viewerLiked: false }, target.video, author) };
   }
 
   /** Its author changes the text (marked edited, with the time). */
@@ -193,6 +196,23 @@ export class CommentsService {
     return { ok: true, comment: this.view(await this.withReplies(updated, target.video, user), target.video, user) };
   }
 
+  /** `user` likes a comment they can see, or takes the like back (one per account; idempotent). */
+  async setLiked(id: string, liked: boolean, user: AuthUser): Promise<CommentResult> {
+    const target = await this.visibleComment(id, user);
+    if (!target) return { ok: false, error: NO_COMMENT('id') };
+    const d = await this.likes.consume(user.id);
+    if (!d.ok)
+      return { ok: false, error: problem('id', `Too many likes at once; try again in ${formatWait(d.retryAfterSec)}.`, 'RATE_LIMITED') };
+    const updated = await this.comments.transaction(async () => {
+      const c = await this.comments.lock(id);
+      if (!c || c.deletedAt) return null;
+      const changed = await this.comments.setLike(id, user.id, liked, new Date());
+      return changed ? { ...c, likeCount: c.likeCount + (liked ? 1 : -1) } : c;
+    });
+    if (!updated) return { ok: false, error: NO_COMMENT('id') };
+    return { ok: true, comment: this.view(await this.withReplies(updated, target.video, user), target.video, user) };
+  }
+
   /** A comment and its video when `user` may see both (a "[deleted]" placeholder only when asked for). */
   private async visibleComment(
     id: string,
@@ -215,9 +235,10 @@ export class CommentsService {
   }
 
   private async withReplies(c: CommentRecord, video: CommentedVideo, viewer: AuthUser | null): Promise<ListedComment> {
-    if (c.parentId) return { ...c, visibleReplies: 0 };
+    const viewerLiked = viewer ? await this.comments.likes(c.id, viewer.id) : false;
+    if (c.parentId) return { ...c, visibleReplies: 0, viewerLiked };
     const { total } = await this.comments.listReplies(c.id, this.reader(video, viewer), 1, null);
-    return { ...c, visibleReplies: total };
+    return { ...c, visibleReplies: total, viewerLiked };
   }
 
   private async rateLimit(author: AuthUser): Promise<UserError | null> {
@@ -245,6 +266,7 @@ export class CommentsService {
       authorId,
       body,
       replyCount: 0,
+      likeCount: 0,
       createdAt: new Date(),
       editedAt: null,
       hiddenAt: null,

@@ -9,7 +9,7 @@ export enum CommentOrder {
 }
 registerEnumType(CommentOrder, {
   name: 'CommentOrder',
-  description: 'NEWEST first, or TOP: most replies first (then newest)',
+  description: 'NEWEST first, or TOP: most liked first, then most replies, then newest',
 });
 
 @ObjectType('CommentAuthor', { description: 'Who wrote a comment, as far as it is known' })
@@ -46,6 +46,10 @@ export class CommentType {
   hidden: boolean;
   @Field(() => Int, { description: 'Replies the caller can see (0 for a reply)' })
   replyCount: number;
+  @Field(() => Int)
+  likeCount: number;
+  @Field({ description: 'The caller likes it' })
+  viewerHasLiked: boolean;
   @Field()
   viewerIsAuthor: boolean;
   @Field()
@@ -73,6 +77,8 @@ export class CommentType {
       deleted,
       hidden: !!v.hiddenAt,
       replyCount: v.visibleReplies,
+      likeCount: deleted ? 0 : v.likeCount,
+      viewerHasLiked: !deleted && v.viewerLiked,
       viewerIsAuthor: v.viewerIsAuthor,
       viewerCanEdit: v.viewerCanEdit,
       viewerCanDelete: v.viewerCanDelete,

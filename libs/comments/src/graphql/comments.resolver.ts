@@ -74,6 +74,16 @@ export class CommentsResolver {
     return payload(await this.comments.setHidden(id, hidden, user));
   }
 
+  @Mutation(() => CommentPayload, { description: 'Likes a comment the caller can see, or takes the like back (one per account)' })
+  @UseGuards(AuthenticatedGuard)
+  async setCommentLiked(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('liked') liked: boolean,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentPayload> {
+    return payload(await this.comments.setLiked(id, liked, user));
+  }
+
   @ResolveField(() => CommentAuthorType, { nullable: true, description: 'Null for a deleted comment' })
   async author(
     @Parent() comment: CommentType,
