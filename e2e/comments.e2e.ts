@@ -103,6 +103,11 @@ describe('comments under the player in the browser', () => {
     await toggle.click();
     await thread('What a lovely sea.').locator('[data-testid=replies]', { hasText: 'a third time' }).waitFor();
     assert.equal(await count(), '2 comments');
+
+    const sea = await itemOf('What a lovely sea.');
+    await sea.locator('[data-testid=comment-like]').click();
+    await sea.locator('[data-testid=comment-like][aria-pressed=true]').waitFor({ timeout: 15_000 });
+    assert.equal(await sea.locator('[data-testid=comment-like-count]').textContent(), '1');
   });
 
   it('stored XSS: a script tag and an onerror attribute render as text and never run', async () => {
@@ -117,6 +122,22 @@ describe('comments under the player in the browser', () => {
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected code ran');
     assert.equal(await section().locator('[data-testid=comments-list] img').count(), 0, 'no img element inside the comments');
     assert.equal(await section().locator('[data-testid=comments-list] script').count(), 0, 'no script element inside the comments');
+    // Top: the liked comment first, though it is the oldest; Newest: the newest first again.
+    await page.click('[data-testid=comments-sort-top]');
+    await page.waitForFunction(
+      () =>
+        /^What a lovely sea/.test(
+          window.document.querySelector('[data-testid=comments-list] [data-testid=comment-body]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.click('[data-testid=comments-sort-newest]');
+    await page.waitForFunction(
+      (t: string) => window.document.querySelector('[data-testid=comments-list] [data-testid=comment-body]')?.textContent === t,
+      IMG_XSS,
+      { timeout: 15_000 },
+    );
     await shot(page, 'comments-xss-desktop');
   });
 

@@ -5,7 +5,7 @@ import { errorMessage, gql } from '@/lib/api';
 import { formatDateTime, relativeDate } from '@/lib/format';
 import { CommentComposer } from './CommentComposer';
 import { CommentText } from './CommentText';
-import { DELETE_COMMENT, EDIT_COMMENT, SET_COMMENT_HIDDEN, type CommentNode } from './comment-documents';
+import { DELETE_COMMENT, EDIT_COMMENT, SET_COMMENT_HIDDEN, SET_COMMENT_LIKED, type CommentNode } from './comment-documents';
 import styles from './comments.module.css';
 
 interface Props {
@@ -54,6 +54,15 @@ export function CommentItem({ comment: c, signedIn, onReply, onChanged, onDelete
       const r = (await gql(SET_COMMENT_HIDDEN, { id: c.id, hidden })).setCommentHidden;
       if (r.userErrors.length || !r.comment) return r.userErrors[0]?.message ?? 'Could not change the comment.';
       onChanged(r.comment);
+      return null;
+    });
+
+  const toggleLike = () =>
+    run(async () => {
+      const r = (await gql(SET_COMMENT_LIKED, { id: c.id, liked: !c.viewerHasLiked })).setCommentLiked;
+      if (r.userErrors.length || !r.comment) return r.userErrors[0]?.message ?? 'Could not like the comment.';
+      // Keep what the thread knows (replies it loaded); take the like from the server.
+      onChanged({ ...c, likeCount: r.comment.likeCount, viewerHasLiked: r.comment.viewerHasLiked });
       return null;
     });
 
@@ -189,12 +198,44 @@ export function CommentItem({ comment: c, signedIn, onReply, onChanged, onDelete
             {error}
           </p>
         )}
-        {onReply && signedIn && !c.deleted && !editing && (
-          <button type="button" className={styles.linkButton} onClick={onReply} data-testid="comment-reply">
-            Reply
-          </button>
+        {!c.deleted && !editing && (
+          <div className={styles.actions}>
+            <button
+              type="button"
+              className={`${styles.likeButton}${c.viewerHasLiked ? ` ${styles.liked}` : ''}`}
+              aria-pressed={c.viewerHasLiked}
+              aria-label={c.viewerHasLiked ? 'Unlike' : 'Like'}
+              title={signedIn ? undefined : 'Sign in to like comments'}
+              disabled={!signedIn || busy}
+              onClick={() => void toggleLike()}
+              data-testid="comment-like"
+            >
+              <ThumbIcon filled={c.viewerHasLiked} />
+              <span data-testid="comment-like-count">{c.likeCount > 0 ? c.likeCount.toLocaleString('en-US') : ''}</span>
+            </button>
+            {onReply && signedIn && (
+              <button type="button" className={styles.linkButton} onClick={onReply} data-testid="comment-reply">
+                Reply
+              </button>
+            )}
+          </div>
         )}
       </div>
     </div>
+  );
+}
+
+/** A thumbs-up, outlined or filled, in the text colour (inline SVG: no emoji font needed). */
+function ThumbIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        d="M2 10h4v11H2zM8 21h9.2a2 2 0 0 0 1.96-1.6l1.6-8A2 2 0 0 0 18.8 9H14V5a2.5 2.5 0 0 0-2.5-2.5L8 10v11z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

@@ -18,6 +18,8 @@ export const COMMENT_FIELDS = graphql(`
     deleted
     hidden
     replyCount
+    likeCount
+    viewerHasLiked
     viewerIsAuthor
     viewerCanEdit
     viewerCanDelete
@@ -134,6 +136,21 @@ export const DELETE_COMMENT = graphql(`
 export const SET_COMMENT_HIDDEN = graphql(`
   mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {
     setCommentHidden(id: $id, hidden: $hidden) {
+      comment {
+        ...CommentFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const SET_COMMENT_LIKED = graphql(`
+  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {
+    setCommentLiked(id: $id, liked: $liked) {
       comment {
         ...CommentFields
       }

@@ -25,7 +25,7 @@ export type BuyPlanInput = {
 
 export type CampaignStatus = 'ACTIVE' | 'PAUSED';
 
-/** NEWEST first, or TOP: most replies first (then newest) */
+/** NEWEST first, or TOP: most liked first, then most replies, then newest */
 export type CommentOrder = 'NEWEST' | 'TOP';
 
 export type CreateAdvertiserApiKeyInput = {
@@ -364,6 +364,8 @@ export type CommentFieldsFragment = {
   deleted: boolean;
   hidden: boolean;
   replyCount: number;
+  likeCount: number;
+  viewerHasLiked: boolean;
   viewerIsAuthor: boolean;
   viewerCanEdit: boolean;
   viewerCanDelete: boolean;
@@ -397,6 +399,8 @@ export type VideoCommentsQuery = {
           deleted: boolean;
           hidden: boolean;
           replyCount: number;
+          likeCount: number;
+          viewerHasLiked: boolean;
           viewerIsAuthor: boolean;
           viewerCanEdit: boolean;
           viewerCanDelete: boolean;
@@ -432,6 +436,8 @@ export type CommentRepliesQuery = {
           deleted: boolean;
           hidden: boolean;
           replyCount: number;
+          likeCount: number;
+          viewerHasLiked: boolean;
           viewerIsAuthor: boolean;
           viewerCanEdit: boolean;
           viewerCanDelete: boolean;
@@ -461,6 +467,8 @@ export type AddCommentMutation = {
       deleted: boolean;
       hidden: boolean;
       replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
       viewerIsAuthor: boolean;
       viewerCanEdit: boolean;
       viewerCanDelete: boolean;
@@ -489,6 +497,8 @@ export type ReplyToCommentMutation = {
       deleted: boolean;
       hidden: boolean;
       replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
       viewerIsAuthor: boolean;
       viewerCanEdit: boolean;
       viewerCanDelete: boolean;
@@ -517,6 +527,8 @@ export type EditCommentMutation = {
       deleted: boolean;
       hidden: boolean;
       replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
       viewerIsAuthor: boolean;
       viewerCanEdit: boolean;
       viewerCanDelete: boolean;
@@ -553,6 +565,38 @@ export type SetCommentHiddenMutation = {
       deleted: boolean;
       hidden: boolean;
       replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type SetCommentLikedMutationVariables = Exact<{
+  id: string | number;
+  liked: boolean;
+}>;
+
+export type SetCommentLikedMutation = {
+  setCommentLiked: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
       viewerIsAuthor: boolean;
       viewerCanEdit: boolean;
       viewerCanDelete: boolean;
@@ -1267,6 +1311,8 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1699,6 +1745,8 @@ export const VideoCommentsDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1739,6 +1787,8 @@ export const CommentRepliesDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1774,6 +1824,8 @@ export const AddCommentDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1809,6 +1861,8 @@ export const ReplyToCommentDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1844,6 +1898,8 @@ export const EditCommentDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1891,6 +1947,8 @@ export const SetCommentHiddenDocument = new TypedDocumentString(`
   deleted
   hidden
   replyCount
+  likeCount
+  viewerHasLiked
   viewerIsAuthor
   viewerCanEdit
   viewerCanDelete
@@ -1903,6 +1961,43 @@ export const SetCommentHiddenDocument = new TypedDocumentString(`
     avatarUrl
   }
 }`) as unknown as TypedDocumentString<SetCommentHiddenMutation, SetCommentHiddenMutationVariables>;
+export const SetCommentLikedDocument = new TypedDocumentString(`
+    mutation SetCommentLiked($id: ID!, $liked: Boolean!) {
+  setCommentLiked(id: $id, liked: $liked) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<SetCommentLikedMutation, SetCommentLikedMutationVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
