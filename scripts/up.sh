@@ -49,7 +49,7 @@ if [ "${TURN:-off}" = on ]; then
   export STUN_URLS="${STUN_URLS:-stun:$turn_host:$turn_port}"
   export TURN_URLS="${TURN_URLS:-turn:$turn_host:$turn_port?transport=udp,turn:$turn_host:$turn_port?transport=tcp}"
   turn_args=(-n --no-cli --no-tls --no-dtls --fingerprint --use-auth-secret "--static-auth-secret=$TURN_SECRET"
-    "--realm=${TURN_REALM:-wetube}" "--listening-port=$turn_port" "--min-port=${TURN_MIN_PORT:-49160}" "--max-port=${TURN_MAX_PORT:-49400}"
+    "--realm=${TURN_REALM:-wetube}" "--listening-port=$turn_port" "--min-port=${TURN_MIN_PORT:-49152}" "--max-port=${TURN_MAX_PORT:-65535}"
     --no-multicast-peers --simple-log "--log-file=$DATA_DIR/turnserver.log" "--pidfile=$DATA_DIR/turnserver.pid"
     "--userdb=$DATA_DIR/turndb")
   [ -n "${TURN_LISTEN_IP:-}" ] && turn_args+=("--listening-ip=$TURN_LISTEN_IP" "--relay-ip=$TURN_LISTEN_IP")

@@ -6,12 +6,14 @@ import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { nextRate, stepVolume, type PlayerAction } from '@/lib/player/shortcuts';
 import { AdOverlay } from './player/AdOverlay';
 import { AdProgress } from './player/AdProgress';
+import { CaptionsMenu, CaptionsOverlay } from './player/CaptionsMenu';
 import { ControlBar } from './player/ControlBar';
 import { PlayIcon } from './player/icons';
 import { setVolume, toggleMute, togglePlay } from './player/media-commands';
 import { SeekBar } from './player/SeekBar';
 import { useAdBreaks } from './player/useAdBreaks';
 import { useAutoHide } from './player/useAutoHide';
+import { useCaptions } from './player/useCaptions';
 import { useContentClock } from './player/useContentClock';
 import { useFullscreen } from './player/useFullscreen';
 import { useHls } from './player/useHls';
@@ -67,6 +69,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
     onMediaError: hls.setError,
   });
   const speed = usePlaybackRate(videoRef, ad);
+  const captions = useCaptions(hls.instance, videoRef);
 
   const onVideo = (f: (video: HTMLVideoElement) => void) => () => {
     const video = videoRef.current;
@@ -94,6 +97,8 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
         return toggleFullscreen();
       case 'rate-step':
         return speed.changeRate(nextRate(speed.viewerRate, action.direction));
+      case 'toggle-captions':
+        return captions.toggle();
     }
   }
   useKeyboardShortcuts(containerRef, apply, controls.poke);
@@ -136,6 +141,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
             <PlayIcon />
           </button>
         )}
+        {!ad && <CaptionsOverlay lines={captions.lines} raised={controls.visible} />}
         {ad && <AdOverlay ad={ad} videoRef={videoRef} onClickThrough={ads.clickThrough} />}
         {hls.error && (
           <div className="player__error" role="alert" data-testid="player-error">
@@ -165,6 +171,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
                 />
               )
             }
+            captions={<CaptionsMenu tracks={captions.tracks} selected={captions.selected} onChoose={captions.choose} />}
             ad={ad}
             paused={media.paused}
             muted={media.muted}

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { viewsLabel } from '@/lib/engagement';
 import { formatDuration, relativeDate } from '@/lib/format';
 import type { VideoCardData } from '@/lib/video-fragments';
 
-type CardVideo = Pick<VideoCardData, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'>;
+type CardVideo = Pick<VideoCardData, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'> &
+  Partial<Pick<VideoCardData, 'viewCount'>>;
 
 export function VideoCard({ video }: { video: CardVideo }) {
   const duration = formatDuration(video.durationSec);
@@ -30,6 +32,14 @@ export function VideoCard({ video }: { video: CardVideo }) {
           </h2>
           <p className="card__meta">
             <span>{video.owner?.displayName ?? 'Unknown'}</span>
+            {video.viewCount != null && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span data-testid="card-views" data-count={video.viewCount}>
+                  {viewsLabel(video.viewCount)}
+                </span>
+              </>
+            )}
             {video.createdAt && (
               <>
                 <span aria-hidden="true"> · </span>

@@ -37,6 +37,9 @@ export function relativeDate(iso: string | null | undefined, now: number = Date.
 /** Byte counts: the platform's one formatBytes (1000-based, "2 GB" is what MAX_UPLOAD_BYTES=2GB means), as on the server. */
 export { formatBytes } from '@wetube/format';
 
+/** Counts for people, compact and rounded down ("1.2K", "1.2K views"): the platform's one helper. */
+export { formatCount, formatCountOf } from '@wetube/format';
+
 /** A `next` query parameter is only honoured when it is a local path. */
 export function safeNext(next: string | string[] | undefined | null): string {
   const v = Array.isArray(next) ? next[0] : next;

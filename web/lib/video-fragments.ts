@@ -21,6 +21,7 @@ export const VIDEO_CARD_FIELDS = graphql(`
     posterUrl
     status
     progress
+    viewCount
     owner {
       id
       displayName

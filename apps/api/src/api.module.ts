@@ -5,6 +5,7 @@ import { AdsModule } from '@wetube/ads';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
 import { CommentsModule } from '@wetube/comments';
+import { EngagementModule } from '@wetube/engagement';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { MediaModule } from '@wetube/media';
@@ -37,6 +38,7 @@ export class ApiModule {
         PaymentsModule,
         AdsModule,
         CommentsModule,
+        EngagementModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

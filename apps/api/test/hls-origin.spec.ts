@@ -36,7 +36,8 @@ describe('HLS origin', () => {
 
   it('serves every kind of file with its content type and caching', async () => {
     const cases: [string, RegExp, RegExp][] = [
-      ['master.m3u8', /^application\/vnd\.apple\.mpegurl$/, /^public, max-age=60$/],
+      ['master.m3u8', /^application\/vnd\.apple\.mpegurl$/, /^public, no-cache$/],
+      ['manifest.json', /^application\/json$/, /^public, no-cache$/],
       ['270p/playlist.m3u8', /^application\/vnd\.apple\.mpegurl$/, /^public, max-age=60$/],
       ['270p/init.mp4', /^video\/mp4$/, /^public, max-age=31536000, immutable$/],
       ['270p/seg_00000.m4s', /^video\/iso\.segment$/, /^public, max-age=31536000, immutable$/],

@@ -309,11 +309,35 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      const hasCaptions = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return await q.hasTable('video_captions');
+        } finally {
+          await q.release();
+        }
+      };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasCaptions(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasCaptions(), false, 'the last migration (video captions) undone alone');
       assert.equal(await hasTable('comments'), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.equal(await hasTable('comments'), false, 'the last migration (comments) undone alone');
+      assert.equal(await hasTable('comments'), false, 'then comments');
+      assert.equal(await hasColumn('view_count'), true);
+      // SQLite: the counters were added (and are dropped) in place, so the search triggers on videos stay.
+      const videoTriggers = async () =>
+        db === 'sqlite'
+          ? Number((await ds.query(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_video_%'`))[0].n)
+          : 3;
+      assert.equal(await videoTriggers(), 3);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await videoTriggers(), 3, 'the search triggers survive the counters going');
+      assert.equal(await hasColumn('view_count'), false, 'the last migration (views and likes) undone alone');
+      assert.equal(await hasColumn('like_count'), false);
+      assert.equal(await hasTable('video_views'), false);
+      assert.equal(await hasTable('video_ratings'), false);
       assert.equal(await hasSearch(), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasSearch(), false, 'then search');
@@ -342,13 +366,14 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 9; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 11; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });
       assert.equal(ran.length, MIGRATIONS.length);
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasCaptions(), true);
       // And the schema works again after the round trip.
       assert.equal(await ds.getRepository(VideoEntity).count(), 0);
     });

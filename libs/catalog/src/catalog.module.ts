@@ -31,6 +31,11 @@ import { VideosService } from './videos/videos.service';
 import { SearchRepository } from './search/search.repository';
 import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
+import { CaptionsController } from './captions/captions.controller';
+import { CaptionsPublisher } from './captions/captions.publisher';
+import { CaptionsRepository } from './captions/captions.repository';
+import { CaptionsResolver } from './captions/captions.resolver';
+import { CaptionsService } from './captions/captions.service';
 
 /** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
 @Module({
@@ -43,7 +48,7 @@ export class CatalogCoreModule {}
 /** The catalog's API: GraphQL, tus ingest, progress events, the HLS origin, playback sessions, seeder nodes and search. */
 @Module({
   imports: [CatalogCoreModule, IdentityModule, TypeOrmModule.forFeature([SeederNodeEntity])],
-  controllers: [UploadConfigController, VideoEventsController],
+  controllers: [UploadConfigController, VideoEventsController, CaptionsController],
   providers: [
     VideoDeletionService,
     VideoResolver,
@@ -64,6 +69,10 @@ export class CatalogCoreModule {}
     SearchRepository,
     SearchService,
     SearchResolver,
+    CaptionsRepository,
+    CaptionsPublisher,
+    CaptionsService,
+    CaptionsResolver,
   ],
   exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService, SearchService],
 })

@@ -20,9 +20,11 @@ export { SeederNodesService } from './seeders/seeder-nodes.service';
 export type { RegisterSeederRequest, RegisterSeederResult } from './seeders/seeder-nodes.service';
 export { SeederNodeEntity } from './seeders/seeder-node.entity';
 export { PageInfo } from './graphql/video.connection';
-export { VideoType } from './graphql/video.type';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
+export { PlaybackProgressHooks, type PlaybackProgress } from './playback/playback-progress.hooks';
+export { hasWatched, watchedThresholdMs, WATCHED_MIN_MS, WATCHED_SHORT_VIDEO_MS } from './playback/watched';
+export { VideoType } from './graphql/video.type';
 export {
   SearchRepository,
   SearchService,
@@ -34,3 +36,5 @@ export {
   parseSearchQuery,
 } from './search';
 export type { SearchInput, SearchPage } from './search';
+export { CaptionsService, MAX_CAPTION_TRACKS } from './captions/captions.service';
+export type { CaptionTrack, CaptionProblem, CaptionOutcome } from './captions/captions.service';

@@ -29,3 +29,4 @@ export { MediaProbeError, SourceRejectedError, TranscodeError, TranscodeAbortedE
 export type { SourceRejectionCode } from './media.errors';
 export type * from './media.types';
 export { NOT_A_MEDIA_FILE, EMPTY_FILE } from './probe-messages';
+export * from './captions';

@@ -36,6 +36,7 @@ export { PinoNestLogger } from './logging/nest-logger';
 export { UserError } from './graphql/user-error';
 export { checkFirst, pageSizeProblem, MAX_PAGE_SIZE } from './graphql/page-size';
 export { formatBytes, formatClc, toMinor, CLC_DECIMALS, MINOR_PER_CLC, type BytesFormat, type FormatOptions } from './format';
+export { formatCount, formatCountOf } from './format';
 export { StorageModule } from './files/storage.module';
 export { StorageRepository } from './files/storage.repository';
 export type { FileRead, FileStats } from './files/storage.repository';

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { memo } from 'react';
 import { formatDuration, relativeDate } from '@/lib/format';
 import type { StudioVideo, StudioVideoPatch } from './studio-video';
+import { CaptionsPanel } from './CaptionsPanel';
 import { StudioRowActions } from './StudioRowActions';
 import { StudioRowProgress } from './StudioRowProgress';
 import { useLiveProgress } from './useLiveProgress';
@@ -114,6 +115,7 @@ function StudioVideoRowImpl({ video, onChange, onDeleted }: Props) {
         </p>
       )}
       {!failed && <VideoEditForm video={video} onChange={onChange} />}
+      {video.status === 'READY' && <CaptionsPanel videoId={video.id} />}
     </li>
   );
 }

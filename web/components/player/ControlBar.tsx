@@ -15,6 +15,8 @@ export interface LevelOption {
 interface Props {
   /** The seek bar (or, during an ad, the ad's progress), above the buttons. */
   progress: ReactNode;
+  /** The CC menu (nothing when the video has no captions). */
+  captions?: ReactNode;
   ad: AdState | null;
   paused: boolean;
   muted: boolean;
@@ -92,6 +94,7 @@ export function ControlBar(p: Props) {
           {p.ad ? `Ad ${formatTime(p.ad.elapsed)} / ${formatTime(p.ad.duration)}` : `${formatTime(p.time)} / ${formatTime(p.duration)}`}
         </span>
         <span className="player__spacer" />
+        {p.captions}
         <select
           className="player__menu"
           data-testid="player-speed"

@@ -34,6 +34,8 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
   const [quality, setQualityState] = useState<string>('auto');
   const [currentHeight, setCurrentHeight] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The hls.js instance of the moment, as state: hooks that listen to its events (captions) follow it. */
+  const [instance, setInstance] = useState<HlsType | null>(null);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -70,6 +72,7 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
           detachAds = attachAds(instance, Hls);
           hls = instance;
           hlsRef.current = instance;
+          setInstance(instance);
           window.__wetubeHls = instance;
           let recoveredMedia = false;
           instance.on(Hls.Events.MANIFEST_PARSED, () => {
@@ -117,6 +120,7 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
         if (window.__wetubeHls === hls) window.__wetubeHls = undefined;
       }
       hlsRef.current = null;
+      setInstance(null);
     };
   }, [masterUrl, sessionFor, videoRef, videoIdRef, p2pRef, attachAds, resetAds]);
 
@@ -129,5 +133,5 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
     hls.currentLevel = value === 'auto' ? -1 : Number(value);
   }
 
-  return { hlsRef, levels, quality, setQuality, currentHeight, error, setError };
+  return { hlsRef, instance, levels, quality, setQuality, currentHeight, error, setError };
 }

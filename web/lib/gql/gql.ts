@@ -16,6 +16,8 @@ type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
+  '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n': typeof types.StudioCaptionsDocument;
+  '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteCaptionDocument;
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': typeof types.StudioVideoRefreshDocument;
   '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.StudioProgressDocument;
   '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
@@ -23,7 +25,7 @@ type Documents = {
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n': typeof types.WatchDocument;
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n': typeof types.CommentFieldsFragmentDoc;
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.VideoCommentsDocument;
   '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.CommentRepliesDocument;
@@ -33,6 +35,7 @@ type Documents = {
   '\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id) {\n      deletedCommentId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.DeleteCommentDocument;
   '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentHiddenDocument;
   '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentLikedDocument;
+  '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': typeof types.TrendingDocument;
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n': typeof types.CreativeFieldsFragmentDoc;
   '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n': typeof types.LineItemFieldsFragmentDoc;
@@ -52,6 +55,8 @@ type Documents = {
   '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateAdvertiserApiKeyDocument;
   '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RevokeAdvertiserApiKeyDocument;
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdReportDocument;
+  '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n': typeof types.VideoEngagementFragmentDoc;
+  '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.RateVideoDocument;
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n': typeof types.SwarmsDocument;
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n': typeof types.HeartbeatDocument;
   '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.StartDocument;
@@ -69,7 +74,7 @@ type Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
@@ -79,6 +84,10 @@ const documents: Documents = {
     types.StudioDocument,
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
     types.StudioVideoFragmentDoc,
+  '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n':
+    types.StudioCaptionsDocument,
+  '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
+    types.DeleteCaptionDocument,
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': types.StudioVideoRefreshDocument,
   '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
     types.StudioProgressDocument,
@@ -92,7 +101,7 @@ const documents: Documents = {
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
     types.MineDocument,
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': types.WatchDocument,
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n': types.WatchDocument,
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n':
     types.CommentFieldsFragmentDoc,
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n':
@@ -111,6 +120,7 @@ const documents: Documents = {
     types.SetCommentHiddenDocument,
   '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
     types.SetCommentLikedDocument,
+  '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': types.TrendingDocument,
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': types.CampaignFieldsFragmentDoc,
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n':
     types.CreativeFieldsFragmentDoc,
@@ -146,6 +156,10 @@ const documents: Documents = {
     types.RevokeAdvertiserApiKeyDocument,
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
     types.AdReportDocument,
+  '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n':
+    types.VideoEngagementFragmentDoc,
+  '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
+    types.RateVideoDocument,
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n':
     types.SwarmsDocument,
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n':
@@ -176,7 +190,7 @@ const documents: Documents = {
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n':
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoCardFragmentDoc,
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
@@ -200,6 +214,18 @@ export function graphql(
 export function graphql(
   source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n',
 ): typeof import('./graphql').StudioVideoFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n',
+): typeof import('./graphql').StudioCaptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
+): typeof import('./graphql').DeleteCaptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -246,7 +272,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n',
+  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -302,6 +328,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
 ): typeof import('./graphql').SetCommentLikedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n',
+): typeof import('./graphql').TrendingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -420,6 +452,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n',
+): typeof import('./graphql').VideoEngagementFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').RateVideoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n',
 ): typeof import('./graphql').SwarmsDocument;
 /**
@@ -522,7 +566,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    owner {\n      id\n      displayName\n    }\n  }\n',
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n',
 ): typeof import('./graphql').VideoCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -145,6 +145,9 @@ export type UpdateVideoInput = {
   visibility?: Visibility | null | undefined;
 };
 
+/** An account's rating of a video: LIKE, DISLIKE, or NONE (no rating) */
+export type VideoRating = 'DISLIKE' | 'LIKE' | 'NONE';
+
 export type VideoStatus = 'FAILED' | 'PROCESSING' | 'READY' | 'UPLOADED';
 
 export type Visibility = 'PRIVATE' | 'PUBLIC' | 'UNLISTED';
@@ -170,6 +173,7 @@ export type HomeQuery = {
         posterUrl: string | null;
         status: VideoStatus;
         progress: number;
+        viewCount: number;
         owner: { id: string; displayName: string };
       };
     }>;
@@ -239,6 +243,26 @@ export type StudioVideoFragment = {
   viewerCanEdit: boolean;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
+};
+
+export type StudioCaptionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type StudioCaptionsQuery = {
+  video: {
+    id: string;
+    captions: Array<{ language: string; label: string; url: string; cueCount: number; sourceFormat: string; updatedAt: string }>;
+  } | null;
+};
+
+export type DeleteCaptionMutationVariables = Exact<{
+  videoId: string | number;
+  language: string;
+}>;
+
+export type DeleteCaptionMutation = {
+  deleteCaption: { deletedLanguage: string | null; userErrors: Array<{ field: Array<string>; message: string; code: string }> };
 };
 
 export type StudioVideoRefreshQueryVariables = Exact<{
@@ -349,6 +373,10 @@ export type WatchQuery = {
     masterUrl: string | null;
     storyboardUrl: string | null;
     viewerCanEdit: boolean;
+    viewCount: number;
+    likeCount: number;
+    dislikeCount: number;
+    viewerRating: VideoRating;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
@@ -606,6 +634,24 @@ export type SetCommentLikedMutation = {
     } | null;
     userErrors: Array<{ field: Array<string>; message: string; code: string }>;
   };
+};
+
+export type TrendingQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type TrendingQuery = {
+  trending: Array<{
+    id: string;
+    title: string;
+    durationSec: number | null;
+    createdAt: string;
+    posterUrl: string | null;
+    status: VideoStatus;
+    progress: number;
+    viewCount: number;
+    owner: { id: string; displayName: string };
+  }>;
 };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
@@ -1014,6 +1060,21 @@ export type AdReportQuery = {
   };
 };
 
+export type VideoEngagementFragment = { id: string; viewCount: number; likeCount: number; dislikeCount: number; viewerRating: VideoRating };
+
+export type RateVideoMutationVariables = Exact<{
+  videoId: string | number;
+  rating: VideoRating;
+}>;
+
+export type RateVideoMutation = {
+  rateVideo: {
+    rating: VideoRating | null;
+    video: { id: string; viewCount: number; likeCount: number; dislikeCount: number; viewerRating: VideoRating } | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1186,6 +1247,7 @@ export type VideoCardFragment = {
   posterUrl: string | null;
   status: VideoStatus;
   progress: number;
+  viewCount: number;
   owner: { id: string; displayName: string };
 };
 
@@ -1405,6 +1467,18 @@ export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ApiKeyFields' },
 ) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const VideoEngagementFragmentDoc = new TypedDocumentString(
+  `
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}
+    `,
+  { fragmentName: 'VideoEngagement' },
+) as unknown as TypedDocumentString<VideoEngagementFragment, unknown>;
 export const WalletFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment WalletFields on Wallet {
@@ -1462,6 +1536,7 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
   posterUrl
   status
   progress
+  viewCount
   owner {
     id
     displayName
@@ -1494,6 +1569,7 @@ export const HomeDocument = new TypedDocumentString(`
   posterUrl
   status
   progress
+  viewCount
   owner {
     id
     displayName
@@ -1551,6 +1627,35 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const StudioCaptionsDocument = new TypedDocumentString(`
+    query StudioCaptions($id: ID!) {
+  video(id: $id) {
+    id
+    captions {
+      language
+      label
+      url
+      cueCount
+      sourceFormat
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioCaptionsQuery, StudioCaptionsQueryVariables>;
+export const DeleteCaptionDocument = new TypedDocumentString(`
+    mutation DeleteCaption($videoId: ID!, $language: String!) {
+  deleteCaption(videoId: $videoId, language: $language) {
+    deletedLanguage
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DeleteCaptionMutation, DeleteCaptionMutationVariables>;
 export const StudioVideoRefreshDocument = new TypedDocumentString(`
     query StudioVideoRefresh($id: ID!) {
   video(id: $id) {
@@ -1685,9 +1790,17 @@ export const WatchDocument = new TypedDocumentString(`
     query Watch($id: ID!) {
   video(id: $id) {
     ...VideoFields
+    ...VideoEngagement
   }
 }
-    fragment VideoFields on Video {
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}
+fragment VideoFields on Video {
   id
   title
   description
@@ -1998,6 +2111,26 @@ export const SetCommentLikedDocument = new TypedDocumentString(`
     avatarUrl
   }
 }`) as unknown as TypedDocumentString<SetCommentLikedMutation, SetCommentLikedMutationVariables>;
+export const TrendingDocument = new TypedDocumentString(`
+    query Trending($first: Int) {
+  trending(first: $first) {
+    ...VideoCard
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<TrendingQuery, TrendingQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
@@ -2460,6 +2593,27 @@ export const AdReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const RateVideoDocument = new TypedDocumentString(`
+    mutation RateVideo($videoId: ID!, $rating: VideoRating!) {
+  rateVideo(videoId: $videoId, rating: $rating) {
+    rating
+    video {
+      ...VideoEngagement
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    fragment VideoEngagement on Video {
+  id
+  viewCount
+  likeCount
+  dislikeCount
+  viewerRating
+}`) as unknown as TypedDocumentString<RateVideoMutation, RateVideoMutationVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {

@@ -114,8 +114,8 @@ export class P2PController {
       p2pStats.error = e instanceof Error ? e.message : String(e);
       this.swarm?.destroy();
       this.swarm = null;
-      this.heartbeat?.end();
-      this.heartbeat = null;
+      // The session goes on over HTTP: its heartbeat keeps reporting the played seconds (the view
+      // count and the plan share come from them) until the page stops P2P or goes.
       this.redeemer?.stop(); // what was receipted before the failure is still sent once
       this.redeemer = null;
     }

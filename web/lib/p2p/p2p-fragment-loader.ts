@@ -74,6 +74,8 @@ export function createP2PFragmentLoader(
       this.aborted = false;
       const ctl = getController();
       if (!ctl || context.rangeEnd) return this.http(context, config, callbacks, null, ctl ? 'range' : 'p2p off');
+      // Subtitle segments (WebVTT) have no swarm and are no media bytes: plain HTTP, never waiting for peers.
+      if ((context as LoaderContext & { frag?: Fragment }).frag?.type === 'subtitle') return this.plain(context, config, callbacks);
       // An ad (HLS interstitial) plays through a player made with this config: its segments are not the swarm's.
       if (!ctl.ownsUrl(context.url)) return this.http(context, config, callbacks, null, 'not this video');
       const key = ctl.keyOf(context.url);
@@ -117,6 +119,14 @@ export function createP2PFragmentLoader(
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       callbacks.onSuccess({ url: context.url, data }, s, context, null);
       ctl.prefetchAfter(key);
+    }
+
+    private plain(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+      const inner = new Base(this.config);
+      this.inner = inner;
+      this.stats.loading.start = 0;
+      (inner as { stats: LoaderStats }).stats = this.stats;
+      inner.load(context, config, callbacks);
     }
 
     private http(

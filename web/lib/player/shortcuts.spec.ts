@@ -17,6 +17,7 @@ describe('player keyboard shortcuts', () => {
     assert.deepEqual(shortcutFor({ key: 'ArrowDown' }, BODY), { kind: 'volume-by', delta: -0.05 });
     assert.deepEqual(shortcutFor({ key: 'm' }, BODY), { kind: 'toggle-mute' });
     assert.deepEqual(shortcutFor({ key: 'f' }, BODY), { kind: 'toggle-fullscreen' });
+    assert.deepEqual(shortcutFor({ key: 'c' }, BODY), { kind: 'toggle-captions' });
     assert.deepEqual(shortcutFor({ key: '>', shiftKey: true }, BODY), { kind: 'rate-step', direction: 1 });
     assert.deepEqual(shortcutFor({ key: '<', shiftKey: true }, BODY), { kind: 'rate-step', direction: -1 });
     assert.deepEqual(shortcutFor({ key: '0' }, BODY), { kind: 'seek-to-fraction', fraction: 0 });

@@ -15,6 +15,8 @@ export type PlayerAction =
   | { kind: 'volume-by'; delta: number }
   | { kind: 'toggle-mute' }
   | { kind: 'toggle-fullscreen' }
+  /** Captions on (the last or remembered track, else the first) or off. */
+  | { kind: 'toggle-captions' }
   /** One step faster (+1) or slower (-1) in PLAYBACK_RATES. */
   | { kind: 'rate-step'; direction: 1 | -1 };
 
@@ -92,6 +94,9 @@ export function shortcutFor(e: KeyPress, target?: FocusTarget | null): PlayerAct
     case 'f':
     case 'F':
       return { kind: 'toggle-fullscreen' };
+    case 'c':
+    case 'C':
+      return { kind: 'toggle-captions' };
     case '>':
       return { kind: 'rate-step', direction: 1 };
     case '<':

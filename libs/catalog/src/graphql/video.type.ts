@@ -57,6 +57,15 @@ export class VideoType {
 
   @Field(() => String, { nullable: true, description: 'The category the creator filed it under (one of videoCategories)' })
   category: string | null;
+  @Field(() => Float, {
+    description:
+      'Views counted: once per viewer (account, or anonymous session) per 24 h, after real playback (30 s, or half of a video under a minute); a whole number',
+  })
+  viewCount: number;
+  @Field(() => Float, { description: 'Accounts that like it (a whole number)' })
+  likeCount: number;
+  @Field(() => Float, { description: 'Accounts that dislike it (a whole number)' })
+  dislikeCount: number;
   @Field({
     description: "Whether the mid-rolls are the platform's default (every 8 minutes for videos over 10 minutes), not the creator's choice",
   })
@@ -88,6 +97,9 @@ export class VideoType {
       chosenMidrolls: v.midrolls ?? null,
       midrollsAreDefault: v.midrolls == null,
       category: v.category ?? null,
+      viewCount: Number(v.viewCount ?? 0),
+      likeCount: Number(v.likeCount ?? 0),
+      dislikeCount: Number(v.dislikeCount ?? 0),
       width: v.width,
       height: v.height,
       createdAt: v.createdAt,

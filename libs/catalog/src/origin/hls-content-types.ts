@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.m3u8': 'application/vnd.apple.mpegurl',
@@ -15,9 +15,16 @@ export function contentTypeOf(path: string): string | null {
   return TYPES[extname(path).toLowerCase()] ?? null;
 }
 
+/**
+ * Re-written in place of the published ones when captions change (see CaptionsPublisher): caches
+ * keep them but ask again each time (a 304 when unchanged), so a new or deleted track shows at once.
+ */
+const REVALIDATED = new Set(['master.m3u8', 'manifest.json']);
+
 /** Segments, init segments and images never change under their name; playlists may be re-made. */
 export function cacheControlOf(path: string, isPrivate: boolean): string {
   const scope = isPrivate ? 'private' : 'public';
+  if (REVALIDATED.has(basename(path))) return `${scope}, no-cache`;
   const ext = extname(path).toLowerCase();
   if (ext === '.m3u8' || ext === '.vtt' || ext === '.json') return `${scope}, max-age=60`;
   return `${scope}, max-age=31536000, immutable`;

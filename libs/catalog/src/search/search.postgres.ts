@@ -80,13 +80,16 @@ export class PostgresSearch implements SearchDialect {
         : req.scope === 'rest'
           ? "d.document @@ to_tsquery('simple', $1) AND NOT d.document @@ to_tsquery('simple', $2)"
           : "d.document @@ to_tsquery('simple', $1)";
+    const views = req.order === SearchOrder.VIEWS;
     const { params, from } = this.from(
       match,
       req.scope === 'all' ? [tsQueryText(req.groups)] : [tsQueryText(req.groups), fields],
       req.filters,
+      views,
     );
-    const order =
-      req.order === SearchOrder.DATE
+    const order = views
+      ? 'v.view_count DESC, d.created_at DESC, d.video_id DESC'
+      : req.order === SearchOrder.DATE
         ? 'd.created_at DESC, d.video_id DESC'
         : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
     const rows: { id: string; total: string }[] = await this.ds.query(
@@ -109,7 +112,8 @@ export class PostgresSearch implements SearchDialect {
     return Number(c.total);
   }
 
-  private from(match: string, first: unknown[], filters: SearchFilters): { params: unknown[]; from: string } {
+  /** `views`: also join each match's `videos` row, for its live view count (sorting by views only; the index holds no counts). */
+  private from(match: string, first: unknown[], filters: SearchFilters, views = false): { params: unknown[]; from: string } {
     const params = [...first];
     const where = [
       match,
@@ -119,7 +123,8 @@ export class PostgresSearch implements SearchDialect {
         (d) => d,
       ),
     ];
-    return { params, from: `FROM search_documents d WHERE ${where.join(' AND ')}` };
+    const join = views ? ' JOIN videos v ON v.id = d.video_id' : '';
+    return { params, from: `FROM search_documents d${join} WHERE ${where.join(' AND ')}` };
   }
 
   async suggestTitles(groups: WordGroup[], limit: number): Promise<string[]> {

@@ -114,6 +114,40 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await titles('volcano', { filter: { type: SearchItemType.AUDIO } }), [], 'no audio items exist yet');
     });
 
+    it('sorts by views, most viewed first, the newest first among equals; a view does not touch the index', async () => {
+      const pg = db === 'postgres';
+      const setViews = (title: string, n: number) =>
+        t.ds.query(pg ? 'UPDATE videos SET view_count = $1 WHERE title = $2' : 'UPDATE videos SET view_count = ? WHERE title = ?', [
+          n,
+          title,
+        ]);
+      const version = async () => (pg ? 0 : Number((await t.ds.query('SELECT version FROM search_state WHERE id = 1'))[0].version));
+      const before = await version();
+      try {
+        await setViews('Geology lecture: plate tectonics', 50);
+        await setViews('Cooking pasta at home', 7);
+        await setViews('Volcano eruption timelapse', 7);
+        await setViews('Volcano secrets PRIVATE', 1000);
+        await setViews('Volcano secrets UNLISTED', 1000);
+        assert.deepEqual(await titles('volcano', { orderBy: SearchOrder.VIEWS }), [
+          'Geology lecture: plate tectonics',
+          'Volcano eruption timelapse',
+          'Cooking pasta at home',
+        ]);
+        assert.equal(await version(), before, 'counting views leaves the search index (and its typo vocabulary) alone');
+        const p1 = await t.service.search({ query: 'volcano', first: 2, orderBy: SearchOrder.VIEWS, now });
+        const p2 = await t.service.search({ query: 'volcano', first: 2, orderBy: SearchOrder.VIEWS, now, after: p1.edges[1].cursor });
+        assert.deepEqual(
+          p2.edges.map((e) => e.video.title),
+          ['Cooking pasta at home'],
+        );
+      } finally {
+        for (const title of ['Geology lecture: plate tectonics', 'Cooking pasta at home', 'Volcano eruption timelapse'])
+          await setViews(title, 0);
+        for (const title of ['Volcano secrets PRIVATE', 'Volcano secrets UNLISTED']) await setViews(title, 0);
+      }
+    });
+
     it('sorts by date, newest first, and pages with cursors bound to the search', async () => {
       assert.deepEqual(await titles('volcano', { orderBy: SearchOrder.DATE }), [
         'Volcano eruption timelapse',

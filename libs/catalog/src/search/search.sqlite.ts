@@ -130,8 +130,13 @@ export class SqliteSearch implements SearchDialect {
   }
 
   async search(req: SearchRequest): Promise<SearchHits> {
-    const { params, from } = this.from(scopeMatch(req.groups, req.scope), req.filters);
-    const order = req.order === SearchOrder.DATE ? 'd.created_at DESC, d.video_id DESC' : 'search_fts.rank, d.doc_id';
+    const views = req.order === SearchOrder.VIEWS;
+    const { params, from } = this.from(scopeMatch(req.groups, req.scope), req.filters, views);
+    const order = views
+      ? 'v.view_count DESC, d.created_at DESC, d.video_id DESC'
+      : req.order === SearchOrder.DATE
+        ? 'd.created_at DESC, d.video_id DESC'
+        : 'search_fts.rank, d.doc_id';
     const rows: { id: string; total: number }[] = await this.ds.query(
       `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
       [...params, req.limit, req.offset],
@@ -149,7 +154,8 @@ export class SqliteSearch implements SearchDialect {
     return Number(c.total);
   }
 
-  private from(match: string, filters: SearchFilters): { params: unknown[]; from: string } {
+  /** `views`: also join each match's `videos` row, for its live view count (sorting by views only; the index holds no counts). */
+  private from(match: string, filters: SearchFilters, views = false): { params: unknown[]; from: string } {
     const params: unknown[] = [match];
     const where = [
       'search_fts MATCH ?',
@@ -159,7 +165,8 @@ export class SqliteSearch implements SearchDialect {
         (d) => sqlTime(false, d),
       ),
     ];
-    return { params, from: `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid WHERE ${where.join(' AND ')}` };
+    const join = views ? ' JOIN videos v ON v.id = d.video_id' : '';
+    return { params, from: `FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid${join} WHERE ${where.join(' AND ')}` };
   }
 
   async suggestTitles(groups: WordGroup[], limit: number): Promise<string[]> {

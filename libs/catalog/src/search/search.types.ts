@@ -1,10 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** How results are ordered. Views arrive with view counts (issue 13, views part): add VIEWS here and in both dialects then. */
+/** How results are ordered. */
 export enum SearchOrder {
   RELEVANCE = 'RELEVANCE',
   /** Newest upload first. */
   DATE = 'DATE',
+  /** Most viewed first (`videos.view_count`), newest first among equals. */
+  VIEWS = 'VIEWS',
 }
 
 /** SHORT: under 4 minutes; MEDIUM: 4 to 20 minutes; LONG: over 20 minutes. */
@@ -99,7 +101,7 @@ export interface SearchDialect {
 
 registerEnumType(SearchOrder, {
   name: 'SearchOrder',
-  description: 'RELEVANCE (default) or DATE (newest first). Sorting by views comes with view counts.',
+  description: 'RELEVANCE (default), DATE (newest first) or VIEWS (most viewed first, newest first among equals)',
 });
 registerEnumType(SearchDuration, { name: 'SearchDuration', description: 'SHORT < 4 min, MEDIUM 4–20 min, LONG > 20 min' });
 registerEnumType(SearchUploadDate, {

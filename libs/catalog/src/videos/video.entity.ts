@@ -72,6 +72,20 @@ export class VideoEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   category: string | null;
 
+  /**
+   * Counted views, likes and dislikes (libs/engagement keeps them, in the same transaction as the row
+   * that counts). Never written through this entity (insert and update are off), so a catalog
+   * update can never put back a stale count.
+   */
+  @Column({ name: 'view_count', type: 'bigint', default: 0, insert: false, update: false, transformer: bigintAsNumber })
+  viewCount: number;
+
+  @Column({ name: 'like_count', type: 'bigint', default: 0, insert: false, update: false, transformer: bigintAsNumber })
+  likeCount: number;
+
+  @Column({ name: 'dislike_count', type: 'bigint', default: 0, insert: false, update: false, transformer: bigintAsNumber })
+  dislikeCount: number;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

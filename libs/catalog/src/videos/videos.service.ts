@@ -47,6 +47,9 @@ export class VideosService {
       attempts: 0,
       midrolls: null,
       category: input.category ?? null,
+      viewCount: 0,
+      likeCount: 0,
+      dislikeCount: 0,
       createdAt: now,
       updatedAt: now,
       readyAt: null,
@@ -55,6 +58,13 @@ export class VideosService {
 
   findById(id: string): Promise<VideoEntity | null> {
     return this.videos.findById(id);
+  }
+
+  /** The videos of these ids that exist, in the order of `ids` (one query). */
+  async findByIds(ids: readonly string[]): Promise<VideoEntity[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.videos.findByIds([...new Set(ids)])).map((v) => [v.id, v]));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   /** Public, ready videos, newest first. */

@@ -42,6 +42,33 @@ export class ContentAddresser {
     return manifest;
   }
 
+  /**
+   * Signs a new manifest for a folder that is a published one with a few files changed (made by
+   * `StorageRepository.linkTree`, then changed): the files named in `changed`, and any file the
+   * previous manifest does not list, are addressed again; every other file keeps its entry from
+   * `previous` (same path, same bytes: it is a hard link of the file that entry describes). Files
+   * gone from the folder are no longer listed. Writes `manifest.json` into the folder.
+   */
+  async readdressFolder(
+    dir: string,
+    videoId: string,
+    previous: SignedManifest | null,
+    changed: ReadonlySet<string>,
+  ): Promise<SignedManifest> {
+    if (!previous || previous.videoId !== videoId) return this.addressFolder(dir, videoId);
+    const known = new Map(previous.files.map((f) => [f.path, f]));
+    const paths = (await this.storage.listFiles(dir, { recursive: true })).filter((p) => p !== MANIFEST_FILE);
+    const files: ManifestFile[] = [];
+    for (const path of paths) {
+      const old = known.get(path);
+      if (old && !changed.has(path) && (await this.storage.size(join(dir, ...path.split('/')))) === old.bytes) files.push(old);
+      else files.push(await this.addressFile(dir, path));
+    }
+    const manifest = signManifest(buildManifest({ videoId, files }), this.originKey);
+    await this.storage.writeFileAtomic(join(dir, MANIFEST_FILE), canonicalJson(manifest) + '\n');
+    return manifest;
+  }
+
   private async addressFile(dir: string, path: string): Promise<ManifestFile> {
     const hash = createHash('sha256');
     let bytes = 0;

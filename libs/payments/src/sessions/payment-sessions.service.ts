@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { PlaybackProgressHooks } from '@wetube/catalog';
 import { AccountKind, LedgerError, LedgerService } from '@wetube/ledger';
 import { AppConfig } from '@wetube/platform';
 import { EntitlementsService } from '../plans/entitlements.service';
@@ -50,6 +51,8 @@ export class PaymentSessionsService {
     private readonly sessions: PaymentSessionsRepository,
     private readonly entitlements: EntitlementsService,
     private readonly segments: VideoSegmentsCache,
+    /** The engagement lib counts views from the watch time recorded here (absent: nothing is counted). */
+    @Optional() private readonly progress?: PlaybackProgressHooks,
   ) {}
 
   async open(input: OpenSessionInput): Promise<OpenedSession> {
@@ -150,6 +153,16 @@ export class PaymentSessionsService {
     const now = new Date();
     const watched = Math.min(Math.round(watchedSeconds * 1000), now.getTime() - s.startedAt.getTime());
     await this.sessions.heartbeat(sessionId, now, watched, ended);
+    if (this.progress && !s.closedAt) {
+      // What the row holds now: watch time only grows (the repository keeps the larger value).
+      const watchedMs = Math.max(s.watchedMs, watched);
+      try {
+        await this.progress.progressed({ sessionId, videoId: s.videoId, viewerId: s.viewerId, viewerKey: s.viewerKey, watchedMs, at: now });
+      } catch (err) {
+        // A view that could not be counted must not fail the heartbeat (the next one tries again).
+        this.log.warn(`session ${sessionId}: watch progress not recorded (${(err as Error).message})`);
+      }
+    }
     return 'OK';
   }
 

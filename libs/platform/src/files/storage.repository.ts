@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, createReadStream, openAsBlob } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -149,6 +149,21 @@ export class StorageRepository {
     } catch (err) {
       await rm(temp, { force: true });
       throw err;
+    }
+  }
+
+  /**
+   * Makes `to` (a new or empty folder) a copy of the folder `from` made of hard links: the same files,
+   * no bytes copied. For re-publishing a published folder with a few files changed: change them in
+   * the copy only by replacing them (`writeFileAtomic`, `removeFile`, `removeDir`), never by writing
+   * into them, which would change the published file too.
+   */
+  async linkTree(from: string, to: string): Promise<void> {
+    await mkdir(to, { recursive: true });
+    for (const rel of await this.listFiles(from, { recursive: true })) {
+      const parts = rel.split('/');
+      await mkdir(join(to, ...parts.slice(0, -1)), { recursive: true });
+      await link(join(from, ...parts), join(to, ...parts));
     }
   }
 

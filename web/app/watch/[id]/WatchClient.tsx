@@ -4,19 +4,24 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
 import { CommentsSection } from '@/components/comments/CommentsSection';
+import { RatingButtons, ratingButtonsKey } from '@/components/engagement/RatingButtons';
 import { ApiError, errorMessage, gql } from '@/lib/api';
+import { exactViewsLabel } from '@/lib/engagement';
 import { formatDuration, relativeDate } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { graphql } from '@/lib/gql';
-import type { VideoDetails as Video } from '@/lib/video-fragments';
+import type { WatchQuery } from '@/lib/gql/graphql';
 
 const QUERY = graphql(`
   query Watch($id: ID!) {
     video(id: $id) {
       ...VideoFields
+      ...VideoEngagement
     }
   }
 `);
+
+type Video = NonNullable<WatchQuery['video']>;
 
 type LoadState =
   { kind: 'loading' } | { kind: 'error'; message: string; code: string } | { kind: 'missing'; code: string } | { kind: 'ok'; video: Video };
@@ -147,6 +152,10 @@ export function WatchClient({ id }: { id: string }) {
             {video.owner?.displayName ?? 'Unknown'}
           </span>
           <span className="muted">
+            <span data-testid="view-count" data-count={video.viewCount}>
+              {exactViewsLabel(video.viewCount)}
+            </span>
+            {' · '}
             <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
             {video.durationSec ? ` · ${formatDuration(video.durationSec)}` : ''}
             {video.visibility !== 'PUBLIC' && ` · ${video.visibility.toLowerCase()}`}
@@ -156,6 +165,7 @@ export function WatchClient({ id }: { id: string }) {
               Edit in Studio
             </Link>
           )}
+          {video.status === 'READY' && <RatingButtons key={ratingButtonsKey(video)} video={video} />}
         </div>
         {video.description && (
           <p className="watch__description" data-testid="video-description">

@@ -9,7 +9,9 @@ import { VideoMidrolls1733100000000 } from './1733100000000-video-midrolls';
 import { VideoCategory1733200000000 } from './1733200000000-video-category';
 import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
+import { Engagement1733410000000 } from './1733410000000-engagement';
 import { Comments1733420000000 } from './1733420000000-comments';
+import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   VideoCategory1733200000000,
   MintAudit1733310000000,
   Search1733350000000,
+  Engagement1733410000000,
   Comments1733420000000,
+  VideoCaptions1733440000000,
 ];
