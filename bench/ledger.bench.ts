@@ -195,7 +195,10 @@ async function main() {
   const url = u.toString();
   let ds: DataSource | undefined;
   let pool: Pool | undefined;
+  // The receipt verifiers' signature workers, ended with everything else.
+  const verifiers: ReceiptVerifier[] = [];
   const dropAll = async () => {
+    await Promise.all(verifiers.map((v) => v.onModuleDestroy()));
     await pool?.end().catch(() => undefined);
     if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
     const c = new Client({ connectionString: process.env.DATABASE_URL });
@@ -291,12 +294,8 @@ async function main() {
       const entitlements = { activeOf: async () => null } as unknown as EntitlementsService;
       const sessions = new PaymentSessionsService(config, ledger, new PaymentSessionsRepository(database), entitlements, segmentsCache);
       const receipts = new ReceiptsRepository(database);
-      const redeemer = new ReceiptRedemptionService(
-        config,
-        ledger,
-        new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache),
-        receipts,
-      );
+      const verifier = new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache);
+      const redeemer = new ReceiptRedemptionService(config, ledger, verifier, receipts);
       // The same service whose verifier answers from the signatures the bench made (no Ed25519).
       const madeSignatures = new Set<string>();
       const sigKey = (s: Uint8Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('latin1');
@@ -304,6 +303,7 @@ async function main() {
         verifyMany: async (items: Array<{ signature: Uint8Array }>) => items.map((it) => madeSignatures.has(sigKey(it.signature))),
       };
       const verifierNoCrypto = new ReceiptVerifier(config, sessions, seeders, originKey, segmentsCache);
+      verifiers.push(verifier); // the other one's pool is the lookup below: it has no workers
       (verifierNoCrypto as unknown as { pool: typeof lookupVerifier }).pool = lookupVerifier;
       const redeemerNoCrypto = new ReceiptRedemptionService(config, ledger, verifierNoCrypto, receipts);
 

@@ -1,14 +1,16 @@
+import { ContinueWatchingSection } from '@/components/home/ContinueWatchingSection';
+import { NewestSection } from '@/components/home/NewestSection';
 import { TrendingSection } from '@/components/home/TrendingSection';
-import { HomeFeed } from './HomeFeed';
 
+/** Home: one section per component (web/components/home), in this order. */
 export default function HomePage() {
   return (
-    <section aria-labelledby="home-title">
+    <>
+      <h1 className="sr-only">WeTube home</h1>
+      <ContinueWatchingSection />
+      {/* Subscriptions (channels): <SubscriptionsSection /> */}
       <TrendingSection />
-      <h1 id="home-title" className="page-title">
-        Latest videos
-      </h1>
-      <HomeFeed />
-    </section>
+      <NewestSection />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useSession } from '@/lib/session';
 import { useWalletBalance } from '@/lib/useWalletBalance';
 import { MobileNav } from './nav/MobileNav';
 import { isActive, navLinksFor } from './nav/nav-links';
+import { SearchBox } from './search/SearchBox';
 
 /**
  * The site header: logo, the main links the person's roles give (nav-links.ts), the account. On
@@ -44,6 +45,7 @@ export function Header() {
           </span>
           <span className="logo__text">WeTube</span>
         </Link>
+        <SearchBox />
         <nav aria-label="Main" className="nav">
           {links.map((item) => {
             const active = isActive(item.href, pathname);

@@ -25,6 +25,7 @@ import { usePlaybackRate } from './player/usePlaybackRate';
 import { usePlaybackSession } from './player/usePlaybackSession';
 import { useP2PSwarm } from './player/useP2PSwarm';
 import { useStoryboard } from './player/useStoryboard';
+import { useWatchProgress } from './player/useWatchProgress';
 
 interface Props {
   /** When given, segments are also shared with other viewers over WebTorrent (HTTP stays the fallback). */
@@ -34,13 +35,32 @@ interface Props {
   storyboardUrl?: string | null;
   durationSec?: number | null;
   title: string;
+  /** Signed in: the position is reported for watch history and resume (useWatchProgress). */
+  reportProgress?: boolean;
+  /** Where the content starts (the saved position); a new value seeks there. */
+  startAtSec?: number | null;
+  /** Play as soon as it can (the next video of a playlist). */
+  autoPlay?: boolean;
+  /** The content (not an ad) played to its end. */
+  onContentEnded?: () => void;
 }
 
 /**
  * The watch page's player: one hook per job (web/components/player/use*.ts) and the frame's markup.
  * A new behaviour gets its own hook there, called here, rather than more state in this component.
  */
-export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationSec, title }: Props) {
+export function Player({
+  videoId,
+  masterUrl,
+  posterUrl,
+  storyboardUrl,
+  durationSec,
+  title,
+  reportProgress = false,
+  startAtSec,
+  autoPlay,
+  onContentEnded,
+}: Props) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   /** The P2P controller of the moment (useP2PSwarm sets it, hls.js's fragment loader reads it). */
   const p2pRef = useRef<P2PController | null>(null);
@@ -60,6 +80,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
   const hls = useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, attachAds: ads.attach, resetAds: ads.reset });
   const { share, onShareChange } = useP2PSwarm({ videoRef, videoId, masterUrl, p2pRef, sessionFor, forgetSession });
   usePlaybackHeartbeat(videoRef, videoId, !share, sessionFor, forgetSession);
+  useWatchProgress({ videoRef, hlsRef: hls.hlsRef, videoId, report: reportProgress, startAtSec, autoPlay, onContentEnded });
   const cues = useStoryboard(storyboardUrl);
   const clock = useContentClock({
     videoRef,

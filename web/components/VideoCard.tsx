@@ -1,16 +1,19 @@
 import Link from 'next/link';
 import { viewsLabel } from '@/lib/engagement';
+import type { ReactNode } from 'react';
 import { formatDuration, relativeDate } from '@/lib/format';
 import type { VideoCardData } from '@/lib/video-fragments';
+import { WatchedBar } from './library/WatchedBar';
 
 type CardVideo = Pick<VideoCardData, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'> &
-  Partial<Pick<VideoCardData, 'viewCount'>>;
+  Partial<Pick<VideoCardData, 'viewCount' | 'viewerProgress'>>;
 
-export function VideoCard({ video }: { video: CardVideo }) {
+/** `href`: where the card leads (a playlist's watch link); the video's watch page by default. `footer`: e.g. a Remove button. */
+export function VideoCard({ video, href, footer }: { video: CardVideo; href?: string; footer?: ReactNode }) {
   const duration = formatDuration(video.durationSec);
   return (
     <li className="card" data-testid="video-card">
-      <Link href={`/watch/${encodeURIComponent(video.id)}`} className="card__link">
+      <Link href={href ?? `/watch/${encodeURIComponent(video.id)}`} className="card__link">
         <div className="card__thumb">
           {video.posterUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- posters come from the API origin
@@ -25,6 +28,7 @@ export function VideoCard({ video }: { video: CardVideo }) {
               {duration}
             </span>
           )}
+          <WatchedBar progress={video.viewerProgress} durationSec={video.durationSec} />
         </div>
         <div className="card__body">
           <h2 className="card__title" title={video.title}>
@@ -49,6 +53,7 @@ export function VideoCard({ video }: { video: CardVideo }) {
           </p>
         </div>
       </Link>
+      {footer}
     </li>
   );
 }

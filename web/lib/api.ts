@@ -61,11 +61,14 @@ export function gql<TResult, TVariables>(
   return gqlRequest(document, variables);
 }
 
-/** `gql` with fetch options: `keepalive` lets a request outlive the page (at most 64 KiB of body for all of them). */
+/**
+ * `gql` with fetch options: `keepalive` lets a request outlive the page (at most 64 KiB of body for
+ * all of them); `signal` aborts it (then it throws ApiError with code 'ABORTED').
+ */
 export async function gqlRequest<TResult, TVariables>(
   document: GqlDocument<TResult, TVariables> | string,
   variables: TVariables | undefined,
-  init: { keepalive?: boolean } = {},
+  init: { keepalive?: boolean; signal?: AbortSignal } = {},
 ): Promise<TResult> {
   let res: Response;
   try {
@@ -73,16 +76,19 @@ export async function gqlRequest<TResult, TVariables>(
       method: 'POST',
       credentials: 'include',
       keepalive: init.keepalive,
+      signal: init.signal,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
+    if (init.signal?.aborted) throw new ApiError('The request was cancelled.', 'ABORTED');
     throw new ApiError(UNREACHABLE_MESSAGE, 'NETWORK');
   }
   let body: GraphQLResponse<TResult>;
   try {
     body = (await res.json()) as GraphQLResponse<TResult>;
   } catch {
+    if (init.signal?.aborted) throw new ApiError('The request was cancelled.', 'ABORTED');
     throw new ApiError(`The API answered with an unexpected response (HTTP ${res.status}).`, 'BAD_RESPONSE', res.status);
   }
   if (body.errors && body.errors.length > 0) {

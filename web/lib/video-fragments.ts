@@ -26,6 +26,10 @@ export const VIDEO_CARD_FIELDS = graphql(`
       id
       displayName
     }
+    viewerProgress {
+      positionSec
+      finished
+    }
   }
 `);
 

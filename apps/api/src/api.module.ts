@@ -8,6 +8,7 @@ import { CommentsModule } from '@wetube/comments';
 import { EngagementModule } from '@wetube/engagement';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
+import { LibraryModule } from '@wetube/library';
 import { MediaModule } from '@wetube/media';
 import { PaymentsModule } from '@wetube/payments';
 import { AppConfig, ConfigModule, DatabaseModule, RateLimiterFactory } from '@wetube/platform';
@@ -39,6 +40,7 @@ export class ApiModule {
         AdsModule,
         CommentsModule,
         EngagementModule,
+        LibraryModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

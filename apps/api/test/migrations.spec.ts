@@ -322,6 +322,10 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasCaptions(), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasCaptions(), false, 'the last migration (video captions) undone alone');
+      assert.equal(await hasTable('playlists'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasTable('playlists'), false, 'then the library (history, playlists)');
+      assert.equal(await hasTable('watch_history'), false);
       assert.equal(await hasTable('comments'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasTable('comments'), false, 'then comments');
@@ -366,7 +370,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 11; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 12; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

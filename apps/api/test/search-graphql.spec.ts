@@ -71,6 +71,21 @@ for (const db of databaseMatrix()) {
       assert.equal(channel.data.search.totalCount, 2, 'the channel (uploader) name is searched');
     });
 
+    it("says which words it corrected, and names each result's channel as indexed", async () => {
+      const q = `query($q: String!) {
+        search(query: $q) { corrections { word matchedAs } edges { channelName channelHandle node { title } } }
+      }`;
+      const typo = await anon.gql(q, { q: 'harbor seals' });
+      assert.equal(typo.errors, undefined, JSON.stringify(typo.errors));
+      assert.deepEqual(typo.data.search.corrections, [{ word: 'harbor', matchedAs: ['harbour'] }]);
+      assert.deepEqual(typo.data.search.edges, [
+        { channelName: 'Alice Lighthouse', channelHandle: null, node: { title: 'Harbour seals feeding' } },
+      ]);
+      const exact = await anon.gql(q, { q: 'harbour' });
+      assert.deepEqual(exact.data.search.corrections, []);
+      assert.equal(exact.data.search.edges.length, 2);
+    });
+
     it('a video made private over GraphQL leaves the results at once', async () => {
       const id = await seedReady('Puffin colony tour', 60_000);
       assert.equal((await anon.gql(SEARCH, { q: 'puffin' })).data.search.totalCount, 1);

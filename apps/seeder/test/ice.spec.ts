@@ -9,7 +9,15 @@ const SECRET = 'seeder ice test secret';
 
 /** ICE candidates node-datachannel (webrtc-polyfill, as the seeder uses it) gathers with these servers, relay only. */
 async function relayCandidates(iceServers: RtcIceServer[]): Promise<string[]> {
-  const { RTCPeerConnection } = (await import('webrtc-polyfill')) as unknown as { RTCPeerConnection: new (c: object) => any };
+  /** What this probe uses of the polyfill's RTCPeerConnection. */
+  interface ProbeConnection {
+    onicecandidate: (e: { candidate?: { candidate: string } | null }) => void;
+    createDataChannel(label: string): unknown;
+    createOffer(): Promise<unknown>;
+    setLocalDescription(offer: unknown): Promise<void>;
+    close(): void;
+  }
+  const { RTCPeerConnection } = (await import('webrtc-polyfill')) as unknown as { RTCPeerConnection: new (c: object) => ProbeConnection };
   const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: 'relay' });
   const found: string[] = [];
   pc.onicecandidate = (e: { candidate?: { candidate: string } | null }) => e.candidate && found.push(e.candidate.candidate);

@@ -12,6 +12,7 @@ import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CreativesRepository } from './campaigns/creatives.repository';
 import { CreativesService } from './campaigns/creatives.service';
+import { AdReportsRepository } from './reports/reports.repository';
 import { AdReportsResolver } from './reports/reports.resolver';
 import { AdReportsService } from './reports/reports.service';
 import { AdBreaksProvider } from './server/ad-breaks.provider';
@@ -20,8 +21,18 @@ import { AdDecisionService } from './server/ad-decision.service';
 import { AdServerController } from './server/ad-server.controller';
 import { AdServerScheduler } from './server/ad-server.scheduler';
 import { ImpressionsRepository } from './server/impressions.repository';
+import { PodReservationsRepository } from './server/pod-reservations.repository';
+import { ServableLineItemsRepository } from './server/servable-line-items.repository';
 
-const REPOSITORIES = [ApiKeysRepository, CampaignsRepository, CreativesRepository, ImpressionsRepository];
+const REPOSITORIES = [
+  ApiKeysRepository,
+  CampaignsRepository,
+  CreativesRepository,
+  ImpressionsRepository,
+  PodReservationsRepository,
+  ServableLineItemsRepository,
+  AdReportsRepository,
+];
 const SERVICES = [ApiKeysService, CampaignsService, CreativesService, AdDecisionService, AdChargingService, AdReportsService];
 
 /**

@@ -41,7 +41,8 @@ import { CaptionsService } from './captions/captions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([VideoEntity, VideoTorrentEntity]), ContentModule],
   providers: [transcodeQueueProvider, TranscodeQueueCloser, VideosRepository, VideosService, VideoTorrentsRepository, VideoTorrentsService],
-  exports: [VideosService, VideoTorrentsService, TRANSCODE_QUEUE, ContentModule],
+  // VideosRepository for search (catalog's own module; other libs use VideosService).
+  exports: [VideosService, VideosRepository, VideoTorrentsService, TRANSCODE_QUEUE, ContentModule],
 })
 export class CatalogCoreModule {}
 

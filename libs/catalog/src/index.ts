@@ -1,6 +1,6 @@
 export { CatalogModule, CatalogCoreModule } from './catalog.module';
 export { VideosService } from './videos/videos.service';
-export type { ReadyFacts, Page } from './videos/videos.service';
+export type { ReadyFacts, Page, VideoFacts } from './videos/videos.service';
 export { VideoEntity } from './videos/video.entity';
 export type { RenditionInfo } from './videos/video.entity';
 export { VideoStatus, Visibility } from './videos/video.enums';

@@ -9,6 +9,7 @@ export interface NavLink {
 
 const EVERYONE: NavLink[] = [
   { href: '/', label: 'Home', key: 'home' },
+  { href: '/library', label: 'Library', key: 'library' },
   { href: '/upload', label: 'Upload', key: 'upload' },
   { href: '/studio', label: 'Studio', key: 'studio' },
   { href: '/wallet', label: 'Wallet', key: 'wallet' },
@@ -18,7 +19,7 @@ const ADVERTISER: NavLink = { href: '/advertiser', label: 'Advertise', key: 'adv
 
 /**
  * The main links a person has: everyone (signed out too: those pages ask to sign in) gets Home,
- * Upload, Studio and Wallet; advertisers and admins get Advertise as well.
+ * Library, Upload, Studio and Wallet; advertisers and admins get Advertise as well.
  */
 export function navLinksFor(roles: readonly string[] | null | undefined): NavLink[] {
   return roles && canAdvertise(roles) ? [...EVERYONE, ADVERTISER] : EVERYONE;

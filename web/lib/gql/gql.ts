@@ -14,6 +14,13 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
+  '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n': typeof types.LibraryHistoryDocument;
+  '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n': typeof types.SetHistoryPausedDocument;
+  '\n  mutation ClearWatchHistory {\n    clearWatchHistory {\n      removedCount\n    }\n  }\n': typeof types.ClearWatchHistoryDocument;
+  '\n  mutation RemoveFromHistory($videoId: ID!) {\n    removeFromHistory(videoId: $videoId) {\n      removed\n    }\n  }\n': typeof types.RemoveFromHistoryDocument;
+  '\n  mutation UpdatePlaylist($input: UpdatePlaylistInput!) {\n    updatePlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.UpdatePlaylistDocument;
+  '\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id) {\n      deletedPlaylistId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.DeletePlaylistDocument;
+  '\n  query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {\n    search(query: $query, first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      corrections {\n        word\n        matchedAs\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        channelName\n        channelHandle\n        node {\n          ...VideoCard\n          description\n        }\n      }\n    }\n  }\n': typeof types.SearchDocument;
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
   '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n': typeof types.StudioCaptionsDocument;
@@ -25,7 +32,7 @@ type Documents = {
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n': typeof types.WatchDocument;
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n': typeof types.CommentFieldsFragmentDoc;
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.VideoCommentsDocument;
   '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.CommentRepliesDocument;
@@ -35,7 +42,9 @@ type Documents = {
   '\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id) {\n      deletedCommentId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.DeleteCommentDocument;
   '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentHiddenDocument;
   '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentLikedDocument;
+  '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n': typeof types.ContinueWatchingDocument;
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': typeof types.TrendingDocument;
+  '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n': typeof types.SearchSuggestionsDocument;
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n': typeof types.CreativeFieldsFragmentDoc;
   '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n': typeof types.LineItemFieldsFragmentDoc;
@@ -57,6 +66,13 @@ type Documents = {
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdReportDocument;
   '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n': typeof types.VideoEngagementFragmentDoc;
   '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.RateVideoDocument;
+  '\n  mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {\n    recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {\n      recorded\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.RecordWatchProgressDocument;
+  '\n  query MyPlaylists {\n    myPlaylists {\n      id\n      title\n      visibility\n      itemCount\n      isWatchLater\n      thumbnailUrl\n      updatedAt\n    }\n  }\n': typeof types.MyPlaylistsDocument;
+  '\n  query PlaylistPage($id: ID!, $first: Int, $after: String) {\n    playlist(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      isWatchLater\n      viewerIsOwner\n      updatedAt\n      owner {\n        id\n        displayName\n      }\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            position\n            available\n            videoId\n            video {\n              ...VideoCard\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.PlaylistPageDocument;
+  '\n  mutation AddToPlaylist($playlistId: ID!, $videoId: ID!) {\n    addToPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.AddToPlaylistDocument;
+  '\n  mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {\n    removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.RemoveFromPlaylistDocument;
+  '\n  mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {\n    movePlaylistItem(playlistId: $playlistId, videoId: $videoId, position: $position) {\n      playlist {\n        id\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.MovePlaylistItemDocument;
+  '\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n        itemCount\n        isWatchLater\n        thumbnailUrl\n        updatedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreatePlaylistDocument;
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n': typeof types.SwarmsDocument;
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n': typeof types.HeartbeatDocument;
   '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.StartDocument;
@@ -74,12 +90,25 @@ type Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.HomeDocument,
+  '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n':
+    types.LibraryHistoryDocument,
+  '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n':
+    types.SetHistoryPausedDocument,
+  '\n  mutation ClearWatchHistory {\n    clearWatchHistory {\n      removedCount\n    }\n  }\n': types.ClearWatchHistoryDocument,
+  '\n  mutation RemoveFromHistory($videoId: ID!) {\n    removeFromHistory(videoId: $videoId) {\n      removed\n    }\n  }\n':
+    types.RemoveFromHistoryDocument,
+  '\n  mutation UpdatePlaylist($input: UpdatePlaylistInput!) {\n    updatePlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.UpdatePlaylistDocument,
+  '\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id) {\n      deletedPlaylistId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.DeletePlaylistDocument,
+  '\n  query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {\n    search(query: $query, first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      corrections {\n        word\n        matchedAs\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        channelName\n        channelHandle\n        node {\n          ...VideoCard\n          description\n        }\n      }\n    }\n  }\n':
+    types.SearchDocument,
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.StudioDocument,
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
@@ -101,7 +130,8 @@ const documents: Documents = {
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
     types.MineDocument,
-  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n': types.WatchDocument,
+  '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n':
+    types.WatchDocument,
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n':
     types.CommentFieldsFragmentDoc,
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n':
@@ -120,7 +150,11 @@ const documents: Documents = {
     types.SetCommentHiddenDocument,
   '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
     types.SetCommentLikedDocument,
+  '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n':
+    types.ContinueWatchingDocument,
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': types.TrendingDocument,
+  '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n':
+    types.SearchSuggestionsDocument,
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': types.CampaignFieldsFragmentDoc,
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n':
     types.CreativeFieldsFragmentDoc,
@@ -160,6 +194,20 @@ const documents: Documents = {
     types.VideoEngagementFragmentDoc,
   '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
     types.RateVideoDocument,
+  '\n  mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {\n    recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {\n      recorded\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.RecordWatchProgressDocument,
+  '\n  query MyPlaylists {\n    myPlaylists {\n      id\n      title\n      visibility\n      itemCount\n      isWatchLater\n      thumbnailUrl\n      updatedAt\n    }\n  }\n':
+    types.MyPlaylistsDocument,
+  '\n  query PlaylistPage($id: ID!, $first: Int, $after: String) {\n    playlist(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      isWatchLater\n      viewerIsOwner\n      updatedAt\n      owner {\n        id\n        displayName\n      }\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            position\n            available\n            videoId\n            video {\n              ...VideoCard\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.PlaylistPageDocument,
+  '\n  mutation AddToPlaylist($playlistId: ID!, $videoId: ID!) {\n    addToPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.AddToPlaylistDocument,
+  '\n  mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {\n    removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.RemoveFromPlaylistDocument,
+  '\n  mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {\n    movePlaylistItem(playlistId: $playlistId, videoId: $videoId, position: $position) {\n      playlist {\n        id\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n':
+    types.MovePlaylistItemDocument,
+  '\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n        itemCount\n        isWatchLater\n        thumbnailUrl\n        updatedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
+    types.CreatePlaylistDocument,
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n':
     types.SwarmsDocument,
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n':
@@ -190,7 +238,7 @@ const documents: Documents = {
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n':
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
@@ -202,6 +250,48 @@ const documents: Documents = {
 export function graphql(
   source: '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
 ): typeof import('./graphql').HomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').LibraryHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n',
+): typeof import('./graphql').SetHistoryPausedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ClearWatchHistory {\n    clearWatchHistory {\n      removedCount\n    }\n  }\n',
+): typeof import('./graphql').ClearWatchHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RemoveFromHistory($videoId: ID!) {\n    removeFromHistory(videoId: $videoId) {\n      removed\n    }\n  }\n',
+): typeof import('./graphql').RemoveFromHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdatePlaylist($input: UpdatePlaylistInput!) {\n    updatePlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').UpdatePlaylistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id) {\n      deletedPlaylistId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').DeletePlaylistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {\n    search(query: $query, first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      corrections {\n        word\n        matchedAs\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        channelName\n        channelHandle\n        node {\n          ...VideoCard\n          description\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').SearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -272,7 +362,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n    }\n  }\n',
+  source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -332,8 +422,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n',
+): typeof import('./graphql').ContinueWatchingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n',
 ): typeof import('./graphql').TrendingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n',
+): typeof import('./graphql').SearchSuggestionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -464,6 +566,48 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {\n    recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {\n      recorded\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').RecordWatchProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyPlaylists {\n    myPlaylists {\n      id\n      title\n      visibility\n      itemCount\n      isWatchLater\n      thumbnailUrl\n      updatedAt\n    }\n  }\n',
+): typeof import('./graphql').MyPlaylistsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PlaylistPage($id: ID!, $first: Int, $after: String) {\n    playlist(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      isWatchLater\n      viewerIsOwner\n      updatedAt\n      owner {\n        id\n        displayName\n      }\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            position\n            available\n            videoId\n            video {\n              ...VideoCard\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').PlaylistPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AddToPlaylist($playlistId: ID!, $videoId: ID!) {\n    addToPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').AddToPlaylistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {\n    removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').RemoveFromPlaylistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {\n    movePlaylistItem(playlistId: $playlistId, videoId: $videoId, position: $position) {\n      playlist {\n        id\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').MovePlaylistItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n        itemCount\n        isWatchLater\n        thumbnailUrl\n        updatedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreatePlaylistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n',
 ): typeof import('./graphql').SwarmsDocument;
 /**
@@ -566,7 +710,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n  }\n',
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
 ): typeof import('./graphql').VideoCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -64,6 +64,15 @@ export type CreateLineItemInput = {
   targeting?: TargetingInput | null | undefined;
 };
 
+export type CreatePlaylistInput = {
+  description?: string | null | undefined;
+  title: string;
+  /** A first video to add */
+  videoId?: string | number | null | undefined;
+  /** PRIVATE when omitted */
+  visibility?: Visibility | null | undefined;
+};
+
 export type CreativeApproval = 'APPROVED' | 'PENDING' | 'REJECTED';
 
 export type DayPartInput = {
@@ -104,6 +113,26 @@ export type PlaybackHeartbeatInput = {
 /** What an account may do */
 export type Role = 'ADMIN' | 'ADVERTISER' | 'CREATOR' | 'VIEWER';
 
+/** SHORT < 4 min, MEDIUM 4–20 min, LONG > 20 min */
+export type SearchDuration = 'LONG' | 'MEDIUM' | 'SHORT';
+
+/** Narrows a search; every part is optional */
+export type SearchFilter = {
+  duration?: SearchDuration | null | undefined;
+  /** VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14) */
+  type?: SearchItemType | null | undefined;
+  uploadDate?: SearchUploadDate | null | undefined;
+};
+
+/** VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet) */
+export type SearchItemType = 'AUDIO' | 'VIDEO';
+
+/** RELEVANCE (default), DATE (newest first) or VIEWS (most viewed first, newest first among equals) */
+export type SearchOrder = 'DATE' | 'RELEVANCE' | 'VIEWS';
+
+/** Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days) */
+export type SearchUploadDate = 'HOUR' | 'MONTH' | 'TODAY' | 'WEEK' | 'YEAR';
+
 export type StartPlaybackInput = {
   /** The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url */
   sessionPublicKey: string;
@@ -129,6 +158,13 @@ export type TransferInput = {
   memo?: string | null | undefined;
   /** The recipient's account email */
   toEmail: string;
+};
+
+export type UpdatePlaylistInput = {
+  description?: string | null | undefined;
+  id: string | number;
+  title?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
 };
 
 export type UpdateVideoInput = {
@@ -175,9 +211,109 @@ export type HomeQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type LibraryHistoryQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type LibraryHistoryQuery = {
+  historySettings: { paused: boolean };
+  watchHistory: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        video: {
+          id: string;
+          title: string;
+          durationSec: number | null;
+          createdAt: string;
+          posterUrl: string | null;
+          status: VideoStatus;
+          progress: number;
+          viewCount: number;
+          owner: { id: string; displayName: string };
+          viewerProgress: { positionSec: number; finished: boolean } | null;
+        };
+        progress: { watchedAt: string };
+      };
+    }>;
+  };
+};
+
+export type SetHistoryPausedMutationVariables = Exact<{
+  paused: boolean;
+}>;
+
+export type SetHistoryPausedMutation = { setHistoryPaused: { paused: boolean } };
+
+export type ClearWatchHistoryMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ClearWatchHistoryMutation = { clearWatchHistory: { removedCount: number } };
+
+export type RemoveFromHistoryMutationVariables = Exact<{
+  videoId: string | number;
+}>;
+
+export type RemoveFromHistoryMutation = { removeFromHistory: { removed: boolean } };
+
+export type UpdatePlaylistMutationVariables = Exact<{
+  input: UpdatePlaylistInput;
+}>;
+
+export type UpdatePlaylistMutation = {
+  updatePlaylist: {
+    playlist: { id: string; title: string; visibility: Visibility } | null;
+    userErrors: Array<{ code: string; message: string }>;
+  };
+};
+
+export type DeletePlaylistMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeletePlaylistMutation = {
+  deletePlaylist: { deletedPlaylistId: string | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: SearchFilter | null | undefined;
+  orderBy?: SearchOrder | null | undefined;
+}>;
+
+export type SearchQuery = {
+  search: {
+    totalCount: number;
+    corrections: Array<{ word: string; matchedAs: Array<string> }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      channelName: string | null;
+      channelHandle: string | null;
+      node: {
+        description: string;
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        viewCount: number;
+        owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean } | null;
+      };
+    }>;
   };
 };
 
@@ -357,6 +493,7 @@ export type WatchQueryVariables = Exact<{
 
 export type WatchQuery = {
   video: {
+    viewerPlaylistIds: Array<string>;
     id: string;
     title: string;
     description: string;
@@ -377,6 +514,7 @@ export type WatchQuery = {
     likeCount: number;
     dislikeCount: number;
     viewerRating: VideoRating;
+    viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
@@ -636,6 +774,27 @@ export type SetCommentLikedMutation = {
   };
 };
 
+export type ContinueWatchingQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+export type ContinueWatchingQuery = {
+  continueWatching: Array<{
+    video: {
+      id: string;
+      title: string;
+      durationSec: number | null;
+      createdAt: string;
+      posterUrl: string | null;
+      status: VideoStatus;
+      progress: number;
+      viewCount: number;
+      owner: { id: string; displayName: string };
+      viewerProgress: { positionSec: number; finished: boolean } | null;
+    };
+  }>;
+};
+
 export type TrendingQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -651,8 +810,16 @@ export type TrendingQuery = {
     progress: number;
     viewCount: number;
     owner: { id: string; displayName: string };
+    viewerProgress: { positionSec: number; finished: boolean } | null;
   }>;
 };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  prefix: string;
+  first?: number | null | undefined;
+}>;
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<string> };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
 
@@ -1075,6 +1242,119 @@ export type RateVideoMutation = {
   };
 };
 
+export type RecordWatchProgressMutationVariables = Exact<{
+  videoId: string | number;
+  positionSeconds: number;
+}>;
+
+export type RecordWatchProgressMutation = {
+  recordWatchProgress: { recorded: boolean; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type MyPlaylistsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyPlaylistsQuery = {
+  myPlaylists: Array<{
+    id: string;
+    title: string;
+    visibility: Visibility;
+    itemCount: number;
+    isWatchLater: boolean;
+    thumbnailUrl: string | null;
+    updatedAt: string;
+  }>;
+};
+
+export type PlaylistPageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type PlaylistPageQuery = {
+  playlist: {
+    id: string;
+    title: string;
+    description: string;
+    visibility: Visibility;
+    itemCount: number;
+    isWatchLater: boolean;
+    viewerIsOwner: boolean;
+    updatedAt: string;
+    owner: { id: string; displayName: string };
+    items: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          position: number;
+          available: boolean;
+          videoId: string | null;
+          video: {
+            id: string;
+            title: string;
+            durationSec: number | null;
+            createdAt: string;
+            posterUrl: string | null;
+            status: VideoStatus;
+            progress: number;
+            viewCount: number;
+            owner: { id: string; displayName: string };
+            viewerProgress: { positionSec: number; finished: boolean } | null;
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type AddToPlaylistMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+}>;
+
+export type AddToPlaylistMutation = {
+  addToPlaylist: { playlist: { id: string; itemCount: number } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type RemoveFromPlaylistMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+}>;
+
+export type RemoveFromPlaylistMutation = {
+  removeFromPlaylist: { playlist: { id: string; itemCount: number } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type MovePlaylistItemMutationVariables = Exact<{
+  playlistId: string | number;
+  videoId: string | number;
+  position: number;
+}>;
+
+export type MovePlaylistItemMutation = {
+  movePlaylistItem: { playlist: { id: string } | null; userErrors: Array<{ code: string; message: string }> };
+};
+
+export type CreatePlaylistMutationVariables = Exact<{
+  input: CreatePlaylistInput;
+}>;
+
+export type CreatePlaylistMutation = {
+  createPlaylist: {
+    playlist: {
+      id: string;
+      title: string;
+      visibility: Visibility;
+      itemCount: number;
+      isWatchLater: boolean;
+      thumbnailUrl: string | null;
+      updatedAt: string;
+    } | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1249,6 +1529,7 @@ export type VideoCardFragment = {
   progress: number;
   viewCount: number;
   owner: { id: string; displayName: string };
+  viewerProgress: { positionSec: number; finished: boolean } | null;
 };
 
 export type VideoFieldsFragment = {
@@ -1541,6 +1822,10 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+  }
 }
     `,
   { fragmentName: 'VideoCard' },
@@ -1574,7 +1859,146 @@ export const HomeDocument = new TypedDocumentString(`
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+  }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const LibraryHistoryDocument = new TypedDocumentString(`
+    query LibraryHistory($first: Int, $after: String) {
+  historySettings {
+    paused
+  }
+  watchHistory(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        video {
+          ...VideoCard
+        }
+        progress {
+          watchedAt
+        }
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<LibraryHistoryQuery, LibraryHistoryQueryVariables>;
+export const SetHistoryPausedDocument = new TypedDocumentString(`
+    mutation SetHistoryPaused($paused: Boolean!) {
+  setHistoryPaused(paused: $paused) {
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<SetHistoryPausedMutation, SetHistoryPausedMutationVariables>;
+export const ClearWatchHistoryDocument = new TypedDocumentString(`
+    mutation ClearWatchHistory {
+  clearWatchHistory {
+    removedCount
+  }
+}
+    `) as unknown as TypedDocumentString<ClearWatchHistoryMutation, ClearWatchHistoryMutationVariables>;
+export const RemoveFromHistoryDocument = new TypedDocumentString(`
+    mutation RemoveFromHistory($videoId: ID!) {
+  removeFromHistory(videoId: $videoId) {
+    removed
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromHistoryMutation, RemoveFromHistoryMutationVariables>;
+export const UpdatePlaylistDocument = new TypedDocumentString(`
+    mutation UpdatePlaylist($input: UpdatePlaylistInput!) {
+  updatePlaylist(input: $input) {
+    playlist {
+      id
+      title
+      visibility
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePlaylistMutation, UpdatePlaylistMutationVariables>;
+export const DeletePlaylistDocument = new TypedDocumentString(`
+    mutation DeletePlaylist($id: ID!) {
+  deletePlaylist(id: $id) {
+    deletedPlaylistId
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePlaylistMutation, DeletePlaylistMutationVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {
+  search(
+    query: $query
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    corrections {
+      word
+      matchedAs
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      channelName
+      channelHandle
+      node {
+        ...VideoCard
+        description
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const StudioDocument = new TypedDocumentString(`
     query Studio($first: Int, $after: String) {
   myVideos(first: $first, after: $after) {
@@ -1791,6 +2215,12 @@ export const WatchDocument = new TypedDocumentString(`
   video(id: $id) {
     ...VideoFields
     ...VideoEngagement
+    viewerProgress {
+      positionSec
+      finished
+      resumeAtSec
+    }
+    viewerPlaylistIds
   }
 }
     fragment VideoEngagement on Video {
@@ -2111,6 +2541,32 @@ export const SetCommentLikedDocument = new TypedDocumentString(`
     avatarUrl
   }
 }`) as unknown as TypedDocumentString<SetCommentLikedMutation, SetCommentLikedMutationVariables>;
+export const ContinueWatchingDocument = new TypedDocumentString(`
+    query ContinueWatching($first: Int) {
+  continueWatching(first: $first) {
+    video {
+      ...VideoCard
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<ContinueWatchingQuery, ContinueWatchingQueryVariables>;
 export const TrendingDocument = new TypedDocumentString(`
     query Trending($first: Int) {
   trending(first: $first) {
@@ -2130,7 +2586,16 @@ export const TrendingDocument = new TypedDocumentString(`
     id
     displayName
   }
+  viewerProgress {
+    positionSec
+    finished
+  }
 }`) as unknown as TypedDocumentString<TrendingQuery, TrendingQueryVariables>;
+export const SearchSuggestionsDocument = new TypedDocumentString(`
+    query SearchSuggestions($prefix: String!, $first: Int) {
+  searchSuggestions(prefix: $prefix, first: $first)
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
@@ -2614,6 +3079,147 @@ export const RateVideoDocument = new TypedDocumentString(`
   dislikeCount
   viewerRating
 }`) as unknown as TypedDocumentString<RateVideoMutation, RateVideoMutationVariables>;
+export const RecordWatchProgressDocument = new TypedDocumentString(`
+    mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {
+  recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {
+    recorded
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordWatchProgressMutation, RecordWatchProgressMutationVariables>;
+export const MyPlaylistsDocument = new TypedDocumentString(`
+    query MyPlaylists {
+  myPlaylists {
+    id
+    title
+    visibility
+    itemCount
+    isWatchLater
+    thumbnailUrl
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyPlaylistsQuery, MyPlaylistsQueryVariables>;
+export const PlaylistPageDocument = new TypedDocumentString(`
+    query PlaylistPage($id: ID!, $first: Int, $after: String) {
+  playlist(id: $id) {
+    id
+    title
+    description
+    visibility
+    itemCount
+    isWatchLater
+    viewerIsOwner
+    updatedAt
+    owner {
+      id
+      displayName
+    }
+    items(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          position
+          available
+          videoId
+          video {
+            ...VideoCard
+          }
+        }
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<PlaylistPageQuery, PlaylistPageQueryVariables>;
+export const AddToPlaylistDocument = new TypedDocumentString(`
+    mutation AddToPlaylist($playlistId: ID!, $videoId: ID!) {
+  addToPlaylist(playlistId: $playlistId, videoId: $videoId) {
+    playlist {
+      id
+      itemCount
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddToPlaylistMutation, AddToPlaylistMutationVariables>;
+export const RemoveFromPlaylistDocument = new TypedDocumentString(`
+    mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {
+  removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {
+    playlist {
+      id
+      itemCount
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromPlaylistMutation, RemoveFromPlaylistMutationVariables>;
+export const MovePlaylistItemDocument = new TypedDocumentString(`
+    mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {
+  movePlaylistItem(
+    playlistId: $playlistId
+    videoId: $videoId
+    position: $position
+  ) {
+    playlist {
+      id
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MovePlaylistItemMutation, MovePlaylistItemMutationVariables>;
+export const CreatePlaylistDocument = new TypedDocumentString(`
+    mutation CreatePlaylist($input: CreatePlaylistInput!) {
+  createPlaylist(input: $input) {
+    playlist {
+      id
+      title
+      visibility
+      itemCount
+      isWatchLater
+      thumbnailUrl
+      updatedAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePlaylistMutation, CreatePlaylistMutationVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {

@@ -27,8 +27,33 @@ function xsdCheck(xml: string): { ok: boolean; output: string } {
   }
 }
 
+/** What these tests read of @dailymotion/vast-client's parse (its own types say `any`). */
+interface ParsedCreative {
+  type: string;
+  id: string;
+  universalAdIds: Array<{ value: string }>;
+  duration: number;
+  videoClickThroughURLTemplate: { url: string };
+  videoClickTrackingURLTemplates: Array<{ url: string }>;
+  mediaFiles: Array<{ fileURL: string; mimeType: string; width: number; height: number; deliveryType: string; bitrate: number }>;
+  trackingEvents: Record<string, string[]>;
+}
+
+interface ParsedAd {
+  id: string;
+  sequence: string | number;
+  system: { value: string };
+  title: string;
+  advertiser: { value: string };
+  adServingId: string;
+  impressionURLTemplates: Array<{ url: string }>;
+  errorURLTemplates: string[];
+  creatives: ParsedCreative[];
+  pricing: { value: string; model: string; currency: string };
+}
+
 interface Parsed {
-  response: any;
+  response: { version: string; ads: ParsedAd[] };
   warnings: unknown[];
   errors: unknown[];
 }
@@ -44,7 +69,7 @@ async function parseWithVastClient(xml: string): Promise<Parsed> {
     onError: (level: string, msg: string) => domErrors.push(`${level}: ${msg}`),
   }).parseFromString(xml, 'text/xml');
   assert.deepEqual(domErrors, [], 'the XML parses without error or warning');
-  const response = await parser.parseVAST(doc);
+  const response = (await parser.parseVAST(doc)) as Parsed['response'];
   return { response, warnings, errors };
 }
 
@@ -88,7 +113,7 @@ function ad(n: number, over: Partial<VastAd> = {}): VastAd {
 const NASTY = `Tom & Jerry's "best" <deal> ]]> ]]]]><![CDATA[ — ünïcödé 日本語 🎉 &amp; &#x26;`;
 
 /** What the vast-client gives back must be what went in, field by field. */
-function assertRoundTrip(parsedAd: any, input: VastAd): void {
+function assertRoundTrip(parsedAd: ParsedAd, input: VastAd): void {
   assert.equal(parsedAd.id, input.adId);
   assert.equal(Number(parsedAd.sequence), input.sequence);
   assert.equal(parsedAd.system.value, 'WeTube');
@@ -96,7 +121,7 @@ function assertRoundTrip(parsedAd: any, input: VastAd): void {
   assert.equal(parsedAd.advertiser.value, input.advertiserName);
   assert.ok(parsedAd.adServingId, 'AdServingId is present');
   assert.deepEqual(
-    parsedAd.impressionURLTemplates.map((i: any) => i.url),
+    parsedAd.impressionURLTemplates.map((i) => i.url),
     input.impressionUrls,
   );
   assert.deepEqual(parsedAd.errorURLTemplates, input.errorUrl ? [input.errorUrl] : []);
@@ -108,11 +133,11 @@ function assertRoundTrip(parsedAd: any, input: VastAd): void {
   assert.equal(c.duration, input.durationMs / 1000);
   assert.equal(c.videoClickThroughURLTemplate.url, input.clickThroughUrl);
   assert.deepEqual(
-    c.videoClickTrackingURLTemplates.map((t: any) => t.url),
+    c.videoClickTrackingURLTemplates.map((t) => t.url),
     input.clickTrackingUrls ?? [],
   );
   assert.deepEqual(
-    c.mediaFiles.map((f: any) => ({
+    c.mediaFiles.map((f) => ({
       url: f.fileURL,
       type: f.mimeType,
       width: f.width,
@@ -219,7 +244,7 @@ describe('buildVast: parsed by @dailymotion/vast-client', () => {
     assert.deepEqual(warnings, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(
-      response.ads.map((a: any) => a.id),
+      response.ads.map((a) => a.id),
       ['li-1', 'li-2', 'li-3'],
     );
     for (const a of response.ads)

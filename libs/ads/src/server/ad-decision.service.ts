@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { VideosService, VideoStatus } from '@wetube/catalog';
+import { UsersService } from '@wetube/identity';
 import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
-import { AppConfig, Database, toDate } from '@wetube/platform';
+import { AppConfig } from '@wetube/platform';
 import { decide } from '../decision/auction';
 import type { AdPosition, Device, ImpressionCounts } from '../decision/decision.types';
 import { BeaconSigner, Beacons } from './beacons';
-import { LineItemSnapshot, parseJson, SNAPSHOT_TTL_MS, topRendition } from './line-item.snapshot';
-import { reservePod } from './pod.reservations';
+import { ImpressionsRepository } from './impressions.repository';
+import { LineItemSnapshot, SNAPSHOT_TTL_MS, topRendition } from './line-item.snapshot';
+import { PodReservationsRepository } from './pod-reservations.repository';
+import { ServableLineItemsRepository } from './servable-line-items.repository';
 
 /** Most ads in one break (the engine's per-pod caps still apply: default 1 per line item). */
 export const POD_SIZE = 2;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+
+/** What the decision needs of the content video (from catalog). */
+interface ContentVideo {
+  ownerId: string;
+  tags: string[];
+  category: string | null;
+}
 
 export interface BreakRequest {
   sessionId: string | null;
@@ -66,12 +75,16 @@ export class AdDecisionService {
   readonly beacons: BeaconSigner;
 
   constructor(
-    private readonly db: Database,
     private readonly sessions: PaymentSessionsService,
     private readonly config: AppConfig,
+    private readonly impressions: ImpressionsRepository,
+    private readonly reservations: PodReservationsRepository,
+    servable: ServableLineItemsRepository,
+    private readonly videos: VideosService,
+    private readonly users: UsersService,
   ) {
     this.beacons = new BeaconSigner(config.ads.beaconSecret, config.publicApiUrl);
-    this.snapshot = new LineItemSnapshot(db);
+    this.snapshot = new LineItemSnapshot({ lineItems: servable, videos, users });
   }
 
   /** Forget the cached line items and video facts (tests, or after a change that must show at once). */
@@ -98,7 +111,10 @@ export class AdDecisionService {
       if (pending) return pending;
       const p = (async () => {
         // One query answers both: the frequency caps' counts, and whether this break already has a live pod.
-        const { counts, livePod } = await this.history(viewerKey, own.id, req);
+        const { counts, livePod } = await this.impressions.viewerHistory(
+          { sessionId: own.id, viewerKey, videoId: req.videoId, breakIndex: req.breakIndex },
+          req.now,
+        );
         if (livePod) {
           const again = await this.reservedPod(own.id, viewerKey, req);
           if (again.length) return { ads: again, adFree: false, dropped: 0, timing: { decideMs: performance.now() - t0, reserveMs: 0 } };
@@ -129,52 +145,44 @@ export class AdDecisionService {
 
   /**
    * The live pod already reserved for this session's break (RESERVED or CHARGED, not expired), in
-   * the order served; [] if none. Found through the viewer index (viewer_key, created_at).
+   * the order served; [] if none. Its creatives' videos come from catalog, advertiser names from identity.
    */
   private async reservedPod(sessionId: string, viewerKey: string, req: BreakRequest): Promise<ServedAd[]> {
     const ttlMs = this.config.ads.reservationTtlSec * 1000;
-    const rows = await this.db.query(
-      `SELECT i.id, i.line_item_id, i.creative_id, CAST(i.price AS TEXT) AS price, i.expires_at, li.name, CAST(li.cpm_bid AS TEXT) AS cpm_bid, u.display_name,
-              c.video_id, c.click_through_url, v.duration_ms, v.width, v.height, v.renditions
-         FROM ad_impressions i
-         JOIN ad_line_items li ON li.id = i.line_item_id
-         JOIN ad_creatives c ON c.id = i.creative_id
-         JOIN videos v ON v.id = c.video_id
-         LEFT JOIN users u ON u.id = li.advertiser_id
-        WHERE i.viewer_key = ? AND i.created_at > ? AND i.session_id = ? AND i.video_id = ? AND i.break_index = ?
-          AND i.status IN ('RESERVED', 'CHARGED') AND i.expires_at > ?
-        ORDER BY i.created_at, i.id`,
-      [
-        viewerKey,
-        this.db.dialect.time(new Date(req.now.getTime() - ttlMs)),
-        sessionId,
-        req.videoId,
-        req.breakIndex,
-        this.db.dialect.time(req.now),
-      ],
+    const pod = await this.impressions.livePod(
+      { sessionId, viewerKey, videoId: req.videoId, breakIndex: req.breakIndex },
+      new Date(req.now.getTime() - ttlMs),
+      req.now,
     );
-    return rows.map((r) => {
-      const top = topRendition(r.renditions);
-      const expiresAt = toDate(r.expires_at);
-      const id = String(r.id);
-      return {
-        impressionId: id,
-        lineItemId: String(r.line_item_id),
-        creativeId: String(r.creative_id),
-        advertiserName: String(r.display_name ?? 'Advertiser'),
-        lineItemName: String(r.name),
-        priceMinor: BigInt(String(r.price)),
-        cpmBid: BigInt(String(r.cpm_bid)),
-        videoId: String(r.video_id),
-        durationMs: Number(r.duration_ms ?? 0),
-        width: top?.width ?? Number(r.width ?? 0),
-        height: top?.height ?? Number(r.height ?? 0),
-        bandwidth: top?.bandwidth ?? 0,
-        clickThroughUrl: String(r.click_through_url),
-        masterUrl: `${this.config.publicApiUrl}/hls/${String(r.video_id)}/master.m3u8`,
-        beacons: this.beacons.all(id, Math.floor(expiresAt.getTime() / 1000)),
-        expiresAt,
-      };
+    if (pod.length === 0) return [];
+    const [videos, names] = await Promise.all([
+      this.videos.facts(pod.map((i) => i.videoId)),
+      this.users.displayNames(pod.map((i) => i.advertiserId)),
+    ]);
+    return pod.flatMap((i) => {
+      const video = videos.get(i.videoId);
+      if (!video) return [];
+      const top = topRendition(video.renditions);
+      return [
+        {
+          impressionId: i.id,
+          lineItemId: i.lineItemId,
+          creativeId: i.creativeId,
+          advertiserName: names.get(i.advertiserId) ?? 'Advertiser',
+          lineItemName: i.lineItemName,
+          priceMinor: i.price,
+          cpmBid: i.cpmBid,
+          videoId: i.videoId,
+          durationMs: video.durationMs ?? 0,
+          width: top?.width ?? video.width ?? 0,
+          height: top?.height ?? video.height ?? 0,
+          bandwidth: top?.bandwidth ?? 0,
+          clickThroughUrl: i.clickThroughUrl,
+          masterUrl: `${this.config.publicApiUrl}/hls/${i.videoId}/master.m3u8`,
+          beacons: this.beacons.all(i.id, Math.floor(i.expiresAt.getTime() / 1000)),
+          expiresAt: i.expiresAt,
+        },
+      ];
     });
   }
 
@@ -183,7 +191,7 @@ export class AdDecisionService {
     t0: number,
     sessionId: string | null,
     viewerKey: string | null,
-    video: { ownerId: string; tags: string[]; category: string | null },
+    video: ContentVideo,
     counts: ReadonlyMap<string, ImpressionCounts>,
   ): Promise<BreakDecision> {
     const snap = await this.snapshot.get(req.now);
@@ -210,8 +218,7 @@ export class AdDecisionService {
       item: snap.byId.get(pod.lineItemId)!,
       creative: snap.creatives.get(pod.creativeId)!,
     }));
-    const reserved = await reservePod(
-      this.db,
+    const reserved = await this.reservations.reserve(
       chosen.map((c) => ({
         id: c.id,
         lineItemId: c.item.id,
@@ -258,58 +265,14 @@ export class AdDecisionService {
     return { ads, adFree: false, dropped, timing: { decideMs: t1 - t0, reserveMs: performance.now() - t1 } };
   }
 
-  /**
-   * The viewer's impressions (reserved, not yet shown, included; expired ones not) counted per line
-   * item in the frequency caps' windows, in SQL (one row per line item the viewer has seen, whatever
-   * the history's length), and whether this session's break already has a live pod.
-   */
-  private async history(
-    viewerKey: string,
-    sessionId: string,
-    req: BreakRequest,
-  ): Promise<{ counts: Map<string, ImpressionCounts>; livePod: boolean }> {
-    const t = req.now.getTime();
-    const rows = await this.db.query(
-      `SELECT line_item_id, COUNT(*) AS lifetime,
-              SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END) AS last_24h,
-              SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END) AS last_hour,
-              SUM(CASE WHEN session_id = ? THEN 1 ELSE 0 END) AS this_stream,
-              SUM(CASE WHEN session_id = ? AND video_id = ? AND break_index = ? AND expires_at > ? THEN 1 ELSE 0 END) AS live_pod
-         FROM ad_impressions WHERE viewer_key = ? AND status <> 'EXPIRED' GROUP BY line_item_id`,
-      [
-        this.db.dialect.time(new Date(t - DAY_MS)),
-        this.db.dialect.time(new Date(t - HOUR_MS)),
-        sessionId,
-        sessionId,
-        req.videoId,
-        req.breakIndex,
-        this.db.dialect.time(req.now),
-        viewerKey,
-      ],
-    );
-    const counts = new Map<string, ImpressionCounts>();
-    let livePod = false;
-    for (const r of rows) {
-      counts.set(String(r.line_item_id), {
-        lifetime: Number(r.lifetime),
-        last24h: Number(r.last_24h),
-        lastHour: Number(r.last_hour),
-        thisStream: Number(r.this_stream),
-      });
-      if (Number(r.live_pod) > 0) livePod = true;
-    }
-    return { counts, livePod };
-  }
+  private readonly videoCache = new Map<string, { at: number; v: ContentVideo | null }>();
 
-  private readonly videoCache = new Map<string, { at: number; v: { ownerId: string; tags: string[]; category: string | null } | null }>();
-
-  private async contentVideo(videoId: string): Promise<{ ownerId: string; tags: string[]; category: string | null } | null> {
+  /** The content video's owner, tags and category while it is READY (null otherwise), cached SNAPSHOT_TTL_MS. */
+  private async contentVideo(videoId: string): Promise<ContentVideo | null> {
     const hit = this.videoCache.get(videoId);
     if (hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.v;
-    const [r] = await this.db.query(`SELECT owner_id, tags, category FROM videos WHERE id = ? AND status = 'READY'`, [videoId]);
-    const v = r
-      ? { ownerId: String(r.owner_id), tags: parseJson<string[]>(r.tags, []), category: r.category == null ? null : String(r.category) }
-      : null;
+    const f = (await this.videos.facts([videoId])).get(videoId);
+    const v = f && f.status === VideoStatus.READY ? { ownerId: f.ownerId, tags: f.tags ?? [], category: f.category ?? null } : null;
     if (this.videoCache.size > 10_000) this.videoCache.clear();
     this.videoCache.set(videoId, { at: Date.now(), v });
     return v;

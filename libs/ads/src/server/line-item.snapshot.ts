@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Database, Row, toDate } from '@wetube/platform';
-import type { FrequencyCaps, LineItemForDecision, Targeting } from '../decision/decision.types';
+import { VideoStatus, type RenditionInfo, type VideosService } from '@wetube/catalog';
+import type { UsersService } from '@wetube/identity';
+import type { LineItemForDecision } from '../decision/decision.types';
 import { localDayWindow } from '../decision/zoned-time';
+import type { ServableLineItem, ServableLineItemsRepository } from './servable-line-items.repository';
 
 /** How long the snapshot of servable line items is reused (concurrent requests share one load). */
 export const SNAPSHOT_TTL_MS = 3000;
@@ -39,7 +41,13 @@ export class LineItemSnapshot {
   private loading: Promise<Snapshot> | null = null;
   private generation = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly source: {
+      lineItems: ServableLineItemsRepository;
+      videos: Pick<VideosService, 'facts'>;
+      users: Pick<UsersService, 'displayNames'>;
+    },
+  ) {}
 
   /** Forget the cached line items (tests, or after a change that must show at once). */
   invalidate(): void {
@@ -78,123 +86,96 @@ export class LineItemSnapshot {
   /**
    * Reads the servable line items and their creatives in keyset pages of PAGE rows, yielding to the
    * event loop between pages: on SQLite each statement blocks the process, so a reload of thousands
-   * of line items never holds requests up for more than a page.
+   * of line items never holds requests up for more than a page. The creatives' videos (READY ones
+   * serve) come from catalog and the advertisers' names from identity, once per distinct id.
    */
   private async read(now: Date): Promise<Snapshot> {
     const at = Date.now();
-    const items = await this.pages((after) =>
-      this.db.query(
-        `SELECT li.id, li.campaign_id, li.advertiser_id, li.name, li.status, li.flight_start, li.flight_end, CAST(li.budget AS TEXT) AS budget, CAST(li.daily_cap AS TEXT) AS daily_cap,
-                CAST(li.cpm_bid AS TEXT) AS cpm_bid, li.pacing, li.targeting, li.frequency_caps, CAST(li.spent AS TEXT) AS spent, CAST(li.reserved AS TEXT) AS reserved,
-                CAST(li.day_start_ms AS TEXT) AS day_start_ms, CAST(li.day_spent AS TEXT) AS day_spent, u.display_name
-           FROM ad_line_items li JOIN ad_campaigns cp ON cp.id = li.campaign_id LEFT JOIN users u ON u.id = li.advertiser_id
-          WHERE li.status = 'ACTIVE' AND cp.status = 'ACTIVE' AND li.hold_id IS NOT NULL AND li.flight_end > ? AND li.id > ?
-          ORDER BY li.id LIMIT ${PAGE}`,
-        [this.db.dialect.time(now), after],
-      ),
-    );
-    const creativeRows = await this.pages((after) =>
-      this.db.query(
-        `SELECT c.id, c.line_item_id, c.video_id, c.click_through_url, c.created_at, v.duration_ms, v.width, v.height, v.renditions
-           FROM ad_creatives c JOIN videos v ON v.id = c.video_id JOIN ad_line_items li ON li.id = c.line_item_id
-          WHERE c.approval = 'APPROVED' AND v.status = 'READY' AND li.status = 'ACTIVE' AND c.id > ?
-          ORDER BY c.id LIMIT ${PAGE}`,
-        [after],
-      ),
-    );
+    const items = await pages((after) => this.source.lineItems.lineItems(now, after, PAGE));
+    const creativeRows = await pages((after) => this.source.lineItems.creatives(after, PAGE));
+    const videos = await this.source.videos.facts(creativeRows.map((c) => c.videoId));
     // A line item's creatives in the order they were added (rotation is by that order).
-    creativeRows.sort((a, b) => toDate(a.created_at).getTime() - toDate(b.created_at).getTime() || (String(a.id) < String(b.id) ? -1 : 1));
+    creativeRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
     const byItem = new Map<string, CreativeInfo[]>();
     const creatives = new Map<string, CreativeInfo>();
-    // Creatives often share a video: its renditions JSON is read once.
+    // Creatives often share a video: its top rendition is found once.
     const tops = new Map<string, { width: number; height: number; bandwidth: number } | null>();
     for (const c of creativeRows) {
-      const videoId = String(c.video_id);
-      let top = tops.get(videoId);
-      if (top === undefined) tops.set(videoId, (top = topRendition(c.renditions)));
+      const video = videos.get(c.videoId);
+      if (!video || video.status !== VideoStatus.READY) continue;
+      let top = tops.get(c.videoId);
+      if (top === undefined) tops.set(c.videoId, (top = topRendition(video.renditions)));
       const info: CreativeInfo = {
-        id: String(c.id),
-        videoId,
-        clickThroughUrl: String(c.click_through_url),
-        durationMs: Number(c.duration_ms ?? 0),
-        width: top?.width ?? Number(c.width ?? 0),
-        height: top?.height ?? Number(c.height ?? 0),
+        id: c.id,
+        videoId: c.videoId,
+        clickThroughUrl: c.clickThroughUrl,
+        durationMs: video.durationMs ?? 0,
+        width: top?.width ?? video.width ?? 0,
+        height: top?.height ?? video.height ?? 0,
         bandwidth: top?.bandwidth ?? 0,
       };
       if (info.durationMs <= 0) continue;
       creatives.set(info.id, info);
-      const list = byItem.get(String(c.line_item_id)) ?? [];
+      const list = byItem.get(c.lineItemId) ?? [];
       list.push(info);
-      byItem.set(String(c.line_item_id), list);
+      byItem.set(c.lineItemId, list);
     }
+    const servable = items.filter((r) => byItem.has(r.id));
+    const names = await this.source.users.displayNames(servable.map((r) => r.advertiserId));
     const out: LineItemForDecision[] = [];
     const byId = new Map<string, LineItemForDecision>();
     const meta = new Map<string, { name: string; advertiserName: string }>();
-    for (const r of items) {
-      const list = byItem.get(String(r.id));
-      if (!list) continue;
-      const item = toDecisionItem(r, list, now);
+    for (const r of servable) {
+      const item = toDecisionItem(r, byItem.get(r.id)!, now);
       out.push(item);
       byId.set(item.id, item);
-      meta.set(item.id, { name: String(r.name), advertiserName: String(r.display_name ?? 'Advertiser') });
+      meta.set(item.id, { name: r.name, advertiserName: names.get(r.advertiserId) ?? 'Advertiser' });
     }
     // In the engine's ranking order (CPM bid, highest first, then id): its sort then finds the
     // candidates already in order (one pass instead of a full sort per decision).
     out.sort((a, b) => (a.cpmBid === b.cpmBid ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cpmBid > b.cpmBid ? -1 : 1));
     return { at, items: out, byId, creatives, meta };
   }
+}
 
-  /** Every row of a keyset-paged query (`after`: the last id of the previous page), yielding between pages. */
-  private async pages(page: (after: string) => Promise<Row[]>): Promise<Row[]> {
-    const all: Row[] = [];
-    let after = '';
-    for (;;) {
-      const rows = await page(after);
-      all.push(...rows);
-      if (rows.length < PAGE) return all;
-      after = String(rows[rows.length - 1].id);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+/** Every row of a keyset-paged read (`after`: the last id of the previous page), yielding between pages. */
+async function pages<T extends { id: string }>(page: (after: string) => Promise<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await page(after);
+    all.push(...rows);
+    if (rows.length < PAGE) return all;
+    after = rows[rows.length - 1].id;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
-/** The highest-bandwidth rendition of a video's `renditions` JSON. */
-export function topRendition(v: unknown): { width: number; height: number; bandwidth: number } | null {
-  const renditions = parseJson<{ width: number; height: number; bandwidth: number }[]>(v, []);
+/** The highest-bandwidth rendition of a video's ladder. */
+export function topRendition(renditions: readonly RenditionInfo[]): { width: number; height: number; bandwidth: number } | null {
   return renditions.reduce<{ width: number; height: number; bandwidth: number } | null>(
     (a, r) => (!a || r.bandwidth > a.bandwidth ? r : a),
     null,
   );
 }
 
-export function parseJson<T>(v: unknown, fallback: T): T {
-  if (v == null) return fallback;
-  if (typeof v !== 'string') return v as T;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function toDecisionItem(r: Row, creatives: CreativeInfo[], now: Date): LineItemForDecision {
-  const targeting = parseJson<Targeting>(r.targeting, {});
-  const day = localDayWindow(now, targeting.timeZone ?? 'UTC').start.getTime();
+function toDecisionItem(r: ServableLineItem, creatives: CreativeInfo[], now: Date): LineItemForDecision {
+  const day = localDayWindow(now, r.targeting.timeZone ?? 'UTC').start.getTime();
   return {
-    id: String(r.id),
-    campaignId: String(r.campaign_id),
-    advertiserId: String(r.advertiser_id),
+    id: r.id,
+    campaignId: r.campaignId,
+    advertiserId: r.advertiserId,
     status: 'ACTIVE',
-    flight: { start: toDate(r.flight_start), end: toDate(r.flight_end) },
-    budget: BigInt(String(r.budget)),
+    flight: { start: r.flightStart, end: r.flightEnd },
+    budget: r.budget,
     // Reserved impressions count as spent: the engine must not plan on money already promised.
-    spent: BigInt(String(r.spent)) + BigInt(String(r.reserved)),
-    dailyCap: r.daily_cap == null ? null : BigInt(String(r.daily_cap)),
-    spentToday: String(r.day_start_ms) === String(day) ? BigInt(String(r.day_spent)) : 0n,
-    cpmBid: BigInt(String(r.cpm_bid)),
-    pacing: String(r.pacing) === 'ASAP' ? 'ASAP' : 'EVEN',
-    targeting,
-    frequencyCaps: parseJson<FrequencyCaps>(r.frequency_caps, {}),
+    spent: r.spent + r.reserved,
+    dailyCap: r.dailyCap,
+    spentToday: r.dayStartMs === String(day) ? r.daySpent : 0n,
+    cpmBid: r.cpmBid,
+    pacing: r.pacing === 'ASAP' ? 'ASAP' : 'EVEN',
+    targeting: r.targeting,
+    frequencyCaps: r.frequencyCaps,
     creatives: creatives.map((c) => ({ id: c.id, durationMs: c.durationMs, ready: true, approved: true })),
   };
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { editDistanceWithin, typoBudget } from './edit-distance';
 import { PostgresSearch } from './search.postgres';
 import { SqliteSearch } from './search.sqlite';
-import { SearchDialect, SearchFilters, SearchHits, SearchOrder, WordGroup } from './search.types';
+import { SearchCorrection, SearchDialect, SearchDocumentInfo, SearchFilters, SearchHits, SearchOrder, WordGroup } from './search.types';
 
 /**
  * Counting every match of a broad word costs more than ranking the page: totals are counted up to
@@ -28,7 +28,7 @@ const MAX_VARIANTS = 3;
 export class SearchRepository implements OnModuleInit {
   readonly dialect: SearchDialect;
 
-  constructor(@InjectDataSource() ds: DataSource) {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
     this.dialect = ds.options.type === 'postgres' ? new PostgresSearch(ds) : new SqliteSearch(ds);
   }
 
@@ -36,8 +36,38 @@ export class SearchRepository implements OnModuleInit {
     await this.dialect.verify();
   }
 
-  async search(words: string[], filters: SearchFilters, order: SearchOrder, limit: number, offset: number): Promise<SearchHits> {
+  /** One page of hits, how many there are, and which words were matched through typo corrections. */
+  async search(
+    words: string[],
+    filters: SearchFilters,
+    order: SearchOrder,
+    limit: number,
+    offset: number,
+  ): Promise<SearchHits & { corrections: SearchCorrection[] }> {
     const groups = await this.groups(words);
+    const corrections = groups.filter((g) => g.variants.length > 0).map((g) => ({ word: g.word, matches: g.variants }));
+    return { ...(await this.hits(groups, filters, order, limit, offset)), corrections };
+  }
+
+  /**
+   * What the index row says about each of these videos that the video row does not: the channel
+   * name and handle as indexed (the uploader's display name until channels exist; the handle NULL
+   * until then). Videos no longer listed are absent.
+   */
+  async documents(videoIds: string[]): Promise<Map<string, SearchDocumentInfo>> {
+    if (videoIds.length === 0) return new Map();
+    const rows: { video_id: string; channel_name: string | null; channel_handle: string | null }[] = await this.ds
+      .createQueryBuilder()
+      .select('d.video_id', 'video_id')
+      .addSelect('d.channel_name', 'channel_name')
+      .addSelect('d.channel_handle', 'channel_handle')
+      .from('search_documents', 'd')
+      .where('d.video_id IN (:...ids)', { ids: videoIds })
+      .getRawMany();
+    return new Map(rows.map((r) => [r.video_id, { channelName: r.channel_name || null, channelHandle: r.channel_handle || null }]));
+  }
+
+  private async hits(groups: WordGroup[], filters: SearchFilters, order: SearchOrder, limit: number, offset: number): Promise<SearchHits> {
     if (order !== SearchOrder.RELEVANCE) return this.dialect.search({ groups, scope: 'all', filters, order, limit, offset });
     // Relevance in two tiers: items with a word in the title, tags or channel, ranked; then items
     // that match through their description only, ranked. A broad word ("music") then ranks a few

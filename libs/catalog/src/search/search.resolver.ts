@@ -3,9 +3,9 @@ import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
 import { AppConfig, RateLimiterFactory, type RateLimiter } from '@wetube/platform';
-import { VideoConnection } from '../graphql/video.connection';
 import { VideoType } from '../graphql/video.type';
 import { canEdit } from '../videos/video.access';
+import { SearchConnection } from './search.connection';
 import { SearchFilter } from './search.graphql';
 import { SearchInputError, SearchService } from './search.service';
 import { SearchOrder } from './search.types';
@@ -25,7 +25,7 @@ export class SearchResolver {
     this.limiter = limits.create('search', SEARCH_LIMIT);
   }
 
-  @Query(() => VideoConnection, {
+  @Query(() => SearchConnection, {
     description:
       'Public, ready videos matching the words (titles, tags, channel names, descriptions), best first; the last word matches as a prefix, and small typos are forgiven. totalCount counts up to 1,001; pages stop at 1,000 results',
   })
@@ -38,16 +38,19 @@ export class SearchResolver {
     @Args('orderBy', { type: () => SearchOrder, nullable: true, description: 'Default RELEVANCE' }) orderBy: SearchOrder | null,
     @CurrentUser() user: AuthUser | null,
     @Context('req') req: { ip?: string } | undefined,
-  ): Promise<VideoConnection> {
+  ): Promise<SearchConnection> {
     await this.limit(req);
     const page = await this.run(() => this.searches.search({ query, first, after, filter, orderBy }));
     const edges = page.edges.map((e) => ({
       cursor: e.cursor,
       node: VideoType.from(e.video, this.config.publicApiUrl, canEdit(e.video, user)),
+      channelName: e.channelName,
+      channelHandle: e.channelHandle,
     }));
     return {
       edges,
       totalCount: page.totalCount,
+      corrections: page.corrections.map((c) => ({ word: c.word, matchedAs: c.matches })),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,

@@ -101,6 +101,31 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await titles('zzzzqqq'), [], 'nothing near: nothing');
     });
 
+    it("reports the words it matched through typo corrections, and each hit's indexed channel name and handle", async () => {
+      const page = await t.service.search({ query: 'histroy rome', now });
+      assert.deepEqual(
+        page.edges.map((e) => e.video.title),
+        ['Ancient history of Rome'],
+      );
+      assert.deepEqual(page.corrections, [{ word: 'histroy', matches: ['history'] }]);
+      assert.equal(page.edges[0].channelName, 'Marigold Studios');
+      assert.equal(page.edges[0].channelHandle, null, 'no handle until channels fill it');
+      assert.deepEqual((await t.service.search({ query: 'ancient history', now })).corrections, [], 'words found as typed: no corrections');
+      const id = page.edges[0].video.id;
+      const set = (handle: string | null) =>
+        t.ds.query(
+          `UPDATE search_documents SET channel_handle = ${db === 'postgres' ? '$1' : '?'} WHERE video_id = ${db === 'postgres' ? '$2' : '?'}`,
+          [handle, id],
+        );
+      await set('marigold');
+      try {
+        const withHandle = await t.service.search({ query: 'rome', now });
+        assert.equal(withHandle.edges[0].channelHandle, 'marigold');
+      } finally {
+        await set(null);
+      }
+    });
+
     it('filters by duration, upload date and type', async () => {
       assert.deepEqual(await titles('volcano', { filter: { duration: SearchDuration.SHORT } }), ['Volcano eruption timelapse']);
       assert.deepEqual(await titles('volcano', { filter: { duration: SearchDuration.MEDIUM } }), ['Cooking pasta at home']);

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { pageSizeProblem } from '@wetube/platform';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
 import { VideoEntity } from '../videos/video.entity';
-import { VideoStatus, Visibility } from '../videos/video.enums';
+import { VideosRepository } from '../videos/videos.repository';
 import { decodeSearchCursor, encodeSearchCursor, searchKey } from './search.cursor';
 import { parseSearchQuery } from './search.query';
 import { SearchRepository } from './search.repository';
-import { SearchDuration, SearchFilters, SearchItemType, SearchOrder, SearchUploadDate, UPLOAD_WINDOW_MS } from './search.types';
+import {
+  SearchCorrection,
+  SearchDuration,
+  SearchFilters,
+  SearchItemType,
+  SearchOrder,
+  SearchUploadDate,
+  UPLOAD_WINDOW_MS,
+} from './search.types';
 
 export const MAX_SEARCH_PAGE = 50;
 /** No page reaches past this many results (deep offsets cost; nobody reads result 1,001). */
@@ -34,9 +40,20 @@ export interface SearchInput {
   now?: Date;
 }
 
+export interface SearchHit {
+  cursor: string;
+  video: VideoEntity;
+  /** The channel name as indexed (the uploader's display name until channels exist). */
+  channelName: string | null;
+  /** The channel's handle (without "@"), NULL until channels fill it. */
+  channelHandle: string | null;
+}
+
 export interface SearchPage {
-  edges: { cursor: string; video: VideoEntity }[];
+  edges: SearchHit[];
   totalCount: number;
+  /** Query words that are not in the index and were matched as the closest index terms instead. */
+  corrections: SearchCorrection[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -44,14 +61,10 @@ export interface SearchPage {
 /** Search as callers see it: checked input, pages and cursors, the videos themselves. */
 @Injectable()
 export class SearchService {
-  private readonly videos: Repository<VideoEntity>;
-
   constructor(
     private readonly index: SearchRepository,
-    @InjectDataSource() ds: DataSource,
-  ) {
-    this.videos = ds.getRepository(VideoEntity);
-  }
+    private readonly videos: VideosRepository,
+  ) {}
 
   async search(input: SearchInput): Promise<SearchPage> {
     const parsed = parseSearchQuery(input.query);
@@ -77,13 +90,26 @@ export class SearchService {
     };
     const hits = await this.index.search(parsed.words, filters, order, first + 1, offset);
     const ids = hits.ids.slice(0, first);
-    const rows = ids.length ? await this.videos.findBy({ id: In(ids), status: VideoStatus.READY, visibility: Visibility.PUBLIC }) : [];
+    const [rows, docs] = await Promise.all([this.videos.findListedByIds(ids), this.index.documents(ids)]);
     const byId = new Map(rows.map((v) => [v.id, v]));
     // A row deleted or unlisted between the two reads is left out (never a stale hit).
-    const edges = ids.flatMap((id, i) => (byId.has(id) ? [{ cursor: encodeSearchCursor(offset + i + 1, key), video: byId.get(id)! }] : []));
+    const edges = ids.flatMap((id, i): SearchHit[] => {
+      const video = byId.get(id);
+      if (!video) return [];
+      const doc = docs.get(id);
+      return [
+        {
+          cursor: encodeSearchCursor(offset + i + 1, key),
+          video,
+          channelName: doc?.channelName ?? null,
+          channelHandle: doc?.channelHandle ?? null,
+        },
+      ];
+    });
     return {
       edges,
       totalCount: hits.total,
+      corrections: hits.corrections,
       hasNextPage: hits.ids.length > first && offset + first < MAX_SEARCH_WINDOW,
       hasPreviousPage: offset > 0,
     };

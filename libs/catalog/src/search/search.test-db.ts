@@ -4,6 +4,7 @@ import { UserEntity } from '@wetube/identity';
 import { type DbKind, testDataSource } from '@wetube/testing';
 import { VideoEntity } from '../videos/video.entity';
 import { VideoStatus, Visibility } from '../videos/video.enums';
+import { VideosRepository } from '../videos/videos.repository';
 import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
 
@@ -24,7 +25,7 @@ export async function searchTestDb(db: DbKind): Promise<SearchTestDb> {
   const { ds, close } = await testDataSource(db, [UserEntity, VideoEntity], { prefix: 'wetube_s' });
   const repo = new SearchRepository(ds);
   await repo.onModuleInit();
-  const service = new SearchService(repo, ds);
+  const service = new SearchService(repo, new VideosRepository(ds.getRepository(VideoEntity)));
   let n = 0;
   return {
     ds,

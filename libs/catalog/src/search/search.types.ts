@@ -78,6 +78,19 @@ export interface SearchRequest {
   offset: number;
 }
 
+/** A query word the index did not hold, and the index terms it was matched as (closest first). */
+export interface SearchCorrection {
+  word: string;
+  matches: string[];
+}
+
+/** What the index row holds about a listed video beyond the video row. */
+export interface SearchDocumentInfo {
+  channelName: string | null;
+  /** The channel's handle (without "@"); NULL until channels fill it. */
+  channelHandle: string | null;
+}
+
 export interface SearchHits {
   ids: string[];
   total: number;

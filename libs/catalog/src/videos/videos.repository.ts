@@ -3,13 +3,22 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Cursor } from './cursor';
 import { VideoEntity } from './video.entity';
-import { VideoStatus } from './video.enums';
+import { VideoStatus, Visibility } from './video.enums';
 
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
   totalCount: number;
 }
+
+/** What another lib (the ad server) reads of a video: who owns it, how it is described, how it plays. */
+export type VideoFacts = Pick<
+  VideoEntity,
+  'id' | 'ownerId' | 'status' | 'tags' | 'category' | 'durationMs' | 'width' | 'height' | 'renditions'
+>;
+
+/** Ids per statement of a lookup by many ids (well under every driver's parameter limit). */
+const IDS_PER_QUERY = 500;
 
 /** Columns a query may filter a video listing on (all equal). */
 export type VideoFilter = Partial<Pick<VideoEntity, 'ownerId' | 'status' | 'visibility'>>;
@@ -23,12 +32,43 @@ export class VideosRepository {
     return this.videos.findOneBy({ id });
   }
 
-  findByIds(ids: string[]): Promise<VideoEntity[]> {
-    return this.videos.findBy({ id: In(ids) });
+  findByIds(ids: readonly string[]): Promise<VideoEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.videos.findBy({ id: In([...ids]) });
   }
 
   findByUploadId(uploadId: string): Promise<VideoEntity | null> {
     return this.videos.findOneBy({ uploadId });
+  }
+
+  /** The listed (PUBLIC, READY) videos among `ids`, in no particular order; the others are left out. */
+  findListedByIds(ids: string[]): Promise<VideoEntity[]> {
+    return ids.length ? this.videos.findBy({ id: In(ids), status: VideoStatus.READY, visibility: Visibility.PUBLIC }) : Promise.resolve([]);
+  }
+
+  /** The facts of the videos among `ids` (any status), in no particular order; unknown ids are left out. */
+  async findFacts(ids: string[]): Promise<VideoFacts[]> {
+    const out: VideoFacts[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const rows = await this.videos.find({
+        select: {
+          id: true,
+          ownerId: true,
+          status: true,
+          tags: true,
+          category: true,
+          durationMs: true,
+          width: true,
+          height: true,
+          renditions: true,
+        },
+        where: { id: In(ids.slice(i, i + IDS_PER_QUERY)) },
+      });
+      // Plain records (an entity would carry every other column as undefined).
+      for (const { id, ownerId, status, tags, category, durationMs, width, height, renditions } of rows) {
+        out.push({ id, ownerId, status, tags, category, durationMs, width, height, renditions });
+      }
+    }
+    return out;
   }
 
   findByStatus(statuses: VideoStatus[]): Promise<VideoEntity[]> {

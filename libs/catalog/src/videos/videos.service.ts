@@ -4,9 +4,9 @@ import type { UploadDetails } from '../ingest/upload-metadata';
 import { Cursor } from './cursor';
 import { VideoEntity, RenditionInfo } from './video.entity';
 import { VideoStatus, Visibility } from './video.enums';
-import { Page, VideosRepository } from './videos.repository';
+import { Page, VideoFacts, VideosRepository } from './videos.repository';
 
-export type { Page } from './videos.repository';
+export type { Page, VideoFacts } from './videos.repository';
 
 export interface ReadyFacts {
   durationMs: number;
@@ -65,6 +65,15 @@ export class VideosService {
     if (ids.length === 0) return [];
     const found = new Map((await this.videos.findByIds([...new Set(ids)])).map((v) => [v.id, v]));
     return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /**
+   * The facts other libs read of videos (the ad server: a content video's owner, tags and category; a
+   * creative's duration, size and renditions), any status, by id; unknown ids are not in the map.
+   */
+  async facts(ids: Iterable<string>): Promise<Map<string, VideoFacts>> {
+    const rows = await this.videos.findFacts([...new Set(ids)]);
+    return new Map(rows.map((v) => [v.id, v]));
   }
 
   /** Public, ready videos, newest first. */

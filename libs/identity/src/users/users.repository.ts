@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** The users table: every query on it. The rules (validation, roles, passwords) are in UsersService. */
@@ -23,6 +23,11 @@ export class UsersRepository {
 
   findByIds(ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
+  }
+
+  /** Id and display name of the users among `ids` (unknown ids are left out). */
+  findDisplayNames(ids: string[]): Promise<Pick<UserEntity, 'id' | 'displayName'>[]> {
+    return ids.length ? this.users.find({ select: { id: true, displayName: true }, where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
   /** Inserts a new user (rejects on a taken email: the unique index) and returns it as an entity. */

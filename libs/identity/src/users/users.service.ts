@@ -81,6 +81,12 @@ export class UsersService {
     return this.users.findByIds(ids);
   }
 
+  /** Display names by user id (other libs name people with them: the ad server its advertisers); unknown ids are not in the map. */
+  async displayNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const rows = await this.users.findDisplayNames([...new Set(ids)]);
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  }
+
   async updateDisplayName(id: string, displayName: string): Promise<{ ok: true; user: UserEntity } | { ok: false; errors: UserError[] }> {
     const name = (displayName ?? '').trim();
     if (name.length < 1 || name.length > 80) {

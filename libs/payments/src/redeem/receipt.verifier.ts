@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { SeederNodesService } from '@wetube/catalog';
 import { OriginKeyRepository } from '@wetube/content';
 import { AppConfig } from '@wetube/platform';
@@ -24,7 +24,7 @@ import { VideoSegmentsCache } from './video-segments.cache';
  * workers; certificates already verified are remembered).
  */
 @Injectable()
-export class ReceiptVerifier {
+export class ReceiptVerifier implements OnModuleDestroy {
   private readonly pool = new Ed25519VerifyPool();
   private readonly verifiedCerts = new Map<string, true>();
 
@@ -35,6 +35,11 @@ export class ReceiptVerifier {
     private readonly originKey: OriginKeyRepository,
     private readonly segments: VideoSegmentsCache,
   ) {}
+
+  /** Ends the signature workers (the api's shutdown; benches and tests that make a verifier by hand). */
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
+  }
 
   /**
    * Checks every receipt of one call: answers the refused ones in `results` (by index) and returns the

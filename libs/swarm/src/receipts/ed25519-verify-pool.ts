@@ -60,10 +60,11 @@ export class Ed25519VerifyPool {
     if (this.workers.length > 0) return;
     for (let i = 0; i < this.size; i++) {
       const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.unref();
       w.on('message', ({ id, out }: { id: number; out: Uint8Array }) => {
-        this.waiting.get(id)?.resolve(out);
+        const job = this.waiting.get(id);
         this.waiting.delete(id);
+        this.idleUnlessBusy(w);
+        job?.resolve(out);
       });
       // A dead worker fails what it had (the caller retries); the pool starts fresh next time.
       const fail = (err: Error) => {
@@ -77,8 +78,17 @@ export class Ed25519VerifyPool {
       };
       w.on('error', fail);
       w.on('exit', (code) => fail(new Error(`exited with ${code}`)));
+      // Unref'd after the listeners are added (adding a 'message' listener refs the worker's port
+      // again): an idle pool never keeps the process alive; a worker is ref'd while it has a job.
+      w.unref();
       this.workers.push(w);
     }
+  }
+
+  /** Lets the process exit while `w` has no job in flight. */
+  private idleUnlessBusy(w: Worker): void {
+    for (const job of this.waiting.values()) if (job.worker === w) return;
+    w.unref();
   }
 
   /** Checks every item; never throws for bad input (false instead). Results in input order. */
@@ -112,6 +122,7 @@ export class Ed25519VerifyPool {
         const worker = this.workers[this.next++ % this.workers.length];
         const out = await new Promise<Uint8Array>((resolve, reject) => {
           this.waiting.set(id, { worker, resolve, reject });
+          worker.ref(); // until its answer comes (idleUnlessBusy)
           const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
           worker.postMessage({ id, buf: ab, count: idx.length }, [ab as ArrayBuffer]);
         });

@@ -1,34 +1,58 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
 import { CommentsSection } from '@/components/comments/CommentsSection';
+import { PlaylistPanel } from '@/components/library/PlaylistPanel';
+import { SaveButton } from '@/components/library/SaveButton';
+import { UpNext } from '@/components/library/UpNext';
+import { watchInList } from '@/lib/library';
 import { RatingButtons, ratingButtonsKey } from '@/components/engagement/RatingButtons';
-import { ApiError, errorMessage, gql } from '@/lib/api';
 import { exactViewsLabel } from '@/lib/engagement';
-import { formatDuration, relativeDate } from '@/lib/format';
+import { formatDuration, formatTime, relativeDate } from '@/lib/format';
+import { ApiError, errorMessage, gql } from '@/lib/api';
 import { useSession } from '@/lib/session';
 import { graphql } from '@/lib/gql';
 import type { WatchQuery } from '@/lib/gql/graphql';
+
+/** The watch page's video: the shared fields plus the viewer's progress and playlists. */
+type Video = NonNullable<WatchQuery['video']>;
 
 const QUERY = graphql(`
   query Watch($id: ID!) {
     video(id: $id) {
       ...VideoFields
       ...VideoEngagement
+      viewerProgress {
+        positionSec
+        finished
+        resumeAtSec
+      }
+      viewerPlaylistIds
     }
   }
 `);
 
-type Video = NonNullable<WatchQuery['video']>;
-
 type LoadState =
   { kind: 'loading' } | { kind: 'error'; message: string; code: string } | { kind: 'missing'; code: string } | { kind: 'ok'; video: Video };
 
-export function WatchClient({ id }: { id: string }) {
+export function WatchClient({ id, listId }: { id: string; listId: string | null }) {
   const { me } = useSession();
+  const router = useRouter();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  // Resume: the saved position of the first load of this video (later reloads must not seek again).
+  const [resume, setResume] = useState<{ id: string; at: number | null } | null>(null);
+  const [startAt, setStartAt] = useState<number | null>(null);
+  // A playlist: the next video (from the panel), and the countdown once this one ended.
+  const [next, setNext] = useState<{ id: string; title: string } | null>(null);
+  const [upNext, setUpNext] = useState(false);
+  const playNext = useCallback(() => {
+    if (next && listId) router.push(watchInList(next.id, listId));
+  }, [next, listId, router]);
+  const onContentEnded = useCallback(() => setUpNext(true), []);
+  useEffect(() => setUpNext(false), [id]);
 
   const load = useCallback(async () => {
     try {
@@ -54,6 +78,12 @@ export function WatchClient({ id }: { id: string }) {
   }, [me, load]);
 
   const video = state.kind === 'ok' ? state.video : null;
+  const savedAt = video?.viewerProgress?.resumeAtSec ?? null;
+  useEffect(() => {
+    if (!video || me === undefined || resume?.id === video.id) return;
+    setResume({ id: video.id, at: savedAt });
+    setStartAt(savedAt);
+  }, [video, me, savedAt, resume]);
   const processing = video && (video.status === 'UPLOADED' || video.status === 'PROCESSING');
 
   // While the video is still being transcoded, check every 3 s.
@@ -130,15 +160,38 @@ export function WatchClient({ id }: { id: string }) {
           </div>
         </div>
       ) : (
-        <Player
-          videoId={video.id}
-          masterUrl={video.masterUrl!}
-          posterUrl={video.posterUrl}
-          storyboardUrl={video.storyboardUrl}
-          durationSec={video.durationSec}
-          title={video.title}
-        />
+        <div className="watch__stage">
+          <Player
+            key={video.id}
+            videoId={video.id}
+            masterUrl={video.masterUrl!}
+            posterUrl={video.posterUrl}
+            storyboardUrl={video.storyboardUrl}
+            durationSec={video.durationSec}
+            title={video.title}
+            reportProgress={!!me}
+            startAtSec={resume?.id === video.id ? startAt : null}
+            autoPlay={!!listId}
+            onContentEnded={onContentEnded}
+          />
+          {upNext && next && <UpNext title={next.title} onPlay={playNext} onCancel={() => setUpNext(false)} />}
+        </div>
       )}
+      {resume?.id === video.id && resume.at != null && !notReady && (
+        <p className="resume-notice" data-testid="resume-notice">
+          {startAt ? `Resumed where you left off, at ${formatTime(resume.at)}.` : 'Playing from the start.'}{' '}
+          {startAt ? (
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => setStartAt(0)} data-testid="start-over">
+              Start over
+            </button>
+          ) : (
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => setStartAt(resume.at)} data-testid="resume-again">
+              Resume at {formatTime(resume.at)}
+            </button>
+          )}
+        </p>
+      )}
+      {listId && <PlaylistPanel listId={listId} currentId={video.id} onNext={setNext} />}
 
       <div className="watch__info">
         <h1 className="watch__title" data-testid="video-title">
@@ -166,6 +219,7 @@ export function WatchClient({ id }: { id: string }) {
             </Link>
           )}
           {video.status === 'READY' && <RatingButtons key={ratingButtonsKey(video)} video={video} />}
+          {me && video.status === 'READY' && <SaveButton videoId={video.id} initialIds={video.viewerPlaylistIds} />}
         </div>
         {video.description && (
           <p className="watch__description" data-testid="video-description">

@@ -11,6 +11,7 @@ import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
 import { Engagement1733410000000 } from './1733410000000-engagement';
 import { Comments1733420000000 } from './1733420000000-comments';
+import { Library1733430000000 } from './1733430000000-library';
 import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
 
 /** Every migration, in order. New ones are appended here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   Search1733350000000,
   Engagement1733410000000,
   Comments1733420000000,
+  Library1733430000000,
   VideoCaptions1733440000000,
 ];

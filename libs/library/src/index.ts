@@ -1,0 +1,10 @@
+export { LibraryModule } from './library.module';
+export { WatchHistoryService } from './history/watch-history.service';
+export type { HistoryEntry, HistoryPage, RecordResult } from './history/watch-history.service';
+export type { WatchRecord } from './history/watch-history.repository';
+export { finishedTail, isFinished, resumeAt, STARTED_AFTER_SEC } from './history/watch-progress.rules';
+export { PlaylistsService } from './playlists/playlists.service';
+export type { PlaylistResult, ViewedItem } from './playlists/playlists.service';
+export type { PlaylistRecord, PlaylistItemRecord, PlaylistVisibility } from './playlists/playlists.repository';
+export { ITEMS_MAX, PLAYLISTS_MAX, TITLE_MAX, DESCRIPTION_MAX } from './playlists/playlist.rules';
+export { PlaylistType } from './graphql/playlist.types';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CatalogCoreModule } from '@wetube/catalog';
+import { IdentityModule } from '@wetube/identity';
+import { HistoryResolver } from './graphql/history.resolver';
+import { PlaylistResolver } from './graphql/playlist.resolver';
+import { VideoLibraryResolver } from './graphql/video-library.resolver';
+import { WatchHistoryRepository } from './history/watch-history.repository';
+import { WatchHistoryService } from './history/watch-history.service';
+import { PlaylistsRepository } from './playlists/playlists.repository';
+import { PlaylistsService } from './playlists/playlists.service';
+
+const REPOSITORIES = [WatchHistoryRepository, PlaylistsRepository];
+const SERVICES = [WatchHistoryService, PlaylistsService];
+
+/** The viewer's library: watch history (resume, Continue watching) and playlists (Watch later built in). */
+@Module({
+  imports: [CatalogCoreModule, IdentityModule],
+  providers: [...REPOSITORIES, ...SERVICES, HistoryResolver, PlaylistResolver, VideoLibraryResolver],
+  exports: SERVICES,
+})
+export class LibraryModule {}
