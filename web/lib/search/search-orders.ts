@@ -7,7 +7,7 @@ import type { Order } from './search-params';
  * the build says so here: add `VIEWS: true` and the sort menu offers "View count" (its label is in
  * search-params.ts; `sort=views` in a URL is honoured from then on).
  */
-const API_ORDERS = { RELEVANCE: true, DATE: true } satisfies Record<SearchOrder, true>;
+const API_ORDERS = { RELEVANCE: true, DATE: true, VIEWS: true } satisfies Record<SearchOrder, true>;
 
 /** The orders the sort menu offers, in menu order. */
 export const SEARCH_ORDERS: readonly Order[] = Object.keys(API_ORDERS) as SearchOrder[];
