@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { AdsModule } from '@wetube/ads';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
+import { CommentsModule } from '@wetube/comments';
 import { EngagementModule } from '@wetube/engagement';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
@@ -37,6 +38,7 @@ export class ApiModule {
         MediaModule,
         PaymentsModule,
         AdsModule,
+        CommentsModule,
         EngagementModule,
         LibraryModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.

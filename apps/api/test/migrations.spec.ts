@@ -326,6 +326,9 @@ for (const db of databaseMatrix()) {
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasTable('playlists'), false, 'then the library (history, playlists)');
       assert.equal(await hasTable('watch_history'), false);
+      assert.equal(await hasTable('comments'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasTable('comments'), false, 'then comments');
       assert.equal(await hasColumn('view_count'), true);
       // SQLite: the counters were added (and are dropped) in place, so the search triggers on videos stay.
       const videoTriggers = async () =>
@@ -367,7 +370,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 11; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 12; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -20,7 +20,6 @@ export { SeederNodesService } from './seeders/seeder-nodes.service';
 export type { RegisterSeederRequest, RegisterSeederResult } from './seeders/seeder-nodes.service';
 export { SeederNodeEntity } from './seeders/seeder-node.entity';
 export { PageInfo } from './graphql/video.connection';
-export { VideoType } from './graphql/video.type';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
 export { PlaybackProgressHooks, type PlaybackProgress } from './playback/playback-progress.hooks';

@@ -33,6 +33,15 @@ type Documents = {
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n': typeof types.CommentFieldsFragmentDoc;
+  '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.VideoCommentsDocument;
+  '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.CommentRepliesDocument;
+  '\n  mutation AddComment($videoId: ID!, $body: String!) {\n    addComment(videoId: $videoId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.AddCommentDocument;
+  '\n  mutation ReplyToComment($commentId: ID!, $body: String!) {\n    replyToComment(commentId: $commentId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.ReplyToCommentDocument;
+  '\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.EditCommentDocument;
+  '\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id) {\n      deletedCommentId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.DeleteCommentDocument;
+  '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentHiddenDocument;
+  '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentLikedDocument;
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n': typeof types.ContinueWatchingDocument;
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': typeof types.TrendingDocument;
   '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n': typeof types.SearchSuggestionsDocument;
@@ -123,6 +132,24 @@ const documents: Documents = {
     types.MineDocument,
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n':
     types.WatchDocument,
+  '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n':
+    types.CommentFieldsFragmentDoc,
+  '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n':
+    types.VideoCommentsDocument,
+  '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n':
+    types.CommentRepliesDocument,
+  '\n  mutation AddComment($videoId: ID!, $body: String!) {\n    addComment(videoId: $videoId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.AddCommentDocument,
+  '\n  mutation ReplyToComment($commentId: ID!, $body: String!) {\n    replyToComment(commentId: $commentId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.ReplyToCommentDocument,
+  '\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.EditCommentDocument,
+  '\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id) {\n      deletedCommentId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.DeleteCommentDocument,
+  '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.SetCommentHiddenDocument,
+  '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.SetCommentLikedDocument,
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n':
     types.ContinueWatchingDocument,
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': types.TrendingDocument,
@@ -337,6 +364,60 @@ export function graphql(
 export function graphql(
   source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n',
+): typeof import('./graphql').CommentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').VideoCommentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').CommentRepliesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AddComment($videoId: ID!, $body: String!) {\n    addComment(videoId: $videoId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReplyToComment($commentId: ID!, $body: String!) {\n    replyToComment(commentId: $commentId, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').ReplyToCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EditComment($id: ID!, $body: String!) {\n    editComment(id: $id, body: $body) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').EditCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteComment($id: ID!) {\n    deleteComment(id: $id) {\n      deletedCommentId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').SetCommentHiddenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').SetCommentLikedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

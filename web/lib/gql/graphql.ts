@@ -25,6 +25,9 @@ export type BuyPlanInput = {
 
 export type CampaignStatus = 'ACTIVE' | 'PAUSED';
 
+/** NEWEST first, or TOP: most liked first, then most replies, then newest */
+export type CommentOrder = 'NEWEST' | 'TOP';
+
 export type CreateAdvertiserApiKeyInput = {
   /** A label for you, e.g. "reporting server" */
   name: string;
@@ -515,6 +518,260 @@ export type WatchQuery = {
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
+};
+
+export type CommentFieldsFragment = {
+  id: string;
+  parentId: string | null;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  edited: boolean;
+  deleted: boolean;
+  hidden: boolean;
+  replyCount: number;
+  likeCount: number;
+  viewerHasLiked: boolean;
+  viewerIsAuthor: boolean;
+  viewerCanEdit: boolean;
+  viewerCanDelete: boolean;
+  viewerCanHide: boolean;
+  authorIsVideoOwner: boolean;
+  author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+};
+
+export type VideoCommentsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+  orderBy: CommentOrder;
+}>;
+
+export type VideoCommentsQuery = {
+  video: {
+    id: string;
+    commentCount: number;
+    comments: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          parentId: string | null;
+          body: string;
+          createdAt: string;
+          editedAt: string | null;
+          edited: boolean;
+          deleted: boolean;
+          hidden: boolean;
+          replyCount: number;
+          likeCount: number;
+          viewerHasLiked: boolean;
+          viewerIsAuthor: boolean;
+          viewerCanEdit: boolean;
+          viewerCanDelete: boolean;
+          viewerCanHide: boolean;
+          authorIsVideoOwner: boolean;
+          author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type CommentRepliesQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type CommentRepliesQuery = {
+  comment: {
+    id: string;
+    replies: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          parentId: string | null;
+          body: string;
+          createdAt: string;
+          editedAt: string | null;
+          edited: boolean;
+          deleted: boolean;
+          hidden: boolean;
+          replyCount: number;
+          likeCount: number;
+          viewerHasLiked: boolean;
+          viewerIsAuthor: boolean;
+          viewerCanEdit: boolean;
+          viewerCanDelete: boolean;
+          viewerCanHide: boolean;
+          authorIsVideoOwner: boolean;
+          author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type AddCommentMutationVariables = Exact<{
+  videoId: string | number;
+  body: string;
+}>;
+
+export type AddCommentMutation = {
+  addComment: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type ReplyToCommentMutationVariables = Exact<{
+  commentId: string | number;
+  body: string;
+}>;
+
+export type ReplyToCommentMutation = {
+  replyToComment: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type EditCommentMutationVariables = Exact<{
+  id: string | number;
+  body: string;
+}>;
+
+export type EditCommentMutation = {
+  editComment: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type DeleteCommentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteCommentMutation = {
+  deleteComment: { deletedCommentId: string | null; userErrors: Array<{ field: Array<string>; message: string; code: string }> };
+};
+
+export type SetCommentHiddenMutationVariables = Exact<{
+  id: string | number;
+  hidden: boolean;
+}>;
+
+export type SetCommentHiddenMutation = {
+  setCommentHidden: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
+export type SetCommentLikedMutationVariables = Exact<{
+  id: string | number;
+  liked: boolean;
+}>;
+
+export type SetCommentLikedMutation = {
+  setCommentLiked: {
+    comment: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: string;
+      editedAt: string | null;
+      edited: boolean;
+      deleted: boolean;
+      hidden: boolean;
+      replyCount: number;
+      likeCount: number;
+      viewerHasLiked: boolean;
+      viewerIsAuthor: boolean;
+      viewerCanEdit: boolean;
+      viewerCanDelete: boolean;
+      viewerCanHide: boolean;
+      authorIsVideoOwner: boolean;
+      author: { id: string; displayName: string; handle: string | null; avatarUrl: string | null } | null;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
 };
 
 export type ContinueWatchingQueryVariables = Exact<{
@@ -1385,6 +1642,35 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
 }`,
   { fragmentName: 'StudioVideo' },
 ) as unknown as TypedDocumentString<StudioVideoFragment, unknown>;
+export const CommentFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}
+    `,
+  { fragmentName: 'CommentFields' },
+) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const CampaignFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment CampaignFields on Campaign {
@@ -1973,6 +2259,288 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const VideoCommentsDocument = new TypedDocumentString(`
+    query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {
+  video(id: $id) {
+    id
+    commentCount
+    comments(first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CommentFields
+        }
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<VideoCommentsQuery, VideoCommentsQueryVariables>;
+export const CommentRepliesDocument = new TypedDocumentString(`
+    query CommentReplies($id: ID!, $first: Int!, $after: String) {
+  comment(id: $id) {
+    id
+    replies(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CommentFields
+        }
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<CommentRepliesQuery, CommentRepliesQueryVariables>;
+export const AddCommentDocument = new TypedDocumentString(`
+    mutation AddComment($videoId: ID!, $body: String!) {
+  addComment(videoId: $videoId, body: $body) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const ReplyToCommentDocument = new TypedDocumentString(`
+    mutation ReplyToComment($commentId: ID!, $body: String!) {
+  replyToComment(commentId: $commentId, body: $body) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<ReplyToCommentMutation, ReplyToCommentMutationVariables>;
+export const EditCommentDocument = new TypedDocumentString(`
+    mutation EditComment($id: ID!, $body: String!) {
+  editComment(id: $id, body: $body) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<EditCommentMutation, EditCommentMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($id: ID!) {
+  deleteComment(id: $id) {
+    deletedCommentId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const SetCommentHiddenDocument = new TypedDocumentString(`
+    mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {
+  setCommentHidden(id: $id, hidden: $hidden) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<SetCommentHiddenMutation, SetCommentHiddenMutationVariables>;
+export const SetCommentLikedDocument = new TypedDocumentString(`
+    mutation SetCommentLiked($id: ID!, $liked: Boolean!) {
+  setCommentLiked(id: $id, liked: $liked) {
+    comment {
+      ...CommentFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  body
+  createdAt
+  editedAt
+  edited
+  deleted
+  hidden
+  replyCount
+  likeCount
+  viewerHasLiked
+  viewerIsAuthor
+  viewerCanEdit
+  viewerCanDelete
+  viewerCanHide
+  authorIsVideoOwner
+  author {
+    id
+    displayName
+    handle
+    avatarUrl
+  }
+}`) as unknown as TypedDocumentString<SetCommentLikedMutation, SetCommentLikedMutationVariables>;
 export const ContinueWatchingDocument = new TypedDocumentString(`
     query ContinueWatching($first: Int) {
   continueWatching(first: $first) {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
+import { CommentsSection } from '@/components/comments/CommentsSection';
 import { PlaylistPanel } from '@/components/library/PlaylistPanel';
 import { SaveButton } from '@/components/library/SaveButton';
 import { UpNext } from '@/components/library/UpNext';
@@ -244,6 +245,7 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
           </p>
         )}
       </div>
+      {video.status === 'READY' && <CommentsSection videoId={video.id} />}
     </article>
   );
 }
