@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { AdsModule } from '@wetube/ads';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
+import { ChannelsModule } from '@wetube/channels';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { MediaModule } from '@wetube/media';
@@ -32,6 +33,7 @@ export class ApiModule {
         }),
         IdentityModule,
         CatalogModule,
+        ChannelsModule,
         MediaModule,
         PaymentsModule,
         AdsModule,

@@ -301,10 +301,22 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      const hasChannels = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.hasTable('channels')) && (await q.hasTable('channel_subscriptions'));
+        } finally {
+          await q.release();
+        }
+      };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasChannels(), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.equal(await hasSearch(), false, 'the last migration (search) undone alone');
+      assert.equal(await hasChannels(), false, 'the last migration (channels) undone alone');
+      assert.equal(await hasSearch(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasSearch(), false, 'then search');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'then the mint audit');
       assert.equal(await hasColumn('category'), true);
@@ -330,13 +342,14 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 8; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 9; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });
       assert.equal(ran.length, MIGRATIONS.length);
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasChannels(), true);
       // And the schema works again after the round trip.
       assert.equal(await ds.getRepository(VideoEntity).count(), 0);
     });

@@ -19,7 +19,8 @@ export type { PlaybackSession } from './playback/playback-session.service';
 export { SeederNodesService } from './seeders/seeder-nodes.service';
 export type { RegisterSeederRequest, RegisterSeederResult } from './seeders/seeder-nodes.service';
 export { SeederNodeEntity } from './seeders/seeder-node.entity';
-export { PageInfo } from './graphql/video.connection';
+export { PageInfo, VideoConnection, VideoEdge } from './graphql/video.connection';
+export { VideoType } from './graphql/video.type';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
 export {

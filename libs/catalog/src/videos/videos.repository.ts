@@ -23,6 +23,10 @@ export class VideosRepository {
     return this.videos.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<VideoEntity[]> {
+    return this.videos.findBy({ id: In(ids) });
+  }
+
   findByUploadId(uploadId: string): Promise<VideoEntity | null> {
     return this.videos.findOneBy({ uploadId });
   }

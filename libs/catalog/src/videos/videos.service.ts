@@ -57,6 +57,13 @@ export class VideosService {
     return this.videos.findById(id);
   }
 
+  /** The videos of these ids that exist, in the order of `ids`. */
+  async findByIds(ids: string[]): Promise<VideoEntity[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.videos.findByIds(ids)).map((v) => [v.id, v]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
   /** Public, ready videos, newest first. */
   listPublic(first: number, after: Cursor | null): Promise<Page<VideoEntity>> {
     return this.videos.page({ status: VideoStatus.READY, visibility: Visibility.PUBLIC }, first, after);

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
+import { WatchChannelByline } from '@/components/channel/WatchChannelByline';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { formatDuration, relativeDate } from '@/lib/format';
 import { useSession } from '@/lib/session';
@@ -139,12 +140,7 @@ export function WatchClient({ id }: { id: string }) {
           {video.title}
         </h1>
         <div className="watch__meta">
-          <span className="avatar" aria-hidden="true">
-            {(video.owner?.displayName ?? '?').slice(0, 1).toUpperCase()}
-          </span>
-          <span data-testid="video-owner" className="watch__owner">
-            {video.owner?.displayName ?? 'Unknown'}
-          </span>
+          <WatchChannelByline videoId={video.id} fallbackName={video.owner?.displayName ?? 'Unknown'} />
           <span className="muted">
             <time dateTime={video.createdAt}>{relativeDate(video.createdAt)}</time>
             {video.durationSec ? ` · ${formatDuration(video.durationSec)}` : ''}
