@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, keysetAfter, toDate, type Cursor } from '@wetube/platform';
+import { Database, toDate, type Cursor } from '@wetube/platform';
 
 export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
 
@@ -22,12 +22,9 @@ export class ChannelVideosRepository {
     const params: unknown[] = [ownerId];
     let where = `owner_id = ?${all ? '' : ` AND ${LISTED}`}`;
     if (after) {
-      const k = keysetAfter([
-        { column: 'created_at', value: this.db.dialect.time(after.createdAt), order: dir },
-        { column: 'id', value: after.id, order: dir },
-      ]);
-      where += ` AND ${k.sql}`;
-      params.push(...k.params);
+      // A row-value comparison, so the index range can start at the cursor (the OR form may only filter).
+      where += ` AND (created_at, id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`;
+      params.push(this.db.dialect.time(after.createdAt), after.id);
     }
     params.push(first);
     const rows = await this.db.query(
@@ -61,12 +58,9 @@ export class ChannelVideosRepository {
     let keyset = '';
     let keysetParams: unknown[] = [];
     if (after) {
-      const k = keysetAfter([
-        { column: 'v.created_at', value: this.db.dialect.time(after.createdAt), order: 'DESC' },
-        { column: 'v.id', value: after.id, order: 'DESC' },
-      ]);
-      keyset = `AND ${k.sql}`;
-      keysetParams = k.params;
+      // (created_at, id) DESC keyset as a row value, so each channel's index range starts at the cursor.
+      keyset = 'AND (v.created_at, v.id) < (?, ?)';
+      keysetParams = [this.db.dialect.time(after.createdAt), after.id];
     }
     const listed = `v.status = 'READY' AND v.visibility = 'PUBLIC'`;
     const sql = this.db.postgres
@@ -74,7 +68,7 @@ export class ChannelVideosRepository {
            CROSS JOIN LATERAL (SELECT v.id, v.created_at FROM videos v
              WHERE v.owner_id = s.channel_id AND ${listed} ${keyset} ORDER BY v.created_at DESC, v.id DESC LIMIT ?) f
            WHERE s.subscriber_id = ? ORDER BY f.created_at DESC, f.id DESC LIMIT ?`
-      : `SELECT w.id, w.created_at FROM channel_subscriptions s JOIN videos w ON w.rowid IN (
+      : `SELECT w.id, w.created_at FROM channel_subscriptions s CROSS JOIN videos w ON w.rowid IN (
              SELECT v.rowid FROM videos v INDEXED BY idx_videos_channel_feed
              WHERE v.owner_id = s.channel_id AND ${listed} ${keyset} ORDER BY v.created_at DESC, v.id DESC LIMIT ?)
            WHERE s.subscriber_id = ? ORDER BY w.created_at DESC, w.id DESC LIMIT ?`;
