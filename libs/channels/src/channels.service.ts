@@ -54,7 +54,8 @@ export class ChannelsService {
     if (name == null) return null;
     const base = handleBase(name);
     for (let attempt = 0; attempt < 12; attempt++) {
-      const handle = attempt === 0 ? base : `${base}-${randomInt(10 ** (3 + Math.min(attempt, 4)))}`;
+      // base ≤ 24 characters + '-' + ≤ 5 digits: within the 30.
+      const handle = attempt === 0 ? base : `${base}-${randomInt(10 ** Math.min(3 + attempt, 5))}`;
       if (await this.channels.insert(userId, handle, new Date())) break;
       // Made meanwhile by a concurrent request (the user's row) or the handle is someone else's: look again.
       const [mine] = await this.channels.findByUserIds([userId]);

@@ -123,12 +123,13 @@ function uniqueHandle(displayName: string, userId: string, taken: Set<string>): 
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '')
     .replace(/^[._-]+|[._-]+$/g, '')
-    .slice(0, 24);
+    .slice(0, 24)
+    .replace(/[._-]+$/, '');
   if (base.length < 3) base = `user${base}`;
   const hex = userId.replace(/[^0-9a-f]/gi, '').toLowerCase();
   for (let n = 0; ; n++) {
-    const handle = n === 0 ? base : `${base}-${hex.slice(0, 4 + n) || n}`;
-    if (!taken.has(handle) && !RESERVED_AT_MIGRATION.has(handle)) return handle.slice(0, 30);
+    const handle = n === 0 ? base : `${base}-${n < 4 ? hex.slice(0, 3 + n) : n}`;
+    if (!taken.has(handle) && !RESERVED_AT_MIGRATION.has(handle)) return handle;
   }
 }
 
