@@ -128,7 +128,7 @@ function uniqueHandle(displayName: string, userId: string, taken: Set<string>): 
   if (base.length < 3) base = `user${base}`;
   const hex = userId.replace(/[^0-9a-f]/gi, '').toLowerCase();
   for (let n = 0; ; n++) {
-    const handle = n === 0 ? base : `${base}-${n < 4 ? hex.slice(0, 3 + n) : n}`;
+    const handle = n === 0 ? base : `${base}-${n < 4 ? hex.slice(0, 2 + n) : n}`;
     if (!taken.has(handle) && !RESERVED_AT_MIGRATION.has(handle)) return handle;
   }
 }
