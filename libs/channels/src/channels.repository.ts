@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Row, toDate } from '@wetube/platform';
+import { Database, isUniqueViolation, Row, toDate } from '@wetube/platform';
 import type { ChannelLink } from './channel-links';
 
 /** One channel as stored; its name is the owner's `users.display_name` (joined in). */
@@ -100,7 +100,7 @@ export class ChannelsRepository {
   }
 
   isUniqueViolation(err: unknown): boolean {
-    return this.db.dialect.isUniqueViolation(err);
+    return isUniqueViolation(err);
   }
 
   // ---- subscriptions ----
