@@ -115,7 +115,7 @@ for (const db of databaseMatrix()) {
             .map((i) => i.name)
             .filter((n) => n?.startsWith('idx_'))
             .sort(),
-          ['idx_videos_listing', 'idx_videos_owner'],
+          ['idx_videos_channel_feed', 'idx_videos_listing', 'idx_videos_owner'],
         );
         assert.ok(
           videos.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users')),

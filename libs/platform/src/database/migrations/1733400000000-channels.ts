@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { sqlTime } from '../sql-dialect';
+import { installSqliteSearchTriggers } from './1733350000000-search';
 
 /**
  * Channels and subscriptions (libs/channels; issue 13). One `channels` row per user (the channel's
@@ -11,9 +12,11 @@ import { sqlTime } from '../sql-dialect';
  * so the SQLite search triggers stay).
  *
  * Search: `search_documents.channel_handle` (NULL since the search migration) is kept in step by
- * triggers: a new search document takes its owner's handle (PostgreSQL BEFORE INSERT; SQLite AFTER
- * INSERT, an UPDATE the FTS5 triggers follow), and a channel's insert or handle change rewrites its
- * videos' documents, in the same statement as the write, so in the same transaction. Existing users
+ * triggers: a new search document takes its owner's handle (PostgreSQL: a BEFORE INSERT trigger on
+ * search_documents; SQLite: the video triggers' upsert, re-installed here by
+ * installSqliteSearchTriggers, which reads the handle once `channels` exists), and a channel's
+ * insert or handle change rewrites its videos' documents, in the same statement as the write, so in
+ * the same transaction. Existing users
  * get a channel here with a handle made from their display name.
  */
 export class Channels1733400000000 implements MigrationInterface {
@@ -82,10 +85,9 @@ export class Channels1733400000000 implements MigrationInterface {
         'CREATE TRIGGER channel_search_upd AFTER UPDATE OF handle ON channels FOR EACH ROW WHEN (OLD.handle IS DISTINCT FROM NEW.handle) EXECUTE FUNCTION channel_sync_search()',
       );
     } else {
-      await q.query(`CREATE TRIGGER channel_search_doc_ai AFTER INSERT ON search_documents WHEN NEW.channel_handle IS NULL BEGIN
-        UPDATE search_documents SET channel_handle = (SELECT c.handle FROM videos v JOIN channels c ON c.user_id = v.owner_id WHERE v.id = NEW.video_id)
-          WHERE doc_id = NEW.doc_id;
-      END`);
+      // New documents take the handle in the video triggers' own upsert (re-installed now that `channels` exists):
+      // a second trigger on search_documents would race the FTS5 triggers (SQLite fires same-event triggers newest first).
+      await installSqliteSearchTriggers(q);
       const sync = `UPDATE search_documents SET channel_handle = NEW.handle WHERE video_id IN (SELECT id FROM videos WHERE owner_id = NEW.user_id);`;
       await q.query(`CREATE TRIGGER channel_search_ai AFTER INSERT ON channels BEGIN ${sync} END`);
       await q.query(
@@ -107,12 +109,13 @@ export class Channels1733400000000 implements MigrationInterface {
       await q.query('DROP FUNCTION IF EXISTS channel_handle_of_document()');
       await q.query('DROP FUNCTION IF EXISTS channel_sync_search()');
     } else {
-      for (const t of ['channel_search_doc_ai', 'channel_search_ai', 'channel_search_au']) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
+      for (const t of ['channel_search_ai', 'channel_search_au']) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
     }
     await q.query('UPDATE search_documents SET channel_handle = NULL');
     await q.query('DROP INDEX IF EXISTS idx_videos_channel_feed');
     await q.query('DROP TABLE IF EXISTS channel_subscriptions');
     await q.query('DROP TABLE IF EXISTS channels');
+    if (!pg) await installSqliteSearchTriggers(q); // back to the triggers without handles
   }
 }
 
