@@ -41,6 +41,9 @@ async function upload(
   }
 }
 
+/** The api's public URLs name PUBLIC_API_URL (localhost:4000 by default): the same path on the test's port. */
+const local = (api: TestApi, url: string) => `${api.url}${new URL(url).pathname}`;
+
 for (const db of databaseMatrix()) {
   describe(`channels and subscriptions over GraphQL and REST on ${db} (the real api)`, () => {
     let api: TestApi;
@@ -197,7 +200,7 @@ for (const db of databaseMatrix()) {
       assert.equal((await upload(api, null, 'avatar', photo, 'image/jpeg')).status, 401);
       const first = await upload(api, alice, 'avatar', photo, 'image/jpeg');
       assert.equal(first.status, 200, JSON.stringify(first.body));
-      const img = await fetch(first.body.avatarUrl);
+      const img = await fetch(local(api, first.body.avatarUrl));
       assert.equal(img.status, 200);
       assert.equal(img.headers.get('content-type'), 'image/webp');
       assert.match(img.headers.get('cache-control') ?? '', /immutable/);
@@ -208,7 +211,7 @@ for (const db of databaseMatrix()) {
       const second = await upload(api, alice, 'avatar', photo, 'image/jpeg');
       assert.equal(second.status, 200);
       assert.notEqual(second.body.avatarUrl, first.body.avatarUrl);
-      assert.equal((await fetch(first.body.avatarUrl)).status, 404, 'the replaced image is gone');
+      assert.equal((await fetch(local(api, first.body.avatarUrl))).status, 404, 'the replaced image is gone');
       const c = await anon.gql(CHANNEL, { h: handle });
       assert.equal(c.data.channel.avatarUrl, second.body.avatarUrl);
 
@@ -217,7 +220,7 @@ for (const db of databaseMatrix()) {
         .toBuffer();
       const banner = await upload(api, alice, 'banner', bannerIn);
       assert.equal(banner.status, 200, JSON.stringify(banner.body));
-      const bm = await sharp(Buffer.from(await (await fetch(banner.body.bannerUrl)).arrayBuffer())).metadata();
+      const bm = await sharp(Buffer.from(await (await fetch(local(api, banner.body.bannerUrl))).arrayBuffer())).metadata();
       assert.deepEqual([bm.width, bm.height], [2048, 1152]);
 
       const text = await upload(api, alice, 'avatar', Buffer.from('just text, named avatar.png'), 'image/png');
