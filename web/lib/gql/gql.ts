@@ -14,16 +14,23 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
+  '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n': typeof types.ChannelPageDocument;
+  '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelVideosDocument;
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
+  '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': typeof types.MyChannelDocument;
+  '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.UpdateChannelDocument;
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': typeof types.StudioVideoRefreshDocument;
   '\n  query StudioProgress($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.StudioProgressDocument;
   '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
   '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RetryVideoDocument;
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
+  '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n': typeof types.SubscriptionsPageDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n': typeof types.WatchChannelDocument;
+  '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n': typeof types.HomeSubscriptionsDocument;
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n': typeof types.CreativeFieldsFragmentDoc;
   '\n  fragment LineItemFields on LineItem {\n    id\n    campaignId\n    name\n    status\n    flightStart\n    flightEnd\n    budget\n    dailyCap\n    cpmBid\n    pacing\n    targeting {\n      categories\n      tags\n      devices\n      countries\n      timeZone\n      positions\n    }\n    escrowBalance\n    spent\n    returned\n    createdAt\n    closedAt\n    creatives {\n      ...CreativeFields\n    }\n  }\n': typeof types.LineItemFieldsFragmentDoc;
@@ -43,6 +50,9 @@ type Documents = {
   '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateAdvertiserApiKeyDocument;
   '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RevokeAdvertiserApiKeyDocument;
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdReportDocument;
+  '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n': typeof types.ChannelHeaderFragmentDoc;
+  '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n': typeof types.SubscribeDocument;
+  '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n': typeof types.UnsubscribeDocument;
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n': typeof types.SwarmsDocument;
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n': typeof types.HeartbeatDocument;
   '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.StartDocument;
@@ -66,8 +76,15 @@ type Documents = {
 const documents: Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.HomeDocument,
+  '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n':
+    types.ChannelPageDocument,
+  '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
+    types.ChannelVideosDocument,
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.StudioDocument,
+  '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': types.MyChannelDocument,
+  '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.UpdateChannelDocument,
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
     types.StudioVideoFragmentDoc,
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': types.StudioVideoRefreshDocument,
@@ -79,11 +96,17 @@ const documents: Documents = {
     types.RetryVideoDocument,
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
     types.UpdateVideoDocument,
+  '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n':
+    types.SubscriptionsPageDocument,
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
     types.MineDocument,
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n': types.WatchDocument,
+  '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n':
+    types.WatchChannelDocument,
+  '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n':
+    types.HomeSubscriptionsDocument,
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': types.CampaignFieldsFragmentDoc,
   '\n  fragment CreativeFields on Creative {\n    id\n    videoId\n    clickThroughUrl\n    approval\n    videoStatus\n    createdAt\n  }\n':
     types.CreativeFieldsFragmentDoc,
@@ -119,6 +142,12 @@ const documents: Documents = {
     types.RevokeAdvertiserApiKeyDocument,
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
     types.AdReportDocument,
+  '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n':
+    types.ChannelHeaderFragmentDoc,
+  '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n':
+    types.SubscribeDocument,
+  '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n':
+    types.UnsubscribeDocument,
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n':
     types.SwarmsDocument,
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n':
@@ -165,8 +194,32 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n',
+): typeof import('./graphql').ChannelPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n',
+): typeof import('./graphql').ChannelVideosDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
 ): typeof import('./graphql').StudioDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n',
+): typeof import('./graphql').MyChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').UpdateChannelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,6 +260,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').SubscriptionsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n',
 ): typeof import('./graphql').UploadStatusDocument;
 /**
@@ -221,6 +280,18 @@ export function graphql(
 export function graphql(
   source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n',
+): typeof import('./graphql').WatchChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').HomeSubscriptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -335,6 +406,24 @@ export function graphql(
 export function graphql(
   source: '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
 ): typeof import('./graphql').AdReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n',
+): typeof import('./graphql').ChannelHeaderFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').SubscribeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').UnsubscribeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,15 @@ export type BuyPlanInput = {
 
 export type CampaignStatus = 'ACTIVE' | 'PAUSED';
 
+export type ChannelLinkInput = {
+  /** Defaults to the host name */
+  title?: string | null | undefined;
+  url: string;
+};
+
+/** How a channel lists its videos */
+export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
+
 export type CreateAdvertiserApiKeyInput = {
   /** A label for you, e.g. "reporting server" */
   name: string;
@@ -128,6 +137,17 @@ export type TransferInput = {
   toEmail: string;
 };
 
+export type UpdateChannelInput = {
+  /** At most 1,000 characters */
+  description?: string | null | undefined;
+  /** The channel's name (the account's display name), 1-80 characters */
+  displayName?: string | null | undefined;
+  /** 3-30 of a-z 0-9 . _ - (an @ in front and capitals are fine) */
+  handle?: string | null | undefined;
+  /** Replaces the links; at most 5 */
+  links?: Array<ChannelLinkInput> | null | undefined;
+};
+
 export type UpdateVideoInput = {
   /** One of videoCategories; "" for none. Omit to keep it. */
   category?: string | null | undefined;
@@ -174,6 +194,57 @@ export type HomeQuery = {
   };
 };
 
+export type ChannelPageQueryVariables = Exact<{
+  handle: string;
+}>;
+
+export type ChannelPageQuery = {
+  channel: {
+    id: string;
+    handle: string;
+    displayName: string;
+    description: string;
+    avatarUrl: string | null;
+    avatarSmallUrl: string | null;
+    bannerUrl: string | null;
+    createdAt: string;
+    viewerIsOwner: boolean;
+    viewerIsSubscribed: boolean;
+    subscriberCount: number;
+    videoCount: number;
+    links: Array<{ title: string; url: string }>;
+  } | null;
+};
+
+export type ChannelVideosQueryVariables = Exact<{
+  handle: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: ChannelVideoOrder | null | undefined;
+}>;
+
+export type ChannelVideosQuery = {
+  channel: {
+    id: string;
+    videos: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          id: string;
+          title: string;
+          durationSec: number | null;
+          createdAt: string;
+          posterUrl: string | null;
+          status: VideoStatus;
+          progress: number;
+          owner: { id: string; displayName: string };
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
 export type StudioQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -210,6 +281,51 @@ export type StudioQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type MyChannelQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyChannelQuery = {
+  myChannel: {
+    id: string;
+    handle: string;
+    displayName: string;
+    description: string;
+    avatarUrl: string | null;
+    avatarSmallUrl: string | null;
+    bannerUrl: string | null;
+    createdAt: string;
+    viewerIsOwner: boolean;
+    viewerIsSubscribed: boolean;
+    subscriberCount: number;
+    videoCount: number;
+    links: Array<{ title: string; url: string }>;
+  };
+};
+
+export type UpdateChannelMutationVariables = Exact<{
+  input: UpdateChannelInput;
+}>;
+
+export type UpdateChannelMutation = {
+  updateChannel: {
+    channel: {
+      id: string;
+      handle: string;
+      displayName: string;
+      description: string;
+      avatarUrl: string | null;
+      avatarSmallUrl: string | null;
+      bannerUrl: string | null;
+      createdAt: string;
+      viewerIsOwner: boolean;
+      viewerIsSubscribed: boolean;
+      subscriberCount: number;
+      videoCount: number;
+      links: Array<{ title: string; url: string }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
   };
 };
 
@@ -314,6 +430,34 @@ export type UpdateVideoMutation = {
   };
 };
 
+export type SubscriptionsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  withChannels: boolean;
+}>;
+
+export type SubscriptionsPageQuery = {
+  subscriptionFeed: {
+    edges: Array<{
+      node: {
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        owner: { id: string; displayName: string };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  mySubscriptions?: {
+    totalCount: number;
+    edges: Array<{ node: { id: string; handle: string; displayName: string; avatarUrl: string | null } }>;
+  };
+};
+
 export type UploadStatusQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -349,6 +493,44 @@ export type WatchQuery = {
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
+};
+
+export type WatchChannelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type WatchChannelQuery = {
+  video: {
+    id: string;
+    channel: {
+      id: string;
+      handle: string;
+      displayName: string;
+      avatarSmallUrl: string | null;
+      subscriberCount: number;
+      viewerIsSubscribed: boolean;
+      viewerIsOwner: boolean;
+    } | null;
+  } | null;
+};
+
+export type HomeSubscriptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type HomeSubscriptionsQuery = {
+  subscriptionFeed: {
+    edges: Array<{
+      node: {
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        owner: { id: string; displayName: string };
+      };
+    }>;
+  };
 };
 
 export type CampaignFieldsFragment = { id: string; name: string; status: CampaignStatus; createdAt: string };
@@ -757,6 +939,46 @@ export type AdReportQuery = {
   };
 };
 
+export type ChannelHeaderFragment = {
+  id: string;
+  handle: string;
+  displayName: string;
+  description: string;
+  avatarUrl: string | null;
+  avatarSmallUrl: string | null;
+  bannerUrl: string | null;
+  createdAt: string;
+  viewerIsOwner: boolean;
+  viewerIsSubscribed: boolean;
+  subscriberCount: number;
+  videoCount: number;
+  links: Array<{ title: string; url: string }>;
+};
+
+export type SubscribeMutationVariables = Exact<{
+  handle: string;
+}>;
+
+export type SubscribeMutation = {
+  subscribe: {
+    subscribed: boolean;
+    channel: { id: string; subscriberCount: number; viewerIsSubscribed: boolean } | null;
+    userErrors: Array<{ message: string; code: string }>;
+  };
+};
+
+export type UnsubscribeMutationVariables = Exact<{
+  handle: string;
+}>;
+
+export type UnsubscribeMutation = {
+  unsubscribe: {
+    subscribed: boolean;
+    channel: { id: string; subscriberCount: number; viewerIsSubscribed: boolean } | null;
+    userErrors: Array<{ message: string; code: string }>;
+  };
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1119,6 +1341,29 @@ export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ApiKeyFields' },
 ) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const ChannelHeaderFragmentDoc = new TypedDocumentString(
+  `
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}
+    `,
+  { fragmentName: 'ChannelHeader' },
+) as unknown as TypedDocumentString<ChannelHeaderFragment, unknown>;
 export const WalletFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment WalletFields on Wallet {
@@ -1213,6 +1458,61 @@ export const HomeDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const ChannelPageDocument = new TypedDocumentString(`
+    query ChannelPage($handle: String!) {
+  channel(handle: $handle) {
+    ...ChannelHeader
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<ChannelPageQuery, ChannelPageQueryVariables>;
+export const ChannelVideosDocument = new TypedDocumentString(`
+    query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {
+  channel(handle: $handle) {
+    id
+    videos(first: $first, after: $after, orderBy: $orderBy) {
+      edges {
+        node {
+          ...VideoCard
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<ChannelVideosQuery, ChannelVideosQueryVariables>;
 export const StudioDocument = new TypedDocumentString(`
     query Studio($first: Int, $after: String) {
   myVideos(first: $first, after: $after) {
@@ -1265,6 +1565,61 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const MyChannelDocument = new TypedDocumentString(`
+    query MyChannel {
+  myChannel {
+    ...ChannelHeader
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<MyChannelQuery, MyChannelQueryVariables>;
+export const UpdateChannelDocument = new TypedDocumentString(`
+    mutation UpdateChannel($input: UpdateChannelInput!) {
+  updateChannel(input: $input) {
+    channel {
+      ...ChannelHeader
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<UpdateChannelMutation, UpdateChannelMutationVariables>;
 export const StudioVideoRefreshDocument = new TypedDocumentString(`
     query StudioVideoRefresh($id: ID!) {
   video(id: $id) {
@@ -1373,6 +1728,44 @@ export const UpdateVideoDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<UpdateVideoMutation, UpdateVideoMutationVariables>;
+export const SubscriptionsPageDocument = new TypedDocumentString(`
+    query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {
+  subscriptionFeed(first: $first, after: $after) {
+    edges {
+      node {
+        ...VideoCard
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  mySubscriptions(first: 100) @include(if: $withChannels) {
+    totalCount
+    edges {
+      node {
+        id
+        handle
+        displayName
+        avatarUrl
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<SubscriptionsPageQuery, SubscriptionsPageQueryVariables>;
 export const UploadStatusDocument = new TypedDocumentString(`
     query UploadStatus($id: ID!) {
   video(id: $id) {
@@ -1430,6 +1823,45 @@ export const WatchDocument = new TypedDocumentString(`
     displayName
   }
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const WatchChannelDocument = new TypedDocumentString(`
+    query WatchChannel($id: ID!) {
+  video(id: $id) {
+    id
+    channel {
+      id
+      handle
+      displayName
+      avatarSmallUrl
+      subscriberCount
+      viewerIsSubscribed
+      viewerIsOwner
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchChannelQuery, WatchChannelQueryVariables>;
+export const HomeSubscriptionsDocument = new TypedDocumentString(`
+    query HomeSubscriptions {
+  subscriptionFeed(first: 8) {
+    edges {
+      node {
+        ...VideoCard
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  owner {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<HomeSubscriptionsQuery, HomeSubscriptionsQueryVariables>;
 export const AdvertiserDocument = new TypedDocumentString(`
     query Advertiser {
   advertiser {
@@ -1892,6 +2324,38 @@ export const AdReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const SubscribeDocument = new TypedDocumentString(`
+    mutation Subscribe($handle: String!) {
+  subscribe(handle: $handle) {
+    subscribed
+    channel {
+      id
+      subscriberCount
+      viewerIsSubscribed
+    }
+    userErrors {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
+export const UnsubscribeDocument = new TypedDocumentString(`
+    mutation Unsubscribe($handle: String!) {
+  unsubscribe(handle: $handle) {
+    subscribed
+    channel {
+      id
+      subscriberCount
+      viewerIsSubscribed
+    }
+    userErrors {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {
