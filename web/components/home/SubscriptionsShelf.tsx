@@ -27,10 +27,7 @@ export function SubscriptionsShelf() {
   const [videos, setVideos] = useState<VideoCardData[]>([]);
 
   useEffect(() => {
-    if (!me) {
-      setVideos([]);
-      return;
-    }
+    if (!me) return;
     let live = true;
     gql(QUERY)
       .then((d) => live && setVideos(d.subscriptionFeed.edges.map((e) => e.node)))
