@@ -164,7 +164,7 @@ describe('channels and subscriptions in the browser', { timeout: 600_000 }, () =
     );
     assert.equal((await viewer.locator('[data-testid=channel-subscribers]').textContent())?.trim(), '1 subscriber');
     await viewer.click('[data-testid=channel-tab-about]');
-    await viewer.getByText('New every week.').waitFor();
+    await viewer.locator('[data-testid=channel-about]').getByText('New every week.').waitFor();
     assert.equal(await viewer.locator('a[href="https://mira.example/"]').count(), 1);
     await viewer.click('[data-testid=channel-tab-videos]');
     await viewer.getByText('Waves at the harbour').first().waitFor({ timeout: 15_000 });

@@ -42,8 +42,9 @@ export function ChannelImageField({
       onUploaded(urls);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      setPreview(null);
     } finally {
+      // The stored image (or the one before a refusal) replaces the local preview, whose URL is revoked now.
+      setPreview(null);
       setProgress(null);
       URL.revokeObjectURL(url);
     }
