@@ -203,6 +203,7 @@ export function ChannelEditor() {
             {form.links.map((l, i) => (
               <div key={i} className={styles.linkRow}>
                 <input
+                  type="text"
                   aria-label={`Link ${i + 1} title`}
                   placeholder="Title"
                   value={l.title}
