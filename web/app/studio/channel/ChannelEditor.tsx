@@ -161,6 +161,7 @@ export function ChannelEditor() {
           <div className="field">
             <label htmlFor={`${uid}-displayName`}>Name</label>
             <input
+              type="text"
               {...fieldProps('displayName')}
               value={form.displayName}
               maxLength={80}
@@ -173,6 +174,7 @@ export function ChannelEditor() {
             <div className={styles.handleInput}>
               <span aria-hidden="true">@</span>
               <input
+                type="text"
                 {...fieldProps('handle')}
                 value={form.handle}
                 maxLength={31}
