@@ -20,7 +20,7 @@ const SIZES = [
   { w: 390, h: 844 },
   { w: 1366, h: 900 },
 ] as const;
-const BASE_LINKS = ['home', 'library', 'upload', 'studio', 'wallet'];
+const BASE_LINKS = ['home', 'subscriptions', 'library', 'upload', 'studio', 'wallet'];
 
 interface Account {
   role: 'anonymous' | 'creator' | 'advertiser' | 'admin';

@@ -6,6 +6,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/catalog';
 import { CommentsModule } from '@wetube/comments';
 import { EngagementModule } from '@wetube/engagement';
+import { ChannelsModule } from '@wetube/channels';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { LibraryModule } from '@wetube/library';
@@ -35,6 +36,7 @@ export class ApiModule {
         }),
         IdentityModule,
         CatalogModule,
+        ChannelsModule,
         MediaModule,
         PaymentsModule,
         AdsModule,

@@ -115,7 +115,7 @@ for (const db of databaseMatrix()) {
             .map((i) => i.name)
             .filter((n) => n?.startsWith('idx_'))
             .sort(),
-          ['idx_videos_listing', 'idx_videos_owner'],
+          ['idx_videos_channel_feed', 'idx_videos_listing', 'idx_videos_owner'],
         );
         assert.ok(
           videos.foreignKeys.some((fk) => fk.columnNames.includes('owner_id') && fk.referencedTableName.endsWith('users')),
@@ -317,6 +317,14 @@ for (const db of databaseMatrix()) {
           await q.release();
         }
       };
+      const hasChannels = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.hasTable('channels')) && (await q.hasTable('channel_subscriptions'));
+        } finally {
+          await q.release();
+        }
+      };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
       assert.equal(await hasCaptions(), true);
@@ -342,6 +350,9 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasColumn('like_count'), false);
       assert.equal(await hasTable('video_views'), false);
       assert.equal(await hasTable('video_ratings'), false);
+      assert.equal(await hasChannels(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasChannels(), false, 'the last migration (channels) undone alone');
       assert.equal(await hasSearch(), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasSearch(), false, 'then search');
@@ -370,7 +381,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 12; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 13; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });
@@ -378,6 +389,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
       assert.equal(await hasCaptions(), true);
+      assert.equal(await hasChannels(), true);
       // And the schema works again after the round trip.
       assert.equal(await ds.getRepository(VideoEntity).count(), 0);
     });

@@ -79,9 +79,14 @@ export function StudioClient() {
           </h1>
           <p className="muted">Manage the videos of {me.displayName}.</p>
         </div>
-        <Link href="/upload" className="btn btn--primary">
-          Upload a video
-        </Link>
+        <div className="row">
+          <Link href="/studio/channel" className="btn" data-testid="studio-channel-link">
+            Channel
+          </Link>
+          <Link href="/upload" className="btn btn--primary">
+            Upload a video
+          </Link>
+        </div>
       </div>
 
       <StudioEarnings />

@@ -9,6 +9,7 @@ export interface NavLink {
 
 const EVERYONE: NavLink[] = [
   { href: '/', label: 'Home', key: 'home' },
+  { href: '/subscriptions', label: 'Subscriptions', key: 'subscriptions' },
   { href: '/library', label: 'Library', key: 'library' },
   { href: '/upload', label: 'Upload', key: 'upload' },
   { href: '/studio', label: 'Studio', key: 'studio' },

@@ -12,6 +12,7 @@ import { watchInList } from '@/lib/library';
 import { RatingButtons, ratingButtonsKey } from '@/components/engagement/RatingButtons';
 import { exactViewsLabel } from '@/lib/engagement';
 import { formatDuration, formatTime, relativeDate } from '@/lib/format';
+import { WatchChannelByline } from '@/components/channel/WatchChannelByline';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { useSession } from '@/lib/session';
 import { graphql } from '@/lib/gql';
@@ -198,12 +199,7 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
           {video.title}
         </h1>
         <div className="watch__meta">
-          <span className="avatar" aria-hidden="true">
-            {(video.owner?.displayName ?? '?').slice(0, 1).toUpperCase()}
-          </span>
-          <span data-testid="video-owner" className="watch__owner">
-            {video.owner?.displayName ?? 'Unknown'}
-          </span>
+          <WatchChannelByline videoId={video.id} fallbackName={video.owner?.displayName ?? 'Unknown'} />
           <span className="muted">
             <span data-testid="view-count" data-count={video.viewCount}>
               {exactViewsLabel(video.viewCount)}

@@ -55,15 +55,22 @@ export const SQLITE_TRIGGER_NAMES = ['search_video_ai', 'search_video_au', 'sear
 /** SQLite: the tags column holds JSON text (`["a","b"]`); the index wants the words. */
 const SQLITE_TAGS = (col: string) => `trim(replace(replace(replace(replace(${col}, '[', ' '), ']', ' '), '"', ' '), ',', ' '))`;
 
-const SQLITE_UPSERT = `
+/** The upsert the video triggers run; with the channels table (migration 1733400000000) it also writes the owner's handle. */
+const sqliteUpsert = (withChannels: boolean) => `
   INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, channel_handle, duration_ms, created_at)
-  SELECT NEW.id, 'VIDEO', NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id), NULL, NEW.duration_ms, NEW.created_at
+  SELECT NEW.id, 'VIDEO', NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id),
+    ${withChannels ? '(SELECT handle FROM channels WHERE user_id = NEW.owner_id)' : 'NULL'}, NEW.duration_ms, NEW.created_at
   WHERE NEW.status = 'READY' AND NEW.visibility = 'PUBLIC'
   ON CONFLICT (video_id) DO UPDATE SET title = excluded.title, description = excluded.description, tags = excluded.tags, channel_name = excluded.channel_name,
-    duration_ms = excluded.duration_ms, created_at = excluded.created_at;`;
+    ${withChannels ? 'channel_handle = excluded.channel_handle, ' : ''}duration_ms = excluded.duration_ms, created_at = excluded.created_at;`;
 
-/** (Re)creates the triggers on `videos` and `users`; idempotent. For migrations that re-create those tables on SQLite. */
+/**
+ * (Re)creates the triggers on `videos` and `users`; idempotent. For migrations that re-create those tables on SQLite.
+ * When the `channels` table exists the documents take the owner's channel handle too.
+ */
 export async function installSqliteSearchTriggers(q: QueryRunner): Promise<void> {
+  const withChannels = (await q.query(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'channels'`)).length > 0;
+  const SQLITE_UPSERT = sqliteUpsert(withChannels);
   for (const t of SQLITE_TRIGGER_NAMES) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
   await q.query(`CREATE TRIGGER search_video_ai AFTER INSERT ON videos BEGIN ${SQLITE_UPSERT} END`);
   await q.query(`CREATE TRIGGER search_video_au AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos BEGIN

@@ -9,6 +9,7 @@ import { VideoMidrolls1733100000000 } from './1733100000000-video-midrolls';
 import { VideoCategory1733200000000 } from './1733200000000-video-category';
 import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
+import { Channels1733400000000 } from './1733400000000-channels';
 import { Engagement1733410000000 } from './1733410000000-engagement';
 import { Comments1733420000000 } from './1733420000000-comments';
 import { Library1733430000000 } from './1733430000000-library';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   VideoCategory1733200000000,
   MintAudit1733310000000,
   Search1733350000000,
+  Channels1733400000000,
   Engagement1733410000000,
   Comments1733420000000,
   Library1733430000000,

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CatalogCoreModule } from '@wetube/catalog';
+import { IdentityModule } from '@wetube/identity';
+import { StorageModule } from '@wetube/platform';
+import { ChannelVideosRepository } from './channel-videos.repository';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelsService } from './channels.service';
+import { ChannelResolver } from './graphql/channel.resolver';
+import { SubscriptionResolver } from './graphql/subscription.resolver';
+import { VideoChannelResolver } from './graphql/video-channel.resolver';
+import { ChannelImagesController } from './images/channel-images.controller';
+import { ChannelImagesService } from './images/channel-images.service';
+import { SubscriptionsService } from './subscriptions.service';
+
+const REPOSITORIES = [ChannelsRepository, ChannelVideosRepository];
+
+/** Channels (handle, name, description, links, avatar and banner) and subscriptions with their feed. */
+@Module({
+  imports: [CatalogCoreModule, IdentityModule, StorageModule],
+  controllers: [ChannelImagesController],
+  providers: [
+    ...REPOSITORIES,
+    ChannelsService,
+    SubscriptionsService,
+    ChannelImagesService,
+    ChannelResolver,
+    SubscriptionResolver,
+    VideoChannelResolver,
+  ],
+  exports: [ChannelsService, SubscriptionsService],
+})
+export class ChannelsModule {}
