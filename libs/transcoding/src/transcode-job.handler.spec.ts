@@ -39,6 +39,8 @@ const PROBE: ProbeResult = {
 };
 
 const RESULT: TranscodeResult = {
+  kind: 'video',
+  audioInfo: null,
   durationSec: 10.02,
   width: 1280,
   height: 720,
