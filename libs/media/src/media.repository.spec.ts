@@ -70,7 +70,11 @@ describe('MediaRepository.probe', () => {
   });
 
   it('says a text file renamed .mp4 is not a video', async () => {
-    await probeFails(await writeTextAsVideo(join(dir, 'notes.mp4')), 'The file is not a video ffmpeg can read', /Invalid data/);
+    await probeFails(
+      await writeTextAsVideo(join(dir, 'notes.mp4')),
+      'The file is not a video or audio file ffmpeg can read',
+      /Invalid data/,
+    );
   });
 
   it('says an empty file is empty', async () => {

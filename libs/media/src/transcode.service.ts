@@ -20,7 +20,8 @@ import {
 import { AAC_LC_CODEC, avc1Codec } from './codec.string';
 import { buildAudioMasterPlaylist, buildMasterPlaylist, measureBandwidth } from './master-playlist.writer';
 import { MediaRepository } from './media.repository';
-import { TranscodeAbortedError, TranscodeError } from './media.errors';
+import { SourceRejectedError, TranscodeAbortedError, TranscodeError } from './media.errors';
+import { formatDuration } from './source.validator';
 import type {
   AudioItemInfo,
   AudioRenditionResult,
@@ -38,6 +39,8 @@ import { buildStoryboardVtt } from './storyboard.writer';
  * cutting the poster and tiling the storyboard.
  */
 const ENCODE_SHARE = 95;
+/** An audio source whose decodable part is shorter than this share of its declared length is refused as truncated. */
+const TRUNCATED_SHARE = 0.9;
 
 /**
  * Turns a validated source into the published-to-be HLS folder: one ffmpeg process (one decode)
@@ -214,9 +217,18 @@ export class TranscodeService {
     let step = 0;
     const stepDone = () => report(ENCODE_SHARE + (++step / steps) * (100 - ENCODE_SHARE - 1));
     const rungs: AudioRenditionResult[] = [];
+    let decodedSec = 0;
     for (const rung of ladder.audioRungs) {
       const playlist = `${rung.name}/${MEDIA_PLAYLIST}`;
       const measure = await this.media.measureRendition(path(playlist));
+      decodedSec = measure.segments.reduce((t, seg) => t + seg.durationSec, 0);
+      // An MP3 cut short still tells its whole length in its header; ffmpeg decodes what is there.
+      if (decodedSec < probe.durationSec * TRUNCATED_SHARE && probe.durationSec - decodedSec > 2) {
+        throw new SourceRejectedError(
+          'TRUNCATED',
+          `The file is truncated or damaged: only ${formatDuration(decodedSec)} of its ${formatDuration(probe.durationSec)} could be decoded`,
+        );
+      }
       const info = await this.media.probeRendition(path(playlist));
       if (info.codec !== 'aac') throw new TranscodeError(`The ${rung.name} rendition is ${info.codec}, not aac`, '');
       const bw = measureBandwidth([], measure.segments);
@@ -269,7 +281,8 @@ export class TranscodeService {
     report(100);
     return {
       kind: 'audio',
-      durationSec: probe.durationSec,
+      // What was encoded (the header's length can be off for MP3s without a frame count).
+      durationSec: Math.round(decodedSec * 1000) / 1000 || probe.durationSec,
       width: 0,
       height: 0,
       renditions: rungs.map((r) => ({

@@ -4,15 +4,21 @@ import type { UploadDetails } from '../ingest/upload-metadata';
 import { Cursor } from './cursor';
 import { VideoEntity, RenditionInfo } from './video.entity';
 import { VideoStatus, Visibility } from './video.enums';
+import { MediaKind, type AudioMeta } from './audio-meta';
 import { Page, VideosRepository } from './videos.repository';
 
 export type { Page } from './videos.repository';
 
 export interface ReadyFacts {
   durationMs: number;
-  width: number;
-  height: number;
+  /** null for audio. */
+  width: number | null;
+  height: number | null;
   renditions: RenditionInfo[];
+  /** Default VIDEO. */
+  kind?: MediaKind;
+  /** Audio: merged into what the upload stored (tags, cover, loudness). */
+  audioMeta?: AudioMeta | null;
 }
 
 /** Videos: the lifecycle (uploaded → processing → ready | failed) and listings; queries in VideosRepository. */
@@ -47,6 +53,9 @@ export class VideosService {
       attempts: 0,
       midrolls: null,
       category: input.category ?? null,
+      kind: MediaKind.VIDEO,
+      audioMeta:
+        input.podcast !== undefined || input.normalize !== undefined ? { podcast: input.podcast, normalize: input.normalize } : null,
       createdAt: now,
       updatedAt: now,
       readyAt: null,

@@ -9,6 +9,7 @@ import { VideoMidrolls1733100000000 } from './1733100000000-video-midrolls';
 import { VideoCategory1733200000000 } from './1733200000000-video-category';
 import { MintAudit1733310000000 } from './1733310000000-mint-audit';
 import { Search1733350000000 } from './1733350000000-search';
+import { AudioItems1733450000000 } from './1733450000000-audio-items';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   VideoCategory1733200000000,
   MintAudit1733310000000,
   Search1733350000000,
+  AudioItems1733450000000,
 ];
