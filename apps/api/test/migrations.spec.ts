@@ -303,8 +303,14 @@ for (const db of databaseMatrix()) {
       };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasColumn('kind'), true);
+      assert.equal(await hasColumn('audio_meta'), true);
       await ds.undoLastMigration({ transaction: 'all' });
-      assert.equal(await hasSearch(), false, 'the last migration (search) undone alone');
+      assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
+      assert.equal(await hasColumn('audio_meta'), false);
+      assert.equal(await hasSearch(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasSearch(), false, 'then search');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), BEFORE_MINT_AUDIT, 'then the mint audit');
       assert.equal(await hasColumn('category'), true);

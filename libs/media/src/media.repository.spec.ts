@@ -55,7 +55,8 @@ describe('MediaRepository.probe', () => {
         frameCount: 50,
       },
     );
-    assert.deepEqual(p.audio, { codec: 'aac', channels: 2, sampleRate: 48000 });
+    assert.deepEqual({ ...p.audio, bitrate: undefined }, { codec: 'aac', channels: 2, sampleRate: 48000, bitrate: undefined });
+    assert.ok((p.audio?.bitrate ?? 0) > 0, 'the audio bit rate is read');
   });
 
   it('turns the display size of a rotated phone clip', async () => {

@@ -94,22 +94,22 @@ export class TranscodeJobHandler {
         width: result.kind === 'audio' ? null : result.width,
         height: result.kind === 'audio' ? null : result.height,
         kind: result.kind === 'audio' ? MediaKind.AUDIO : MediaKind.VIDEO,
-        audioMeta: audio
-          ? {
-              ...video.audioMeta,
-              tags: audio.tags,
-              coverSource: audio.coverSource,
-              loudness: audio.loudness && {
-                integrated: audio.loudness.integrated,
-                truePeak: audio.loudness.truePeak,
-                range: audio.loudness.range,
-                threshold: audio.loudness.threshold,
-                targetIntegrated: audio.loudness.target.integrated,
-                targetTruePeak: audio.loudness.target.truePeak,
-                targetRange: audio.loudness.target.range,
-              },
-            }
-          : video.audioMeta,
+        ...(audio && {
+          audioMeta: {
+            ...video.audioMeta,
+            tags: audio.tags,
+            coverSource: audio.coverSource,
+            loudness: audio.loudness && {
+              integrated: audio.loudness.integrated,
+              truePeak: audio.loudness.truePeak,
+              range: audio.loudness.range,
+              threshold: audio.loudness.threshold,
+              targetIntegrated: audio.loudness.target.integrated,
+              targetTruePeak: audio.loudness.target.truePeak,
+              targetRange: audio.loudness.target.range,
+            },
+          },
+        }),
         renditions: result.renditions.map((r) => ({
           name: r.name,
           width: r.width,
