@@ -23,6 +23,7 @@ import { usePlaybackRate } from './player/usePlaybackRate';
 import { usePlaybackSession } from './player/usePlaybackSession';
 import { useP2PSwarm } from './player/useP2PSwarm';
 import { useStoryboard } from './player/useStoryboard';
+import { AudioCover } from './player/AudioCover';
 
 interface Props {
   /** When given, segments are also shared with other viewers over WebTorrent (HTTP stays the fallback). */
@@ -32,13 +33,15 @@ interface Props {
   storyboardUrl?: string | null;
   durationSec?: number | null;
   title: string;
+  /** An AUDIO item: its cover is shown instead of the (black) picture. */
+  audioOnly?: boolean;
 }
 
 /**
  * The watch page's player: one hook per job (web/components/player/use*.ts) and the frame's markup.
  * A new behaviour gets its own hook there, called here, rather than more state in this component.
  */
-export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationSec, title }: Props) {
+export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationSec, title, audioOnly }: Props) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   /** The P2P controller of the moment (useP2PSwarm sets it, hls.js's fragment loader reads it). */
   const p2pRef = useRef<P2PController | null>(null);
@@ -124,6 +127,7 @@ export function Player({ videoId, masterUrl, posterUrl, storyboardUrl, durationS
           onClick={tap.onPictureClick}
           onDoubleClick={toggleFullscreen}
         />
+        {audioOnly && <AudioCover src={posterUrl} title={title} />}
         {!media.started && !ad && !hls.error && (
           <button
             type="button"

@@ -87,6 +87,8 @@ export type FrequencyCapsInput = {
 /** DRAFT only while the budget moves into escrow; only ACTIVE serves */
 export type LineItemStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED' | 'PAUSED';
 
+export type MediaKind = 'AUDIO' | 'VIDEO';
+
 /** EVEN: spread over the flight (and the day, with a daily cap); ASAP: no throttling */
 export type Pacing = 'ASAP' | 'EVEN';
 
@@ -204,6 +206,7 @@ export type StudioQuery = {
         posterUrl: string | null;
         masterUrl: string | null;
         storyboardUrl: string | null;
+        kind: MediaKind;
         viewerCanEdit: boolean;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
@@ -233,6 +236,7 @@ export type StudioVideoFragment = {
   posterUrl: string | null;
   masterUrl: string | null;
   storyboardUrl: string | null;
+  kind: MediaKind;
   viewerCanEdit: boolean;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
@@ -263,6 +267,7 @@ export type StudioVideoRefreshQuery = {
     posterUrl: string | null;
     masterUrl: string | null;
     storyboardUrl: string | null;
+    kind: MediaKind;
     viewerCanEdit: boolean;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
@@ -345,6 +350,7 @@ export type WatchQuery = {
     posterUrl: string | null;
     masterUrl: string | null;
     storyboardUrl: string | null;
+    kind: MediaKind;
     viewerCanEdit: boolean;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
@@ -948,6 +954,7 @@ export type VideoFieldsFragment = {
   posterUrl: string | null;
   masterUrl: string | null;
   storyboardUrl: string | null;
+  kind: MediaKind;
   viewerCanEdit: boolean;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
@@ -986,6 +993,7 @@ export const VideoFieldsFragmentDoc = new TypedDocumentString(
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -1027,6 +1035,7 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -1252,6 +1261,7 @@ fragment VideoFields on Video {
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -1294,6 +1304,7 @@ fragment VideoFields on Video {
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -1417,6 +1428,7 @@ export const WatchDocument = new TypedDocumentString(`
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width

@@ -131,6 +131,7 @@ export function WatchClient({ id }: { id: string }) {
           storyboardUrl={video.storyboardUrl}
           durationSec={video.durationSec}
           title={video.title}
+          audioOnly={video.kind === 'AUDIO'}
         />
       )}
 
