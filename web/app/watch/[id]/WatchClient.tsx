@@ -174,10 +174,12 @@ export function WatchClient({ id }: { id: string }) {
         {video.renditions && video.renditions.length > 0 && (
           <p className="muted small">
             Available in{' '}
-            {video.renditions
-              .filter((r) => r.height > 0)
-              .map((r) => `${r.height}p`)
-              .join(', ')}
+            {video.kind === 'AUDIO'
+              ? video.renditions.map((r) => r.name.replace(/k$/, ' kbit/s')).join(', ')
+              : video.renditions
+                  .filter((r) => r.height > 0)
+                  .map((r) => `${r.height}p`)
+                  .join(', ')}
           </p>
         )}
       </div>
