@@ -161,7 +161,7 @@ async function main() {
         const a = seqInv.outputs[next++];
         await ffmpeg([...global, '-i', src, ...a.options, a.target]);
       }
-      const sb = ladder.storyboard;
+      const sb = ladder.storyboard!;
       await ffmpeg([
         ...global,
         '-i',

@@ -50,6 +50,7 @@ export const VIDEO_FIELDS = graphql(`
     posterUrl
     masterUrl
     storyboardUrl
+    kind
     renditions {
       name
       width

@@ -26,7 +26,12 @@ const CASES: BadCase[] = [
   { name: 'a text file named .mp4', filename: 'notes.mp4', make: writeTextAsVideo, reason: /not a video/i },
   { name: 'a zero-byte file', filename: 'empty.mp4', make: writeZeroByteFile, reason: /empty \(0 bytes\)/i },
   { name: 'a truncated MP4', filename: 'cut.mp4', make: (p) => generateTruncatedMp4(p), reason: /truncated or damaged/i },
-  { name: 'an audio-only file', filename: 'song.m4a', make: (p) => generateAudioOnly(p, 2), reason: /no video stream.*audio-only/i },
+  {
+    name: 'an audio file longer than MAX_DURATION_SEC',
+    filename: 'song.m4a',
+    make: (p) => generateAudioOnly(p, 5),
+    reason: /audio is 0:05 long; the limit is 0:03/,
+  },
   { name: 'a still image renamed .mp4', filename: 'photo.mp4', make: generateStillImageAsVideo, reason: /still image/i },
   {
     name: 'a clip longer than MAX_DURATION_SEC',

@@ -327,6 +327,11 @@ for (const db of databaseMatrix()) {
       };
       assert.deepEqual(await tables(), ALL_TABLES);
       assert.equal(await hasSearch(), true);
+      assert.equal(await hasColumn('kind'), true);
+      assert.equal(await hasColumn('audio_meta'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
+      assert.equal(await hasColumn('audio_meta'), false);
       assert.equal(await hasCaptions(), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasCaptions(), false, 'the last migration (video captions) undone alone');
@@ -381,7 +386,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 13; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 14; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

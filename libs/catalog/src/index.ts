@@ -4,6 +4,8 @@ export type { ReadyFacts, Page, VideoFacts } from './videos/videos.service';
 export { VideoEntity } from './videos/video.entity';
 export type { RenditionInfo } from './videos/video.entity';
 export { VideoStatus, Visibility } from './videos/video.enums';
+export { MediaKind } from './videos/audio-meta';
+export type { AudioMeta, AudioTags, AudioLoudness } from './videos/audio-meta';
 export { VIDEO_CATEGORIES, findCategory, type VideoCategory } from './videos/video-categories';
 export { TRANSCODE_QUEUE, InjectTranscodeQueue } from './videos/transcode-queue';
 export type { TranscodeJob, TranscodeQueue } from './videos/transcode-queue';

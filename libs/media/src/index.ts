@@ -1,10 +1,20 @@
 export { MediaModule } from './media.module';
-export { MediaRepository, ffmpegPath, ffprobePath } from './media.repository';
+export { MediaRepository, ffmpegPath, ffprobePath, readMediaTags } from './media.repository';
 export type { OrphanEncoder } from './encoder.processes';
 export { TranscodeService } from './transcode.service';
-export { planLadder, videoBitrateK, DEFAULT_RUNGS, DEFAULT_PRESET, DEFAULT_SEGMENT_DURATION_SEC } from './ladder.planner';
+export {
+  planLadder,
+  planAudioLadder,
+  audioRungBitrates,
+  videoBitrateK,
+  DEFAULT_RUNGS,
+  DEFAULT_PRESET,
+  DEFAULT_SEGMENT_DURATION_SEC,
+  DEFAULT_AUDIO_BITRATES_K,
+  PODCAST_LOUDNESS,
+} from './ladder.planner';
 export type { LadderOptions } from './ladder.planner';
-export { validateSource, formatDuration, frameLimits } from './source.validator';
+export { validateSource, formatDuration, frameLimits, NO_STREAM } from './source.validator';
 export type { SourceLimits } from './source.validator';
 export {
   buildTranscodeInvocation,
@@ -20,9 +30,16 @@ export {
   STORYBOARD_VTT,
   STORYBOARD_PATTERN,
   THUMBS_DIR,
+  WAVEFORM_IMAGE,
+  WAVEFORM_PEAKS,
+  buildLoudnormFilter,
+  buildLoudnessMeasureInvocation,
+  parseLoudnormOutput,
+  buildAudioTranscodeInvocation,
+  computePeaks,
 } from './ffmpeg-args.builder';
 export type { FfmpegInvocation, FfmpegOutput } from './ffmpeg-args.builder';
-export { buildMasterPlaylist, measureBandwidth } from './master-playlist.writer';
+export { buildMasterPlaylist, buildAudioMasterPlaylist, measureBandwidth } from './master-playlist.writer';
 export { buildStoryboardVtt } from './storyboard.writer';
 export { avc1Codec } from './codec.string';
 export { MediaProbeError, SourceRejectedError, TranscodeError, TranscodeAbortedError } from './media.errors';

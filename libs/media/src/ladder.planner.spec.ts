@@ -129,7 +129,7 @@ describe('planLadder', () => {
     assert.deepEqual(landscape, { intervalSec: 1, thumbWidth: 160, thumbHeight: 90, columns: 10, rows: 6 });
     const portrait = planLadder(source(1080, 1920, { durationSec: 5 })).storyboard;
     assert.deepEqual(portrait, { intervalSec: 1, thumbWidth: 90, thumbHeight: 160, columns: 10, rows: 1 });
-    const long = planLadder(source(1920, 1080, { durationSec: 600 })).storyboard;
+    const long = planLadder(source(1920, 1080, { durationSec: 600 })).storyboard!;
     assert.equal(long.intervalSec, 6);
     assert.equal(long.rows, 10);
   });

@@ -1,4 +1,4 @@
-import type { AudioRung, Ladder, ProbeResult, StoryboardPlan, VideoRung } from './media.types';
+import type { AudioRung, Ladder, LoudnessTarget, ProbeResult, StoryboardPlan, VideoRung } from './media.types';
 
 export interface LadderOptions {
   /** Target SHORT sides, largest first or in any order. Default 1080, 720, 480, 360. */
@@ -11,7 +11,24 @@ export interface LadderOptions {
   storyboardIntervalSec?: number;
   /** Highest frame rate we encode; faster sources are brought down to it. Default 60. */
   maxFps?: number;
+  /** Audio-only ladders: AAC-LC bitrates in kbit/s. Default 64, 128, 256. */
+  audioBitratesK?: number[];
+  /** Audio-only ladders: normalize loudness to this target (two-pass loudnorm); default none. */
+  loudness?: LoudnessTarget | null;
 }
+
+export const DEFAULT_AUDIO_BITRATES_K: readonly number[] = [64, 128, 256];
+/** Podcast loudness (EBU R128 / AES TD1004 for spoken word on streaming): -16 LUFS, -1.5 dBTP. */
+export const PODCAST_LOUDNESS: LoudnessTarget = { integrated: -16, truePeak: -1.5, range: 11 };
+/** Codecs that lose nothing: every rung of the audio ladder is worth encoding from them. */
+const LOSSLESS_AUDIO = /^(flac|alac|ape|wavpack|tta|truehd|mlp|pcm_.*)$/;
+/** A lossy source gets the rungs up to its own bitrate, with this much slack (a 128k MP3 keeps the 128k rung). */
+const AUDIO_RUNG_SLACK = 1.1;
+/** A mono source gets no rung above this: AAC-LC mono is transparent well below it. */
+const MONO_MAX_BITRATE_K = 128;
+const WAVEFORM = { peaks: 1000, width: 1200, height: 200 };
+/** The waveform's scratch PCM holds at most this many samples (16 MB), at 500 to 8000 samples a second. */
+const WAVEFORM_MAX_SAMPLES = 8_000_000;
 
 export const DEFAULT_RUNGS: readonly number[] = [1080, 720, 480, 360];
 /**
@@ -67,7 +84,7 @@ export function videoBitrateK(width: number, height: number, fps: number): numbe
  */
 export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Ladder {
   const video = probe.video;
-  if (!video) throw new Error('planLadder needs a source with a video stream (validate it first)');
+  if (!video) return planAudioLadder(probe, options);
   const srcW = video.displayWidth;
   const srcH = video.displayHeight;
   const portrait = srcH > srcW;
@@ -130,12 +147,76 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Lad
   };
 
   return {
+    kind: 'video',
     video: rungs,
     audio,
+    audioRungs: [],
+    loudness: null,
+    waveform: null,
     preset: options.preset ?? DEFAULT_PRESET,
     segmentDurationSec: options.segmentDurationSec ?? DEFAULT_SEGMENT_DURATION_SEC,
     storyboard,
     // Far enough in to skip a fade from black, always inside the video.
     posterAtSec: Math.round(Math.min(3, duration * 0.25) * 1000) / 1000,
+  };
+}
+
+/** 44.1 kHz stays 44.1 kHz; everything else (8, 22.05, 32, 88.2, 96, 192 kHz…) becomes 48 kHz. */
+function aacSampleRate(sourceRate: number): number {
+  return sourceRate === 44100 ? 44100 : 48000;
+}
+
+/**
+ * The rungs (kbit/s) of an audio-only ladder for a source: never above the source's quality.
+ * Lossless (FLAC, WAV/PCM, ALAC…) or of unknown bitrate: every rung. Lossy: the rungs up to its
+ * bitrate (+10 %: a 128k MP3 keeps 128k; a 96k MP3 gets 64k only, a re-encode at 128k would
+ * only spend bytes on the MP3's artefacts). Mono: none above 128k. The lowest rung always exists,
+ * even for a 32k talk (AAC-LC at 64k is where it stops sounding thin; it adds no quality, only a
+ * little size). Pure.
+ */
+export function audioRungBitrates(probe: ProbeResult, bitratesK: readonly number[] = DEFAULT_AUDIO_BITRATES_K): number[] {
+  const a = probe.audio;
+  const all = [...new Set(bitratesK)].filter((b) => b > 0).sort((x, y) => x - y);
+  if (all.length === 0) throw new Error('The audio ladder has no bitrate');
+  let cap = Infinity;
+  if (a && !LOSSLESS_AUDIO.test(a.codec) && a.bitrate && a.bitrate > 0) cap = (a.bitrate / 1000) * AUDIO_RUNG_SLACK;
+  if (a && a.channels === 1) cap = Math.min(cap, MONO_MAX_BITRATE_K);
+  const kept = all.filter((b) => b <= cap);
+  return kept.length > 0 ? kept : [all[0]];
+}
+
+/**
+ * The ladder of a source with audio and no real video (an MP3's cover picture is not video):
+ * AAC-LC variants (`64k`, `128k`, `256k`, see audioRungBitrates) encoded in the same single
+ * ffmpeg process and segmented on the same grid as a video ladder, a waveform instead of a
+ * storyboard, optional loudness normalization. Pure.
+ */
+export function planAudioLadder(probe: ProbeResult, options: LadderOptions = {}): Ladder {
+  const a = probe.audio;
+  if (!a) throw new Error('planLadder needs a source with an audio or a video stream (validate it first)');
+  const channels = Math.min(2, Math.max(1, a.channels || 2));
+  const sampleRate = aacSampleRate(a.sampleRate);
+  const audioRungs: AudioRung[] = audioRungBitrates(probe, options.audioBitratesK).map((bitrateK) => ({
+    kind: 'audio',
+    name: `${bitrateK}k`,
+    codec: 'aac',
+    bitrateK,
+    channels,
+    sampleRate,
+  }));
+  return {
+    kind: 'audio',
+    video: [],
+    audio: null,
+    audioRungs,
+    loudness: options.loudness ?? null,
+    preset: options.preset ?? DEFAULT_PRESET,
+    segmentDurationSec: options.segmentDurationSec ?? DEFAULT_SEGMENT_DURATION_SEC,
+    storyboard: null,
+    waveform: {
+      ...WAVEFORM,
+      pcmRate: Math.max(500, Math.min(8000, Math.floor(WAVEFORM_MAX_SAMPLES / Math.max(1, probe.durationSec) / 100) * 100)),
+    },
+    posterAtSec: 0,
   };
 }

@@ -57,3 +57,14 @@ export function buildMasterPlaylist(renditions: RenditionResult[], audio: AudioR
   const master = new types.MasterPlaylist({ version: 7, independentSegments: true, variants });
   return stringify(master) + '\n';
 }
+
+/**
+ * The multivariant playlist of an audio-only item: one variant per AAC rung (BANDWIDTH,
+ * AVERAGE-BANDWIDTH, CODECS="mp4a.40.2"; no RESOLUTION, no FRAME-RATE), lowest first. Pure.
+ */
+export function buildAudioMasterPlaylist(rungs: AudioRenditionResult[]): string {
+  const variants = rungs.map(
+    (r) => new types.Variant({ uri: r.playlist, bandwidth: r.bandwidth, averageBandwidth: r.averageBandwidth, codecs: r.codecs }),
+  );
+  return stringify(new types.MasterPlaylist({ version: 7, independentSegments: true, variants })) + '\n';
+}

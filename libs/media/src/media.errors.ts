@@ -9,7 +9,7 @@ export class MediaProbeError extends Error {
   }
 }
 
-export type SourceRejectionCode = 'NO_VIDEO' | 'ZERO_DURATION' | 'TOO_LONG' | 'TOO_LARGE' | 'TOO_WIDE' | 'UNSUPPORTED';
+export type SourceRejectionCode = 'NO_VIDEO' | 'ZERO_DURATION' | 'TOO_LONG' | 'TOO_LARGE' | 'TOO_WIDE' | 'UNSUPPORTED' | 'TRUNCATED';
 
 /** The file is readable but we will not transcode it; `message` says why, for the uploader. */
 export class SourceRejectedError extends Error {

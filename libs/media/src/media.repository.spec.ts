@@ -55,7 +55,8 @@ describe('MediaRepository.probe', () => {
         frameCount: 50,
       },
     );
-    assert.deepEqual(p.audio, { codec: 'aac', channels: 2, sampleRate: 48000 });
+    assert.deepEqual({ ...p.audio, bitrate: undefined }, { codec: 'aac', channels: 2, sampleRate: 48000, bitrate: undefined });
+    assert.ok((p.audio?.bitrate ?? 0) > 0, 'the audio bit rate is read');
   });
 
   it('turns the display size of a rotated phone clip', async () => {
@@ -70,7 +71,11 @@ describe('MediaRepository.probe', () => {
   });
 
   it('says a text file renamed .mp4 is not a video', async () => {
-    await probeFails(await writeTextAsVideo(join(dir, 'notes.mp4')), 'The file is not a video ffmpeg can read', /Invalid data/);
+    await probeFails(
+      await writeTextAsVideo(join(dir, 'notes.mp4')),
+      'The file is not a video or audio file ffmpeg can read',
+      /Invalid data/,
+    );
   });
 
   it('says an empty file is empty', async () => {
@@ -89,15 +94,13 @@ describe('MediaRepository.probe', () => {
     await probeFails(join(dir, 'nope.mp4'), 'The file does not exist', /ENOENT/);
   });
 
-  it('probes audio-only files, which the validator then refuses', async () => {
+  it('probes audio-only files, which the validator accepts (issue 14: audio items)', async () => {
     const p = await repo.probe(await generateAudioOnly(join(dir, 'song.m4a')));
     assert.equal(p.video, null);
     assert.equal(p.audio?.codec, 'aac');
-    assert.throws(
-      () => validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 }),
-      (e: unknown) =>
-        e instanceof SourceRejectedError && e.message === 'The file has no video stream; audio-only uploads are not supported',
-    );
+    assert.ok((p.audio?.bitrate ?? 0) > 50_000 && (p.audio?.bitrate ?? 0) < 150_000, String(p.audio?.bitrate));
+    assert.equal(p.coverStreamIndex, null);
+    validateSource(p, { maxDurationSec: 600, maxBytes: 1e9 });
   });
 
   it('probes a JPEG renamed .mp4, which the validator refuses as a still image', async () => {

@@ -6,7 +6,7 @@ import { StorageRepository } from '@wetube/platform';
 import { parse as parseHls, types as hlsTypes } from 'hls-parser';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { toArgv } from './ffmpeg-args.builder';
+import { buildLoudnessMeasureInvocation, parseLoudnormOutput, toArgv } from './ffmpeg-args.builder';
 import type { FfmpegInvocation } from './ffmpeg-args.builder';
 import { encoderCommand, endOrphanEncoders, writeEncoderRecord } from './encoder.processes';
 import type { OrphanEncoder } from './encoder.processes';
@@ -14,6 +14,9 @@ import { MediaProbeError, TranscodeAbortedError, TranscodeError } from './media.
 import { EMPTY_FILE, NOT_A_MEDIA_FILE } from './probe-messages';
 import type {
   AudioStreamInfo,
+  LoudnessMeasure,
+  LoudnessTarget,
+  MediaTags,
   ProbeResult,
   RenditionMeasure,
   RenditionStreamInfo,
@@ -81,11 +84,46 @@ export function describeProbeFailure(stderr: string): string {
   return 'The file could not be read as a video';
 }
 
+const PICTURE_CODECS = new Set(['mjpeg', 'png', 'bmp', 'gif', 'webp', 'tiff']);
+
+/**
+ * Title, artist, album, track, year and genre from the container's tags (ID3, MP4 atoms) and the
+ * audio stream's (Vorbis comments in Ogg), whatever their case. Pure.
+ */
+export function readMediaTags(...sources: Array<Record<string, unknown> | undefined>): MediaTags {
+  const map = new Map<string, string>();
+  for (const tags of sources) {
+    for (const [k, v] of Object.entries(tags ?? {})) {
+      const text = typeof v === 'string' || typeof v === 'number' ? String(v).replace(/\s+/g, ' ').trim() : '';
+      if (text && !map.has(k.toLowerCase())) map.set(k.toLowerCase(), text);
+    }
+  }
+  const pick = (...keys: string[]) => keys.map((k) => map.get(k)).find((v) => v);
+  const out: MediaTags = {};
+  const title = pick('title');
+  const artist = pick('artist', 'album_artist', 'performer', 'composer');
+  const album = pick('album');
+  const genre = pick('genre');
+  if (title) out.title = title.slice(0, 200);
+  if (artist) out.artist = artist.slice(0, 200);
+  if (album) out.album = album.slice(0, 200);
+  if (genre) out.genre = genre.slice(0, 80);
+  const track = Number(/^\s*(\d{1,4})/.exec(pick('track', 'tracknumber') ?? '')?.[1]);
+  if (track > 0) out.track = track;
+  const year = Number(/(\d{4})/.exec(pick('date', 'year', 'tdrc', 'tyer', 'originaldate') ?? '')?.[1]);
+  if (year >= 1000 && year <= 9999) out.year = year;
+  return out;
+}
+
 export function toProbeResult(data: FfprobeData, sizeBytes: number): ProbeResult {
   const streams = data.streams as Array<FfprobeStream & Record<string, unknown>>;
-  const isPicture = (s: FfprobeStream) => (s.disposition as Record<string, number> | undefined)?.['attached_pic'] === 1;
-  const v = streams.find((s) => s.codec_type === 'video' && !isPicture(s));
   const a = streams.find((s) => s.codec_type === 'audio');
+  // A cover: marked attached_pic, or (some muxers forget the mark) one still picture beside sound.
+  const isPicture = (s: FfprobeStream) =>
+    (s.disposition as Record<string, number> | undefined)?.['attached_pic'] === 1 ||
+    (a !== undefined && PICTURE_CODECS.has(String(s.codec_name)) && (Number(s.nb_frames) || 1) <= 1);
+  const v = streams.find((s) => s.codec_type === 'video' && !isPicture(s));
+  const cover = streams.find((s) => s.codec_type === 'video' && isPicture(s));
   let video: VideoStreamInfo | null = null;
   if (v) {
     const width = num(v.width) || 0;
@@ -108,10 +146,16 @@ export function toProbeResult(data: FfprobeData, sizeBytes: number): ProbeResult
       frameCount: Number.isFinite(frames) ? frames : null,
     };
   }
-  const audio: AudioStreamInfo | null = a
-    ? { codec: String(a.codec_name ?? 'unknown'), channels: num(a.channels) || 0, sampleRate: num(a.sample_rate) || 0 }
-    : null;
   const duration = num(data.format.duration);
+  let audio: AudioStreamInfo | null = null;
+  if (a) {
+    // The stream's own bit rate; else the file's, when the audio is all there is (an MP3 often
+    // tells only the file's, a cover picture included: a small overestimate, on the safe side).
+    const own = num(a.bit_rate);
+    const whole = num(data.format.bit_rate);
+    const bitrate = own > 0 ? own : !v && whole > 0 ? whole : null;
+    audio = { codec: String(a.codec_name ?? 'unknown'), channels: num(a.channels) || 0, sampleRate: num(a.sample_rate) || 0, bitrate };
+  }
   const vDuration = v ? num(v.duration) : NaN;
   return {
     format: String(data.format.format_name ?? 'unknown'),
@@ -119,6 +163,8 @@ export function toProbeResult(data: FfprobeData, sizeBytes: number): ProbeResult
     sizeBytes: Number.isFinite(num(data.format.size)) ? num(data.format.size) : sizeBytes,
     video,
     audio,
+    coverStreamIndex: cover && !v ? Number(cover.index) : null,
+    tags: readMediaTags(data.format.tags as Record<string, unknown> | undefined, a?.tags as Record<string, unknown> | undefined),
   };
 }
 
@@ -214,7 +260,7 @@ export class MediaRepository {
    * it runs, so the next start can end it (endOrphanEncoders) if that did not work.
    */
   async transcode(inv: FfmpegInvocation, options: TranscodeProgressOptions = {}): Promise<void> {
-    const { onProgress, signal, workDir } = options;
+    const { onProgress, signal, workDir, onLine } = options;
     if (signal?.aborted) throw new TranscodeAbortedError();
     for (const out of inv.outputs) await this.storage.makeDir(dirname(out.target));
 
@@ -243,6 +289,7 @@ export class MediaRepository {
         }
         if (/^progress=end/.test(line)) return;
         if (/^[a-z_0-9]+=/.test(line)) return; // the rest of a -progress block
+        onLine?.(line);
         tail.push(line);
         if (tail.length > STDERR_TAIL_LINES) tail.shift();
       });
@@ -261,6 +308,25 @@ export class MediaRepository {
         reject(new TranscodeError(`ffmpeg failed: ${tail[tail.length - 1] ?? why}`, tail.join('\n') || why));
       });
     });
+  }
+
+  /**
+   * loudnorm's first pass over the source's first audio stream (a decode, nothing written):
+   * what the second pass needs to bring it to `target`.
+   */
+  async measureLoudness(
+    sourcePath: string,
+    durationSec: number,
+    target: LoudnessTarget,
+    options: TranscodeProgressOptions = {},
+  ): Promise<LoudnessMeasure> {
+    const lines: string[] = [];
+    await this.transcode(buildLoudnessMeasureInvocation(sourcePath, durationSec, target), { ...options, onLine: (l) => lines.push(l) });
+    try {
+      return parseLoudnormOutput(lines);
+    } catch (err) {
+      throw new TranscodeError(`Could not measure the loudness: ${(err as Error).message}`, lines.slice(-30).join('\n'));
+    }
   }
 
   /**

@@ -22,6 +22,39 @@ export interface AudioStreamInfo {
   codec: string;
   channels: number;
   sampleRate: number;
+  /** Bit rate of the stream (bit/s) when the file tells it (or the whole file's, for a file of one stream); null for unknown. */
+  bitrate?: number | null;
+}
+
+/** Tags read from the file (ID3, MP4 atoms, Vorbis comments), trimmed; absent ones are not set. */
+export interface MediaTags {
+  title?: string;
+  artist?: string;
+  album?: string;
+  /** Track number (the "3" of "3/12"). */
+  track?: number;
+  year?: number;
+  genre?: string;
+}
+
+/** EBU R128 loudness normalization (ffmpeg `loudnorm`): the target. */
+export interface LoudnessTarget {
+  /** Integrated loudness, LUFS (e.g. -16 for podcasts). */
+  integrated: number;
+  /** Maximum true peak, dBTP. */
+  truePeak: number;
+  /** Loudness range, LU. */
+  range: number;
+}
+
+/** What loudnorm's first pass measured on the source (its print_format=json output). */
+export interface LoudnessMeasure {
+  integrated: number;
+  truePeak: number;
+  range: number;
+  threshold: number;
+  /** Gain offset loudnorm's second pass applies (its target_offset). */
+  offset: number;
 }
 
 export interface ProbeResult {
@@ -31,6 +64,9 @@ export interface ProbeResult {
   sizeBytes: number;
   video: VideoStreamInfo | null;
   audio: AudioStreamInfo | null;
+  /** Index (among the file's streams) of an attached cover picture (`disposition.attached_pic`), else null. */
+  coverStreamIndex?: number | null;
+  tags?: MediaTags;
 }
 
 export interface VideoRung {
@@ -49,7 +85,8 @@ export interface VideoRung {
 
 export interface AudioRung {
   kind: 'audio';
-  name: 'audio';
+  /** "audio" beside a video ladder; "64k", "128k", "256k" in an audio-only ladder. */
+  name: string;
   codec: 'aac';
   bitrateK: number;
   channels: number;
@@ -65,12 +102,32 @@ export interface StoryboardPlan {
   rows: number;
 }
 
+/** The waveform drawn for an audio item instead of a storyboard, and its peaks for the player. */
+export interface WaveformPlan {
+  /** Samples per second of the mono PCM the encode writes for it (scratch). */
+  pcmRate: number;
+  /** How many peaks waveform.json holds. */
+  peaks: number;
+  width: number;
+  height: number;
+}
+
 export interface Ladder {
+  /** 'audio': a source with no real video stream (an attached cover is not video). */
+  kind: 'video' | 'audio';
   video: VideoRung[];
+  /** The audio rendition of a video ladder (an EXT-X-MEDIA group); null in an audio-only ladder. */
   audio: AudioRung | null;
+  /** An audio-only ladder's variants, lowest first (empty for video). */
+  audioRungs: AudioRung[];
+  /** Loudness normalization of the audio (two-pass loudnorm), or null. */
+  loudness: LoudnessTarget | null;
   preset: string;
   segmentDurationSec: number;
-  storyboard: StoryboardPlan;
+  /** null for audio. */
+  storyboard: StoryboardPlan | null;
+  /** null for video. */
+  waveform: WaveformPlan | null;
   /** Second of the source the poster is taken from. */
   posterAtSec: number;
 }
@@ -84,6 +141,8 @@ export interface TranscodeProgressOptions {
    * `.encoder-<pid>.json`, so a next start can end the encoder if this process dies.
    */
   workDir?: string;
+  /** Every stderr line that is not progress (e.g. loudnorm's JSON). */
+  onLine?: (line: string) => void;
 }
 
 export interface RenditionResult {
@@ -111,14 +170,20 @@ export interface AudioRenditionResult {
 }
 
 export interface TranscodeResult {
+  kind: 'video' | 'audio';
   durationSec: number;
+  /** 0 for audio. */
   width: number;
   height: number;
   renditions: RenditionResult[];
   audio: AudioRenditionResult | null;
   master: 'master.m3u8';
+  /** The poster, or an audio item's cover (embedded picture, else generated). */
   poster: 'poster.jpg';
-  storyboard: { vtt: 'storyboard.vtt'; sprites: string[] };
+  /** null for audio. */
+  storyboard: { vtt: 'storyboard.vtt'; sprites: string[] } | null;
+  /** Audio only: waveform image, peaks, tags, the loudness measured before normalizing. */
+  audioInfo: AudioItemInfo | null;
   /** Every file written, relative to the output folder, sorted. */
   files: string[];
 }
@@ -127,6 +192,8 @@ export interface ServiceProgressOptions {
   /** Called with a percentage 0..100, never going down. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Audio: what a generated cover's colours come from (e.g. the item's title). */
+  coverSeed?: string;
 }
 
 /** One media playlist as measured on disk after the encode. */
@@ -152,4 +219,13 @@ export interface RenditionStreamInfo {
   channels: number;
   /** The avcC box bytes [profile_idc, constraint flags, level_idc] from init.mp4, when present. */
   avcC: [number, number, number] | null;
+}
+
+export interface AudioItemInfo {
+  waveform: 'waveform.png';
+  peaks: 'waveform.json';
+  coverSource: 'embedded' | 'generated';
+  tags: MediaTags;
+  /** Measured on the source by loudnorm's first pass, when normalization ran. */
+  loudness: (LoudnessMeasure & { target: LoudnessTarget }) | null;
 }

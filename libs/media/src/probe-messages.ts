@@ -3,5 +3,5 @@
  * refuses the same files before sending them, with the same words), so keep this file free of
  * imports.
  */
-export const NOT_A_MEDIA_FILE = 'The file is not a video ffmpeg can read';
+export const NOT_A_MEDIA_FILE = 'The file is not a video or audio file ffmpeg can read';
 export const EMPTY_FILE = 'The file is empty (0 bytes)';

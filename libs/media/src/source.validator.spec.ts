@@ -49,8 +49,16 @@ describe('validateSource', () => {
     assert.doesNotThrow(() => validateSource(probe({ audio: null }), limits), 'a silent video is fine');
   });
 
-  it('refuses an audio-only file', () => {
-    rejects(probe({ video: null }), 'NO_VIDEO', 'The file has no video stream; audio-only uploads are not supported');
+  it('accepts an audio-only file (an audio item) and refuses one with neither sound nor picture', () => {
+    assert.doesNotThrow(() => validateSource(probe({ video: null }), limits));
+    rejects(probe({ video: null, audio: null }), 'NO_VIDEO', 'The file has no audio or video stream');
+  });
+
+  it('holds audio to the same limits, in words about audio', () => {
+    rejects(probe({ video: null, durationSec: 601 }), 'TOO_LONG', 'The audio is 10:01 long; the limit is 10:00');
+    rejects(probe({ video: null, durationSec: 0 }), 'ZERO_DURATION', /audio has no duration/);
+    rejects(probe({ video: null, sizeBytes: 3e9 }), 'TOO_LARGE', /3 GB; the limit is 2 GB/);
+    rejects(probe({ video: null, audio: { codec: 'mp3', channels: 0, sampleRate: 0 } }), 'UNSUPPORTED', /no sample rate or channels/);
   });
 
   it('refuses a zero-length video', () => {

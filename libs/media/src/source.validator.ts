@@ -2,6 +2,9 @@ import { SourceRejectedError } from './media.errors';
 import type { ProbeResult } from './media.types';
 import { formatBytes } from '@wetube/platform';
 
+/** A file ffprobe reads but that holds neither sound nor picture (e.g. only subtitles or data). */
+export const NO_STREAM = 'The file has no audio or video stream';
+
 export interface SourceLimits {
   maxDurationSec: number;
   maxBytes: number;
@@ -35,14 +38,16 @@ export function formatDuration(totalSec: number): string {
  * Decides whether a probed source may be transcoded. Pure; throws SourceRejectedError with a
  * reason the uploader can read, returns nothing when the source is fine.
  *
- * Audio-only files are REFUSED on purpose: WeTube is a video platform, every video needs a
- * picture for its poster, storyboard and ladder. (A podcast feature would add a still-image
- * video track first, outside this lib.)
+ * A file with audio and no real video stream is an AUDIO item (an attached cover picture is not
+ * video: toProbeResult leaves it out of `video`); it gets the audio ladder. A file whose only
+ * video is real (not a cover), however small, stays a video: the planner gives a tiny picture
+ * one rung at its own size (down to 2x2, below which it is refused).
  */
 export function validateSource(probe: ProbeResult, limits: SourceLimits): void {
   const video = probe.video;
   if (!video) {
-    throw new SourceRejectedError('NO_VIDEO', 'The file has no video stream; audio-only uploads are not supported');
+    if (!probe.audio) throw new SourceRejectedError('NO_VIDEO', NO_STREAM);
+    return validateAudioSource(probe, limits);
   }
   if (IMAGE_FORMATS.test(probe.format) || (IMAGE_CODECS.has(video.codec) && (video.frameCount ?? 0) <= 1)) {
     throw new SourceRejectedError('UNSUPPORTED', 'The file is a still image, not a video');
@@ -77,5 +82,26 @@ export function validateSource(probe: ProbeResult, limits: SourceLimits): void {
   }
   if (w < 2 || h < 2) {
     throw new SourceRejectedError('UNSUPPORTED', `The video's picture size (${w}x${h}) is not usable`);
+  }
+}
+
+function validateAudioSource(probe: ProbeResult, limits: SourceLimits): void {
+  if (!(probe.durationSec > 0)) {
+    throw new SourceRejectedError('ZERO_DURATION', 'The audio has no duration (0 seconds); it may be damaged');
+  }
+  if (!(probe.audio!.sampleRate > 0) || !(probe.audio!.channels > 0)) {
+    throw new SourceRejectedError(
+      'UNSUPPORTED',
+      `The audio stream (${probe.audio!.codec}) has no sample rate or channels; it may be damaged`,
+    );
+  }
+  if (probe.durationSec > limits.maxDurationSec) {
+    throw new SourceRejectedError(
+      'TOO_LONG',
+      `The audio is ${formatDuration(probe.durationSec)} long; the limit is ${formatDuration(limits.maxDurationSec)}`,
+    );
+  }
+  if (probe.sizeBytes > limits.maxBytes) {
+    throw new SourceRejectedError('TOO_LARGE', `The file is ${formatBytes(probe.sizeBytes)}; the limit is ${formatBytes(limits.maxBytes)}`);
   }
 }

@@ -195,7 +195,7 @@ describe('TranscodeService (real ffmpeg)', () => {
     assert.equal(progress.at(-1), 100);
 
     // the same published output: 12 thumbnails tiled 10x2 into one sprite, poster at 3 s, no scratch left
-    assert.deepEqual(result.storyboard.sprites, ['storyboard_000.jpg']);
+    assert.deepEqual(result.storyboard?.sprites, ['storyboard_000.jpg']);
     const sprite = await ffprobe(['-show_streams', join(out, 'storyboard_000.jpg')]);
     assert.deepEqual([sprite.streams[0].width, sprite.streams[0].height], [1600, 180]);
     const cues = (await readFile(join(out, 'storyboard.vtt'), 'utf8')).split('\n').filter((l) => l.includes('#xywh='));

@@ -3,3 +3,4 @@ export * from './free-port';
 export * from './coturn';
 export * from './test-database';
 export * from './test-service';
+export * from './audio.generator';

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ContentAddresser, StorageRepository } from '@wetube/content';
 import { type TranscodeJob, VideoEntity, VideosService, VideoStatus, VideoTorrentsService } from '@wetube/catalog';
-import { MediaProbeError, MediaRepository, type ProbeResult, type TranscodeResult, TranscodeService } from '@wetube/media';
+import { type Ladder, MediaProbeError, MediaRepository, type ProbeResult, type TranscodeResult, TranscodeService } from '@wetube/media';
 import { AppConfig, type JobContext } from '@wetube/platform';
 import { fake, newTestService } from '@wetube/testing';
 import { SwarmPublisher } from './swarm.publisher';
@@ -39,6 +39,8 @@ const PROBE: ProbeResult = {
 };
 
 const RESULT: TranscodeResult = {
+  kind: 'video',
+  audioInfo: null,
   durationSec: 10.02,
   width: 1280,
   height: 720,
@@ -252,6 +254,7 @@ describe('TranscodeJobHandler (small: every tool faked)', () => {
           durationMs: 10020,
           width: 1280,
           height: 720,
+          kind: 'VIDEO',
           renditions: [
             { name: '720p', width: 1280, height: 720, bandwidth: 3_000_000, codecs: 'avc1.64001f,mp4a.40.2' },
             { name: '360p', width: 640, height: 360, bandwidth: 900_000, codecs: 'avc1.64001e,mp4a.40.2' },
@@ -301,5 +304,76 @@ describe('TranscodeJobHandler (small: every tool faked)', () => {
     await assert.rejects(t.sut.handle(job({ attempt: 3, maxAttempts: 3, signal: stop.signal })), /aborted/);
     assert.deepEqual(t.callsTo('StorageRepository.removeDir'), [['/data/tmp/v1.work']]);
     assert.deepEqual(t.callsTo('VideosService.markFailed'), []);
+  });
+
+  describe('audio items (issue 14)', () => {
+    const AUDIO_PROBE: ProbeResult = {
+      format: 'mp3',
+      durationSec: 60,
+      sizeBytes: 1_000_000,
+      video: null,
+      audio: { codec: 'mp3', channels: 2, sampleRate: 44100, bitrate: 128_000 },
+      coverStreamIndex: null,
+      tags: { artist: 'A' },
+    };
+    const AUDIO_RESULT: TranscodeResult = {
+      ...RESULT,
+      kind: 'audio',
+      width: 0,
+      height: 0,
+      audio: null,
+      storyboard: null,
+      renditions: [{ ...RESULT.renditions[0], name: '64k', width: 0, height: 0, codecs: 'mp4a.40.2', playlist: '64k/playlist.m3u8' }],
+      audioInfo: {
+        waveform: 'waveform.png',
+        peaks: 'waveform.json',
+        coverSource: 'generated',
+        tags: { artist: 'A' },
+        loudness: {
+          integrated: -30,
+          truePeak: -9,
+          range: 3,
+          threshold: -40,
+          offset: 0.2,
+          target: { integrated: -16, truePeak: -1.5, range: 11 },
+        },
+      },
+    };
+    async function run(meta: VideoEntity['audioMeta']) {
+      const ladders: Ladder[] = [];
+      const t = handler({
+        found: [video({ audioMeta: meta, title: 'Episode 1' })],
+        probe: async () => AUDIO_PROBE,
+        transcode: async (_src, _out, _probe, ladder, opts) => {
+          ladders.push(ladder);
+          assert.equal(opts?.coverSeed, 'Episode 1');
+          return AUDIO_RESULT;
+        },
+      });
+      await t.sut.handle(job());
+      return { t, ladder: ladders[0] };
+    }
+
+    it('normalizes a podcast by default (AUDIO_LOUDNORM=podcasts) and stores kind, tags, cover and the measure', async () => {
+      const { t, ladder } = await run({ podcast: true });
+      assert.equal(ladder.kind, 'audio');
+      assert.deepEqual(ladder.loudness, { integrated: -16, truePeak: -1.5, range: 11 });
+      assert.deepEqual(t.callsTo('SwarmPublisher.publishTorrents'), [['/data/tmp/v1.work', 'v1', ['64k']]], 'one torrent per audio rung');
+      const [[, facts]] = t.callsTo('VideosService.markReady') as [[string, Record<string, unknown>]];
+      assert.equal(facts.kind, 'AUDIO');
+      assert.equal(facts.width, null);
+      assert.deepEqual(facts.audioMeta, {
+        podcast: true,
+        tags: { artist: 'A' },
+        coverSource: 'generated',
+        loudness: { integrated: -30, truePeak: -9, range: 3, threshold: -40, targetIntegrated: -16, targetTruePeak: -1.5, targetRange: 11 },
+      });
+    });
+
+    it('leaves music as it is unless the upload asks, and follows the upload when it says no', async () => {
+      assert.equal((await run(null)).ladder.loudness, null);
+      assert.ok((await run({ normalize: true })).ladder.loudness);
+      assert.equal((await run({ podcast: true, normalize: false })).ladder.loudness, null);
+    });
   });
 });

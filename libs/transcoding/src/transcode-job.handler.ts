@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContentAddresser, StorageRepository } from '@wetube/content';
-import { VideosService, VideoStatus, VideoTorrentsService } from '@wetube/catalog';
-import type { TranscodeJob } from '@wetube/catalog';
+import { MediaKind, VideosService, VideoStatus, VideoTorrentsService } from '@wetube/catalog';
+import type { AudioMeta, TranscodeJob, VideoEntity } from '@wetube/catalog';
 import {
   frameLimits,
   MediaProbeError,
   MediaRepository,
   planLadder,
+  PODCAST_LOUDNESS,
   SourceRejectedError,
   TranscodeService,
   validateSource,
@@ -60,7 +61,11 @@ export class TranscodeJobHandler {
       throw err;
     }
 
-    const ladder = planLadder(probe, { rungs: this.config.transcodeRungs, preset: this.config.transcodePreset });
+    const ladder = planLadder(probe, {
+      rungs: this.config.transcodeRungs,
+      preset: this.config.transcodePreset,
+      loudness: this.normalizes(video) ? { ...PODCAST_LOUDNESS, integrated: this.config.audioLoudnessTarget } : null,
+    });
     const tempDir = await this.storage.createTempDir(video.id);
     const started = Date.now();
     try {
@@ -71,6 +76,7 @@ export class TranscodeJobHandler {
       const result = await this.transcoder.transcode(source, tempDir, probe, ladder, {
         signal: job.signal,
         onProgress: (pct) => throttle.push(Math.min(99, pct)),
+        coverSeed: video.title,
       });
       await throttle.flush();
       // One torrent per rendition (origin as web seed), then content-address every output file
@@ -82,10 +88,28 @@ export class TranscodeJobHandler {
       if (!(await this.videos.findById(video.id))) return void (await this.storage.removeDir(tempDir));
       await this.storage.publish(tempDir, video.id);
       await this.torrents.replace(video.id, torrents);
+      const audio = result.audioInfo;
       await this.videos.markReady(video.id, {
         durationMs: Math.round(result.durationSec * 1000),
-        width: result.width,
-        height: result.height,
+        width: result.kind === 'audio' ? null : result.width,
+        height: result.kind === 'audio' ? null : result.height,
+        kind: result.kind === 'audio' ? MediaKind.AUDIO : MediaKind.VIDEO,
+        ...(audio && {
+          audioMeta: {
+            ...video.audioMeta,
+            tags: audio.tags,
+            coverSource: audio.coverSource,
+            loudness: audio.loudness && {
+              integrated: audio.loudness.integrated,
+              truePeak: audio.loudness.truePeak,
+              range: audio.loudness.range,
+              threshold: audio.loudness.threshold,
+              targetIntegrated: audio.loudness.target.integrated,
+              targetTruePeak: audio.loudness.target.truePeak,
+              targetRange: audio.loudness.target.range,
+            },
+          },
+        }),
         renditions: result.renditions.map((r) => ({
           name: r.name,
           width: r.width,
@@ -96,11 +120,13 @@ export class TranscodeJobHandler {
       });
       await this.storage.keepOriginal(video.uploadId, video.id);
       this.log.log(
-        `video ${video.id} READY: ${result.renditions.map((r) => r.name).join('/')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${result.kind} ${video.id} READY: ${result.renditions.map((r) => r.name).join('/')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     } catch (err) {
       await this.storage.removeDir(tempDir);
       if (job.signal.aborted) throw err; // shutting down: the job runs again at the next start
+      // Found out only while encoding (an audio file cut short): refused like a bad probe, not retried.
+      if (err instanceof SourceRejectedError) return this.fail(video.id, video.uploadId, err.message);
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(`video ${video.id} attempt ${job.attempt}/${job.maxAttempts} failed: ${message}`);
       if (job.attempt >= job.maxAttempts) {
@@ -108,6 +134,14 @@ export class TranscodeJobHandler {
       }
       throw err;
     }
+  }
+
+  /** Whether an audio item's loudness is normalized: the upload's own choice, else AUDIO_LOUDNORM (podcasts by default). */
+  private normalizes(video: Pick<VideoEntity, 'audioMeta'>): boolean {
+    const meta: AudioMeta = video.audioMeta ?? {};
+    if (meta.normalize !== undefined) return meta.normalize;
+    if (this.config.audioLoudnorm === 'always') return true;
+    return this.config.audioLoudnorm === 'podcasts' && meta.podcast === true;
   }
 
   private async fail(videoId: string, uploadId: string | null, reason: string): Promise<void> {

@@ -99,6 +99,8 @@ export type FrequencyCapsInput = {
 /** DRAFT only while the budget moves into escrow; only ACTIVE serves */
 export type LineItemStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED' | 'PAUSED';
 
+export type MediaKind = 'AUDIO' | 'VIDEO';
+
 /** EVEN: spread over the flight (and the day, with a daily cap); ASAP: no throttling */
 export type Pacing = 'ASAP' | 'EVEN';
 
@@ -347,6 +349,7 @@ export type StudioQuery = {
         posterUrl: string | null;
         masterUrl: string | null;
         storyboardUrl: string | null;
+        kind: MediaKind;
         viewerCanEdit: boolean;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
@@ -376,6 +379,7 @@ export type StudioVideoFragment = {
   posterUrl: string | null;
   masterUrl: string | null;
   storyboardUrl: string | null;
+  kind: MediaKind;
   viewerCanEdit: boolean;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
@@ -426,6 +430,7 @@ export type StudioVideoRefreshQuery = {
     posterUrl: string | null;
     masterUrl: string | null;
     storyboardUrl: string | null;
+    kind: MediaKind;
     viewerCanEdit: boolean;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
@@ -509,6 +514,7 @@ export type WatchQuery = {
     posterUrl: string | null;
     masterUrl: string | null;
     storyboardUrl: string | null;
+    kind: MediaKind;
     viewerCanEdit: boolean;
     viewCount: number;
     likeCount: number;
@@ -1548,6 +1554,7 @@ export type VideoFieldsFragment = {
   posterUrl: string | null;
   masterUrl: string | null;
   storyboardUrl: string | null;
+  kind: MediaKind;
   viewerCanEdit: boolean;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
@@ -1586,6 +1593,7 @@ export const VideoFieldsFragmentDoc = new TypedDocumentString(
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -1627,6 +1635,7 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -2038,6 +2047,7 @@ fragment VideoFields on Video {
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -2109,6 +2119,7 @@ fragment VideoFields on Video {
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width
@@ -2246,6 +2257,7 @@ fragment VideoFields on Video {
   posterUrl
   masterUrl
   storyboardUrl
+  kind
   renditions {
     name
     width

@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { VideoEntity } from '../videos/video.entity';
 import { VideoStatus, Visibility } from '../videos/video.enums';
+import { MediaKind } from '../videos/audio-meta';
+import { AudioInfoType } from './audio-info.type';
 
 @ObjectType('Rendition')
 export class RenditionType {
@@ -54,6 +56,10 @@ export class VideoType {
   manifestUrl: string | null;
   @Field({ description: 'Whether the caller may edit or delete it' })
   viewerCanEdit: boolean;
+  @Field(() => MediaKind, { description: 'VIDEO, or AUDIO for an audio-only item (known once READY)' })
+  kind: MediaKind;
+  @Field(() => AudioInfoType, { nullable: true, description: 'Tags, cover, waveform and loudness of an AUDIO item; null for videos' })
+  audio: AudioInfoType | null;
 
   @Field(() => String, { nullable: true, description: 'The category the creator filed it under (one of videoCategories)' })
   category: string | null;
@@ -82,6 +88,7 @@ export class VideoType {
 
   static from(v: VideoEntity, apiUrl: string, viewerCanEdit: boolean): VideoType {
     const ready = v.status === 'READY';
+    const audio = v.kind === MediaKind.AUDIO;
     const base = `${apiUrl}/hls/${v.id}`;
     return Object.assign(new VideoType(), {
       id: v.id,
@@ -105,10 +112,12 @@ export class VideoType {
       createdAt: v.createdAt,
       posterUrl: ready ? `${base}/poster.jpg` : null,
       masterUrl: ready ? `${base}/master.m3u8` : null,
-      storyboardUrl: ready ? `${base}/storyboard.vtt` : null,
+      storyboardUrl: ready && !audio ? `${base}/storyboard.vtt` : null,
       manifestUrl: ready ? `${base}/manifest.json` : null,
       renditions: ready ? v.renditions.map((r) => Object.assign(new RenditionType(), r)) : [],
       viewerCanEdit,
+      kind: v.kind ?? MediaKind.VIDEO,
+      audio: audio ? AudioInfoType.from(v.audioMeta, base, ready) : null,
       ownerId: v.ownerId,
       uploadId: v.uploadId ?? null,
     });

@@ -17,6 +17,12 @@ describe('parseUploadDetails (tus Upload-Metadata besides the title)', () => {
     });
   });
 
+  it('reads the audio flags podcast and normalize (true/false, any case)', () => {
+    assert.deepEqual(parseUploadDetails({ podcast: 'TRUE' }), { ok: true, value: { podcast: true } });
+    assert.deepEqual(parseUploadDetails({ podcast: 'true', normalize: 'false' }), { ok: true, value: { podcast: true, normalize: false } });
+    assert.deepEqual(parseUploadDetails({ normalize: '1' }), { ok: true, value: { normalize: true } });
+  });
+
   it('an empty category means none and an empty visibility the default', () => {
     assert.deepEqual(parseUploadDetails({ category: '', visibility: '' }), { ok: true, value: {} });
   });
@@ -28,6 +34,8 @@ describe('parseUploadDetails (tus Upload-Metadata besides the title)', () => {
       [{ description: 'x'.repeat(5001) }, 'description', 'DESCRIPTION_TOO_LONG', /at most 5000 characters/],
       [{ tags: Array.from({ length: 31 }, (_, i) => `t${i}`).join(',') }, 'tags', 'TOO_MANY_TAGS', /at most 30 tags/],
       [{ tags: 'y'.repeat(41) }, 'tags', 'TAG_TOO_LONG', /longer than 40/],
+      [{ podcast: 'maybe' }, 'podcast', 'INVALID_FLAG', /"podcast" must be true or false, not "maybe"/],
+      [{ normalize: 'loud' }, 'normalize', 'INVALID_FLAG', /"normalize" must be true or false/],
     ];
     for (const [meta, field, code, message] of cases) {
       const r = parseUploadDetails(meta);

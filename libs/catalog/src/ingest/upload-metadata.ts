@@ -9,6 +9,24 @@ export interface UploadDetails {
   tags?: string[];
   visibility?: Visibility;
   category?: string | null;
+  /** `podcast=true`: a podcast episode (its loudness is normalized by default). */
+  podcast?: boolean;
+  /** `normalize=true|false`: normalize the audio's loudness (EBU R128), overriding the default. */
+  normalize?: boolean;
+}
+
+function parseFlag(
+  name: 'podcast' | 'normalize',
+  raw: string | null | undefined,
+): { ok: true; value?: boolean } | { ok: false; error: UserError } {
+  if (raw == null || raw.trim() === '') return { ok: true };
+  const v = raw.trim().toLowerCase();
+  if (v === 'true' || v === '1' || v === 'yes') return { ok: true, value: true };
+  if (v === 'false' || v === '0' || v === 'no') return { ok: true, value: false };
+  return {
+    ok: false,
+    error: UserError.of(name, `"${name}" must be true or false, not "${raw.slice(0, 20)}".`, 'INVALID_FLAG'),
+  };
 }
 
 type Meta = Record<string, string | null | undefined> | undefined;
@@ -55,6 +73,11 @@ export function parseUploadDetails(meta: Meta): { ok: true; value: UploadDetails
       };
     }
     value.category = found;
+  }
+  for (const name of ['podcast', 'normalize'] as const) {
+    const flag = parseFlag(name, m[name]);
+    if (!flag.ok) return flag;
+    if (flag.value !== undefined) value[name] = flag.value;
   }
   return { ok: true, value };
 }

@@ -7,6 +7,7 @@ const TYPES: Record<string, string> = {
   '.m4a': 'audio/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
   '.jpg': 'image/jpeg',
+  '.png': 'image/png',
   '.json': 'application/json',
   '.torrent': 'application/x-bittorrent',
 };

@@ -9,7 +9,7 @@ export class SearchFilter {
   uploadDate?: SearchUploadDate | null;
   @Field(() => SearchItemType, {
     nullable: true,
-    description: 'VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14)',
+    description: 'VIDEO: items with a picture; AUDIO: audio-only items (songs, podcast episodes)',
   })
   type?: SearchItemType | null;
 }

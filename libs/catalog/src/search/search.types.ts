@@ -25,7 +25,7 @@ export enum SearchUploadDate {
   YEAR = 'YEAR',
 }
 
-/** The kind of item. Every item is a VIDEO until audio items exist (issue 14): AUDIO matches nothing yet. */
+/** The kind of item: VIDEO, or AUDIO (an audio-only upload, issue 14). */
 export enum SearchItemType {
   VIDEO = 'VIDEO',
   AUDIO = 'AUDIO',
@@ -123,5 +123,5 @@ registerEnumType(SearchUploadDate, {
 });
 registerEnumType(SearchItemType, {
   name: 'SearchItemType',
-  description: 'VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet)',
+  description: 'VIDEO, or AUDIO (audio-only items: songs, podcast episodes)',
 });

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from './bigint.transformer';
 import { VideoStatus, Visibility } from './video.enums';
+import { MediaKind, type AudioMeta } from './audio-meta';
 
 /** One rendition of the published ladder, as the master playlist describes it. */
 export interface RenditionInfo {
@@ -85,6 +86,13 @@ export class VideoEntity {
 
   @Column({ name: 'dislike_count', type: 'bigint', default: 0, insert: false, update: false, transformer: bigintAsNumber })
   dislikeCount: number;
+  /** VIDEO, or AUDIO for a source with sound and no real video stream (set when it is READY). */
+  @Column({ type: 'varchar', length: 8, default: MediaKind.VIDEO })
+  kind: MediaKind;
+
+  /** Audio items: the uploader's choices and what the transcode read (tags, cover, loudness); see AudioMeta. */
+  @Column({ name: 'audio_meta', type: 'simple-json', nullable: true })
+  audioMeta: AudioMeta | null;
 
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;

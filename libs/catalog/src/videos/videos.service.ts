@@ -4,15 +4,21 @@ import type { UploadDetails } from '../ingest/upload-metadata';
 import { Cursor } from './cursor';
 import { VideoEntity, RenditionInfo } from './video.entity';
 import { VideoStatus, Visibility } from './video.enums';
+import { MediaKind, type AudioMeta } from './audio-meta';
 import { Page, VideoFacts, VideosRepository } from './videos.repository';
 
 export type { Page, VideoFacts } from './videos.repository';
 
 export interface ReadyFacts {
   durationMs: number;
-  width: number;
-  height: number;
+  /** null for audio. */
+  width: number | null;
+  height: number | null;
   renditions: RenditionInfo[];
+  /** Default VIDEO. */
+  kind?: MediaKind;
+  /** Audio: merged into what the upload stored (tags, cover, loudness). */
+  audioMeta?: AudioMeta | null;
 }
 
 /** Videos: the lifecycle (uploaded → processing → ready | failed) and listings; queries in VideosRepository. */
@@ -50,6 +56,9 @@ export class VideosService {
       viewCount: 0,
       likeCount: 0,
       dislikeCount: 0,
+      kind: MediaKind.VIDEO,
+      audioMeta:
+        input.podcast !== undefined || input.normalize !== undefined ? { podcast: input.podcast, normalize: input.normalize } : null,
       createdAt: now,
       updatedAt: now,
       readyAt: null,

@@ -23,6 +23,10 @@ export class AppConfig {
   readonly maxDurationSec: number;
   readonly maxSourceHeight: number;
   readonly transcodePreset?: string;
+  /** AUDIO_LOUDNORM: when audio items are loudness-normalized by default. */
+  readonly audioLoudnorm: 'podcasts' | 'always' | 'never';
+  /** AUDIO_LOUDNESS_TARGET, LUFS. */
+  readonly audioLoudnessTarget: number;
   readonly transcodeRungs?: number[];
   readonly transcodeConcurrency: number;
   readonly transcodeAttempts: number;
@@ -118,6 +122,8 @@ export class AppConfig {
     this.maxDurationSec = raw.MAX_DURATION_SEC;
     this.maxSourceHeight = raw.MAX_SOURCE_HEIGHT;
     this.transcodePreset = raw.TRANSCODE_PRESET;
+    this.audioLoudnorm = raw.AUDIO_LOUDNORM;
+    this.audioLoudnessTarget = raw.AUDIO_LOUDNESS_TARGET;
     this.transcodeRungs = raw.TRANSCODE_RUNGS?.split(',').map(Number);
     this.transcodeConcurrency = raw.TRANSCODE_CONCURRENCY;
     this.transcodeAttempts = raw.TRANSCODE_ATTEMPTS;

@@ -38,6 +38,10 @@ export const configSchema = z.object({
     .default(4 * 3600),
   MAX_SOURCE_HEIGHT: z.coerce.number().int().positive().default(4320),
   TRANSCODE_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow']).optional(),
+  /** Audio items: normalize loudness (two-pass EBU R128 loudnorm) for podcasts only (default), always, or never; an upload's `normalize` flag overrides it. */
+  AUDIO_LOUDNORM: z.enum(['podcasts', 'always', 'never']).default('podcasts'),
+  /** Integrated loudness (LUFS) normalized audio is brought to; -16 is the podcast norm. */
+  AUDIO_LOUDNESS_TARGET: z.coerce.number().min(-40).max(-5).default(-16),
   TRANSCODE_RUNGS: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'must be a comma list of heights such as 1080,720,480,360')

@@ -174,6 +174,7 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
             startAtSec={resume?.id === video.id ? startAt : null}
             autoPlay={!!listId}
             onContentEnded={onContentEnded}
+            audioOnly={video.kind === 'AUDIO'}
           />
           {upNext && next && <UpNext title={next.title} onPlay={playNext} onCancel={() => setUpNext(false)} />}
         </div>
@@ -234,10 +235,12 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
         {video.renditions && video.renditions.length > 0 && (
           <p className="muted small">
             Available in{' '}
-            {video.renditions
-              .filter((r) => r.height > 0)
-              .map((r) => `${r.height}p`)
-              .join(', ')}
+            {video.kind === 'AUDIO'
+              ? video.renditions.map((r) => r.name.replace(/k$/, ' kbit/s')).join(', ')
+              : video.renditions
+                  .filter((r) => r.height > 0)
+                  .map((r) => `${r.height}p`)
+                  .join(', ')}
           </p>
         )}
       </div>

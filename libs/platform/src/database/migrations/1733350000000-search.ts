@@ -55,27 +55,34 @@ export const SQLITE_TRIGGER_NAMES = ['search_video_ai', 'search_video_au', 'sear
 /** SQLite: the tags column holds JSON text (`["a","b"]`); the index wants the words. */
 const SQLITE_TAGS = (col: string) => `trim(replace(replace(replace(replace(${col}, '[', ' '), ']', ' '), '"', ' '), ',', ' '))`;
 
-/** The upsert the video triggers run; with the channels table (migration 1733400000000) it also writes the owner's handle. */
-const sqliteUpsert = (withChannels: boolean) => `
+/**
+ * The upsert the SQLite video triggers run. With the channels table (migration 1733400000000) it also
+ * writes the owner's handle; once `videos.kind` exists (AudioItems1733450000000) it takes the row's kind.
+ */
+const sqliteUpsert = (hasKind: boolean, withChannels: boolean) => `
   INSERT INTO search_documents (video_id, kind, title, description, tags, channel_name, channel_handle, duration_ms, created_at)
-  SELECT NEW.id, 'VIDEO', NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id),
+  SELECT NEW.id, ${hasKind ? 'NEW.kind' : "'VIDEO'"}, NEW.title, NEW.description, ${SQLITE_TAGS('NEW.tags')}, (SELECT display_name FROM users WHERE id = NEW.owner_id),
     ${withChannels ? '(SELECT handle FROM channels WHERE user_id = NEW.owner_id)' : 'NULL'}, NEW.duration_ms, NEW.created_at
   WHERE NEW.status = 'READY' AND NEW.visibility = 'PUBLIC'
-  ON CONFLICT (video_id) DO UPDATE SET title = excluded.title, description = excluded.description, tags = excluded.tags, channel_name = excluded.channel_name,
+  ON CONFLICT (video_id) DO UPDATE SET ${hasKind ? 'kind = excluded.kind, ' : ''}title = excluded.title, description = excluded.description, tags = excluded.tags, channel_name = excluded.channel_name,
     ${withChannels ? 'channel_handle = excluded.channel_handle, ' : ''}duration_ms = excluded.duration_ms, created_at = excluded.created_at;`;
 
 /**
- * (Re)creates the triggers on `videos` and `users`; idempotent. For migrations that re-create those tables on SQLite.
- * When the `channels` table exists the documents take the owner's channel handle too.
+ * (Re)creates the triggers on `videos` and `users`; idempotent. For migrations that re-create those
+ * tables on SQLite. When the `channels` table exists the documents take the owner's channel handle
+ * too; once `videos.kind` exists the index takes the row's kind (VIDEO or AUDIO) and a change of kind
+ * re-indexes it.
  */
 export async function installSqliteSearchTriggers(q: QueryRunner): Promise<void> {
   const withChannels = (await q.query(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'channels'`)).length > 0;
-  const SQLITE_UPSERT = sqliteUpsert(withChannels);
+  const columns = (await q.query(`PRAGMA table_info(videos)`)) as Array<{ name: string }>;
+  const hasKind = columns.some((c) => c.name === 'kind');
+  const upsert = sqliteUpsert(hasKind, withChannels);
   for (const t of SQLITE_TRIGGER_NAMES) await q.query(`DROP TRIGGER IF EXISTS ${t}`);
-  await q.query(`CREATE TRIGGER search_video_ai AFTER INSERT ON videos BEGIN ${SQLITE_UPSERT} END`);
-  await q.query(`CREATE TRIGGER search_video_au AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at ON videos BEGIN
+  await q.query(`CREATE TRIGGER search_video_ai AFTER INSERT ON videos BEGIN ${upsert} END`);
+  await q.query(`CREATE TRIGGER search_video_au AFTER UPDATE OF title, description, tags, visibility, status, owner_id, duration_ms, created_at${hasKind ? ', kind' : ''} ON videos BEGIN
     DELETE FROM search_documents WHERE video_id = OLD.id AND (OLD.id <> NEW.id OR NEW.status <> 'READY' OR NEW.visibility <> 'PUBLIC');
-    ${SQLITE_UPSERT}
+    ${upsert}
   END`);
   await q.query(`CREATE TRIGGER search_video_ad AFTER DELETE ON videos BEGIN DELETE FROM search_documents WHERE video_id = OLD.id; END`);
   await q.query(`CREATE TRIGGER search_user_au AFTER UPDATE OF display_name ON users WHEN OLD.display_name IS NOT NEW.display_name BEGIN

@@ -14,6 +14,7 @@ import { Engagement1733410000000 } from './1733410000000-engagement';
 import { Comments1733420000000 } from './1733420000000-comments';
 import { Library1733430000000 } from './1733430000000-library';
 import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
+import { AudioItems1733450000000 } from './1733450000000-audio-items';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Comments1733420000000,
   Library1733430000000,
   VideoCaptions1733440000000,
+  AudioItems1733450000000,
 ];
