@@ -14,6 +14,8 @@ import * as types from './graphql';
  */
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
+  '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n': typeof types.ChannelPageDocument;
+  '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelVideosDocument;
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n': typeof types.LibraryHistoryDocument;
   '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n': typeof types.SetHistoryPausedDocument;
   '\n  mutation ClearWatchHistory {\n    clearWatchHistory {\n      removedCount\n    }\n  }\n': typeof types.ClearWatchHistoryDocument;
@@ -22,6 +24,8 @@ type Documents = {
   '\n  mutation DeletePlaylist($id: ID!) {\n    deletePlaylist(id: $id) {\n      deletedPlaylistId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.DeletePlaylistDocument;
   '\n  query Search($query: String!, $first: Int, $after: String, $filter: SearchFilter, $orderBy: SearchOrder) {\n    search(query: $query, first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      corrections {\n        word\n        matchedAs\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        channelName\n        channelHandle\n        node {\n          ...VideoCard\n          description\n        }\n      }\n    }\n  }\n': typeof types.SearchDocument;
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
+  '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': typeof types.MyChannelDocument;
+  '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.UpdateChannelDocument;
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
   '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n': typeof types.StudioCaptionsDocument;
   '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteCaptionDocument;
@@ -30,9 +34,11 @@ type Documents = {
   '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
   '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RetryVideoDocument;
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
+  '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n': typeof types.SubscriptionsPageDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n': typeof types.WatchDocument;
+  '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n': typeof types.WatchChannelDocument;
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n': typeof types.CommentFieldsFragmentDoc;
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.VideoCommentsDocument;
   '\n  query CommentReplies($id: ID!, $first: Int!, $after: String) {\n    comment(id: $id) {\n      id\n      replies(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.CommentRepliesDocument;
@@ -43,6 +49,7 @@ type Documents = {
   '\n  mutation SetCommentHidden($id: ID!, $hidden: Boolean!) {\n    setCommentHidden(id: $id, hidden: $hidden) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentHiddenDocument;
   '\n  mutation SetCommentLiked($id: ID!, $liked: Boolean!) {\n    setCommentLiked(id: $id, liked: $liked) {\n      comment {\n        ...CommentFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.SetCommentLikedDocument;
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n': typeof types.ContinueWatchingDocument;
+  '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n': typeof types.HomeSubscriptionsDocument;
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': typeof types.TrendingDocument;
   '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n': typeof types.SearchSuggestionsDocument;
   '\n  fragment CampaignFields on Campaign {\n    id\n    name\n    status\n    createdAt\n  }\n': typeof types.CampaignFieldsFragmentDoc;
@@ -64,6 +71,9 @@ type Documents = {
   '\n  mutation CreateAdvertiserApiKey($input: CreateAdvertiserApiKeyInput!) {\n    createAdvertiserApiKey(input: $input) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.CreateAdvertiserApiKeyDocument;
   '\n  mutation RevokeAdvertiserApiKey($id: ID!) {\n    revokeAdvertiserApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RevokeAdvertiserApiKeyDocument;
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.AdReportDocument;
+  '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n': typeof types.ChannelHeaderFragmentDoc;
+  '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n': typeof types.SubscribeDocument;
+  '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n': typeof types.UnsubscribeDocument;
   '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n': typeof types.VideoEngagementFragmentDoc;
   '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.RateVideoDocument;
   '\n  mutation RecordWatchProgress($videoId: ID!, $positionSeconds: Float!) {\n    recordWatchProgress(videoId: $videoId, positionSeconds: $positionSeconds) {\n      recorded\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.RecordWatchProgressDocument;
@@ -91,11 +101,15 @@ type Documents = {
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
   '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
-  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.HomeDocument,
+  '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n':
+    types.ChannelPageDocument,
+  '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
+    types.ChannelVideosDocument,
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n':
     types.LibraryHistoryDocument,
   '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n':
@@ -111,6 +125,9 @@ const documents: Documents = {
     types.SearchDocument,
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n':
     types.StudioDocument,
+  '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': types.MyChannelDocument,
+  '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
+    types.UpdateChannelDocument,
   '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
     types.StudioVideoFragmentDoc,
   '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n':
@@ -126,12 +143,16 @@ const documents: Documents = {
     types.RetryVideoDocument,
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
     types.UpdateVideoDocument,
+  '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n':
+    types.SubscriptionsPageDocument,
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
     types.UploadStatusDocument,
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n':
     types.MineDocument,
   '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n':
     types.WatchDocument,
+  '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n':
+    types.WatchChannelDocument,
   '\n  fragment CommentFields on Comment {\n    id\n    parentId\n    body\n    createdAt\n    editedAt\n    edited\n    deleted\n    hidden\n    replyCount\n    likeCount\n    viewerHasLiked\n    viewerIsAuthor\n    viewerCanEdit\n    viewerCanDelete\n    viewerCanHide\n    authorIsVideoOwner\n    author {\n      id\n      displayName\n      handle\n      avatarUrl\n    }\n  }\n':
     types.CommentFieldsFragmentDoc,
   '\n  query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {\n    video(id: $id) {\n      id\n      commentCount\n      comments(first: $first, after: $after, orderBy: $orderBy) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n':
@@ -152,6 +173,8 @@ const documents: Documents = {
     types.SetCommentLikedDocument,
   '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n':
     types.ContinueWatchingDocument,
+  '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n':
+    types.HomeSubscriptionsDocument,
   '\n  query Trending($first: Int) {\n    trending(first: $first) {\n      ...VideoCard\n    }\n  }\n': types.TrendingDocument,
   '\n  query SearchSuggestions($prefix: String!, $first: Int) {\n    searchSuggestions(prefix: $prefix, first: $first)\n  }\n':
     types.SearchSuggestionsDocument,
@@ -190,6 +213,12 @@ const documents: Documents = {
     types.RevokeAdvertiserApiKeyDocument,
   '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
     types.AdReportDocument,
+  '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n':
+    types.ChannelHeaderFragmentDoc,
+  '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n':
+    types.SubscribeDocument,
+  '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n':
+    types.UnsubscribeDocument,
   '\n  fragment VideoEngagement on Video {\n    id\n    viewCount\n    likeCount\n    dislikeCount\n    viewerRating\n  }\n':
     types.VideoEngagementFragmentDoc,
   '\n  mutation RateVideo($videoId: ID!, $rating: VideoRating!) {\n    rateVideo(videoId: $videoId, rating: $rating) {\n      rating\n      video {\n        ...VideoEngagement\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
@@ -240,7 +269,7 @@ const documents: Documents = {
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
   '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
-  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
+  '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
 };
 
@@ -250,6 +279,18 @@ const documents: Documents = {
 export function graphql(
   source: '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n',
 ): typeof import('./graphql').HomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n',
+): typeof import('./graphql').ChannelPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n',
+): typeof import('./graphql').ChannelVideosDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -302,6 +343,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n',
+): typeof import('./graphql').MyChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').UpdateChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n',
 ): typeof import('./graphql').StudioVideoFragmentDoc;
 /**
@@ -350,6 +403,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').SubscriptionsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n',
 ): typeof import('./graphql').UploadStatusDocument;
 /**
@@ -364,6 +423,12 @@ export function graphql(
 export function graphql(
   source: '\n  query Watch($id: ID!) {\n    video(id: $id) {\n      ...VideoFields\n      ...VideoEngagement\n      viewerProgress {\n        positionSec\n        finished\n        resumeAtSec\n      }\n      viewerPlaylistIds\n    }\n  }\n',
 ): typeof import('./graphql').WatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WatchChannel($id: ID!) {\n    video(id: $id) {\n      id\n      channel {\n        id\n        handle\n        displayName\n        avatarSmallUrl\n        subscriberCount\n        viewerIsSubscribed\n        viewerIsOwner\n      }\n    }\n  }\n',
+): typeof import('./graphql').WatchChannelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -424,6 +489,12 @@ export function graphql(
 export function graphql(
   source: '\n  query ContinueWatching($first: Int) {\n    continueWatching(first: $first) {\n      video {\n        ...VideoCard\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ContinueWatchingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query HomeSubscriptions {\n    subscriptionFeed(first: 8) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').HomeSubscriptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -550,6 +621,24 @@ export function graphql(
 export function graphql(
   source: '\n  query AdReport($first: Int, $after: String, $filter: AdReportFilterInput) {\n    adReport(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          lineItemId\n          lineItemName\n          campaignId\n          day\n          impressions\n          starts\n          completes\n          completionRate\n          clicks\n          clickThroughRate\n          spend\n          eCpm\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
 ): typeof import('./graphql').AdReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ChannelHeader on Channel {\n    id\n    handle\n    displayName\n    description\n    links {\n      title\n      url\n    }\n    avatarUrl\n    avatarSmallUrl\n    bannerUrl\n    createdAt\n    viewerIsOwner\n    viewerIsSubscribed\n    subscriberCount\n    videoCount\n  }\n',
+): typeof import('./graphql').ChannelHeaderFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Subscribe($handle: String!) {\n    subscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').SubscribeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Unsubscribe($handle: String!) {\n    unsubscribe(handle: $handle) {\n      subscribed\n      channel {\n        id\n        subscriberCount\n        viewerIsSubscribed\n      }\n      userErrors {\n        message\n        code\n      }\n    }\n  }\n',
+): typeof import('./graphql').UnsubscribeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -716,7 +805,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n',
+  source: '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n',
 ): typeof import('./graphql').VideoFieldsFragmentDoc;
 
 export function graphql(source: string) {

@@ -25,6 +25,15 @@ export type BuyPlanInput = {
 
 export type CampaignStatus = 'ACTIVE' | 'PAUSED';
 
+export type ChannelLinkInput = {
+  /** Defaults to the host name */
+  title?: string | null | undefined;
+  url: string;
+};
+
+/** How a channel lists its videos */
+export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
+
 /** NEWEST first, or TOP: most liked first, then most replies, then newest */
 export type CommentOrder = 'NEWEST' | 'TOP';
 
@@ -121,12 +130,12 @@ export type SearchDuration = 'LONG' | 'MEDIUM' | 'SHORT';
 /** Narrows a search; every part is optional */
 export type SearchFilter = {
   duration?: SearchDuration | null | undefined;
-  /** VIDEO: every item today; AUDIO: nothing until audio items exist (issue 14) */
+  /** VIDEO: items with a picture; AUDIO: audio-only items (songs, podcast episodes) */
   type?: SearchItemType | null | undefined;
   uploadDate?: SearchUploadDate | null | undefined;
 };
 
-/** VIDEO, or AUDIO (no audio items exist until issue 14: matches nothing yet) */
+/** VIDEO, or AUDIO (audio-only items: songs, podcast episodes) */
 export type SearchItemType = 'AUDIO' | 'VIDEO';
 
 /** RELEVANCE (default), DATE (newest first) or VIEWS (most viewed first, newest first among equals) */
@@ -160,6 +169,17 @@ export type TransferInput = {
   memo?: string | null | undefined;
   /** The recipient's account email */
   toEmail: string;
+};
+
+export type UpdateChannelInput = {
+  /** At most 1,000 characters */
+  description?: string | null | undefined;
+  /** The channel's name (the account's display name), 1-80 characters */
+  displayName?: string | null | undefined;
+  /** 3-30 of a-z 0-9 . _ - (an @ in front and capitals are fine) */
+  handle?: string | null | undefined;
+  /** Replaces the links; at most 5 */
+  links?: Array<ChannelLinkInput> | null | undefined;
 };
 
 export type UpdatePlaylistInput = {
@@ -218,6 +238,59 @@ export type HomeQuery = {
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
+};
+
+export type ChannelPageQueryVariables = Exact<{
+  handle: string;
+}>;
+
+export type ChannelPageQuery = {
+  channel: {
+    id: string;
+    handle: string;
+    displayName: string;
+    description: string;
+    avatarUrl: string | null;
+    avatarSmallUrl: string | null;
+    bannerUrl: string | null;
+    createdAt: string;
+    viewerIsOwner: boolean;
+    viewerIsSubscribed: boolean;
+    subscriberCount: number;
+    videoCount: number;
+    links: Array<{ title: string; url: string }>;
+  } | null;
+};
+
+export type ChannelVideosQueryVariables = Exact<{
+  handle: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: ChannelVideoOrder | null | undefined;
+}>;
+
+export type ChannelVideosQuery = {
+  channel: {
+    id: string;
+    videos: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          id: string;
+          title: string;
+          durationSec: number | null;
+          createdAt: string;
+          posterUrl: string | null;
+          status: VideoStatus;
+          progress: number;
+          viewCount: number;
+          owner: { id: string; displayName: string };
+          viewerProgress: { positionSec: number; finished: boolean } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
 };
 
 export type LibraryHistoryQueryVariables = Exact<{
@@ -359,6 +432,51 @@ export type StudioQuery = {
   };
 };
 
+export type MyChannelQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyChannelQuery = {
+  myChannel: {
+    id: string;
+    handle: string;
+    displayName: string;
+    description: string;
+    avatarUrl: string | null;
+    avatarSmallUrl: string | null;
+    bannerUrl: string | null;
+    createdAt: string;
+    viewerIsOwner: boolean;
+    viewerIsSubscribed: boolean;
+    subscriberCount: number;
+    videoCount: number;
+    links: Array<{ title: string; url: string }>;
+  };
+};
+
+export type UpdateChannelMutationVariables = Exact<{
+  input: UpdateChannelInput;
+}>;
+
+export type UpdateChannelMutation = {
+  updateChannel: {
+    channel: {
+      id: string;
+      handle: string;
+      displayName: string;
+      description: string;
+      avatarUrl: string | null;
+      avatarSmallUrl: string | null;
+      bannerUrl: string | null;
+      createdAt: string;
+      viewerIsOwner: boolean;
+      viewerIsSubscribed: boolean;
+      subscriberCount: number;
+      videoCount: number;
+      links: Array<{ title: string; url: string }>;
+    } | null;
+    userErrors: Array<{ field: Array<string>; message: string; code: string }>;
+  };
+};
+
 export type StudioVideoFragment = {
   category: string | null;
   midrolls: Array<number>;
@@ -482,6 +600,36 @@ export type UpdateVideoMutation = {
   };
 };
 
+export type SubscriptionsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  withChannels: boolean;
+}>;
+
+export type SubscriptionsPageQuery = {
+  subscriptionFeed: {
+    edges: Array<{
+      node: {
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        viewCount: number;
+        owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean } | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  mySubscriptions?: {
+    totalCount: number;
+    edges: Array<{ node: { id: string; handle: string; displayName: string; avatarUrl: string | null } }>;
+  };
+};
+
 export type UploadStatusQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -523,6 +671,25 @@ export type WatchQuery = {
     viewerProgress: { positionSec: number; finished: boolean; resumeAtSec: number | null } | null;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
+  } | null;
+};
+
+export type WatchChannelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type WatchChannelQuery = {
+  video: {
+    id: string;
+    channel: {
+      id: string;
+      handle: string;
+      displayName: string;
+      avatarSmallUrl: string | null;
+      subscriberCount: number;
+      viewerIsSubscribed: boolean;
+      viewerIsOwner: boolean;
+    } | null;
   } | null;
 };
 
@@ -799,6 +966,27 @@ export type ContinueWatchingQuery = {
       viewerProgress: { positionSec: number; finished: boolean } | null;
     };
   }>;
+};
+
+export type HomeSubscriptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type HomeSubscriptionsQuery = {
+  subscriptionFeed: {
+    edges: Array<{
+      node: {
+        id: string;
+        title: string;
+        durationSec: number | null;
+        createdAt: string;
+        posterUrl: string | null;
+        status: VideoStatus;
+        progress: number;
+        viewCount: number;
+        owner: { id: string; displayName: string };
+        viewerProgress: { positionSec: number; finished: boolean } | null;
+      };
+    }>;
+  };
 };
 
 export type TrendingQueryVariables = Exact<{
@@ -1230,6 +1418,46 @@ export type AdReportQuery = {
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ChannelHeaderFragment = {
+  id: string;
+  handle: string;
+  displayName: string;
+  description: string;
+  avatarUrl: string | null;
+  avatarSmallUrl: string | null;
+  bannerUrl: string | null;
+  createdAt: string;
+  viewerIsOwner: boolean;
+  viewerIsSubscribed: boolean;
+  subscriberCount: number;
+  videoCount: number;
+  links: Array<{ title: string; url: string }>;
+};
+
+export type SubscribeMutationVariables = Exact<{
+  handle: string;
+}>;
+
+export type SubscribeMutation = {
+  subscribe: {
+    subscribed: boolean;
+    channel: { id: string; subscriberCount: number; viewerIsSubscribed: boolean } | null;
+    userErrors: Array<{ message: string; code: string }>;
+  };
+};
+
+export type UnsubscribeMutationVariables = Exact<{
+  handle: string;
+}>;
+
+export type UnsubscribeMutation = {
+  unsubscribe: {
+    subscribed: boolean;
+    channel: { id: string; subscriberCount: number; viewerIsSubscribed: boolean } | null;
+    userErrors: Array<{ message: string; code: string }>;
   };
 };
 
@@ -1757,6 +1985,29 @@ export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ApiKeyFields' },
 ) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const ChannelHeaderFragmentDoc = new TypedDocumentString(
+  `
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}
+    `,
+  { fragmentName: 'ChannelHeader' },
+) as unknown as TypedDocumentString<ChannelHeaderFragment, unknown>;
 export const VideoEngagementFragmentDoc = new TypedDocumentString(
   `
     fragment VideoEngagement on Video {
@@ -1873,6 +2124,66 @@ export const HomeDocument = new TypedDocumentString(`
     finished
   }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const ChannelPageDocument = new TypedDocumentString(`
+    query ChannelPage($handle: String!) {
+  channel(handle: $handle) {
+    ...ChannelHeader
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<ChannelPageQuery, ChannelPageQueryVariables>;
+export const ChannelVideosDocument = new TypedDocumentString(`
+    query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {
+  channel(handle: $handle) {
+    id
+    videos(first: $first, after: $after, orderBy: $orderBy) {
+      edges {
+        node {
+          ...VideoCard
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<ChannelVideosQuery, ChannelVideosQueryVariables>;
 export const LibraryHistoryDocument = new TypedDocumentString(`
     query LibraryHistory($first: Int, $after: String) {
   historySettings {
@@ -2061,6 +2372,61 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<StudioQuery, StudioQueryVariables>;
+export const MyChannelDocument = new TypedDocumentString(`
+    query MyChannel {
+  myChannel {
+    ...ChannelHeader
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<MyChannelQuery, MyChannelQueryVariables>;
+export const UpdateChannelDocument = new TypedDocumentString(`
+    mutation UpdateChannel($input: UpdateChannelInput!) {
+  updateChannel(input: $input) {
+    channel {
+      ...ChannelHeader
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ChannelHeader on Channel {
+  id
+  handle
+  displayName
+  description
+  links {
+    title
+    url
+  }
+  avatarUrl
+  avatarSmallUrl
+  bannerUrl
+  createdAt
+  viewerIsOwner
+  viewerIsSubscribed
+  subscriberCount
+  videoCount
+}`) as unknown as TypedDocumentString<UpdateChannelMutation, UpdateChannelMutationVariables>;
 export const StudioCaptionsDocument = new TypedDocumentString(`
     query StudioCaptions($id: ID!) {
   video(id: $id) {
@@ -2199,6 +2565,49 @@ export const UpdateVideoDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<UpdateVideoMutation, UpdateVideoMutationVariables>;
+export const SubscriptionsPageDocument = new TypedDocumentString(`
+    query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {
+  subscriptionFeed(first: $first, after: $after) {
+    edges {
+      node {
+        ...VideoCard
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  mySubscriptions(first: 100) @include(if: $withChannels) {
+    totalCount
+    edges {
+      node {
+        id
+        handle
+        displayName
+        avatarUrl
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<SubscriptionsPageQuery, SubscriptionsPageQueryVariables>;
 export const UploadStatusDocument = new TypedDocumentString(`
     query UploadStatus($id: ID!) {
   video(id: $id) {
@@ -2271,6 +2680,22 @@ fragment VideoFields on Video {
     displayName
   }
 }`) as unknown as TypedDocumentString<WatchQuery, WatchQueryVariables>;
+export const WatchChannelDocument = new TypedDocumentString(`
+    query WatchChannel($id: ID!) {
+  video(id: $id) {
+    id
+    channel {
+      id
+      handle
+      displayName
+      avatarSmallUrl
+      subscriberCount
+      viewerIsSubscribed
+      viewerIsOwner
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchChannelQuery, WatchChannelQueryVariables>;
 export const VideoCommentsDocument = new TypedDocumentString(`
     query VideoComments($id: ID!, $first: Int!, $after: String, $orderBy: CommentOrder!) {
   video(id: $id) {
@@ -2579,6 +3004,34 @@ export const ContinueWatchingDocument = new TypedDocumentString(`
     finished
   }
 }`) as unknown as TypedDocumentString<ContinueWatchingQuery, ContinueWatchingQueryVariables>;
+export const HomeSubscriptionsDocument = new TypedDocumentString(`
+    query HomeSubscriptions {
+  subscriptionFeed(first: 8) {
+    edges {
+      node {
+        ...VideoCard
+      }
+    }
+  }
+}
+    fragment VideoCard on Video {
+  id
+  title
+  durationSec
+  createdAt
+  posterUrl
+  status
+  progress
+  viewCount
+  owner {
+    id
+    displayName
+  }
+  viewerProgress {
+    positionSec
+    finished
+  }
+}`) as unknown as TypedDocumentString<HomeSubscriptionsQuery, HomeSubscriptionsQueryVariables>;
 export const TrendingDocument = new TypedDocumentString(`
     query Trending($first: Int) {
   trending(first: $first) {
@@ -3070,6 +3523,38 @@ export const AdReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdReportQuery, AdReportQueryVariables>;
+export const SubscribeDocument = new TypedDocumentString(`
+    mutation Subscribe($handle: String!) {
+  subscribe(handle: $handle) {
+    subscribed
+    channel {
+      id
+      subscriberCount
+      viewerIsSubscribed
+    }
+    userErrors {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
+export const UnsubscribeDocument = new TypedDocumentString(`
+    mutation Unsubscribe($handle: String!) {
+  unsubscribe(handle: $handle) {
+    subscribed
+    channel {
+      id
+      subscriberCount
+      viewerIsSubscribed
+    }
+    userErrors {
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
 export const RateVideoDocument = new TypedDocumentString(`
     mutation RateVideo($videoId: ID!, $rating: VideoRating!) {
   rateVideo(videoId: $videoId, rating: $rating) {
