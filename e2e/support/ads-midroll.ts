@@ -115,7 +115,7 @@ export class MidrollAdsE2E {
       await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
       await page.goto(`${this.platform.webUrl}/studio`);
       const row = page.locator(`[data-testid=studio-video][data-video-id="${this.contentId}"]`);
-      await row.locator('summary').click();
+      await row.locator('summary', { hasText: 'Edit details' }).click();
       await row.getByTestId('video-category').selectOption('Music');
       await row.getByTestId('midrolls-default').uncheck();
       await row.getByTestId('midrolls-input').fill('soon');
