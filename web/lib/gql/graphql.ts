@@ -32,7 +32,7 @@ export type ChannelLinkInput = {
 };
 
 /** How a channel lists its videos */
-export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
+export type ChannelVideoOrder = 'MOST_VIEWED' | 'NEWEST' | 'OLDEST';
 
 /** NEWEST first, or TOP: most liked first, then most replies, then newest */
 export type CommentOrder = 'NEWEST' | 'TOP';

@@ -3,11 +3,12 @@ import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } f
 import { VideoConnection, VideoEntity, VideoType, canEdit, type Page } from '@wetube/catalog';
 import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
 import { AppConfig, checkFirst, encodeCursor } from '@wetube/platform';
+import type { ChannelVideoOrder } from '../channel-videos.repository';
 import type { ChannelRecord } from '../channels.repository';
 import { ChannelsService } from '../channels.service';
 import { ChannelImagesService } from '../images/channel-images.service';
 import { SubscriptionsService } from '../subscriptions.service';
-import { parseAfter } from './channel-cursors';
+import { encodeMostViewedCursor, parseAfter, parseMostViewedAfter } from './channel-cursors';
 import { channelLoaders, LoaderRequest } from './channel.loaders';
 import { ChannelPayload, ChannelType, ChannelVideoOrderBy, UpdateChannelInput } from './channel.type';
 
@@ -65,9 +66,11 @@ export class ChannelResolver {
     @Context('req') req: LoaderRequest,
   ): Promise<VideoConnection> {
     const viewer = (req?.user ?? null) as AuthUser | null;
-    const order = orderBy === ChannelVideoOrderBy.OLDEST ? 'OLDEST' : 'NEWEST';
-    const page = await this.subs.channelVideos(c.record, viewer?.id ?? null, order, checkFirst(first), parseAfter(after));
-    return videoConnection(page, viewer, this.config.publicApiUrl);
+    const order = ORDERS[orderBy] ?? 'NEWEST';
+    const mostViewed = order === 'MOST_VIEWED';
+    const start = mostViewed ? parseMostViewedAfter(after) : parseAfter(after);
+    const page = await this.subs.channelVideos(c.record, viewer?.id ?? null, order, checkFirst(first), start);
+    return videoConnection(page, viewer, this.config.publicApiUrl, mostViewed ? encodeMostViewedCursor : encodeCursor);
   }
 
   toType(record: ChannelRecord, user: AuthUser | null): ChannelType {
@@ -93,8 +96,19 @@ export function toChannelType(record: ChannelRecord, user: AuthUser | null, imag
   });
 }
 
-export function videoConnection(page: Page<VideoEntity>, user: AuthUser | null, apiUrl: string): VideoConnection {
-  const edges = page.items.map((v) => ({ cursor: encodeCursor(v), node: VideoType.from(v, apiUrl, canEdit(v, user)) }));
+const ORDERS: Record<ChannelVideoOrderBy, ChannelVideoOrder> = {
+  [ChannelVideoOrderBy.NEWEST]: 'NEWEST',
+  [ChannelVideoOrderBy.OLDEST]: 'OLDEST',
+  [ChannelVideoOrderBy.MOST_VIEWED]: 'MOST_VIEWED',
+};
+
+export function videoConnection(
+  page: Page<VideoEntity>,
+  user: AuthUser | null,
+  apiUrl: string,
+  cursorOf: (v: VideoEntity) => string = encodeCursor,
+): VideoConnection {
+  const edges = page.items.map((v) => ({ cursor: cursorOf(v), node: VideoType.from(v, apiUrl, canEdit(v, user)) }));
   return {
     edges,
     totalCount: page.totalCount,
