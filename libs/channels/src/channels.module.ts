@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogCoreModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
 import { StorageModule } from '@wetube/platform';
+import { ChannelProfilesService } from './channel-profiles.service';
 import { ChannelVideosRepository } from './channel-videos.repository';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
@@ -23,10 +24,11 @@ const REPOSITORIES = [ChannelsRepository, ChannelVideosRepository];
     ChannelsService,
     SubscriptionsService,
     ChannelImagesService,
+    ChannelProfilesService,
     ChannelResolver,
     SubscriptionResolver,
     VideoChannelResolver,
   ],
-  exports: [ChannelsService, SubscriptionsService],
+  exports: [ChannelsService, SubscriptionsService, ChannelProfilesService],
 })
 export class ChannelsModule {}
