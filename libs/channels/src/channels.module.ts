@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogCoreModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
+import { LibraryModule } from '@wetube/library';
 import { StorageModule } from '@wetube/platform';
 import { ChannelProfilesService } from './channel-profiles.service';
 import { ChannelVideosRepository } from './channel-videos.repository';
@@ -17,7 +18,7 @@ const REPOSITORIES = [ChannelsRepository, ChannelVideosRepository];
 
 /** Channels (handle, name, description, links, avatar and banner) and subscriptions with their feed. */
 @Module({
-  imports: [CatalogCoreModule, IdentityModule, StorageModule],
+  imports: [CatalogCoreModule, IdentityModule, StorageModule, LibraryModule],
   controllers: [ChannelImagesController],
   providers: [
     ...REPOSITORIES,

@@ -15,6 +15,7 @@ import * as types from './graphql';
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
   '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n': typeof types.ChannelPageDocument;
+  '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelPlaylistsDocument;
   '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelVideosDocument;
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n': typeof types.LibraryHistoryDocument;
   '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n': typeof types.SetHistoryPausedDocument;
@@ -108,6 +109,8 @@ const documents: Documents = {
     types.HomeDocument,
   '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n':
     types.ChannelPageDocument,
+  '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
+    types.ChannelPlaylistsDocument,
   '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
     types.ChannelVideosDocument,
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n':
@@ -285,6 +288,12 @@ export function graphql(
 export function graphql(
   source: '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n',
 ): typeof import('./graphql').ChannelPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n',
+): typeof import('./graphql').ChannelPlaylistsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

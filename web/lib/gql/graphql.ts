@@ -262,6 +262,23 @@ export type ChannelPageQuery = {
   } | null;
 };
 
+export type ChannelPlaylistsQueryVariables = Exact<{
+  handle: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ChannelPlaylistsQuery = {
+  channel: {
+    id: string;
+    playlists: {
+      totalCount: number;
+      edges: Array<{ node: { id: string; title: string; visibility: Visibility; itemCount: number; thumbnailUrl: string | null } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
 export type ChannelVideosQueryVariables = Exact<{
   handle: string;
   first?: number | null | undefined;
@@ -2148,6 +2165,29 @@ export const ChannelPageDocument = new TypedDocumentString(`
   subscriberCount
   videoCount
 }`) as unknown as TypedDocumentString<ChannelPageQuery, ChannelPageQueryVariables>;
+export const ChannelPlaylistsDocument = new TypedDocumentString(`
+    query ChannelPlaylists($handle: String!, $first: Int, $after: String) {
+  channel(handle: $handle) {
+    id
+    playlists(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          visibility
+          itemCount
+          thumbnailUrl
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelPlaylistsQuery, ChannelPlaylistsQueryVariables>;
 export const ChannelVideosDocument = new TypedDocumentString(`
     query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {
   channel(handle: $handle) {

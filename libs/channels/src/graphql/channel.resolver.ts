@@ -2,12 +2,14 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { VideoConnection, VideoEntity, VideoType, canEdit, type Page } from '@wetube/catalog';
 import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
+import { PlaylistsService, PlaylistType } from '@wetube/library';
 import { AppConfig, checkFirst, encodeCursor } from '@wetube/platform';
 import type { ChannelVideoOrder } from '../channel-videos.repository';
 import type { ChannelRecord } from '../channels.repository';
 import { ChannelsService } from '../channels.service';
 import { ChannelImagesService } from '../images/channel-images.service';
 import { SubscriptionsService } from '../subscriptions.service';
+import { ChannelPlaylistConnection, parsePlaylistAfter, playlistPage } from './channel-playlists';
 import { encodeMostViewedCursor, parseAfter, parseMostViewedAfter } from './channel-cursors';
 import { channelLoaders, LoaderRequest } from './channel.loaders';
 import { ChannelPayload, ChannelType, ChannelVideoOrderBy, UpdateChannelInput } from './channel.type';
@@ -19,6 +21,7 @@ export class ChannelResolver {
     private readonly subs: SubscriptionsService,
     private readonly images: ChannelImagesService,
     private readonly config: AppConfig,
+    private readonly playlistsService: PlaylistsService,
   ) {}
 
   @Query(() => ChannelType, { nullable: true, description: 'The channel of a handle (with or without the @, any case), or null' })
@@ -71,6 +74,23 @@ export class ChannelResolver {
     const start = mostViewed ? parseMostViewedAfter(after) : parseAfter(after);
     const page = await this.subs.channelVideos(c.record, viewer?.id ?? null, order, checkFirst(first), start);
     return videoConnection(page, viewer, this.config.publicApiUrl, mostViewed ? encodeMostViewedCursor : encodeCursor);
+  }
+
+  @ResolveField(() => ChannelPlaylistConnection, {
+    description: 'Its PUBLIC playlists, newest first (unlisted and private ones are never listed here, not even to the owner)',
+  })
+  async playlists(
+    @Parent() c: ChannelType,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context('req') req: LoaderRequest,
+  ): Promise<ChannelPlaylistConnection> {
+    const size = checkFirst(first);
+    const start = parsePlaylistAfter(after);
+    const viewerId = req?.user?.id ?? null;
+    // As anybody but the owner sees them: the tab is the channel's public face.
+    const listed = await this.playlistsService.playlistsOf(c.id, null);
+    return playlistPage(listed, size, start, (p) => PlaylistType.from(p, viewerId));
   }
 
   toType(record: ChannelRecord, user: AuthUser | null): ChannelType {
