@@ -233,6 +233,7 @@ export type HomeQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -302,6 +303,7 @@ export type ChannelVideosQuery = {
           progress: number;
           viewCount: number;
           owner: { id: string; displayName: string };
+          channel: { handle: string } | null;
           viewerProgress: { positionSec: number; finished: boolean } | null;
         };
       }>;
@@ -332,6 +334,7 @@ export type LibraryHistoryQuery = {
           progress: number;
           viewCount: number;
           owner: { id: string; displayName: string };
+          channel: { handle: string } | null;
           viewerProgress: { positionSec: number; finished: boolean } | null;
         };
         progress: { watchedAt: string };
@@ -403,6 +406,7 @@ export type SearchQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -636,6 +640,7 @@ export type SubscriptionsPageQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -980,6 +985,7 @@ export type ContinueWatchingQuery = {
       progress: number;
       viewCount: number;
       owner: { id: string; displayName: string };
+      channel: { handle: string } | null;
       viewerProgress: { positionSec: number; finished: boolean } | null;
     };
   }>;
@@ -1000,6 +1006,7 @@ export type HomeSubscriptionsQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -1021,6 +1028,7 @@ export type TrendingQuery = {
     progress: number;
     viewCount: number;
     owner: { id: string; displayName: string };
+    channel: { handle: string } | null;
     viewerProgress: { positionSec: number; finished: boolean } | null;
   }>;
 };
@@ -1551,6 +1559,7 @@ export type PlaylistPageQuery = {
             progress: number;
             viewCount: number;
             owner: { id: string; displayName: string };
+            channel: { handle: string } | null;
             viewerProgress: { positionSec: number; finished: boolean } | null;
           } | null;
         };
@@ -1780,6 +1789,7 @@ export type VideoCardFragment = {
   progress: number;
   viewCount: number;
   owner: { id: string; displayName: string };
+  channel: { handle: string } | null;
   viewerProgress: { positionSec: number; finished: boolean } | null;
 };
 
@@ -2099,6 +2109,9 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -2135,6 +2148,9 @@ export const HomeDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2219,6 +2235,9 @@ export const ChannelVideosDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -2259,6 +2278,9 @@ export const LibraryHistoryDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2353,6 +2375,9 @@ export const SearchDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2642,6 +2667,9 @@ export const SubscriptionsPageDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -3039,6 +3067,9 @@ export const ContinueWatchingDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -3067,6 +3098,9 @@ export const HomeSubscriptionsDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -3090,6 +3124,9 @@ export const TrendingDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -3686,6 +3723,9 @@ export const PlaylistPageDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
