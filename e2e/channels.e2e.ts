@@ -166,8 +166,14 @@ describe('channels and subscriptions in the browser', { timeout: 600_000 }, () =
     await viewer.click('[data-testid=channel-tab-about]');
     await viewer.locator('[data-testid=channel-about]').getByText('New every week.').waitFor();
     assert.equal(await viewer.locator('a[href="https://mira.example/"]').count(), 1);
+    await viewer.click('[data-testid=channel-tab-playlists]');
+    await viewer.locator('[data-testid=channel-playlists-empty]').waitFor({ timeout: 15_000 });
     await viewer.click('[data-testid=channel-tab-videos]');
     await viewer.getByText('Waves at the harbour').first().waitFor({ timeout: 15_000 });
+    await viewer.selectOption('[data-testid=channel-sort]', 'MOST_VIEWED');
+    await viewer.locator('[data-testid=channel-videos]').getByText('Waves at the harbour').waitFor({ timeout: 15_000 });
+    await viewer.selectOption('[data-testid=channel-sort]', 'NEWEST');
+    await viewer.locator('[data-testid=channel-videos]').getByText('Waves at the harbour').waitFor({ timeout: 15_000 });
     await shot(viewer, 'channel-desktop');
   });
 
@@ -177,6 +183,10 @@ describe('channels and subscriptions in the browser', { timeout: 600_000 }, () =
     await viewer.locator('[data-testid=subscription-feed]').getByText('Waves at the harbour').waitFor({ timeout: 15_000 });
     await viewer.locator('[data-testid=followed-channels]').getByText('Mira Makes Films').waitFor();
     await shot(viewer, 'subscriptions-desktop');
+    // The card's channel name leads to the channel.
+    await viewer.locator('[data-testid=subscription-feed] [data-testid=card-channel]').first().click();
+    await viewer.waitForURL(`**/@${handle}`, { timeout: 15_000 });
+    await viewer.locator('[data-testid=channel-name]').waitFor({ timeout: 15_000 });
     await viewer.goto(platform.webUrl);
     await viewer.locator('[data-testid=home-subscriptions]').getByText('Waves at the harbour').waitFor({ timeout: 15_000 });
   });

@@ -108,6 +108,8 @@ describe('comments under the player in the browser', () => {
     await sea.locator('[data-testid=comment-like]').click();
     await sea.locator('[data-testid=comment-like][aria-pressed=true]').waitFor({ timeout: 15_000 });
     assert.equal(await sea.locator('[data-testid=comment-like-count]').textContent(), '1');
+    // The author's name leads to their channel (the handle made from the display name).
+    assert.match((await sea.locator('[data-testid=comment-author-link]').first().getAttribute('href')) ?? '', /^\/@veraviewer(-\d+)?$/);
   });
 
   it('stored XSS: a script tag and an onerror attribute render as text and never run', async () => {

@@ -26,6 +26,9 @@ export const VIDEO_CARD_FIELDS = graphql(`
       id
       displayName
     }
+    channel {
+      handle
+    }
     viewerProgress {
       positionSec
       finished

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { VideosService, Visibility } from '@wetube/catalog';
+import { Database } from '@wetube/platform';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
 
@@ -9,7 +10,7 @@ const CHANNEL = `query($h: String!, $first: Int, $after: String, $orderBy: Chann
   channel(handle: $h) {
     id handle displayName description links { title url } avatarUrl avatarSmallUrl bannerUrl createdAt viewerIsOwner
     subscriberCount videoCount viewerIsSubscribed
-    videos(first: $first, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title visibility } } }
+    videos(first: $first, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title visibility viewCount } } }
   }
 }`;
 const UPDATE = `mutation($input: UpdateChannelInput!) {
@@ -146,6 +147,115 @@ for (const db of databaseMatrix()) {
       const badCursor = await anon.gql(CHANNEL, { h: handle, after: 'nonsense' });
       assert.equal(badCursor.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       const badFirst = await anon.gql(CHANNEL, { h: handle, first: 0 });
+      assert.equal(badFirst.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    });
+
+    it('most viewed first, paged by its own cursor; private and unlisted never listed to others', async () => {
+      const ids = Object.keys(titles);
+      const byTitle = (t: string) => ids.find((id) => titles[id] === t)!;
+      const sql = api.app.get(Database);
+      for (const [t, n] of [
+        ['Public one', 3],
+        ['Public two', 7],
+        ['Private cut', 1000],
+        ['Unlisted cut', 900],
+      ] as const) {
+        await sql.query('UPDATE videos SET view_count = ? WHERE id = ?', [n, byTitle(t)]);
+      }
+      const p1 = await anon.gql(CHANNEL, { h: handle, first: 1, orderBy: 'MOST_VIEWED' });
+      assert.equal(p1.errors, undefined, JSON.stringify(p1.errors));
+      assert.deepEqual(
+        p1.data.channel.videos.edges.map((e: any) => [e.node.title, e.node.viewCount]),
+        [['Public two', 7]],
+      );
+      assert.equal(p1.data.channel.videos.pageInfo.hasNextPage, true);
+      const p2 = await bob.gql(CHANNEL, { h: handle, first: 5, orderBy: 'MOST_VIEWED', after: p1.data.channel.videos.pageInfo.endCursor });
+      assert.deepEqual(
+        p2.data.channel.videos.edges.map((e: any) => e.node.title),
+        ['Public one'],
+      );
+      assert.equal(p2.data.channel.videos.pageInfo.hasNextPage, false);
+      const owner = await alice.gql(CHANNEL, { h: handle, first: 2, orderBy: 'MOST_VIEWED' });
+      assert.deepEqual(
+        owner.data.channel.videos.edges.map((e: any) => e.node.title),
+        ['Private cut', 'Unlisted cut'],
+      );
+      const newest = await anon.gql(CHANNEL, { h: handle, first: 1 });
+      const mixed = await anon.gql(CHANNEL, { h: handle, orderBy: 'MOST_VIEWED', after: newest.data.channel.videos.pageInfo.endCursor });
+      assert.equal(mixed.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', 'a NEWEST cursor is refused by MOST_VIEWED');
+      const back = await anon.gql(CHANNEL, { h: handle, after: p1.data.channel.videos.pageInfo.endCursor });
+      assert.equal(back.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', 'and the other way round');
+    });
+
+    it("the Playlists tab lists the channel's public playlists only, to everyone, paged", async () => {
+      const create = `mutation($input: CreatePlaylistInput!) { createPlaylist(input: $input) { playlist { id } userErrors { code } } }`;
+      const made: Record<string, string> = {};
+      for (const [title, visibility] of [
+        ['Shared one', 'PUBLIC'],
+        ['By link only', 'UNLISTED'],
+        ['Secret', 'PRIVATE'],
+        ['Shared two', 'PUBLIC'],
+      ]) {
+        const r = await alice.gql(create, { input: { title, visibility } });
+        assert.deepEqual(r.data.createPlaylist.userErrors, []);
+        made[title] = r.data.createPlaylist.playlist.id;
+      }
+      // Distinct creation times, so "newest first" has one answer.
+      const sql = api.app.get(Database);
+      const base = Date.parse('2026-04-01T00:00:00Z');
+      for (const [i, title] of ['Shared one', 'By link only', 'Secret', 'Shared two'].entries()) {
+        await sql.query('UPDATE playlists SET created_at = ? WHERE id = ?', [sql.dialect.time(new Date(base + i * 60_000)), made[title]]);
+      }
+      await alice.gql(`{ watchLater { id } }`);
+      await bob.gql(create, { input: { title: "Bob's public", visibility: 'PUBLIC' } });
+      const LISTS = `query($h: String!, $first: Int, $after: String) { channel(handle: $h) {
+        playlists(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { id title visibility itemCount isWatchLater viewerIsOwner } } } } }`;
+      for (const [who, client] of [
+        ['signed out', anon],
+        ['another account', bob],
+        ['the owner', alice],
+      ] as const) {
+        const all = await client.gql(LISTS, { h: handle, first: 10 });
+        assert.equal(all.errors, undefined, JSON.stringify(all.errors));
+        const nodes = all.data.channel.playlists.edges.map((e: any) => e.node);
+        assert.deepEqual(
+          nodes.map((n: any) => n.title),
+          ['Shared two', 'Shared one'],
+          `${who}: public ones, newest first`,
+        );
+        assert.ok(
+          nodes.every((n: any) => n.visibility === 'PUBLIC' && !n.isWatchLater),
+          who,
+        );
+        assert.equal(all.data.channel.playlists.totalCount, 2, who);
+        assert.ok(
+          nodes.every((n: any) => n.viewerIsOwner === (client === alice)),
+          who,
+        );
+      }
+      const p1 = await anon.gql(LISTS, { h: handle, first: 1 });
+      assert.equal(p1.data.channel.playlists.edges[0].node.id, made['Shared two']);
+      assert.equal(p1.data.channel.playlists.pageInfo.hasNextPage, true);
+      const p2 = await anon.gql(LISTS, { h: handle, first: 1, after: p1.data.channel.playlists.pageInfo.endCursor });
+      assert.deepEqual(
+        p2.data.channel.playlists.edges.map((e: any) => e.node.id),
+        [made['Shared one']],
+      );
+      assert.equal(p2.data.channel.playlists.pageInfo.hasNextPage, false);
+      await alice.gql(`mutation($input: UpdatePlaylistInput!) { updatePlaylist(input: $input) { userErrors { code } } }`, {
+        input: { id: made['Shared one'], visibility: 'PRIVATE' },
+      });
+      const after = await bob.gql(LISTS, { h: handle });
+      assert.deepEqual(
+        after.data.channel.playlists.edges.map((e: any) => e.node.title),
+        ['Shared two'],
+        'made private, it leaves the tab at once',
+      );
+      const videoCursor = (await anon.gql(CHANNEL, { h: handle, first: 1 })).data.channel.videos.pageInfo.endCursor;
+      const bad = await anon.gql(LISTS, { h: handle, after: videoCursor });
+      assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      const badFirst = await anon.gql(LISTS, { h: handle, first: 101 });
       assert.equal(badFirst.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     });
 

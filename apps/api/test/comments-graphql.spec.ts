@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { VideosService, Visibility } from '@wetube/catalog';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -12,7 +13,7 @@ const THREADS = `query($id: ID!, $first: Int = 10, $after: String, $orderBy: Com
       edges { cursor node {
         id body edited deleted hidden replyCount viewerCanEdit viewerCanDelete viewerCanHide authorIsVideoOwner
         author { id displayName handle avatarUrl }
-        replies(first: 5) { totalCount edges { node { id body parentId author { displayName } } } }
+        replies(first: 5) { totalCount edges { node { id body parentId author { displayName handle } } } }
       } }
     }
   }
@@ -101,7 +102,9 @@ for (const db of databaseMatrix()) {
         ],
       );
       assert.equal(second.body, 'Second thread');
-      assert.deepEqual(first.author, { id: first.author.id, displayName: 'Alice Viewer', handle: null, avatarUrl: null });
+      const aliceChannel = (await alice.gql('{ myChannel { handle } }')).data.myChannel;
+      assert.deepEqual(first.author, { id: first.author.id, displayName: 'Alice Viewer', handle: aliceChannel.handle, avatarUrl: null });
+      assert.equal(first.replies.edges[0].node.author.handle, (await bob.gql('{ myChannel { handle } }')).data.myChannel.handle);
       assert.equal(first.viewerCanEdit, false);
       assert.equal(first.viewerCanDelete, false);
       const newest = await anon.gql(THREADS, { id: videoId, first: 1 });
@@ -116,6 +119,41 @@ for (const db of databaseMatrix()) {
         ownerNodes.every((n: any) => n.viewerCanDelete && n.viewerCanHide && !n.viewerCanEdit),
         'the owner moderates',
       );
+    });
+
+    it("the author's handle and avatar come from their channel, for many authors in one request", async () => {
+      const videoId = await seedVideo('Faces');
+      const carol = new ApiClient(api.url);
+      await carol.signUp('Carol Faces');
+      const renamed = await carol.gql(
+        `mutation { updateChannel(input: { handle: "@Carol.Faces" }) { channel { handle } userErrors { code } } }`,
+      );
+      assert.deepEqual(renamed.data.updateChannel, { channel: { handle: 'carol.faces' }, userErrors: [] });
+      const picture = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#20a060' } })
+        .png()
+        .toBuffer();
+      const up = await fetch(`${api.url}/api/channels/me/avatar`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${carol.token}` },
+        body: picture,
+      });
+      assert.equal(up.status, 200, await up.clone().text());
+      const { avatarSmallUrl } = (await carol.gql('{ myChannel { avatarSmallUrl } }')).data.myChannel;
+      assert.ok(avatarSmallUrl, 'the upload gave the channel a small avatar');
+      await add(carol, videoId, 'With a face');
+      await add(bob, videoId, 'Without one');
+      await add(carol, videoId, 'Again');
+      const r = await anon.gql(THREADS, { id: videoId });
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+      const authors = r.data.video.comments.edges.map((e: any) => [e.node.body, e.node.author.handle, e.node.author.avatarUrl]);
+      const bobHandle = (await bob.gql('{ myChannel { handle } }')).data.myChannel.handle;
+      assert.deepEqual(authors, [
+        ['Again', 'carol.faces', avatarSmallUrl],
+        ['Without one', bobHandle, null],
+        ['With a face', 'carol.faces', avatarSmallUrl],
+      ]);
+      const img = await fetch(`${api.url}${new URL(avatarSmallUrl).pathname}`);
+      assert.equal(img.status, 200, 'the avatar URL serves the picture');
     });
 
     it('signed out: every mutation is refused with UNAUTHENTICATED', async () => {

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database, toDate, type Cursor } from '@wetube/platform';
 
-export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
+export type ChannelVideoOrder = 'NEWEST' | 'OLDEST' | 'MOST_VIEWED';
 
 /** One video of a listing: its keyset (created_at, id); the service loads the videos. */
 export type VideoKey = Cursor;
+
+/** Where a channel page starts: after this row; MOST_VIEWED also needs the row's view count. */
+export type ChannelVideoAfter = Cursor & { viewCount?: number };
 
 const LISTED = `status = 'READY' AND visibility = 'PUBLIC'`;
 
@@ -16,22 +19,34 @@ const LISTED = `status = 'READY' AND visibility = 'PUBLIC'`;
 export class ChannelVideosRepository {
   constructor(private readonly db: Database) {}
 
-  /** A channel's videos in `order` after the cursor: only PUBLIC READY ones unless `all` (the owner). */
-  async channelPage(ownerId: string, all: boolean, order: ChannelVideoOrder, first: number, after: Cursor | null): Promise<VideoKey[]> {
+  /**
+   * A channel's videos in `order` after the cursor: only PUBLIC READY ones unless `all` (the owner).
+   * NEWEST/OLDEST: (created_at, id); MOST_VIEWED: (view_count DESC, created_at DESC, id DESC), so
+   * equal counts keep a total order and the keyset never skips or repeats a row of a stable list.
+   */
+  async channelPage(
+    ownerId: string,
+    all: boolean,
+    order: ChannelVideoOrder,
+    first: number,
+    after: ChannelVideoAfter | null,
+  ): Promise<Array<VideoKey & { viewCount: number }>> {
     const dir = order === 'OLDEST' ? 'ASC' : 'DESC';
     const params: unknown[] = [ownerId];
     let where = `owner_id = ?${all ? '' : ` AND ${LISTED}`}`;
-    if (after) {
+    if (after && order === 'MOST_VIEWED') {
+      // One row-value comparison over the whole key (all DESC), as for the dates below.
+      where += ` AND (view_count, created_at, id) < (?, ?, ?)`;
+      params.push(after.viewCount ?? 0, this.db.dialect.time(after.createdAt), after.id);
+    } else if (after) {
       // A row-value comparison, so the index range can start at the cursor (the OR form may only filter).
       where += ` AND (created_at, id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`;
       params.push(this.db.dialect.time(after.createdAt), after.id);
     }
     params.push(first);
-    const rows = await this.db.query(
-      `SELECT id, created_at FROM videos WHERE ${where} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`,
-      params,
-    );
-    return rows.map((r) => ({ id: String(r.id), createdAt: toDate(r.created_at) }));
+    const orderBy = order === 'MOST_VIEWED' ? 'view_count DESC, created_at DESC, id DESC' : `created_at ${dir}, id ${dir}`;
+    const rows = await this.db.query(`SELECT id, created_at, view_count FROM videos WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, params);
+    return rows.map((r) => ({ id: String(r.id), createdAt: toDate(r.created_at), viewCount: Number(r.view_count ?? 0) }));
   }
 
   /** How many videos the channel lists (PUBLIC READY), or has in all for its owner. */

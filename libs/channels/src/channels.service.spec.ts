@@ -135,6 +135,66 @@ for (const kind of databaseMatrix()) {
       assert.equal((await t.subs.videoCounts([owner])).get(owner), 5, 'the count everyone sees has public ready videos only');
     });
 
+    it('lists a channel most viewed first, keyset-paged over (views, date, id) with ties, nothing hidden leaking', async () => {
+      const owner = await t.user('Popular');
+      const viewer = await t.user('Counter');
+      const channel = (await t.channels.ensureFor(owner))!;
+      const base = Date.parse('2026-03-01T00:00:00Z');
+      const same = new Date(base + 5 * 60_000);
+      // Ties on the count, and on the count and the date both (the id decides).
+      const spec: Array<[number, Date]> = [
+        [5, new Date(base)],
+        [100, new Date(base + 60_000)],
+        [5, same],
+        [0, new Date(base + 2 * 60_000)],
+        [100, new Date(base + 3 * 60_000)],
+        [5, same],
+        [20, new Date(base + 4 * 60_000)],
+        [5, same],
+      ];
+      const listed: Array<{ id: string; views: number; createdAt: Date }> = [];
+      for (const [i, [views, createdAt]] of spec.entries()) {
+        const v = await t.video({ ownerId: owner, title: `v${i}`, createdAt });
+        await t.db.query('UPDATE videos SET view_count = ? WHERE id = ?', [views, v.id]);
+        listed.push({ id: v.id, views, createdAt });
+      }
+      for (const [views, visibility, status] of [
+        [1000, Visibility.PRIVATE, VideoStatus.READY],
+        [900, Visibility.UNLISTED, VideoStatus.READY],
+        [800, Visibility.PUBLIC, VideoStatus.PROCESSING],
+      ] as const) {
+        const v = await t.video({ ownerId: owner, title: `hidden ${views}`, visibility, status, createdAt: new Date(base) });
+        await t.db.query('UPDATE videos SET view_count = ? WHERE id = ?', [views, v.id]);
+      }
+      const expected = [...listed]
+        .sort((a, b) => b.views - a.views || b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .map((v) => v.id);
+
+      const seen: string[] = [];
+      let after: { viewCount: number; createdAt: Date; id: string } | null = null;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await t.subs.channelVideos(channel, viewer, 'MOST_VIEWED', 3, after);
+        seen.push(...page.items.map((v) => v.id));
+        assert.equal(page.totalCount, 8);
+        if (!page.hasNextPage) break;
+        const last = page.items.at(-1)!;
+        after = { viewCount: last.viewCount, createdAt: last.createdAt, id: last.id };
+      }
+      assert.deepEqual(seen, expected, 'every listed video once, most viewed first, newest first among equals, then by id');
+      const counts = seen.map((id) => listed.find((v) => v.id === id)!.views);
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a, b) => b - a),
+      );
+
+      const mine = await t.subs.channelVideos(channel, owner, 'MOST_VIEWED', 3, null);
+      assert.deepEqual(
+        mine.items.map((v) => v.title),
+        ['hidden 1000', 'hidden 900', 'hidden 800'],
+        'the owner sees their own private, unlisted and unfinished videos in the same order',
+      );
+    });
+
     it('feeds the newest public ready videos of followed channels, keyset-paged, nothing else', async () => {
       const fan = await t.user('Feed Fan');
       const base = Date.parse('2026-02-01T00:00:00Z');

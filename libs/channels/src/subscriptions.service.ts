@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { VideoEntity, VideosService, VideoStatus, Visibility, type Page } from '@wetube/catalog';
 import { UserError, type Cursor } from '@wetube/platform';
-import { ChannelVideoOrder, ChannelVideosRepository } from './channel-videos.repository';
+import { ChannelVideoAfter, ChannelVideoOrder, ChannelVideosRepository } from './channel-videos.repository';
 import { ChannelRecord, ChannelsRepository, SubscriptionRecord } from './channels.repository';
 import { ChannelsService } from './channels.service';
 
@@ -55,7 +55,7 @@ export class SubscriptionsService {
     viewerId: string | null,
     order: ChannelVideoOrder,
     first: number,
-    after: Cursor | null,
+    after: ChannelVideoAfter | null,
   ): Promise<Page<VideoEntity>> {
     const all = viewerId === channel.userId;
     const [keys, counts] = await Promise.all([

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogCoreModule } from '@wetube/catalog';
+import { ChannelsModule } from '@wetube/channels';
 import { IdentityModule } from '@wetube/identity';
 import { COMMENT_LIMITS, DEFAULT_COMMENT_LIMITS } from './comment-limits';
 import { CommentsRepository } from './comments.repository';
@@ -11,7 +12,7 @@ const REPOSITORIES = [CommentsRepository];
 
 /** Comments on videos: threads one reply deep, edit/delete by the author, delete/hide by the video's owner (GraphQL). */
 @Module({
-  imports: [CatalogCoreModule, IdentityModule],
+  imports: [CatalogCoreModule, IdentityModule, ChannelsModule],
   providers: [
     ...REPOSITORIES,
     CommentsService,

@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
+import { channelPath } from '@/lib/channels';
 import { formatDateTime, relativeDate } from '@/lib/format';
 import { CommentComposer } from './CommentComposer';
 import { CommentText } from './CommentText';
@@ -24,6 +26,8 @@ export function CommentItem({ comment: c, signedIn, onReply, onChanged, onDelete
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const name = c.author?.displayName ?? (c.deleted ? '' : 'Unknown');
+  const handle = c.deleted ? null : (c.author?.handle ?? null);
+  const avatarUrl = c.deleted ? null : (c.author?.avatarUrl ?? null);
   const hasMenu = c.viewerCanEdit || c.viewerCanDelete || c.viewerCanHide;
 
   async function run(work: () => Promise<string | null>) {
@@ -80,14 +84,25 @@ export function CommentItem({ comment: c, signedIn, onReply, onChanged, onDelete
 
   return (
     <div className={`${styles.item}${c.hidden ? ` ${styles.hidden}` : ''}`} data-testid="comment" data-comment-id={c.id}>
-      <span className={`avatar ${styles.avatar}`} aria-hidden="true">
-        {c.deleted ? '–' : name.slice(0, 1).toUpperCase()}
-      </span>
+      {handle ? (
+        // The picture repeats the name's link: one tab stop, nothing new for screen readers.
+        <Link href={channelPath(handle)} className={styles.avatarLink} tabIndex={-1} aria-hidden="true">
+          <CommentAvatar name={name} url={avatarUrl} />
+        </Link>
+      ) : (
+        <CommentAvatar name={c.deleted ? '–' : name} url={avatarUrl} />
+      )}
       <div className={styles.main}>
         <div className={styles.head}>
           {!c.deleted && (
             <span className={`${styles.author}${c.authorIsVideoOwner ? ` ${styles.ownerBadge}` : ''}`} data-testid="comment-author">
-              {name}
+              {handle ? (
+                <Link href={channelPath(handle)} className={styles.authorLink} data-testid="comment-author-link">
+                  {name}
+                </Link>
+              ) : (
+                name
+              )}
             </span>
           )}
           <time className={styles.time} dateTime={c.createdAt} title={formatDateTime(c.createdAt)}>
@@ -237,5 +252,20 @@ function ThumbIcon({ filled }: { filled: boolean }) {
         strokeLinejoin="round"
       />
     </svg>
+  );
+}
+
+/** The author's round picture (their channel's avatar), or the first letter of their name. */
+function CommentAvatar({ name, url }: { name: string; url: string | null }) {
+  if (url) {
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- channel images come from the API origin
+      <img className={`avatar ${styles.avatar}`} src={url} alt="" width={30} height={30} loading="lazy" data-testid="comment-avatar" />
+    );
+  }
+  return (
+    <span className={`avatar ${styles.avatar}`} aria-hidden="true">
+      {name.slice(0, 1).toUpperCase()}
+    </span>
   );
 }

@@ -15,6 +15,7 @@ import * as types from './graphql';
 type Documents = {
   '\n  query Home($first: Int, $after: String) {\n    videos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.HomeDocument;
   '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n': typeof types.ChannelPageDocument;
+  '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelPlaylistsDocument;
   '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n': typeof types.ChannelVideosDocument;
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n': typeof types.LibraryHistoryDocument;
   '\n  mutation SetHistoryPaused($paused: Boolean!) {\n    setHistoryPaused(paused: $paused) {\n      paused\n    }\n  }\n': typeof types.SetHistoryPausedDocument;
@@ -100,7 +101,7 @@ type Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
@@ -108,6 +109,8 @@ const documents: Documents = {
     types.HomeDocument,
   '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n':
     types.ChannelPageDocument,
+  '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
+    types.ChannelPlaylistsDocument,
   '\n  query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {\n    channel(handle: $handle) {\n      id\n      videos(first: $first, after: $after, orderBy: $orderBy) {\n        edges {\n          node {\n            ...VideoCard\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n':
     types.ChannelVideosDocument,
   '\n  query LibraryHistory($first: Int, $after: String) {\n    historySettings {\n      paused\n    }\n    watchHistory(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          video {\n            ...VideoCard\n          }\n          progress {\n            watchedAt\n          }\n        }\n      }\n    }\n  }\n':
@@ -267,7 +270,7 @@ const documents: Documents = {
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
@@ -285,6 +288,12 @@ export function graphql(
 export function graphql(
   source: '\n  query ChannelPage($handle: String!) {\n    channel(handle: $handle) {\n      ...ChannelHeader\n    }\n  }\n',
 ): typeof import('./graphql').ChannelPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ChannelPlaylists($handle: String!, $first: Int, $after: String) {\n    channel(handle: $handle) {\n      id\n      playlists(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            title\n            visibility\n            itemCount\n            thumbnailUrl\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n',
+): typeof import('./graphql').ChannelPlaylistsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -799,7 +808,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
 ): typeof import('./graphql').VideoCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

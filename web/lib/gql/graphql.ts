@@ -32,7 +32,7 @@ export type ChannelLinkInput = {
 };
 
 /** How a channel lists its videos */
-export type ChannelVideoOrder = 'NEWEST' | 'OLDEST';
+export type ChannelVideoOrder = 'MOST_VIEWED' | 'NEWEST' | 'OLDEST';
 
 /** NEWEST first, or TOP: most liked first, then most replies, then newest */
 export type CommentOrder = 'NEWEST' | 'TOP';
@@ -233,6 +233,7 @@ export type HomeQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -262,6 +263,23 @@ export type ChannelPageQuery = {
   } | null;
 };
 
+export type ChannelPlaylistsQueryVariables = Exact<{
+  handle: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ChannelPlaylistsQuery = {
+  channel: {
+    id: string;
+    playlists: {
+      totalCount: number;
+      edges: Array<{ node: { id: string; title: string; visibility: Visibility; itemCount: number; thumbnailUrl: string | null } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
 export type ChannelVideosQueryVariables = Exact<{
   handle: string;
   first?: number | null | undefined;
@@ -285,6 +303,7 @@ export type ChannelVideosQuery = {
           progress: number;
           viewCount: number;
           owner: { id: string; displayName: string };
+          channel: { handle: string } | null;
           viewerProgress: { positionSec: number; finished: boolean } | null;
         };
       }>;
@@ -315,6 +334,7 @@ export type LibraryHistoryQuery = {
           progress: number;
           viewCount: number;
           owner: { id: string; displayName: string };
+          channel: { handle: string } | null;
           viewerProgress: { positionSec: number; finished: boolean } | null;
         };
         progress: { watchedAt: string };
@@ -386,6 +406,7 @@ export type SearchQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -619,6 +640,7 @@ export type SubscriptionsPageQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -963,6 +985,7 @@ export type ContinueWatchingQuery = {
       progress: number;
       viewCount: number;
       owner: { id: string; displayName: string };
+      channel: { handle: string } | null;
       viewerProgress: { positionSec: number; finished: boolean } | null;
     };
   }>;
@@ -983,6 +1006,7 @@ export type HomeSubscriptionsQuery = {
         progress: number;
         viewCount: number;
         owner: { id: string; displayName: string };
+        channel: { handle: string } | null;
         viewerProgress: { positionSec: number; finished: boolean } | null;
       };
     }>;
@@ -1004,6 +1028,7 @@ export type TrendingQuery = {
     progress: number;
     viewCount: number;
     owner: { id: string; displayName: string };
+    channel: { handle: string } | null;
     viewerProgress: { positionSec: number; finished: boolean } | null;
   }>;
 };
@@ -1534,6 +1559,7 @@ export type PlaylistPageQuery = {
             progress: number;
             viewCount: number;
             owner: { id: string; displayName: string };
+            channel: { handle: string } | null;
             viewerProgress: { positionSec: number; finished: boolean } | null;
           } | null;
         };
@@ -1763,6 +1789,7 @@ export type VideoCardFragment = {
   progress: number;
   viewCount: number;
   owner: { id: string; displayName: string };
+  channel: { handle: string } | null;
   viewerProgress: { positionSec: number; finished: boolean } | null;
 };
 
@@ -2082,6 +2109,9 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -2119,6 +2149,9 @@ export const HomeDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -2148,6 +2181,29 @@ export const ChannelPageDocument = new TypedDocumentString(`
   subscriberCount
   videoCount
 }`) as unknown as TypedDocumentString<ChannelPageQuery, ChannelPageQueryVariables>;
+export const ChannelPlaylistsDocument = new TypedDocumentString(`
+    query ChannelPlaylists($handle: String!, $first: Int, $after: String) {
+  channel(handle: $handle) {
+    id
+    playlists(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          visibility
+          itemCount
+          thumbnailUrl
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelPlaylistsQuery, ChannelPlaylistsQueryVariables>;
 export const ChannelVideosDocument = new TypedDocumentString(`
     query ChannelVideos($handle: String!, $first: Int, $after: String, $orderBy: ChannelVideoOrder) {
   channel(handle: $handle) {
@@ -2178,6 +2234,9 @@ export const ChannelVideosDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2219,6 +2278,9 @@ export const LibraryHistoryDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2313,6 +2375,9 @@ export const SearchDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2602,6 +2667,9 @@ export const SubscriptionsPageDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -2999,6 +3067,9 @@ export const ContinueWatchingDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -3027,6 +3098,9 @@ export const HomeSubscriptionsDocument = new TypedDocumentString(`
     id
     displayName
   }
+  channel {
+    handle
+  }
   viewerProgress {
     positionSec
     finished
@@ -3050,6 +3124,9 @@ export const TrendingDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec
@@ -3646,6 +3723,9 @@ export const PlaylistPageDocument = new TypedDocumentString(`
   owner {
     id
     displayName
+  }
+  channel {
+    handle
   }
   viewerProgress {
     positionSec

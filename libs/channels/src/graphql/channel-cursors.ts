@@ -13,6 +13,21 @@ export function parseAfter(after: string | null | undefined): Cursor | null {
   return c;
 }
 
+/** A MOST_VIEWED cursor: (view_count, created_at, id), tagged so a date-order cursor is refused in its place. */
+export function encodeMostViewedCursor(v: { viewCount: number; createdAt: Date; id: string }): string {
+  return encodeKeyset(['views', Number(v.viewCount ?? 0), v.createdAt, v.id]);
+}
+
+export function parseMostViewedAfter(after: string | null | undefined): { viewCount: number; createdAt: Date; id: string } | null {
+  if (after == null) return null;
+  const v = decodeKeyset(after, 4);
+  if (!v || v[0] !== 'views' || typeof v[1] !== 'number' || !Number.isSafeInteger(v[1]) || v[1] < 0) throw badAfter();
+  if (typeof v[2] !== 'string' || typeof v[3] !== 'string') throw badAfter();
+  const createdAt = new Date(v[2]);
+  if (Number.isNaN(createdAt.getTime())) throw badAfter();
+  return { viewCount: v[1], createdAt, id: v[3] };
+}
+
 /** mySubscriptions' cursor: the subscription's (created_at, channel id), tagged so other cursors are refused. */
 export function encodeSubscriptionCursor(createdAt: Date, channelId: string): string {
   return encodeKeyset(['sub', createdAt, channelId]);

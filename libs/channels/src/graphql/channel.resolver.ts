@@ -2,12 +2,15 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { VideoConnection, VideoEntity, VideoType, canEdit, type Page } from '@wetube/catalog';
 import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard } from '@wetube/identity';
+import { PlaylistsService, PlaylistType } from '@wetube/library';
 import { AppConfig, checkFirst, encodeCursor } from '@wetube/platform';
+import type { ChannelVideoOrder } from '../channel-videos.repository';
 import type { ChannelRecord } from '../channels.repository';
 import { ChannelsService } from '../channels.service';
 import { ChannelImagesService } from '../images/channel-images.service';
 import { SubscriptionsService } from '../subscriptions.service';
-import { parseAfter } from './channel-cursors';
+import { ChannelPlaylistConnection, parsePlaylistAfter, playlistPage } from './channel-playlists';
+import { encodeMostViewedCursor, parseAfter, parseMostViewedAfter } from './channel-cursors';
 import { channelLoaders, LoaderRequest } from './channel.loaders';
 import { ChannelPayload, ChannelType, ChannelVideoOrderBy, UpdateChannelInput } from './channel.type';
 
@@ -18,6 +21,7 @@ export class ChannelResolver {
     private readonly subs: SubscriptionsService,
     private readonly images: ChannelImagesService,
     private readonly config: AppConfig,
+    private readonly playlistsService: PlaylistsService,
   ) {}
 
   @Query(() => ChannelType, { nullable: true, description: 'The channel of a handle (with or without the @, any case), or null' })
@@ -65,9 +69,28 @@ export class ChannelResolver {
     @Context('req') req: LoaderRequest,
   ): Promise<VideoConnection> {
     const viewer = (req?.user ?? null) as AuthUser | null;
-    const order = orderBy === ChannelVideoOrderBy.OLDEST ? 'OLDEST' : 'NEWEST';
-    const page = await this.subs.channelVideos(c.record, viewer?.id ?? null, order, checkFirst(first), parseAfter(after));
-    return videoConnection(page, viewer, this.config.publicApiUrl);
+    const order = ORDERS[orderBy] ?? 'NEWEST';
+    const mostViewed = order === 'MOST_VIEWED';
+    const start = mostViewed ? parseMostViewedAfter(after) : parseAfter(after);
+    const page = await this.subs.channelVideos(c.record, viewer?.id ?? null, order, checkFirst(first), start);
+    return videoConnection(page, viewer, this.config.publicApiUrl, mostViewed ? encodeMostViewedCursor : encodeCursor);
+  }
+
+  @ResolveField(() => ChannelPlaylistConnection, {
+    description: 'Its PUBLIC playlists, newest first (unlisted and private ones are never listed here, not even to the owner)',
+  })
+  async playlists(
+    @Parent() c: ChannelType,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context('req') req: LoaderRequest,
+  ): Promise<ChannelPlaylistConnection> {
+    const size = checkFirst(first);
+    const start = parsePlaylistAfter(after);
+    const viewerId = req?.user?.id ?? null;
+    // As anybody but the owner sees them: the tab is the channel's public face.
+    const listed = await this.playlistsService.playlistsOf(c.id, null);
+    return playlistPage(listed, size, start, (p) => PlaylistType.from(p, viewerId));
   }
 
   toType(record: ChannelRecord, user: AuthUser | null): ChannelType {
@@ -93,8 +116,19 @@ export function toChannelType(record: ChannelRecord, user: AuthUser | null, imag
   });
 }
 
-export function videoConnection(page: Page<VideoEntity>, user: AuthUser | null, apiUrl: string): VideoConnection {
-  const edges = page.items.map((v) => ({ cursor: encodeCursor(v), node: VideoType.from(v, apiUrl, canEdit(v, user)) }));
+const ORDERS: Record<ChannelVideoOrderBy, ChannelVideoOrder> = {
+  [ChannelVideoOrderBy.NEWEST]: 'NEWEST',
+  [ChannelVideoOrderBy.OLDEST]: 'OLDEST',
+  [ChannelVideoOrderBy.MOST_VIEWED]: 'MOST_VIEWED',
+};
+
+export function videoConnection(
+  page: Page<VideoEntity>,
+  user: AuthUser | null,
+  apiUrl: string,
+  cursorOf: (v: VideoEntity) => string = encodeCursor,
+): VideoConnection {
+  const edges = page.items.map((v) => ({ cursor: cursorOf(v), node: VideoType.from(v, apiUrl, canEdit(v, user)) }));
   return {
     edges,
     totalCount: page.totalCount,

@@ -6,6 +6,8 @@ import type { ChannelRecord } from '../channels.repository';
 export enum ChannelVideoOrderBy {
   NEWEST = 'NEWEST',
   OLDEST = 'OLDEST',
+  /** Most views first (then newest first). */
+  MOST_VIEWED = 'MOST_VIEWED',
 }
 registerEnumType(ChannelVideoOrderBy, { name: 'ChannelVideoOrder', description: 'How a channel lists its videos' });
 

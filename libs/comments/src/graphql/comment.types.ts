@@ -18,9 +18,9 @@ export class CommentAuthorType {
   id: string;
   @Field()
   displayName: string;
-  @Field(() => String, { nullable: true, description: "The author's channel handle (@name), once channels exist" })
+  @Field(() => String, { nullable: true, description: "The author's channel handle, lowercase without the @ (their page is /@handle)" })
   handle: string | null;
-  @Field(() => String, { nullable: true, description: "The author's avatar image, once channels exist" })
+  @Field(() => String, { nullable: true, description: "The author's channel avatar (48×48 WebP), or null when they have none" })
   avatarUrl: string | null;
 }
 

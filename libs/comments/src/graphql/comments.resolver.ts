@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
+import { ChannelProfilesService } from '@wetube/channels';
 import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UsersService } from '@wetube/identity';
 import { checkFirst } from '@wetube/platform';
 import { commentPosition } from '../comment.cursor';
@@ -16,6 +17,7 @@ export class CommentsResolver {
   constructor(
     private readonly comments: CommentsService,
     private readonly users: UsersService,
+    private readonly profiles: ChannelProfilesService,
   ) {}
 
   @Query(() => CommentType, { nullable: true, description: 'A comment the caller can see (on a video they can watch), or null' })
@@ -91,11 +93,19 @@ export class CommentsResolver {
   ): Promise<CommentAuthorType | null> {
     if (comment.deleted) return null;
     req.commentAuthorLoader ??= new DataLoader(async (ids: readonly string[]) => {
-      const found = new Map((await this.users.findByIds([...ids])).map((u) => [u.id, u]));
+      // Two queries for the whole request: the accounts, and their channels (handle, avatar).
+      const [users, channels] = await Promise.all([this.users.findByIds([...ids]), this.profiles.byUserIds(ids)]);
+      const found = new Map(users.map((u) => [u.id, u]));
       return ids.map((id) => {
         const u = found.get(id);
-        // handle and avatarUrl: filled from the author's channel once channels exist.
-        return u ? Object.assign(new CommentAuthorType(), { id: u.id, displayName: u.displayName, handle: null, avatarUrl: null }) : null;
+        if (!u) return null;
+        const c = channels.get(id);
+        return Object.assign(new CommentAuthorType(), {
+          id: u.id,
+          displayName: u.displayName,
+          handle: c?.handle ?? null,
+          avatarUrl: c?.avatarSmallUrl ?? null,
+        });
       });
     });
     return req.commentAuthorLoader.load(comment.view.authorId);

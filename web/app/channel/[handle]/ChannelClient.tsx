@@ -9,6 +9,7 @@ import { type ChannelHeader, subscribersLabel } from '@/lib/channels';
 import { graphql } from '@/lib/gql';
 import { useSession } from '@/lib/session';
 import { ChannelAbout } from './ChannelAbout';
+import { ChannelPlaylists } from './ChannelPlaylists';
 import { ChannelVideos } from './ChannelVideos';
 import styles from './channel-page.module.css';
 
@@ -137,12 +138,7 @@ export function ChannelClient({ handle }: { handle: string }) {
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel}>
         {tab === 'videos' && <ChannelVideos handle={c.handle} isOwner={c.viewerIsOwner} />}
-        {tab === 'playlists' && (
-          <div className="empty" data-testid="channel-playlists-empty">
-            <h2>No playlists yet</h2>
-            <p className="muted">{c.displayName} has not shared any playlists.</p>
-          </div>
-        )}
+        {tab === 'playlists' && <ChannelPlaylists handle={c.handle} displayName={c.displayName} isOwner={c.viewerIsOwner} />}
         {tab === 'about' && <ChannelAbout channel={c} />}
       </section>
     </article>

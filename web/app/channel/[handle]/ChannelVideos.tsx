@@ -30,10 +30,11 @@ const QUERY = graphql(`
 
 const ORDERS: Array<{ value: ChannelVideoOrder; label: string }> = [
   { value: 'NEWEST', label: 'Newest' },
+  { value: 'MOST_VIEWED', label: 'Most viewed' },
   { value: 'OLDEST', label: 'Oldest' },
 ];
 
-/** The channel's videos, newest or oldest first, with "Load more". */
+/** The channel's videos, newest, most viewed or oldest first, with "Load more". */
 export function ChannelVideos({ handle, isOwner }: { handle: string; isOwner: boolean }) {
   const [order, setOrder] = useState<ChannelVideoOrder>('NEWEST');
   const [videos, setVideos] = useState<VideoCardData[]>([]);
