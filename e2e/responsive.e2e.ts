@@ -21,6 +21,8 @@ const SIZES = [
   { w: 1366, h: 900 },
 ] as const;
 const BASE_LINKS = ['home', 'subscriptions', 'library', 'upload', 'studio', 'wallet'];
+/** Pages that send a visitor who is not signed in to /signin?next=<page>. */
+const SIGNED_IN_ONLY = new Set(['upload', 'studio', 'wallet', 'advertiser']);
 
 interface Account {
   role: 'anonymous' | 'creator' | 'advertiser' | 'admin';
@@ -208,6 +210,11 @@ describe('responsive pages: header links per role, advertiser forms, upload deta
           ];
           for (const [name, path] of pages) {
             await page.goto(`${platform.webUrl}${path}`);
+            if (!account.email && SIGNED_IN_ONLY.has(name)) {
+              // Nobody signed in: the page sends the visitor to sign in first. Check the header
+              // once there, as the redirect re-renders it (and closes an open menu).
+              await page.waitForURL((u) => u.pathname === '/signin' && u.searchParams.get('next') === path, { timeout: 20_000 });
+            }
             await checkHeader(page, account, name);
             if (role === 'creator' || (role === 'advertiser' && name === 'advertiser') || (role === 'anonymous' && name === 'home')) {
               await shot(page, `responsive-${size.w}-${name}${role === 'anonymous' ? '-anonymous' : ''}`);
