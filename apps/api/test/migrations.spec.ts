@@ -329,6 +329,15 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasSearch(), true);
       assert.equal(await hasColumn('kind'), true);
       assert.equal(await hasColumn('audio_meta'), true);
+      const hasSearchFields = async () =>
+        db === 'postgres' &&
+        (await ds.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'search_documents' AND column_name = 'fields'`))
+          .length === 1;
+      assert.equal(await hasSearchFields(), db === 'postgres', 'PostgreSQL indexes the title, tag and channel words apart');
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasSearchFields(), false, 'the last migration (search fields) undone alone');
+      assert.equal(await hasSearch(), true);
+      assert.equal(await hasColumn('kind'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
       assert.equal(await hasColumn('audio_meta'), false);
@@ -386,7 +395,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 14; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 15; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -24,7 +24,8 @@ export function tsQueryText(groups: WordGroup[], weight = ''): string {
 
 /**
  * PostgreSQL: the weighted `document` tsvector (GIN) and ts_rank (title A=1.0, tags and channel
- * B=0.4, description D=0.1). Typo candidates: `search_terms` (every lexeme with its document count,
+ * B=0.4, description D=0.1); `fields`, the title, tag and channel words alone (GIN), finds the
+ * first relevance tier exactly in the index (migration 1733480000000). Typo candidates: `search_terms` (every lexeme with its document count,
  * kept by a trigger) of pg_trgm similarity 0.2 or more, through its GIN trigram index; without
  * pg_trgm, the terms of the same first letter and a similar length (btree range), which misses a
  * typo in the first letter.
@@ -40,6 +41,11 @@ export class PostgresSearch implements SearchDialect {
     );
     if (Number(rows[0].n) !== 5)
       throw new Error('search: the PostgreSQL search triggers are missing; run the migrations (1733350000000-search)');
+    const fields = await this.ds.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'search_documents' AND column_name = 'fields'`,
+    );
+    if (fields.length === 0)
+      throw new Error('search: search_documents.fields is missing; run the migrations (1733480000000-search-fields)');
     await this.hasTrigrams();
   }
 
@@ -72,30 +78,28 @@ export class PostgresSearch implements SearchDialect {
   }
 
   async search(req: SearchRequest): Promise<SearchHits> {
-    // Title, tags and channel carry weights A and B: 'fields' asks for those only, 'rest' for the others.
-    const fields = tsQueryText(req.groups, 'AB');
+    // 'fields': the words in the title, tags or channel (the `fields` tsvector, exact in its GIN
+    // index); 'rest': in the description only. Both rank on the whole `document`, as 'all' does.
     const match =
       req.scope === 'fields'
-        ? "d.document @@ to_tsquery('simple', $1) AND d.document @@ to_tsquery('simple', $2)"
+        ? "d.fields @@ to_tsquery('simple', $1)"
         : req.scope === 'rest'
-          ? "d.document @@ to_tsquery('simple', $1) AND NOT d.document @@ to_tsquery('simple', $2)"
+          ? "d.document @@ to_tsquery('simple', $1) AND NOT d.fields @@ to_tsquery('simple', $1)"
           : "d.document @@ to_tsquery('simple', $1)";
     const views = req.order === SearchOrder.VIEWS;
-    const { params, from } = this.from(
-      match,
-      req.scope === 'all' ? [tsQueryText(req.groups)] : [tsQueryText(req.groups), fields],
-      req.filters,
-      views,
-    );
-    const order = views
-      ? 'v.view_count DESC, d.created_at DESC, d.video_id DESC'
-      : req.order === SearchOrder.DATE
-        ? 'd.created_at DESC, d.video_id DESC'
-        : "ts_rank(d.document, to_tsquery('simple', $1)) DESC, d.video_id";
-    const rows: { id: string; total: string }[] = await this.ds.query(
-      `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, req.limit, req.offset],
-    );
+    const { params, from } = this.from(match, [tsQueryText(req.groups)], req.filters, views);
+    const page = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    // Relevance: the matches' ids and ranks are set apart first (MATERIALIZED), so counting them
+    // (the window) holds two narrow columns and not every matching row's tsvector, which spilled
+    // to disk for a broad word.
+    const sql =
+      req.order === SearchOrder.RELEVANCE
+        ? `WITH m AS MATERIALIZED (SELECT d.video_id AS id, ts_rank(d.document, to_tsquery('simple', $1)) AS r ${from})
+           SELECT id, count(*) OVER () AS total FROM m ORDER BY r DESC, id ${page}`
+        : `SELECT d.video_id AS id, count(*) OVER () AS total ${from} ORDER BY ${
+            views ? 'v.view_count DESC, d.created_at DESC, d.video_id DESC' : 'd.created_at DESC, d.video_id DESC'
+          } ${page}`;
+    const rows: { id: string; total: string }[] = await this.ds.query(sql, [...params, req.limit, req.offset]);
     if (rows.length === 0 && req.offset > 0) {
       const [c] = await this.ds.query(`SELECT count(*) AS total ${from}`, params);
       return { ids: [], total: Number(c.total) };
