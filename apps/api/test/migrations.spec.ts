@@ -329,6 +329,20 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasSearch(), true);
       assert.equal(await hasColumn('kind'), true);
       assert.equal(await hasColumn('audio_meta'), true);
+      const playlistHas = async (name: string) => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('playlists'))!.columns.some((c) => c.name === name);
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await playlistHas('kind'), true);
+      assert.equal(await playlistHas('show_meta'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await playlistHas('kind'), false, 'the last migration (podcasts: playlist kind, show fields) undone alone');
+      assert.equal(await playlistHas('show_meta'), false);
+      assert.equal(await hasColumn('audio_meta'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
       assert.equal(await hasColumn('audio_meta'), false);

@@ -5,6 +5,13 @@ import type { AuthUser } from '@wetube/identity';
 import { Database, isUniqueViolation, UserError } from '@wetube/platform';
 import { cleanDetails, ITEMS_MAX, PLAYLISTS_MAX, PlaylistDetails, WATCH_LATER_TITLE } from './playlist.rules';
 import { PlaylistItemRecord, PlaylistRecord, PlaylistsRepository, WATCH_LATER } from './playlists.repository';
+import { cleanShow, DEFAULT_SHOW, PLAYLIST_KINDS, PlaylistKind, ShowDetails, ShowMeta } from './show.rules';
+
+/** What create/update take beyond the title, description and visibility: the kind and a show's podcast fields. */
+export interface KindDetails {
+  kind?: string | null;
+  show?: ShowDetails | null;
+}
 
 export type PlaylistResult = { ok: true; playlist: PlaylistRecord } | { ok: false; errors: UserError[] };
 
@@ -51,6 +58,8 @@ export class PlaylistsService {
       title: WATCH_LATER_TITLE,
       description: '',
       visibility: 'PRIVATE',
+      kind: 'PLAYLIST',
+      show: null,
       itemCount: 0,
       createdAt: now,
       updatedAt: now,
@@ -80,9 +89,11 @@ export class PlaylistsService {
     return this.playlists.idsHolding(viewer.id, videoId);
   }
 
-  async create(viewer: AuthUser, details: PlaylistDetails & { videoId?: string | null }): Promise<PlaylistResult> {
+  async create(viewer: AuthUser, details: PlaylistDetails & KindDetails & { videoId?: string | null }): Promise<PlaylistResult> {
     const clean = cleanDetails(details, true);
     if (!clean.ok) return clean;
+    const kinded = cleanKind(details, 'PLAYLIST', null);
+    if (!kinded.ok) return kinded;
     if (details.videoId) {
       const video = await this.videos.findById(details.videoId);
       if (!video || !canView(video, viewer)) return { ok: false, errors: [UserError.of('videoId', 'No such video.', 'NOT_FOUND')] };
@@ -97,6 +108,8 @@ export class PlaylistsService {
       title: clean.value.title!,
       description: clean.value.description ?? '',
       visibility: clean.value.visibility ?? 'PRIVATE',
+      kind: kinded.kind,
+      show: kinded.show,
       itemCount: 0,
       createdAt: now,
       updatedAt: now,
@@ -117,7 +130,7 @@ export class PlaylistsService {
     return { ok: true, playlist: p };
   }
 
-  async update(viewer: AuthUser, id: string, details: PlaylistDetails): Promise<PlaylistResult> {
+  async update(viewer: AuthUser, id: string, details: PlaylistDetails & KindDetails): Promise<PlaylistResult> {
     const owned = await this.owned(viewer, id);
     if (!owned.ok) return owned;
     const p = owned.playlist;
@@ -129,7 +142,9 @@ export class PlaylistsService {
     }
     const clean = cleanDetails(details, false);
     if (!clean.ok) return clean;
-    const next = { ...p, ...clean.value, updatedAt: new Date() };
+    const kinded = cleanKind(details, p.kind, p.show);
+    if (!kinded.ok) return kinded;
+    const next = { ...p, ...clean.value, kind: kinded.kind, show: kinded.show, updatedAt: new Date() };
     await this.playlists.updateDetails(id, next);
     return { ok: true, playlist: next };
   }
@@ -241,4 +256,29 @@ export class PlaylistsService {
       return { ok: true, playlist: locked };
     });
   }
+}
+
+/**
+ * The kind (checked against PLAYLIST/ALBUM/SHOW) and the show's podcast fields merged over what the
+ * playlist had (a new show starts from DEFAULT_SHOW). Podcast fields for a playlist that is not a
+ * show are refused, so an owner never sets fields that do nothing.
+ */
+function cleanKind(
+  d: KindDetails,
+  kind: PlaylistKind,
+  show: ShowMeta | null,
+): { ok: true; kind: PlaylistKind; show: ShowMeta | null } | { ok: false; errors: UserError[] } {
+  let nextKind = kind;
+  if (d.kind != null) {
+    if (!PLAYLIST_KINDS.includes(d.kind as PlaylistKind)) {
+      return { ok: false, errors: [UserError.of('kind', `The kind must be one of ${PLAYLIST_KINDS.join(', ')}.`, 'KIND_INVALID')] };
+    }
+    nextKind = d.kind as PlaylistKind;
+  }
+  if (nextKind !== 'SHOW') {
+    if (d.show) return { ok: false, errors: [UserError.of('show', 'Podcast fields are for a SHOW only.', 'NOT_A_SHOW')] };
+    return { ok: true, kind: nextKind, show };
+  }
+  const merged = cleanShow(d.show ?? {}, show ?? DEFAULT_SHOW);
+  return merged.ok ? { ok: true, kind: nextKind, show: merged.value } : merged;
 }
