@@ -389,7 +389,7 @@ export type UpdatePlaylistMutationVariables = Exact<{
 
 export type UpdatePlaylistMutation = {
   updatePlaylist: {
-    playlist: { id: string; title: string; visibility: Visibility } | null;
+    playlist: { id: string; title: string; visibility: Visibility; kind: PlaylistKind } | null;
     userErrors: Array<{ code: string; message: string }>;
   };
 };
@@ -1570,6 +1570,16 @@ export type PlaylistPageQuery = {
     isWatchLater: boolean;
     viewerIsOwner: boolean;
     updatedAt: string;
+    kind: PlaylistKind;
+    show: {
+      author: string;
+      language: string;
+      category: string;
+      subcategory: string | null;
+      explicit: boolean;
+      locked: boolean;
+      feedUrl: string;
+    } | null;
     owner: { id: string; displayName: string };
     items: {
       totalCount: number;
@@ -2346,6 +2356,7 @@ export const UpdatePlaylistDocument = new TypedDocumentString(`
       id
       title
       visibility
+      kind
     }
     userErrors {
       code
@@ -3724,6 +3735,16 @@ export const PlaylistPageDocument = new TypedDocumentString(`
     isWatchLater
     viewerIsOwner
     updatedAt
+    kind
+    show {
+      author
+      language
+      category
+      subcategory
+      explicit
+      locked
+      feedUrl
+    }
     owner {
       id
       displayName
