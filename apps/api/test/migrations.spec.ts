@@ -339,7 +339,17 @@ for (const db of databaseMatrix()) {
       };
       assert.equal(await playlistHas('kind'), true);
       assert.equal(await playlistHas('show_meta'), true);
+      const itemHas = async (name: string) => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('playlist_items'))!.columns.some((c) => c.name === name);
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await itemHas('episode_number'), true);
       await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await itemHas('episode_number'), false);
       assert.equal(await playlistHas('kind'), false, 'the last migration (podcasts: playlist kind, show fields) undone alone');
       assert.equal(await playlistHas('show_meta'), false);
       assert.equal(await hasColumn('audio_meta'), true);

@@ -130,6 +130,17 @@ for (const db of databaseMatrix()) {
         [1, 2],
         'episode number = position + 1',
       );
+      const SET_NUMBER = `mutation($p: ID!, $v: ID!, $n: Int) { setPlaylistItemNumber(playlistId: $p, videoId: $v, number: $n) {
+        playlist { items { edges { node { number } } } } userErrors { code } } }`;
+      const zero = await creator.gql(SET_NUMBER, { p: showId, v: ep2, n: 0 });
+      assert.deepEqual(zero.data.setPlaylistItemNumber.userErrors, [{ code: 'BAD_NUMBER' }]);
+      const seven = (await creator.gql(SET_NUMBER, { p: showId, v: ep2, n: 7 })).data.setPlaylistItemNumber;
+      assert.deepEqual(seven.userErrors, []);
+      assert.deepEqual(
+        seven.playlist.items.edges.map((e: { node: { number: number } }) => e.node.number),
+        [1, 7],
+        'an explicit number wins over the position',
+      );
     });
 
     it('serves RSS 2.0 with the iTunes and Podcasting 2.0 fields, valid against the RSS 2.0 schema', async () => {
@@ -174,7 +185,7 @@ for (const db of databaseMatrix()) {
       assert.equal(one.guid['#text'], `wetube:video:${ep1}`);
       assert.ok(!Number.isNaN(Date.parse(one.pubDate)));
       assert.equal(one['itunes:episode'], '1');
-      assert.equal(two['itunes:episode'], '2');
+      assert.equal(two['itunes:episode'], '7', 'the explicit episode number');
       assert.equal(one['itunes:duration'], '00:40');
       assert.equal(two['itunes:duration'], '00:06');
       assert.equal(one['itunes:image']['@href'], `${api.config.publicApiUrl}/hls/${ep1}/poster.jpg`);

@@ -33,7 +33,7 @@ function document(body: string, lastModified: Date, contentType: string): FeedDo
  * show and an unknown id have no feed (null: 404). An UNLISTED show's feed is served to anyone
  * with its URL (the URL is the secret, as for its page); it is listed nowhere. Episodes are the
  * show's READY audio items that are not PRIVATE, in the show's order; the episode number is the
- * item's position + 1.
+ * owner's explicit one, else the item's position + 1.
  */
 @Injectable()
 export class ShowFeedService {
@@ -73,7 +73,7 @@ export class ShowFeedService {
         pubDate: video.readyAt ?? video.createdAt,
         enclosure: { url: hls(video.id, enclosure.file), length: enclosure.bytes, type: enclosure.type },
         durationSec,
-        episode: item.position + 1,
+        episode: item.episodeNumber ?? item.position + 1,
         imageUrl: hls(video.id, 'poster.jpg'),
         chaptersUrl: parseChapters(video.description, durationSec).length > 0 ? this.chaptersUrl(video.id) : null,
         transcript: vtt ? { url: vtt.url, language: vtt.language } : null,

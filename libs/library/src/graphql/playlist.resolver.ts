@@ -101,6 +101,19 @@ export class PlaylistResolver {
     return this.payload(await this.playlists.move(viewer, playlistId, videoId, position), viewer);
   }
 
+  @Mutation(() => PlaylistPayload, {
+    description: "Sets an item's episode (SHOW) or track (ALBUM) number; null: its position + 1",
+  })
+  @UseGuards(AuthenticatedGuard)
+  async setPlaylistItemNumber(
+    @Args('playlistId', { type: () => ID }) playlistId: string,
+    @Args('videoId', { type: () => ID }) videoId: string,
+    @Args('number', { type: () => Int, nullable: true }) number: number | null,
+    @CurrentUser() viewer: AuthUser,
+  ): Promise<PlaylistPayload> {
+    return this.payload(await this.playlists.setNumber(viewer, playlistId, videoId, number ?? null), viewer);
+  }
+
   @ResolveField(() => UserType)
   async owner(@Parent() p: PlaylistType, @Context('req') req: { playlistOwnerLoader?: DataLoader<string, UserType> }): Promise<UserType> {
     req.playlistOwnerLoader ??= new DataLoader(async (ids: readonly string[]) => {
@@ -126,7 +139,7 @@ export class PlaylistResolver {
       cursor: itemCursor(item.position),
       node: {
         position: item.position,
-        number: record.kind === 'PLAYLIST' ? null : item.position + 1,
+        number: record.kind === 'PLAYLIST' ? null : (item.episodeNumber ?? item.position + 1),
         addedAt: item.addedAt,
         available: !!video,
         video: video ? VideoType.from(video, this.config.publicApiUrl, canEdit(video, viewer)) : null,

@@ -110,7 +110,7 @@ export class PlaylistItem {
   position: number;
   @Field(() => Int, {
     nullable: true,
-    description: "A SHOW's episode number (position + 1), an ALBUM's track number; null for a plain playlist",
+    description: "A SHOW's episode number, an ALBUM's track number: the owner's explicit one, else position + 1; null for a plain playlist",
   })
   number: number | null;
   @Field()

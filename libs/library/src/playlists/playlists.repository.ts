@@ -31,6 +31,8 @@ export interface PlaylistItemRecord {
   videoId: string;
   position: number;
   addedAt: Date;
+  /** An explicit episode / track number; null: position + 1. */
+  episodeNumber?: number | null;
 }
 
 function toPlaylist(r: Row): PlaylistRecord {
@@ -50,7 +52,13 @@ function toPlaylist(r: Row): PlaylistRecord {
 }
 
 function toItem(r: Row): PlaylistItemRecord {
-  return { playlistId: String(r.playlist_id), videoId: String(r.video_id), position: Number(r.position), addedAt: toDate(r.added_at) };
+  return {
+    playlistId: String(r.playlist_id),
+    videoId: String(r.video_id),
+    position: Number(r.position),
+    addedAt: toDate(r.added_at),
+    episodeNumber: r.episode_number == null ? null : Number(r.episode_number),
+  };
 }
 
 /**
@@ -162,6 +170,10 @@ export class PlaylistsRepository {
       from,
       to,
     ]);
+  }
+
+  async setEpisodeNumber(playlistId: string, videoId: string, n: number | null): Promise<void> {
+    await this.db.query(`UPDATE playlist_items SET episode_number = ? WHERE playlist_id = ? AND video_id = ?`, [n, playlistId, videoId]);
   }
 
   async setPosition(playlistId: string, videoId: string, position: number): Promise<void> {

@@ -21,6 +21,9 @@ export interface ViewedItem {
   video: VideoEntity | null;
 }
 
+/** The highest explicit episode / track number. */
+export const EPISODE_NUMBER_MAX = 1_000_000;
+
 const notFound = (field = 'playlistId') => UserError.of(field, 'No such playlist.', 'NOT_FOUND');
 
 /**
@@ -209,6 +212,36 @@ export class PlaylistsService {
       else await this.playlists.shift(p.id, item.position + 1, position, -1);
       await this.playlists.setPosition(p.id, videoId, position);
       return { ...p };
+    });
+  }
+
+  /**
+   * Sets an item's explicit episode (SHOW) or track (ALBUM) number, 1..EPISODE_NUMBER_MAX; null goes
+   * back to its position + 1. A plain playlist has no numbers (NOT_NUMBERED).
+   */
+  async setNumber(viewer: AuthUser, playlistId: string, videoId: string, n: number | null): Promise<PlaylistResult> {
+    const owned = await this.owned(viewer, playlistId);
+    if (!owned.ok) return owned;
+    if (owned.playlist.kind === 'PLAYLIST') {
+      return { ok: false, errors: [UserError.of('playlistId', 'Only an album or a show numbers its items.', 'NOT_NUMBERED')] };
+    }
+    if (n !== null && (!Number.isInteger(n) || n < 1 || n > EPISODE_NUMBER_MAX)) {
+      return {
+        ok: false,
+        errors: [
+          UserError.of(
+            'number',
+            `The number must be a whole number from 1 to ${EPISODE_NUMBER_MAX.toLocaleString('en-US')}.`,
+            'BAD_NUMBER',
+          ),
+        ],
+      };
+    }
+    return this.editItems(playlistId, async (p, now) => {
+      if (!(await this.playlists.findItem(p.id, videoId)))
+        return [UserError.of('videoId', 'That video is not in this playlist.', 'NOT_IN_PLAYLIST')];
+      await this.playlists.setEpisodeNumber(p.id, videoId, n);
+      return { ...p, updatedAt: now };
     });
   }
 
