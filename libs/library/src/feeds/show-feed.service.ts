@@ -69,7 +69,7 @@ export class ShowFeedService {
         guid: `wetube:video:${video.id}`,
         title: video.title,
         description: video.description,
-        link: `${web}/watch?v=${video.id}`,
+        link: `${web}/watch/${video.id}`,
         pubDate: video.readyAt ?? video.createdAt,
         enclosure: { url: hls(video.id, enclosure.file), length: enclosure.bytes, type: enclosure.type },
         durationSec,
