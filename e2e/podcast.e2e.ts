@@ -96,9 +96,12 @@ describe('a podcast episode and a show in the browser', () => {
     await page.fill('[data-testid=show-settings] input[name=language]', 'xx-nope');
     await page.click('[data-testid=show-save]');
     await page
-      .locator('[role=alert]')
       .getByText(/not a known BCP 47 language tag/)
-      .waitFor();
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot('show-error-missing');
+        throw e;
+      });
     await page.fill('[data-testid=show-settings] input[name=language]', 'de-ch');
     await page.click('[data-testid=show-save]');
     await page.waitForFunction(() => document.querySelector('[data-testid=show-settings] input[name=language]')?.value === 'de-CH');

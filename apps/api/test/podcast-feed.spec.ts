@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { generateAudioFile } from '@wetube/testing';
+import { generateAudioFile, writeTextAsAudio } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
 import { tusUpload, waitForStatus } from './upload.helper';
@@ -260,6 +260,21 @@ for (const db of databaseMatrix()) {
       const probe = JSON.parse(stdout) as { streams: Array<{ codec_name: string; profile: string }>; format: { duration: string } };
       assert.deepEqual([probe.streams[0].codec_name, probe.streams[0].profile], ['aac', 'LC']);
       assert.ok(Math.abs(Number(probe.format.duration) - 40) < 0.5, probe.format.duration);
+    });
+
+    it('lists only READY items: a failed upload in the show is left out', async () => {
+      const broken = await tusUpload(creator, await writeTextAsAudio(join(scratch.dir, 'notes.mp3')), {
+        title: 'Broken',
+        filename: 'notes.mp3',
+      });
+      assert.ok(broken.videoId, JSON.stringify(broken.error));
+      assert.equal((await waitForStatus(creator, broken.videoId!, ['READY', 'FAILED'])).status, 'FAILED');
+      assert.deepEqual((await creator.gql(ADD, { p: showId, v: broken.videoId })).data.addToPlaylist.userErrors, []);
+      const items = asArray(new XMLParser().parse(await (await fetch(api.url + feedPath())).text()).rss.channel.item);
+      assert.deepEqual(
+        items.map((i: { title: string }) => i.title),
+        ['Episode One & <friends>', 'Episode Two'],
+      );
     });
 
     it('lists no PRIVATE episode (its enclosure only to its owner); an UNLISTED show only by its URL; a PRIVATE show is 404', async () => {

@@ -98,8 +98,9 @@ export function PlaylistClient({ listId }: { listId: string }) {
     setBusy(true);
     try {
       const problem = await work();
-      setError(problem);
+      // load() clears the error when it succeeds: the edit's own problem is shown after it.
       await load(null);
+      setError(problem);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
