@@ -61,7 +61,6 @@ export function cleanShow(d: ShowDetails, base: ShowMeta): { ok: true; value: Sh
     const author = d.author.trim().replace(/\s+/g, ' ');
     if ([...author].length > AUTHOR_MAX)
       errors.push(UserError.of('author', `The author is too long (at most ${AUTHOR_MAX} characters).`, 'AUTHOR_TOO_LONG'));
-    // eslint-disable-next-line no-control-regex
     else if (/[\u0000-\u001f\u007f]/.test(author))
       errors.push(UserError.of('author', 'The author has control characters.', 'AUTHOR_INVALID'));
     else value.author = author;
