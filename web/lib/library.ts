@@ -46,6 +46,16 @@ export const PLAYLIST_PAGE = graphql(`
       isWatchLater
       viewerIsOwner
       updatedAt
+      kind
+      show {
+        author
+        language
+        category
+        subcategory
+        explicit
+        locked
+        feedUrl
+      }
       owner {
         id
         displayName

@@ -9,7 +9,7 @@ import { EngagementModule } from '@wetube/engagement';
 import { ChannelsModule } from '@wetube/channels';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
-import { LibraryModule } from '@wetube/library';
+import { FeedsModule, LibraryModule } from '@wetube/library';
 import { MediaModule } from '@wetube/media';
 import { PaymentsModule } from '@wetube/payments';
 import { AppConfig, ConfigModule, DatabaseModule, RateLimiterFactory } from '@wetube/platform';
@@ -43,6 +43,7 @@ export class ApiModule {
         CommentsModule,
         EngagementModule,
         LibraryModule,
+        FeedsModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

@@ -338,6 +338,30 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasSearchFields(), false, 'the last migration (search fields) undone alone');
       assert.equal(await hasSearch(), true);
       assert.equal(await hasColumn('kind'), true);
+      const playlistHas = async (name: string) => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('playlists'))!.columns.some((c) => c.name === name);
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await playlistHas('kind'), true);
+      assert.equal(await playlistHas('show_meta'), true);
+      const itemHas = async (name: string) => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('playlist_items'))!.columns.some((c) => c.name === name);
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await itemHas('episode_number'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await itemHas('episode_number'), false);
+      assert.equal(await playlistHas('kind'), false, 'the last migration (podcasts: playlist kind, show fields) undone alone');
+      assert.equal(await playlistHas('show_meta'), false);
+      assert.equal(await hasColumn('audio_meta'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
       assert.equal(await hasColumn('audio_meta'), false);
@@ -395,7 +419,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 15; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 16; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

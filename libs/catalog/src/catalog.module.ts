@@ -75,6 +75,6 @@ export class CatalogCoreModule {}
     CaptionsService,
     CaptionsResolver,
   ],
-  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService, SearchService],
+  exports: [CatalogCoreModule, TusIngestService, HlsOriginService, OriginAccessLog, SeederNodesService, SearchService, CaptionsService],
 })
 export class CatalogModule {}

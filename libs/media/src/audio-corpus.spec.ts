@@ -46,11 +46,11 @@ async function ffprobe(args: string[]): Promise<ProbeJson> {
   return JSON.parse(stdout) as ProbeJson;
 }
 
-/** Integrated loudness (LUFS) of an HLS rendition, measured by ffmpeg's ebur128 filter (not loudnorm). */
+/** Integrated loudness (LUFS) of an HLS rendition (or a plain file), measured by ffmpeg's ebur128 filter (not loudnorm). */
 function ebur128(playlist: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.env.FFMPEG_PATH || 'ffmpeg', [
-      ...['-hide_banner', '-nostdin', '-allowed_extensions', 'ALL', '-i', playlist],
+      ...['-hide_banner', '-nostdin', ...(playlist.endsWith('.m3u8') ? ['-allowed_extensions', 'ALL'] : []), '-i', playlist],
       ...['-map', '0:a:0', '-af', 'ebur128', '-f', 'null', '-'],
     ]);
     let err = '';
@@ -133,6 +133,21 @@ describe('audio corpus through the transcode (real ffmpeg)', () => {
     assert.deepEqual([wave.codec_name, wave.width, wave.height], ['png', 1200, 200]);
     const cover = (await ffprobe(['-show_streams', join(out, 'poster.jpg')])).streams[0];
     assert.equal(cover.codec_name, 'mjpeg');
+    // The progressive enclosure: one AAC-LC M4A as long as the HLS rungs, moov before mdat, its size recorded.
+    const encPath = join(out, 'enclosure.m4a');
+    const enc = await ffprobe(['-show_streams', '-show_format', encPath]);
+    assert.equal(enc.streams.length, 1);
+    assert.deepEqual([enc.streams[0].codec_name, enc.streams[0].profile], ['aac', 'LC']);
+    assert.ok(String(enc.format.format_name).includes('mp4'));
+    assert.ok(
+      Math.abs(Number(enc.format.duration) - result.durationSec) < 0.2,
+      `enclosure ${enc.format.duration} s vs ${result.durationSec} s`,
+    );
+    const encBytes = await readFile(encPath);
+    assert.deepEqual(result.audioInfo?.enclosure, { file: 'enclosure.m4a', bytes: encBytes.length, type: 'audio/mp4' });
+    const moov = encBytes.indexOf('moov');
+    const mdat = encBytes.indexOf('mdat');
+    assert.ok(moov > 0 && moov < mdat, '+faststart: moov before mdat');
     return { cover, peaks };
   }
 
@@ -248,6 +263,8 @@ describe('audio corpus through the transcode (real ffmpeg)', () => {
     assert.equal(measured.target.integrated, -16);
     const loudness = await ebur128(join(out, '64k', 'playlist.m3u8'));
     assert.ok(Math.abs(loudness - -16) <= 1, `normalized output at ${loudness} LUFS`);
+    const enclosureLoudness = await ebur128(join(out, 'enclosure.m4a'));
+    assert.ok(Math.abs(enclosureLoudness - -16) <= 1, `normalized enclosure at ${enclosureLoudness} LUFS`);
     assert.ok(Math.abs(result.durationSec - LONG_TALK_MIN * 60) < 1, String(result.durationSec));
   });
 

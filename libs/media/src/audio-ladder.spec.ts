@@ -97,9 +97,11 @@ describe('the audio ffmpeg invocations', () => {
       ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:2', '-stats_period', '0.25'],
       ...['-i', '/in/song.mp3', '-y'],
       '-filter_complex',
-      '[0:a:0]aresample=44100,asplit=3[a0][a1][w];[w]aformat=sample_fmts=s16:channel_layouts=mono,aresample=8000[wave]',
+      '[0:a:0]aresample=44100,asplit=4[a0][a1][enc][w];[w]aformat=sample_fmts=s16:channel_layouts=mono,aresample=8000[wave]',
       ...rung('a0', '64', '64k'),
       ...rung('a1', '128', '128k'),
+      ...['-map', '[enc]', '-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '128k', '-ac', '2', '-ar', '44100'],
+      ...['-movflags', '+faststart', '-f', 'mp4', '/out/enclosure.m4a'],
       ...['-map', '[wave]', '-c:a', 'pcm_s16le', '-f', 's16le', '/out/waveform.pcm'],
     ]);
     assert.equal(inv.durationSec, 180);
@@ -121,7 +123,7 @@ describe('the audio ffmpeg invocations', () => {
     assert.equal(
       graph,
       '[0:a:0]loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=-27.41:measured_TP=-9.02:measured_LRA=2.3:measured_thresh=-37.6:offset=0.37:linear=true:print_format=summary,' +
-        'aresample=44100,asplit=2[a0][w];[w]aformat=sample_fmts=s16:channel_layouts=mono,aresample=8000[wave]',
+        'aresample=44100,asplit=3[a0][enc][w];[w]aformat=sample_fmts=s16:channel_layouts=mono,aresample=8000[wave]',
     );
   });
 

@@ -38,6 +38,11 @@ export const THUMBS_DIR = 'thumbs';
 export const THUMB_PATTERN = 'thumb_%05d.jpg';
 export const WAVEFORM_IMAGE = 'waveform.png';
 export const WAVEFORM_PEAKS = 'waveform.json';
+/** The audio item's one progressive file (M4A, AAC-LC, moov first): a podcast feed's enclosure. */
+export const ENCLOSURE_FILE = 'enclosure.m4a';
+export const ENCLOSURE_TYPE = 'audio/mp4';
+/** The enclosure's bitrate: the highest rung at or under this, else the lowest rung. */
+export const ENCLOSURE_MAX_BITRATE_K = 128;
 /** Scratch: the mono low-rate PCM the encode writes for the waveform; deleted once drawn. */
 export const WAVEFORM_PCM = 'waveform.pcm';
 
@@ -334,7 +339,8 @@ export function parseLoudnormOutput(lines: string[]): LoudnessMeasure {
  * The audio-only ladder in ONE ffmpeg process: the first audio stream decoded once, normalized
  * (second loudnorm pass, with the first pass's measure) when the ladder asks, resampled to the
  * rungs' rate and split into every AAC-LC rung, each its own fMP4 HLS output on the same segment
- * grid (same rate, same 1024-sample frames: the segments line up across rungs), plus a mono
+ * grid (same rate, same 1024-sample frames: the segments line up across rungs), the progressive
+ * enclosure.m4a (AAC-LC at enclosureRung's rate, `+faststart`: what podcast apps download), plus a mono
  * low-rate PCM for the waveform (scratch). Every output writes from t=0, so progress is reported
  * from the start. Pure.
  */
@@ -353,7 +359,7 @@ export function buildAudioTranscodeInvocation(
   const norm = ladder.loudness && measured ? `${buildLoudnormFilter(ladder.loudness, measured)},` : '';
   const labels = rungs.map((_, i) => `[a${i}]`).join('');
   const graph =
-    `[0:a:0]${norm}aresample=${rate},asplit=${rungs.length + 1}${labels}[w];` +
+    `[0:a:0]${norm}aresample=${rate},asplit=${rungs.length + 2}${labels}[enc][w];` +
     `[w]aformat=sample_fmts=s16:channel_layouts=mono,aresample=${ladder.waveform.pcmRate}[wave]`;
   const outputs: FfmpegOutput[] = rungs.map((rung, i) => ({
     options: [
@@ -365,6 +371,10 @@ export function buildAudioTranscodeInvocation(
     ],
     target: join(outDir, rung.name, MEDIA_PLAYLIST),
   }));
+  outputs.push({
+    options: ['-map', '[enc]', ...buildAudioRungOptions(enclosureRung(rungs)), '-movflags', '+faststart', '-f', 'mp4'],
+    target: join(outDir, ENCLOSURE_FILE),
+  });
   outputs.push({ options: ['-map', '[wave]', '-c:a', 'pcm_s16le', '-f', 's16le'], target: join(outDir, WAVEFORM_PCM) });
   return {
     input: sourcePath,
@@ -372,6 +382,12 @@ export function buildAudioTranscodeInvocation(
     outputs,
     durationSec: probe.durationSec,
   };
+}
+
+/** The rung whose settings the progressive enclosure takes: the highest at or under ENCLOSURE_MAX_BITRATE_K, else the lowest. Pure. */
+export function enclosureRung(rungs: readonly AudioRung[]): AudioRung {
+  const sorted = [...rungs].sort((a, b) => a.bitrateK - b.bitrateK);
+  return sorted.filter((r) => r.bitrateK <= ENCLOSURE_MAX_BITRATE_K).pop() ?? sorted[0];
 }
 
 /** Encoder options of one AAC-LC rung (no mapping, no muxer). */

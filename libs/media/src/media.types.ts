@@ -228,4 +228,6 @@ export interface AudioItemInfo {
   tags: MediaTags;
   /** Measured on the source by loudnorm's first pass, when normalization ran. */
   loudness: (LoudnessMeasure & { target: LoudnessTarget }) | null;
+  /** The one progressive file (M4A/AAC-LC, faststart, normalized when the ladder normalizes): a feed's enclosure. */
+  enclosure: { file: 'enclosure.m4a'; bytes: number; type: 'audio/mp4' };
 }

@@ -16,6 +16,8 @@ import {
   WAVEFORM_IMAGE,
   WAVEFORM_PCM,
   WAVEFORM_PEAKS,
+  ENCLOSURE_FILE,
+  ENCLOSURE_TYPE,
 } from './ffmpeg-args.builder';
 import { AAC_LC_CODEC, avc1Codec } from './codec.string';
 import { buildAudioMasterPlaylist, buildMasterPlaylist, measureBandwidth } from './master-playlist.writer';
@@ -177,7 +179,8 @@ export class TranscodeService {
 
   /**
    * The audio-only ladder (see planAudioLadder): loudnorm's first pass when the ladder
-   * normalizes, ONE ffmpeg process for every AAC rung + the waveform's PCM, the master playlist
+   * normalizes, ONE ffmpeg process for every AAC rung + the progressive enclosure.m4a + the
+   * waveform's PCM, the master playlist
    * of audio variants, the waveform picture and its peaks (waveform.json), and the cover as
    * poster.jpg: the file's own picture, else a generated one. Renditions come back in
    * `renditions` (width/height 0), so the job publishes them as it does video rungs.
@@ -245,6 +248,12 @@ export class TranscodeService {
     }
     await this.storage.writeFile(path(MASTER_PLAYLIST), buildAudioMasterPlaylist(rungs));
 
+    const enclosureProbe = await this.media.probe(path(ENCLOSURE_FILE));
+    if (enclosureProbe.audio?.codec !== 'aac') {
+      throw new TranscodeError(`The enclosure is ${enclosureProbe.audio?.codec ?? 'without audio'}, not aac`, '');
+    }
+    const enclosure = { file: ENCLOSURE_FILE, bytes: enclosureProbe.sizeBytes, type: ENCLOSURE_TYPE } as const;
+
     const plan = ladder.waveform!;
     const pcm = await this.storage.readFile(path(WAVEFORM_PCM));
     if (pcm.length < 2) throw new TranscodeError('ffmpeg wrote no waveform samples', '');
@@ -305,6 +314,7 @@ export class TranscodeService {
         coverSource,
         tags: probe.tags ?? {},
         loudness: measured && ladder.loudness ? { ...measured, target: ladder.loudness } : null,
+        enclosure,
       },
       files,
     };

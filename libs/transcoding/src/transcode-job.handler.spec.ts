@@ -337,6 +337,7 @@ describe('TranscodeJobHandler (small: every tool faked)', () => {
           offset: 0.2,
           target: { integrated: -16, truePeak: -1.5, range: 11 },
         },
+        enclosure: { file: 'enclosure.m4a', bytes: 12345, type: 'audio/mp4' },
       },
     };
     async function run(meta: VideoEntity['audioMeta']) {
@@ -366,6 +367,7 @@ describe('TranscodeJobHandler (small: every tool faked)', () => {
         podcast: true,
         tags: { artist: 'A' },
         coverSource: 'generated',
+        enclosure: { file: 'enclosure.m4a', bytes: 12345, type: 'audio/mp4' },
         loudness: { integrated: -30, truePeak: -9, range: 3, threshold: -40, targetIntegrated: -16, targetTruePeak: -1.5, targetRange: 11 },
       });
     });

@@ -99,6 +99,7 @@ export class TranscodeJobHandler {
             ...video.audioMeta,
             tags: audio.tags,
             coverSource: audio.coverSource,
+            enclosure: audio.enclosure,
             loudness: audio.loudness && {
               integrated: audio.loudness.integrated,
               truePeak: audio.loudness.truePeak,

@@ -16,7 +16,11 @@ import {
   type PlaylistEntry,
 } from '@/lib/library';
 import type { Visibility } from '@/lib/video-fragments';
+import type { PlaylistKind } from '@/lib/gql/graphql';
 import '@/components/library/library.css';
+import { ShowSettings } from './ShowSettings';
+
+const KIND_LABELS: Record<PlaylistKind, string> = { PLAYLIST: 'playlist', ALBUM: 'album', SHOW: 'podcast' };
 
 const UPDATE_PLAYLIST = graphql(`
   mutation UpdatePlaylist($input: UpdatePlaylistInput!) {
@@ -25,6 +29,7 @@ const UPDATE_PLAYLIST = graphql(`
         id
         title
         visibility
+        kind
       }
       userErrors {
         code
@@ -93,8 +98,9 @@ export function PlaylistClient({ listId }: { listId: string }) {
     setBusy(true);
     try {
       const problem = await work();
-      setError(problem);
+      // load() clears the error when it succeeds: the edit's own problem is shown after it.
       await load(null);
+      setError(problem);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -147,8 +153,22 @@ export function PlaylistClient({ listId }: { listId: string }) {
             {list.title}
           </h1>
           <p className="pl-page__meta">
-            {list.owner.displayName} · {list.itemCount} video{list.itemCount === 1 ? '' : 's'} · {list.visibility.toLowerCase()}
+            {list.owner.displayName} · {list.itemCount} {list.kind === 'SHOW' ? 'episode' : list.kind === 'ALBUM' ? 'track' : 'video'}
+            {list.itemCount === 1 ? '' : 's'} · {list.visibility.toLowerCase()} ·{' '}
+            <span data-testid="playlist-kind">{KIND_LABELS[list.kind]}</span>
           </p>
+          {list.show && (
+            <>
+              {/* React hoists this <link> into <head>: podcast apps and browsers find the feed from the page. */}
+              <link rel="alternate" type="application/rss+xml" title={list.title} href={list.show.feedUrl} />
+              <p className="small">
+                <a href={list.show.feedUrl} data-testid="show-feed-link">
+                  RSS feed
+                </a>{' '}
+                <span className="muted">(subscribe in any podcast app)</span>
+              </p>
+            </>
+          )}
           {list.description && <p>{list.description}</p>}
         </div>
         <div className="pl-page__actions">
@@ -175,6 +195,23 @@ export function PlaylistClient({ listId }: { listId: string }) {
                 <option value="PUBLIC">Public</option>
                 <option value="UNLISTED">Unlisted</option>
                 <option value="PRIVATE">Private</option>
+              </select>
+              <select
+                aria-label="Kind"
+                value={list.kind}
+                disabled={busy}
+                data-testid="playlist-kind-select"
+                onChange={(e) =>
+                  void run(async () =>
+                    firstProblem(
+                      (await gql(UPDATE_PLAYLIST, { input: { id: list.id, kind: e.target.value as PlaylistKind } })).updatePlaylist,
+                    ),
+                  )
+                }
+              >
+                <option value="PLAYLIST">Playlist</option>
+                <option value="ALBUM">Album</option>
+                <option value="SHOW">Podcast show</option>
               </select>
               <button
                 type="button"
@@ -212,6 +249,16 @@ export function PlaylistClient({ listId }: { listId: string }) {
           <p>{error}</p>
         </div>
       )}
+      {owner && list.show && (
+        <ShowSettings
+          key={list.updatedAt}
+          show={list.show}
+          busy={busy}
+          onSave={(show) =>
+            void run(async () => firstProblem((await gql(UPDATE_PLAYLIST, { input: { id: list.id, show } })).updatePlaylist))
+          }
+        />
+      )}
       {items.length === 0 ? (
         <div className="empty">
           <h2>No videos yet</h2>
@@ -240,7 +287,9 @@ export function PlaylistClient({ listId }: { listId: string }) {
                   setDragging(null);
                 }}
               >
-                <span className="pl-row__pos">{i + 1}</span>
+                <span className="pl-row__pos" title={list.kind === 'SHOW' ? 'Episode' : undefined}>
+                  {i + 1}
+                </span>
                 {v ? (
                   <>
                     {v.posterUrl ? (

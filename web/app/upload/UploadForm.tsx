@@ -4,7 +4,7 @@ import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { Visibility } from '@/lib/video-fragments';
 import { useVideoCategories } from '@/lib/useVideoCategories';
 import { FileDropZone } from './FileDropZone';
-import type { UploadDetailField, UploadDetails } from './upload-details';
+import { isAudioFile, type UploadDetailField, type UploadDetails } from './upload-details';
 
 interface UploadFormProps {
   details: UploadDetails;
@@ -154,6 +154,20 @@ export function UploadForm({
         busy={busy}
         onChoose={onChoose}
       />
+      {isAudioFile(file) && (
+        <label className="upload__radio" data-testid="upload-podcast">
+          <input
+            type="checkbox"
+            name="podcast"
+            checked={details.podcast}
+            onChange={(e) => onDetails({ podcast: e.target.checked })}
+            disabled={busy}
+          />
+          <span>
+            <strong>Podcast episode</strong> <span className="muted small">Its loudness is evened out for listening.</span>
+          </span>
+        </label>
+      )}
       {fileError && (
         <p id={errorId} className={`field__error${fileOverLimit ? ' field__error--big' : ''}`} role="alert" data-testid="file-error">
           {fileError}

@@ -95,7 +95,7 @@ export function useTusUpload(phase: Phase, setPhase: (phase: Phase) => void) {
       chunkSize: CHUNK_SIZE,
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
       removeFingerprintOnSuccess: true,
-      metadata: { filename: file.name, ...detailsMetadata(details), filetype: file.type || 'application/octet-stream' },
+      metadata: { filename: file.name, ...detailsMetadata(details, file), filetype: file.type || 'application/octet-stream' },
       onBeforeRequest(req) {
         const xhr = req.getUnderlyingObject() as XMLHttpRequest;
         xhr.withCredentials = true;

@@ -75,6 +75,10 @@ export type CreateLineItemInput = {
 
 export type CreatePlaylistInput = {
   description?: string | null | undefined;
+  /** PLAYLIST when omitted */
+  kind?: PlaylistKind | null | undefined;
+  /** Podcast fields (kind SHOW only) */
+  show?: ShowInput | null | undefined;
   title: string;
   /** A first video to add */
   videoId?: string | number | null | undefined;
@@ -121,6 +125,8 @@ export type PlaybackHeartbeatInput = {
   watchedSeconds: number;
 };
 
+export type PlaylistKind = 'ALBUM' | 'PLAYLIST' | 'SHOW';
+
 /** What an account may do */
 export type Role = 'ADMIN' | 'ADVERTISER' | 'CREATOR' | 'VIEWER';
 
@@ -143,6 +149,19 @@ export type SearchOrder = 'DATE' | 'RELEVANCE' | 'VIEWS';
 
 /** Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days) */
 export type SearchUploadDate = 'HOUR' | 'MONTH' | 'TODAY' | 'WEEK' | 'YEAR';
+
+/** Podcast fields of a SHOW; omitted ones stay as they are */
+export type ShowInput = {
+  author?: string | null | undefined;
+  /** One of the Apple Podcasts categories (e.g. "Technology", "Society & Culture") */
+  category?: string | null | undefined;
+  explicit?: boolean | null | undefined;
+  /** BCP 47 (en, en-US, de-CH…) */
+  language?: string | null | undefined;
+  locked?: boolean | null | undefined;
+  /** A subcategory of the category (empty: none) */
+  subcategory?: string | null | undefined;
+};
 
 export type StartPlaybackInput = {
   /** The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url */
@@ -187,6 +206,9 @@ export type UpdateChannelInput = {
 export type UpdatePlaylistInput = {
   description?: string | null | undefined;
   id: string | number;
+  kind?: PlaylistKind | null | undefined;
+  /** Podcast fields (kind SHOW only) */
+  show?: ShowInput | null | undefined;
   title?: string | null | undefined;
   visibility?: Visibility | null | undefined;
 };
@@ -367,7 +389,7 @@ export type UpdatePlaylistMutationVariables = Exact<{
 
 export type UpdatePlaylistMutation = {
   updatePlaylist: {
-    playlist: { id: string; title: string; visibility: Visibility } | null;
+    playlist: { id: string; title: string; visibility: Visibility; kind: PlaylistKind } | null;
     userErrors: Array<{ code: string; message: string }>;
   };
 };
@@ -1548,6 +1570,16 @@ export type PlaylistPageQuery = {
     isWatchLater: boolean;
     viewerIsOwner: boolean;
     updatedAt: string;
+    kind: PlaylistKind;
+    show: {
+      author: string;
+      language: string;
+      category: string;
+      subcategory: string | null;
+      explicit: boolean;
+      locked: boolean;
+      feedUrl: string;
+    } | null;
     owner: { id: string; displayName: string };
     items: {
       totalCount: number;
@@ -2324,6 +2356,7 @@ export const UpdatePlaylistDocument = new TypedDocumentString(`
       id
       title
       visibility
+      kind
     }
     userErrors {
       code
@@ -3702,6 +3735,16 @@ export const PlaylistPageDocument = new TypedDocumentString(`
     isWatchLater
     viewerIsOwner
     updatedAt
+    kind
+    show {
+      author
+      language
+      category
+      subcategory
+      explicit
+      locked
+      feedUrl
+    }
     owner {
       id
       displayName

@@ -42,4 +42,6 @@ export interface AudioMeta {
   coverSource?: 'embedded' | 'generated';
   /** Set when the audio was normalized. */
   loudness?: AudioLoudness | null;
+  /** The progressive file beside the HLS files (a podcast feed's enclosure): name, size, MIME type. */
+  enclosure?: { file: string; bytes: number; type: string };
 }

@@ -90,7 +90,7 @@ export class ChannelResolver {
     const viewerId = req?.user?.id ?? null;
     // As anybody but the owner sees them: the tab is the channel's public face.
     const listed = await this.playlistsService.playlistsOf(c.id, null);
-    return playlistPage(listed, size, start, (p) => PlaylistType.from(p, viewerId));
+    return playlistPage(listed, size, start, (p) => PlaylistType.from(p, viewerId, this.config.publicApiUrl));
   }
 
   toType(record: ChannelRecord, user: AuthUser | null): ChannelType {

@@ -30,25 +30,25 @@ export class PlaylistResolver {
   @UseGuards(OptionalAuthGuard)
   async playlist(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: AuthUser | null): Promise<PlaylistType | null> {
     const p = await this.playlists.find(id, viewer);
-    return p ? PlaylistType.from(p, viewer?.id) : null;
+    return p ? PlaylistType.from(p, viewer?.id, this.config.publicApiUrl) : null;
   }
 
   @Query(() => [PlaylistType], { description: "The caller's playlists, Watch later first" })
   @UseGuards(AuthenticatedGuard)
   async myPlaylists(@CurrentUser() viewer: AuthUser): Promise<PlaylistType[]> {
-    return (await this.playlists.mine(viewer)).map((p) => PlaylistType.from(p, viewer.id));
+    return (await this.playlists.mine(viewer)).map((p) => PlaylistType.from(p, viewer.id, this.config.publicApiUrl));
   }
 
   @Query(() => PlaylistType, { description: "The caller's Watch later (made on first use)" })
   @UseGuards(AuthenticatedGuard)
   async watchLater(@CurrentUser() viewer: AuthUser): Promise<PlaylistType> {
-    return PlaylistType.from(await this.playlists.watchLater(viewer), viewer.id);
+    return PlaylistType.from(await this.playlists.watchLater(viewer), viewer.id, this.config.publicApiUrl);
   }
 
   @Query(() => [PlaylistType], { description: "Someone's playlists: PUBLIC ones (all of them for the owner)" })
   @UseGuards(OptionalAuthGuard)
   async playlistsOf(@Args('userId', { type: () => ID }) userId: string, @CurrentUser() viewer: AuthUser | null): Promise<PlaylistType[]> {
-    return (await this.playlists.playlistsOf(userId, viewer)).map((p) => PlaylistType.from(p, viewer?.id));
+    return (await this.playlists.playlistsOf(userId, viewer)).map((p) => PlaylistType.from(p, viewer?.id, this.config.publicApiUrl));
   }
 
   @Mutation(() => PlaylistPayload)
@@ -101,6 +101,19 @@ export class PlaylistResolver {
     return this.payload(await this.playlists.move(viewer, playlistId, videoId, position), viewer);
   }
 
+  @Mutation(() => PlaylistPayload, {
+    description: "Sets an item's episode (SHOW) or track (ALBUM) number; null: its position + 1",
+  })
+  @UseGuards(AuthenticatedGuard)
+  async setPlaylistItemNumber(
+    @Args('playlistId', { type: () => ID }) playlistId: string,
+    @Args('videoId', { type: () => ID }) videoId: string,
+    @Args('number', { type: () => Int, nullable: true }) number: number | null,
+    @CurrentUser() viewer: AuthUser,
+  ): Promise<PlaylistPayload> {
+    return this.payload(await this.playlists.setNumber(viewer, playlistId, videoId, number ?? null), viewer);
+  }
+
   @ResolveField(() => UserType)
   async owner(@Parent() p: PlaylistType, @Context('req') req: { playlistOwnerLoader?: DataLoader<string, UserType> }): Promise<UserType> {
     req.playlistOwnerLoader ??= new DataLoader(async (ids: readonly string[]) => {
@@ -126,6 +139,7 @@ export class PlaylistResolver {
       cursor: itemCursor(item.position),
       node: {
         position: item.position,
+        number: record.kind === 'PLAYLIST' ? null : (item.episodeNumber ?? item.position + 1),
         addedAt: item.addedAt,
         available: !!video,
         video: video ? VideoType.from(video, this.config.publicApiUrl, canEdit(video, viewer)) : null,
@@ -153,6 +167,8 @@ export class PlaylistResolver {
   }
 
   private payload(r: PlaylistResult, viewer: AuthUser): PlaylistPayload {
-    return r.ok ? { playlist: PlaylistType.from(r.playlist, viewer.id), userErrors: [] } : { playlist: null, userErrors: r.errors };
+    return r.ok
+      ? { playlist: PlaylistType.from(r.playlist, viewer.id, this.config.publicApiUrl), userErrors: [] }
+      : { playlist: null, userErrors: r.errors };
   }
 }

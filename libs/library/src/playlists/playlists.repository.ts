@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, Row, toDate } from '@wetube/platform';
+import type { PlaylistKind, ShowMeta } from './show.rules';
 
 export type PlaylistVisibility = 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
 
@@ -15,6 +16,10 @@ export interface PlaylistRecord {
   title: string;
   description: string;
   visibility: PlaylistVisibility;
+  /** PLAYLIST, ALBUM or SHOW (a podcast). */
+  kind: PlaylistKind;
+  /** The podcast fields: set for a SHOW (kept when it stops being one, so turning it back restores them). */
+  show: ShowMeta | null;
   itemCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -26,6 +31,8 @@ export interface PlaylistItemRecord {
   videoId: string;
   position: number;
   addedAt: Date;
+  /** An explicit episode / track number; null: position + 1. */
+  episodeNumber?: number | null;
 }
 
 function toPlaylist(r: Row): PlaylistRecord {
@@ -36,6 +43,8 @@ function toPlaylist(r: Row): PlaylistRecord {
     title: String(r.title),
     description: String(r.description ?? ''),
     visibility: String(r.visibility) as PlaylistVisibility,
+    kind: (r.kind == null ? 'PLAYLIST' : String(r.kind)) as PlaylistKind,
+    show: r.show_meta == null ? null : (JSON.parse(String(r.show_meta)) as ShowMeta),
     itemCount: Number(r.item_count),
     createdAt: toDate(r.created_at),
     updatedAt: toDate(r.updated_at),
@@ -43,7 +52,13 @@ function toPlaylist(r: Row): PlaylistRecord {
 }
 
 function toItem(r: Row): PlaylistItemRecord {
-  return { playlistId: String(r.playlist_id), videoId: String(r.video_id), position: Number(r.position), addedAt: toDate(r.added_at) };
+  return {
+    playlistId: String(r.playlist_id),
+    videoId: String(r.video_id),
+    position: Number(r.position),
+    addedAt: toDate(r.added_at),
+    episodeNumber: r.episode_number == null ? null : Number(r.episode_number),
+  };
 }
 
 /**
@@ -57,7 +72,7 @@ export class PlaylistsRepository {
 
   async insert(p: PlaylistRecord): Promise<void> {
     await this.db.query(
-      `INSERT INTO playlists (id, owner_id, system_kind, title, description, visibility, item_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO playlists (id, owner_id, system_kind, title, description, visibility, kind, show_meta, item_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id,
         p.ownerId,
@@ -65,6 +80,8 @@ export class PlaylistsRepository {
         p.title,
         p.description,
         p.visibility,
+        p.kind,
+        p.show ? JSON.stringify(p.show) : null,
         p.itemCount,
         this.db.dialect.time(p.createdAt),
         this.db.dialect.time(p.updatedAt),
@@ -104,14 +121,14 @@ export class PlaylistsRepository {
     return Number(r.n);
   }
 
-  async updateDetails(id: string, d: Pick<PlaylistRecord, 'title' | 'description' | 'visibility' | 'updatedAt'>): Promise<void> {
-    await this.db.query(`UPDATE playlists SET title = ?, description = ?, visibility = ?, updated_at = ? WHERE id = ?`, [
-      d.title,
-      d.description,
-      d.visibility,
-      this.db.dialect.time(d.updatedAt),
-      id,
-    ]);
+  async updateDetails(
+    id: string,
+    d: Pick<PlaylistRecord, 'title' | 'description' | 'visibility' | 'kind' | 'show' | 'updatedAt'>,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE playlists SET title = ?, description = ?, visibility = ?, kind = ?, show_meta = ?, updated_at = ? WHERE id = ?`,
+      [d.title, d.description, d.visibility, d.kind, d.show ? JSON.stringify(d.show) : null, this.db.dialect.time(d.updatedAt), id],
+    );
   }
 
   async delete(id: string): Promise<void> {
@@ -153,6 +170,10 @@ export class PlaylistsRepository {
       from,
       to,
     ]);
+  }
+
+  async setEpisodeNumber(playlistId: string, videoId: string, n: number | null): Promise<void> {
+    await this.db.query(`UPDATE playlist_items SET episode_number = ? WHERE playlist_id = ? AND video_id = ?`, [n, playlistId, videoId]);
   }
 
   async setPosition(playlistId: string, videoId: string, position: number): Promise<void> {

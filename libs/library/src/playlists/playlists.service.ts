@@ -5,6 +5,13 @@ import type { AuthUser } from '@wetube/identity';
 import { Database, isUniqueViolation, UserError } from '@wetube/platform';
 import { cleanDetails, ITEMS_MAX, PLAYLISTS_MAX, PlaylistDetails, WATCH_LATER_TITLE } from './playlist.rules';
 import { PlaylistItemRecord, PlaylistRecord, PlaylistsRepository, WATCH_LATER } from './playlists.repository';
+import { cleanShow, DEFAULT_SHOW, PLAYLIST_KINDS, PlaylistKind, ShowDetails, ShowMeta } from './show.rules';
+
+/** What create/update take beyond the title, description and visibility: the kind and a show's podcast fields. */
+export interface KindDetails {
+  kind?: string | null;
+  show?: ShowDetails | null;
+}
 
 export type PlaylistResult = { ok: true; playlist: PlaylistRecord } | { ok: false; errors: UserError[] };
 
@@ -13,6 +20,9 @@ export interface ViewedItem {
   item: PlaylistItemRecord;
   video: VideoEntity | null;
 }
+
+/** The highest explicit episode / track number. */
+export const EPISODE_NUMBER_MAX = 1_000_000;
 
 const notFound = (field = 'playlistId') => UserError.of(field, 'No such playlist.', 'NOT_FOUND');
 
@@ -51,6 +61,8 @@ export class PlaylistsService {
       title: WATCH_LATER_TITLE,
       description: '',
       visibility: 'PRIVATE',
+      kind: 'PLAYLIST',
+      show: null,
       itemCount: 0,
       createdAt: now,
       updatedAt: now,
@@ -80,9 +92,11 @@ export class PlaylistsService {
     return this.playlists.idsHolding(viewer.id, videoId);
   }
 
-  async create(viewer: AuthUser, details: PlaylistDetails & { videoId?: string | null }): Promise<PlaylistResult> {
+  async create(viewer: AuthUser, details: PlaylistDetails & KindDetails & { videoId?: string | null }): Promise<PlaylistResult> {
     const clean = cleanDetails(details, true);
     if (!clean.ok) return clean;
+    const kinded = cleanKind(details, 'PLAYLIST', null);
+    if (!kinded.ok) return kinded;
     if (details.videoId) {
       const video = await this.videos.findById(details.videoId);
       if (!video || !canView(video, viewer)) return { ok: false, errors: [UserError.of('videoId', 'No such video.', 'NOT_FOUND')] };
@@ -97,6 +111,8 @@ export class PlaylistsService {
       title: clean.value.title!,
       description: clean.value.description ?? '',
       visibility: clean.value.visibility ?? 'PRIVATE',
+      kind: kinded.kind,
+      show: kinded.show,
       itemCount: 0,
       createdAt: now,
       updatedAt: now,
@@ -117,7 +133,7 @@ export class PlaylistsService {
     return { ok: true, playlist: p };
   }
 
-  async update(viewer: AuthUser, id: string, details: PlaylistDetails): Promise<PlaylistResult> {
+  async update(viewer: AuthUser, id: string, details: PlaylistDetails & KindDetails): Promise<PlaylistResult> {
     const owned = await this.owned(viewer, id);
     if (!owned.ok) return owned;
     const p = owned.playlist;
@@ -129,7 +145,9 @@ export class PlaylistsService {
     }
     const clean = cleanDetails(details, false);
     if (!clean.ok) return clean;
-    const next = { ...p, ...clean.value, updatedAt: new Date() };
+    const kinded = cleanKind(details, p.kind, p.show);
+    if (!kinded.ok) return kinded;
+    const next = { ...p, ...clean.value, kind: kinded.kind, show: kinded.show, updatedAt: new Date() };
     await this.playlists.updateDetails(id, next);
     return { ok: true, playlist: next };
   }
@@ -197,6 +215,36 @@ export class PlaylistsService {
     });
   }
 
+  /**
+   * Sets an item's explicit episode (SHOW) or track (ALBUM) number, 1..EPISODE_NUMBER_MAX; null goes
+   * back to its position + 1. A plain playlist has no numbers (NOT_NUMBERED).
+   */
+  async setNumber(viewer: AuthUser, playlistId: string, videoId: string, n: number | null): Promise<PlaylistResult> {
+    const owned = await this.owned(viewer, playlistId);
+    if (!owned.ok) return owned;
+    if (owned.playlist.kind === 'PLAYLIST') {
+      return { ok: false, errors: [UserError.of('playlistId', 'Only an album or a show numbers its items.', 'NOT_NUMBERED')] };
+    }
+    if (n !== null && (!Number.isInteger(n) || n < 1 || n > EPISODE_NUMBER_MAX)) {
+      return {
+        ok: false,
+        errors: [
+          UserError.of(
+            'number',
+            `The number must be a whole number from 1 to ${EPISODE_NUMBER_MAX.toLocaleString('en-US')}.`,
+            'BAD_NUMBER',
+          ),
+        ],
+      };
+    }
+    return this.editItems(playlistId, async (p, now) => {
+      if (!(await this.playlists.findItem(p.id, videoId)))
+        return [UserError.of('videoId', 'That video is not in this playlist.', 'NOT_IN_PLAYLIST')];
+      await this.playlists.setEpisodeNumber(p.id, videoId, n);
+      return { ...p, updatedAt: now };
+    });
+  }
+
   /** A page of items in order, each with its video when `viewer` may watch it. */
   async items(
     p: PlaylistRecord,
@@ -241,4 +289,29 @@ export class PlaylistsService {
       return { ok: true, playlist: locked };
     });
   }
+}
+
+/**
+ * The kind (checked against PLAYLIST/ALBUM/SHOW) and the show's podcast fields merged over what the
+ * playlist had (a new show starts from DEFAULT_SHOW). Podcast fields for a playlist that is not a
+ * show are refused, so an owner never sets fields that do nothing.
+ */
+function cleanKind(
+  d: KindDetails,
+  kind: PlaylistKind,
+  show: ShowMeta | null,
+): { ok: true; kind: PlaylistKind; show: ShowMeta | null } | { ok: false; errors: UserError[] } {
+  let nextKind = kind;
+  if (d.kind != null) {
+    if (!PLAYLIST_KINDS.includes(d.kind as PlaylistKind)) {
+      return { ok: false, errors: [UserError.of('kind', `The kind must be one of ${PLAYLIST_KINDS.join(', ')}.`, 'KIND_INVALID')] };
+    }
+    nextKind = d.kind as PlaylistKind;
+  }
+  if (nextKind !== 'SHOW') {
+    if (d.show) return { ok: false, errors: [UserError.of('show', 'Podcast fields are for a SHOW only.', 'NOT_A_SHOW')] };
+    return { ok: true, kind: nextKind, show };
+  }
+  const merged = cleanShow(d.show ?? {}, show ?? DEFAULT_SHOW);
+  return merged.ok ? { ok: true, kind: nextKind, show: merged.value } : merged;
 }

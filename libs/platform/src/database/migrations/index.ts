@@ -15,6 +15,7 @@ import { Comments1733420000000 } from './1733420000000-comments';
 import { Library1733430000000 } from './1733430000000-library';
 import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
 import { AudioItems1733450000000 } from './1733450000000-audio-items';
+import { Podcasts1733460000000 } from './1733460000000-podcasts';
 import { SearchFields1733480000000 } from './1733480000000-search-fields';
 
 /** Every migration, in order. New ones are appended here. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Library1733430000000,
   VideoCaptions1733440000000,
   AudioItems1733450000000,
+  Podcasts1733460000000,
   SearchFields1733480000000,
 ];
