@@ -1,7 +1,7 @@
 /**
  * Large (issue 14, podcasts): a SHOW of two READY audio episodes made through the api (real tus
  * upload, real transcode of generated audio), its RSS feed fetched over HTTP and read with a parser
- * we did not write (fast-xml-parser), validated by xmllint against the RSS 2.0 RELAX NG schema in
+ * we did not write (fast-xml-parser, and podcast-partytime as podcast apps read it), validated by xmllint against the RSS 2.0 RELAX NG schema in
  * fixtures/, conditional requests (304), the private/unlisted rules, and the progressive enclosure:
  * byte ranges from the origin and ffprobe on the file.
  */
@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
+import { parseFeed } from 'podcast-partytime';
 import { generateAudioFile, writeTextAsAudio } from '@wetube/testing';
 import { ApiClient } from './api.client';
 import { databaseMatrix, startApi, TestApi } from './api.harness';
@@ -153,6 +154,26 @@ for (const db of databaseMatrix()) {
       const file = join(scratch.dir, 'feed.xml');
       await writeFile(file, xml);
       await run('xmllint', ['--noout', '--relaxng', RNG, file]);
+
+      // What a podcast app reads: the Podcast Index's own parser (podcast-partytime).
+      const app = parseFeed(xml);
+      assert.ok(app, 'podcast-partytime reads the feed');
+      assert.equal(app.title, 'The Test Show');
+      assert.equal(app.author, 'Pat Podcaster');
+      assert.equal(app.explicit, true);
+      // podcast:locked is read above: partytime takes it only with an owner e-mail, which the feed
+      // does not publish (the creator's address is not made public).
+      assert.match(app.guid ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv5 podcast:guid');
+      assert.equal(app.items.length, 2);
+      const [first, second] = app.items;
+      assert.equal(first.guid, `wetube:video:${ep1}`);
+      assert.deepEqual([first.itunesEpisode, second.itunesEpisode], [1, 7]);
+      assert.deepEqual([first.duration, second.duration], [40, 6]);
+      assert.equal(first.enclosure.type, 'audio/mp4');
+      assert.ok(first.enclosure.length > 0 && /\/enclosure\.m4a$/.test(first.enclosure.url), JSON.stringify(first.enclosure));
+      assert.match(first.podcastChapters?.url ?? '', /\/chapters\.json$/);
+      assert.equal(first.podcastTranscripts?.[0]?.type, 'text/vtt');
+      assert.equal(second.podcastChapters, undefined);
 
       const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false }).parse(xml);
       const rss = parsed.rss;
