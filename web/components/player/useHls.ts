@@ -11,7 +11,7 @@ import { levelLabel } from './levels';
 import type { SessionFor } from './usePlaybackSession';
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   masterUrl: string;
   /** The video's id, read when a request needs the session (absent: no session, no P2P). */
   videoIdRef: RefObject<string | undefined>;

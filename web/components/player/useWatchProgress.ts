@@ -10,7 +10,7 @@ import { RECORD_WATCH_PROGRESS } from '@/lib/library';
 const REPORT_EVERY_MS = 10_000;
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   hlsRef: RefObject<HlsType | null>;
   videoId: string | undefined;
   /** Signed in: report the position (watch history, resume, Continue watching). */
