@@ -39,7 +39,8 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
 
   useEffect(() => {
     const video = videoRef.current;
-    if (!video) return;
+    // No source (the listening provider with nothing queued): nothing to load.
+    if (!video || !masterUrl) return;
     let cancelled = false;
     let hls: HlsType | null = null;
     let detachAds: (() => void) | null = null;

@@ -114,7 +114,8 @@ export function useWatchProgress({ videoRef, hlsRef, videoId, report, startAtSec
       video.removeEventListener('canplay', apply);
       video.removeEventListener('timeupdate', apply);
     };
-  }, [videoRef, hlsRef, startAtSec, autoPlay]);
+    // videoId: the listening provider keeps one element for a queue of tracks; each starts afresh.
+  }, [videoRef, hlsRef, videoId, startAtSec, autoPlay]);
 
   // The content's end (not an ad's).
   useEffect(() => {

@@ -1615,6 +1615,46 @@ export type CreatePlaylistMutation = {
   };
 };
 
+export type ListenTrackQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ListenTrackQuery = {
+  video: {
+    id: string;
+    title: string;
+    kind: MediaKind;
+    status: VideoStatus;
+    masterUrl: string | null;
+    posterUrl: string | null;
+    durationSec: number | null;
+    owner: { id: string; displayName: string };
+    audio: { tagTitle: string | null; artist: string | null; album: string | null; peaksUrl: string | null } | null;
+    viewerProgress: { resumeAtSec: number | null } | null;
+  } | null;
+};
+
+export type ListenListQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+export type ListenListQuery = {
+  playlist: {
+    id: string;
+    title: string;
+    items: {
+      edges: Array<{
+        node: {
+          position: number;
+          available: boolean;
+          video: { id: string; title: string; kind: MediaKind; status: VideoStatus; posterUrl: string | null } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
 export type SwarmsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -3797,6 +3837,55 @@ export const CreatePlaylistDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePlaylistMutation, CreatePlaylistMutationVariables>;
+export const ListenTrackDocument = new TypedDocumentString(`
+    query ListenTrack($id: ID!) {
+  video(id: $id) {
+    id
+    title
+    kind
+    status
+    masterUrl
+    posterUrl
+    durationSec
+    owner {
+      id
+      displayName
+    }
+    audio {
+      tagTitle
+      artist
+      album
+      peaksUrl
+    }
+    viewerProgress {
+      resumeAtSec
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListenTrackQuery, ListenTrackQueryVariables>;
+export const ListenListDocument = new TypedDocumentString(`
+    query ListenList($id: ID!, $first: Int) {
+  playlist(id: $id) {
+    id
+    title
+    items(first: $first) {
+      edges {
+        node {
+          position
+          available
+          video {
+            id
+            title
+            kind
+            status
+            posterUrl
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListenListQuery, ListenListQueryVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {

@@ -110,3 +110,7 @@ export function parseRate(saved: string | null | undefined): number {
   const r = Number(saved);
   return Number.isFinite(r) && r >= LISTEN_RATES[0] && r <= LISTEN_RATES[LISTEN_RATES.length - 1] ? r : 1;
 }
+
+/** The listen page's skip buttons (and the Media Session's seek backward/forward). */
+export const SKIP_BACK_SEC = 15;
+export const SKIP_FORWARD_SEC = 30;
