@@ -10,7 +10,9 @@ import { Database } from '@wetube/platform';
 import { PaymentSessionsService, PlanRevenueSettlement } from '@wetube/payments';
 import { ApiClient } from './api.client';
 import { databaseMatrix, TestApi } from './api.harness';
+import { generateAudioFile } from '@wetube/testing';
 import { AdsWorld, bookLineItem, CLC, MINT, pathOf, startAdsWorld } from './ads.support';
+import { tusUpload, waitForStatus } from './upload.helper';
 import { startSession } from './payments.support';
 
 const ADMIN_EMAIL = 'admin@ad-server.test';
@@ -303,6 +305,69 @@ for (const db of databaseMatrix()) {
       await other.signUp('OtherViewer');
       assert.equal(await served(other), 1, 'another viewer is not capped by the first one');
       assert.deepEqual((await adco.gql(CANCEL, { id: capped })).data.cancelLineItem.userErrors, []);
+    });
+
+    it('audio ads: an audio upload is an audio creative; it serves in a podcast episode (VAST media file 0 × 0), never in a video, and a video ad never in the episode', async () => {
+      const [episodeFile, jingleFile] = await Promise.all([
+        generateAudioFile({ path: join(api.dataDir, 'episode.mp3'), durationSec: 5, codec: 'libmp3lame', bitrateK: 96 }),
+        generateAudioFile({ path: join(api.dataDir, 'jingle.m4a'), durationSec: 3, codec: 'aac', bitrateK: 128 }),
+      ]);
+      const episodeId = (await tusUpload(creator, episodeFile, { metadata: { podcast: 'true' } })).videoId!;
+      const jingleId = (await tusUpload(adco, jingleFile)).videoId!;
+      assert.equal((await waitForStatus(creator, episodeId, ['READY', 'FAILED'])).status, 'READY');
+      assert.equal((await waitForStatus(adco, jingleId, ['READY', 'FAILED'])).status, 'READY');
+      const AUDIO_URL = 'https://adco.example/listen';
+      const VIDEO_URL = 'https://adco.example/watch';
+      const audioItem = (
+        await bookLineItem(
+          world,
+          'Jingle',
+          1n * CLC,
+          { cpmBid: String(8n * CLC), targeting: { mediaKinds: ['AUDIO'] } },
+          AUDIO_URL,
+          jingleId,
+        )
+      ).lineItemId;
+      const videoItem = await newLineItem('Picture', 1n * CLC, { cpmBid: String(7n * CLC) }, VIDEO_URL);
+      const clicks = async (videoId: string) => {
+        decisions.invalidate();
+        const r = await assetList(videoId, 0, (await startSession(viewer, videoId)).sessionId);
+        assert.equal(r.status, 200);
+        return r.body['X-WETUBE'].clickThroughUrls as string[];
+      };
+      const inEpisode = await clicks(episodeId);
+      assert.ok(inEpisode.includes(AUDIO_URL), `the jingle plays in the episode: ${inEpisode}`);
+      assert.ok(!inEpisode.includes(VIDEO_URL), 'no picture ad for a listener');
+      assert.ok(
+        inEpisode.every((u) => u === AUDIO_URL),
+        `only audio creatives in the episode: ${inEpisode}`,
+      );
+      const inVideo = await clicks(contentId);
+      assert.ok(!inVideo.includes(AUDIO_URL), 'the audio line item (targeting AUDIO, audio creative) is not in a video');
+      assert.ok(inVideo.includes(VIDEO_URL), `the video ad still serves in videos: ${inVideo}`);
+      if (!noXmllint) {
+        decisions.invalidate();
+        const s = await startSession(viewer, episodeId);
+        const xml = await (await fetch(`${api.url}/ads/vast?video=${episodeId}&session=${s.sessionId}&position=PREROLL`)).text();
+        assert.match(xml, new RegExp(`<MediaFile[^>]* width="0" height="0"[^>]*>[^<]*/hls/${jingleId}/master\\.m3u8`));
+        const r = xsdCheck(xml);
+        assert.ok(r.ok, r.output);
+      }
+      // A line item may not name a kind that does not exist.
+      const bad = await adco.gql(`mutation($input: CreateLineItemInput!) { createLineItem(input: $input) { userErrors { field code } } }`, {
+        input: {
+          campaignId,
+          name: 'x',
+          flightStart: new Date().toISOString(),
+          flightEnd: new Date(Date.now() + 86_400_000).toISOString(),
+          budget: String(CLC),
+          cpmBid: String(CLC),
+          pacing: 'ASAP',
+          targeting: { mediaKinds: ['VIDEO', 'SMELL'] },
+        },
+      });
+      assert.match(JSON.stringify(bad.errors ?? bad.data), /SMELL|MediaKind/);
+      for (const id of [audioItem, videoItem]) assert.deepEqual((await adco.gql(CANCEL, { id })).data.cancelLineItem.userErrors, []);
     });
 
     it('a category-targeted line item serves only in videos of that category', async () => {

@@ -111,6 +111,8 @@ export async function bookLineItem(
   budget: bigint,
   extra: Record<string, unknown> = {},
   clickThroughUrl = 'https://adco.example/spring?utm=wt&x=1',
+  /** The creative's upload: the advertiser's clip unless given (an audio upload is an audio creative). */
+  creativeVideoId = w.adVideoId,
 ): Promise<{ lineItemId: string; creativeId: string }> {
   const r = (
     await w.adco.gql(NEW_LINE_ITEM, {
@@ -118,7 +120,7 @@ export async function bookLineItem(
     })
   ).data.createLineItem;
   assert.deepEqual(r.userErrors, []);
-  const c = (await w.adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: w.adVideoId, clickThroughUrl } })).data
+  const c = (await w.adco.gql(NEW_CREATIVE, { input: { lineItemId: r.lineItem.id, videoId: creativeVideoId, clickThroughUrl } })).data
     .createCreative;
   assert.deepEqual(c.userErrors, []);
   if (c.creative.approval !== 'APPROVED')

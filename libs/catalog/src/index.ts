@@ -40,3 +40,5 @@ export {
 export type { SearchInput, SearchPage } from './search';
 export { CaptionsService, MAX_CAPTION_TRACKS } from './captions/captions.service';
 export type { CaptionTrack, CaptionProblem, CaptionOutcome } from './captions/captions.service';
+export { parseChapters, chapterAt, parseTimestamp, type Chapter } from './chapters/chapters';
+export { ChapterType } from './graphql/chapter.type';

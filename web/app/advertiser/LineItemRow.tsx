@@ -15,6 +15,7 @@ function targetingSummary(li: LineItem): string {
   const parts = [
     t.positions.length === 0 ? 'pre- and mid-roll' : t.positions.map((p) => (p === 'PREROLL' ? 'pre-roll' : 'mid-roll')).join(', '),
     t.devices.length ? t.devices.join(', ') : 'all devices',
+    t.mediaKinds.length === 1 ? (t.mediaKinds[0] === 'AUDIO' ? 'audio only' : 'videos only') : 'videos and audio',
     t.countries.length ? t.countries.join(', ') : 'all countries',
   ];
   if (t.categories.length) parts.push(`categories ${t.categories.join(', ')}`);

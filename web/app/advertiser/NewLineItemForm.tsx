@@ -21,6 +21,10 @@ const DEVICES = [
   { value: 'tablet', label: 'Tablet' },
   { value: 'tv', label: 'TV' },
 ];
+const MEDIA_KINDS = [
+  { value: 'VIDEO', label: 'Videos' },
+  { value: 'AUDIO', label: 'Audio (music, podcasts)' },
+] as const;
 const POSITIONS = [
   { value: 'PREROLL', label: 'Pre-roll (before the video)' },
   { value: 'MIDROLL', label: 'Mid-roll (during the video)' },
@@ -48,6 +52,7 @@ function blankDraft(campaignId: string): LineItemDraft {
     pacing: 'EVEN',
     positions: ['PREROLL'],
     devices: [],
+    mediaKinds: [],
     countries: '',
     categories: '',
     tags: '',
@@ -111,7 +116,7 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
     if (errors[k as LineItemField]) setErrors((e) => ({ ...e, [k]: undefined }));
     setDone(null);
   }
-  function toggle(k: 'positions' | 'devices', value: string, on: boolean) {
+  function toggle(k: 'positions' | 'devices' | 'mediaKinds', value: string, on: boolean) {
     const cur = draft[k] as string[];
     set(k, (on ? [...cur, value] : cur.filter((x) => x !== value)) as LineItemDraft[typeof k]);
   }
@@ -170,7 +175,12 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
       {...extra}
     />
   );
-  const checks = (f: 'positions' | 'devices', label: string, options: readonly { value: string; label: string }[], hint: string) => (
+  const checks = (
+    f: 'positions' | 'devices' | 'mediaKinds',
+    label: string,
+    options: readonly { value: string; label: string }[],
+    hint: string,
+  ) => (
     <fieldset className="field ad-form__checks" aria-describedby={errors[f] ? `${id(f)}-err` : undefined}>
       <legend>{label}</legend>
       <div className="row">
@@ -307,6 +317,12 @@ function LineItemFormBody({ campaigns, loading, onCreated }: { campaigns: Campai
       <div className="field-row">
         {checks('positions', 'Position', POSITIONS, 'Where in the video the ad plays.')}
         {checks('devices', 'Devices', DEVICES, 'None ticked: every device.')}
+        {checks(
+          'mediaKinds',
+          'Plays in',
+          MEDIA_KINDS,
+          'None ticked: both. A creative plays only in items of its kind: upload an audio file for an audio ad.',
+        )}
       </div>
       <div className="field-row">
         <FormField

@@ -81,6 +81,7 @@ export const LINE_ITEM_FIELDS = graphql(`
       countries
       timeZone
       positions
+      mediaKinds
     }
     escrowBalance
     spent

@@ -26,6 +26,7 @@ const draft = (over: Partial<LineItemDraft> = {}): LineItemDraft => ({
   pacing: 'EVEN',
   positions: ['PREROLL'],
   devices: [],
+  mediaKinds: [],
   countries: '',
   categories: '',
   tags: '',
@@ -45,11 +46,21 @@ describe('buildLineItemInput', () => {
     assert.deepEqual(r.input.targeting, {
       positions: ['PREROLL'],
       devices: null,
+      mediaKinds: null,
       countries: ['DE', 'FR'],
       categories: null,
       tags: ['shoes', 'sale'],
       timeZone: null,
     });
+  });
+
+  it('sends the media kind ticked, and no filter for none or both', () => {
+    const only = buildLineItemInput(draft({ mediaKinds: ['AUDIO'] }), NOW);
+    assert.ok(only.ok);
+    assert.deepEqual(only.input.targeting.mediaKinds, ['AUDIO']);
+    const both = buildLineItemInput(draft({ mediaKinds: ['VIDEO', 'AUDIO'] }), NOW);
+    assert.ok(both.ok);
+    assert.equal(both.input.targeting.mediaKinds, null);
   });
 
   it('sends no position filter when both are picked', () => {

@@ -5,7 +5,7 @@
  *
  * Pure module (no DOM, no React): compiled and unit-tested by node --test (line-item-draft.spec.ts).
  */
-import type { AdDevice, AdPosition } from '../gql/graphql';
+import type { AdDevice, AdPosition, MediaKind } from '../gql/graphql';
 import { formatClc, parseClc } from '../money';
 
 export type LineItemField =
@@ -19,6 +19,7 @@ export type LineItemField =
   | 'pacing'
   | 'positions'
   | 'devices'
+  | 'mediaKinds'
   | 'countries'
   | 'categories'
   | 'tags'
@@ -35,6 +36,7 @@ export const LINE_ITEM_FIELDS: readonly LineItemField[] = [
   'pacing',
   'positions',
   'devices',
+  'mediaKinds',
   'countries',
   'categories',
   'tags',
@@ -54,6 +56,8 @@ export interface LineItemDraft {
   pacing: 'EVEN' | 'ASAP';
   positions: AdPosition[];
   devices: AdDevice[];
+  /** Where it plays: VIDEO, AUDIO (songs, podcasts); none ticked: both. */
+  mediaKinds: MediaKind[];
   /** Comma or space separated. */
   countries: string;
   categories: string;
@@ -74,6 +78,7 @@ export interface CreateLineItemInputJson {
   targeting: {
     positions: AdPosition[] | null;
     devices: AdDevice[] | null;
+    mediaKinds: MediaKind[] | null;
     countries: string[] | null;
     categories: string[] | null;
     tags: string[] | null;
@@ -152,6 +157,7 @@ export function buildLineItemInput(d: LineItemDraft, now: Date = new Date()): Dr
       targeting: {
         positions: d.positions.length === 2 ? null : [...d.positions],
         devices: orNull(d.devices),
+        mediaKinds: d.mediaKinds.length === 2 ? null : orNull(d.mediaKinds),
         countries: orNull(countries),
         categories: orNull(splitList(d.categories)),
         tags: orNull(splitList(d.tags)),

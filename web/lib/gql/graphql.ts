@@ -157,6 +157,8 @@ export type TargetingInput = {
   countries?: Array<string> | null | undefined;
   dayParts?: Array<DayPartInput> | null | undefined;
   devices?: Array<AdDevice> | null | undefined;
+  /** Serve only in VIDEO items or only in AUDIO ones (songs, podcasts); empty or left out: both. A creative serves only in items of its own kind: an audio upload is an audio creative. */
+  mediaKinds?: Array<MediaKind> | null | undefined;
   positions?: Array<AdPosition> | null | undefined;
   tags?: Array<string> | null | undefined;
   /** IANA time zone, default UTC */
@@ -1074,6 +1076,7 @@ export type LineItemFieldsFragment = {
     countries: Array<string>;
     timeZone: string;
     positions: Array<AdPosition>;
+    mediaKinds: Array<MediaKind>;
   };
   creatives: Array<{
     id: string;
@@ -1145,6 +1148,7 @@ export type AdCampaignLineItemsQuery = {
             countries: Array<string>;
             timeZone: string;
             positions: Array<AdPosition>;
+            mediaKinds: Array<MediaKind>;
           };
           creatives: Array<{
             id: string;
@@ -1213,6 +1217,7 @@ export type CreateLineItemMutation = {
         countries: Array<string>;
         timeZone: string;
         positions: Array<AdPosition>;
+        mediaKinds: Array<MediaKind>;
       };
       creatives: Array<{
         id: string;
@@ -1256,6 +1261,7 @@ export type PauseLineItemMutation = {
         countries: Array<string>;
         timeZone: string;
         positions: Array<AdPosition>;
+        mediaKinds: Array<MediaKind>;
       };
       creatives: Array<{
         id: string;
@@ -1299,6 +1305,7 @@ export type ResumeLineItemMutation = {
         countries: Array<string>;
         timeZone: string;
         positions: Array<AdPosition>;
+        mediaKinds: Array<MediaKind>;
       };
       creatives: Array<{
         id: string;
@@ -1342,6 +1349,7 @@ export type CancelLineItemMutation = {
         countries: Array<string>;
         timeZone: string;
         positions: Array<AdPosition>;
+        mediaKinds: Array<MediaKind>;
       };
       creatives: Array<{
         id: string;
@@ -2019,6 +2027,7 @@ export const LineItemFieldsFragmentDoc = new TypedDocumentString(
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent
@@ -3251,6 +3260,7 @@ fragment LineItemFields on LineItem {
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent
@@ -3342,6 +3352,7 @@ fragment LineItemFields on LineItem {
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent
@@ -3394,6 +3405,7 @@ fragment LineItemFields on LineItem {
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent
@@ -3446,6 +3458,7 @@ fragment LineItemFields on LineItem {
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent
@@ -3498,6 +3511,7 @@ fragment LineItemFields on LineItem {
     countries
     timeZone
     positions
+    mediaKinds
   }
   escrowBalance
   spent

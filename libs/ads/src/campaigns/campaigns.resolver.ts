@@ -5,7 +5,7 @@ import { AuthenticatedGuard, AuthUser, CurrentUser, Role, Roles } from '@wetube/
 import { AmountScalar } from '@wetube/payments';
 import { GraphQLError } from 'graphql';
 import { AdvertiserCaller, AdvertiserGuard, CurrentAdvertiser } from '../advertisers/advertiser.guard';
-import type { AdPosition, Device } from '../decision/decision.types';
+import type { AdPosition, Device, MediaKind as DecisionMediaKind } from '../decision/decision.types';
 import { AdDecisionService } from '../server/ad-decision.service';
 import { Campaign, CampaignStatus, Creative, LineItem, Page } from './campaigns.model';
 import { CampaignsService } from './campaigns.service';
@@ -51,6 +51,7 @@ export function lineItemType(l: LineItem): LineItemType {
     dayParts: (t.dayParts ?? []).map((p) => ({ days: [...p.days], startMinute: p.startMinute, endMinute: p.endMinute })),
     timeZone: t.timeZone ?? 'UTC',
     positions: [...(t.positions ?? [])],
+    mediaKinds: [...(t.mediaKinds ?? [])],
   });
   return Object.assign(new LineItemType(), {
     id: l.id,
@@ -173,7 +174,14 @@ export class CampaignsResolver {
     const t = input.targeting;
     const r = await this.svc.createLineItem(me.advertiserId, {
       ...input,
-      targeting: t ? { ...t, devices: t.devices as Device[] | null, positions: t.positions as AdPosition[] | null } : null,
+      targeting: t
+        ? {
+            ...t,
+            devices: t.devices as Device[] | null,
+            positions: t.positions as AdPosition[] | null,
+            mediaKinds: t.mediaKinds as DecisionMediaKind[] | null,
+          }
+        : null,
     });
     return r.ok
       ? { lineItem: lineItemType(r.value), userErrors: [] }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '@wetube/catalog';
+import { MediaKind, PageInfo } from '@wetube/catalog';
 import { UserError } from '@wetube/platform';
 import { AmountScalar } from '@wetube/payments';
 
@@ -78,6 +78,8 @@ export class TargetingType {
   timeZone: string;
   @Field(() => [AdPositionEnum])
   positions: AdPositionEnum[];
+  @Field(() => [MediaKind], { description: 'VIDEO, AUDIO (songs, podcasts); empty: both' })
+  mediaKinds: MediaKind[];
 }
 
 @InputType()
@@ -96,6 +98,12 @@ export class TargetingInput {
   timeZone?: string | null;
   @Field(() => [AdPositionEnum], { nullable: true })
   positions?: AdPositionEnum[] | null;
+  @Field(() => [MediaKind], {
+    nullable: true,
+    description:
+      'Serve only in VIDEO items or only in AUDIO ones (songs, podcasts); empty or left out: both. A creative serves only in items of its own kind: an audio upload is an audio creative.',
+  })
+  mediaKinds?: MediaKind[] | null;
 }
 
 @ObjectType('FrequencyCaps')

@@ -1,6 +1,14 @@
 import { findCategory, VIDEO_CATEGORIES } from '@wetube/catalog';
 import { isKnownTimeZone } from '../decision/zoned-time';
-import type { AdPosition, DayPart, Device, FrequencyCaps, PacingMode, Targeting } from '../decision/decision.types';
+import {
+  MEDIA_KINDS,
+  type AdPosition,
+  type DayPart,
+  type Device,
+  type FrequencyCaps,
+  type PacingMode,
+  type Targeting,
+} from '../decision/decision.types';
 
 /** A refusal a person can act on: the input field at fault (path under `input`), a message, a stable code. */
 export interface FieldError {
@@ -132,6 +140,14 @@ export function validateTargeting(t: Targeting): FieldError[] {
         code: 'INVALID_POSITION',
       });
   });
+  (t.mediaKinds ?? []).forEach((k, i) => {
+    if (!MEDIA_KINDS.includes(k))
+      errors.push({
+        field: `targeting.mediaKinds.${i}`,
+        message: `A media kind is one of ${MEDIA_KINDS.join(', ')}.`,
+        code: 'INVALID_MEDIA_KIND',
+      });
+  });
   const countries = t.countries ?? [];
   if (countries.length > 300) errors.push({ field: 'targeting.countries', message: 'Too many countries.', code: 'TOO_MANY' });
   countries.forEach((c, i) => {
@@ -195,6 +211,7 @@ export function normalizeTargeting(t: Targeting | null | undefined): Targeting {
     out.dayParts = t.dayParts.map((p) => ({ days: [...p.days], startMinute: p.startMinute, endMinute: p.endMinute }));
   out.timeZone = t?.timeZone ?? 'UTC';
   if (t?.positions?.length) out.positions = [...t.positions];
+  if (t?.mediaKinds?.length) out.mediaKinds = [...new Set(t.mediaKinds)];
   return out as Targeting;
 }
 

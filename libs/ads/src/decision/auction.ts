@@ -45,7 +45,7 @@ export function decide(lineItems: readonly LineItemForDecision[], request: AdReq
     }
     const price = pricePerImpression(li.cpmBid);
     const liCounts = countsFor(counts, li.id);
-    const creatives = servableCreatives(li);
+    const creatives = servableCreatives(li, request.video.kind);
     const first = creatives.length > 1 ? Math.floor(rng() * creatives.length) : 0;
     let placed = 0;
     let reason: ExclusionReason | null = null;

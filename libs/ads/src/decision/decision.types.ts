@@ -35,7 +35,16 @@ export interface Targeting {
   /** IANA zone of the day-parts and of the line item's day (daily cap, daily pacing). Default UTC. */
   timeZone?: string | null;
   positions?: readonly AdPosition[] | null;
+  /** What the item the break is in carries: VIDEO, AUDIO (songs, podcasts), or either when unset. */
+  mediaKinds?: readonly MediaKind[] | null;
 }
+
+/**
+ * What an item carries. A creative serves only in items of its own kind: an audio creative in a song
+ * or podcast (a listener sees no picture), a video creative in a video.
+ */
+export type MediaKind = 'VIDEO' | 'AUDIO';
+export const MEDIA_KINDS: readonly MediaKind[] = ['VIDEO', 'AUDIO'];
 
 /**
  * Per viewer. Unset (undefined/null) = no cap; 0 = never. `perDay` is a rolling 24 h window,
@@ -54,6 +63,8 @@ export interface CreativeForDecision {
   durationMs: number;
   ready: boolean;
   approved: boolean;
+  /** Default VIDEO. */
+  kind?: MediaKind;
 }
 
 export interface LineItemForDecision {
@@ -92,7 +103,8 @@ export interface ViewerImpression {
 
 export interface AdRequest {
   now: Date;
-  video: { categories: readonly string[]; tags: readonly string[] };
+  /** `kind` default VIDEO. */
+  video: { categories: readonly string[]; tags: readonly string[]; kind?: MediaKind };
   device: Device | null;
   /** From the deployment's country header; null when absent. */
   country: string | null;
@@ -119,8 +131,11 @@ export const EXCLUSION_REASONS = [
   'CATEGORY',
   'TAG',
   'DAY_PART',
+  'MEDIA_KIND',
   'BAD_TIME_ZONE',
   'NO_CREATIVE',
+  /** Creatives, but none of the item's kind (only video creatives for a podcast, say). */
+  'NO_CREATIVE_OF_KIND',
   'PRICE_ZERO',
   'BELOW_FLOOR',
   'BUDGET_EXHAUSTED',

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLC, lineItem, request } from './decision.fixtures';
 import type { LineItemForDecision } from './decision.types';
+import { decide } from './auction';
 import { eligible } from './eligibility';
 import { pricePerImpression } from './price';
 
@@ -34,6 +35,20 @@ describe('eligibility: status, flight, creatives, price, floor, budget, daily ca
     assert.equal(reason(lineItem({ creatives: [] })), 'NO_CREATIVE');
     assert.equal(reason(lineItem({ creatives: [c(true, false), c(false, true)] })), 'NO_CREATIVE');
     assert.equal(reason(lineItem({ creatives: [c(true, false), c(true, true, 'y')] })), null);
+  });
+
+  it('a creative serves only in an item of its kind: audio in songs and podcasts, video in videos', () => {
+    const c = (id: string, kind?: 'VIDEO' | 'AUDIO') => ({ id, durationMs: 15_000, ready: true, approved: true, kind });
+    const audioItem = request({ video: { categories: [], tags: [], kind: 'AUDIO' } });
+    assert.equal(reason(lineItem({ creatives: [c('v')] }), audioItem), 'NO_CREATIVE_OF_KIND', 'a video creative (kind left out)');
+    assert.equal(reason(lineItem({ creatives: [c('v', 'VIDEO'), c('a', 'AUDIO')] }), audioItem), null);
+    assert.equal(reason(lineItem({ creatives: [c('a', 'AUDIO')] })), 'NO_CREATIVE_OF_KIND', 'an audio creative in a video');
+    const d = decide([lineItem({ creatives: [c('v', 'VIDEO'), c('a', 'AUDIO')] })], audioItem, () => 0);
+    assert.deepEqual(
+      d.ads.map((a) => a.creativeId),
+      ['a'],
+      'the pod takes the audio creative',
+    );
   });
 
   it('price per impression is floor(cpm / 1000); a bid that rounds to 0 per impression cannot serve', () => {

@@ -1,10 +1,11 @@
-import type { AdRequest, CreativeForDecision, Eligibility, ExclusionReason, LineItemForDecision } from './decision.types';
+import type { AdRequest, CreativeForDecision, Eligibility, ExclusionReason, LineItemForDecision, MediaKind } from './decision.types';
 import { checkFrequency, countImpressions, countsFor, type ImpressionCounts } from './frequency';
 import { pricePerImpression } from './price';
 import { checkTargeting, TargetingContext } from './targeting';
 
-export function servableCreatives(li: LineItemForDecision): CreativeForDecision[] {
-  return li.creatives.filter((c) => c.ready && c.approved);
+/** The creatives that can serve in an item of `kind`: ready, approved and of the same kind. */
+export function servableCreatives(li: LineItemForDecision, kind: MediaKind = 'VIDEO'): CreativeForDecision[] {
+  return li.creatives.filter((c) => c.ready && c.approved && (c.kind ?? 'VIDEO') === kind);
 }
 
 /**
@@ -20,6 +21,8 @@ export function checkStatic(li: LineItemForDecision, ctx: TargetingContext): Exc
   const t = checkTargeting(li.targeting, ctx);
   if (t) return t;
   if (!li.creatives.some((c) => c.ready && c.approved)) return 'NO_CREATIVE';
+  const kind = req.video.kind ?? 'VIDEO';
+  if (!li.creatives.some((c) => c.ready && c.approved && (c.kind ?? 'VIDEO') === kind)) return 'NO_CREATIVE_OF_KIND';
   if (pricePerImpression(li.cpmBid) <= 0n) return 'PRICE_ZERO';
   if (li.cpmBid < req.floorCpm) return 'BELOW_FLOOR';
   return null;

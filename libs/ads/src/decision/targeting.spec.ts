@@ -50,6 +50,14 @@ describe('targeting: every set dimension must match', () => {
       {},
       'COUNTRY',
     ],
+    ['media kind hit (a video)', { mediaKinds: ['VIDEO'] }, {}, null],
+    ['media kind miss (an audio-only line item in a video)', { mediaKinds: ['AUDIO'] }, {}, 'MEDIA_KIND'],
+    [
+      'media kind hit (audio)',
+      { mediaKinds: ['VIDEO', 'AUDIO'] },
+      { video: { categories: ['music'], tags: [], kind: 'AUDIO' } },
+      'NO_CREATIVE_OF_KIND',
+    ],
     ['video without categories vs category targeting', { categories: ['music'] }, { video: { categories: [], tags: [] } }, 'CATEGORY'],
   ];
   for (const [name, targeting, req, expected] of matrix) {

@@ -46,6 +46,7 @@ export function checkTargeting(t: Targeting, ctx: TargetingContext): ExclusionRe
   }
   if (isSet(t.categories) && !t.categories.some((c) => ctx.categories.has(norm(c)))) return 'CATEGORY';
   if (isSet(t.tags) && !t.tags.some((c) => ctx.tags.has(norm(c)))) return 'TAG';
+  if (isSet(t.mediaKinds) && !t.mediaKinds.includes(req.video.kind ?? 'VIDEO')) return 'MEDIA_KIND';
   if (isSet(t.dayParts)) {
     const lt = ctx.localTime(t.timeZone || 'UTC');
     if (lt === null) return 'BAD_TIME_ZONE';

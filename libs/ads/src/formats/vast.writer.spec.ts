@@ -197,6 +197,14 @@ describe('buildVast: IAB VAST 4.2 schema', { skip: noXmllint }, () => {
         }),
       ],
     ],
+    [
+      'an audio ad (media file 0 × 0, as VAST 4.1+ says for audio)',
+      [
+        ad(1, {
+          mediaFiles: [{ url: 'https://a.test/song.m3u8', type: 'application/x-mpegURL', width: 0, height: 0, delivery: 'streaming' }],
+        }),
+      ],
+    ],
   ] as const) {
     it(`validates with xmllint: ${name}`, () => {
       const r = xsdCheck(buildVast(ads as unknown as VastAd[]));
@@ -234,6 +242,15 @@ describe('buildVast: parsed by @dailymotion/vast-client', () => {
     assert.deepEqual(errors, []);
     assert.equal(response.version, '4.2');
     assert.equal(response.ads.length, 1);
+    assertRoundTrip(response.ads[0], input);
+  });
+
+  it('an audio ad (0 × 0) parses with no warning and keeps its size', async () => {
+    const input = ad(1, {
+      mediaFiles: [{ url: 'https://a.test/song.m3u8', type: 'application/x-mpegURL', width: 0, height: 0, delivery: 'streaming' }],
+    });
+    const { response, warnings, errors } = await parseWithVastClient(buildVast([input]));
+    assert.deepEqual([warnings, errors], [[], []]);
     assertRoundTrip(response.ads[0], input);
   });
 

@@ -18,6 +18,7 @@ export interface VastMediaFile {
   url: string;
   /** 'application/x-mpegURL' for our HLS creatives, 'video/mp4' for a progressive file. */
   type: VastMediaType;
+  /** Pixels; 0 × 0 for an audio ad (VAST 4.1+). */
   width: number;
   height: number;
   bitrateKbps?: number;
@@ -195,8 +196,11 @@ function checkAd(ad: VastAd, at: string): VastAd {
     if (!DELIVERIES.includes(f.delivery)) {
       throw new AdFormatError(`${mf}.delivery`, `${mf}.delivery must be streaming or progressive, got ${JSON.stringify(f.delivery)}`);
     }
-    positiveInt(`${mf}.width`, f.width);
-    positiveInt(`${mf}.height`, f.height);
+    // VAST 4.1+: 0 × 0 for an audio ad; a picture has both sides.
+    if (!(f.width === 0 && f.height === 0)) {
+      positiveInt(`${mf}.width`, f.width);
+      positiveInt(`${mf}.height`, f.height);
+    }
     if (f.bitrateKbps !== undefined) positiveInt(`${mf}.bitrateKbps`, f.bitrateKbps);
     return { ...f, url };
   });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VideosService, VideoStatus, type VideoFacts } from '@wetube/catalog';
+import { MediaKind, VideosService, VideoStatus, type VideoFacts } from '@wetube/catalog';
 import { UsersService } from '@wetube/identity';
 import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
 import { AppConfig } from '@wetube/platform';
@@ -58,6 +58,7 @@ function facts(id: string, over: Partial<VideoFacts> = {}): VideoFacts {
     durationMs: 15_000,
     width: 640,
     height: 360,
+    kind: MediaKind.VIDEO,
     renditions: [
       { name: '360p', width: 640, height: 360, bandwidth: 800_000, codecs: 'avc1' },
       { name: '720p', width: 1280, height: 720, bandwidth: 2_500_000, codecs: 'avc1' },
@@ -156,6 +157,17 @@ describe('AdDecisionService (small)', () => {
       unready.callsTo('UsersService.displayNames').map(([ids]) => [...(ids as Iterable<string>)]),
       [[]],
     );
+  });
+
+  it('an audio creative serves in a song or podcast, as audio (0 × 0), and a video creative does not', async () => {
+    const audio = (id: string) => facts(id, { kind: MediaKind.AUDIO, width: null, height: null, renditions: [] });
+    const t = service({ videos: { content: audio('content'), 'ad-video': audio('ad-video') } });
+    const [ad] = (await t.sut.decideBreak(request())).ads;
+    assert.deepEqual([ad?.kind, ad?.width, ad?.height], ['AUDIO', 0, 0]);
+    const videoInAudio = service({ videos: { content: audio('content'), 'ad-video': facts('ad-video') } });
+    assert.deepEqual((await videoInAudio.sut.decideBreak(request())).ads, [], 'no picture ad for a listener');
+    const audioInVideo = service({ videos: { content: facts('content'), 'ad-video': audio('ad-video') } });
+    assert.deepEqual((await audioInVideo.sut.decideBreak(request())).ads, [], 'no audio-only ad in a video');
   });
 
   it('a session on an ad-free plan gets an empty pod and reserves nothing', async () => {

@@ -6,7 +6,7 @@ import { UsersService } from '@wetube/identity';
 import { PaymentSessionsService, type PaymentSession } from '@wetube/payments';
 import { AppConfig } from '@wetube/platform';
 import { decide } from '../decision/auction';
-import type { AdPosition, Device, ImpressionCounts } from '../decision/decision.types';
+import type { AdPosition, Device, ImpressionCounts, MediaKind } from '../decision/decision.types';
 import { BeaconSigner, Beacons } from './beacons';
 import { ImpressionsRepository } from './impressions.repository';
 import { LineItemSnapshot, SNAPSHOT_TTL_MS, topRendition } from './line-item.snapshot';
@@ -21,6 +21,7 @@ interface ContentVideo {
   ownerId: string;
   tags: string[];
   category: string | null;
+  kind: MediaKind;
 }
 
 export interface BreakRequest {
@@ -43,6 +44,8 @@ export interface ServedAd {
   priceMinor: bigint;
   cpmBid: bigint;
   videoId: string;
+  /** AUDIO for an audio creative (no picture: width and height 0). */
+  kind: MediaKind;
   durationMs: number;
   width: number;
   height: number;
@@ -173,6 +176,7 @@ export class AdDecisionService {
           priceMinor: i.price,
           cpmBid: i.cpmBid,
           videoId: i.videoId,
+          kind: video.kind === 'AUDIO' ? 'AUDIO' : 'VIDEO',
           durationMs: video.durationMs ?? 0,
           width: top?.width ?? video.width ?? 0,
           height: top?.height ?? video.height ?? 0,
@@ -199,7 +203,7 @@ export class AdDecisionService {
       snap.items,
       {
         now: req.now,
-        video: { categories: video.category ? [video.category] : [], tags: video.tags },
+        video: { categories: video.category ? [video.category] : [], tags: video.tags, kind: video.kind },
         device: req.device,
         country: req.country,
         position: req.position,
@@ -250,6 +254,7 @@ export class AdDecisionService {
         priceMinor: pod.priceMinor,
         cpmBid: item.cpmBid,
         videoId: creative.videoId,
+        kind: creative.kind,
         durationMs: creative.durationMs,
         width: creative.width,
         height: creative.height,
@@ -272,7 +277,10 @@ export class AdDecisionService {
     const hit = this.videoCache.get(videoId);
     if (hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.v;
     const f = (await this.videos.facts([videoId])).get(videoId);
-    const v = f && f.status === VideoStatus.READY ? { ownerId: f.ownerId, tags: f.tags ?? [], category: f.category ?? null } : null;
+    const v: ContentVideo | null =
+      f && f.status === VideoStatus.READY
+        ? { ownerId: f.ownerId, tags: f.tags ?? [], category: f.category ?? null, kind: f.kind === 'AUDIO' ? 'AUDIO' : 'VIDEO' }
+        : null;
     if (this.videoCache.size > 10_000) this.videoCache.clear();
     this.videoCache.set(videoId, { at: Date.now(), v });
     return v;

@@ -88,8 +88,9 @@ export class AdServerController {
         {
           url: a.masterUrl,
           type: 'application/x-mpegURL',
-          width: Math.max(1, a.width),
-          height: Math.max(1, a.height),
+          // VAST 4: an audio ad's media file is 0 × 0.
+          width: a.kind === 'AUDIO' ? 0 : Math.max(1, a.width),
+          height: a.kind === 'AUDIO' ? 0 : Math.max(1, a.height),
           ...(a.bandwidth > 0 ? { bitrateKbps: Math.max(1, Math.round(a.bandwidth / 1000)) } : {}),
           delivery: 'streaming',
         },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { VideoStatus, type RenditionInfo, type VideosService } from '@wetube/catalog';
 import type { UsersService } from '@wetube/identity';
-import type { LineItemForDecision } from '../decision/decision.types';
+import type { LineItemForDecision, MediaKind } from '../decision/decision.types';
 import { localDayWindow } from '../decision/zoned-time';
 import type { ServableLineItem, ServableLineItemsRepository } from './servable-line-items.repository';
 
@@ -13,6 +13,8 @@ const PAGE = 200;
 export interface CreativeInfo {
   id: string;
   videoId: string;
+  /** AUDIO when the creative's upload is audio only. */
+  kind: MediaKind;
   clickThroughUrl: string;
   durationMs: number;
   width: number;
@@ -108,6 +110,7 @@ export class LineItemSnapshot {
       const info: CreativeInfo = {
         id: c.id,
         videoId: c.videoId,
+        kind: video.kind === 'AUDIO' ? 'AUDIO' : 'VIDEO',
         clickThroughUrl: c.clickThroughUrl,
         durationMs: video.durationMs ?? 0,
         width: top?.width ?? video.width ?? 0,
@@ -176,6 +179,6 @@ function toDecisionItem(r: ServableLineItem, creatives: CreativeInfo[], now: Dat
     pacing: r.pacing === 'ASAP' ? 'ASAP' : 'EVEN',
     targeting: r.targeting,
     frequencyCaps: r.frequencyCaps,
-    creatives: creatives.map((c) => ({ id: c.id, durationMs: c.durationMs, ready: true, approved: true })),
+    creatives: creatives.map((c) => ({ id: c.id, kind: c.kind, durationMs: c.durationMs, ready: true, approved: true })),
   };
 }

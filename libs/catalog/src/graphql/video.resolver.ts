@@ -19,6 +19,8 @@ import { VideoConnection } from './video.connection';
 import { DeleteVideoPayload, UpdateVideoInput, VideoPayload } from './video.inputs';
 import { VideoType } from './video.type';
 import { ContentFileType, SwarmType } from './swarm.type';
+import { ChapterType } from './chapter.type';
+import { parseChapters } from '../chapters/chapters';
 import { VideoTorrentsService } from '../videos/video-torrents.service';
 import { VideoTorrentEntity } from '../videos/video-torrent.entity';
 import { StorageRepository } from '@wetube/content';
@@ -143,6 +145,14 @@ export class VideoResolver {
       return ids.map((id) => found.get(id) ?? new Error(`owner ${id} not found`));
     });
     return req.ownerLoader.load(video.ownerId);
+  }
+
+  @ResolveField(() => [ChapterType], {
+    description:
+      "Chapters from the description's timestamp lines (YouTube's rule: from 0:00, at least three, each at least 10 s); empty when there is no such list",
+  })
+  chapters(@Parent() video: VideoType): ChapterType[] {
+    return parseChapters(video.description, video.durationSec).map(ChapterType.from);
   }
 
   @ResolveField(() => [Int], {

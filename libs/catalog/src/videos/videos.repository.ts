@@ -14,7 +14,7 @@ export interface Page<T> {
 /** What another lib (the ad server) reads of a video: who owns it, how it is described, how it plays. */
 export type VideoFacts = Pick<
   VideoEntity,
-  'id' | 'ownerId' | 'status' | 'tags' | 'category' | 'durationMs' | 'width' | 'height' | 'renditions'
+  'id' | 'ownerId' | 'status' | 'tags' | 'category' | 'durationMs' | 'width' | 'height' | 'renditions' | 'kind'
 >;
 
 /** Ids per statement of a lookup by many ids (well under every driver's parameter limit). */
@@ -60,12 +60,13 @@ export class VideosRepository {
           width: true,
           height: true,
           renditions: true,
+          kind: true,
         },
         where: { id: In(ids.slice(i, i + IDS_PER_QUERY)) },
       });
       // Plain records (an entity would carry every other column as undefined).
-      for (const { id, ownerId, status, tags, category, durationMs, width, height, renditions } of rows) {
-        out.push({ id, ownerId, status, tags, category, durationMs, width, height, renditions });
+      for (const { id, ownerId, status, tags, category, durationMs, width, height, renditions, kind } of rows) {
+        out.push({ id, ownerId, status, tags, category, durationMs, width, height, renditions, kind });
       }
     }
     return out;
