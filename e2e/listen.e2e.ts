@@ -13,6 +13,9 @@ declare const document: any;
 declare const window: any;
 
 const TRACK_SEC = 12;
+/** Track 2 is longer: its description's chapters must each last 10 s. */
+const TRACK2_SEC = 31;
+const TRACK2_DESCRIPTION = 'Three parts.\n0:00 Intro\n0:10 Verse\n0:20 Outro';
 
 /**
  * Issue 14, "Listening", as a listener walks it in Chromium: a creator's playlist of two short
@@ -46,13 +49,18 @@ describe('listen page, mini-player and queue in the browser', { timeout: 600_000
     for (const [i, title] of ['Track one', 'Track two'].entries()) {
       const file = await generateAudioFile({
         path: join(platform.dataDir, `track-${i + 1}.mp3`),
-        durationSec: TRACK_SEC,
+        durationSec: i === 0 ? TRACK_SEC : TRACK2_SEC,
+        quiet: true, // pink noise with a swelling volume: a waveform with a shape
         codec: 'libmp3lame',
         bitrateK: 128,
         coverSize: 300,
         tags: { title, artist: 'The E2E Quartet', album: 'Queue Songs' },
       });
-      const up = await tusUpload(creator, file, { title, filename: `track-${i + 1}.mp3`, metadata: { visibility: 'PUBLIC' } });
+      const up = await tusUpload(creator, file, {
+        title,
+        filename: `track-${i + 1}.mp3`,
+        metadata: { visibility: 'PUBLIC', ...(i === 1 ? { description: TRACK2_DESCRIPTION } : {}) },
+      });
       assert.ok(up.videoId, JSON.stringify(up.error));
       assert.equal((await waitForStatus(creator, up.videoId, ['READY', 'FAILED'], 240_000)).status, 'READY');
       ids.push(up.videoId);
@@ -174,6 +182,20 @@ describe('listen page, mini-player and queue in the browser', { timeout: 600_000
     await page.locator(`[data-testid=listen-page][data-track-id="${ids[1]}"]`).waitFor({ timeout: 15_000 });
     assert.equal(await page.getByTestId('mini-player').count(), 0);
     assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').paused), false);
+
+    // Its chapters (from the description): a click seeks to one, which is then marked as playing.
+    const chapters = page.getByTestId('listen-chapter');
+    await chapters.first().waitFor();
+    assert.deepEqual(
+      (await chapters.allTextContents()).map((t) => t.trim()),
+      ['0:00Intro', '0:10Verse', '0:20Outro'],
+    );
+    await chapters.nth(2).click();
+    await page.waitForFunction(() => {
+      const t = document.querySelector('audio[data-testid=listen-audio]').currentTime;
+      return t >= 20 && t < 24;
+    });
+    await page.locator('[data-testid=listen-chapter][aria-current=true]').getByText('Outro').waitFor();
 
     // Close from another page: playback stops.
     await page.click('a.logo[href="/"]');

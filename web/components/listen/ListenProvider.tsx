@@ -33,6 +33,8 @@ import { useWatchProgress } from '../player/useWatchProgress';
 import { useMediaSession } from './useMediaSession';
 import { MiniPlayer } from './MiniPlayer';
 
+/** How many of a playlist's items are queued (the API's largest page). */
+const QUEUE_FROM_LIST = 100;
 /** Where the listener's speed is remembered. */
 const RATE_KEY = 'wetube.listen.rate';
 
@@ -213,7 +215,7 @@ export function ListenProvider({ children }: { children: ReactNode }) {
       setStart({ id, at: null, play: !!listId || playing, resume: true });
     }
     if (!listId || (same && q.listId === listId)) return;
-    void gql(LISTEN_LIST, { id: listId, first: 200 })
+    void gql(LISTEN_LIST, { id: listId, first: QUEUE_FROM_LIST })
       .then((d) => {
         const list = d.playlist;
         if (!list) return;

@@ -5,6 +5,7 @@ import { LISTEN_RATES, SKIP_BACK_SEC, SKIP_FORWARD_SEC, clockTime, stepRate } fr
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { rateLabel, stepVolume, type PlayerAction } from '@/lib/player/shortcuts';
 import { AdProgress } from '../player/AdProgress';
+import { ChapterList } from './ChapterList';
 import { MutedIcon, PauseIcon, PlayIcon, VolumeIcon } from '../player/icons';
 import { useKeyboardShortcuts } from '../player/useKeyboardShortcuts';
 import { NextIcon, PreviousIcon } from './icons';
@@ -170,6 +171,7 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
           )}
         </div>
       </div>
+      {track && <ChapterList chapters={track.chapters} time={l.time} onSeek={l.seek} />}
       <P2PStatus share={l.share} onShareChange={l.onShareChange} />
     </section>
   );

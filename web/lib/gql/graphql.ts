@@ -1639,6 +1639,7 @@ export type ListenTrackQuery = {
     owner: { id: string; displayName: string };
     audio: { tagTitle: string | null; artist: string | null; album: string | null; peaksUrl: string | null } | null;
     viewerProgress: { resumeAtSec: number | null } | null;
+    chapters: Array<{ startSec: number; title: string }>;
   } | null;
 };
 
@@ -3873,6 +3874,10 @@ export const ListenTrackDocument = new TypedDocumentString(`
     }
     viewerProgress {
       resumeAtSec
+    }
+    chapters {
+      startSec
+      title
     }
   }
 }

@@ -31,6 +31,10 @@ export const LISTEN_TRACK = graphql(`
       viewerProgress {
         resumeAtSec
       }
+      chapters {
+        startSec
+        title
+      }
     }
   }
 `);
