@@ -197,8 +197,18 @@ describe('listen page, mini-player and queue in the browser', { timeout: 600_000
     });
     await page.locator('[data-testid=listen-chapter][aria-current=true]').getByText('Outro').waitFor();
 
-    // Close from another page: playback stops.
+    // "Add to queue" on an audio card of the home page: track 1 after track 2, which was the last.
     await page.click('a.logo[href="/"]');
+    assert.equal(await page.getByTestId('mini-next').isDisabled(), true, 'track 2 is the end of the queue');
+    const card = page.getByTestId('video-card').filter({ hasText: 'Track one' });
+    await card.getByTestId('add-to-queue').click();
+    await card.getByText('Added to queue').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=mini-next]').disabled);
+    await page.getByTestId('mini-next').click();
+    await page.locator(`[data-testid=mini-player][data-track-id="${ids[0]}"]`).waitFor();
+    await page.getByTestId('mini-player-title').getByText('Track one').waitFor({ timeout: 15_000 });
+
+    // Close: playback stops.
     await page.getByTestId('mini-close').click();
     await page.getByTestId('mini-player').waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').paused), true);

@@ -103,7 +103,7 @@ type Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
@@ -276,7 +276,7 @@ const documents: Documents = {
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
@@ -826,7 +826,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
 ): typeof import('./graphql').VideoCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

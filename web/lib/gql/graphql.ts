@@ -228,6 +228,7 @@ export type HomeQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -298,6 +299,7 @@ export type ChannelVideosQuery = {
         node: {
           id: string;
           title: string;
+          kind: MediaKind;
           durationSec: number | null;
           createdAt: string;
           posterUrl: string | null;
@@ -329,6 +331,7 @@ export type LibraryHistoryQuery = {
         video: {
           id: string;
           title: string;
+          kind: MediaKind;
           durationSec: number | null;
           createdAt: string;
           posterUrl: string | null;
@@ -401,6 +404,7 @@ export type SearchQuery = {
         description: string;
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -635,6 +639,7 @@ export type SubscriptionsPageQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -980,6 +985,7 @@ export type ContinueWatchingQuery = {
     video: {
       id: string;
       title: string;
+      kind: MediaKind;
       durationSec: number | null;
       createdAt: string;
       posterUrl: string | null;
@@ -1001,6 +1007,7 @@ export type HomeSubscriptionsQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -1023,6 +1030,7 @@ export type TrendingQuery = {
   trending: Array<{
     id: string;
     title: string;
+    kind: MediaKind;
     durationSec: number | null;
     createdAt: string;
     posterUrl: string | null;
@@ -1560,6 +1568,7 @@ export type PlaylistPageQuery = {
           video: {
             id: string;
             title: string;
+            kind: MediaKind;
             durationSec: number | null;
             createdAt: string;
             posterUrl: string | null;
@@ -1831,6 +1840,7 @@ export type VideoCategoriesQuery = { videoCategories: Array<string> };
 export type VideoCardFragment = {
   id: string;
   title: string;
+  kind: MediaKind;
   durationSec: number | null;
   createdAt: string;
   posterUrl: string | null;
@@ -2149,6 +2159,7 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2189,6 +2200,7 @@ export const HomeDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2275,6 +2287,7 @@ export const ChannelVideosDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2319,6 +2332,7 @@ export const LibraryHistoryDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2416,6 +2430,7 @@ export const SearchDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2708,6 +2723,7 @@ export const SubscriptionsPageDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3107,6 +3123,7 @@ export const ContinueWatchingDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3138,6 +3155,7 @@ export const HomeSubscriptionsDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3165,6 +3183,7 @@ export const TrendingDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3769,6 +3788,7 @@ export const PlaylistPageDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
