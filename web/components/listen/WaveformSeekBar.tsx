@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { barsFrom, playedBars, playedFraction, timeAtX, timeForKey, valueText, type Peaks } from '@/lib/listen/waveform';
+import { barsFrom, scaleToLoudest, playedBars, playedFraction, timeAtX, timeForKey, valueText, type Peaks } from '@/lib/listen/waveform';
 
 /** Bars drawn across the seek bar. */
 const BAR_COUNT = 120;
@@ -24,7 +24,7 @@ interface Props {
 export function WaveformSeekBar({ peaks, time, duration, label, onSeek, onScrub }: Props) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [dragging, setDragging] = useState(false);
-  const bars = useMemo(() => barsFrom(peaks?.peaks ?? [], BAR_COUNT), [peaks]);
+  const bars = useMemo(() => scaleToLoudest(barsFrom(peaks?.peaks ?? [], BAR_COUNT)), [peaks]);
   const played = playedBars(playedFraction(time, duration), bars.length);
   const at = (e: PointerEvent<HTMLDivElement>) => {
     const r = ref.current?.getBoundingClientRect();

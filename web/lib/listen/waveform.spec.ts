@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   barsFrom,
   clockTime,
+  scaleToLoudest,
   parsePeaks,
   parseRate,
   playedBars,
@@ -32,6 +33,12 @@ describe('waveform seek bar maths', () => {
     assert.equal(barsFrom(peaks, 200).length, 200);
     assert.deepEqual(barsFrom([0.3, 0.6], 4), [0.3, 0.3, 0.6, 0.6]);
     assert.deepEqual(barsFrom([], 3), [0, 0, 0]);
+  });
+
+  it('scales the bars to the loudest, so a quiet track keeps its shape', () => {
+    assert.deepEqual(scaleToLoudest([0.002, 0.01, 0.005]), [0.2, 1, 0.5]);
+    assert.deepEqual(scaleToLoudest([0, 0]), [0, 0]);
+    assert.deepEqual(scaleToLoudest([]), []);
   });
 
   it('the played part: fraction of the duration and the bars passed', () => {

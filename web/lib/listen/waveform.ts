@@ -37,6 +37,12 @@ export function barsFrom(peaks: readonly number[], count: number): number[] {
   return bars;
 }
 
+/** Bars scaled so the loudest is 1 (a quiet track still shows its shape); all zero stays zero. */
+export function scaleToLoudest(bars: readonly number[]): number[] {
+  const max = bars.reduce((m, b) => Math.max(m, b), 0);
+  return max > 0 ? bars.map((b) => b / max) : bars.slice();
+}
+
 /** The played fraction (0..1) at `time` of `duration`; 0 when the duration is not known. */
 export function playedFraction(time: number, duration: number): number {
   if (!(duration > 0) || !Number.isFinite(time)) return 0;
