@@ -208,10 +208,21 @@ describe('listen page, mini-player and queue in the browser', { timeout: 600_000
     await page.locator(`[data-testid=mini-player][data-track-id="${ids[0]}"]`).waitFor();
     await page.getByTestId('mini-player-title').getByText('Track one').waitFor({ timeout: 15_000 });
 
+    // A video started while the audio plays pauses the audio (the mini-player stays, paused).
+    await page.locator('[data-testid=mini-play][data-state=playing]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('video-card').filter({ hasText: 'Welcome to WeTube' }).locator('a.card__link').click();
+    await page.locator('video[data-testid=player]').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('mini-player').getAttribute('data-track-id'), ids[0]);
+    await page.getByTestId('player-bigplay').click();
+    await page.locator('[data-testid=mini-play][data-state=paused]').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('video[data-testid=player]').currentTime > 0.5, undefined, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').paused), true);
+
     // Close: playback stops.
     await page.getByTestId('mini-close').click();
     await page.getByTestId('mini-player').waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').paused), true);
+    assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').currentSrc), '', 'closed: no source');
     assert.deepEqual(pageErrors, []);
   });
 });
