@@ -234,6 +234,7 @@ export function ListenProvider({ children }: { children: ReactNode }) {
   const close = useCallback(() => {
     audioRef.current?.pause();
     setQueue(EMPTY_QUEUE);
+    setTrack(null);
     setStart(null);
   }, []);
 
