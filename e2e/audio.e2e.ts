@@ -11,8 +11,8 @@ declare const document: any;
 
 /**
  * Issue 14 (first part), as a person walks it: a creator uploads an MP3 with a cover on the upload
- * page, it transcodes to READY, and the watch page plays it (audio-only HLS in the same player,
- * the cover shown over the picture).
+ * page, it transcodes to READY, and its watch page (the listen page for an AUDIO item) plays it:
+ * audio-only HLS in the app-wide <audio> element, the cover and the tags shown.
  */
 describe('upload an MP3 and play it in the browser', () => {
   let platform: Platform;
@@ -72,30 +72,23 @@ describe('upload an MP3 and play it in the browser', () => {
     assert.match(watchHref, /\/watch\/[0-9a-f-]{36}$/);
   });
 
-  it('plays it on the watch page: the cover is shown and currentTime advances past 3 s', async () => {
+  it('plays it on its listen page: the cover and the tags are shown and currentTime advances past 3 s', async () => {
     await page.goto(new URL(watchHref, platform.webUrl).toString());
-    await page.locator('video[data-testid=player]').waitFor();
-    await page.locator('[data-testid=audio-cover]').waitFor({ state: 'visible', timeout: 15_000 });
-    await page.waitForFunction(
-      () => {
-        const v = document.querySelector('video');
-        if (!v) return false;
-        if (v.paused && v.readyState >= 2) {
-          v.muted = true;
-          void v.play().catch(() => undefined);
-        }
-        return v.currentTime > 3;
-      },
-      undefined,
-      { timeout: 60_000, polling: 500 },
-    );
+    await page.getByTestId('listen-page').waitFor();
+    await page.locator('[data-testid=listen-cover]').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.getByTestId('listen-artist').getByText('E2E Band').waitFor();
+    await page.getByTestId('listen-play').click();
+    await page.waitForFunction(() => (document.querySelector('audio[data-testid=listen-audio]')?.currentTime ?? 0) > 3, undefined, {
+      timeout: 60_000,
+      polling: 500,
+    });
     const state = await page.evaluate(() => {
-      const v = document.querySelector('video');
-      return { w: v.videoWidth, error: v.error?.message ?? null, cover: document.querySelector('[data-testid=audio-cover]')?.naturalWidth };
+      const a = document.querySelector('audio[data-testid=listen-audio]');
+      return { error: a.error?.message ?? null, cover: document.querySelector('[data-testid=listen-cover]')?.naturalWidth };
     });
     assert.equal(state.error, null);
-    assert.equal(state.w, 0, 'audio only: no picture in the stream');
     assert.equal(state.cover, 400, 'the embedded cover is shown');
+    assert.equal(await page.locator('video').count(), 0, 'no video player for an audio item');
     assert.equal(await page.locator('[data-testid=player-error]').count(), 0, 'no player error shown');
     await shot('audio-watch');
     assert.deepEqual(pageErrors, []);

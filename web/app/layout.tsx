@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SessionProvider } from '@/lib/session';
 import { Header } from '@/components/Header';
+import { ListenProvider } from '@/components/listen/ListenProvider';
 import './globals.css';
 
 // The API URL is runtime configuration: read it per request, never at build time.
@@ -36,10 +37,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SessionProvider apiUrl={apiUrl}>
-          <Header />
-          <main id="main" className="main">
-            {children}
-          </main>
+          {/* Listening (audio items) goes on from page to page: the provider keeps the <audio> element. */}
+          <ListenProvider>
+            <Header />
+            <main id="main" className="main">
+              {children}
+            </main>
+          </ListenProvider>
         </SessionProvider>
       </body>
     </html>

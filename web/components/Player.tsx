@@ -26,7 +26,6 @@ import { usePlaybackSession } from './player/usePlaybackSession';
 import { useP2PSwarm } from './player/useP2PSwarm';
 import { useStoryboard } from './player/useStoryboard';
 import { useWatchProgress } from './player/useWatchProgress';
-import { AudioCover } from './player/AudioCover';
 
 interface Props {
   /** When given, segments are also shared with other viewers over WebTorrent (HTTP stays the fallback). */
@@ -44,8 +43,6 @@ interface Props {
   autoPlay?: boolean;
   /** The content (not an ad) played to its end. */
   onContentEnded?: () => void;
-  /** An AUDIO item: its cover is shown instead of the (black) picture. */
-  audioOnly?: boolean;
 }
 
 /**
@@ -63,7 +60,6 @@ export function Player({
   startAtSec,
   autoPlay,
   onContentEnded,
-  audioOnly,
 }: Props) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   /** The P2P controller of the moment (useP2PSwarm sets it, hls.js's fragment loader reads it). */
@@ -154,7 +150,6 @@ export function Player({
           onClick={tap.onPictureClick}
           onDoubleClick={toggleFullscreen}
         />
-        {audioOnly && <AudioCover src={posterUrl} title={title} />}
         {!media.started && !ad && !hls.error && (
           <button
             type="button"

@@ -5,9 +5,10 @@ import type { ReactNode } from 'react';
 import { formatDuration, relativeDate } from '@/lib/format';
 import type { VideoCardData } from '@/lib/video-fragments';
 import { WatchedBar } from './library/WatchedBar';
+import { AddToQueueButton } from './listen/AddToQueueButton';
 
 type CardVideo = Pick<VideoCardData, 'id' | 'title' | 'durationSec' | 'createdAt' | 'posterUrl' | 'owner'> &
-  Partial<Pick<VideoCardData, 'viewCount' | 'viewerProgress' | 'channel'>>;
+  Partial<Pick<VideoCardData, 'viewCount' | 'viewerProgress' | 'channel' | 'kind'>>;
 
 /** `href`: where the card leads (a playlist's watch link); the video's watch page by default. `footer`: e.g. a Remove button. */
 export function VideoCard({ video, href, footer }: { video: CardVideo; href?: string; footer?: ReactNode }) {
@@ -63,6 +64,7 @@ export function VideoCard({ video, href, footer }: { video: CardVideo; href?: st
           </>
         )}
       </p>
+      {video.kind === 'AUDIO' && <AddToQueueButton video={video} />}
       {footer}
     </li>
   );

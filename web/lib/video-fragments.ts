@@ -16,6 +16,7 @@ export const VIDEO_CARD_FIELDS = graphql(`
   fragment VideoCard on Video {
     id
     title
+    kind
     durationSec
     createdAt
     posterUrl

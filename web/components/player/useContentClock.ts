@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { contentDuration, contentTime, playingAd, seekContent } from '@/lib/ads/content-clock';
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   hlsRef: RefObject<HlsType | null>;
   /** The duration known before the media's metadata (from the API). */
   initialDuration: number | null | undefined;

@@ -11,7 +11,7 @@ import { levelLabel } from './levels';
 import type { SessionFor } from './usePlaybackSession';
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   masterUrl: string;
   /** The video's id, read when a request needs the session (absent: no session, no P2P). */
   videoIdRef: RefObject<string | undefined>;
@@ -39,7 +39,8 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
 
   useEffect(() => {
     const video = videoRef.current;
-    if (!video) return;
+    // No source (the listening provider with nothing queued): nothing to load.
+    if (!video || !masterUrl) return;
     let cancelled = false;
     let hls: HlsType | null = null;
     let detachAds: (() => void) | null = null;

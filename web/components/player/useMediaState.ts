@@ -12,7 +12,7 @@ export interface MediaState {
 }
 
 /** The <video>'s play, mute and volume state, kept in step with its events. */
-export function useMediaState(videoRef: RefObject<HTMLVideoElement | null>): MediaState {
+export function useMediaState(videoRef: RefObject<HTMLMediaElement | null>): MediaState {
   const [s, setS] = useState<MediaState>({ paused: true, started: false, muted: false, volume: 1 });
   useEffect(() => {
     const video = videoRef.current;

@@ -9,7 +9,7 @@ import { useSession } from '@/lib/session';
 import type { SessionFor } from './usePlaybackSession';
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   videoId: string | undefined;
   masterUrl: string;
   /** Where the controller is kept for the fragment loader (see useHls). */

@@ -10,7 +10,7 @@ import type { SessionFor } from './usePlaybackSession';
  * end on leave), so the player does. `active` is false while the P2P controller does it.
  */
 export function usePlaybackHeartbeat(
-  videoRef: RefObject<HTMLVideoElement | null>,
+  videoRef: RefObject<HTMLMediaElement | null>,
   videoId: string | undefined,
   active: boolean,
   sessionFor: SessionFor,

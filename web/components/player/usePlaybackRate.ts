@@ -7,7 +7,7 @@ import type { AdState } from '@/lib/ads/interstitials';
  * Speed: the viewer's for the content, 1× during an ad (the element's default too, as a new source
  * resets the speed to it); any other change during an ad is undone. `rate` is the speed playing now.
  */
-export function usePlaybackRate(videoRef: RefObject<HTMLVideoElement | null>, ad: AdState | null) {
+export function usePlaybackRate(videoRef: RefObject<HTMLMediaElement | null>, ad: AdState | null) {
   const [rate, setRate] = useState(1);
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { RECORD_WATCH_PROGRESS } from '@/lib/library';
 const REPORT_EVERY_MS = 10_000;
 
 interface Options {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  videoRef: RefObject<HTMLMediaElement | null>;
   hlsRef: RefObject<HlsType | null>;
   videoId: string | undefined;
   /** Signed in: report the position (watch history, resume, Continue watching). */
@@ -114,7 +114,8 @@ export function useWatchProgress({ videoRef, hlsRef, videoId, report, startAtSec
       video.removeEventListener('canplay', apply);
       video.removeEventListener('timeupdate', apply);
     };
-  }, [videoRef, hlsRef, startAtSec, autoPlay]);
+    // videoId: the listening provider keeps one element for a queue of tracks; each starts afresh.
+  }, [videoRef, hlsRef, videoId, startAtSec, autoPlay]);
 
   // The content's end (not an ad's).
   useEffect(() => {

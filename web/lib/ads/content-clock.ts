@@ -19,12 +19,12 @@ export function playingAd(hls: HlsType | null): boolean {
   return !!hls?.interstitialsManager?.playingItem?.event;
 }
 
-export function contentTime(hls: HlsType | null, video: HTMLVideoElement): number {
+export function contentTime(hls: HlsType | null, video: HTMLMediaElement): number {
   return scheduled(hls)?.primary.currentTime ?? video.currentTime;
 }
 
 /** Seconds, 0 when not known yet. */
-export function contentDuration(hls: HlsType | null, video: HTMLVideoElement): number {
+export function contentDuration(hls: HlsType | null, video: HTMLMediaElement): number {
   const d = scheduled(hls)?.primary.duration ?? 0;
   if (d > 0) return d;
   return !playingAd(hls) && Number.isFinite(video.duration) && video.duration > 0 ? video.duration : 0;
@@ -35,7 +35,7 @@ export function contentDuration(hls: HlsType | null, video: HTMLVideoElement): n
  * an ad. A seek past a mid-roll the viewer has not seen goes through hls.js, which honours the
  * break's X-RESTRICT="JUMP": it plays the break first, then the content resumes at the break.
  */
-export function seekContent(hls: HlsType | null, video: HTMLVideoElement, t: number): boolean {
+export function seekContent(hls: HlsType | null, video: HTMLMediaElement, t: number): boolean {
   if (playingAd(hls)) return false;
   const m = scheduled(hls);
   if (m) m.primary.currentTime = t;

@@ -84,6 +84,8 @@ type Documents = {
   '\n  mutation RemoveFromPlaylist($playlistId: ID!, $videoId: ID!) {\n    removeFromPlaylist(playlistId: $playlistId, videoId: $videoId) {\n      playlist {\n        id\n        itemCount\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.RemoveFromPlaylistDocument;
   '\n  mutation MovePlaylistItem($playlistId: ID!, $videoId: ID!, $position: Int!) {\n    movePlaylistItem(playlistId: $playlistId, videoId: $videoId, position: $position) {\n      playlist {\n        id\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.MovePlaylistItemDocument;
   '\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n        itemCount\n        isWatchLater\n        thumbnailUrl\n        updatedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreatePlaylistDocument;
+  '\n  query ListenTrack($id: ID!) {\n    video(id: $id) {\n      id\n      title\n      kind\n      status\n      masterUrl\n      posterUrl\n      durationSec\n      owner {\n        id\n        displayName\n      }\n      audio {\n        tagTitle\n        artist\n        album\n        peaksUrl\n      }\n      viewerProgress {\n        resumeAtSec\n      }\n      chapters {\n        startSec\n        title\n      }\n    }\n  }\n': typeof types.ListenTrackDocument;
+  '\n  query ListenList($id: ID!, $first: Int) {\n    playlist(id: $id) {\n      id\n      title\n      items(first: $first) {\n        edges {\n          node {\n            position\n            available\n            video {\n              id\n              title\n              kind\n              status\n              posterUrl\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.ListenListDocument;
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n': typeof types.SwarmsDocument;
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n': typeof types.HeartbeatDocument;
   '\n  mutation Start($input: StartPlaybackInput!) {\n    playbackSession(input: $input) {\n      session {\n        sessionId\n        certificate\n        expiresAt\n        masterUrl\n        trackerUrls\n        iceServers {\n          urls\n          username\n          credential\n        }\n        adFree\n        bandwidthBudget\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n': typeof types.StartDocument;
@@ -101,7 +103,7 @@ type Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
 };
 const documents: Documents = {
@@ -240,6 +242,10 @@ const documents: Documents = {
     types.MovePlaylistItemDocument,
   '\n  mutation CreatePlaylist($input: CreatePlaylistInput!) {\n    createPlaylist(input: $input) {\n      playlist {\n        id\n        title\n        visibility\n        itemCount\n        isWatchLater\n        thumbnailUrl\n        updatedAt\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
     types.CreatePlaylistDocument,
+  '\n  query ListenTrack($id: ID!) {\n    video(id: $id) {\n      id\n      title\n      kind\n      status\n      masterUrl\n      posterUrl\n      durationSec\n      owner {\n        id\n        displayName\n      }\n      audio {\n        tagTitle\n        artist\n        album\n        peaksUrl\n      }\n      viewerProgress {\n        resumeAtSec\n      }\n      chapters {\n        startSec\n        title\n      }\n    }\n  }\n':
+    types.ListenTrackDocument,
+  '\n  query ListenList($id: ID!, $first: Int) {\n    playlist(id: $id) {\n      id\n      title\n      items(first: $first) {\n        edges {\n          node {\n            position\n            available\n            video {\n              id\n              title\n              kind\n              status\n              posterUrl\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.ListenListDocument,
   '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n':
     types.SwarmsDocument,
   '\n  mutation Heartbeat($input: PlaybackHeartbeatInput!) {\n    playbackHeartbeat(input: $input) {\n      ok\n    }\n  }\n':
@@ -270,7 +276,7 @@ const documents: Documents = {
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
-  '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
+  '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n':
     types.VideoFieldsFragmentDoc,
@@ -706,6 +712,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query ListenTrack($id: ID!) {\n    video(id: $id) {\n      id\n      title\n      kind\n      status\n      masterUrl\n      posterUrl\n      durationSec\n      owner {\n        id\n        displayName\n      }\n      audio {\n        tagTitle\n        artist\n        album\n        peaksUrl\n      }\n      viewerProgress {\n        resumeAtSec\n      }\n      chapters {\n        startSec\n        title\n      }\n    }\n  }\n',
+): typeof import('./graphql').ListenTrackDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ListenList($id: ID!, $first: Int) {\n    playlist(id: $id) {\n      id\n      title\n      items(first: $first) {\n        edges {\n          node {\n            position\n            available\n            video {\n              id\n              title\n              kind\n              status\n              posterUrl\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): typeof import('./graphql').ListenListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query Swarms($id: ID!) {\n    video(id: $id) {\n      id\n      manifestUrl\n      swarms {\n        rendition\n        infoHash\n        magnetUri\n        torrentUrl\n        trackerUrls\n      }\n    }\n  }\n',
 ): typeof import('./graphql').SwarmsDocument;
 /**
@@ -808,7 +826,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
+  source: '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n',
 ): typeof import('./graphql').VideoCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -250,6 +250,7 @@ export type HomeQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -320,6 +321,7 @@ export type ChannelVideosQuery = {
         node: {
           id: string;
           title: string;
+          kind: MediaKind;
           durationSec: number | null;
           createdAt: string;
           posterUrl: string | null;
@@ -351,6 +353,7 @@ export type LibraryHistoryQuery = {
         video: {
           id: string;
           title: string;
+          kind: MediaKind;
           durationSec: number | null;
           createdAt: string;
           posterUrl: string | null;
@@ -423,6 +426,7 @@ export type SearchQuery = {
         description: string;
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -657,6 +661,7 @@ export type SubscriptionsPageQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -1002,6 +1007,7 @@ export type ContinueWatchingQuery = {
     video: {
       id: string;
       title: string;
+      kind: MediaKind;
       durationSec: number | null;
       createdAt: string;
       posterUrl: string | null;
@@ -1023,6 +1029,7 @@ export type HomeSubscriptionsQuery = {
       node: {
         id: string;
         title: string;
+        kind: MediaKind;
         durationSec: number | null;
         createdAt: string;
         posterUrl: string | null;
@@ -1045,6 +1052,7 @@ export type TrendingQuery = {
   trending: Array<{
     id: string;
     title: string;
+    kind: MediaKind;
     durationSec: number | null;
     createdAt: string;
     posterUrl: string | null;
@@ -1592,6 +1600,7 @@ export type PlaylistPageQuery = {
           video: {
             id: string;
             title: string;
+            kind: MediaKind;
             durationSec: number | null;
             createdAt: string;
             posterUrl: string | null;
@@ -1653,6 +1662,47 @@ export type CreatePlaylistMutation = {
     } | null;
     userErrors: Array<{ field: Array<string>; code: string; message: string }>;
   };
+};
+
+export type ListenTrackQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ListenTrackQuery = {
+  video: {
+    id: string;
+    title: string;
+    kind: MediaKind;
+    status: VideoStatus;
+    masterUrl: string | null;
+    posterUrl: string | null;
+    durationSec: number | null;
+    owner: { id: string; displayName: string };
+    audio: { tagTitle: string | null; artist: string | null; album: string | null; peaksUrl: string | null } | null;
+    viewerProgress: { resumeAtSec: number | null } | null;
+    chapters: Array<{ startSec: number; title: string }>;
+  } | null;
+};
+
+export type ListenListQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+export type ListenListQuery = {
+  playlist: {
+    id: string;
+    title: string;
+    items: {
+      edges: Array<{
+        node: {
+          position: number;
+          available: boolean;
+          video: { id: string; title: string; kind: MediaKind; status: VideoStatus; posterUrl: string | null } | null;
+        };
+      }>;
+    };
+  } | null;
 };
 
 export type SwarmsQueryVariables = Exact<{
@@ -1822,6 +1872,7 @@ export type VideoCategoriesQuery = { videoCategories: Array<string> };
 export type VideoCardFragment = {
   id: string;
   title: string;
+  kind: MediaKind;
   durationSec: number | null;
   createdAt: string;
   posterUrl: string | null;
@@ -2140,6 +2191,7 @@ export const VideoCardFragmentDoc = new TypedDocumentString(
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2180,6 +2232,7 @@ export const HomeDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2266,6 +2319,7 @@ export const ChannelVideosDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2310,6 +2364,7 @@ export const LibraryHistoryDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2408,6 +2463,7 @@ export const SearchDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -2700,6 +2756,7 @@ export const SubscriptionsPageDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3099,6 +3156,7 @@ export const ContinueWatchingDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3130,6 +3188,7 @@ export const HomeSubscriptionsDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3157,6 +3216,7 @@ export const TrendingDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3771,6 +3831,7 @@ export const PlaylistPageDocument = new TypedDocumentString(`
     fragment VideoCard on Video {
   id
   title
+  kind
   durationSec
   createdAt
   posterUrl
@@ -3854,6 +3915,59 @@ export const CreatePlaylistDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePlaylistMutation, CreatePlaylistMutationVariables>;
+export const ListenTrackDocument = new TypedDocumentString(`
+    query ListenTrack($id: ID!) {
+  video(id: $id) {
+    id
+    title
+    kind
+    status
+    masterUrl
+    posterUrl
+    durationSec
+    owner {
+      id
+      displayName
+    }
+    audio {
+      tagTitle
+      artist
+      album
+      peaksUrl
+    }
+    viewerProgress {
+      resumeAtSec
+    }
+    chapters {
+      startSec
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListenTrackQuery, ListenTrackQueryVariables>;
+export const ListenListDocument = new TypedDocumentString(`
+    query ListenList($id: ID!, $first: Int) {
+  playlist(id: $id) {
+    id
+    title
+    items(first: $first) {
+      edges {
+        node {
+          position
+          available
+          video {
+            id
+            title
+            kind
+            status
+            posterUrl
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListenListQuery, ListenListQueryVariables>;
 export const SwarmsDocument = new TypedDocumentString(`
     query Swarms($id: ID!) {
   video(id: $id) {

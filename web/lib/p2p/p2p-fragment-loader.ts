@@ -54,7 +54,7 @@ function sample(ctl: P2PController, context: LoaderContext, bytes: number): void
 export function createP2PFragmentLoader(
   Base: LoaderClass,
   getController: () => P2PController | null,
-  getVideo: () => HTMLVideoElement | null,
+  getVideo: () => HTMLMediaElement | null,
 ): LoaderClass {
   return class P2PFragmentLoader implements Loader<LoaderContext> {
     private inner: Loader<LoaderContext> | null = null;

@@ -10,7 +10,7 @@ import { DropWindow, LagWindow, StallClock } from './playback-samples';
 
 const TICK_MS = 100;
 
-export function bufferedAhead(video: HTMLVideoElement | null): number {
+export function bufferedAhead(video: HTMLMediaElement | null): number {
   if (!video) return 0;
   const t = video.currentTime;
   const b = video.buffered;
@@ -34,7 +34,7 @@ export class PlaybackHealth {
   };
   private readonly onSeeking = () => this.stalls.resumed(performance.now());
 
-  constructor(private readonly video: HTMLVideoElement) {
+  constructor(private readonly video: HTMLMediaElement) {
     video.addEventListener('waiting', this.onWaiting);
     video.addEventListener('playing', this.onPlaying);
     video.addEventListener('ended', this.onSeeking);
@@ -46,7 +46,8 @@ export class PlaybackHealth {
   private readonly tick = () => {
     const now = performance.now();
     this.lag.record(this.due, now);
-    const q = typeof this.video.getVideoPlaybackQuality === 'function' ? this.video.getVideoPlaybackQuality() : null;
+    const v = this.video as Partial<HTMLVideoElement>;
+    const q = typeof v.getVideoPlaybackQuality === 'function' ? v.getVideoPlaybackQuality() : null;
     if (q && !this.video.paused) this.drops.record(now, q.totalVideoFrames, q.droppedVideoFrames);
     this.due = now + TICK_MS;
     this.timer = setTimeout(this.tick, TICK_MS);
@@ -75,10 +76,10 @@ export class PlaybackHealth {
   }
 }
 
-const monitors = new WeakMap<HTMLVideoElement, PlaybackHealth>();
+const monitors = new WeakMap<HTMLMediaElement, PlaybackHealth>();
 
 /** The monitor of this <video> (made on first use; it lives as long as the element). */
-export function healthOf(video: HTMLVideoElement): PlaybackHealth {
+export function healthOf(video: HTMLMediaElement): PlaybackHealth {
   let m = monitors.get(video);
   if (!m) monitors.set(video, (m = new PlaybackHealth(video)));
   return m;

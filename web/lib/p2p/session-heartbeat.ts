@@ -52,7 +52,7 @@ export class SessionHeartbeat {
 }
 
 /** Seconds of the video actually played (the union of the played ranges; seeking does not count). */
-export function playedSeconds(video: HTMLVideoElement | null): number {
+export function playedSeconds(video: HTMLMediaElement | null): number {
   if (!video) return 0;
   let total = 0;
   for (let i = 0; i < video.played.length; i++) total += video.played.end(i) - video.played.start(i);

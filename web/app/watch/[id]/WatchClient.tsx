@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Player } from '@/components/Player';
+import { ListenView } from '@/components/listen/ListenView';
 import { CommentsSection } from '@/components/comments/CommentsSection';
 import { PlaylistPanel } from '@/components/library/PlaylistPanel';
 import { SaveButton } from '@/components/library/SaveButton';
@@ -160,6 +161,9 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
             {notReady}
           </div>
         </div>
+      ) : video.kind === 'AUDIO' ? (
+        // An AUDIO item: the listen page, a view onto the app-wide listening (it goes on across pages).
+        <ListenView id={video.id} listId={listId} title={video.title} />
       ) : (
         <div className="watch__stage">
           <Player
@@ -174,12 +178,11 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
             startAtSec={resume?.id === video.id ? startAt : null}
             autoPlay={!!listId}
             onContentEnded={onContentEnded}
-            audioOnly={video.kind === 'AUDIO'}
           />
           {upNext && next && <UpNext title={next.title} onPlay={playNext} onCancel={() => setUpNext(false)} />}
         </div>
       )}
-      {resume?.id === video.id && resume.at != null && !notReady && (
+      {resume?.id === video.id && resume.at != null && !notReady && video.kind !== 'AUDIO' && (
         <p className="resume-notice" data-testid="resume-notice">
           {startAt ? `Resumed where you left off, at ${formatTime(resume.at)}.` : 'Playing from the start.'}{' '}
           {startAt ? (
