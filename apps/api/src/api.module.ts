@@ -7,6 +7,7 @@ import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/
 import { CommentsModule } from '@wetube/comments';
 import { EngagementModule } from '@wetube/engagement';
 import { ChannelsModule } from '@wetube/channels';
+import { SupportModule } from '@wetube/support';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { LibraryModule } from '@wetube/library';
@@ -43,6 +44,7 @@ export class ApiModule {
         CommentsModule,
         EngagementModule,
         LibraryModule,
+        SupportModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

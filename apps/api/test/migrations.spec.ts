@@ -329,6 +329,11 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasSearch(), true);
       assert.equal(await hasColumn('kind'), true);
       assert.equal(await hasColumn('audio_meta'), true);
+      assert.equal(await hasTable('support_sessions'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      for (const name of ['support_settings', 'support_splits', 'support_sessions', 'support_days'])
+        assert.equal(await hasTable(name), false, `the last migration (pay as you listen) undone alone: ${name}`);
+      assert.equal(await hasColumn('kind'), true);
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasColumn('kind'), false, 'the last migration (audio items) undone alone');
       assert.equal(await hasColumn('audio_meta'), false);
@@ -386,7 +391,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 14; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 15; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

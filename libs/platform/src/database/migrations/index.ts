@@ -15,6 +15,7 @@ import { Comments1733420000000 } from './1733420000000-comments';
 import { Library1733430000000 } from './1733430000000-library';
 import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
 import { AudioItems1733450000000 } from './1733450000000-audio-items';
+import { Support1733470000000 } from './1733470000000-support';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Library1733430000000,
   VideoCaptions1733440000000,
   AudioItems1733450000000,
+  Support1733470000000,
 ];
