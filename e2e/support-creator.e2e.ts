@@ -29,6 +29,8 @@ describe('support a creator per minute played, in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   let videoId = '';
+  let listenerEmail = '';
+  let paid = 0n;
   const pageErrors: string[] = [];
 
   async function creatorRevenue(): Promise<bigint> {
@@ -64,7 +66,8 @@ describe('support a creator per minute played, in the browser', () => {
   it('a listener signs up and gets test coins', async () => {
     await page.goto(`${platform.webUrl}/register`);
     await page.fill('input[name=displayName]', 'E2E Listener');
-    await page.fill('input[name=email]', `listener.${Date.now()}@example.com`);
+    listenerEmail = `listener.${Date.now()}@example.com`;
+    await page.fill('input[name=email]', listenerEmail);
     await page.fill('input[name=password]', 'a long enough password');
     await page.click('button[type=submit]');
     await page.getByText('E2E Listener').first().waitFor({ timeout: 15_000 });
@@ -117,7 +120,7 @@ describe('support a creator per minute played, in the browser', () => {
     const watched = Number(/"watchedSeconds":([0-9.]+)/.exec(body)?.[1] ?? Number.NaN);
     assert.ok(attended >= PLAY_SEC - 1 && attended <= watched + 0.5, `attended ${attended} s of ${watched} s played`);
     const expected = (BigInt(Math.min(Math.round(attended * 1000), Math.round(watched * 1000))) * RATE) / 60_000n;
-    const paid = await creatorRevenue();
+    paid = await creatorRevenue();
     assert.equal(paid, expected, `paid for ${attended} s at 6 CLC a minute`);
 
     await page.reload();
@@ -125,5 +128,38 @@ describe('support a creator per minute played, in the browser', () => {
     const shown = await page.getByTestId('support-paid-today').textContent();
     assert.match(shown ?? '', new RegExp(`Paid today: ${Number(paid) / 1e6}`.replace('.', '\\.')));
     assert.deepEqual(pageErrors, []);
+  });
+
+  it("the creator's wallet shows what supporters paid, and the creator splits it 70/30 with a co-host", async () => {
+    const creator = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const p = await creator.newPage();
+      p.on('pageerror', (e) => pageErrors.push(e.message));
+      await p.goto(`${platform.webUrl}/signin`);
+      await p.fill('input[name=email]', SAMPLE_EMAIL);
+      await p.fill('input[name=password]', SAMPLE_PASSWORD);
+      await p.click('button[type=submit]');
+      await p.getByText('WeTube Demo').first().waitFor({ timeout: 15_000 });
+      await p.goto(`${platform.webUrl}/wallet`);
+      const received = p.getByTestId('support-received');
+      await received.waitFor({ timeout: 15_000 });
+      assert.match((await received.textContent()) ?? '', new RegExp(`paid you ${Number(paid) / 1e6} CLC`.replace('.', '\\.')));
+      assert.match((await p.getByTestId('support-section').textContent()) ?? '', /E2E Listener/);
+      await p.getByTestId('split-percent-0').fill('70');
+      await p.getByRole('button', { name: 'Add recipient' }).click();
+      await p.getByTestId('split-recipient-1').fill(listenerEmail);
+      await p.getByTestId('split-percent-1').fill('30');
+      await p.getByTestId('split-save').click();
+      await p.getByText('Split saved.').waitFor({ timeout: 15_000 });
+      assert.match(await p.getByTestId('split-recipient-1').inputValue(), /^@/, 'the co-host, found by email, is shown by channel handle');
+      await p.getByTestId('support-section').screenshot({ path: join(ARTIFACTS, 'support-wallet.png') });
+      // A bad split is refused with the server's message.
+      await p.getByTestId('split-percent-1').fill('20');
+      await p.getByTestId('split-save').click();
+      await p.getByTestId('split-error').getByText('must sum to 100').waitFor({ timeout: 15_000 });
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await creator.close();
+    }
   });
 });

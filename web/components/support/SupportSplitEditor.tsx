@@ -69,8 +69,8 @@ export function SupportSplitEditor() {
       </h2>
       {received && (
         <p data-testid="support-received">
-          Supporters paid you <strong>{formatClc(received.total)}</strong> per minute played ({formatClc(received.last30Days)} in the last
-          30 days){received.supporters.length > 0 ? ':' : '.'}
+          Supporters paid you <strong>{formatClc(received.total)}</strong> for the minutes they played ({formatClc(received.last30Days)} in
+          the last 30 days){received.supporters.length > 0 ? ':' : '.'}
         </p>
       )}
       {received && received.supporters.length > 0 && (
