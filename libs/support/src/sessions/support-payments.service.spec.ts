@@ -200,6 +200,15 @@ for (const kind of databaseMatrix()) {
       const s = (await t.payments.start(t.session(listener, creator, 10 * MIN)))!;
       await t.payments.settle(s, MIN);
       assert.equal(await t.payments.closeDue(new Date()), 0, 'a fresh session stays open');
+      // Paused, but its page still beats: alive (a heartbeat that pays nothing keeps it).
+      const beat = (at: Date) =>
+        t.payments.progressed({ sessionId: s.sessionId, videoId: s.videoId, viewerId: listener, viewerKey: listener, watchedMs: MIN, at });
+      const idle = 400_000; // past SESSION_IDLE_SEC (300 s) after the last payment, before the expiry (1 h)
+      await beat(new Date(Date.now() + idle));
+      await t.payments.closeDue(new Date(Date.now() + idle + 1_000));
+      assert.equal((await t.sessions.get(s.sessionId))!.status, 'OPEN', 'a paused session whose page beats stays open');
+      await beat(new Date(Date.now() + idle + 2_000));
+      assert.equal((await t.sessions.get(s.sessionId))!.paid, 6n, 'paused: nothing more paid');
       const later = new Date(Date.now() + 24 * 3600_000);
       assert.ok((await t.payments.closeDue(later)) >= 1);
       assert.equal((await t.sessions.get(s.sessionId))!.status, 'CLOSED');

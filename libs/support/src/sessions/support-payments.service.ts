@@ -94,7 +94,11 @@ export class SupportPaymentsService {
   async progressed(p: PlaybackProgress): Promise<void> {
     const s = await this.sessions.get(p.sessionId);
     if (!s) return;
-    if (s.status === 'OPEN') await this.settle(s, p.attendedMs ?? p.watchedMs, p.at);
+    if (s.status === 'OPEN') {
+      // Alive even when it pays nothing (paused): the idle release waits for heartbeats to stop.
+      await this.sessions.touch(s.sessionId, p.at);
+      await this.settle(s, p.attendedMs ?? p.watchedMs, p.at);
+    }
     if (p.ended) await this.close(p.sessionId, p.at);
   }
 

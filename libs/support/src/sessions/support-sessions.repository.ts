@@ -95,6 +95,16 @@ export class SupportSessionsRepository {
     );
   }
 
+  /** A heartbeat arrived (paused or not): the session is alive, whatever it pays. */
+  async touch(sessionId: string, at: Date): Promise<void> {
+    const t = this.db.dialect.time(at);
+    await this.db.query(`UPDATE support_sessions SET last_at = ? WHERE session_id = ? AND status = 'OPEN' AND last_at < ?`, [
+      t,
+      sessionId,
+      t,
+    ]);
+  }
+
   /** Marks the session closed; true when this call closed it (false: it was closed already). */
   async close(sessionId: string, at: Date): Promise<boolean> {
     const rows = await this.db.query(
