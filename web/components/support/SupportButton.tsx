@@ -19,8 +19,9 @@ interface Support {
 /**
  * "Support this creator": pay an amount of Cloudcoin per minute actually played (visible or audible;
  * not paused, not seeking, not muted in a background tab), up to a daily ceiling. The button opens a
- * small panel to turn it on or off and choose the amounts; a playback session started after that
- * holds the amount from the wallet and pays per minute as it plays. Self-contained: mount it with the
+ * small panel to turn it on or off and choose the amounts; a playback session holds the amount from
+ * the wallet (at its start, or at its next heartbeat when turned on while playing) and pays per
+ * minute as it plays. Self-contained: mount it with the
  * creator's id (video and audio alike). Hidden for the creator's own items.
  */
 export function SupportButton({ creatorId }: { creatorId: string | null | undefined }) {
@@ -133,7 +134,7 @@ export function SupportButton({ creatorId }: { creatorId: string | null | undefi
                   </button>
                 )}
               </div>
-              {on && <p className="muted">On: the next time you play this creator, your support starts.</p>}
+              {on && <p className="muted">On: what you play of this creator from now on is supported.</p>}
             </form>
           )}
           {error && (

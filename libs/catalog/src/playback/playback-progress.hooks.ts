@@ -2,6 +2,8 @@
 export interface PlaybackProgress {
   sessionId: string;
   videoId: string;
+  /** The item's creator (absent from callers that do not know it). */
+  creatorId?: string;
   /** The signed-in viewer, or null. */
   viewerId: string | null;
   /** Who watches, for per-viewer rules: the account id, or the anonymous session's hashed-address key. */

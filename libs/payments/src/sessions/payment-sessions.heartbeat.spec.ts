@@ -58,6 +58,7 @@ describe('PaymentSessionsService.heartbeat (small)', () => {
       {
         sessionId: 's1',
         videoId: 'v1',
+        creatorId: 'creator',
         viewerId: 'viewer',
         viewerKey: 'viewer',
         watchedMs: watched,

@@ -164,6 +164,7 @@ export class PaymentSessionsService {
         await this.progress.progressed({
           sessionId,
           videoId: s.videoId,
+          creatorId: s.creatorId,
           viewerId: s.viewerId,
           viewerKey: s.viewerKey,
           watchedMs,

@@ -194,6 +194,41 @@ for (const kind of databaseMatrix()) {
       await invariants();
     });
 
+    it('support turned on mid-session begins at the next heartbeat and pays only what is attended from then on', async () => {
+      const creator = await t.user();
+      const listener = await t.user(1_000n);
+      supply = await t.ledger.totalSupply();
+      const started = t.session(listener, creator, 10 * MIN);
+      assert.equal(await t.payments.start(started), null, 'off when the session started');
+      const beat = (attendedMs: number, ended = false) =>
+        t.payments.progressed({
+          sessionId: started.sessionId,
+          videoId: started.videoId,
+          creatorId: creator,
+          viewerId: listener,
+          viewerKey: listener,
+          watchedMs: attendedMs,
+          attendedMs,
+          ended,
+          at: new Date(),
+        });
+      await beat(2 * MIN);
+      assert.equal(await t.sessions.get(started.sessionId), null, 'still off: nothing held');
+      await t.settings.upsert({ listenerId: listener, creatorId: creator, enabled: true, perMinute: 60n, dailyCeiling: 300n });
+      await Promise.all([beat(3 * MIN), beat(3 * MIN)]);
+      const s = (await t.sessions.get(started.sessionId))!;
+      assert.equal(s.baseMs, 3 * MIN);
+      assert.equal(s.held, 300n, 'the rest of the day (the item length is not known here)');
+      assert.equal(await t.revenue(creator), 0n, 'the three minutes before support began are not paid');
+      await beat(4 * MIN + 30_000);
+      assert.equal(await t.revenue(creator), 90n);
+      await beat(5 * MIN, true);
+      assert.equal(await t.revenue(creator), 120n);
+      assert.equal(await t.wallet(listener), 1_000n - 120n);
+      assert.equal((await t.sessions.get(started.sessionId))!.status, 'CLOSED');
+      await invariants();
+    });
+
     it('releases idle and expired sessions', async () => {
       const creator = await t.user();
       const listener = await supporter(creator, 6n, 600n);

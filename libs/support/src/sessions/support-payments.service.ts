@@ -7,6 +7,9 @@ import { SupportSplitsRepository } from '../splits/support-splits.repository';
 import { holdFor, owedFor, utcDay } from '../support.rules';
 import { SupportSession, SupportSessionsRepository } from './support-sessions.repository';
 
+/** How long a hold placed mid-session may stay open at most (idle sessions are released sooner). */
+const LATE_SUPPORT_MS = 6 * 3600_000;
+
 /** What a settlement did. */
 export interface SettleOutcome {
   /** Paid by this call (0: nothing new, or a repeat). */
@@ -39,51 +42,85 @@ export class SupportPaymentsService {
   ) {}
 
   /** A playback session started: holds the listener's support when it is on. Null when none was held. */
-  async start(s: StartedPlaybackSession, now = new Date()): Promise<SupportSession | null> {
-    if (!s.viewerId || s.viewerId === s.creatorId) return null;
-    const settings = await this.settings.get(s.viewerId, s.creatorId);
+  start(s: StartedPlaybackSession, now = new Date()): Promise<SupportSession | null> {
+    if (!s.viewerId) return Promise.resolve(null);
+    return this.begin(
+      {
+        sessionId: s.sessionId,
+        listenerId: s.viewerId,
+        creatorId: s.creatorId,
+        videoId: s.videoId,
+        durationMs: s.durationMs,
+        expiresAt: s.expiresAt,
+        baseMs: 0,
+      },
+      now,
+    );
+  }
+
+  /**
+   * Holds the listener's support of the creator for this session when it is on (once per session:
+   * a second call finds the first's row). `baseMs`: attended playback before support began, never
+   * paid for (support turned on mid-session starts at the next heartbeat).
+   */
+  private async begin(
+    b: {
+      sessionId: string;
+      listenerId: string;
+      creatorId: string;
+      videoId: string;
+      durationMs: number | null;
+      expiresAt: Date;
+      baseMs: number;
+    },
+    now: Date,
+  ): Promise<SupportSession | null> {
+    if (b.listenerId === b.creatorId) return null;
+    const settings = await this.settings.get(b.listenerId, b.creatorId);
     if (!settings?.enabled || settings.perMinute <= 0n) return null;
-    const listenerId = s.viewerId;
-    const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, listenerId);
+    const wallet = await this.ledger.openAccount(AccountKind.USER_WALLET, b.listenerId);
     const day = utcDay(now);
     try {
       return await this.db.transaction(async () => {
         // The day's row is locked first: concurrent starts of one listener see each other's holds.
-        const committed = await this.sessions.lockDay(listenerId, s.creatorId, day);
+        const committed = await this.sessions.lockDay(b.listenerId, b.creatorId, day);
+        const existing = await this.sessions.get(b.sessionId);
+        if (existing) return existing;
         const balance = (await this.ledger.getAccount(wallet.id))?.balance ?? 0n;
         const amount = holdFor({
           perMinute: settings.perMinute,
           ceiling: settings.dailyCeiling,
           committed,
-          durationMs: s.durationMs,
+          durationMs: b.durationMs,
           balance,
         });
         if (amount <= 0n) return null;
         const { hold } = await this.ledger.placeHold(
           wallet.id,
           amount,
-          `support-hold:${s.sessionId}`,
-          `Support of a creator, playback session ${s.sessionId}`,
+          `support-hold:${b.sessionId}`,
+          `Support of a creator, playback session ${b.sessionId}`,
         );
         await this.sessions.insert({
-          sessionId: s.sessionId,
-          listenerId,
-          creatorId: s.creatorId,
-          videoId: s.videoId,
+          sessionId: b.sessionId,
+          listenerId: b.listenerId,
+          creatorId: b.creatorId,
+          videoId: b.videoId,
           day,
           holdId: hold.id,
           perMinute: settings.perMinute,
           held: amount,
+          baseMs: b.baseMs,
           startedAt: now,
-          expiresAt: s.expiresAt,
+          expiresAt: b.expiresAt,
         });
-        await this.sessions.addCommitted(listenerId, s.creatorId, day, amount);
-        return this.sessions.get(s.sessionId);
+        await this.sessions.addCommitted(b.listenerId, b.creatorId, day, amount);
+        return this.sessions.get(b.sessionId);
       });
     } catch (err) {
       // The wallet shrank between the read and the hold: play on without support.
       if (err instanceof LedgerError && err.code === 'INSUFFICIENT_FUNDS') {
-        this.log.warn(`session ${s.sessionId}: support could not be held (${err.message})`);
+        this.log.warn(`session ${b.sessionId}: support could not be held (${err.message})`);
         return null;
       }
       throw err;
@@ -92,8 +129,24 @@ export class SupportPaymentsService {
 
   /** A heartbeat: pays what the attended playback is worth so far; on the last one, releases the rest. */
   async progressed(p: PlaybackProgress): Promise<void> {
-    const s = await this.sessions.get(p.sessionId);
-    if (!s) return;
+    let s = await this.sessions.get(p.sessionId);
+    if (!s) {
+      // Support turned on while this session plays: it begins now, for what is attended from here on.
+      if (p.ended || !p.viewerId || !p.creatorId) return;
+      s = await this.begin(
+        {
+          sessionId: p.sessionId,
+          listenerId: p.viewerId,
+          creatorId: p.creatorId,
+          videoId: p.videoId,
+          durationMs: null,
+          expiresAt: new Date(p.at.getTime() + LATE_SUPPORT_MS),
+          baseMs: p.attendedMs ?? p.watchedMs,
+        },
+        p.at,
+      );
+      if (!s) return;
+    }
     if (s.status === 'OPEN') {
       // Alive even when it pays nothing (paused): the idle release waits for heartbeats to stop.
       await this.sessions.touch(s.sessionId, p.at);
@@ -108,7 +161,7 @@ export class SupportPaymentsService {
    */
   async settle(s: SupportSession, attendedMs: number, at = new Date()): Promise<SettleOutcome> {
     const attended = Math.max(s.attendedMs, Math.floor(attendedMs));
-    const owed = owedFor(attended, s.perMinute);
+    const owed = owedFor(attended - s.baseMs, s.perMinute);
     const target = owed < s.held ? owed : s.held;
     if (target <= s.paid) return { paid: 0n, total: s.paid };
     const shares = await this.splits.of(s.creatorId);

@@ -12,6 +12,8 @@ export interface SupportSession {
   holdId: string;
   perMinute: bigint;
   held: bigint;
+  /** Attended playback (ms) before support began (turned on mid-session): never paid for. */
+  baseMs: number;
   /** Attended playback (ms) the session has been paid for: only grows. */
   attendedMs: number;
   paid: bigint;
@@ -23,7 +25,7 @@ export interface SupportSession {
 }
 
 const COLUMNS = `session_id, listener_id, creator_id, video_id, day, hold_id, CAST(per_minute AS TEXT) AS per_minute,
-  CAST(held AS TEXT) AS held, CAST(attended_ms AS TEXT) AS attended_ms, CAST(paid AS TEXT) AS paid, status,
+  CAST(held AS TEXT) AS held, CAST(base_ms AS TEXT) AS base_ms, CAST(attended_ms AS TEXT) AS attended_ms, CAST(paid AS TEXT) AS paid, status,
   started_at, last_at, expires_at, closed_at`;
 
 function toSession(r: Row): SupportSession {
@@ -36,6 +38,7 @@ function toSession(r: Row): SupportSession {
     holdId: String(r.hold_id),
     perMinute: BigInt(String(r.per_minute)),
     held: BigInt(String(r.held)),
+    baseMs: Number(r.base_ms),
     attendedMs: Number(r.attended_ms),
     paid: BigInt(String(r.paid)),
     status: String(r.status) as SupportSession['status'],
@@ -68,8 +71,8 @@ export class SupportSessionsRepository {
   async insert(s: Omit<SupportSession, 'attendedMs' | 'paid' | 'status' | 'closedAt' | 'lastAt'>): Promise<void> {
     const t = (d: Date) => this.db.dialect.time(d);
     await this.db.query(
-      `INSERT INTO support_sessions (session_id, listener_id, creator_id, video_id, day, hold_id, per_minute, held, attended_ms, paid,
-         status, started_at, last_at, expires_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'OPEN', ?, ?, ?, NULL)`,
+      `INSERT INTO support_sessions (session_id, listener_id, creator_id, video_id, day, hold_id, per_minute, held, base_ms, attended_ms, paid,
+         status, started_at, last_at, expires_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'OPEN', ?, ?, ?, NULL)`,
       [
         s.sessionId,
         s.listenerId,
@@ -79,6 +82,8 @@ export class SupportSessionsRepository {
         s.holdId,
         s.perMinute.toString(),
         s.held.toString(),
+        Math.floor(s.baseMs),
+        Math.floor(s.baseMs),
         t(s.startedAt),
         t(s.startedAt),
         t(s.expiresAt),

@@ -61,6 +61,8 @@ export class Support1733470000000 implements MigrationInterface {
           { name: 'hold_id', type: 'varchar', length: '36' },
           { name: 'per_minute', type: 'bigint' },
           { name: 'held', type: 'bigint' },
+          // Attended playback before support began (turned on mid-session): not paid for.
+          { name: 'base_ms', type: 'bigint', default: 0 },
           { name: 'attended_ms', type: 'bigint', default: 0 },
           { name: 'paid', type: 'bigint', default: 0 },
           { name: 'status', type: 'varchar', length: '8' },
