@@ -1,5 +1,7 @@
 'use client';
 
+import { attendedStep } from './attended';
+
 /**
  * Playback someone attended: played while the page was visible, or with the sound on (a podcast in a
  * background tab is listened to; a muted video in a background tab is not). Counted from the media
@@ -30,16 +32,13 @@ export class AttendedClock {
   private tick(): void {
     const v = this.video;
     const now = v.currentTime;
-    if (this.last !== null && !v.paused && !v.seeking) {
-      const step = now - this.last;
-      // A jump (a seek the events missed) is not playback: timeupdate fires every ~250 ms.
-      if (step > 0 && step < 2 && isAttended(document.visibilityState === 'visible', v.muted, v.volume)) this.total += step;
-    }
+    this.total += attendedStep(this.last, now, {
+      paused: v.paused,
+      seeking: v.seeking,
+      visible: document.visibilityState === 'visible',
+      muted: v.muted,
+      volume: v.volume,
+    });
     this.last = now;
   }
-}
-
-/** Visible, or audible. */
-export function isAttended(visible: boolean, muted: boolean, volume: number): boolean {
-  return visible || (!muted && volume > 0);
 }
