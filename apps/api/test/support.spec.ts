@@ -197,5 +197,30 @@ for (const db of databaseMatrix()) {
       await beat(s.sessionId, 1, 1, true);
       assert.equal((await balance(listener)).balance, wallet);
     });
+
+    it('turned on while a session plays, support begins at its next heartbeat and pays only from then on', async () => {
+      const s = await startSession(listener, videoId);
+      await backdate(s.sessionId, 600);
+      await beat(s.sessionId, 5, 5);
+      const on = (
+        await listener.gql(SET_SUPPORT, {
+          input: { creatorId, enabled: true, amountPerMinute: String(RATE), dailyCeiling: String(2n * CEILING) },
+        })
+      ).data.setCreatorSupport;
+      assert.deepEqual(on.userErrors, []);
+      const wallet = BigInt((await balance(listener)).balance);
+      await beat(s.sessionId, 10, 10);
+      assert.equal(BigInt((await balance(listener)).balance), wallet - CEILING, 'held at this heartbeat: the rest of the raised ceiling');
+      await beat(s.sessionId, 20, 20);
+      await beat(s.sessionId, 20, 20, true);
+      assert.equal(
+        BigInt((await balance(listener)).balance),
+        wallet - 10n * PER_SECOND,
+        'paid the 10 s after support began; the rest released',
+      );
+      const support = (await listener.gql(SUPPORT, { c: creatorId })).data.creatorSupport;
+      assert.equal(BigInt(support.paidToday), CEILING + 10n * PER_SECOND);
+      await audit();
+    });
   });
 }
