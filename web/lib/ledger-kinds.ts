@@ -22,6 +22,8 @@ export function kindLabel(tx: Pick<LedgerTransaction, 'kind' | 'amount'>): strin
       return 'Unspent playback budget returned';
     case 'CREATOR_SHARE':
       return 'Creator revenue share';
+    case 'SUPPORT':
+      return 'Support from a listener';
     case 'CREATOR_PAYOUT':
       return incoming ? 'Creator revenue paid out' : 'Creator revenue settled';
     default:

@@ -7,6 +7,7 @@ import { CatalogCoreModule, CatalogModule, VideoTorrentsService } from '@wetube/
 import { CommentsModule } from '@wetube/comments';
 import { EngagementModule } from '@wetube/engagement';
 import { ChannelsModule } from '@wetube/channels';
+import { SupportModule } from '@wetube/support';
 import { SwarmModule } from '@wetube/swarm';
 import { IdentityModule } from '@wetube/identity';
 import { FeedsModule, LibraryModule } from '@wetube/library';
@@ -44,6 +45,7 @@ export class ApiModule {
         EngagementModule,
         LibraryModule,
         FeedsModule,
+        SupportModule,
         // The embedded BitTorrent tracker: admits only the infohashes of published renditions.
         SwarmModule.forRootAsync({
           imports: [CatalogCoreModule],

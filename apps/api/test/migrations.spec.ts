@@ -338,6 +338,11 @@ for (const db of databaseMatrix()) {
       assert.equal(await hasSearchFields(), false, 'the last migration (search fields) undone alone');
       assert.equal(await hasSearch(), true);
       assert.equal(await hasColumn('kind'), true);
+      assert.equal(await hasTable('support_sessions'), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      for (const name of ['support_settings', 'support_splits', 'support_sessions', 'support_days'])
+        assert.equal(await hasTable(name), false, `the last migration (pay as you listen) undone alone: ${name}`);
+      assert.equal(await hasColumn('kind'), true);
       const playlistHas = async (name: string) => {
         const q = ds.createQueryRunner();
         try {
@@ -419,7 +424,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 16; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 17; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

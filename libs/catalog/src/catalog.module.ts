@@ -33,6 +33,8 @@ import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
 import { CaptionsController } from './captions/captions.controller';
 import { CaptionsPublisher } from './captions/captions.publisher';
+import { PlaybackListeners } from './playback/playback-listeners';
+import { PlaybackProgressHooks } from './playback/playback-progress.hooks';
 import { CaptionsRepository } from './captions/captions.repository';
 import { CaptionsResolver } from './captions/captions.resolver';
 import { CaptionsService } from './captions/captions.service';
@@ -40,9 +42,27 @@ import { CaptionsService } from './captions/captions.service';
 /** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
 @Module({
   imports: [TypeOrmModule.forFeature([VideoEntity, VideoTorrentEntity]), ContentModule],
-  providers: [transcodeQueueProvider, TranscodeQueueCloser, VideosRepository, VideosService, VideoTorrentsRepository, VideoTorrentsService],
+  providers: [
+    transcodeQueueProvider,
+    TranscodeQueueCloser,
+    VideosRepository,
+    VideosService,
+    VideoTorrentsRepository,
+    VideoTorrentsService,
+    PlaybackListeners,
+    { provide: PlaybackProgressHooks, useExisting: PlaybackListeners },
+  ],
   // VideosRepository for search (catalog's own module; other libs use VideosService).
-  exports: [VideosService, VideosRepository, VideoTorrentsService, TRANSCODE_QUEUE, ContentModule],
+  // PlaybackListeners: the one fan-out of playback sessions' start and progress (engagement, support add themselves).
+  exports: [
+    VideosService,
+    VideosRepository,
+    VideoTorrentsService,
+    TRANSCODE_QUEUE,
+    ContentModule,
+    PlaybackListeners,
+    PlaybackProgressHooks,
+  ],
 })
 export class CatalogCoreModule {}
 

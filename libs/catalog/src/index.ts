@@ -26,6 +26,7 @@ export { VideoType } from './graphql/video.type';
 export { AdBreaksHooks, type AdBreaksVideo } from './origin/ad-breaks.hooks';
 export { PlaybackSessionHooks, type StartedPlaybackSession, type PlaybackSessionTerms } from './playback/playback-session.hooks';
 export { PlaybackProgressHooks, type PlaybackProgress } from './playback/playback-progress.hooks';
+export { PlaybackListeners, type PlaybackListener } from './playback/playback-listeners';
 export { hasWatched, watchedThresholdMs, WATCHED_MIN_MS, WATCHED_SHORT_VIDEO_MS } from './playback/watched';
 export {
   SearchRepository,

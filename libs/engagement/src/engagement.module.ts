@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CatalogModule, PlaybackProgressHooks } from '@wetube/catalog';
+import { CatalogModule } from '@wetube/catalog';
 import { IdentityModule } from '@wetube/identity';
 import { EngagementResolver } from './graphql/engagement.resolver';
 import { VideoRatingsRepository } from './ratings/video-ratings.repository';
@@ -14,15 +14,15 @@ const REPOSITORIES = [VideoViewsRepository, VideoRatingsRepository];
 const SERVICES = [ViewsService, VideoRatingsService, TrendingService];
 
 /**
- * Views, likes and trending, services only. Global so payments' heartbeats find the
- * PlaybackProgressHooks it provides (payments does not depend on engagement, as catalog does not
- * depend on payments).
+ * Views, likes and trending, services only. Its ViewCountingHooks adds itself to catalog's
+ * PlaybackListeners, which payments' heartbeats tell (payments does not depend on engagement, as
+ * catalog does not depend on payments).
  */
 @Global()
 @Module({
   imports: [CatalogModule, IdentityModule],
-  providers: [...REPOSITORIES, ...SERVICES, ViewCountingHooks, { provide: PlaybackProgressHooks, useExisting: ViewCountingHooks }],
-  exports: [...SERVICES, PlaybackProgressHooks],
+  providers: [...REPOSITORIES, ...SERVICES, ViewCountingHooks],
+  exports: [...SERVICES],
 })
 export class EngagementCoreModule {}
 

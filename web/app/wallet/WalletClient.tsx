@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, gql } from '@/lib/api';
 import { announceWallet, WALLET_PAGE_QUERY, type Entitlement, type Plan, type Wallet } from '@/lib/payments';
 import { SignInPending } from '@/components/SignInPending';
+import { SupportSplitEditor } from '@/components/support/SupportSplitEditor';
 import { useRequireAuth } from '@/lib/useRequireAuth';
 import { FaucetButton } from './FaucetButton';
 import { PlansList } from './PlansList';
@@ -85,6 +86,7 @@ export function WalletClient() {
           <PlansList plans={data.plans} balance={data.wallet.balance} onBought={(wallet, entitlement) => onWallet(wallet, entitlement)} />
           <TransferForm onTransferred={(w) => onWallet(w)} />
           <SeedingEarnings />
+          <SupportSplitEditor />
         </div>
       )}
       {data && <TransactionHistory version={historyVersion} />}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { AttendedClock } from '@/lib/p2p/attended-clock';
 import { P2PController } from '@/lib/p2p/p2p-controller';
 import type { PlaybackSession } from '@/lib/p2p/session';
 import { playedSeconds } from '@/lib/p2p/session-heartbeat';
@@ -37,7 +38,12 @@ export function useP2PSwarm({ videoRef, videoId, masterUrl, p2pRef, sessionFor, 
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !videoId || !share) return;
-    const ctl = new P2PController(videoId, { viewerId: () => viewerIdRef.current, watchedSeconds: () => playedSeconds(videoRef.current) });
+    const attended = new AttendedClock(video);
+    const ctl = new P2PController(videoId, {
+      viewerId: () => viewerIdRef.current,
+      watchedSeconds: () => playedSeconds(videoRef.current),
+      attendedSeconds: () => attended.seconds(),
+    });
     p2pRef.current = ctl;
     const session = sessionFor(videoId);
     const begin = () => void ctl.start(session);
@@ -49,6 +55,7 @@ export function useP2PSwarm({ videoRef, videoId, masterUrl, p2pRef, sessionFor, 
       forgetSession(session);
       if (p2pRef.current === ctl) p2pRef.current = null;
       ctl.stop();
+      attended.stop();
     };
   }, [videoId, masterUrl, share, sessionFor, forgetSession, videoRef, p2pRef]);
 

@@ -2,6 +2,7 @@
 
 import { useEffect, type RefObject } from 'react';
 import type { PlaybackSession } from '@/lib/p2p/session';
+import { AttendedClock } from '@/lib/p2p/attended-clock';
 import { playedSeconds, SessionHeartbeat } from '@/lib/p2p/session-heartbeat';
 import type { SessionFor } from './usePlaybackSession';
 
@@ -21,14 +22,16 @@ export function usePlaybackHeartbeat(
     const session = sessionFor(videoId);
     let heartbeat: SessionHeartbeat | null = null;
     let done = false;
+    const attended = videoRef.current ? new AttendedClock(videoRef.current) : null;
     void session.then((s) => {
       if (!s || done) return;
-      heartbeat = new SessionHeartbeat(s.sessionId, () => playedSeconds(videoRef.current));
+      heartbeat = new SessionHeartbeat(s.sessionId, () => playedSeconds(videoRef.current), attended ? () => attended.seconds() : undefined);
       heartbeat.start();
     });
     return () => {
       done = true;
       heartbeat?.end();
+      attended?.stop();
       forgetSession(session);
     };
   }, [videoId, active, sessionFor, forgetSession, videoRef]);

@@ -102,6 +102,10 @@ type Documents = {
   '\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      transaction {\n        ...LedgerTransactionFields\n      }\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.TransferDocument;
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.FaucetDocument;
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query CreatorSupport($creatorId: ID!) {\n    creatorSupport(creatorId: $creatorId) {\n      creatorId\n      enabled\n      amountPerMinute\n      dailyCeiling\n      paidToday\n    }\n    wallet {\n      balance\n    }\n  }\n': typeof types.CreatorSupportDocument;
+  '\n  mutation SetCreatorSupport($input: SetCreatorSupportInput!) {\n    setCreatorSupport(input: $input) {\n      support {\n        creatorId\n        enabled\n        amountPerMinute\n        dailyCeiling\n        paidToday\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.SetCreatorSupportDocument;
+  '\n  query SupportStudio {\n    supportSplit {\n      userId\n      displayName\n      handle\n      percent\n    }\n    supportReceived {\n      total\n      last30Days\n      supporters {\n        userId\n        displayName\n        paid\n      }\n    }\n  }\n': typeof types.SupportStudioDocument;
+  '\n  mutation SetSupportSplit($input: SetSupportSplitInput!) {\n    setSupportSplit(input: $input) {\n      recipients {\n        userId\n        displayName\n        handle\n        percent\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.SetSupportSplitDocument;
   '\n  query VideoCategories {\n    videoCategories\n  }\n': typeof types.VideoCategoriesDocument;
   '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n': typeof types.VideoCardFragmentDoc;
   '\n  fragment VideoFields on Video {\n    id\n    title\n    description\n    tags\n    visibility\n    status\n    progress\n    failureReason\n    durationSec\n    width\n    height\n    createdAt\n    posterUrl\n    masterUrl\n    storyboardUrl\n    kind\n    renditions {\n      name\n      width\n      height\n      bandwidth\n      codecs\n    }\n    viewerCanEdit\n    owner {\n      id\n      displayName\n    }\n  }\n': typeof types.VideoFieldsFragmentDoc;
@@ -275,6 +279,14 @@ const documents: Documents = {
   '\n  mutation Faucet {\n    faucet {\n      wallet {\n        ...WalletFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
     types.FaucetDocument,
   '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n': types.MeDocument,
+  '\n  query CreatorSupport($creatorId: ID!) {\n    creatorSupport(creatorId: $creatorId) {\n      creatorId\n      enabled\n      amountPerMinute\n      dailyCeiling\n      paidToday\n    }\n    wallet {\n      balance\n    }\n  }\n':
+    types.CreatorSupportDocument,
+  '\n  mutation SetCreatorSupport($input: SetCreatorSupportInput!) {\n    setCreatorSupport(input: $input) {\n      support {\n        creatorId\n        enabled\n        amountPerMinute\n        dailyCeiling\n        paidToday\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
+    types.SetCreatorSupportDocument,
+  '\n  query SupportStudio {\n    supportSplit {\n      userId\n      displayName\n      handle\n      percent\n    }\n    supportReceived {\n      total\n      last30Days\n      supporters {\n        userId\n        displayName\n        paid\n      }\n    }\n  }\n':
+    types.SupportStudioDocument,
+  '\n  mutation SetSupportSplit($input: SetSupportSplitInput!) {\n    setSupportSplit(input: $input) {\n      recipients {\n        userId\n        displayName\n        handle\n        percent\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
+    types.SetSupportSplitDocument,
   '\n  query VideoCategories {\n    videoCategories\n  }\n': types.VideoCategoriesDocument,
   '\n  fragment VideoCard on Video {\n    id\n    title\n    kind\n    durationSec\n    createdAt\n    posterUrl\n    status\n    progress\n    viewCount\n    owner {\n      id\n      displayName\n    }\n    channel {\n      handle\n    }\n    viewerProgress {\n      positionSec\n      finished\n    }\n  }\n':
     types.VideoCardFragmentDoc,
@@ -816,6 +828,30 @@ export function graphql(
 export function graphql(
   source: '\n  query Me {\n    me {\n      id\n      displayName\n      email\n      roles\n    }\n  }\n',
 ): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CreatorSupport($creatorId: ID!) {\n    creatorSupport(creatorId: $creatorId) {\n      creatorId\n      enabled\n      amountPerMinute\n      dailyCeiling\n      paidToday\n    }\n    wallet {\n      balance\n    }\n  }\n',
+): typeof import('./graphql').CreatorSupportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetCreatorSupport($input: SetCreatorSupportInput!) {\n    setCreatorSupport(input: $input) {\n      support {\n        creatorId\n        enabled\n        amountPerMinute\n        dailyCeiling\n        paidToday\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').SetCreatorSupportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SupportStudio {\n    supportSplit {\n      userId\n      displayName\n      handle\n      percent\n    }\n    supportReceived {\n      total\n      last30Days\n      supporters {\n        userId\n        displayName\n        paid\n      }\n    }\n  }\n',
+): typeof import('./graphql').SupportStudioDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetSupportSplit($input: SetSupportSplitInput!) {\n    setSupportSplit(input: $input) {\n      recipients {\n        userId\n        displayName\n        handle\n        percent\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').SetSupportSplitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -118,6 +118,8 @@ export type MediaKind = 'AUDIO' | 'VIDEO';
 export type Pacing = 'ASAP' | 'EVEN';
 
 export type PlaybackHeartbeatInput = {
+  /** Of watchedSeconds, the seconds played while the page was visible or the sound on (a muted background tab is not); absent: all of them. What pay-as-you-listen support pays for */
+  attendedSeconds?: number | null | undefined;
   /** True when the viewer left (the session is over); false for a heartbeat */
   ended?: boolean;
   sessionId: string | number;
@@ -150,6 +152,18 @@ export type SearchOrder = 'DATE' | 'RELEVANCE' | 'VIEWS';
 /** Uploaded within the last HOUR, TODAY (24 h), WEEK (7 days), MONTH (30 days) or YEAR (365 days) */
 export type SearchUploadDate = 'HOUR' | 'MONTH' | 'TODAY' | 'WEEK' | 'YEAR';
 
+export type SetCreatorSupportInput = {
+  amountPerMinute: string;
+  creatorId: string | number;
+  dailyCeiling: string;
+  enabled: boolean;
+};
+
+export type SetSupportSplitInput = {
+  /** Shares summing to 100 (include yourself); empty: all to you */
+  recipients: Array<SupportRecipientInput>;
+};
+
 /** Podcast fields of a SHOW; omitted ones stay as they are */
 export type ShowInput = {
   author?: string | null | undefined;
@@ -167,6 +181,12 @@ export type StartPlaybackInput = {
   /** The viewer's ephemeral Ed25519 session public key: 32 raw bytes, base64url */
   sessionPublicKey: string;
   videoId: string | number;
+};
+
+export type SupportRecipientInput = {
+  percent: number;
+  /** A channel handle (@name) or an account email */
+  recipient: string;
 };
 
 export type TargetingInput = {
@@ -1864,6 +1884,44 @@ export type FaucetMutation = {
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = { me: { id: string; displayName: string; email: string | null; roles: Array<Role> } | null };
+
+export type CreatorSupportQueryVariables = Exact<{
+  creatorId: string | number;
+}>;
+
+export type CreatorSupportQuery = {
+  creatorSupport: { creatorId: string; enabled: boolean; amountPerMinute: string; dailyCeiling: string; paidToday: string };
+  wallet: { balance: string };
+};
+
+export type SetCreatorSupportMutationVariables = Exact<{
+  input: SetCreatorSupportInput;
+}>;
+
+export type SetCreatorSupportMutation = {
+  setCreatorSupport: {
+    support: { creatorId: string; enabled: boolean; amountPerMinute: string; dailyCeiling: string; paidToday: string } | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
+
+export type SupportStudioQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SupportStudioQuery = {
+  supportSplit: Array<{ userId: string; displayName: string; handle: string | null; percent: number }>;
+  supportReceived: { total: string; last30Days: string; supporters: Array<{ userId: string; displayName: string; paid: string }> };
+};
+
+export type SetSupportSplitMutationVariables = Exact<{
+  input: SetSupportSplitInput;
+}>;
+
+export type SetSupportSplitMutation = {
+  setSupportSplit: {
+    recipients: Array<{ userId: string; displayName: string; handle: string | null; percent: number }> | null;
+    userErrors: Array<{ field: Array<string>; code: string; message: string }>;
+  };
+};
 
 export type VideoCategoriesQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -4196,6 +4254,74 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const CreatorSupportDocument = new TypedDocumentString(`
+    query CreatorSupport($creatorId: ID!) {
+  creatorSupport(creatorId: $creatorId) {
+    creatorId
+    enabled
+    amountPerMinute
+    dailyCeiling
+    paidToday
+  }
+  wallet {
+    balance
+  }
+}
+    `) as unknown as TypedDocumentString<CreatorSupportQuery, CreatorSupportQueryVariables>;
+export const SetCreatorSupportDocument = new TypedDocumentString(`
+    mutation SetCreatorSupport($input: SetCreatorSupportInput!) {
+  setCreatorSupport(input: $input) {
+    support {
+      creatorId
+      enabled
+      amountPerMinute
+      dailyCeiling
+      paidToday
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetCreatorSupportMutation, SetCreatorSupportMutationVariables>;
+export const SupportStudioDocument = new TypedDocumentString(`
+    query SupportStudio {
+  supportSplit {
+    userId
+    displayName
+    handle
+    percent
+  }
+  supportReceived {
+    total
+    last30Days
+    supporters {
+      userId
+      displayName
+      paid
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SupportStudioQuery, SupportStudioQueryVariables>;
+export const SetSupportSplitDocument = new TypedDocumentString(`
+    mutation SetSupportSplit($input: SetSupportSplitInput!) {
+  setSupportSplit(input: $input) {
+    recipients {
+      userId
+      displayName
+      handle
+      percent
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSupportSplitMutation, SetSupportSplitMutationVariables>;
 export const VideoCategoriesDocument = new TypedDocumentString(`
     query VideoCategories {
   videoCategories

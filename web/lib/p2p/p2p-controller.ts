@@ -50,6 +50,8 @@ export interface P2PControllerOptions {
   viewerId?: () => string | null | undefined;
   /** Seconds of the video played so far (reported in the session heartbeat). */
   watchedSeconds?: () => number;
+  /** Of those, the seconds played visible or audible (pay-as-you-listen support pays for these). */
+  attendedSeconds?: () => number;
 }
 
 /** A segment from peers and how the wait for it went (for the per-segment log). */
@@ -98,7 +100,7 @@ export class P2PController {
       if (!session) throw new Error('no playback session');
       if (this.stopped) return;
       p2pStats.adFree = session.adFree;
-      this.heartbeat = new SessionHeartbeat(session.sessionId, this.options.watchedSeconds ?? (() => 0));
+      this.heartbeat = new SessionHeartbeat(session.sessionId, this.options.watchedSeconds ?? (() => 0), this.options.attendedSeconds);
       this.heartbeat.start();
       const { payments, inbox } = await paymentsFor(session, index.originPublicKey, this.rates);
       const swarm = new SwarmClient(this.videoId, session, index, payments);

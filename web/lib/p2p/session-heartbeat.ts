@@ -26,6 +26,8 @@ export class SessionHeartbeat {
   constructor(
     private readonly sessionId: string,
     private readonly watchedSeconds: () => number,
+    /** Of the played time, what was visible or audible (lib/p2p/attended-clock); absent: not reported. */
+    private readonly attendedSeconds?: () => number,
   ) {}
 
   start(): void {
@@ -45,9 +47,13 @@ export class SessionHeartbeat {
   private send(ended: boolean): void {
     const seconds = Math.max(0, this.watchedSeconds());
     const watchedSeconds = Number.isFinite(seconds) ? seconds : 0;
-    void gqlRequest(HEARTBEAT, { input: { sessionId: this.sessionId, watchedSeconds, ended } }, { keepalive: ended }).catch(
-      () => undefined,
-    );
+    const attended = this.attendedSeconds ? Math.max(0, this.attendedSeconds()) : null;
+    const attendedSeconds = attended !== null && Number.isFinite(attended) ? attended : undefined;
+    void gqlRequest(
+      HEARTBEAT,
+      { input: { sessionId: this.sessionId, watchedSeconds, ended, attendedSeconds } },
+      { keepalive: ended },
+    ).catch(() => undefined);
   }
 }
 

@@ -16,6 +16,7 @@ import { VideoStatus } from '../videos/video.enums';
 import { VideosService } from '../videos/videos.service';
 import { VideoTorrentsService } from '../videos/video-torrents.service';
 import { IceServersService } from './ice-servers.service';
+import { PlaybackListeners } from './playback-listeners';
 import { PlaybackSessionHooks, type PlaybackSessionTerms } from './playback-session.hooks';
 
 /** A session lasts the video's length three times over, and at least two hours. */
@@ -53,6 +54,8 @@ export class PlaybackSessionService {
     private readonly ice: IceServersService,
     private readonly torrents: VideoTorrentsService,
     @Optional() private readonly hooks?: PlaybackSessionHooks,
+    /** Other libs told of the start after payments (libs/support holds a listener's support). */
+    @Optional() private readonly listeners?: PlaybackListeners,
   ) {
     this.trackers = new TrackerShards(config.trackerUrls, config.publicApiUrl);
   }
@@ -86,19 +89,18 @@ export class PlaybackSessionService {
       signer,
     );
     let terms: PlaybackSessionTerms = { adFree: false, bandwidthBudget: 0n };
+    const started = {
+      sessionId,
+      videoId: video.id,
+      creatorId: video.ownerId,
+      viewerId: viewer?.id ?? null,
+      viewerIp,
+      sessionPublicKey,
+      expiresAt: new Date(expiresAt),
+      durationMs: video.durationMs,
+    };
     try {
-      if (this.hooks) {
-        terms = await this.hooks.sessionStarted({
-          sessionId,
-          videoId: video.id,
-          creatorId: video.ownerId,
-          viewerId: viewer?.id ?? null,
-          viewerIp,
-          sessionPublicKey,
-          expiresAt: new Date(expiresAt),
-          durationMs: video.durationMs,
-        });
-      }
+      if (this.hooks) terms = await this.hooks.sessionStarted(started);
     } catch (err) {
       // A session key names one session (receipts are matched to it): refused before anything is held.
       if (!isUniqueViolation(err)) throw err;
@@ -111,6 +113,8 @@ export class PlaybackSessionService {
         ),
       };
     }
+    // The session is recorded (payments): the other listeners may attach to it now (failures are theirs).
+    await this.listeners?.sessionStarted(started);
     const api = this.config.publicApiUrl;
     return {
       ok: true,

@@ -246,6 +246,12 @@ export class PlaybackHeartbeatInput {
   watchedSeconds: number;
   @Field({ defaultValue: false, description: 'True when the viewer left (the session is over); false for a heartbeat' })
   ended: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of watchedSeconds, the seconds played while the page was visible or the sound on (a muted background tab is not); absent: all of them. What pay-as-you-listen support pays for',
+  })
+  attendedSeconds?: number | null;
 }
 
 @ObjectType()

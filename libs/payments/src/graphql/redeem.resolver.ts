@@ -62,10 +62,13 @@ export class RedeemResolver {
     @CurrentUser() viewer: AuthUser | null,
     @Args('input') input: PlaybackHeartbeatInput,
   ): Promise<PlaybackHeartbeatPayload> {
-    const r = await this.sessions.heartbeat(input.sessionId, viewer?.id ?? null, input.watchedSeconds, input.ended);
+    const r = await this.sessions.heartbeat(input.sessionId, viewer?.id ?? null, input.watchedSeconds, input.ended, input.attendedSeconds);
     if (r === 'NOT_FOUND') return { ok: false, userErrors: [UserError.of('sessionId', 'No such playback session of yours.', 'NOT_FOUND')] };
     if (r === 'INVALID')
-      return { ok: false, userErrors: [UserError.of('watchedSeconds', 'watchedSeconds must be a number ≥ 0.', 'INVALID_WATCH_TIME')] };
+      return {
+        ok: false,
+        userErrors: [UserError.of('watchedSeconds', 'watchedSeconds (and attendedSeconds) must be numbers ≥ 0.', 'INVALID_WATCH_TIME')],
+      };
     return { ok: true, userErrors: [] };
   }
 }

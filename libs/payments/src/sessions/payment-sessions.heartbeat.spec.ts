@@ -55,7 +55,33 @@ describe('PaymentSessionsService.heartbeat (small)', () => {
     assert.equal(seen.length, 1);
     assert.deepEqual(
       { ...seen[0], at: undefined },
-      { sessionId: 's1', videoId: 'v1', viewerId: 'viewer', viewerKey: 'viewer', watchedMs: watched, at: undefined },
+      {
+        sessionId: 's1',
+        videoId: 'v1',
+        creatorId: 'creator',
+        viewerId: 'viewer',
+        viewerKey: 'viewer',
+        watchedMs: watched,
+        attendedMs: watched,
+        ended: false,
+        at: undefined,
+      },
+    );
+  });
+
+  it("hands on the attended time (visible or audible) clamped to this heartbeat's played time; a negative one is refused", async () => {
+    const seen: PlaybackProgress[] = [];
+    const t = service(session({ startedAt: new Date(Date.now() - 60_000) }), async (p) => void seen.push(p));
+    assert.equal(await t.sut.heartbeat('s1', 'viewer', 30, false, 12.5), 'OK');
+    assert.equal(await t.sut.heartbeat('s1', 'viewer', 30, true, 45), 'OK');
+    assert.equal(await t.sut.heartbeat('s1', 'viewer', 30, false, -1), 'INVALID');
+    assert.equal(await t.sut.heartbeat('s1', 'viewer', 30, false, Number.POSITIVE_INFINITY), 'INVALID');
+    assert.deepEqual(
+      seen.map((p) => [p.watchedMs, p.attendedMs, p.ended]),
+      [
+        [30_000, 12_500, false],
+        [30_000, 30_000, true],
+      ],
     );
   });
 

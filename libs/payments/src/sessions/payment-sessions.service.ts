@@ -51,7 +51,7 @@ export class PaymentSessionsService {
     private readonly sessions: PaymentSessionsRepository,
     private readonly entitlements: EntitlementsService,
     private readonly segments: VideoSegmentsCache,
-    /** The engagement lib counts views from the watch time recorded here (absent: nothing is counted). */
+    /** Catalog's PlaybackListeners: engagement counts views, support pays creators, from the watch time recorded here. */
     @Optional() private readonly progress?: PlaybackProgressHooks,
   ) {}
 
@@ -146,8 +146,10 @@ export class PaymentSessionsService {
     viewerId: string | null,
     watchedSeconds: number,
     ended: boolean,
+    attendedSeconds?: number | null,
   ): Promise<'OK' | 'NOT_FOUND' | 'INVALID'> {
     if (!Number.isFinite(watchedSeconds) || watchedSeconds < 0) return 'INVALID';
+    if (attendedSeconds != null && (!Number.isFinite(attendedSeconds) || attendedSeconds < 0)) return 'INVALID';
     const s = await this.get(sessionId);
     if (!s || (s.viewerId ?? null) !== (viewerId ?? null)) return 'NOT_FOUND';
     const now = new Date();
@@ -156,8 +158,20 @@ export class PaymentSessionsService {
     if (this.progress && !s.closedAt) {
       // What the row holds now: watch time only grows (the repository keeps the larger value).
       const watchedMs = Math.max(s.watchedMs, watched);
+      // Attended (visible or audible) playback is part of this heartbeat's played time, never more.
+      const attendedMs = attendedSeconds == null ? watched : Math.min(Math.round(attendedSeconds * 1000), watched);
       try {
-        await this.progress.progressed({ sessionId, videoId: s.videoId, viewerId: s.viewerId, viewerKey: s.viewerKey, watchedMs, at: now });
+        await this.progress.progressed({
+          sessionId,
+          videoId: s.videoId,
+          creatorId: s.creatorId,
+          viewerId: s.viewerId,
+          viewerKey: s.viewerKey,
+          watchedMs,
+          attendedMs,
+          ended,
+          at: now,
+        });
       } catch (err) {
         // A view that could not be counted must not fail the heartbeat (the next one tries again).
         this.log.warn(`session ${sessionId}: watch progress not recorded (${(err as Error).message})`);

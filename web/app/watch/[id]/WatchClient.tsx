@@ -14,6 +14,7 @@ import { RatingButtons, ratingButtonsKey } from '@/components/engagement/RatingB
 import { exactViewsLabel } from '@/lib/engagement';
 import { formatDuration, formatTime, relativeDate } from '@/lib/format';
 import { WatchChannelByline } from '@/components/channel/WatchChannelByline';
+import { SupportButton } from '@/components/support/SupportButton';
 import { ApiError, errorMessage, gql } from '@/lib/api';
 import { useSession } from '@/lib/session';
 import { graphql } from '@/lib/gql';
@@ -219,6 +220,7 @@ export function WatchClient({ id, listId }: { id: string; listId: string | null 
             </Link>
           )}
           {video.status === 'READY' && <RatingButtons key={ratingButtonsKey(video)} video={video} />}
+          {video.status === 'READY' && <SupportButton creatorId={video.owner?.id} />}
           {me && video.status === 'READY' && <SaveButton videoId={video.id} initialIds={video.viewerPlaylistIds} />}
         </div>
         {video.description && (

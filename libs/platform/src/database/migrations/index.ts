@@ -16,6 +16,7 @@ import { Library1733430000000 } from './1733430000000-library';
 import { VideoCaptions1733440000000 } from './1733440000000-video-captions';
 import { AudioItems1733450000000 } from './1733450000000-audio-items';
 import { Podcasts1733460000000 } from './1733460000000-podcasts';
+import { Support1733470000000 } from './1733470000000-support';
 import { SearchFields1733480000000 } from './1733480000000-search-fields';
 
 /** Every migration, in order. New ones are appended here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   VideoCaptions1733440000000,
   AudioItems1733450000000,
   Podcasts1733460000000,
+  Support1733470000000,
   SearchFields1733480000000,
 ];
