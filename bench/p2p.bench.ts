@@ -21,7 +21,7 @@
  *      without ICE servers and P2P on with them; medians and the with/without ratio (goal: at most
  *      +10 %).
  * Run (root): npm run bench:p2p   or   node dist/bench/p2p.bench.js [--viewers 2,4,8 (0: skip)] [--stagger 3]
- *      [--rounds 7] [--shared-ip 8 (0: skip)] [--ice off|both]
+ *      [--rounds 7] [--shared-ip 8 (0: skip)] [--ice off|both] [--audio: an audio item on its listen page; time to first sound]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -29,7 +29,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freeServicePort } from '@wetube/testing';
 import { CHROMIUM_ARGS, type Platform, startPlatform } from '../e2e/platform.harness';
-import { arg, sleep } from './support/api';
+import { generateAudioFile } from '@wetube/testing';
+import { ApiClient, arg, sleep, tusUpload, waitForStatus } from './support/api';
 import { probeAbrInput } from './support/abr-probe';
 import { busyShare, cpuTimes } from './support/machine-load';
 import { insidePrivateNetns, NETNS_ADDR, netnsUnavailable, runNodeInNetns } from '../e2e/netns';
@@ -171,6 +172,24 @@ function summarize(s: Scenario): ScenarioSummary {
   };
 }
 
+/**
+ * --audio: a creator uploads a generated 60 s song (MP3 with a cover) through the api; its listen
+ * page is what the viewers open. Returns the item as the bench reads the sample video.
+ */
+async function uploadAudioItem(apiUrl: string, path: string): Promise<any> {
+  const creator = new ApiClient(apiUrl);
+  await creator.signUp('Bench Musician');
+  const file = await generateAudioFile({ path, durationSec: 60, codec: 'libmp3lame', bitrateK: 192, coverSize: 300 });
+  const up = await tusUpload(creator, file, { title: 'Bench song' });
+  if (!up.videoId) throw new Error(`audio upload failed: ${JSON.stringify(up.error)}`);
+  const done = await waitForStatus(creator, up.videoId, ['READY', 'FAILED'], 240_000);
+  if (done.status !== 'READY') throw new Error(`audio item ${done.status}`);
+  const r: any = await creator.gql(`query($id: ID!) { video(id: $id) { id durationSec renditions { name } swarms { rendition bytes } } }`, {
+    id: up.videoId,
+  });
+  return r.data.video;
+}
+
 async function inside(): Promise<void> {
   const viewerCounts = arg('viewers', '2,4,8')
     .split(',')
@@ -179,6 +198,8 @@ async function inside(): Promise<void> {
   const withIce = arg('ice', 'off') === 'both';
   const staggerS = Number(arg('stagger', '3'));
   const rounds = Number(arg('rounds', '7'));
+  // --audio: the same runs for an audio item (a generated 60 s song, on the listen page): time to first sound.
+  const audio = process.argv.includes('--audio');
   // The largest N once more with P2P on and every viewer behind one IP (0 = skip).
   const sharedIpN = Number(arg('shared-ip', String(Math.max(...viewerCounts))));
   const t0 = Date.now();
@@ -225,7 +246,8 @@ async function inside(): Promise<void> {
         }),
       })
     ).json();
-    const video = r.data.videos.edges[0].node;
+    let video = r.data.videos.edges[0].node;
+    if (audio) video = await uploadAudioItem(apiUrl, join(platform.dataDir, 'bench-audio.mp3'));
     const videoId: string = video.id;
     const watchUrl = `${webUrl}/watch/${videoId}`;
     console.log(

@@ -106,6 +106,8 @@ export interface Viewer {
  *  - records timings with performance.now(), whose zero is the navigation's start.
  */
 function benchInitScript(opts: { p2p: boolean }): void {
+  // The video player, or the listen page's one <audio> (an audio item).
+  const MEDIA = 'video[data-testid=player], audio[data-testid=listen-audio]';
   try {
     if (opts.p2p) window.localStorage.removeItem('wetube.p2p.share');
     else window.localStorage.setItem('wetube.p2p.share', 'off');
@@ -141,6 +143,8 @@ function benchInitScript(opts: { p2p: boolean }): void {
     el.addEventListener('loadedmetadata', () => (b.loadedmetadata ??= now()));
     el.addEventListener('playing', () => {
       if (b.playing === null) b.playing = now();
+      // Audio has no frames: its first sound is its first `playing`.
+      if (el.tagName === 'AUDIO' && b.firstFrame === null) b.firstFrame = b.playing;
       if (waitingSince !== null) {
         b.stalledMs += now() - waitingSince;
         waitingSince = null;
@@ -161,7 +165,7 @@ function benchInitScript(opts: { p2p: boolean }): void {
     if (typeof el.requestVideoFrameCallback === 'function') el.requestVideoFrameCallback(onFrame);
   };
   const tick = () => {
-    const el = document.querySelector('video[data-testid=player]');
+    const el = document.querySelector(MEDIA);
     if (el && el !== hooked) hook(el);
     if (el && el.paused && !el.ended && b.ended === null && el.readyState >= 1 && !pending) {
       pending = true;
@@ -311,7 +315,7 @@ export async function waitEnded(v: Viewer, timeoutMs: number): Promise<void> {
   await v.page
     .waitForFunction(
       () => {
-        const el = document.querySelector('video[data-testid=player]');
+        const el = document.querySelector('video[data-testid=player], audio[data-testid=listen-audio]');
         return !!el && (el.ended || (el.duration > 0 && el.currentTime >= el.duration - 0.3));
       },
       undefined,
@@ -320,8 +324,8 @@ export async function waitEnded(v: Viewer, timeoutMs: number): Promise<void> {
     .catch(async (err) => {
       const state = await v.page
         .evaluate(() => ({
-          t: document.querySelector('video')?.currentTime,
-          rs: document.querySelector('video')?.readyState,
+          t: document.querySelector('video, audio[data-testid=listen-audio]')?.currentTime,
+          rs: document.querySelector('video, audio[data-testid=listen-audio]')?.readyState,
           p2p: window.__wetubeP2P,
           bench: window.__bench,
         }))

@@ -129,6 +129,43 @@ for (const db of databaseMatrix()) {
       assert.equal(found.data.video.totalCount, 0);
     });
 
+    it("the owner edits an audio item's tags (kept, changed, cleared); bad values are refused with the field named, and only the owner edits", async () => {
+      const mine = (await creator.gql('{ myVideos(first: 10) { edges { node { id kind title } } } }')).data.myVideos.edges.map(
+        (e: { node: { id: string; kind: string; title: string } }) => e.node,
+      );
+      const song = mine.find((v: { title: string }) => v.title === 'My song');
+      assert.ok(song, JSON.stringify(mine));
+      const UPDATE = `mutation($input: UpdateVideoInput!) { updateVideo(input: $input) {
+        video { audio { tagTitle artist album genre trackNumber year } } userErrors { field code message } } }`;
+      const ok = await creator.gql(UPDATE, {
+        input: { id: song.id, audioTags: { artist: '  The  Api Band ', album: '', trackNumber: 7 } },
+      });
+      assert.deepEqual(ok.data.updateVideo.userErrors, []);
+      assert.deepEqual(ok.data.updateVideo.video.audio, {
+        tagTitle: 'Tag Title',
+        artist: 'The Api Band',
+        album: null,
+        genre: 'Jazz',
+        trackNumber: 7,
+        year: 2020,
+      });
+      const bad = await creator.gql(UPDATE, { input: { id: song.id, audioTags: { year: 20201, trackNumber: 0 } } });
+      assert.deepEqual(
+        bad.data.updateVideo.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code]),
+        [
+          ['input.audioTags.trackNumber', 'BAD_TRACK'],
+          ['input.audioTags.year', 'BAD_YEAR'],
+        ],
+      );
+      const kept = (await creator.gql(`query($id: ID!) { video(id: $id) { audio { artist trackNumber year } } }`, { id: song.id })).data
+        .video.audio;
+      assert.deepEqual(kept, { artist: 'The Api Band', trackNumber: 7, year: 2020 }, 'a refused edit changes nothing');
+      const other = new ApiClient(api.url);
+      await other.signUp('Not The Owner');
+      const denied = await other.gql(UPDATE, { input: { id: song.id, audioTags: { artist: 'Mine now' } } });
+      assert.equal(denied.data.updateVideo.userErrors.length, 1, 'only the owner edits');
+    });
+
     it('a podcast episode is normalized by default and keeps the measured loudness; a bad flag is refused before any byte', async () => {
       const bad = await tusUpload(creator, talk, { title: 'Bad', filename: 'talk.mp3', metadata: { podcast: 'perhaps' } });
       assert.equal(bad.error?.status, 400);

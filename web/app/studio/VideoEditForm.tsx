@@ -13,11 +13,11 @@ interface Props {
   onChange: (v: StudioVideoPatch) => void;
 }
 
-/** "Edit details" of a studio row: title, description, tags, visibility, category and (READY videos) the ad breaks. */
+/** "Edit details" of a studio row: title, description, tags, visibility, category, an audio item's tags and (READY videos) the ad breaks. */
 export function VideoEditForm({ video, onChange }: Props) {
   const uid = useId();
   const categories = useVideoCategories();
-  const { form, set, midrolls, changeMidrolls, errors, formError, saved, saving, onSave } = useVideoEditForm(video, onChange);
+  const { form, set, setAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave } = useVideoEditForm(video, onChange);
 
   const fieldProps = (f: FormField) => ({
     id: `${uid}-${f}`,
@@ -85,6 +85,32 @@ export function VideoEditForm({ video, onChange }: Props) {
             {fieldError('category')}
           </div>
         </div>
+        {form.audio && (
+          <fieldset className="field-row" data-testid="audio-tags">
+            <legend>Audio tags (read from the file; shown on the listen page)</legend>
+            {(
+              [
+                ['artist', 'Artist', 'text'],
+                ['album', 'Album', 'text'],
+                ['genre', 'Genre', 'text'],
+                ['trackNumber', 'Track', 'number'],
+                ['year', 'Year', 'number'],
+              ] as const
+            ).map(([k, label, type]) => (
+              <div className="field" key={k}>
+                <label htmlFor={`${uid}-${k}`}>{label}</label>
+                <input
+                  type={type}
+                  inputMode={type === 'number' ? 'numeric' : undefined}
+                  value={form.audio![k]}
+                  onChange={(e) => setAudio(k, e.target.value)}
+                  {...fieldProps(k)}
+                />
+                {fieldError(k)}
+              </div>
+            ))}
+          </fieldset>
+        )}
         {video.status === 'READY' && (
           <MidrollsField
             id={`${uid}-midrolls`}

@@ -12,6 +12,13 @@ export const STUDIO_VIDEO_FIELDS = graphql(`
     midrolls
     midrollsAreDefault
     canRetry
+    audio {
+      artist
+      album
+      genre
+      trackNumber
+      year
+    }
   }
 `);
 

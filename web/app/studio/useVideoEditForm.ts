@@ -6,7 +6,7 @@ import { parseMidrolls } from '@/lib/midrolls';
 import { graphql } from '@/lib/gql';
 import type { StudioVideo, StudioVideoPatch } from './studio-video';
 import type { MidrollsValue } from './MidrollsField';
-import { fieldOf, formOf, midrollsOf, parseTags, type FormField, type VideoForm } from './video-form';
+import { audioTagsInput, fieldOf, formOf, midrollsOf, parseTags, type FormField, type VideoForm } from './video-form';
 
 const UPDATE = graphql(`
   mutation UpdateVideo($input: UpdateVideoInput!) {
@@ -20,6 +20,14 @@ const UPDATE = graphql(`
         category
         midrolls
         midrollsAreDefault
+        kind
+        audio {
+          artist
+          album
+          genre
+          trackNumber
+          year
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -74,6 +82,7 @@ export function useVideoEditForm(video: StudioVideo, onChange: (v: StudioVideoPa
           tags: parseTags(form.tags),
           visibility: form.visibility,
           category: form.category,
+          ...(form.audio ? { audioTags: audioTagsInput(form.audio) } : {}),
           ...(video.status !== 'READY' ? {} : points ? { midrolls: points.value } : { defaultMidrolls: true }),
         },
       });
@@ -101,5 +110,11 @@ export function useVideoEditForm(video: StudioVideo, onChange: (v: StudioVideoPa
     }
   }
 
-  return { form, set, midrolls, changeMidrolls, errors, formError, saved, saving, onSave };
+  function setAudio(k: keyof NonNullable<VideoForm['audio']>, v: string) {
+    setForm((f) => (f.audio ? { ...f, audio: { ...f.audio, [k]: v } } : f));
+    setSaved(false);
+    if (errors[k]) setErrors((e) => ({ ...e, [k]: undefined }));
+  }
+
+  return { form, set, setAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave };
 }

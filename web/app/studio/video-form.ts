@@ -5,8 +5,30 @@ import type { StudioVideo } from './studio-video';
 import type { MidrollsValue } from './MidrollsField';
 
 /** The studio edit form's fields (also the names the server's userErrors paths use). */
-export type FormField = 'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls';
-const FORM_FIELDS: FormField[] = ['title', 'description', 'tags', 'visibility', 'category', 'midrolls'];
+export type FormField =
+  'title' | 'description' | 'tags' | 'visibility' | 'category' | 'midrolls' | 'artist' | 'album' | 'genre' | 'trackNumber' | 'year';
+const FORM_FIELDS: FormField[] = [
+  'title',
+  'description',
+  'tags',
+  'visibility',
+  'category',
+  'midrolls',
+  'artist',
+  'album',
+  'genre',
+  'trackNumber',
+  'year',
+];
+
+/** An audio item's tags as the form holds them (numbers as typed). */
+export interface AudioTagsForm {
+  artist: string;
+  album: string;
+  genre: string;
+  trackNumber: string;
+  year: string;
+}
 
 /** The edit form's text fields as typed. */
 export interface VideoForm {
@@ -15,15 +37,47 @@ export interface VideoForm {
   tags: string;
   visibility: Visibility;
   category: string;
+  /** Only for an audio item. */
+  audio: AudioTagsForm | null;
 }
 
-export const formOf = (v: Pick<StudioVideo, 'title' | 'description' | 'tags' | 'visibility' | 'category'>): VideoForm => ({
+export const formOf = (
+  v: Pick<StudioVideo, 'title' | 'description' | 'tags' | 'visibility' | 'category'> & {
+    kind?: StudioVideo['kind'];
+    audio?: Partial<NonNullable<StudioVideo['audio']>> | null;
+  },
+): VideoForm => ({
   title: v.title,
   description: v.description ?? '',
   tags: v.tags.join(', '),
   visibility: v.visibility,
   category: v.category ?? '',
+  audio:
+    v.kind === 'AUDIO'
+      ? {
+          artist: v.audio?.artist ?? '',
+          album: v.audio?.album ?? '',
+          genre: v.audio?.genre ?? '',
+          trackNumber: v.audio?.trackNumber != null ? String(v.audio.trackNumber) : '',
+          year: v.audio?.year != null ? String(v.audio.year) : '',
+        }
+      : null,
 });
+
+/**
+ * The `audioTags` input of an audio item's form: text as typed ("" clears a tag), numbers parsed
+ * ("" clears; anything else that is not a whole number goes to the server as is, which names it).
+ */
+export function audioTagsInput(a: AudioTagsForm): {
+  artist: string;
+  album: string;
+  genre: string;
+  trackNumber: number | null;
+  year: number | null;
+} {
+  const num = (s: string) => (s.trim() === '' ? null : Number(s.trim()));
+  return { artist: a.artist, album: a.album, genre: a.genre, trackNumber: num(a.trackNumber), year: num(a.year) };
+}
 
 export const midrollsOf = (v: Pick<StudioVideo, 'midrolls' | 'midrollsAreDefault'>): MidrollsValue => ({
   useDefault: v.midrollsAreDefault ?? true,

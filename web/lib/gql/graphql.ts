@@ -17,6 +17,17 @@ export type AdReportFilterInput = {
   to?: string | null | undefined;
 };
 
+/** An audio item's tags (read from the file at upload): a field left out stays, "" or null clears it */
+export type AudioTagsInput = {
+  album?: string | null | undefined;
+  artist?: string | null | undefined;
+  genre?: string | null | undefined;
+  /** 1–9999 */
+  trackNumber?: number | null | undefined;
+  /** 1000–2100 */
+  year?: number | null | undefined;
+};
+
 export type BuyPlanInput = {
   /** Your key for this purchase (e.g. a UUID made per click): a retry with it never buys twice */
   idempotencyKey: string;
@@ -234,6 +245,8 @@ export type UpdatePlaylistInput = {
 };
 
 export type UpdateVideoInput = {
+  /** AUDIO items only: artist, album, genre, track number, year */
+  audioTags?: AudioTagsInput | null | undefined;
   /** One of videoCategories; "" for none. Omit to keep it. */
   category?: string | null | undefined;
   /** true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes) */
@@ -493,6 +506,13 @@ export type StudioQuery = {
         storyboardUrl: string | null;
         kind: MediaKind;
         viewerCanEdit: boolean;
+        audio: {
+          artist: string | null;
+          album: string | null;
+          genre: string | null;
+          trackNumber: number | null;
+          year: number | null;
+        } | null;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
       };
@@ -568,6 +588,7 @@ export type StudioVideoFragment = {
   storyboardUrl: string | null;
   kind: MediaKind;
   viewerCanEdit: boolean;
+  audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
 };
@@ -619,6 +640,7 @@ export type StudioVideoRefreshQuery = {
     storyboardUrl: string | null;
     kind: MediaKind;
     viewerCanEdit: boolean;
+    audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
@@ -664,6 +686,8 @@ export type UpdateVideoMutation = {
       category: string | null;
       midrolls: Array<number>;
       midrollsAreDefault: boolean;
+      kind: MediaKind;
+      audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
     } | null;
     userErrors: Array<{ field: Array<string>; message: string; code: string }>;
   };
@@ -2022,6 +2046,13 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
   midrolls
   midrollsAreDefault
   canRetry
+  audio {
+    artist
+    album
+    genre
+    trackNumber
+    year
+  }
 }
     fragment VideoFields on Video {
   id
@@ -2562,6 +2593,13 @@ export const StudioDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
+  audio {
+    artist
+    album
+    genre
+    trackNumber
+    year
+  }
 }
 fragment VideoFields on Video {
   id
@@ -2689,6 +2727,13 @@ export const StudioVideoRefreshDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
+  audio {
+    artist
+    album
+    genre
+    trackNumber
+    year
+  }
 }
 fragment VideoFields on Video {
   id
@@ -2775,6 +2820,14 @@ export const UpdateVideoDocument = new TypedDocumentString(`
       category
       midrolls
       midrollsAreDefault
+      kind
+      audio {
+        artist
+        album
+        genre
+        trackNumber
+        year
+      }
     }
     userErrors {
       ...UserErrorFields

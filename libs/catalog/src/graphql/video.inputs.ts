@@ -3,6 +3,20 @@ import { UserError } from '@wetube/platform';
 import { Visibility } from '../videos/video.enums';
 import { VideoType } from './video.type';
 
+@InputType({ description: 'An audio item\'s tags (read from the file at upload): a field left out stays, "" or null clears it' })
+export class AudioTagsInput {
+  @Field(() => String, { nullable: true })
+  artist?: string | null;
+  @Field(() => String, { nullable: true })
+  album?: string | null;
+  @Field(() => String, { nullable: true })
+  genre?: string | null;
+  @Field(() => Int, { nullable: true, description: '1–9999' })
+  trackNumber?: number | null;
+  @Field(() => Int, { nullable: true, description: '1000–2100' })
+  year?: number | null;
+}
+
 @InputType()
 export class UpdateVideoInput {
   @Field(() => ID)
@@ -28,6 +42,8 @@ export class UpdateVideoInput {
     description: "true: back to the platform's default mid-rolls (every 8 minutes for videos over 10 minutes)",
   })
   defaultMidrolls?: boolean | null;
+  @Field(() => AudioTagsInput, { nullable: true, description: 'AUDIO items only: artist, album, genre, track number, year' })
+  audioTags?: AudioTagsInput | null;
 }
 
 @ObjectType()

@@ -9,6 +9,8 @@ import { canEdit, canView } from '../videos/video.access';
 import { editDenial } from './video-denial';
 import { VideoEntity } from '../videos/video.entity';
 import { cleanMetadata } from '../videos/video-metadata.validator';
+import { cleanAudioTags } from '../videos/audio-tags.validator';
+import { MediaKind, type AudioMeta } from '../videos/audio-meta';
 import { cleanMidrolls } from '../videos/video-midrolls.validator';
 import { findCategory, VIDEO_CATEGORIES } from '../videos/video-categories';
 import { AdBreaksHooks } from '../origin/ad-breaks.hooks';
@@ -105,7 +107,27 @@ export class VideoResolver {
       }
       category = { category: found };
     }
-    const changes = { ...clean.value, ...(input.visibility ? { visibility: input.visibility } : {}), ...midrolls.value, ...category };
+    let audio: { audioMeta?: AudioMeta } = {};
+    if (input.audioTags != null) {
+      if (video!.kind !== MediaKind.AUDIO) {
+        return {
+          video: null,
+          userErrors: [UserError.of('audioTags', 'Only an audio item has artist, album and track tags.', 'NOT_AUDIO')],
+        };
+      }
+      // Only the keys the caller sent: GraphQL leaves out what was not given.
+      const sent = Object.fromEntries(Object.entries(input.audioTags).filter(([, v]) => v !== undefined));
+      const tags = cleanAudioTags(sent, video!.audioMeta?.tags);
+      if (!tags.ok) return { video: null, userErrors: tags.errors };
+      audio = { audioMeta: { ...(video!.audioMeta ?? {}), tags: tags.value } };
+    }
+    const changes = {
+      ...clean.value,
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...midrolls.value,
+      ...category,
+      ...audio,
+    };
     const updated = await this.catalog.updateMetadata(video!.id, changes);
     this.access?.forget(video!.id); // this process's origin sees visibility and mid-rolls at once
     return { video: this.toType(updated, user), userErrors: [] };

@@ -101,7 +101,7 @@ export class VideosService {
 
   async updateMetadata(
     id: string,
-    changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category'>>,
+    changes: Partial<Pick<VideoEntity, 'title' | 'description' | 'tags' | 'visibility' | 'midrolls' | 'category' | 'audioMeta'>>,
   ): Promise<VideoEntity> {
     await this.videos.update(id, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
