@@ -93,4 +93,30 @@ describe('upload an MP3 and play it in the browser', () => {
     await shot('audio-watch');
     assert.deepEqual(pageErrors, []);
   });
+
+  it("the creator edits the song's tags in the studio and the listen page shows them", async () => {
+    const id = watchHref.split('/').pop()!;
+    await page.goto(`${platform.webUrl}/studio`);
+    const row = page.locator(`[data-testid=studio-video][data-video-id="${id}"]`);
+    await row.locator('summary', { hasText: 'Edit details' }).click();
+    const tags = row.getByTestId('audio-tags');
+    await tags.waitFor({ timeout: 15_000 });
+    // The form shows the tags read from the file once it has them.
+    await page.waitForFunction(
+      (vid: string) =>
+        document.querySelector(`[data-testid=studio-video][data-video-id="${vid}"] [data-testid=audio-tags] input[name=artist]`)?.value ===
+        'E2E Band',
+      id,
+    );
+    await tags.locator('input[name=artist]').fill('The Renamed Band');
+    await tags.locator('input[name=year]').fill('20201');
+    await row.getByTestId('save-video').click();
+    await row.getByTestId('error-year').waitFor();
+    await tags.locator('input[name=year]').fill('2019');
+    await row.getByTestId('save-video').click();
+    await row.getByTestId('saved').waitFor();
+    await page.goto(new URL(watchHref, platform.webUrl).toString());
+    await page.getByTestId('listen-artist').getByText('The Renamed Band').waitFor({ timeout: 15_000 });
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -17,7 +17,10 @@ interface Props {
 export function VideoEditForm({ video, onChange }: Props) {
   const uid = useId();
   const categories = useVideoCategories();
-  const { form, set, setAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave } = useVideoEditForm(video, onChange);
+  const { form, set, setAudio, loadAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave } = useVideoEditForm(
+    video,
+    onChange,
+  );
 
   const fieldProps = (f: FormField) => ({
     id: `${uid}-${f}`,
@@ -33,7 +36,7 @@ export function VideoEditForm({ video, onChange }: Props) {
     ) : null;
 
   return (
-    <details className="studio-row__edit">
+    <details className="studio-row__edit" onToggle={(e) => e.currentTarget.open && void loadAudio()}>
       <summary>Edit details</summary>
       <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
         <div className="field">

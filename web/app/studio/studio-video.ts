@@ -12,13 +12,6 @@ export const STUDIO_VIDEO_FIELDS = graphql(`
     midrolls
     midrollsAreDefault
     canRetry
-    audio {
-      artist
-      album
-      genre
-      trackNumber
-      year
-    }
   }
 `);
 

@@ -36,6 +36,22 @@ const UPDATE = graphql(`
   }
 `);
 
+const AUDIO_TAGS = graphql(`
+  query StudioAudioTags($id: ID!) {
+    video(id: $id) {
+      id
+      kind
+      audio {
+        artist
+        album
+        genre
+        trackNumber
+        year
+      }
+    }
+  }
+`);
+
 /**
  * The studio's edit form of one video: the fields as typed, the mid-rolls, and saving them
  * (`updateVideo`; mid-rolls only for a READY video). The server's errors go under the field their
@@ -110,11 +126,30 @@ export function useVideoEditForm(video: StudioVideo, onChange: (v: StudioVideoPa
     }
   }
 
+  const [audioLoading, setAudioLoading] = useState(false);
+  /**
+   * An audio item's tags, loaded when its form is first opened (the studio's list query does not
+   * carry them: it stays under the query cost limit). Until then no tag is sent, so nothing is cleared.
+   */
+  async function loadAudio() {
+    if (video.kind !== 'AUDIO' || form.audio || audioLoading) return;
+    setAudioLoading(true);
+    try {
+      const data = await gql(AUDIO_TAGS, { id: video.id });
+      const v = data.video;
+      if (v) setForm((f) => ({ ...f, audio: formOf({ ...video, kind: v.kind, audio: v.audio }).audio }));
+    } catch (err) {
+      setFormError(errorMessage(err));
+    } finally {
+      setAudioLoading(false);
+    }
+  }
+
   function setAudio(k: keyof NonNullable<VideoForm['audio']>, v: string) {
     setForm((f) => (f.audio ? { ...f, audio: { ...f.audio, [k]: v } } : f));
     setSaved(false);
     if (errors[k]) setErrors((e) => ({ ...e, [k]: undefined }));
   }
 
-  return { form, set, setAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave };
+  return { form, set, setAudio, loadAudio, midrolls, changeMidrolls, errors, formError, saved, saving, onSave };
 }

@@ -44,7 +44,13 @@ export interface VideoForm {
 export const formOf = (
   v: Pick<StudioVideo, 'title' | 'description' | 'tags' | 'visibility' | 'category'> & {
     kind?: StudioVideo['kind'];
-    audio?: Partial<NonNullable<StudioVideo['audio']>> | null;
+    audio?: {
+      artist?: string | null;
+      album?: string | null;
+      genre?: string | null;
+      trackNumber?: number | null;
+      year?: number | null;
+    } | null;
   },
 ): VideoForm => ({
   title: v.title,
@@ -52,8 +58,10 @@ export const formOf = (
   tags: v.tags.join(', '),
   visibility: v.visibility,
   category: v.category ?? '',
+  // An audio item's tags only once they are known (`audio` given, null when it has none): a form
+  // without them sends none, so a save never clears tags it did not show.
   audio:
-    v.kind === 'AUDIO'
+    v.kind === 'AUDIO' && v.audio !== undefined
       ? {
           artist: v.audio?.artist ?? '',
           album: v.audio?.album ?? '',

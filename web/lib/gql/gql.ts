@@ -27,7 +27,7 @@ type Documents = {
   '\n  query Studio($first: Int, $after: String) {\n    myVideos(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...StudioVideo\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n': typeof types.StudioDocument;
   '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': typeof types.MyChannelDocument;
   '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n': typeof types.UpdateChannelDocument;
-  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n    audio {\n      artist\n      album\n      genre\n      trackNumber\n      year\n    }\n  }\n': typeof types.StudioVideoFragmentDoc;
+  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n': typeof types.StudioVideoFragmentDoc;
   '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n': typeof types.StudioCaptionsDocument;
   '\n  mutation DeleteCaption($videoId: ID!, $language: String!) {\n    deleteCaption(videoId: $videoId, language: $language) {\n      deletedLanguage\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteCaptionDocument;
   '\n  query StudioVideoRefresh($id: ID!) {\n    video(id: $id) {\n      ...StudioVideo\n    }\n  }\n': typeof types.StudioVideoRefreshDocument;
@@ -35,6 +35,7 @@ type Documents = {
   '\n  mutation DeleteVideo($id: ID!) {\n    deleteVideo(id: $id) {\n      deletedVideoId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.DeleteVideoDocument;
   '\n  mutation RetryVideo($id: ID!) {\n    retryVideo(id: $id) {\n      video {\n        id\n        status\n        progress\n        failureReason\n        canRetry\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.RetryVideoDocument;
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n        kind\n        audio {\n          artist\n          album\n          genre\n          trackNumber\n          year\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n': typeof types.UpdateVideoDocument;
+  '\n  query StudioAudioTags($id: ID!) {\n    video(id: $id) {\n      id\n      kind\n      audio {\n        artist\n        album\n        genre\n        trackNumber\n        year\n      }\n    }\n  }\n': typeof types.StudioAudioTagsDocument;
   '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n': typeof types.SubscriptionsPageDocument;
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n': typeof types.UploadStatusDocument;
   '\n  query Mine {\n    myVideos(first: 10) {\n      edges {\n        node {\n          id\n          title\n          createdAt\n        }\n      }\n    }\n  }\n': typeof types.MineDocument;
@@ -137,7 +138,7 @@ const documents: Documents = {
   '\n  query MyChannel {\n    myChannel {\n      ...ChannelHeader\n    }\n  }\n': types.MyChannelDocument,
   '\n  mutation UpdateChannel($input: UpdateChannelInput!) {\n    updateChannel(input: $input) {\n      channel {\n        ...ChannelHeader\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n':
     types.UpdateChannelDocument,
-  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n    audio {\n      artist\n      album\n      genre\n      trackNumber\n      year\n    }\n  }\n':
+  '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n':
     types.StudioVideoFragmentDoc,
   '\n  query StudioCaptions($id: ID!) {\n    video(id: $id) {\n      id\n      captions {\n        language\n        label\n        url\n        cueCount\n        sourceFormat\n        updatedAt\n      }\n    }\n  }\n':
     types.StudioCaptionsDocument,
@@ -152,6 +153,8 @@ const documents: Documents = {
     types.RetryVideoDocument,
   '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n        kind\n        audio {\n          artist\n          album\n          genre\n          trackNumber\n          year\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n':
     types.UpdateVideoDocument,
+  '\n  query StudioAudioTags($id: ID!) {\n    video(id: $id) {\n      id\n      kind\n      audio {\n        artist\n        album\n        genre\n        trackNumber\n        year\n      }\n    }\n  }\n':
+    types.StudioAudioTagsDocument,
   '\n  query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {\n    subscriptionFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...VideoCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    mySubscriptions(first: 100) @include(if: $withChannels) {\n      totalCount\n      edges {\n        node {\n          id\n          handle\n          displayName\n          avatarUrl\n        }\n      }\n    }\n  }\n':
     types.SubscriptionsPageDocument,
   '\n  query UploadStatus($id: ID!) {\n    video(id: $id) {\n      status\n      progress\n      failureReason\n    }\n  }\n':
@@ -382,7 +385,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n    audio {\n      artist\n      album\n      genre\n      trackNumber\n      year\n    }\n  }\n',
+  source: '\n  fragment StudioVideo on Video {\n    ...VideoFields\n    category\n    midrolls\n    midrollsAreDefault\n    canRetry\n  }\n',
 ): typeof import('./graphql').StudioVideoFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -426,6 +429,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation UpdateVideo($input: UpdateVideoInput!) {\n    updateVideo(input: $input) {\n      video {\n        id\n        title\n        description\n        tags\n        visibility\n        category\n        midrolls\n        midrollsAreDefault\n        kind\n        audio {\n          artist\n          album\n          genre\n          trackNumber\n          year\n        }\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n',
 ): typeof import('./graphql').UpdateVideoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query StudioAudioTags($id: ID!) {\n    video(id: $id) {\n      id\n      kind\n      audio {\n        artist\n        album\n        genre\n        trackNumber\n        year\n      }\n    }\n  }\n',
+): typeof import('./graphql').StudioAudioTagsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

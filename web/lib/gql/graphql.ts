@@ -506,13 +506,6 @@ export type StudioQuery = {
         storyboardUrl: string | null;
         kind: MediaKind;
         viewerCanEdit: boolean;
-        audio: {
-          artist: string | null;
-          album: string | null;
-          genre: string | null;
-          trackNumber: number | null;
-          year: number | null;
-        } | null;
         renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
         owner: { id: string; displayName: string };
       };
@@ -588,7 +581,6 @@ export type StudioVideoFragment = {
   storyboardUrl: string | null;
   kind: MediaKind;
   viewerCanEdit: boolean;
-  audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
   renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
   owner: { id: string; displayName: string };
 };
@@ -640,7 +632,6 @@ export type StudioVideoRefreshQuery = {
     storyboardUrl: string | null;
     kind: MediaKind;
     viewerCanEdit: boolean;
-    audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
     renditions: Array<{ name: string; width: number; height: number; bandwidth: number; codecs: string }>;
     owner: { id: string; displayName: string };
   } | null;
@@ -691,6 +682,18 @@ export type UpdateVideoMutation = {
     } | null;
     userErrors: Array<{ field: Array<string>; message: string; code: string }>;
   };
+};
+
+export type StudioAudioTagsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type StudioAudioTagsQuery = {
+  video: {
+    id: string;
+    kind: MediaKind;
+    audio: { artist: string | null; album: string | null; genre: string | null; trackNumber: number | null; year: number | null } | null;
+  } | null;
 };
 
 export type SubscriptionsPageQueryVariables = Exact<{
@@ -2046,13 +2049,6 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
   midrolls
   midrollsAreDefault
   canRetry
-  audio {
-    artist
-    album
-    genre
-    trackNumber
-    year
-  }
 }
     fragment VideoFields on Video {
   id
@@ -2593,13 +2589,6 @@ export const StudioDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
-  audio {
-    artist
-    album
-    genre
-    trackNumber
-    year
-  }
 }
 fragment VideoFields on Video {
   id
@@ -2727,13 +2716,6 @@ export const StudioVideoRefreshDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
-  audio {
-    artist
-    album
-    genre
-    trackNumber
-    year
-  }
 }
 fragment VideoFields on Video {
   id
@@ -2839,6 +2821,21 @@ export const UpdateVideoDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<UpdateVideoMutation, UpdateVideoMutationVariables>;
+export const StudioAudioTagsDocument = new TypedDocumentString(`
+    query StudioAudioTags($id: ID!) {
+  video(id: $id) {
+    id
+    kind
+    audio {
+      artist
+      album
+      genre
+      trackNumber
+      year
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioAudioTagsQuery, StudioAudioTagsQueryVariables>;
 export const SubscriptionsPageDocument = new TypedDocumentString(`
     query SubscriptionsPage($first: Int, $after: String, $withChannels: Boolean!) {
   subscriptionFeed(first: $first, after: $after) {
