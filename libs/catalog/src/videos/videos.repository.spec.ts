@@ -23,7 +23,7 @@ for (const db of databaseMatrix()) {
     });
     after(() => t?.close());
 
-    it('facts: owner, status, tags, category, duration, size and renditions of any status; unknown ids left out', async () => {
+    it('facts: owner, status, tags, category, duration, size, renditions and kind of any status; unknown ids left out', async () => {
       const ready = await t.video({
         title: 'ready',
         ownerId: owner,
@@ -47,6 +47,7 @@ for (const db of databaseMatrix()) {
           width: 1280,
           height: 720,
           renditions: [{ name: '720p', width: 1280, height: 720, bandwidth: 2_500_000, codecs: 'avc1.64001f' }],
+          kind: 'VIDEO',
         },
       );
       assert.equal(facts.get(processing.id)?.status, VideoStatus.PROCESSING);
