@@ -333,6 +333,19 @@ for (const db of databaseMatrix()) {
         db === 'postgres' &&
         (await ds.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'search_documents' AND column_name = 'fields'`))
           .length === 1;
+      const playlistsHaveCover = async () => {
+        const q = ds.createQueryRunner();
+        try {
+          return (await q.getTable('playlists'))!.columns.some((c) => c.name === 'cover_key');
+        } finally {
+          await q.release();
+        }
+      };
+      assert.equal(await hasColumn('cover_key'), true);
+      assert.equal(await playlistsHaveCover(), true);
+      await ds.undoLastMigration({ transaction: 'all' });
+      assert.equal(await hasColumn('cover_key'), false, 'the last migration (uploaded covers) undone alone');
+      assert.equal(await playlistsHaveCover(), false);
       assert.equal(await hasSearchFields(), db === 'postgres', 'PostgreSQL indexes the title, tag and channel words apart');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.equal(await hasSearchFields(), false, 'the last migration (search fields) undone alone');
@@ -424,7 +437,7 @@ for (const db of databaseMatrix()) {
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes', ...LEDGER_TABLES], 'then payments');
       await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), ['users', 'videos', 'video_torrents', 'seeder_nodes'], 'then the ledger');
-      for (let i = 17; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
+      for (let i = 18; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
       assert.deepEqual(await tables(), []);
       assert.equal(await ds.showMigrations(), true);
       const ran = await ds.runMigrations({ transaction: 'all' });

@@ -38,6 +38,9 @@ import { PlaybackProgressHooks } from './playback/playback-progress.hooks';
 import { CaptionsRepository } from './captions/captions.repository';
 import { CaptionsResolver } from './captions/captions.resolver';
 import { CaptionsService } from './captions/captions.service';
+import { CoverStore } from './covers/cover-store';
+import { CoversController } from './covers/covers.controller';
+import { VideoCoversService } from './covers/video-covers.service';
 
 /** Video records, their lifecycle and the transcode queue: what workers need, no HTTP surface. */
 @Module({
@@ -51,8 +54,10 @@ import { CaptionsService } from './captions/captions.service';
     VideoTorrentsService,
     PlaybackListeners,
     { provide: PlaybackProgressHooks, useExisting: PlaybackListeners },
+    CoverStore,
   ],
   // VideosRepository for search (catalog's own module; other libs use VideosService).
+  // CoverStore: uploaded covers (videos here, albums' and shows' artwork in the library).
   // PlaybackListeners: the one fan-out of playback sessions' start and progress (engagement, support add themselves).
   exports: [
     VideosService,
@@ -62,6 +67,7 @@ import { CaptionsService } from './captions/captions.service';
     ContentModule,
     PlaybackListeners,
     PlaybackProgressHooks,
+    CoverStore,
   ],
 })
 export class CatalogCoreModule {}
@@ -69,9 +75,10 @@ export class CatalogCoreModule {}
 /** The catalog's API: GraphQL, tus ingest, progress events, the HLS origin, playback sessions, seeder nodes and search. */
 @Module({
   imports: [CatalogCoreModule, IdentityModule, TypeOrmModule.forFeature([SeederNodeEntity])],
-  controllers: [UploadConfigController, VideoEventsController, CaptionsController],
+  controllers: [UploadConfigController, VideoEventsController, CaptionsController, CoversController],
   providers: [
     VideoDeletionService,
+    VideoCoversService,
     VideoResolver,
     VideoRetryService,
     VideoRetryResolver,

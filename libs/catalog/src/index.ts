@@ -43,3 +43,6 @@ export { CaptionsService, MAX_CAPTION_TRACKS } from './captions/captions.service
 export type { CaptionTrack, CaptionProblem, CaptionOutcome } from './captions/captions.service';
 export { parseChapters, chapterAt, parseTimestamp, type Chapter } from './chapters/chapters';
 export { ChapterType } from './graphql/chapter.type';
+export { CoverStore } from './covers/cover-store';
+export { COVER_SPECS, COVER_MAX_BYTES, type CoverKind } from './covers/cover.specs';
+export { coverUrl, posterUrlOf } from './covers/cover-url';

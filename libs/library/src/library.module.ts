@@ -8,6 +8,8 @@ import { WatchHistoryRepository } from './history/watch-history.repository';
 import { WatchHistoryService } from './history/watch-history.service';
 import { PlaylistsRepository } from './playlists/playlists.repository';
 import { PlaylistsService } from './playlists/playlists.service';
+import { PlaylistCoversController } from './playlists/playlist-covers.controller';
+import { PlaylistCoversService } from './playlists/playlist-covers.service';
 
 const REPOSITORIES = [WatchHistoryRepository, PlaylistsRepository];
 const SERVICES = [WatchHistoryService, PlaylistsService];
@@ -15,7 +17,8 @@ const SERVICES = [WatchHistoryService, PlaylistsService];
 /** The viewer's library: watch history (resume, Continue watching) and playlists (Watch later built in). */
 @Module({
   imports: [CatalogCoreModule, IdentityModule],
-  providers: [...REPOSITORIES, ...SERVICES, HistoryResolver, PlaylistResolver, VideoLibraryResolver],
+  controllers: [PlaylistCoversController],
+  providers: [...REPOSITORIES, ...SERVICES, PlaylistCoversService, HistoryResolver, PlaylistResolver, VideoLibraryResolver],
   exports: SERVICES,
 })
 export class LibraryModule {}

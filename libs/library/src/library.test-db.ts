@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
-import { VideoEntity, VideosService, VideoStatus, Visibility } from '@wetube/catalog';
+import { CoverStore, VideoEntity, VideosService, VideoStatus, Visibility } from '@wetube/catalog';
 import { AuthUser, Role, UserEntity } from '@wetube/identity';
-import { Database } from '@wetube/platform';
+import { AppConfig, Database, StorageRepository } from '@wetube/platform';
 import { type DbKind, testDataSource } from '@wetube/testing';
 import { WatchHistoryRepository } from './history/watch-history.repository';
 import { WatchHistoryService } from './history/watch-history.service';
 import { PlaylistsRepository } from './playlists/playlists.repository';
 import { PlaylistsService } from './playlists/playlists.service';
+import { PlaylistCoversService } from './playlists/playlist-covers.service';
 
 // The database matrix lives in libs/testing (one copy for every harness). (Test support, not exported by index.ts.)
 export { databaseMatrix, type DbKind } from '@wetube/testing';
@@ -17,6 +21,9 @@ export interface LibraryTestDb {
   db: Database;
   history: WatchHistoryService;
   playlists: PlaylistsService;
+  /** Albums' and shows' artwork, stored in a private folder (`storageDir`). */
+  covers: PlaylistCoversService;
+  storageDir: string;
   /** A new account. */
   user(displayName?: string): Promise<AuthUser>;
   /** A video row (READY, PUBLIC, 60 s unless told). */
@@ -37,12 +44,19 @@ export async function libraryTestDb(kind: DbKind): Promise<LibraryTestDb> {
     findById: (id: string) => rows.findOneBy({ id }),
     findByIds: (ids: readonly string[]) => (ids.length ? rows.findBy({ id: In([...ids]) }) : Promise.resolve([])),
   } as unknown as VideosService;
+  const storageDir = await mkdtemp(join(tmpdir(), 'wetube-lib-'));
+  const config = { storageDir, publicApiUrl: 'http://api.test' } as AppConfig;
+  const store = new CoverStore(new StorageRepository(config), config);
+  const playlistRows = new PlaylistsRepository(db);
+  const playlists = new PlaylistsService(playlistRows, videos, db, store);
   let n = 0;
   return {
     ds,
     db,
     history: new WatchHistoryService(new WatchHistoryRepository(db), videos),
-    playlists: new PlaylistsService(new PlaylistsRepository(db), videos, db),
+    playlists,
+    covers: new PlaylistCoversService(playlists, playlistRows, store),
+    storageDir,
     user: async (displayName = 'Viewer') => {
       const id = randomUUID();
       await ds.getRepository(UserEntity).insert({
@@ -89,6 +103,9 @@ export async function libraryTestDb(kind: DbKind): Promise<LibraryTestDb> {
     setVideo: async (id, changes) => {
       await rows.update({ id }, changes);
     },
-    close,
+    close: async () => {
+      await close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
   };
 }

@@ -40,3 +40,5 @@ export { formatCount, formatCountOf } from './format';
 export { StorageModule } from './files/storage.module';
 export { StorageRepository } from './files/storage.repository';
 export type { FileRead, FileStats } from './files/storage.repository';
+export { processPicture, pictureTooLarge, PictureError, type PictureSpec, type ProcessedPicture } from './images/picture.processor';
+export { receivePicture, pictureHttpError, allowPictureUpload, PICTURE_UPLOAD_LIMIT } from './images/picture-upload';

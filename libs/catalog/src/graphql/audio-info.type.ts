@@ -29,7 +29,7 @@ export class AudioInfoType {
   genre: string | null;
   @Field({ description: 'Uploaded as a podcast episode' })
   podcast: boolean;
-  @Field(() => String, { nullable: true, description: 'EMBEDDED (the picture in the file) or GENERATED' })
+  @Field(() => String, { nullable: true, description: 'UPLOADED (by the creator), EMBEDDED (the picture in the file) or GENERATED' })
   coverSource: string | null;
   @Field(() => String, { nullable: true, description: 'The waveform picture (PNG)' })
   waveformUrl: string | null;
@@ -38,7 +38,7 @@ export class AudioInfoType {
   @Field(() => AudioLoudnessType, { nullable: true, description: 'Set when the loudness was normalized' })
   loudness: AudioLoudnessType | null;
 
-  static from(meta: AudioMeta | null, base: string, ready: boolean): AudioInfoType {
+  static from(meta: AudioMeta | null, base: string, ready: boolean, coverUploaded = false): AudioInfoType {
     const m = meta ?? {};
     const t = m.tags ?? {};
     const l = m.loudness;
@@ -50,7 +50,7 @@ export class AudioInfoType {
       year: t.year ?? null,
       genre: t.genre ?? null,
       podcast: m.podcast === true,
-      coverSource: m.coverSource ? m.coverSource.toUpperCase() : null,
+      coverSource: coverUploaded ? 'UPLOADED' : m.coverSource ? m.coverSource.toUpperCase() : null,
       waveformUrl: ready ? `${base}/waveform.png` : null,
       peaksUrl: ready ? `${base}/waveform.json` : null,
       loudness: l

@@ -3,6 +3,7 @@ import { VideoEntity } from '../videos/video.entity';
 import { VideoStatus, Visibility } from '../videos/video.enums';
 import { MediaKind } from '../videos/audio-meta';
 import { AudioInfoType } from './audio-info.type';
+import { posterUrlOf } from '../covers/cover-url';
 
 @ObjectType('Rendition')
 export class RenditionType {
@@ -44,8 +45,14 @@ export class VideoType {
   height: number | null;
   @Field()
   createdAt: Date;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The picture shown for it: the creator's uploaded thumbnail or cover, else the one the transcode made (a frame, or an audio file's own or a generated cover)",
+  })
   posterUrl: string | null;
+  @Field({ description: 'Whether posterUrl is a picture the creator uploaded (removing it brings back the one the transcode made)' })
+  coverUploaded: boolean;
   @Field(() => String, { nullable: true, description: 'HLS multivariant playlist' })
   masterUrl: string | null;
   @Field(() => String, { nullable: true, description: 'WebVTT index of the seek-bar thumbnails' })
@@ -110,14 +117,15 @@ export class VideoType {
       width: v.width,
       height: v.height,
       createdAt: v.createdAt,
-      posterUrl: ready ? `${base}/poster.jpg` : null,
+      posterUrl: posterUrlOf(apiUrl, v),
+      coverUploaded: !!v.coverKey,
       masterUrl: ready ? `${base}/master.m3u8` : null,
       storyboardUrl: ready && !audio ? `${base}/storyboard.vtt` : null,
       manifestUrl: ready ? `${base}/manifest.json` : null,
       renditions: ready ? v.renditions.map((r) => Object.assign(new RenditionType(), r)) : [],
       viewerCanEdit,
       kind: v.kind ?? MediaKind.VIDEO,
-      audio: audio ? AudioInfoType.from(v.audioMeta, base, ready) : null,
+      audio: audio ? AudioInfoType.from(v.audioMeta, base, ready, !!v.coverKey) : null,
       ownerId: v.ownerId,
       uploadId: v.uploadId ?? null,
     });

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { StorageRepository } from '@wetube/content';
 import { fake, newTestService } from '@wetube/testing';
+import { CoverStore } from '../covers/cover-store';
 import { TRANSCODE_QUEUE, type TranscodeQueue } from './transcode-queue';
 import type { VideoEntity } from './video.entity';
 import { VideoStatus } from './video.enums';
@@ -89,14 +90,19 @@ describe('VideoRetryService (small)', () => {
 });
 
 describe('VideoDeletionService (small)', () => {
-  it('removes the row first (the video disappears at once), then its files and its upload', async () => {
+  it('removes the row first (the video disappears at once), then its files, its upload and its uploaded cover', async () => {
     const t = newTestService(VideoDeletionService, {
-      fakes: [fake(VideosService, { delete: async () => undefined }), fake(StorageRepository, { removeVideo: async () => undefined })],
+      fakes: [
+        fake(VideosService, { delete: async () => undefined }),
+        fake(StorageRepository, { removeVideo: async () => undefined }),
+        fake(CoverStore, { remove: async () => undefined }),
+      ],
     });
-    await t.sut.delete(video(VideoStatus.READY));
+    await t.sut.delete({ ...video(VideoStatus.READY), coverKey: 'v1-0123456789abcdef' });
     assert.deepEqual(t.calls, [
       { name: 'VideosService.delete', args: ['v1'] },
       { name: 'StorageRepository.removeVideo', args: ['v1', 'up1'] },
+      { name: 'CoverStore.remove', args: ['v1-0123456789abcdef'] },
     ]);
   });
 
@@ -109,6 +115,7 @@ describe('VideoDeletionService (small)', () => {
           },
         }),
         fake(StorageRepository, { removeVideo: async () => undefined }),
+        fake(CoverStore, { remove: async () => undefined }),
       ],
     });
     await assert.rejects(t.sut.delete(video(VideoStatus.READY)), /database is locked/);

@@ -94,6 +94,10 @@ export class VideoEntity {
   @Column({ name: 'audio_meta', type: 'simple-json', nullable: true })
   audioMeta: AudioMeta | null;
 
+  /** A cover (audio) or thumbnail (video) the creator uploaded, stored as `covers/<key>.jpg`; null: poster.jpg from the transcode. */
+  @Column({ name: 'cover_key', type: 'varchar', length: 64, nullable: true })
+  coverKey: string | null;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

@@ -57,6 +57,7 @@ export class VideosService {
       likeCount: 0,
       dislikeCount: 0,
       kind: MediaKind.VIDEO,
+      coverKey: null,
       audioMeta:
         input.podcast !== undefined || input.normalize !== undefined ? { podcast: input.podcast, normalize: input.normalize } : null,
       createdAt: now,
@@ -105,6 +106,14 @@ export class VideosService {
   ): Promise<VideoEntity> {
     await this.videos.update(id, { ...changes, updatedAt: new Date() });
     return (await this.findById(id))!;
+  }
+
+  /** Points the video at an uploaded cover (null: none); answers the updated row. */
+  async setCover(id: string, coverKey: string | null): Promise<VideoEntity> {
+    await this.videos.update(id, { coverKey, updatedAt: new Date() });
+    const video = await this.findById(id);
+    if (!video) throw new Error(`video ${id} was deleted`);
+    return video;
   }
 
   async markProcessing(id: string): Promise<void> {

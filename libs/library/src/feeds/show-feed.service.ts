@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canView, CaptionsService, MediaKind, parseChapters, VideoEntity, VideosService, VideoStatus } from '@wetube/catalog';
+import {
+  canView,
+  CaptionsService,
+  coverUrl,
+  MediaKind,
+  parseChapters,
+  posterUrlOf,
+  VideoEntity,
+  VideosService,
+  VideoStatus,
+} from '@wetube/catalog';
 import { AppConfig } from '@wetube/platform';
 import { ITEMS_MAX } from '../playlists/playlist.rules';
 import { PlaylistsRepository } from '../playlists/playlists.repository';
@@ -74,7 +84,7 @@ export class ShowFeedService {
         enclosure: { url: hls(video.id, enclosure.file), length: enclosure.bytes, type: enclosure.type },
         durationSec,
         episode: item.episodeNumber ?? item.position + 1,
-        imageUrl: hls(video.id, 'poster.jpg'),
+        imageUrl: posterUrlOf(api, video),
         chaptersUrl: parseChapters(video.description, durationSec).length > 0 ? this.chaptersUrl(video.id) : null,
         transcript: vtt ? { url: vtt.url, language: vtt.language } : null,
       };
@@ -93,7 +103,7 @@ export class ShowFeedService {
         explicit: p.show.explicit,
         locked: p.show.locked,
         guid: podcastGuid(feedUrl),
-        imageUrl: episodes[0]?.imageUrl ?? null,
+        imageUrl: p.coverKey ? coverUrl(api, p.coverKey) : (episodes[0]?.imageUrl ?? null),
         lastBuildDate: lastModified,
       },
       episodes,

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { canEdit, VideoType } from '@wetube/catalog';
+import { canEdit, coverUrl, posterUrlOf, VideoType } from '@wetube/catalog';
 import { AuthenticatedGuard, AuthUser, CurrentUser, OptionalAuthGuard, UserType, UsersService } from '@wetube/identity';
 import { AppConfig, checkFirst } from '@wetube/platform';
 import { PlaylistResult, PlaylistsService } from '../playlists/playlists.service';
@@ -158,12 +158,17 @@ export class PlaylistResolver {
     };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The poster of its first video the caller can watch' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "Its own artwork (an album's or show's, uploaded), else the picture of its first video the caller can watch",
+  })
   async thumbnailUrl(@Parent() p: PlaylistType, @CurrentUser() viewer: AuthUser | null): Promise<string | null> {
     const record = await this.playlists.find(p.id, viewer);
-    if (!record || record.itemCount === 0) return null;
+    if (!record) return null;
+    if (record.coverKey) return coverUrl(this.config.publicApiUrl, record.coverKey);
+    if (record.itemCount === 0) return null;
     const first = (await this.playlists.items(record, viewer, 10, -1)).items.find((i) => i.video);
-    return first ? `${this.config.publicApiUrl}/hls/${first.item.videoId}/poster.jpg` : null;
+    return first?.video ? posterUrlOf(this.config.publicApiUrl, first.video) : null;
   }
 
   private payload(r: PlaylistResult, viewer: AuthUser): PlaylistPayload {

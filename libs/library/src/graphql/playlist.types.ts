@@ -82,6 +82,8 @@ export class PlaylistType {
   updatedAt: Date;
   @Field({ description: 'Whether the caller owns it (may edit it)' })
   viewerIsOwner: boolean;
+  @Field({ description: "Whether thumbnailUrl is artwork the owner uploaded (albums and shows); else it is the first item's picture" })
+  coverUploaded: boolean;
 
   /** Not exposed: the owner field resolver loads the user. */
   ownerId: string;
@@ -99,6 +101,7 @@ export class PlaylistType {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
       viewerIsOwner: !!viewerId && viewerId === p.ownerId,
+      coverUploaded: !!p.coverKey,
       ownerId: p.ownerId,
     });
   }

@@ -21,6 +21,8 @@ export interface PlaylistRecord {
   /** The podcast fields: set for a SHOW (kept when it stops being one, so turning it back restores them). */
   show: ShowMeta | null;
   itemCount: number;
+  /** An album's or show's own artwork (`covers/<key>.jpg`, see CoverStore); null: its first item's picture. */
+  coverKey?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,6 +48,7 @@ function toPlaylist(r: Row): PlaylistRecord {
     kind: (r.kind == null ? 'PLAYLIST' : String(r.kind)) as PlaylistKind,
     show: r.show_meta == null ? null : (JSON.parse(String(r.show_meta)) as ShowMeta),
     itemCount: Number(r.item_count),
+    coverKey: r.cover_key == null ? null : String(r.cover_key),
     createdAt: toDate(r.created_at),
     updatedAt: toDate(r.updated_at),
   };
@@ -129,6 +132,10 @@ export class PlaylistsRepository {
       `UPDATE playlists SET title = ?, description = ?, visibility = ?, kind = ?, show_meta = ?, updated_at = ? WHERE id = ?`,
       [d.title, d.description, d.visibility, d.kind, d.show ? JSON.stringify(d.show) : null, this.db.dialect.time(d.updatedAt), id],
     );
+  }
+
+  async setCover(id: string, coverKey: string | null, updatedAt: Date): Promise<void> {
+    await this.db.query(`UPDATE playlists SET cover_key = ?, updated_at = ? WHERE id = ?`, [coverKey, this.db.dialect.time(updatedAt), id]);
   }
 
   async delete(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canView, VideoEntity, VideosService } from '@wetube/catalog';
+import { canView, CoverStore, VideoEntity, VideosService } from '@wetube/catalog';
 import type { AuthUser } from '@wetube/identity';
 import { Database, isUniqueViolation, UserError } from '@wetube/platform';
 import { cleanDetails, ITEMS_MAX, PLAYLISTS_MAX, PlaylistDetails, WATCH_LATER_TITLE } from './playlist.rules';
@@ -37,6 +37,7 @@ export class PlaylistsService {
     private readonly playlists: PlaylistsRepository,
     private readonly videos: VideosService,
     private readonly db: Database,
+    private readonly covers: CoverStore,
   ) {}
 
   /** Whether `viewer` may see the playlist: PUBLIC and UNLISTED (by id) to anyone, PRIVATE to its owner only. */
@@ -162,6 +163,7 @@ export class PlaylistsService {
       };
     }
     await this.playlists.delete(id);
+    await this.covers.remove(owned.playlist.coverKey ?? null);
     return { ok: true };
   }
 
@@ -263,7 +265,7 @@ export class PlaylistsService {
   }
 
   /** The playlist when `viewer` owns it; NOT_FOUND when they may not see it, FORBIDDEN when they may but it is not theirs. */
-  private async owned(viewer: AuthUser, id: string): Promise<PlaylistResult> {
+  async owned(viewer: AuthUser, id: string): Promise<PlaylistResult> {
     const p = await this.playlists.findById(id);
     if (!p || !PlaylistsService.canSee(p, viewer)) return { ok: false, errors: [notFound()] };
     if (p.ownerId !== viewer.id)

@@ -18,6 +18,7 @@ import { AudioItems1733450000000 } from './1733450000000-audio-items';
 import { Podcasts1733460000000 } from './1733460000000-podcasts';
 import { Support1733470000000 } from './1733470000000-support';
 import { SearchFields1733480000000 } from './1733480000000-search-fields';
+import { Covers1733490000000 } from './1733490000000-covers';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Podcasts1733460000000,
   Support1733470000000,
   SearchFields1733480000000,
+  Covers1733490000000,
 ];
