@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { generateAudioFile } from '@wetube/testing';
 import { ARTIFACTS, Platform, startPlatformAndBrowser } from './platform.harness';
 
@@ -117,6 +118,60 @@ describe('upload an MP3 and play it in the browser', () => {
     await row.getByTestId('saved').waitFor();
     await page.goto(new URL(watchHref, platform.webUrl).toString());
     await page.getByTestId('listen-artist').getByText('The Renamed Band').waitFor({ timeout: 15_000 });
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it("the creator uploads a cover in the studio: too small is refused naming the size, a square one replaces the file's own on the listen page, removing it brings that back", async () => {
+    const id = watchHref.split('/').pop()!;
+    const picture = async (name: string, size: number, colour: string) => {
+      const path = join(platform.dataDir, name);
+      await sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+        .png()
+        .toFile(path);
+      return path;
+    };
+    await page.goto(`${platform.webUrl}/studio`);
+    const row = page.locator(`[data-testid=studio-video][data-video-id="${id}"]`);
+    await row.locator('summary', { hasText: 'Edit details' }).click();
+    await row.getByTestId('cover-input').setInputFiles(await picture('small-cover.png', 200, '#20a040'));
+    await row.getByTestId('cover-error').waitFor({ timeout: 15_000 });
+    assert.match((await row.getByTestId('cover-error').textContent()) ?? '', /200×200; it must be at least 500×500/);
+    await row.getByTestId('cover-input').setInputFiles(await picture('cover.png', 900, '#2040c0'));
+    await page.waitForFunction(
+      (vid: string) =>
+        /\/api\/covers\/.+\.jpg$/.test(
+          document.querySelector(`[data-testid=studio-video][data-video-id="${vid}"] [data-testid=cover-preview] img`)?.src ?? '',
+        ),
+      id,
+      { timeout: 15_000 },
+    );
+    await shot('studio-cover');
+    await page.goto(new URL(watchHref, platform.webUrl).toString());
+    await page.waitForFunction(
+      () => {
+        const img = document.querySelector('[data-testid=listen-cover]');
+        return !!img && /\/api\/covers\//.test(img.src) && img.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid=listen-cover]').naturalWidth), 1400, 'the uploaded cover');
+
+    await page.goto(`${platform.webUrl}/studio`);
+    await row.locator('summary', { hasText: 'Edit details' }).click();
+    await row.getByTestId('cover-remove').click();
+    await page.waitForFunction(
+      (vid: string) =>
+        /\/poster\.jpg$/.test(
+          document.querySelector(`[data-testid=studio-video][data-video-id="${vid}"] [data-testid=cover-preview] img`)?.src ?? '',
+        ),
+      id,
+      { timeout: 15_000 },
+    );
+    await page.goto(new URL(watchHref, platform.webUrl).toString());
+    await page.waitForFunction(() => (document.querySelector('[data-testid=listen-cover]')?.naturalWidth ?? 0) === 400, undefined, {
+      timeout: 15_000,
+    });
     assert.deepEqual(pageErrors, []);
   });
 });

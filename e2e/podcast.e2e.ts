@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { generateAudioFile } from '@wetube/testing';
 import { ApiClient } from '../apps/api/test/api.client';
 import { ARTIFACTS, Platform, startPlatformAndBrowser } from './platform.harness';
@@ -44,7 +45,15 @@ describe('a podcast episode and a show in the browser', () => {
     await platform?.stop();
   });
 
-  it('offers "Podcast episode" for an audio file only, and uploads it as one', async () => {
+  const picture = async (name: string, size: number, colour: string) => {
+    const path = join(platform.dataDir, name);
+    await sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+      .png()
+      .toFile(path);
+    return path;
+  };
+
+  it('offers "Podcast episode" for an audio file only, and uploads it as one with a cover chosen on the page', async () => {
     const talk = await generateAudioFile({
       path: join(platform.dataDir, 'e2e-talk.mp3'),
       durationSec: 8,
@@ -58,6 +67,7 @@ describe('a podcast episode and a show in the browser', () => {
     await page.setInputFiles('[data-testid=file-input]', talk);
     await page.locator('[data-testid=upload-podcast]').waitFor();
     await page.check('input[name=podcast]');
+    await page.setInputFiles('[data-testid=upload-cover-input]', await picture('episode-cover.png', 800, '#a04020'));
     await page.click('[data-testid=upload-start]');
     await page.waitForFunction(
       () => {
@@ -69,10 +79,15 @@ describe('a podcast episode and a show in the browser', () => {
     );
     const href = (await page.getAttribute('[data-testid=watch-link]', 'href')) ?? '';
     videoId = href.split('/').pop()!;
+    await page.getByTestId('upload-cover-outcome').getByText('Cover saved.').waitFor({ timeout: 15_000 });
     const v = (
-      await creator.gql(`query($id: ID!) { video(id: $id) { status audio { podcast loudness { targetLufs } } } }`, { id: videoId })
+      await creator.gql(`query($id: ID!) { video(id: $id) { status posterUrl audio { podcast coverSource loudness { targetLufs } } } }`, {
+        id: videoId,
+      })
     ).data.video;
     assert.equal(v.status, 'READY');
+    assert.equal(v.audio.coverSource, 'UPLOADED', 'the cover chosen on the upload page');
+    assert.match(v.posterUrl, /\/api\/covers\/.+\.jpg$/);
     assert.equal(v.audio.podcast, true, 'sent as tus podcast=true');
     assert.equal(v.audio.loudness.targetLufs, -16, 'so it was normalized');
   });
@@ -114,6 +129,18 @@ describe('a podcast episode and a show in the browser', () => {
     assert.match(xml, /<itunes:author>Browser Author<\/itunes:author>/);
     assert.match(xml, /<language>de-CH<\/language>/);
     assert.ok(xml.includes(`/hls/${videoId}/enclosure.m4a`), 'the episode with its enclosure');
+
+    // The show's artwork: podcast apps want at least 1400×1400, and say so.
+    await page.getByTestId('playlist-artwork-input').setInputFiles(await picture('show-small.png', 1000, '#208040'));
+    await page.getByTestId('playlist-artwork-error').waitFor({ timeout: 15_000 });
+    assert.match((await page.getByTestId('playlist-artwork-error').textContent()) ?? '', /1000×1000; it must be at least 1400×1400/);
+    await page.getByTestId('playlist-artwork-input').setInputFiles(await picture('show.png', 1500, '#4020a0'));
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=playlist-artwork-remove]'), undefined, { timeout: 15_000 });
+    const artwork = (await page.getAttribute('[data-testid=playlist-artwork-preview] img', 'src')) ?? '';
+    assert.match(artwork, /\/api\/covers\/.+\.jpg$/);
+    await shot('show-artwork');
+    const withArt = await (await fetch(feedUrl.replace(/^https?:\/\/[^/]+/, platform.apiUrl))).text();
+    assert.ok(withArt.includes(`<itunes:image href="${artwork}"`), "the feed's show artwork");
 
     await page.selectOption('[data-testid=playlist-kind-select]', 'ALBUM');
     await page.waitForFunction(() => document.querySelector('[data-testid=playlist-kind]')?.textContent?.trim() === 'album');

@@ -2,7 +2,7 @@
  * Channel documents shared by the channel page, the watch page's byline, /subscriptions and the
  * studio (types generated into web/lib/gql: `ChannelHeaderFragment`, …).
  */
-import { getApiUrl } from './api';
+import { sendPicture } from './pictures';
 import { graphql } from './gql';
 import type { ChannelHeaderFragment } from './gql/graphql';
 
@@ -72,37 +72,11 @@ export function channelPath(handle: string): string {
   return `/@${handle}`;
 }
 
-/**
- * Uploads a channel image (the file's bytes as the body, the cookie for auth) with progress; the
- * server checks the bytes (413 too big, 415 not a picture, 400 too small) and answers the new URLs.
- */
+/** Uploads a channel avatar or banner; resolves to its new URLs (`avatarUrl`, `avatarSmallUrl` or `bannerUrl`). */
 export function uploadChannelImage(
   kind: 'avatar' | 'banner',
   file: Blob,
   onProgress: (fraction: number) => void,
 ): Promise<Record<string, string | null>> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${getApiUrl()}/api/channels/me/${kind}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: { message?: string | string[] } & Record<string, unknown> = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = {};
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Record<string, string | null>);
-      else {
-        const msg = Array.isArray(body.message) ? body.message[0] : body.message;
-        reject(new Error(msg || `Upload failed (HTTP ${xhr.status}).`));
-      }
-    };
-    xhr.onerror = () => reject(new Error('Cannot reach the WeTube API right now. Please try again in a moment.'));
-    xhr.send(file);
-  });
+  return sendPicture(`/api/channels/me/${kind}`, file, onProgress);
 }

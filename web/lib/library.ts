@@ -47,6 +47,8 @@ export const PLAYLIST_PAGE = graphql(`
       viewerIsOwner
       updatedAt
       kind
+      thumbnailUrl
+      coverUploaded
       show {
         author
         language

@@ -18,6 +18,7 @@ import {
 import type { Visibility } from '@/lib/video-fragments';
 import type { PlaylistKind } from '@/lib/gql/graphql';
 import '@/components/library/library.css';
+import { PlaylistArtwork } from './PlaylistArtwork';
 import { ShowSettings } from './ShowSettings';
 
 const KIND_LABELS: Record<PlaylistKind, string> = { PLAYLIST: 'playlist', ALBUM: 'album', SHOW: 'podcast' };
@@ -148,28 +149,31 @@ export function PlaylistClient({ listId }: { listId: string }) {
   return (
     <section aria-labelledby="pl-title" data-testid="playlist-page">
       <div className="pl-page__head">
-        <div>
-          <h1 id="pl-title" className="page-title" data-testid="playlist-title">
-            {list.title}
-          </h1>
-          <p className="pl-page__meta">
-            {list.owner.displayName} · {list.itemCount} {list.kind === 'SHOW' ? 'episode' : list.kind === 'ALBUM' ? 'track' : 'video'}
-            {list.itemCount === 1 ? '' : 's'} · {list.visibility.toLowerCase()} ·{' '}
-            <span data-testid="playlist-kind">{KIND_LABELS[list.kind]}</span>
-          </p>
-          {list.show && (
-            <>
-              {/* React hoists this <link> into <head>: podcast apps and browsers find the feed from the page. */}
-              <link rel="alternate" type="application/rss+xml" title={list.title} href={list.show.feedUrl} />
-              <p className="small">
-                <a href={list.show.feedUrl} data-testid="show-feed-link">
-                  RSS feed
-                </a>{' '}
-                <span className="muted">(subscribe in any podcast app)</span>
-              </p>
-            </>
-          )}
-          {list.description && <p>{list.description}</p>}
+        <div className="pl-page__intro">
+          <PlaylistArtwork list={list} owner={owner} onChanged={() => void load(null)} />
+          <div>
+            <h1 id="pl-title" className="page-title" data-testid="playlist-title">
+              {list.title}
+            </h1>
+            <p className="pl-page__meta">
+              {list.owner.displayName} · {list.itemCount} {list.kind === 'SHOW' ? 'episode' : list.kind === 'ALBUM' ? 'track' : 'video'}
+              {list.itemCount === 1 ? '' : 's'} · {list.visibility.toLowerCase()} ·{' '}
+              <span data-testid="playlist-kind">{KIND_LABELS[list.kind]}</span>
+            </p>
+            {list.show && (
+              <>
+                {/* React hoists this <link> into <head>: podcast apps and browsers find the feed from the page. */}
+                <link rel="alternate" type="application/rss+xml" title={list.title} href={list.show.feedUrl} />
+                <p className="small">
+                  <a href={list.show.feedUrl} data-testid="show-feed-link">
+                    RSS feed
+                  </a>{' '}
+                  <span className="muted">(subscribe in any podcast app)</span>
+                </p>
+              </>
+            )}
+            {list.description && <p>{list.description}</p>}
+          </div>
         </div>
         <div className="pl-page__actions">
           {firstPlayable && (

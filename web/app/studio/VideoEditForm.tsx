@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { Visibility } from '@/lib/types';
 import type { StudioVideo, StudioVideoPatch } from './studio-video';
 import { useVideoCategories } from '@/lib/useVideoCategories';
+import { CoverField } from './CoverField';
 import { MidrollsField } from './MidrollsField';
 import { useVideoEditForm } from './useVideoEditForm';
 import type { FormField } from './video-form';
@@ -13,7 +14,7 @@ interface Props {
   onChange: (v: StudioVideoPatch) => void;
 }
 
-/** "Edit details" of a studio row: title, description, tags, visibility, category, an audio item's tags and (READY videos) the ad breaks. */
+/** "Edit details" of a studio row: the cover or thumbnail (saved on its own), title, description, tags, visibility, category, an audio item's tags and (READY videos) the ad breaks. */
 export function VideoEditForm({ video, onChange }: Props) {
   const uid = useId();
   const categories = useVideoCategories();
@@ -38,6 +39,7 @@ export function VideoEditForm({ video, onChange }: Props) {
   return (
     <details className="studio-row__edit" onToggle={(e) => e.currentTarget.open && void loadAudio()}>
       <summary>Edit details</summary>
+      {video.status === 'READY' && <CoverField video={video} onChange={onChange} />}
       <form onSubmit={onSave} className="edit-form" data-testid="edit-form" noValidate>
         <div className="field">
           <label htmlFor={`${uid}-title`}>Title</label>

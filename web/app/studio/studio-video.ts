@@ -12,6 +12,7 @@ export const STUDIO_VIDEO_FIELDS = graphql(`
     midrolls
     midrollsAreDefault
     canRetry
+    coverUploaded
   }
 `);
 

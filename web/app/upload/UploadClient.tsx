@@ -7,7 +7,8 @@ import { useRequireAuth } from '@/lib/useRequireAuth';
 import { probeDuration, refuseNonMedia, stripExtension, tooBigMessage, tooLongMessage } from './file-checks';
 import { TranscodeStatusPanel } from './TranscodeStatusPanel';
 import { UploadActions } from './UploadActions';
-import { blankDetails, type UploadDetails } from './upload-details';
+import { blankDetails, isAudioFile, type UploadDetails } from './upload-details';
+import { sendPicture } from '@/lib/pictures';
 import { UploadForm } from './UploadForm';
 import type { Phase } from './upload-phase';
 import { UploadProgressPanel } from './UploadProgressPanel';
@@ -35,6 +36,20 @@ export function UploadClient() {
   const upload = useTusUpload(phase, setPhase);
   const transcode = useTranscodeWatch(setPhase);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const [cover, setCover] = useState<File | null>(null);
+  /** What became of the cover sent after the file: saved, or the API's refusal. */
+  const [coverOutcome, setCoverOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+
+  /** Sends the chosen cover once the upload made the item (while it is transcoded). */
+  async function sendCover(videoId: string, picture: File, audio: boolean) {
+    try {
+      await sendPicture(`/api/videos/${videoId}/cover?for=${audio ? 'AUDIO' : 'VIDEO'}`, picture, () => undefined);
+      setCoverOutcome({ ok: true, message: audio ? 'Cover saved.' : 'Thumbnail saved.' });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      setCoverOutcome({ ok: false, message: `The ${audio ? 'cover' : 'thumbnail'} was not saved: ${why} Choose another in the studio.` });
+    }
+  }
 
   async function chooseFile(f: File | null) {
     setFileError(null);
@@ -90,7 +105,12 @@ export function UploadClient() {
     const videoTitle = title.trim() || stripExtension(file.name);
     setTitle(videoTitle);
     transcode.forget();
-    await upload.start(file, { ...details, title: videoTitle }, transcode.watch);
+    setCoverOutcome(null);
+    const picture = cover;
+    await upload.start(file, { ...details, title: videoTitle }, (videoId) => {
+      transcode.watch(videoId);
+      if (picture) void sendCover(videoId, picture, isAudioFile(file));
+    });
   }
 
   /** Forgets the current upload and its transcode state (the chosen file and title stay). */
@@ -105,6 +125,8 @@ export function UploadClient() {
     upload.abort();
     clearUpload();
     setFile(null);
+    setCover(null);
+    setCoverOutcome(null);
     setDetails(blankDetails());
     setNotMedia(false);
     setLocalDuration(null);
@@ -146,6 +168,8 @@ export function UploadClient() {
         inputRef={inputRef}
         busy={busy}
         onChoose={(f) => void chooseFile(f)}
+        cover={cover}
+        onCover={setCover}
         onSubmit={onSubmit}
       >
         <UploadActions
@@ -173,6 +197,16 @@ export function UploadClient() {
         <div className="alert alert--error" role="alert" data-testid="upload-error">
           {upload.error}
         </div>
+      )}
+
+      {coverOutcome && (
+        <p
+          className={coverOutcome.ok ? 'muted small' : 'field__error'}
+          role={coverOutcome.ok ? 'status' : 'alert'}
+          data-testid="upload-cover-outcome"
+        >
+          {coverOutcome.message}
+        </p>
       )}
 
       {transcode.videoId && transcode.status && (

@@ -4,6 +4,7 @@ import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { Visibility } from '@/lib/video-fragments';
 import { useVideoCategories } from '@/lib/useVideoCategories';
 import { FileDropZone } from './FileDropZone';
+import { UploadCoverInput } from './UploadCoverInput';
 import { isAudioFile, type UploadDetailField, type UploadDetails } from './upload-details';
 
 interface UploadFormProps {
@@ -19,6 +20,9 @@ interface UploadFormProps {
   inputRef: RefObject<HTMLInputElement | null>;
   busy: boolean;
   onChoose: (file: File | null) => void;
+  /** The optional cover or thumbnail, sent after the file. */
+  cover: File | null;
+  onCover: (file: File | null) => void;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
   /** The buttons. */
   children: ReactNode;
@@ -42,6 +46,8 @@ export function UploadForm({
   inputRef,
   busy,
   onChoose,
+  cover,
+  onCover,
   onSubmit,
   children,
 }: UploadFormProps) {
@@ -168,6 +174,7 @@ export function UploadForm({
           </span>
         </label>
       )}
+      {file && <UploadCoverInput audio={isAudioFile(file)} cover={cover} onCover={onCover} busy={busy} />}
       {fileError && (
         <p id={errorId} className={`field__error${fileOverLimit ? ' field__error--big' : ''}`} role="alert" data-testid="file-error">
           {fileError}

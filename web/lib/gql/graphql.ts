@@ -489,6 +489,7 @@ export type StudioQuery = {
         midrolls: Array<number>;
         midrollsAreDefault: boolean;
         canRetry: boolean;
+        coverUploaded: boolean;
         id: string;
         title: string;
         description: string;
@@ -564,6 +565,7 @@ export type StudioVideoFragment = {
   midrolls: Array<number>;
   midrollsAreDefault: boolean;
   canRetry: boolean;
+  coverUploaded: boolean;
   id: string;
   title: string;
   description: string;
@@ -615,6 +617,7 @@ export type StudioVideoRefreshQuery = {
     midrolls: Array<number>;
     midrollsAreDefault: boolean;
     canRetry: boolean;
+    coverUploaded: boolean;
     id: string;
     title: string;
     description: string;
@@ -1626,6 +1629,8 @@ export type PlaylistPageQuery = {
     viewerIsOwner: boolean;
     updatedAt: string;
     kind: PlaylistKind;
+    thumbnailUrl: string | null;
+    coverUploaded: boolean;
     show: {
       author: string;
       language: string;
@@ -2049,6 +2054,7 @@ export const StudioVideoFragmentDoc = new TypedDocumentString(
   midrolls
   midrollsAreDefault
   canRetry
+  coverUploaded
 }
     fragment VideoFields on Video {
   id
@@ -2589,6 +2595,7 @@ export const StudioDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
+  coverUploaded
 }
 fragment VideoFields on Video {
   id
@@ -2716,6 +2723,7 @@ export const StudioVideoRefreshDocument = new TypedDocumentString(`
   midrolls
   midrollsAreDefault
   canRetry
+  coverUploaded
 }
 fragment VideoFields on Video {
   id
@@ -3904,6 +3912,8 @@ export const PlaylistPageDocument = new TypedDocumentString(`
     viewerIsOwner
     updatedAt
     kind
+    thumbnailUrl
+    coverUploaded
     show {
       author
       language
