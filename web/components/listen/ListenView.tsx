@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import { LISTEN_RATES, SKIP_BACK_SEC, SKIP_FORWARD_SEC, clockTime, stepRate } from '@/lib/listen/waveform';
+import { hasNext } from '@/lib/listen/queue';
 import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { rateLabel, stepVolume, type PlayerAction } from '@/lib/player/shortcuts';
 import { AdProgress } from '../player/AdProgress';
@@ -135,7 +136,15 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
             >
               +{SKIP_FORWARD_SEC}
             </button>
-            <button type="button" className="listen__btn" aria-label="Next" title="Next" onClick={l.next} data-testid="listen-next">
+            <button
+              type="button"
+              className="listen__btn"
+              aria-label="Next"
+              title="Next"
+              onClick={l.next}
+              disabled={!hasNext(l.queue)}
+              data-testid="listen-next"
+            >
               <NextIcon />
             </button>
             <label className="listen__speed small">
