@@ -278,6 +278,15 @@ describe('Media Session and background playback on the listen page', { timeout: 
     // the listen page 'hidden' (tried on Chromium 156). So the test shows what it can: the tab is
     // behind another, unfocused, and the audio goes on.
     t.diagnostic(`the listen tab's visibilityState behind the other tab: ${await page.evaluate(() => document.visibilityState)}`);
+    // What the app sees when a tab does go to the background is visibilityState 'hidden' and a
+    // visibilitychange event; headless Chromium sends neither, so the page is told so here (the
+    // document's own getters shadow the prototype's until removed): code of ours that paused, or
+    // stopped the player, on 'hidden' fails below.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
 
     // The listener browses in the front tab meanwhile.
     await other.locator('a.logo[href="/"]').waitFor();
@@ -297,6 +306,12 @@ describe('Media Session and background playback on the listen page', { timeout: 
     assert.equal(await page.evaluate(() => navigator.mediaSession.playbackState), 'playing');
 
     // Back to the listen tab: still the same track, still playing, further on.
+    await page.evaluate(() => {
+      delete document.visibilityState;
+      delete document.hidden;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.deepEqual(await page.evaluate(() => window.__visibility), ['hidden', 'visible'], 'hidden while behind, then visible');
     await page.bringToFront();
     await other.close();
     await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
