@@ -85,7 +85,12 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
             </p>
           )}
           {l.ad ? (
-            <AdProgress ad={l.ad} />
+            <>
+              <p className="listen__ad" data-testid="ad-badge" role="status" aria-live="polite">
+                Ad {l.ad.index} of {l.ad.count} · {Math.ceil(l.ad.remaining)}s
+              </p>
+              <AdProgress ad={l.ad} />
+            </>
           ) : (
             <WaveformSeekBar peaks={peaks} time={l.time} duration={l.duration} label="Seek" onSeek={l.seek} onScrub={l.onScrub} />
           )}

@@ -104,6 +104,12 @@ export function useHls({ videoRef, masterUrl, videoIdRef, sessionFor, p2pRef, at
           });
           instance.loadSource(masterUrl);
           instance.attachMedia(video);
+          // Play was pressed before hls.js had loaded: its interstitials missed that 'play' and would
+          // leave a pre-roll paused once the ad takes the element over. Ask again, now that it listens.
+          if (!video.paused) {
+            video.pause();
+            void video.play().catch(() => undefined);
+          }
         } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
           video.src = masterUrl;
         } else {
