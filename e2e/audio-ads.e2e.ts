@@ -11,6 +11,7 @@ import { listenUntil, readListenState } from './support/listen-until';
 
 // Functions passed to page.evaluate run in the page; this name exists there.
 declare const window: any;
+declare const document: any;
 
 const ADMIN_EMAIL = 'admin@audio-ads-e2e.test';
 const PASSWORD = 'correct horse battery';
@@ -92,6 +93,10 @@ describe('audio ads: pre-roll and mid-roll with audio creatives on the listen pa
     return rows;
   }
 
+  /** The advertiser's page: a page of the test's own api (tests send traffic only to this machine). */
+  const clickThroughOf = (name: string) =>
+    `${platform.apiUrl.replace('//localhost:', '//127.0.0.1:')}/api/health?ad=${encodeURIComponent(name)}`;
+
   async function lineItem(campaignId: string, name: string, cpmBid: bigint, targeting: Record<string, string[]> | null, videoId: string) {
     const made = (
       await adco.gql(NEW_LINE_ITEM, {
@@ -109,9 +114,8 @@ describe('audio ads: pre-roll and mid-roll with audio creatives on the listen pa
     ).data.createLineItem;
     assert.deepEqual(made.userErrors, []);
     assert.equal(made.lineItem.status, 'ACTIVE');
-    const cr = (
-      await adco.gql(NEW_CREATIVE, { input: { lineItemId: made.lineItem.id, videoId, clickThroughUrl: 'https://adco.example/audio' } })
-    ).data.createCreative;
+    const cr = (await adco.gql(NEW_CREATIVE, { input: { lineItemId: made.lineItem.id, videoId, clickThroughUrl: clickThroughOf(name) } }))
+      .data.createCreative;
     assert.deepEqual(cr.userErrors, [], `${name}: the creative is accepted`);
     if (cr.creative.approval !== 'APPROVED') {
       assert.deepEqual(
@@ -265,6 +269,19 @@ describe('audio ads: pre-roll and mid-roll with audio creatives on the listen pa
     assert.match(s.badge ?? '', /^Ad 1 of 1 · \ds$/);
     assert.equal(s.paused, false, 'the ad is playing');
     await page.screenshot({ path: join(ARTIFACTS, 'listen-ad.png'), fullPage: true });
+    // "Learn more": the advertiser's page in a new tab (no opener), the ad paused, one click beacon;
+    // play goes on with the ad.
+    const learnMore = page.getByTestId('ad-learn-more');
+    assert.equal(await learnMore.getAttribute('target'), '_blank');
+    const [tab] = await Promise.all([context.waitForEvent('page'), learnMore.click()]);
+    await tab.waitForLoadState('domcontentloaded');
+    assert.equal(tab.url(), clickThroughOf('Audio pre-roll'), "the new tab opens the audio pre-roll's page");
+    assert.equal(await tab.evaluate(() => window.opener), null, 'no opener');
+    await tab.close();
+    await page.waitForFunction(() => document.querySelector('audio[data-testid=listen-audio]').paused, undefined, { timeout: 5000 });
+    assert.match((await readListenState(page)).badge ?? '', /^Ad 1 of 1/, 'still in the ad, paused');
+    await page.locator('[data-testid=listen-play]:not([disabled])').click();
+    await page.waitForFunction(() => !document.querySelector('audio[data-testid=listen-audio]').paused, undefined, { timeout: 5000 });
     assert.ok(hlsItems.has(ads.audioPre), `the audio pre-roll's playlists were loaded: ${[...hlsItems].join(' ')}`);
 
     // Then the track, past 3 s, with its waveform back.
@@ -304,6 +321,7 @@ describe('audio ads: pre-roll and mid-roll with audio creatives on the listen pa
     for (let i = 0; i < 20 && count('complete') < 2; i++) await new Promise((r) => setTimeout(r, 250));
     assert.equal(count('impression'), 2, `two ads, one impression each: ${JSON.stringify(beacons)}`);
     assert.equal(count('complete'), 2, 'each played to its end');
+    assert.equal(count('click'), 1, `one click, on the pre-roll: ${JSON.stringify(beacons)}`);
 
     // The advertiser's report: one impression on each audio line item, with its spend; none on the video one.
     const rows = await reportRows((r) => r[li.audioPre]?.completes === 1 && r[li.audioMid]?.completes === 1);

@@ -48,6 +48,8 @@ export interface Listening {
   buffered: number;
   rate: number;
   ad: AdState | null;
+  /** The listener clicks through the ad playing: fires its click beacon (once per ad), pauses it; its URL, or null. */
+  clickThroughAd: () => string | null;
   error: string | null;
   /** "Share my bandwidth" (as on the video page). */
   share: boolean;
@@ -282,6 +284,11 @@ export function ListenProvider({ children }: { children: ReactNode }) {
     buffered: clock.buffered,
     rate: speed.rate,
     ad: ads.ad,
+    clickThroughAd: () => {
+      const url = ads.clickThrough();
+      audioRef.current?.pause();
+      return url;
+    },
     error: hls.error ?? loadError,
     share,
     onShareChange,

@@ -86,8 +86,23 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
           )}
           {l.ad ? (
             <>
-              <p className="listen__ad" data-testid="ad-badge" role="status" aria-live="polite">
-                Ad {l.ad.index} of {l.ad.count} · {Math.ceil(l.ad.remaining)}s
+              <p className="listen__ad-row">
+                <span className="listen__ad" data-testid="ad-badge" role="status" aria-live="polite">
+                  Ad {l.ad.index} of {l.ad.count} · {Math.ceil(l.ad.remaining)}s
+                </span>
+                {l.ad.clickThroughUrl && (
+                  // Opens the advertiser's page in a new tab and pauses the ad (its click beacon fires once).
+                  <a
+                    className="btn btn--small"
+                    data-testid="ad-learn-more"
+                    href={l.ad.clickThroughUrl}
+                    target="_blank"
+                    rel="noopener"
+                    onClick={() => l.clickThroughAd()}
+                  >
+                    Learn more ↗
+                  </a>
+                )}
               </p>
               <AdProgress ad={l.ad} />
             </>
