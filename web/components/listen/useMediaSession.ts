@@ -21,7 +21,16 @@ export function useMediaSession(l: Listening, audioRef: RefObject<HTMLAudioEleme
       ms.metadata = null;
       return;
     }
-    const artwork = track.posterUrl ? [{ src: new URL(track.posterUrl, window.location.href).toString() }] : [];
+    // Every cover the platform serves is a JPEG (the transcode's poster.jpg, or an uploaded cover at 1400×1400).
+    const artwork = track.posterUrl
+      ? [
+          {
+            src: new URL(track.posterUrl, window.location.href).toString(),
+            type: 'image/jpeg',
+            ...(/\/api\/covers\//.test(track.posterUrl) ? { sizes: '1400x1400' } : {}),
+          },
+        ]
+      : [];
     ms.metadata = new MediaMetadata({
       title: track.title,
       artist: track.audio?.artist ?? track.owner?.displayName ?? '',
