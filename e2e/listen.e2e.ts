@@ -197,6 +197,20 @@ describe('listen page, mini-player and queue in the browser', { timeout: 600_000
     });
     await page.locator('[data-testid=listen-chapter][aria-current=true]').getByText('Outro').waitFor();
 
+    // The queue on the listen page: both tracks in order, track 2 marked as playing; track 1 is
+    // taken out (the one playing cannot be), and with one track left the list goes away.
+    const queued = page.getByTestId('listen-queue-item');
+    assert.deepEqual(
+      (await queued.allTextContents()).map((t) => t.replace('×', '').trim()),
+      ['1Track one', '2Track two'],
+    );
+    await page.locator('[data-testid=listen-queue] [aria-current=true]').getByText('Track two').waitFor();
+    assert.equal(await page.getByTestId('listen-queue-remove').count(), 1, 'only the other track can be taken out');
+    await page.getByTestId('listen-queue-remove').click();
+    await page.getByTestId('listen-queue').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('listen-page').getAttribute('data-track-id'), ids[1], 'track 2 plays on');
+    assert.equal(await page.evaluate(() => document.querySelector('audio[data-testid=listen-audio]').paused), false);
+
     // "Add to queue" on an audio card of the home page: track 1 after track 2, which was the last.
     await page.click('a.logo[href="/"]');
     assert.equal(await page.getByTestId('mini-next').isDisabled(), true, 'track 2 is the end of the queue');

@@ -14,6 +14,7 @@ import {
   next as nextOf,
   previous as previousOf,
   queueFor,
+  removeAt,
   type Queue,
   type QueueItem,
 } from '@/lib/listen/queue';
@@ -66,6 +67,8 @@ export interface Listening {
   next: () => void;
   previous: () => void;
   playIndex: (i: number) => void;
+  /** Takes the item at `i` out of the queue (not the one playing). */
+  removeFromQueue: (i: number) => void;
   enqueue: (item: QueueItem) => void;
   /** Stops playback and empties the queue (the mini-player's close). */
   close: () => void;
@@ -303,6 +306,7 @@ export function ListenProvider({ children }: { children: ReactNode }) {
     next: goNext,
     previous: goPrevious,
     playIndex: (i) => moveTo(jumpTo(queueRef.current, i)),
+    removeFromQueue: (i) => setQueue(removeAt(queueRef.current, i)),
     enqueue: (item) => {
       const q = enqueueItem(queueRef.current, item);
       if (queueRef.current.index < 0) moveTo(q);

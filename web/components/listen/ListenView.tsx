@@ -7,6 +7,7 @@ import { P2PStatus } from '@/lib/p2p/P2PStatus';
 import { rateLabel, stepVolume, type PlayerAction } from '@/lib/player/shortcuts';
 import { AdProgress } from '../player/AdProgress';
 import { ChapterList } from './ChapterList';
+import { QueueList } from './QueueList';
 import { MutedIcon, PauseIcon, PlayIcon, VolumeIcon } from '../player/icons';
 import { useKeyboardShortcuts } from '../player/useKeyboardShortcuts';
 import { NextIcon, PreviousIcon } from './icons';
@@ -201,6 +202,7 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
         </div>
       </div>
       {track && <ChapterList chapters={track.chapters} time={l.time} onSeek={l.seek} />}
+      <QueueList queue={l.queue} onPlay={l.playIndex} onRemove={l.removeFromQueue} />
       <P2PStatus share={l.share} onShareChange={l.onShareChange} />
     </section>
   );

@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { currentItem, EMPTY_QUEUE, enqueue, hasNext, hasPrevious, jumpTo, next, previous, queueFor, RESTART_AFTER_SEC } from './queue';
+import {
+  currentItem,
+  EMPTY_QUEUE,
+  enqueue,
+  hasNext,
+  hasPrevious,
+  jumpTo,
+  next,
+  previous,
+  queueFor,
+  removeAt,
+  RESTART_AFTER_SEC,
+} from './queue';
 
 const a = { id: 'a', title: 'A' };
 const b = { id: 'b', title: 'B' };
@@ -58,10 +70,23 @@ describe('listening queue', () => {
     assert.equal(jumpTo(q, -1), q);
   });
 
+  it('removeAt takes an item out, the one playing goes on (its index follows); the playing one and bad indexes are left', () => {
+    const q = queueFor(b, list); // a, [b], c
+    const withoutC = removeAt(q, 2);
+    assert.deepEqual([withoutC.items.map((i) => i.id), currentItem(withoutC)?.id], [['a', 'b'], 'b']);
+    const withoutA = removeAt(q, 0);
+    assert.deepEqual([withoutA.items.map((i) => i.id), withoutA.index, currentItem(withoutA)?.id], [['b', 'c'], 0, 'b']);
+    assert.equal(removeAt(q, 1), q, 'not the one playing');
+    assert.equal(removeAt(q, 3), q);
+    assert.equal(removeAt(q, -1), q);
+    assert.equal(withoutA.listId, 'L', 'still the playlist it came from');
+  });
+
   it('does not change the queue it is given', () => {
     const q = queueFor(a, list);
     next(q);
     enqueue(q, c);
+    removeAt(q, 2);
     assert.equal(q.index, 0);
     assert.equal(q.items.length, 3);
   });

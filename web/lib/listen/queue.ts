@@ -70,3 +70,14 @@ export function enqueue(q: Queue, item: QueueItem): Queue {
 export function jumpTo(q: Queue, index: number): Queue {
   return index >= 0 && index < q.items.length ? { ...q, index } : q;
 }
+
+/**
+ * The queue without the item at `index` (out of range, or the one playing: unchanged; the playing
+ * one is stopped with the player's close, not taken out from under it). The playing item stays
+ * playing; a removed item before it moves its index back one.
+ */
+export function removeAt(q: Queue, index: number): Queue {
+  if (index < 0 || index >= q.items.length || index === q.index) return q;
+  const items = q.items.filter((_, i) => i !== index);
+  return { ...q, items, index: index < q.index ? q.index - 1 : q.index };
+}
