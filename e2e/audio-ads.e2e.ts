@@ -268,6 +268,8 @@ describe('audio ads: pre-roll and mid-roll with audio creatives on the listen pa
     s = await readListenState(page);
     assert.match(s.badge ?? '', /^Ad 1 of 1 · \ds$/);
     assert.equal(s.paused, false, 'the ad is playing');
+    const adTimes = (await page.getByTestId('listen-time').textContent()) ?? '';
+    assert.match(adTimes, /^0:0\d0:0[45]$/, `the time row shows the break's own times, not the track's 0:20: ${adTimes}`);
     await page.screenshot({ path: join(ARTIFACTS, 'listen-ad.png'), fullPage: true });
     // "Learn more": the advertiser's page in a new tab (no opener), the ad paused, one click beacon;
     // play goes on with the ad.

@@ -111,8 +111,9 @@ export function ListenView({ id, listId, title }: { id: string; listId: string |
             <WaveformSeekBar peaks={peaks} time={l.time} duration={l.duration} label="Seek" onSeek={l.seek} onScrub={l.onScrub} />
           )}
           <div className="listen__times muted small" data-testid="listen-time">
-            <span>{clockTime(l.time)}</span>
-            <span>{clockTime(l.duration)}</span>
+            {/* During an ad, the break's own times (the track waits where it stopped). */}
+            <span>{clockTime(l.ad ? l.ad.elapsed : l.time)}</span>
+            <span>{clockTime(l.ad ? l.ad.duration : l.duration)}</span>
           </div>
           <div className="listen__controls">
             <button
