@@ -4,6 +4,9 @@
  */
 import { getApiUrl } from './api';
 
+/** The most bytes a cover, thumbnail or artwork may have (the API's COVER_MAX_BYTES). */
+export const COVER_MAX_BYTES = 10_000_000;
+
 /** POSTs the picture to `path` (e.g. `/api/videos/<id>/cover`); resolves to the JSON answer. */
 export function sendPicture<T = Record<string, unknown>>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {

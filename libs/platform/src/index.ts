@@ -41,4 +41,4 @@ export { StorageModule } from './files/storage.module';
 export { StorageRepository } from './files/storage.repository';
 export type { FileRead, FileStats } from './files/storage.repository';
 export { processPicture, pictureTooLarge, PictureError, type PictureSpec, type ProcessedPicture } from './images/picture.processor';
-export { receivePicture, pictureHttpError, allowPictureUpload, PICTURE_UPLOAD_LIMIT } from './images/picture-upload';
+export { receivePicture, pictureHttpError, allowPictureUpload, PICTURE_UPLOAD_LIMIT, sendStoredPicture } from './images/picture-upload';

@@ -1,10 +1,7 @@
 'use client';
 
 import { PictureField } from '@/components/PictureField';
-import { removePicture, sendPicture } from '@/lib/pictures';
-
-/** What the API takes (COVER_MAX_BYTES). */
-const MAX_BYTES = 10_000_000;
+import { COVER_MAX_BYTES, removePicture, sendPicture } from '@/lib/pictures';
 
 /**
  * An album's or show's artwork at the head of its page: the uploaded one, else its first item's
@@ -43,7 +40,7 @@ export function PlaylistArtwork({
         }
         currentUrl={list.thumbnailUrl ?? null}
         previewClassName="picture-preview picture-preview--square"
-        maxBytes={MAX_BYTES}
+        maxBytes={COVER_MAX_BYTES}
         upload={async (file, onProgress) => {
           await sendPicture(path, file, onProgress);
           onChanged();

@@ -1,11 +1,8 @@
 'use client';
 
 import { PictureField } from '@/components/PictureField';
-import { removePicture, sendPicture } from '@/lib/pictures';
+import { COVER_MAX_BYTES, removePicture, sendPicture } from '@/lib/pictures';
 import type { StudioVideo, StudioVideoPatch } from './studio-video';
-
-/** What the API takes (COVER_MAX_BYTES). */
-export const COVER_MAX_BYTES = 10_000_000;
 
 interface CoverAnswer {
   posterUrl: string | null;

@@ -10,6 +10,16 @@ export const COVER_MAX_BYTES = 10_000_000;
  * - an audio item's cover and an album's artwork: 1400×1400 square, at least 500×500;
  * - a show's artwork: 1400×1400, at least 1400×1400 (Apple Podcasts refuses smaller show artwork).
  */
+/** A square 1400×1400 JPEG, at least `min` pixels a side. */
+const square = (label: string, min: number, minReason?: string): PictureSpec => ({
+  label,
+  min: { width: min, height: min },
+  ...(minReason ? { minReason } : {}),
+  sizes: [{ width: 1400, height: 1400 }],
+  format: 'jpeg',
+  maxBytes: COVER_MAX_BYTES,
+});
+
 export const COVER_SPECS = {
   VIDEO: {
     label: 'thumbnail',
@@ -18,28 +28,9 @@ export const COVER_SPECS = {
     format: 'jpeg',
     maxBytes: COVER_MAX_BYTES,
   },
-  AUDIO: {
-    label: 'cover',
-    min: { width: 500, height: 500 },
-    sizes: [{ width: 1400, height: 1400 }],
-    format: 'jpeg',
-    maxBytes: COVER_MAX_BYTES,
-  },
-  ALBUM: {
-    label: 'album artwork',
-    min: { width: 500, height: 500 },
-    sizes: [{ width: 1400, height: 1400 }],
-    format: 'jpeg',
-    maxBytes: COVER_MAX_BYTES,
-  },
-  SHOW: {
-    label: 'show artwork',
-    min: { width: 1400, height: 1400 },
-    minReason: 'podcast apps such as Apple Podcasts refuse smaller show artwork',
-    sizes: [{ width: 1400, height: 1400 }],
-    format: 'jpeg',
-    maxBytes: COVER_MAX_BYTES,
-  },
-} as const satisfies Record<string, PictureSpec>;
+  AUDIO: square('cover', 500),
+  ALBUM: square('album artwork', 500),
+  SHOW: square('show artwork', 1400, 'podcast apps such as Apple Podcasts refuse smaller show artwork'),
+} satisfies Record<string, PictureSpec>;
 
 export type CoverKind = keyof typeof COVER_SPECS;

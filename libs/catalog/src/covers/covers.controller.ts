@@ -1,18 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpException,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpException, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthenticatedGuard, AuthUser, CurrentUser } from '@wetube/identity';
 import {
@@ -23,10 +10,11 @@ import {
   allowPictureUpload,
   pictureHttpError,
   receivePicture,
+  sendStoredPicture,
   type RateLimiter,
 } from '@wetube/platform';
-import { VideoType } from '../graphql/video.type';
-import { canEdit } from '../videos/video.access';
+import type { VideoEntity } from '../videos/video.entity';
+import { posterUrlOf } from './cover-url';
 import { CoverStore } from './cover-store';
 import { COVER_SPECS } from './cover.specs';
 import { VideoCoverRefused, VideoCoversService } from './video-covers.service';
@@ -72,7 +60,7 @@ export class CoversController {
     await allowPictureUpload(this.limiter, user.id);
     const body = await receivePicture(req, shape === 'AUDIO' ? COVER_SPECS.AUDIO : COVER_SPECS.VIDEO);
     try {
-      return this.answer(await this.covers.set(user, id, body, shape), user);
+      return this.answer(await this.covers.set(user, id, body, shape));
     } catch (err) {
       throw httpError(err);
     }
@@ -83,7 +71,7 @@ export class CoversController {
   @UseGuards(AuthenticatedGuard)
   async remove(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<VideoCoverAnswer> {
     try {
-      return this.answer(await this.covers.clear(user, id), user);
+      return this.answer(await this.covers.clear(user, id));
     } catch (err) {
       throw httpError(err);
     }
@@ -91,19 +79,11 @@ export class CoversController {
 
   @Get('covers/:file')
   async serve(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    const bytes = await this.store.read(file);
-    if (!bytes) throw new NotFoundException('No such cover.');
-    res.setHeader('Content-Type', 'image/jpeg');
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Content-Length', String(bytes.length));
-    res.end(bytes);
+    sendStoredPicture(res, await this.store.read(file), 'image/jpeg', 'No such cover.');
   }
 
-  private answer(video: Parameters<typeof VideoType.from>[0], user: AuthUser): VideoCoverAnswer {
-    const v = VideoType.from(video, this.config.publicApiUrl, canEdit(video, user));
-    return { posterUrl: v.posterUrl, coverUploaded: v.coverUploaded };
+  private answer(video: VideoEntity): VideoCoverAnswer {
+    return { posterUrl: posterUrlOf(this.config.publicApiUrl, video), coverUploaded: !!video.coverKey };
   }
 }
 

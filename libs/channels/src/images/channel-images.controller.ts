@@ -9,6 +9,7 @@ import {
   allowPictureUpload,
   pictureHttpError,
   receivePicture,
+  sendStoredPicture,
   type RateLimiter,
 } from '@wetube/platform';
 import { CHANNEL_IMAGE_SPECS } from './channel-image.processor';
@@ -59,13 +60,6 @@ export class ChannelImagesController {
 
   @Get('channel-images/:file')
   async serve(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    const bytes = await this.images.read(file);
-    if (!bytes) throw new NotFoundException('No such image.');
-    res.setHeader('Content-Type', 'image/webp');
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Content-Length', String(bytes.length));
-    res.end(bytes);
+    sendStoredPicture(res, await this.images.read(file), 'image/webp');
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { BadRequestException, HttpException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { PictureError, pictureTooLarge, type PictureSpec } from './picture.processor';
 
@@ -57,4 +58,18 @@ function readBodyAtMost(req: IncomingMessage, max: number, tooLarge: (size: numb
       if (!done) reject(err);
     });
   });
+}
+
+/**
+ * Answers a stored picture (or 404): stored pictures get a new name on every upload, so they are
+ * cacheable for good; nosniff, and readable from the web origin (CORP cross-origin).
+ */
+export function sendStoredPicture(res: ServerResponse, bytes: Buffer | null, contentType: string, missing = 'No such image.'): void {
+  if (!bytes) throw new NotFoundException(missing);
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.setHeader('Content-Length', String(bytes.length));
+  res.end(bytes);
 }
